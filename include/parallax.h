@@ -1,0 +1,258 @@
+/*
+ * parallax.h — the public API of libparallax.
+ *
+ * parallax reads news articles from many outlets and compares how they cover
+ * the same story.  Data flows one way:
+ *
+ *     input bytes --read--> document --extract--> px_article --analyze--> px_analysis
+ *
+ * Conventions, true of every function below:
+ *
+ *  - Handles are opaque.  Whatever a function hands out is freed with the
+ *    matching *_free() call; strings returned by accessors belong to the
+ *    handle and stay valid until it is freed.  NULL may be passed to *_free().
+ *  - A function that can fail returns px_status (PX_OK == 0) and, when the
+ *    caller passes a px_error, fills it with the same code and a message that
+ *    names the input and position ("a.jsonl:12: expected '}'").  On failure
+ *    its out-parameters are left NULL and nothing needs freeing.
+ *  - Out of memory is fatal: libparallax prints a message and aborts (as
+ *    Redis does), so PX_ENOMEM is never returned today; it is reserved.
+ *  - All text in and out is UTF-8.  Output strings are valid UTF-8, NFC.
+ *  - A px_context holds per-thread state (ICU break iterators, stemmers,
+ *    language profiles).  Use one per thread; handles made with one context
+ *    may be read from any thread.
+ */
+#ifndef PARALLAX_H
+#define PARALLAX_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Only the functions declared here are exported from the shared library. */
+#if defined(__GNUC__) && defined(PX_BUILDING)
+#pragma GCC visibility push(default)
+#endif
+
+#define PX_VERSION "0.1.0"
+
+/* Limits.  Inputs above them are refused with PX_ETOOBIG, never truncated. */
+#define PX_MAX_DOCUMENT (64u << 20) /* bytes in one document (file, JSON line) */
+#define PX_MAX_DEPTH 256            /* nesting depth of HTML kept by extraction */
+
+typedef enum px_status {
+    PX_OK = 0,
+    PX_ENOMEM,  /* reserved: out of memory aborts today */
+    PX_EIO,     /* the input cannot be opened or read (missing, a directory) */
+    PX_EINPUT,  /* malformed input: binary data, invalid UTF-8, bad JSON */
+    PX_ETOOBIG, /* the input is over a limit (PX_MAX_DOCUMENT) */
+    PX_EEMPTY,  /* the input holds no article text */
+    PX_EUSAGE,  /* the caller passed an invalid argument */
+    PX_EDEP     /* a library or its data failed (ICU, libxml2, textcat data) */
+} px_status;
+
+typedef struct px_error {
+    px_status code;
+    char message[512]; /* "NAME:LINE:COL: what is wrong"; NUL-terminated */
+} px_error;
+
+/* A short static description of a status code ("malformed input"). */
+const char *px_status_name(px_status code);
+
+/* The library version, PX_VERSION of the build. */
+const char *px_version(void);
+
+/* ---- context ----------------------------------------------------------- */
+
+typedef struct px_context px_context;
+
+/*
+ * Creates a context.  Fails with PX_EDEP if ICU or the language profiles
+ * cannot be loaded.  Free with px_context_free().
+ */
+px_status px_context_new(px_context **out, px_error *err);
+void px_context_free(px_context *ctx);
+
+/* ---- articles ---------------------------------------------------------- */
+
+typedef struct px_article px_article;
+
+/* How an article's publication date was found. */
+typedef enum px_date_source {
+    PX_DATE_NONE = 0, /* no date known */
+    PX_DATE_INPUT,    /* given with the input (a JSON Lines "date") */
+    PX_DATE_JSONLD,   /* schema.org datePublished */
+    PX_DATE_META,     /* a <meta> tag (article:published_time, ...) */
+    PX_DATE_TIME,     /* an HTML <time datetime> element */
+    PX_DATE_DATELINE, /* the dateline ("WASHINGTON, Nov. 7 (UPI) --") */
+    PX_DATE_TEXT,     /* a date written in the page text */
+    PX_DATE_URL       /* a /2014/11/07/ path in the URL */
+} px_date_source;
+
+/* The name of a date source: "none", "input", "json-ld", "meta", "time",
+ * "dateline", "text", "url". */
+const char *px_date_source_name(px_date_source source);
+
+/*
+ * Accessors.  Each returns a string owned by the article, or NULL when the
+ * field is unknown (never an empty string).
+ *
+ *   id        the id given with the input (JSON Lines "id"), else the file
+ *             name, or "NAME:LINE" for a record of a multi-article input
+ *   origin    where the article was read from: "FILE" or "FILE:LINE"
+ *   format    the input format: "text", "html" or "jsonl"
+ *   outlet    the publishing outlet ("UPI"), from the input or the page
+ *   dateline  the dateline's place and date: "WASHINGTON, Nov. 7"
+ *   wire      the wire tag of the dateline: "UPI" for "(UPI) --"
+ *   language  ISO 639-1 code ("en"), or "und" when undetermined
+ *   date      ISO 8601: "2014-11-07", "2014-11-07T10:00:00Z", or a date
+ *             without a year ("--11-07") when only month and day are known
+ *   text      the body: paragraphs joined by blank lines ("" when none)
+ */
+const char *px_article_id(const px_article *a);
+const char *px_article_origin(const px_article *a);
+const char *px_article_format(const px_article *a);
+const char *px_article_url(const px_article *a);
+const char *px_article_outlet(const px_article *a);
+const char *px_article_title(const px_article *a);
+const char *px_article_byline(const px_article *a);
+const char *px_article_dateline(const px_article *a);
+const char *px_article_wire(const px_article *a);
+const char *px_article_language(const px_article *a);
+const char *px_article_date(const px_article *a);
+const char *px_article_text(const px_article *a);
+
+/* How the date was found, and how sure that is, in [0, 1]. */
+px_date_source px_article_date_source(const px_article *a);
+double px_article_date_confidence(const px_article *a);
+
+/* Body paragraphs, in reading order.  i must be < the count. */
+size_t px_article_paragraph_count(const px_article *a);
+const char *px_article_paragraph(const px_article *a, size_t i);
+
+/*
+ * Sentences of the body, in reading order.  A sentence never crosses a
+ * paragraph.  px_article_sentence() returns the sentence text and, when the
+ * pointers are not NULL, its paragraph index and its byte span
+ * [start, end) inside that paragraph.
+ */
+size_t px_article_sentence_count(const px_article *a);
+const char *px_article_sentence(const px_article *a, size_t i,
+                                size_t *paragraph, size_t *start, size_t *end);
+
+/* Lines taken out of the body as boilerplate ("Advertisement", photo
+ * credits, a repeated title), kept so nothing is silently lost. */
+size_t px_article_removed_count(const px_article *a);
+const char *px_article_removed(const px_article *a, size_t i);
+
+/* The bytes the article was made from (the file, or the JSON line). */
+const char *px_article_source(const px_article *a, size_t *len);
+
+void px_article_free(px_article *a);
+
+/* ---- reading ----------------------------------------------------------- */
+
+typedef enum px_format {
+    PX_FORMAT_AUTO = 0, /* from the file name, then from the content */
+    PX_FORMAT_TEXT,     /* plain text: first line the title, blank-line paragraphs */
+    PX_FORMAT_HTML,     /* an HTML page */
+    PX_FORMAT_JSONL     /* JSON Lines: one article object per line */
+} px_format;
+
+/*
+ * Makes one article from bytes in memory.  name is used in messages and as
+ * the article's origin (and id).  Fails with PX_EINPUT (binary, invalid
+ * UTF-8, a JSONL input: use a reader), PX_ETOOBIG or PX_EEMPTY.
+ */
+px_status px_article_parse(px_context *ctx, const char *data, size_t len,
+                           px_format format, const char *name,
+                           px_article **out, px_error *err);
+
+typedef struct px_reader px_reader;
+
+/*
+ * Opens path for reading articles; "-" reads standard input.  A JSON Lines
+ * input is streamed a line at a time, so its size is not limited; any other
+ * input is one article and at most PX_MAX_DOCUMENT bytes.
+ * Fails with PX_EIO (missing, unreadable, a directory) or PX_ETOOBIG.
+ */
+px_status px_reader_open(px_context *ctx, const char *path, px_format format,
+                         px_reader **out, px_error *err);
+
+/*
+ * The same for a stream the caller opened (a pipe, a socket, fmemopen()).
+ * name is used in messages and, with PX_FORMAT_AUTO, for the format.  The
+ * reader reads f but does not close it; f must outlive the reader.
+ */
+px_status px_reader_open_stream(px_context *ctx, FILE *f, const char *name,
+                                px_format format, px_reader **out, px_error *err);
+
+/*
+ * Reads the next article into *out (the caller frees it).  At the end of the
+ * input returns PX_OK with *out == NULL.  A bad record returns its error;
+ * in a JSON Lines input the reader stays usable and the next call goes on
+ * with the next line, so a caller can report and skip.
+ */
+px_status px_reader_next(px_reader *r, px_article **out, px_error *err);
+void px_reader_close(px_reader *r);
+
+/* ---- analysis ---------------------------------------------------------- */
+
+typedef struct px_analysis px_analysis;
+
+typedef enum px_token_kind {
+    PX_TOKEN_WORD = 0, /* letters (may hold digits, apostrophes, hyphens) */
+    PX_TOKEN_NUMBER,   /* "60", "2,000", "3.5" */
+    PX_TOKEN_PUNCT,    /* punctuation and symbols */
+    PX_TOKEN_OTHER     /* ideographs, kana, emoji: anything else */
+} px_token_kind;
+
+/* "word", "number", "punct", "other". */
+const char *px_token_kind_name(px_token_kind kind);
+
+typedef struct px_token {
+    size_t sentence;    /* index of its sentence in the article */
+    size_t start, end;  /* byte span in that sentence's text */
+    px_token_kind kind;
+    const char *norm;   /* NFC, case-folded form; owned by the analysis */
+    const char *stem;   /* Snowball stem of norm (== norm where none applies) */
+    int stop;           /* 1 for a stop word of the article's language */
+} px_token;
+
+/* Analyzes an article: tokens per sentence.  Free with px_analysis_free().
+ * The analysis keeps no pointer to the article. */
+px_status px_analyze(px_context *ctx, const px_article *a, px_analysis **out,
+                     px_error *err);
+size_t px_analysis_token_count(const px_analysis *an);
+const px_token *px_analysis_token(const px_analysis *an, size_t i);
+void px_analysis_free(px_analysis *an);
+
+/* ---- rendering --------------------------------------------------------- */
+
+/*
+ * Writes the article as one line of JSON (no trailing newline) to f, with
+ * the keys id, url, outlet, title, byline, date, date_source,
+ * date_confidence, dateline, wire, language, paragraphs, text, removed,
+ * origin, format; and, when an is not NULL, sentences (each with its text,
+ * paragraph and tokens).  docs/json.md documents the schema.
+ * Fails with PX_EIO when writing fails.
+ */
+px_status px_render_json(const px_article *a, const px_analysis *an, FILE *f,
+                         px_error *err);
+
+/* Writes the article as readable text: a header of the known fields, then
+ * the paragraphs; with an, numbered sentences.  Fails with PX_EIO. */
+px_status px_render_text(const px_article *a, const px_analysis *an, FILE *f,
+                         px_error *err);
+
+#if defined(__GNUC__) && defined(PX_BUILDING)
+#pragma GCC visibility pop
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,95 @@
+/*
+ * analyze.c — article to analysis: the tokens of every sentence, each with
+ * its folded form, its stem and whether it is a stop word.
+ *
+ * The analysis is a value of its own (it keeps no pointer to the article),
+ * so an article can be freed first or analysed twice.  Token strings live in
+ * the analysis's arena; folded forms and stems are interned through a map,
+ * so a word that occurs a hundred times is stored once.
+ */
+#include <string.h>
+
+#include "article/article.h"
+
+struct px_analysis {
+    px_arena arena;
+    PX_VEC(px_token) tokens;
+    px_map interned; /* string -> its arena copy */
+};
+
+static const char *intern(px_analysis *an, const char *s, size_t n)
+{
+    const char *p = px_map_get(&an->interned, s, n);
+    if (!p) {
+        p = px_arena_strndup(&an->arena, s, n);
+        px_map_put(&an->interned, s, n, (void *)p);
+    }
+    return p;
+}
+
+static px_status tokenize_sentence(px_context *ctx, px_analysis *an, const px_article *a,
+                                   size_t si, px_words *words, px_buf *fold, px_buf *stem,
+                                   px_error *err)
+{
+    const char *text = a->sentences.items[si].text;
+    words->len = 0;
+    px_status rc = px_text_words(ctx, text, strlen(text), words, err);
+    if (rc) return rc;
+    for (size_t i = 0; i < words->len; i++) {
+        px_word w = words->items[i];
+        px_token t = {.sentence = si, .start = w.start, .end = w.end, .kind = w.kind};
+        px_buf_reset(fold);
+        px_text_fold(ctx, text + w.start, w.end - w.start, fold);
+        t.norm = intern(an, px_buf_str(fold), fold->len);
+        if (w.kind == PX_TOKEN_WORD) {
+            px_buf_reset(stem);
+            px_text_stem(ctx, a->language, px_buf_str(fold), fold->len, stem);
+            t.stem = intern(an, px_buf_str(stem), stem->len);
+            t.stop = px_text_stopword(a->language, px_buf_str(fold), fold->len);
+        } else {
+            t.stem = t.norm;
+        }
+        px_vec_push(&an->tokens, t);
+    }
+    return PX_OK;
+}
+
+px_status px_analyze(px_context *ctx, const px_article *a, px_analysis **out, px_error *err)
+{
+    *out = NULL;
+    if (!ctx || !a) return px_error_set(err, PX_EUSAGE, "px_analyze", 0, 0, "NULL argument");
+    px_analysis *an = px_xcalloc(1, sizeof *an);
+    px_words words = {0};
+    px_buf fold = {0}, stem = {0};
+    px_status rc = PX_OK;
+    for (size_t si = 0; si < a->sentences.len && !rc; si++)
+        rc = tokenize_sentence(ctx, an, a, si, &words, &fold, &stem, err);
+    px_vec_free(&words);
+    px_buf_free(&fold);
+    px_buf_free(&stem);
+    if (rc) {
+        px_analysis_free(an);
+        return rc;
+    }
+    *out = an;
+    return PX_OK;
+}
+
+size_t px_analysis_token_count(const px_analysis *an) { return an->tokens.len; }
+
+const px_token *px_analysis_token(const px_analysis *an, size_t i) { return &an->tokens.items[i]; }
+
+void px_analysis_free(px_analysis *an)
+{
+    if (!an) return;
+    px_vec_free(&an->tokens);
+    px_map_free(&an->interned);
+    px_arena_free(&an->arena);
+    free(an);
+}
+
+const char *px_token_kind_name(px_token_kind kind)
+{
+    static const char *const names[] = {"word", "number", "punct", "other"};
+    return (unsigned)kind < 4 ? names[kind] : "other";
+}

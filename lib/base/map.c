@@ -1,0 +1,82 @@
+/*
+ * map.c — a string-keyed hash map with open addressing and linear probing.
+ *
+ * Used for vocabularies, stop-word sets and lookups by name.  No deletion:
+ * nothing in parallax needs it, and without tombstones probing stays simple.
+ * Invariant: len * 4 <= cap * 3 (load factor at most 0.75), cap a power of 2.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+
+uint64_t px_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static px_map_slot *find(const px_map *m, const char *key, size_t klen, uint64_t h)
+{
+    size_t mask = m->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        px_map_slot *s = &m->slots[i];
+        if (!s->key) return s;
+        if (s->hash == h && s->klen == klen && memcmp(s->key, key, klen) == 0) return s;
+    }
+}
+
+static void grow(px_map *m)
+{
+    px_map old = *m;
+    m->cap = old.cap ? old.cap * 2 : 16;
+    m->slots = px_xcalloc(m->cap, sizeof *m->slots);
+    for (size_t i = 0; i < old.cap; i++) {
+        px_map_slot *s = &old.slots[i];
+        if (s->key) *find(m, s->key, s->klen, s->hash) = *s;
+    }
+    free(old.slots);
+}
+
+void *px_map_get(const px_map *m, const char *key, size_t klen)
+{
+    if (!m->cap) return NULL;
+    px_map_slot *s = find(m, key, klen, px_hash(key, klen));
+    return s->key ? s->value : NULL;
+}
+
+void *px_map_put(px_map *m, const char *key, size_t klen, void *value)
+{
+    if ((m->len + 1) * 4 > m->cap * 3) grow(m);
+    uint64_t h = px_hash(key, klen);
+    px_map_slot *s = find(m, key, klen, h);
+    if (s->key) {
+        void *prev = s->value;
+        s->value = value;
+        return prev;
+    }
+    s->key = px_xstrndup(key, klen);
+    s->klen = klen;
+    s->hash = h;
+    s->value = value;
+    m->len++;
+    return NULL;
+}
+
+void px_map_each(const px_map *m, void (*fn)(const char *, size_t, void *, void *), void *ud)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i].key) fn(m->slots[i].key, m->slots[i].klen, m->slots[i].value, ud);
+}
+
+void px_map_free(px_map *m)
+{
+    for (size_t i = 0; i < m->cap; i++) free(m->slots[i].key);
+    free(m->slots);
+    m->slots = NULL;
+    m->cap = m->len = 0;
+}

@@ -1,0 +1,46 @@
+/*
+ * extract.h — from a document's bytes to an article's fields.
+ *
+ * The extractors fill a px_article made by px_article_new(): metadata and the
+ * body paragraphs, in reading order.  They do not finish it: the caller
+ * (extract.c) runs px_clean() over every article, whatever its format, and
+ * then px_article_finish().
+ *
+ *   text.c   plain text: first line the title, paragraphs split at blank lines
+ *   html.c   an HTML page through libxml2: metadata (title, JSON-LD, meta
+ *            tags, <time>, canonical URL, site name, language) and the body
+ *   clean.c  boilerplate lines, byline, dateline, a repeated title
+ *
+ * Each returns PX_OK, or an error naming `name` (the input, for messages).
+ */
+#ifndef PX_EXTRACT_H
+#define PX_EXTRACT_H
+
+#include "article/article.h"
+
+/* data must be valid UTF-8 (checked by the caller). */
+px_status px_extract_text(px_article *a, const char *data, size_t len,
+                          int first_line_title, const char *name, px_error *err);
+
+/*
+ * data may be in any encoding: a BOM, <meta charset> or the content decide,
+ * and the fields set are valid UTF-8.  Nesting deeper than PX_MAX_DEPTH is
+ * not descended into (its text is kept flat), so depth cannot exhaust the
+ * stack.  Fields the caller has already set (from a JSON Lines record) are
+ * kept: the page only fills what is still NULL.
+ */
+px_status px_extract_html(px_article *a, const char *data, size_t len,
+                          const char *name, px_error *err);
+
+/*
+ * Moves boilerplate out of the body into a->removed, and turns a byline
+ * ("By JC Finley") and a dateline ("WASHINGTON, Nov. 7 (UPI) --") at the
+ * top of the body into fields.  Never fails.
+ */
+void px_clean(px_article *a);
+
+/* 1 when the line s[0..n) is page furniture that is never article text
+ * ("Advertisement", "Latest Headlines", "Share this article"). */
+int px_is_furniture(const char *s, size_t n);
+
+#endif

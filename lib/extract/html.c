@@ -1,0 +1,356 @@
+/*
+ * html.c — an HTML page to an article: px_extract_html().
+ *
+ * The design, in the order the work is done:
+ *
+ * 1. Bytes to UTF-8, before libxml2 sees them.  libxml2 can decode by itself,
+ *    but in 2.9 an iconv error mid-page silently truncates the document and
+ *    prints to stderr, and an undeclared legacy page is read as ISO-8859-1
+ *    (curly quotes and the euro sign become C1 controls).  So we decide:
+ *    a BOM wins; else the charset declared in the first 8 KB (<meta charset>,
+ *    http-equiv, <?xml encoding?>), with the Latin-1 labels read as
+ *    windows-1252 as browsers do; else UTF-8 when the bytes are UTF-8 (or
+ *    mostly are: the stray bytes become U+FFFD), else windows-1252, the usual
+ *    charset of undeclared legacy pages.  Non-UTF-8 input goes through ICU
+ *    (already a dependency) with U+FFFD for bad bytes, and libxml2 is told
+ *    "UTF-8", which also makes it ignore the page's own declaration.
+ *
+ * 2. Parse with libxml2's HTML parser in recover mode, network off, errors
+ *    quiet, without XML_PARSE_HUGE.  Its tree builder refuses to nest deeper
+ *    than 256 and then stops the whole parse ("Excessive depth"), which
+ *    would throw away everything after a deep spot.  So the SAX start/end
+ *    element callbacks are wrapped: below PX_MAX_DEPTH - 1 levels elements
+ *    are not created and their text lands, flat, in the deepest element
+ *    kept (each skipped tag leaves a space, so words stay apart).  Start and end calls pair up like a stack, so a counter of
+ *    skipped elements is enough; the cost stays linear (100,000 nested
+ *    <div>s parse in a few ms).  Should the parser still stop early (a
+ *    text node over libxml2's 10 MB limit, or another libxml2 with another
+ *    limit), the page is refused with PX_EINPUT rather than half read.
+ *
+ * 3. One walk over the tree (html_dom.c) classifies every element and
+ *    counts its text and link text, and notes where metadata lives.  All
+ *    walks are iterative (parent pointers), never recursive.
+ *
+ * 4. JSON-LD (html_jsonld.c), then metadata (html_meta.c) and the body
+ *    (html_body.c).  Fields already set by the caller are never replaced.
+ *
+ * Every string put into the article goes through px_html_squeeze(), which
+ * collapses white space and replaces invalid UTF-8, whatever libxml2 did.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <unicode/ucnv.h>
+
+#include "extract/extract.h"
+#include "extract/html.h"
+
+#define PRESCAN_BYTES 8192 /* where a charset declaration is looked for */
+
+/* ---- charset ------------------------------------------------------------- */
+
+static int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* 1 when s[0..n) starts with the lower-case word w, ignoring case. */
+static int starts_with_ci(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    if (n < k) return 0;
+    for (size_t i = 0; i < k; i++)
+        if (ascii_lower((unsigned char)s[i]) != w[i]) return 0;
+    return 1;
+}
+
+/* Reads the label after "charset" / "encoding" at s[i]: = then an optional
+ * quote then [A-Za-z0-9._:-]+.  Returns 1 with the label lower-cased. */
+static int read_label(const char *s, size_t end, size_t i, char *out, size_t cap)
+{
+    while (i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    if (i >= end || s[i] != '=') return 0;
+    i++;
+    while (i < end && (s[i] == ' ' || s[i] == '"' || s[i] == '\'')) i++;
+    size_t n = 0;
+    while (i < end && n + 1 < cap) {
+        int c = (unsigned char)s[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              c == '-' || c == '_' || c == '.' || c == ':'))
+            break;
+        out[n++] = (char)ascii_lower(c);
+        i++;
+    }
+    out[n] = '\0';
+    return n > 0;
+}
+
+/* Finds word inside s[from..end), case-insensitive; end when absent. */
+static size_t find_ci(const char *s, size_t from, size_t end, const char *word)
+{
+    for (size_t i = from; i < end; i++)
+        if (starts_with_ci(s + i, end - i, word)) return i;
+    return end;
+}
+
+/* The charset declared by <meta ... charset=X> (either form) or
+ * <?xml ... encoding="X"?> in the first PRESCAN_BYTES.  1 when found. */
+static int declared_charset(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t end = len < PRESCAN_BYTES ? len : PRESCAN_BYTES;
+    if (starts_with_ci(s, end, "<?xml")) {
+        size_t close = find_ci(s, 0, end, "?>");
+        size_t at = find_ci(s, 0, close, "encoding");
+        if (at < close && read_label(s, close, at + 8, out, cap)) return 1;
+    }
+    for (size_t i = find_ci(s, 0, end, "<meta"); i < end; i = find_ci(s, i + 5, end, "<meta")) {
+        size_t close = i;
+        while (close < end && s[close] != '>') close++;
+        size_t at = find_ci(s, i, close, "charset");
+        if (at < close && read_label(s, close, at + 7, out, cap)) return 1;
+    }
+    return 0;
+}
+
+static int label_in(const char *label, const char *const *list)
+{
+    for (; *list; list++)
+        if (!strcmp(label, *list)) return 1;
+    return 0;
+}
+
+/* Browsers read every Latin-1 label as windows-1252 (WHATWG Encoding). */
+static const char *const latin1_labels[] = {
+    "iso-8859-1", "iso8859-1", "iso_8859-1", "iso88591", "latin1", "l1", "us-ascii",
+    "ascii", "windows-1252", "cp1252", "x-cp1252", "cp819", "ibm819", "iso-ir-100",
+    "csisolatin1", "ansi_x3.4-1968", "iso_8859-1:1987", NULL};
+
+/* A meta tag is ASCII, so a page declaring UTF-16 in one is not UTF-16. */
+static const char *const utf8_labels[] = {
+    "utf-8", "utf8", "unicode-1-1-utf-8", "utf-16", "utf-16le", "utf-16be", "ucs-2",
+    "unicode", NULL};
+
+/* Converts s[0..len) from charset label to UTF-8 with ICU, bad bytes as
+ * U+FFFD.  Returns the malloc'd text, or NULL when ICU lacks the charset. */
+static char *icu_to_utf8(const char *label, const char *s, size_t len, size_t *out_len)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter *cnv = ucnv_open(label, &st);
+    if (U_FAILURE(st)) return NULL;
+    int32_t cap = (int32_t)(len * 3 + 16); /* a byte never makes more than U+FFFD */
+    char *dst = px_xmalloc((size_t)cap);
+    int32_t n = ucnv_toAlgorithmic(UCNV_UTF8, cnv, dst, cap, s, (int32_t)len, &st);
+    if (st == U_BUFFER_OVERFLOW_ERROR) { /* a charset mapping a byte to two code points */
+        st = U_ZERO_ERROR;
+        cap = n + 1;
+        dst = px_xrealloc(dst, (size_t)cap);
+        ucnv_resetToUnicode(cnv);
+        n = ucnv_toAlgorithmic(UCNV_UTF8, cnv, dst, cap, s, (int32_t)len, &st);
+    }
+    ucnv_close(cnv);
+    if (U_FAILURE(st)) {
+        free(dst);
+        return NULL;
+    }
+    *out_len = (size_t)n;
+    return dst;
+}
+
+/* Copies s[0..len) with each invalid UTF-8 byte replaced by U+FFFD. */
+static char *repair_utf8(const char *s, size_t len, size_t *out_len)
+{
+    px_buf b = {0};
+    size_t i = 0, bad;
+    while (i < len) {
+        if (px_utf8_check(s + i, len - i, &bad)) {
+            px_buf_append(&b, s + i, len - i);
+            break;
+        }
+        px_buf_append(&b, s + i, bad);
+        px_utf8_put(&b, 0xFFFD);
+        i += bad + 1;
+    }
+    *out_len = b.len;
+    return b.data ? px_buf_detach(&b) : px_xstrdup("");
+}
+
+/* 1 when more of the non-ASCII in s is valid UTF-8 than not: a UTF-8 page
+ * with a few stray bytes, rather than a legacy page. */
+static int mostly_utf8(const char *s, size_t len)
+{
+    size_t good = 0, bad = 0, i = 0;
+    while (i < len) {
+        if (!((unsigned char)s[i] & 0x80)) {
+            i++;
+            continue;
+        }
+        size_t at = i;
+        unsigned cp = px_utf8_next(s, len, &i);
+        if (cp == 0xFFFD && i - at == 1) bad++;
+        else good++;
+    }
+    return good > bad;
+}
+
+/* The input as UTF-8: either data itself or a malloc'd copy in *owned. */
+typedef struct utf8_text {
+    const char *s;
+    size_t len;
+    char *owned;
+} utf8_text;
+
+/* Undeclared (or declared UTF-8): UTF-8 if it is, or mostly is, UTF-8. */
+static void guess_utf8(const char *s, size_t len, utf8_text *t)
+{
+    t->s = s, t->len = len;
+    if (px_utf8_check(s, len, NULL)) return;
+    if (mostly_utf8(s, len)) t->owned = repair_utf8(s, len, &t->len);
+    else t->owned = icu_to_utf8("windows-1252", s, len, &t->len);
+    if (!t->owned) t->owned = repair_utf8(s, len, &t->len); /* ICU without data */
+    t->s = t->owned;
+}
+
+static void to_utf8(const char *s, size_t len, utf8_text *t)
+{
+    char label[64];
+    const char *use = NULL;
+    memset(t, 0, sizeof *t);
+    if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
+        guess_utf8(s + 3, len - 3, t);
+        return;
+    }
+    if (len >= 2 && (!memcmp(s, "\xFF\xFE", 2) || !memcmp(s, "\xFE\xFF", 2)))
+        use = s[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE", s += 2, len -= 2;
+    else if (declared_charset(s, len, label, sizeof label) && !label_in(label, utf8_labels))
+        use = label_in(label, latin1_labels) ? "windows-1252" : label;
+    if (use && (t->owned = icu_to_utf8(use, s, len, &t->len))) {
+        t->s = t->owned;
+        if (!px_utf8_check(t->s, t->len, NULL)) { /* belt and braces */
+            char *fixed = repair_utf8(t->s, t->len, &t->len);
+            free(t->owned);
+            t->s = t->owned = fixed;
+        }
+        return;
+    }
+    guess_utf8(s, len, t); /* undeclared, UTF-8, or a charset ICU lacks */
+}
+
+/* ---- parsing with a depth guard ----------------------------------------- */
+
+typedef struct depth_guard {
+    startElementSAXFunc start; /* libxml2's tree-building callbacks */
+    endElementSAXFunc end;
+    charactersSAXFunc characters;
+    size_t skipped; /* open elements not created, all below the deepest kept */
+} depth_guard;
+
+/* A skipped tag still separates words: "<p>a</p><p>b</p>" flat is "a b". */
+static void skipped_tag(void *ctx, depth_guard *g)
+{
+    if (g->characters) g->characters(ctx, (const xmlChar *)" ", 1);
+}
+
+static void guarded_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    htmlParserCtxtPtr p = ctx;
+    depth_guard *g = p->_private;
+    if (g->skipped || p->nodeNr >= PX_MAX_DEPTH - 1) {
+        g->skipped++;
+        skipped_tag(ctx, g);
+        return;
+    }
+    g->start(ctx, name, atts);
+}
+
+static void guarded_end(void *ctx, const xmlChar *name)
+{
+    htmlParserCtxtPtr p = ctx;
+    depth_guard *g = p->_private;
+    if (g->skipped) {
+        g->skipped--;
+        skipped_tag(ctx, g);
+        return;
+    }
+    g->end(ctx, name);
+}
+
+/* Parses UTF-8 text.  NULL with *why set when libxml2 gives no document or
+ * stops before the end. */
+static xmlDoc *parse_html(const char *s, size_t len, const char **why)
+{
+    static const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                               HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+    xmlInitParser();
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt) {
+        *why = "libxml2 could not make a parser";
+        return NULL;
+    }
+    depth_guard guard = {ctxt->sax->startElement, ctxt->sax->endElement,
+                         ctxt->sax->characters, 0};
+    if (guard.start && guard.end) {
+        ctxt->_private = &guard;
+        ctxt->sax->startElement = guarded_start;
+        ctxt->sax->endElement = guarded_end;
+    }
+    xmlDoc *doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8", options);
+    *why = "not parseable as HTML";
+    if (doc && ctxt->disableSAX) { /* the parser gave up part way */
+        const xmlError *e = xmlCtxtGetLastError(ctxt);
+        *why = e && e->message && strstr(e->message, "depth")
+                   ? "nested too deeply for libxml2"
+                   : "libxml2 stopped before the end of the page";
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    htmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
+/* ---- the extraction ------------------------------------------------------ */
+
+static int all_space(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!strchr(" \t\r\n\f\v", s[i])) return 0;
+    return 1;
+}
+
+static void page_free(html_page *pg)
+{
+    px_html_ld_free(&pg->ld);
+    px_vec_free(&pg->elems);
+    html_nodes *lists[] = {&pg->metas, &pg->links, &pg->jsonld, &pg->times, &pg->bylines,
+                           &pg->h1s, &pg->articles, &pg->mains, &pg->itemprop_bodies};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) px_vec_free(lists[i]);
+    px_buf_free(&pg->scratch);
+    xmlFreeDoc(pg->doc);
+}
+
+px_status px_extract_html(px_article *a, const char *data, size_t len,
+                          const char *name, px_error *err)
+{
+    if (len > PX_MAX_DOCUMENT || len > INT_MAX / 4)
+        return px_error_set(err, PX_ETOOBIG, name, 0, 0, "HTML page over %u bytes",
+                            (unsigned)PX_MAX_DOCUMENT);
+    if (all_space(data, len)) return PX_OK; /* no text: the caller says PX_EEMPTY */
+
+    utf8_text text;
+    to_utf8(data, len, &text);
+    const char *why = NULL;
+    xmlDoc *doc = parse_html(text.s, text.len, &why);
+    free(text.owned);
+    if (!doc) return px_error_set(err, PX_EINPUT, name, 0, 0, "%s", why);
+    if (!xmlDocGetRootElement(doc)) {
+        xmlFreeDoc(doc);
+        return PX_OK;
+    }
+
+    html_page pg = {.a = a, .doc = doc};
+    px_html_analyze(&pg);
+    px_html_ld_load(&pg);
+    px_html_metadata(&pg);
+    px_html_body(&pg);
+    page_free(&pg);
+    return PX_OK;
+}

@@ -1,0 +1,30 @@
+/*
+ * read_private.h — the px_source struct, shared by source.c and jsonl.c only.
+ */
+#ifndef PX_READ_PRIVATE_H
+#define PX_READ_PRIVATE_H
+
+#include <stdio.h>
+
+#include "read/read.h"
+
+struct px_source {
+    FILE *file;
+    int owns_file;     /* 1: px_source_close() closes file */
+    char *name;        /* "<stdin>" or the path */
+    px_format format;
+    px_buf whole;      /* whole-file inputs: the bytes */
+    int served;        /* whole-file inputs: the document was handed out */
+    px_buf line;       /* JSON Lines: the current line */
+    char chunk[65536]; /* JSON Lines: read buffer; chunk[pos..end) is unread */
+    size_t pos, end;
+    long line_no;      /* JSON Lines: its 1-based number */
+    char *record_name; /* JSON Lines: "NAME:LINE" */
+    void *record;      /* JSON Lines: the parsed json_t of the current line */
+    char id[32];       /* JSON Lines: a numeric "id" as text */
+};
+
+px_status px_jsonl_next(px_source *s, px_document *doc, int *done, px_error *err);
+void px_jsonl_release(px_source *s);
+
+#endif

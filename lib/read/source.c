@@ -1,0 +1,170 @@
+/*
+ * source.c — opening inputs and reading them one document at a time.
+ *
+ * A whole-file input (text, HTML) is read into memory once, refusing files
+ * over PX_MAX_DOCUMENT before reading them (stat) or while reading them (a
+ * pipe).  A JSON Lines input is read a line at a time (jsonl.c).
+ *
+ * Format detection: the file name's extension first, because it is what the
+ * user chose; then the first non-blank byte: '{' is JSON Lines, '<' is HTML,
+ * anything else is text.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "read/read_private.h"
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+static px_format format_from_name(const char *path)
+{
+    static const struct { const char *suffix; px_format format; } map[] = {
+        {".txt", PX_FORMAT_TEXT},   {".text", PX_FORMAT_TEXT},
+        {".html", PX_FORMAT_HTML},  {".htm", PX_FORMAT_HTML},
+        {".xhtml", PX_FORMAT_HTML}, {".jsonl", PX_FORMAT_JSONL},
+        {".ndjson", PX_FORMAT_JSONL},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (has_suffix(path, map[i].suffix)) return map[i].format;
+    return PX_FORMAT_AUTO;
+}
+
+/* The first byte that is not white space (or a UTF-8 BOM), or EOF. */
+static int peek_content(FILE *f)
+{
+    int c;
+    while ((c = getc(f)) != EOF) {
+        if (c == 0xEF || c == 0xBB || c == 0xBF) continue; /* BOM bytes */
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
+    }
+    if (c != EOF) ungetc(c, f);
+    return c;
+}
+
+static px_format format_from_content(int first)
+{
+    if (first == '{') return PX_FORMAT_JSONL;
+    if (first == '<') return PX_FORMAT_HTML;
+    return PX_FORMAT_TEXT;
+}
+
+static px_status open_file(const char *path, FILE **out, px_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        *out = stdin;
+        return PX_OK;
+    }
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return px_error_set(err, PX_EIO, path, 0, 0, "%s", strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return px_error_set(err, PX_EIO, path, 0, 0,
+                            "is a directory; name the files in it (e.g. %s/*.txt)", path);
+    FILE *f = fopen(path, "rb");
+    if (!f) return px_error_set(err, PX_EIO, path, 0, 0, "%s", strerror(errno));
+    *out = f;
+    return PX_OK;
+}
+
+/* Reads all of f into s->whole, refusing more than PX_MAX_DOCUMENT bytes. */
+static px_status slurp(px_source *s, px_error *err)
+{
+    struct stat st;
+    if (fstat(fileno(s->file), &st) == 0 && S_ISREG(st.st_mode) &&
+        (unsigned long long)st.st_size > PX_MAX_DOCUMENT)
+        return px_error_set(err, PX_ETOOBIG, s->name, 0, 0,
+                            "file is %llu bytes; one article may be at most %u MiB "
+                            "(put many articles in a JSON Lines file instead)",
+                            (unsigned long long)st.st_size, PX_MAX_DOCUMENT >> 20);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, s->file)) > 0) {
+        if (s->whole.len + n > PX_MAX_DOCUMENT)
+            return px_error_set(err, PX_ETOOBIG, s->name, 0, 0,
+                                "input is over %u MiB, the limit for one article "
+                                "(put many articles in a JSON Lines file instead)",
+                                PX_MAX_DOCUMENT >> 20);
+        px_buf_append(&s->whole, chunk, n);
+    }
+    if (ferror(s->file))
+        return px_error_set(err, PX_EIO, s->name, 0, 0, "read error: %s", strerror(errno));
+    return PX_OK;
+}
+
+px_status px_source_open_stream(FILE *f, const char *name, px_format format,
+                                px_source **out, px_error *err)
+{
+    px_source *s = px_xcalloc(1, sizeof *s);
+    s->file = f;
+    s->name = px_xstrdup(name);
+    s->format = format ? format : format_from_name(name);
+    if (!s->format) s->format = format_from_content(peek_content(f));
+    px_status rc = s->format == PX_FORMAT_JSONL ? PX_OK : slurp(s, err);
+    if (rc) {
+        px_source_close(s);
+        return rc;
+    }
+    *out = s;
+    return PX_OK;
+}
+
+px_status px_source_open(const char *path, px_format format, px_source **out,
+                         px_error *err)
+{
+    *out = NULL;
+    FILE *f = NULL;
+    px_status rc = open_file(path, &f, err);
+    if (rc) return rc;
+    int is_stdin = f == stdin;
+    rc = px_source_open_stream(f, is_stdin ? "<stdin>" : path, format, out, err);
+    if (rc && !is_stdin) fclose(f);
+    if (!rc && !is_stdin) (*out)->owns_file = 1;
+    return rc;
+}
+
+static px_status next_whole(px_source *s, px_document *doc, int *done, px_error *err)
+{
+    if (s->served) {
+        *done = 1;
+        return PX_OK;
+    }
+    s->served = 1;
+    const char *data = px_buf_str(&s->whole);
+    size_t len = s->whole.len;
+    px_status rc = px_check_bytes(data, len, s->format == PX_FORMAT_TEXT, s->name, err);
+    if (rc) return rc;
+    if (len == 0) return px_error_set(err, PX_EEMPTY, s->name, 0, 0, "empty file");
+    doc->name = s->name;
+    doc->format = s->format;
+    doc->body = doc->source = data;
+    doc->body_len = doc->source_len = len;
+    return PX_OK;
+}
+
+px_status px_source_next(px_source *s, px_document *doc, int *done, px_error *err)
+{
+    memset(doc, 0, sizeof *doc);
+    *done = 0;
+    if (s->format == PX_FORMAT_JSONL) return px_jsonl_next(s, doc, done, err);
+    return next_whole(s, doc, done, err);
+}
+
+void px_source_close(px_source *s)
+{
+    if (!s) return;
+    if (s->owns_file) fclose(s->file);
+    px_jsonl_release(s);
+    px_buf_free(&s->whole);
+    px_buf_free(&s->line);
+    free(s->name);
+    free(s->record_name);
+    free(s);
+}

@@ -1,0 +1,86 @@
+/*
+ * json.c — an article (and its analysis) as one line of JSON.
+ *
+ * The keys are a contract (docs/json.md): scripts and later commands read
+ * them, so they are only ever added to, never renamed.  Unknown values are
+ * null, never "" or missing, so every object has every key.
+ */
+#include <jansson.h>
+#include <string.h>
+
+#include "article/article.h"
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *string_array(const char *const *items, size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++) json_array_append_new(arr, json_string(items[i]));
+    return arr;
+}
+
+static json_t *token_json(const px_token *t, const char *sentence)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "text", json_stringn(sentence + t->start, t->end - t->start));
+    json_object_set_new(o, "start", json_integer((json_int_t)t->start));
+    json_object_set_new(o, "kind", json_string(px_token_kind_name(t->kind)));
+    json_object_set_new(o, "norm", json_string(t->norm));
+    json_object_set_new(o, "stem", json_string(t->stem));
+    json_object_set_new(o, "stop", json_boolean(t->stop));
+    return o;
+}
+
+static json_t *sentences_json(const px_article *a, const px_analysis *an)
+{
+    json_t *arr = json_array();
+    size_t ti = 0, nt = px_analysis_token_count(an);
+    for (size_t si = 0; si < a->sentences.len; si++) {
+        const px_sentence *s = &a->sentences.items[si];
+        json_t *o = json_object(), *tokens = json_array();
+        json_object_set_new(o, "text", json_string(s->text));
+        json_object_set_new(o, "paragraph", json_integer((json_int_t)s->paragraph));
+        json_object_set_new(o, "start", json_integer((json_int_t)s->start));
+        for (; ti < nt && px_analysis_token(an, ti)->sentence == si; ti++)
+            json_array_append_new(tokens, token_json(px_analysis_token(an, ti), s->text));
+        json_object_set_new(o, "tokens", tokens);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *article_json(const px_article *a, const px_analysis *an)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", str_or_null(a->id));
+    json_object_set_new(o, "url", str_or_null(a->url));
+    json_object_set_new(o, "outlet", str_or_null(a->outlet));
+    json_object_set_new(o, "title", str_or_null(a->title));
+    json_object_set_new(o, "byline", str_or_null(a->byline));
+    json_object_set_new(o, "date", str_or_null(a->date));
+    json_object_set_new(o, "date_source", a->date ? json_string(px_date_source_name(a->date_source)) : json_null());
+    json_object_set_new(o, "date_confidence", a->date ? json_real(a->date_confidence) : json_null());
+    json_object_set_new(o, "dateline", str_or_null(a->dateline));
+    json_object_set_new(o, "wire", str_or_null(a->wire));
+    json_object_set_new(o, "language", json_string(px_article_language(a)));
+    json_object_set_new(o, "paragraphs", string_array(a->paragraphs.items, a->paragraphs.len));
+    json_object_set_new(o, "text", json_string(px_article_text(a)));
+    json_object_set_new(o, "removed", string_array(a->removed.items, a->removed.len));
+    json_object_set_new(o, "origin", str_or_null(a->origin));
+    json_object_set_new(o, "format", str_or_null(a->format));
+    if (an) json_object_set_new(o, "sentences", sentences_json(a, an));
+    return o;
+}
+
+px_status px_render_json(const px_article *a, const px_analysis *an, FILE *f, px_error *err)
+{
+    json_t *o = article_json(a, an);
+    int rc = json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(3));
+    json_decref(o);
+    if (rc != 0 || ferror(f))
+        return px_error_set(err, PX_EIO, "<output>", 0, 0, "write failed");
+    return PX_OK;
+}

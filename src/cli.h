@@ -1,0 +1,39 @@
+/*
+ * cli.h — what the subcommands of the parallax command share.
+ *
+ * Exit codes, for every subcommand:
+ *   0  every input was read and printed
+ *   1  some input could not be read (each is reported; the others printed)
+ *   2  the command line is wrong (usage)
+ */
+#ifndef PX_CLI_H
+#define PX_CLI_H
+
+#include "parallax.h"
+
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+typedef struct cli_options {
+    int json;          /* --json */
+    px_format format;  /* --format, or PX_FORMAT_AUTO */
+} cli_options;
+
+/* Called for each article read; returns PX_OK or an output error. */
+typedef px_status (*cli_article_fn)(px_context *ctx, const px_article *a,
+                                    const cli_options *opt, px_error *err);
+
+/*
+ * Parses the options shared by the article commands (--json, --format, -h)
+ * from argv[1..], then reads every FILE (or standard input when there is
+ * none and it is not a terminal) and calls fn for each article.  Errors are
+ * reported as "parallax: MESSAGE" on stderr.  Returns the exit code.
+ */
+int cli_run_articles(int argc, char **argv, const char *usage, cli_article_fn fn);
+
+/* Prints "parallax: MESSAGE" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+int cmd_extract(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
+
+#endif
