@@ -71,7 +71,9 @@ typedef struct px_context px_context;
 
 /*
  * Creates a context.  Fails with PX_EDEP if ICU or the language profiles
- * cannot be loaded.  Free with px_context_free().
+ * cannot be loaded.  Free with px_context_free().  The first call also
+ * initialises libxml2 for the process: in a threaded program, create the
+ * first context before starting the threads.
  */
 px_status px_context_new(px_context **out, px_error *err);
 void px_context_free(px_context *ctx);

@@ -317,8 +317,9 @@ void px_clean(px_article *a)
             continue;
         }
         const char *by;
-        if (top && !a->byline && (by = byline_of(p))) {
-            a->byline = by;
+        if (top && (by = byline_of(p))) { /* a byline is never body text */
+            if (!a->byline) a->byline = by;
+            else px_vec_push(&a->removed, p); /* the page gave it already: keep it here */
             continue;
         }
         dateline d;

@@ -7,11 +7,13 @@
  *    but in 2.9 an iconv error mid-page silently truncates the document and
  *    prints to stderr, and an undeclared legacy page is read as ISO-8859-1
  *    (curly quotes and the euro sign become C1 controls).  So we decide:
- *    a BOM wins; else the charset declared in the first 8 KB (<meta charset>,
- *    http-equiv, <?xml encoding?>), with the Latin-1 labels read as
- *    windows-1252 as browsers do; else UTF-8 when the bytes are UTF-8 (or
- *    mostly are: the stray bytes become U+FFFD), else windows-1252, the usual
- *    charset of undeclared legacy pages.  Non-UTF-8 input goes through ICU
+ *    a BOM wins; then bytes that are valid UTF-8 beyond ASCII are UTF-8
+ *    (mislabelled UTF-8 is common, legacy text that happens to be valid
+ *    UTF-8 is not); else the charset declared in the first 8 KB (<meta
+ *    charset>, http-equiv, <?xml encoding?>), with the Latin-1 labels read
+ *    as windows-1252 as browsers do; else UTF-8 when the bytes mostly are
+ *    (the stray bytes become U+FFFD), else windows-1252, the usual charset
+ *    of undeclared legacy pages.  Non-UTF-8 input goes through ICU
  *    (already a dependency) with U+FFFD for bad bytes, and libxml2 is told
  *    "UTF-8", which also makes it ignore the page's own declaration.
  *
@@ -21,11 +23,13 @@
  *    would throw away everything after a deep spot.  So the SAX start/end
  *    element callbacks are wrapped: below PX_MAX_DEPTH - 1 levels elements
  *    are not created and their text lands, flat, in the deepest element
- *    kept (each skipped tag leaves a space, so words stay apart).  Start and end calls pair up like a stack, so a counter of
- *    skipped elements is enough; the cost stays linear (100,000 nested
- *    <div>s parse in a few ms).  Should the parser still stop early (a
- *    text node over libxml2's 10 MB limit, or another libxml2 with another
- *    limit), the page is refused with PX_EINPUT rather than half read.
+ *    kept (each skipped tag leaves a space, so words stay apart).  Start
+ *    and end calls pair up like a stack, so a counter of skipped elements
+ *    is enough, and the cost stays linear (100,000 nested <div>s parse in
+ *    a few ms).  Should the parser still stop early (a text node over
+ *    libxml2's 10 MB limit, or another libxml2 with another limit), the
+ *    page is refused with PX_EINPUT, libxml2's reason in the message,
+ *    rather than half read.
  *
  * 3. One walk over the tree (html_dom.c) classifies every element and
  *    counts its text and link text, and notes where metadata lives.  All
@@ -38,6 +42,7 @@
  * collapses white space and replaces invalid UTF-8, whatever libxml2 did.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -192,6 +197,16 @@ static int mostly_utf8(const char *s, size_t len)
     return good > bad;
 }
 
+/* 1 when s is valid UTF-8 with multi-byte characters: then it is UTF-8
+ * whatever it declares (legacy text is almost never valid UTF-8 by chance,
+ * and servers mislabelling UTF-8 as windows-1252 are common). */
+static int utf8_beyond_ascii(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && !((unsigned char)s[i] & 0x80)) i++;
+    return i < len && px_utf8_check(s + i, len - i, NULL);
+}
+
 /* The input as UTF-8: either data itself or a malloc'd copy in *owned. */
 typedef struct utf8_text {
     const char *s;
@@ -221,7 +236,8 @@ static void to_utf8(const char *s, size_t len, utf8_text *t)
     }
     if (len >= 2 && (!memcmp(s, "\xFF\xFE", 2) || !memcmp(s, "\xFE\xFF", 2)))
         use = s[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE", s += 2, len -= 2;
-    else if (declared_charset(s, len, label, sizeof label) && !label_in(label, utf8_labels))
+    else if (declared_charset(s, len, label, sizeof label) && !label_in(label, utf8_labels) &&
+             !utf8_beyond_ascii(s, len))
         use = label_in(label, latin1_labels) ? "windows-1252" : label;
     if (use && (t->owned = icu_to_utf8(use, s, len, &t->len))) {
         t->s = t->owned;
@@ -274,16 +290,16 @@ static void guarded_end(void *ctx, const xmlChar *name)
     g->end(ctx, name);
 }
 
-/* Parses UTF-8 text.  NULL with *why set when libxml2 gives no document or
- * stops before the end. */
-static xmlDoc *parse_html(const char *s, size_t len, const char **why)
+/* Parses UTF-8 text.  NULL with why filled when libxml2 gives no document
+ * or stops before the end. */
+static xmlDoc *parse_html(const char *s, size_t len, char *why, size_t why_cap)
 {
     static const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
     xmlInitParser();
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (!ctxt) {
-        *why = "libxml2 could not make a parser";
+        snprintf(why, why_cap, "libxml2 could not make a parser");
         return NULL;
     }
     depth_guard guard = {ctxt->sax->startElement, ctxt->sax->endElement,
@@ -294,12 +310,13 @@ static xmlDoc *parse_html(const char *s, size_t len, const char **why)
         ctxt->sax->endElement = guarded_end;
     }
     xmlDoc *doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8", options);
-    *why = "not parseable as HTML";
+    snprintf(why, why_cap, "not parseable as HTML");
     if (doc && ctxt->disableSAX) { /* the parser gave up part way */
         const xmlError *e = xmlCtxtGetLastError(ctxt);
-        *why = e && e->message && strstr(e->message, "depth")
-                   ? "nested too deeply for libxml2"
-                   : "libxml2 stopped before the end of the page";
+        const char *msg = e && e->message ? e->message : "";
+        int n = (int)strcspn(msg, "\n");
+        snprintf(why, why_cap, "libxml2 stopped before the end of the page%s%.*s%s",
+                 n ? " (" : "", n, msg, n ? ")" : "");
         xmlFreeDoc(doc);
         doc = NULL;
     }
@@ -337,8 +354,8 @@ px_status px_extract_html(px_article *a, const char *data, size_t len,
 
     utf8_text text;
     to_utf8(data, len, &text);
-    const char *why = NULL;
-    xmlDoc *doc = parse_html(text.s, text.len, &why);
+    char why[200];
+    xmlDoc *doc = parse_html(text.s, text.len, why, sizeof why);
     free(text.owned);
     if (!doc) return px_error_set(err, PX_EINPUT, name, 0, 0, "%s", why);
     if (!xmlDocGetRootElement(doc)) {

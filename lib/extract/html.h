@@ -26,7 +26,7 @@ typedef enum html_kind {
     HK_BR,         /* <br>: a space; two in a row end a paragraph */
     HK_BLOCK,      /* div, section, ul, table...: paragraph boundaries */
     HK_PARA,       /* p, h2-h6, li, blockquote, pre...: one paragraph each */
-    HK_H1,         /* the headline: a boundary, its text goes to removed */
+    HK_H1,         /* a paragraph; the page's first (the headline) goes to removed */
     HK_CHROME,     /* nav, header, footer, aside: page furniture */
     HK_FIGURE,     /* figure, figcaption: captions go to removed */
     HK_FORM,       /* form: removed inside the body, neutral when scoring */

@@ -22,10 +22,11 @@
  * elements gather into a run; block elements (p, h2-h6, li, blockquote,
  * div, td...) end it, so each becomes a paragraph, and so does loose text
  * between blocks; two <br>s in a row end one too, a single <br> is a space.
- * Scripts, styles, forms controls and hidden elements give nothing.  The
- * headline (h1), figures and captions, nav/header/footer/aside, forms and
- * boilerplate-classed elements inside the container go to removed, so what
- * the body lost inside the article can be audited.  A short run that is
+ * Scripts, styles, form controls and hidden elements give nothing.  The
+ * headline (the first h1), figures and captions, nav/header/footer/aside,
+ * forms and boilerplate-classed elements inside the container go to removed
+ * (an inline one, <span class="ad">, without ending the paragraph around
+ * it), so what the body lost inside the article can be audited.  A short run that is
  * almost all link text ("Read more: ...", a related-links list) goes to
  * removed too.
  */
@@ -95,7 +96,8 @@ static void body_parts(html_page *pg, html_nodes *out)
         int nested = 0;
         for (size_t k = 0; k < parts->len && !nested; k++)
             nested = k != i && contains(pg, index_of(pg, parts->items[k]), me);
-        if (!nested && me != HTML_NONE && pg->elems.items[me].text) px_vec_push(out, parts->items[i]);
+        if (!nested && me != HTML_NONE && pg->elems.items[me].text)
+            px_vec_push(out, parts->items[i]);
     }
 }
 
@@ -136,11 +138,11 @@ static int looks_like_html(const char *s)
     return 0;
 }
 
+/* Non-space bytes of s, the text measure of html_dom.c. */
 static size_t weight(const char *s)
 {
     size_t n = 0;
-    for (; *s; s++)
-        if (!strchr(" \t\n\r\f\v", *s)) n++;
+    for (; *s; s++) n += !(*s == ' ' || (*s >= '\t' && *s <= '\r'));
     return n;
 }
 
@@ -174,12 +176,14 @@ static int use_ld_body(html_page *pg, const html_nodes *containers)
 
 typedef struct collector {
     html_page *pg;
+    xmlNode *top;      /* the container being walked: never itself removed */
     px_buf run;        /* raw text of the paragraph being gathered */
     size_t run_weight; /* its non-space bytes */
     size_t run_link;   /* of those, inside <a> */
     int removed;       /* > 0: inside an element whose text goes to removed */
     int links;         /* > 0: inside <a> */
     int brs;           /* <br>s since the last text */
+    px_buf aside;      /* the text of an inline boilerplate element */
 } collector;
 
 static void flush(collector *c)
@@ -197,11 +201,23 @@ static void flush(collector *c)
     c->brs = 0;
 }
 
-/* 1 when the text inside e goes to removed rather than the body. */
-static int goes_to_removed(const html_elem *e)
+/* 1 when the text inside e goes to removed rather than the body.  Only the
+ * headline's <h1> does: a later one is a misused section heading. */
+static int goes_to_removed(const collector *c, const html_elem *e)
 {
-    return e->kind == HK_H1 || e->kind == HK_CHROME || e->kind == HK_FIGURE ||
-           e->kind == HK_FORM || e->own;
+    if (e->node == c->top) return 0;
+    if (e->kind == HK_H1) return c->pg->h1s.len && e->node == c->pg->h1s.items[0];
+    return e->kind == HK_CHROME || e->kind == HK_FIGURE || e->kind == HK_FORM || e->own;
+}
+
+static void remove_inline(collector *c, xmlNode *n)
+{
+    px_buf_reset(&c->aside);
+    px_html_node_text(c->pg, n, &c->aside, (size_t)-1);
+    px_buf *out = &c->pg->scratch;
+    px_buf_reset(out);
+    px_html_squeeze(px_buf_str(&c->aside), c->aside.len, out);
+    px_article_add_removed(c->pg->a, px_buf_str(out), out->len);
 }
 
 static int collect_enter(void *ud, xmlNode *n)
@@ -217,6 +233,10 @@ static int collect_enter(void *ud, xmlNode *n)
     }
     html_elem *e = n->type == XML_ELEMENT_NODE ? px_html_elem(c->pg, n) : NULL;
     if (!e || e->kind == HK_DROP) return 0;
+    if ((e->kind == HK_INLINE || e->kind == HK_LINK) && e->own && n != c->top) {
+        remove_inline(c, n); /* <span class="ad">: out, the paragraph goes on */
+        return 0;
+    }
     switch (e->kind) {
     case HK_BR:
         if (++c->brs >= 2) flush(c);
@@ -229,7 +249,7 @@ static int collect_enter(void *ud, xmlNode *n)
         return 1;
     default:
         flush(c);
-        if (goes_to_removed(e)) c->removed++;
+        if (goes_to_removed(c, e)) c->removed++;
         return 1;
     }
 }
@@ -244,7 +264,7 @@ static void collect_leave(void *ud, xmlNode *n)
         return;
     }
     flush(c);
-    if (goes_to_removed(e)) c->removed--;
+    if (goes_to_removed(c, e)) c->removed--;
 }
 
 void px_html_body(html_page *pg)
@@ -254,10 +274,12 @@ void px_html_body(html_page *pg)
     if (!use_ld_body(pg, &containers)) {
         collector c = {.pg = pg};
         for (size_t i = 0; i < containers.len; i++) {
-            px_html_walk(containers.items[i], collect_enter, collect_leave, &c);
+            c.top = containers.items[i];
+            px_html_walk(c.top, collect_enter, collect_leave, &c);
             flush(&c);
         }
         px_buf_free(&c.run);
+        px_buf_free(&c.aside);
     }
     px_vec_free(&containers);
 }

@@ -94,8 +94,8 @@ static int month_of(const char *w, size_t n)
                                         "jul", "aug", "sep", "oct", "nov", "dec"};
     if (n < 3) return 0;
     for (int m = 0; m < 12; m++)
-        if (lower((unsigned char)w[0]) == names[m][0] && lower((unsigned char)w[1]) == names[m][1] &&
-            lower((unsigned char)w[2]) == names[m][2])
+        if (lower((unsigned char)w[0]) == names[m][0] &&
+            lower((unsigned char)w[1]) == names[m][1] && lower((unsigned char)w[2]) == names[m][2])
             return m + 1;
     return 0;
 }

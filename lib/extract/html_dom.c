@@ -204,7 +204,8 @@ static html_kind kind_of_tag(const char *name)
 static const char *const boiler_prefixes[] = {
     "share", "sharing", "social", "related", "newsletter", "comment", "advert", "promo",
     "subscri", "cookie", "consent", "sponsor", "outbrain", "taboola", "breadcrumb",
-    "sidebar", "footer", "navbar", "navigation", "popup", "recirc", "trending", "disqus", "signup", NULL};
+    "sidebar", "footer", "navbar", "navigation", "popup", "recirc", "trending", "disqus",
+    "signup", NULL};
 /* Segments that mark boilerplate only as whole words ("ad", not "adam"). */
 static const char *const boiler_words[] = {"ad", "ads", "adv", "nav", "menu", "gdpr", NULL};
 /* Substrings of a token that mark content. */
@@ -315,8 +316,7 @@ static unsigned char own_bits(const xmlNode *n, html_kind *kind)
 static size_t text_weight(const char *s)
 {
     size_t n = 0;
-    for (; *s; s++)
-        if (!strchr(" \t\n\r\f\v", *s)) n++;
+    for (; *s; s++) n += !(*s == ' ' || (*s >= '\t' && *s <= '\r'));
     return n;
 }
 

@@ -293,7 +293,8 @@ static void find_title(html_page *pg, const meta_tags *m)
     px_buf text = {0};
     if (pg->title) {
         for (const xmlNode *c = pg->title->children; c; c = c->next)
-            if (c->type == XML_TEXT_NODE && c->content) px_buf_puts(&text, (const char *)c->content);
+            if (c->type == XML_TEXT_NODE && c->content)
+                px_buf_puts(&text, (const char *)c->content);
         set_title(pg, &sn, px_buf_str(&text), 1, 0);
     }
     if (!pg->a->title && pg->h1s.len) {

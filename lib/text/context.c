@@ -1,11 +1,11 @@
 /*
- * context.c — the px_context and the per-thread text state inside it.
+ * context.c — the text layer's per-thread state (px_text), which
+ * lib/core/context.c puts in every px_context.
  *
- * A px_context is what makes libparallax thread-safe without locks: every
- * piece of mutable state a call needs (ICU break iterators, the case
- * mapper, Snowball stemmers, the textcat handle, scratch buffers) lives in
- * the context, and a context is used by one thread at a time.  Later layers
- * add their own part to struct px_context and create it here.
+ * Every piece of mutable state a text call needs (ICU break iterators, the
+ * case mapper, Snowball stemmers, the textcat handle, scratch buffers)
+ * lives here, and a context is used by one thread at a time, so the text
+ * layer needs no locks.
  *
  * What is expensive to make is made once, in px_text_new(): the word and
  * English sentence iterators (ICU loads and compiles rules), and the textcat
@@ -23,11 +23,6 @@
 #include <libstemmer.h>
 
 #include "text/text_int.h"
-
-const char *px_version(void)
-{
-    return PX_VERSION;
-}
 
 void px__text_reserve(void **p, size_t *cap, size_t need, size_t elem)
 {
@@ -106,25 +101,4 @@ void px_text_free(px_text *t)
     free(t->c1);
     free(t->c2);
     free(t);
-}
-
-px_status px_context_new(px_context **out, px_error *err)
-{
-    if (!out) return px_error_set(err, PX_EUSAGE, NULL, 0, 0, "px_context_new: out is NULL");
-    *out = NULL;
-    px_context *ctx = px_xcalloc(1, sizeof *ctx);
-    px_status rc = px_text_new(&ctx->text, err);
-    if (rc != PX_OK) {
-        free(ctx);
-        return rc;
-    }
-    *out = ctx;
-    return PX_OK;
-}
-
-void px_context_free(px_context *ctx)
-{
-    if (!ctx) return;
-    px_text_free(ctx->text);
-    free(ctx);
 }

@@ -88,14 +88,15 @@ static void test_news_page(void **state)
     assert_true(a->date_confidence > 0.94 && a->date_confidence < 0.96);
     assert_string_equal(a->language, "en");
     static const char *const want[] = {
-        "WASHINGTON \xE2\x80\x94 National security adviser Susan Rice said on Friday that the "
-        "United States is not coordinating militarily with Iran in the fight against Islamic State.",
-        "\xE2\x80\x9CWe are in no way engaged in any coordination,\xE2\x80\x9D Rice told reporters "
-        "at a White House briefing, responding to a report about a letter from President Barack "
-        "Obama.",
+        ("WASHINGTON \xE2\x80\x94 National security adviser Susan Rice said on Friday that the "
+         "United States is not coordinating militarily with Iran in the fight against Islamic "
+         "State."),
+        ("\xE2\x80\x9CWe are in no way engaged in any coordination,\xE2\x80\x9D Rice told "
+         "reporters at a White House briefing, responding to a report about a letter from "
+         "President Barack Obama."),
         "A letter to Tehran",
-        "The report said Obama wrote to Iran's Supreme Leader Ayatollah Ali Khamenei in the middle "
-        "of October, describing a shared interest in fighting the militants.",
+        ("The report said Obama wrote to Iran's Supreme Leader Ayatollah Ali Khamenei in the "
+         "middle of October, describing a shared interest in fighting the militants."),
         "The president has been clear that we will not coordinate with Iran.",
         "Talks on Iran's nuclear program resume this month.",
         "A deadline is set for Nov. 24.",
@@ -268,8 +269,9 @@ static void test_jsonld_graph_and_body(void **state)
     assert_int_equal(a->date_source, PX_DATE_JSONLD);
     assert_string_equal(a->language, "de");
     assert_int_equal(a->paragraphs.len, 6);
-    assert_string_equal(a->paragraphs.items[5], "Paragraph 6 of the body, long enough to matter "
-                                                "for the extraction, with a raw line break after it.");
+    assert_string_equal(a->paragraphs.items[5],
+                        "Paragraph 6 of the body, long enough to matter for the extraction, "
+                        "with a raw line break after it.");
     assert_false(body_has(a, "teaser"));
     px_article_free(a);
     px_buf_free(&page);
@@ -298,15 +300,18 @@ static void test_body_without_semantic_markup(void **state)
         "First part of the story, written as loose text in a div.<br><br>"
         "Second part of the story, after two line breaks,<br>and a single one.<br>"
         "<div class='social-share'>Share this story with your friends today</div>"
+        "Third part <span class='ad-label'>Advertisement</span>goes on."
         "</div></div>"
         "<div class='links'><a href='/1'>One link headline that is long enough</a><br>"
         "<a href='/2'>Another link headline that is also long</a></div></body>");
     static const char *const want[] = {
         "First part of the story, written as loose text in a div.",
         "Second part of the story, after two line breaks, and a single one.",
+        "Third part goes on.",
     };
-    assert_paragraphs(a, want, 2);
+    assert_paragraphs(a, want, 3);
     assert_true(removed_has(a, "Share this story"));
+    assert_true(removed_has(a, "Advertisement"));
     px_article_free(a);
 }
 
@@ -326,6 +331,29 @@ static void test_teaser_article_loses_to_scored_body(void **state)
     assert_false(body_has(a, "teaser"));
     px_article_free(a);
     px_buf_free(&page);
+}
+
+/* A body split around an ad, a relative canonical URL, a byline in markup. */
+static void test_split_body_relative_url_byline(void **state)
+{
+    (void)state;
+    px_article *a = extract(
+        "<meta property='og:url' content='https://news.example/a/b?x=1'>"
+        "<link rel='canonical' href='/2019/05/04/story'>"
+        "<div class='byline'>By <span>Ann Writer</span></div>"
+        "<div itemprop='articleBody'><p>Part one of the body text, long enough.</p></div>"
+        "<div class='ad'>Advertisement</div>"
+        "<div itemprop='articleBody'><p>Part two of the body text, long enough.</p></div>"
+        "<div class='more'><p>Other text, outside the body parts, long enough to count.</p>"
+        "<p>And more of it, so that it is more text than either part alone.</p></div>");
+    assert_string_equal(a->url, "https://news.example/2019/05/04/story");
+    assert_string_equal(a->date, "2019-05-04");
+    assert_int_equal(a->date_source, PX_DATE_URL);
+    assert_string_equal(a->byline, "Ann Writer");
+    static const char *const want[] = {"Part one of the body text, long enough.",
+                                       "Part two of the body text, long enough."};
+    assert_paragraphs(a, want, 2);
+    px_article_free(a);
 }
 
 /* ---- encodings ------------------------------------------------------------ */
@@ -369,6 +397,11 @@ static void test_utf8_with_a_stray_byte(void **state)
                         "caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D bad\xEF\xBF\xBD byte");
     px_article_free(a);
 
+    /* UTF-8 mislabelled as windows-1252 is still read as UTF-8. */
+    a = extract("<meta charset='windows-1252'><p>caf\xC3\xA9 \xE2\x82\xAC</p>");
+    assert_string_equal(a->paragraphs.items[0], "caf\xC3\xA9 \xE2\x82\xAC");
+    px_article_free(a);
+
     /* A UTF-8 BOM wins over a wrong declaration. */
     a = extract("\xEF\xBB\xBF<meta charset='windows-1252'><p>caf\xC3\xA9</p>");
     assert_string_equal(a->paragraphs.items[0], "caf\xC3\xA9");
@@ -403,6 +436,25 @@ static void test_utf16_with_bom(void **state)
 }
 
 /* ---- broken and empty pages ------------------------------------------------ */
+
+/* The body is the form an old ASP.NET page wraps everything in; only the
+ * first <h1> is the headline. */
+static void test_form_container_and_second_h1(void **state)
+{
+    (void)state;
+    px_article *a = extract("<body><form id='aspnetForm'><h1>The headline</h1>"
+                            "<p>First paragraph of the story, inside the page form.</p>"
+                            "<h1>A misused section heading</h1>"
+                            "<p>Second paragraph of the story, also inside the form.</p>"
+                            "</form></body>");
+    static const char *const want[] = {"First paragraph of the story, inside the page form.",
+                                       "A misused section heading",
+                                       "Second paragraph of the story, also inside the form."};
+    assert_paragraphs(a, want, 3);
+    assert_true(removed_has(a, "The headline"));
+    assert_string_equal(a->title, "The headline");
+    px_article_free(a);
+}
 
 static void test_broken_html(void **state)
 {
@@ -501,6 +553,24 @@ static void test_text_below_the_depth_limit(void **state)
     px_buf_free(&page);
 }
 
+/* libxml2 stops at a text node over 10 MB; the page is refused, not cut. */
+static void test_huge_text_node_is_refused(void **state)
+{
+    (void)state;
+    px_buf page = {0};
+    px_buf_puts(&page, "<p>");
+    for (int i = 0; i < (11 << 20) / 16; i++) px_buf_puts(&page, "word word words ");
+    px_buf_puts(&page, "</p><p>the end</p>");
+    px_article *a = px_article_new();
+    px_error err = {0};
+    assert_int_equal(px_extract_html(a, page.data, page.len, "huge.html", &err), PX_EINPUT);
+    assert_int_equal(err.code, PX_EINPUT);
+    assert_contains(err.message, "huge.html");
+    assert_contains(err.message, "libxml2");
+    px_article_free(a);
+    px_buf_free(&page);
+}
+
 static void test_large_page(void **state)
 {
     (void)state;
@@ -538,16 +608,19 @@ int main(void)
         cmocka_unit_test(test_bad_jsonld_is_ignored),
         cmocka_unit_test(test_body_without_semantic_markup),
         cmocka_unit_test(test_teaser_article_loses_to_scored_body),
+        cmocka_unit_test(test_split_body_relative_url_byline),
         cmocka_unit_test(test_windows1252_declared),
         cmocka_unit_test(test_windows1252_undeclared),
         cmocka_unit_test(test_utf8_with_a_stray_byte),
         cmocka_unit_test(test_shift_jis),
         cmocka_unit_test(test_utf16_with_bom),
+        cmocka_unit_test(test_form_container_and_second_h1),
         cmocka_unit_test(test_broken_html),
         cmocka_unit_test(test_empty_page),
         cmocka_unit_test(test_page_without_text),
         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_text_below_the_depth_limit),
+        cmocka_unit_test(test_huge_text_node_is_refused),
         cmocka_unit_test(test_large_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
