@@ -16,6 +16,15 @@
  * textcat's own 3% window is too wide for that: Spanish news comes back as
  * "es, ca" with Catalan 2.6% behind.
  *
+ * Before textcat, a stop-word vote (stopword_vote()): the function words
+ * of the languages we keep lists for (en de fr es it nl pt) are counted in
+ * the first VOTE_BYTES; a language whose words make at least a fifth of
+ * all words, twice as many as the runner-up's, is the answer.  News prose
+ * in those languages passes that bar by far (English runs 40-50%), and the
+ * vote costs a few microseconds where textcat's comparison with 160
+ * profiles costs half a millisecond per article, more than the rest of the
+ * analysis.  Anything less clear-cut still goes to textcat.
+ *
  * Cost is bounded: textcat sees at most the first MAX_BYTES of the text,
  * cut at a code point boundary and before any invalid UTF-8 (textcat's
  * UTF-8 decoding assumes valid input).  Too little to tell is "und"
@@ -33,6 +42,9 @@
 #define MIN_LETTERS 40
 #define MIN_DISTINCT 8
 #define AMBIGUOUS_PERMILLE 10
+#define VOTE_BYTES 1024
+#define VOTE_MIN_WORDS 30
+#define VOTE_MAX_WORDS 80 /* enough to decide; each word costs 7 look-ups */
 
 static const char codes[][3] = {
     "ab", "af", "ak", "am", "ar", "ay", "az", "be", "bg", "bi", "bm", "bn", "bo", "br",
@@ -92,6 +104,41 @@ static int enough_letters(const char *s, size_t n)
     return letters >= MIN_LETTERS && distinct >= MIN_DISTINCT;
 }
 
+/* The language whose stop words clearly dominate s[0..n), or NULL.  Words
+ * are runs of letters and apostrophes, ASCII-lowercased (non-ASCII bytes
+ * are kept as they are: enough for counting function words). */
+static const char *stopword_vote(const char *s, size_t n)
+{
+    static const char *const langs[] = {"en", "de", "fr", "es", "it", "nl", "pt"};
+    enum { NLANG = sizeof langs / sizeof *langs };
+    size_t hits[NLANG] = {0}, words = 0;
+    char w[13];
+    for (size_t i = 0; i < n && words < VOTE_MAX_WORDS;) {
+        size_t k = 0;
+        while (i < n && ((unsigned char)s[i] >= 0x80 || (s[i] >= 'A' && s[i] <= 'Z') ||
+                         (s[i] >= 'a' && s[i] <= 'z') || s[i] == '\'')) {
+            char c = s[i++];
+            if (k < sizeof w) w[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            k++;
+        }
+        if (k == 0) {
+            i++;
+            continue;
+        }
+        words++;
+        if (k > sizeof w) continue; /* too long to be a function word */
+        for (int l = 0; l < NLANG; l++) hits[l] += (size_t)px_text_stopword(langs[l], w, k);
+    }
+    int best = 0, second = -1;
+    for (int l = 1; l < NLANG; l++) {
+        if (hits[l] > hits[best]) second = best, best = l;
+        else if (second < 0 || hits[l] > hits[second]) second = l;
+    }
+    if (words < VOTE_MIN_WORDS || hits[best] * 5 < words || hits[best] < 2 * hits[second])
+        return NULL;
+    return langs[best];
+}
+
 const char *px_text_language(px_context *ctx, const char *s, size_t len)
 {
     if (!ctx || !ctx->text || !s || !len) return "und";
@@ -102,6 +149,8 @@ const char *px_text_language(px_context *ctx, const char *s, size_t len)
     size_t bad;
     if (!px_utf8_check(s, n, &bad)) n = bad;
     if (!enough_letters(s, n)) return "und";
+    const char *voted = stopword_vote(s, n < VOTE_BYTES ? n : VOTE_BYTES);
+    if (voted) return voted;
 
     /* A NUL-terminated copy: textcat is old code; give it a C string. */
     px__text_reserve((void **)&t->c1, &t->c1cap, n + 1, 1);
