@@ -224,12 +224,110 @@ typedef struct px_token {
     int stop;           /* 1 for a stop word of the article's language */
 } px_token;
 
-/* Analyzes an article: tokens per sentence.  Free with px_analysis_free().
- * The analysis keeps no pointer to the article. */
+/*
+ * Everything the analysis finds is located by sentence: `sentence` is an
+ * index into the article's sentences and [start, end) a byte span in that
+ * sentence's text (px_article_sentence()).
+ */
+
+typedef enum px_entity_type {
+    PX_ENTITY_PERSON = 0,
+    PX_ENTITY_ORGANIZATION,
+    PX_ENTITY_PLACE,
+    PX_ENTITY_OTHER /* events, laws, products, groups without a clearer type */
+} px_entity_type;
+
+/* "person", "organization", "place", "other". */
+const char *px_entity_type_name(px_entity_type type);
+
+typedef enum px_mention_kind {
+    PX_MENTION_NAME = 0, /* the name as written in full: "Susan Rice" */
+    PX_MENTION_ALIAS,    /* a short or other form: "Rice", "ISIS" */
+    PX_MENTION_PRONOUN,  /* "she", "he", "they" resolved to the entity */
+    PX_MENTION_ROLE      /* "the president", "the spokesman" resolved to it */
+} px_mention_kind;
+
+/* "name", "alias", "pronoun", "role". */
+const char *px_mention_kind_name(px_mention_kind kind);
+
+typedef struct px_mention {
+    size_t sentence;
+    size_t start, end;
+    px_mention_kind kind;
+} px_mention;
+
+/* One real-world person, organization or place of the article, with every
+ * mention resolved to it.  All pointers are owned by the analysis. */
+typedef struct px_entity {
+    const char *name;            /* canonical: the fullest name used ("Susan Rice") */
+    px_entity_type type;
+    const char *const *aliases;  /* the other names used ("Rice"; "ISIS", "ISIL") */
+    size_t alias_count;
+    const char *const *roles;    /* titles and roles ("National Security Advisor") */
+    size_t role_count;
+    const px_mention *mentions;  /* in text order */
+    size_t mention_count;
+} px_entity;
+
+/* A direct quotation and who said it. */
+typedef struct px_quote {
+    const char *text;      /* the words between the marks */
+    size_t sentence;       /* the sentence it starts in */
+    size_t sentence_last;  /* the sentence it ends in (a quote may span several) */
+    size_t start;          /* where the opening mark is, in `sentence` */
+    long speaker;          /* index of the speaker's entity, or -1 when none is stated */
+    const char *cue;       /* the attribution: "said", "told reporters", "according to"; or NULL */
+    int partial;           /* 1: a fragment within the reporter's own sentence */
+} px_quote;
+
+/* A source the article credits: "Reuters reported", "(UPI)". */
+typedef struct px_attribution {
+    const char *source;    /* "Reuters", "the Wall Street Journal" */
+    long entity;           /* its entity index, or -1 */
+    const char *cue;       /* "reported", "according to", "citing", "wire tag" */
+    size_t sentence;       /* (size_t)-1 when it comes from the dateline */
+} px_attribution;
+
+/* A number the article asserts, with what it counts. */
+typedef struct px_number {
+    const char *text;      /* as written: "more than 60 members", "fourth" */
+    double value;          /* 60, 4 */
+    const char *unit;      /* what it counts: "members", "percent", "dollars"; or NULL */
+    const char *qualifier; /* "more than", "about", "at least"; or NULL */
+    int ordinal;           /* 1 for "fourth", "4th" */
+    size_t sentence;
+    size_t start, end;
+} px_number;
+
+/* A date or time expression, resolved where it can be. */
+typedef struct px_date_mention {
+    const char *text;      /* as written: "Friday", "last month", "since 2009" */
+    const char *value;     /* ISO 8601 ("2014-11-07", "2014-10", "2009"), or NULL */
+    int relative;          /* 1 when resolved against the publication date */
+    size_t sentence;
+    size_t start, end;
+} px_date_mention;
+
+/*
+ * Analyzes an article: tokens per sentence, entities with their mentions,
+ * quotes with their speakers, attributions, numbers and dates.  Free with
+ * px_analysis_free().  The analysis keeps no pointer to the article.
+ * Runs in time linear in the article's length.
+ */
 px_status px_analyze(px_context *ctx, const px_article *a, px_analysis **out,
                      px_error *err);
 size_t px_analysis_token_count(const px_analysis *an);
 const px_token *px_analysis_token(const px_analysis *an, size_t i);
+size_t px_analysis_entity_count(const px_analysis *an);
+const px_entity *px_analysis_entity(const px_analysis *an, size_t i);
+size_t px_analysis_quote_count(const px_analysis *an);
+const px_quote *px_analysis_quote(const px_analysis *an, size_t i);
+size_t px_analysis_attribution_count(const px_analysis *an);
+const px_attribution *px_analysis_attribution(const px_analysis *an, size_t i);
+size_t px_analysis_number_count(const px_analysis *an);
+const px_number *px_analysis_number(const px_analysis *an, size_t i);
+size_t px_analysis_date_count(const px_analysis *an);
+const px_date_mention *px_analysis_date(const px_analysis *an, size_t i);
 void px_analysis_free(px_analysis *an);
 
 /* ---- rendering --------------------------------------------------------- */
@@ -239,7 +337,8 @@ void px_analysis_free(px_analysis *an);
  * the keys id, url, outlet, title, byline, date, date_source,
  * date_confidence, dateline, wire, language, paragraphs, text, removed,
  * origin, format; and, when an is not NULL, sentences (each with its text,
- * paragraph and tokens).  docs/json.md documents the schema.
+ * paragraph and tokens), entities, quotes, attributions, numbers and dates.
+ * docs/json.md documents the schema.
  * Fails with PX_EIO when writing fails.
  */
 px_status px_render_json(const px_article *a, const px_analysis *an, FILE *f,

@@ -1,6 +1,7 @@
 /*
- * analyze.c — article to analysis: the tokens of every sentence, each with
- * its folded form, its stem and whether it is a stop word.
+ * analyze.c — article to analysis: runs the finders (analysis.h) in order,
+ * after the first of them, here: the tokens of every sentence, each with its
+ * folded form, its stem and whether it is a stop word.
  *
  * The analysis is a value of its own (it keeps no pointer to the article),
  * so an article can be freed first or analysed twice.  Token strings live in
@@ -9,15 +10,9 @@
  */
 #include <string.h>
 
-#include "article/article.h"
+#include "analyze/analysis.h"
 
-struct px_analysis {
-    px_arena arena;
-    PX_VEC(px_token) tokens;
-    px_map interned; /* string -> its arena copy */
-};
-
-static const char *intern(px_analysis *an, const char *s, size_t n)
+const char *px_analysis_intern(px_analysis *an, const char *s, size_t n)
 {
     const char *p = px_map_get(&an->interned, s, n);
     if (!p) {
@@ -40,11 +35,11 @@ static px_status tokenize_sentence(px_context *ctx, px_analysis *an, const px_ar
         px_token t = {.sentence = si, .start = w.start, .end = w.end, .kind = w.kind};
         px_buf_reset(fold);
         px_text_fold(ctx, text + w.start, w.end - w.start, fold);
-        t.norm = intern(an, px_buf_str(fold), fold->len);
+        t.norm = px_analysis_intern(an, px_buf_str(fold), fold->len);
         if (w.kind == PX_TOKEN_WORD) {
             px_buf_reset(stem);
             px_text_stem(ctx, a->language, px_buf_str(fold), fold->len, stem);
-            t.stem = intern(an, px_buf_str(stem), stem->len);
+            t.stem = px_analysis_intern(an, px_buf_str(stem), stem->len);
             t.stop = px_text_stopword(a->language, px_buf_str(fold), fold->len);
         } else {
             t.stem = t.norm;
@@ -67,6 +62,12 @@ px_status px_analyze(px_context *ctx, const px_article *a, px_analysis **out, px
     px_vec_free(&words);
     px_buf_free(&fold);
     px_buf_free(&stem);
+    static px_status (*const finders[])(px_context *, const px_article *, px_analysis *,
+                                        px_error *) = {
+        px_find_entities, px_find_numbers, px_find_dates, px_find_quotes, px_find_attributions,
+    };
+    for (size_t i = 0; i < sizeof finders / sizeof *finders && !rc; i++)
+        rc = finders[i](ctx, a, an, err);
     if (rc) {
         px_analysis_free(an);
         return rc;
@@ -79,9 +80,31 @@ size_t px_analysis_token_count(const px_analysis *an) { return an->tokens.len; }
 
 const px_token *px_analysis_token(const px_analysis *an, size_t i) { return &an->tokens.items[i]; }
 
+size_t px_analysis_entity_count(const px_analysis *an) { return an->entities.len; }
+const px_entity *px_analysis_entity(const px_analysis *an, size_t i) { return &an->entities.items[i].pub; }
+size_t px_analysis_quote_count(const px_analysis *an) { return an->quotes.len; }
+const px_quote *px_analysis_quote(const px_analysis *an, size_t i) { return &an->quotes.items[i]; }
+size_t px_analysis_attribution_count(const px_analysis *an) { return an->attributions.len; }
+const px_attribution *px_analysis_attribution(const px_analysis *an, size_t i) { return &an->attributions.items[i]; }
+size_t px_analysis_number_count(const px_analysis *an) { return an->numbers.len; }
+const px_number *px_analysis_number(const px_analysis *an, size_t i) { return &an->numbers.items[i]; }
+size_t px_analysis_date_count(const px_analysis *an) { return an->dates.len; }
+const px_date_mention *px_analysis_date(const px_analysis *an, size_t i) { return &an->dates.items[i]; }
+
 void px_analysis_free(px_analysis *an)
 {
     if (!an) return;
+    for (size_t i = 0; i < an->entities.len; i++) {
+        px_vec_free(&an->entities.items[i].aliases);
+        px_vec_free(&an->entities.items[i].roles);
+        px_vec_free(&an->entities.items[i].mentions);
+    }
+    px_vec_free(&an->entities);
+    px_vec_free(&an->mention_index);
+    px_vec_free(&an->quotes);
+    px_vec_free(&an->attributions);
+    px_vec_free(&an->numbers);
+    px_vec_free(&an->dates);
     px_vec_free(&an->tokens);
     px_map_free(&an->interned);
     px_arena_free(&an->arena);
@@ -92,4 +115,16 @@ const char *px_token_kind_name(px_token_kind kind)
 {
     static const char *const names[] = {"word", "number", "punct", "other"};
     return (unsigned)kind < 4 ? names[kind] : "other";
+}
+
+const char *px_entity_type_name(px_entity_type type)
+{
+    static const char *const names[] = {"person", "organization", "place", "other"};
+    return (unsigned)type < 4 ? names[type] : "other";
+}
+
+const char *px_mention_kind_name(px_mention_kind kind)
+{
+    static const char *const names[] = {"name", "alias", "pronoun", "role"};
+    return (unsigned)kind < 4 ? names[kind] : "name";
 }

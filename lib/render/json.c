@@ -8,7 +8,7 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "article/article.h"
+#include "analyze/analysis.h"
 
 static json_t *str_or_null(const char *s)
 {
@@ -52,6 +52,115 @@ static json_t *sentences_json(const px_article *a, const px_analysis *an)
     return arr;
 }
 
+static json_t *span_text(const px_article *a, size_t sentence, size_t start, size_t end)
+{
+    if (sentence >= a->sentences.len) return json_null();
+    const char *s = a->sentences.items[sentence].text;
+    size_t n = strlen(s);
+    if (start > n || end > n || start > end) return json_null();
+    return json_stringn(s + start, end - start);
+}
+
+static json_t *sentence_index(size_t sentence)
+{
+    return sentence == (size_t)-1 ? json_null() : json_integer((json_int_t)sentence);
+}
+
+static json_t *entity_name(const px_analysis *an, long entity)
+{
+    if (entity < 0 || (size_t)entity >= an->entities.len) return json_null();
+    return json_string(an->entities.items[entity].pub.name);
+}
+
+static json_t *entities_json(const px_article *a, const px_analysis *an)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < an->entities.len; i++) {
+        const px_entity *e = &an->entities.items[i].pub;
+        json_t *o = json_object(), *mentions = json_array();
+        json_object_set_new(o, "name", json_string(e->name));
+        json_object_set_new(o, "type", json_string(px_entity_type_name(e->type)));
+        json_object_set_new(o, "aliases", string_array(e->aliases, e->alias_count));
+        json_object_set_new(o, "roles", string_array(e->roles, e->role_count));
+        for (size_t k = 0; k < e->mention_count; k++) {
+            const px_mention *m = &e->mentions[k];
+            json_t *mo = json_object();
+            json_object_set_new(mo, "text", span_text(a, m->sentence, m->start, m->end));
+            json_object_set_new(mo, "kind", json_string(px_mention_kind_name(m->kind)));
+            json_object_set_new(mo, "sentence", json_integer((json_int_t)m->sentence));
+            json_object_set_new(mo, "start", json_integer((json_int_t)m->start));
+            json_array_append_new(mentions, mo);
+        }
+        json_object_set_new(o, "mentions", mentions);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *quotes_json(const px_analysis *an)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < an->quotes.len; i++) {
+        const px_quote *q = &an->quotes.items[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "text", json_string(q->text));
+        json_object_set_new(o, "speaker", entity_name(an, q->speaker));
+        json_object_set_new(o, "cue", str_or_null(q->cue));
+        json_object_set_new(o, "partial", json_boolean(q->partial));
+        json_object_set_new(o, "sentence", json_integer((json_int_t)q->sentence));
+        json_object_set_new(o, "sentence_last", json_integer((json_int_t)q->sentence_last));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *attributions_json(const px_analysis *an)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < an->attributions.len; i++) {
+        const px_attribution *t = &an->attributions.items[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "source", json_string(t->source));
+        json_object_set_new(o, "entity", entity_name(an, t->entity));
+        json_object_set_new(o, "cue", str_or_null(t->cue));
+        json_object_set_new(o, "sentence", sentence_index(t->sentence));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *numbers_json(const px_analysis *an)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < an->numbers.len; i++) {
+        const px_number *n = &an->numbers.items[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "text", json_string(n->text));
+        json_object_set_new(o, "value", json_real(n->value));
+        json_object_set_new(o, "unit", str_or_null(n->unit));
+        json_object_set_new(o, "qualifier", str_or_null(n->qualifier));
+        json_object_set_new(o, "ordinal", json_boolean(n->ordinal));
+        json_object_set_new(o, "sentence", json_integer((json_int_t)n->sentence));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *dates_json(const px_analysis *an)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < an->dates.len; i++) {
+        const px_date_mention *d = &an->dates.items[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "text", json_string(d->text));
+        json_object_set_new(o, "value", str_or_null(d->value));
+        json_object_set_new(o, "relative", json_boolean(d->relative));
+        json_object_set_new(o, "sentence", json_integer((json_int_t)d->sentence));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
 static json_t *article_json(const px_article *a, const px_analysis *an)
 {
     json_t *o = json_object();
@@ -71,7 +180,14 @@ static json_t *article_json(const px_article *a, const px_analysis *an)
     json_object_set_new(o, "removed", string_array(a->removed.items, a->removed.len));
     json_object_set_new(o, "origin", str_or_null(a->origin));
     json_object_set_new(o, "format", str_or_null(a->format));
-    if (an) json_object_set_new(o, "sentences", sentences_json(a, an));
+    if (an) {
+        json_object_set_new(o, "sentences", sentences_json(a, an));
+        json_object_set_new(o, "entities", entities_json(a, an));
+        json_object_set_new(o, "quotes", quotes_json(an));
+        json_object_set_new(o, "attributions", attributions_json(an));
+        json_object_set_new(o, "numbers", numbers_json(an));
+        json_object_set_new(o, "dates", dates_json(an));
+    }
     return o;
 }
 

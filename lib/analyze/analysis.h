@@ -1,0 +1,66 @@
+/*
+ * analysis.h — the analysis as the library holds it, and the finders that
+ * fill it.
+ *
+ * px_analyze() (analyze.c) runs the finders in this order, each reading
+ * what the earlier ones found:
+ *
+ *   tokens        analyze.c     words, norms, stems, stop words
+ *   entities      entity*.c     names, aliases, pronouns and roles resolved
+ *   numbers       number.c      numbers with their unit and qualifier
+ *   dates         date.c        date expressions, resolved against a->date
+ *   quotes        quote*.c      quotations and their speakers (uses entities)
+ *   attributions  attribution.c sources credited (uses entities)
+ *
+ * Ownership: every string lives in an->arena; the vectors own their item
+ * arrays.  The public structs' pointer fields (px_entity.aliases, ...)
+ * point into vectors that the entity finder fills and never grows after
+ * it returns.  px_analysis_free() frees it all.
+ */
+#ifndef PX_ANALYSIS_H
+#define PX_ANALYSIS_H
+
+#include "article/article.h"
+
+typedef struct px_entity_data {
+    px_entity pub;                  /* what the public accessor returns */
+    PX_VEC(const char *) aliases;   /* pub.aliases points here */
+    PX_VEC(const char *) roles;     /* pub.roles points here */
+    PX_VEC(px_mention) mentions;    /* pub.mentions points here */
+} px_entity_data;
+
+typedef struct px_mention_ref {
+    px_mention mention;
+    long entity;
+} px_mention_ref;
+
+struct px_analysis {
+    px_arena arena;
+    px_map interned; /* string -> its arena copy (intern()) */
+    PX_VEC(px_token) tokens;        /* sorted by sentence, then start */
+    PX_VEC(px_entity_data) entities;
+    PX_VEC(px_mention_ref) mention_index; /* every mention, by (sentence, start) */
+    PX_VEC(px_quote) quotes;        /* in text order */
+    PX_VEC(px_attribution) attributions;
+    PX_VEC(px_number) numbers;
+    PX_VEC(px_date_mention) dates;
+};
+
+/* An arena copy of s[0..n), shared with equal strings of this analysis. */
+const char *px_analysis_intern(px_analysis *an, const char *s, size_t n);
+
+/* The finders.  Each appends to its vector; fails only with PX_EDEP. */
+px_status px_find_entities(px_context *ctx, const px_article *a, px_analysis *an, px_error *err);
+px_status px_find_numbers(px_context *ctx, const px_article *a, px_analysis *an, px_error *err);
+px_status px_find_dates(px_context *ctx, const px_article *a, px_analysis *an, px_error *err);
+px_status px_find_quotes(px_context *ctx, const px_article *a, px_analysis *an, px_error *err);
+px_status px_find_attributions(px_context *ctx, const px_article *a, px_analysis *an, px_error *err);
+
+/*
+ * The entity with a mention overlapping [start, end) of sentence, or -1.
+ * For the quote and attribution finders: "he said" finds the entity that
+ * "he" was resolved to.  Mentions are sorted, so this is a binary search.
+ */
+long px_entity_at(const px_analysis *an, size_t sentence, size_t start, size_t end);
+
+#endif

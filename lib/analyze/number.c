@@ -1,0 +1,15 @@
+/*
+ * number.c — finds the numbers of an article (see analysis.h).
+ *
+ * Not written yet: finds nothing, so the analysis has no numbers.
+ */
+#include "analyze/analysis.h"
+
+px_status px_find_numbers(px_context *ctx, const px_article *a, px_analysis *an, px_error *err)
+{
+    (void)ctx;
+    (void)a;
+    (void)an;
+    (void)err;
+    return PX_OK;
+}
