@@ -11,6 +11,8 @@
 struct px_source {
     FILE *file;
     int owns_file;     /* 1: px_source_close() closes file */
+    FILE *outer;       /* gzip JSON Lines: the compressed stream (file then
+                          reads the inflated bytes in `whole`) */
     char *name;        /* "<stdin>" or the path */
     px_format format;
     px_buf whole;      /* whole-file inputs: the bytes */
@@ -23,6 +25,13 @@ struct px_source {
     void *record;      /* JSON Lines: the parsed json_t of the current line */
     char id[32];       /* JSON Lines: a numeric "id" as text */
 };
+
+/* gzip.c: 1 when an input named name starting with first_byte is gzip;
+ * inflates data into out (PX_ETOOBIG past PX_MAX_DOCUMENT, PX_EINPUT when
+ * corrupt or truncated). */
+int px_gzip_is(const char *name, int first_byte);
+px_status px_gunzip(const char *data, size_t len, const char *name, px_buf *out,
+                    px_error *err);
 
 px_status px_jsonl_next(px_source *s, px_document *doc, int *done, px_error *err);
 void px_jsonl_release(px_source *s);

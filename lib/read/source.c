@@ -8,6 +8,12 @@
  * Format detection: the file name's extension first, because it is what the
  * user chose; then the first non-blank byte: '{' is JSON Lines, '<' is HTML,
  * anything else is text.
+ *
+ * A gzip input (a ".gz" name, or gzip's first byte) is inflated whole first
+ * (gzip.c), and its format is then read from the name without ".gz" and
+ * from the inflated bytes.  A gzip JSON Lines dump is then streamed from
+ * memory, so it is limited to PX_MAX_DOCUMENT inflated; a bigger dump reads
+ * through `zcat dump.jsonl.gz | parallax ... -`.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -26,6 +32,13 @@ static int has_suffix(const char *s, const char *suffix)
 
 static px_format format_from_name(const char *path)
 {
+    size_t n = strlen(path);
+    if (n > 3 && has_suffix(path, ".gz")) { /* page.html.gz: the name within */
+        char *inner = px_xstrndup(path, n - 3);
+        px_format f = format_from_name(inner);
+        free(inner);
+        return f;
+    }
     static const struct { const char *suffix; px_format format; } map[] = {
         {".txt", PX_FORMAT_TEXT},   {".text", PX_FORMAT_TEXT},
         {".html", PX_FORMAT_HTML},  {".htm", PX_FORMAT_HTML},
@@ -99,15 +112,52 @@ static px_status slurp(px_source *s, px_error *err)
     return PX_OK;
 }
 
+/* The first byte of s[0..n) that is not white space or a UTF-8 BOM, or EOF. */
+static int first_content(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" \t\r\n\xEF\xBB\xBF", s[i]) || !s[i]) return (unsigned char)s[i];
+    return EOF;
+}
+
+/* Reads and inflates a gzip input into s->whole; a JSON Lines one is then
+ * read through a stream over those bytes. */
+static px_status open_gzip(px_source *s, px_format format, px_error *err)
+{
+    px_status rc = slurp(s, err);
+    px_buf plain = {0};
+    if (!rc) rc = px_gunzip(s->whole.data, s->whole.len, s->name, &plain, err);
+    px_buf_free(&s->whole);
+    s->whole = plain;
+    if (rc) return rc;
+    s->format = format ? format : format_from_name(s->name);
+    if (!s->format) s->format = format_from_content(first_content(plain.data, plain.len));
+    if (s->format != PX_FORMAT_JSONL) return PX_OK;
+    static char blank_line[] = "\n"; /* fmemopen refuses a size of 0 */
+    FILE *mem = plain.len ? fmemopen(plain.data, plain.len, "rb")
+                          : fmemopen(blank_line, 1, "rb");
+    if (!mem) return px_error_set(err, PX_EIO, s->name, 0, 0, "%s", strerror(errno));
+    s->outer = s->file;
+    s->file = mem;
+    return PX_OK;
+}
+
 px_status px_source_open_stream(FILE *f, const char *name, px_format format,
                                 px_source **out, px_error *err)
 {
     px_source *s = px_xcalloc(1, sizeof *s);
     s->file = f;
     s->name = px_xstrdup(name);
-    s->format = format ? format : format_from_name(name);
-    if (!s->format) s->format = format_from_content(peek_content(f));
-    px_status rc = s->format == PX_FORMAT_JSONL ? PX_OK : slurp(s, err);
+    int first = getc(f);
+    if (first != EOF) ungetc(first, f);
+    px_status rc;
+    if (px_gzip_is(name, first)) {
+        rc = open_gzip(s, format, err);
+    } else {
+        s->format = format ? format : format_from_name(name);
+        if (!s->format) s->format = format_from_content(peek_content(f));
+        rc = s->format == PX_FORMAT_JSONL ? PX_OK : slurp(s, err);
+    }
     if (rc) {
         px_source_close(s);
         return rc;
@@ -160,6 +210,10 @@ px_status px_source_next(px_source *s, px_document *doc, int *done, px_error *er
 void px_source_close(px_source *s)
 {
     if (!s) return;
+    if (s->outer) { /* the stream over inflated bytes, then the real one */
+        fclose(s->file);
+        s->file = s->outer;
+    }
     if (s->owns_file) fclose(s->file);
     px_jsonl_release(s);
     px_buf_free(&s->whole);
