@@ -330,6 +330,26 @@ size_t px_analysis_date_count(const px_analysis *an);
 const px_date_mention *px_analysis_date(const px_analysis *an, size_t i);
 void px_analysis_free(px_analysis *an);
 
+/* ---- similarity -------------------------------------------------------- */
+
+/*
+ * How alike two articles are, in [0, 1], with the evidence.  A part that
+ * cannot be measured (neither article has quotes, a date is unknown) is -1
+ * and its weight goes to the others.
+ */
+typedef struct px_similarity {
+    double score;    /* the weighted mean of the parts measured */
+    double terms;    /* cosine of the content-word stem vectors */
+    double entities; /* cosine of the entity vectors, crediting shared surnames */
+    double quotes;   /* share of the shorter side's quoted word 3-grams in the other, or -1 */
+    double dates;    /* closeness of the publication days (1: same day), or -1 */
+} px_similarity;
+
+/* Compares two analysed articles.  Fails only with PX_EUSAGE (NULL). */
+px_status px_similarity_of(const px_article *a, const px_analysis *an,
+                           const px_article *b, const px_analysis *bn,
+                           px_similarity *out, px_error *err);
+
 /* ---- rendering --------------------------------------------------------- */
 
 /*

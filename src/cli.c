@@ -4,6 +4,7 @@
  * the rest are printed, and the exit code says something went wrong.
  */
 #include <getopt.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -58,8 +59,12 @@ static int parse_options(int argc, char **argv, const char *usage, cli_options *
     return -1;
 }
 
+typedef px_status (*article_sink)(px_context *ctx, px_article *a, const cli_options *opt,
+                                  void *ud, px_error *err);
+
+/* Reads every article of path and hands each to sink, which owns it. */
 static int read_input(px_context *ctx, const char *path, const cli_options *opt,
-                      cli_article_fn fn)
+                      article_sink sink, void *ud)
 {
     px_error err;
     px_reader *r;
@@ -82,8 +87,7 @@ static int read_input(px_context *ctx, const char *path, const cli_options *opt,
             continue;
         }
         if (!a) break;
-        rc = fn(ctx, a, opt, &err);
-        px_article_free(a);
+        rc = sink(ctx, a, opt, ud, &err);
         if (rc) {
             cli_error("%s", err.message);
             status = EXIT_INPUT;
@@ -94,35 +98,110 @@ static int read_input(px_context *ctx, const char *path, const cli_options *opt,
     return status;
 }
 
-int cli_run_articles(int argc, char **argv, const char *usage, cli_article_fn fn)
+/* The inputs named on the command line: FILEs, or standard input. */
+static int input_files(int argc, char **argv, const char *usage, char ***files, int *n)
 {
-    cli_options opt = {0};
-    int code = parse_options(argc, argv, usage, &opt);
-    if (code >= 0) return code;
-    char *stdin_only[] = {"-"};
-    char **files = argv + optind;
-    int nfiles = argc - optind;
-    if (nfiles == 0) {
-        if (isatty(STDIN_FILENO)) {
-            fputs(usage, stderr);
-            return EXIT_USAGE;
-        }
-        files = stdin_only;
-        nfiles = 1;
+    static char *stdin_only[] = {"-"};
+    *files = argv + optind;
+    *n = argc - optind;
+    if (*n > 0) return -1;
+    if (isatty(STDIN_FILENO)) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
     }
-    px_context *ctx;
+    *files = stdin_only;
+    *n = 1;
+    return -1;
+}
+
+/* Reads every input named after the options (already parsed) into sink.
+ * Returns the exit status. */
+static int for_each_article(int argc, char **argv, const char *usage, cli_options *opt,
+                            px_context **ctx, article_sink sink, void *ud)
+{
+    char **files;
+    int nfiles, code;
+    if ((code = input_files(argc, argv, usage, &files, &nfiles)) >= 0) return code;
     px_error err;
-    if (px_context_new(&ctx, &err)) {
+    if (px_context_new(ctx, &err)) {
         cli_error("%s", err.message);
         return EXIT_INPUT;
     }
     int status = 0;
     for (int i = 0; i < nfiles; i++)
-        if (read_input(ctx, files[i], &opt, fn)) status = EXIT_INPUT;
-    px_context_free(ctx);
+        if (read_input(*ctx, files[i], opt, sink, ud)) status = EXIT_INPUT;
+    return status;
+}
+
+static px_status print_sink(px_context *ctx, px_article *a, const cli_options *opt, void *ud,
+                            px_error *err)
+{
+    px_status rc = ((cli_article_fn)ud)(ctx, a, opt, err);
+    px_article_free(a);
+    return rc;
+}
+
+static int finish_output(int status)
+{
     if (fflush(stdout) != 0) {
         cli_error("writing the output failed");
-        status = EXIT_INPUT;
+        return EXIT_INPUT;
     }
     return status;
+}
+
+int cli_run_articles(int argc, char **argv, const char *usage, cli_article_fn fn)
+{
+    cli_options opt = {0};
+    px_context *ctx = NULL;
+    int code = parse_options(argc, argv, usage, &opt);
+    if (code >= 0) return code;
+    /* A function pointer passed as void *: POSIX guarantees the round trip. */
+    int status = for_each_article(argc, argv, usage, &opt, &ctx, print_sink, (void *)fn);
+    px_context_free(ctx);
+    return finish_output(status);
+}
+
+static px_status corpus_sink(px_context *ctx, px_article *a, const cli_options *opt, void *ud,
+                             px_error *err)
+{
+    (void)opt;
+    cli_corpus *c = ud;
+    px_analysis *an;
+    px_status rc = px_analyze(ctx, a, &an, err);
+    if (rc) {
+        px_article_free(a);
+        return rc;
+    }
+    c->articles = realloc(c->articles, (c->count + 1) * sizeof *c->articles);
+    c->analyses = realloc(c->analyses, (c->count + 1) * sizeof *c->analyses);
+    if (!c->articles || !c->analyses) {
+        cli_error("out of memory");
+        exit(EXIT_INPUT);
+    }
+    c->articles[c->count] = a;
+    c->analyses[c->count++] = an;
+    return PX_OK;
+}
+
+int cli_load(int argc, char **argv, const char *usage, cli_options *opt, cli_corpus *out,
+             int *status)
+{
+    memset(out, 0, sizeof *out);
+    int code = parse_options(argc, argv, usage, opt);
+    if (code >= 0) return code;
+    *status = for_each_article(argc, argv, usage, opt, &out->ctx, corpus_sink, out);
+    return -1;
+}
+
+void cli_corpus_free(cli_corpus *c)
+{
+    for (size_t i = 0; i < c->count; i++) {
+        px_article_free(c->articles[i]);
+        px_analysis_free(c->analyses[i]);
+    }
+    free(c->articles);
+    free(c->analyses);
+    px_context_free(c->ctx);
+    memset(c, 0, sizeof *c);
 }

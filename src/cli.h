@@ -33,7 +33,26 @@ int cli_run_articles(int argc, char **argv, const char *usage, cli_article_fn fn
 /* Prints "parallax: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Every article of the inputs, analysed, in input order. */
+typedef struct cli_corpus {
+    px_context *ctx;
+    px_article **articles;
+    px_analysis **analyses;
+    size_t count;
+} cli_corpus;
+
+/*
+ * Parses the shared options like cli_run_articles(), then reads and
+ * analyses every article of every input into *out.  Bad inputs are
+ * reported and skipped (*status becomes EXIT_INPUT).  Returns -1 when
+ * reading went ahead, or an exit code (usage, --help).
+ */
+int cli_load(int argc, char **argv, const char *usage, cli_options *opt, cli_corpus *out,
+             int *status);
+void cli_corpus_free(cli_corpus *c);
+
 int cmd_extract(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
+int cmd_similarity(int argc, char **argv);
 
 #endif

@@ -16,6 +16,7 @@ static const struct command {
 } commands[] = {
     {"extract", cmd_extract, "print the article(s) of each input"},
     {"analyze", cmd_analyze, "print articles with their sentences and tokens"},
+    {"similarity", cmd_similarity, "how alike two articles are, with the evidence"},
 };
 
 static void usage(FILE *f)

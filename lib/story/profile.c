@@ -1,0 +1,225 @@
+/*
+ * profile.c — building an article's profile (profile.h) from its analysis.
+ *
+ * Everything is keyed by 64-bit hashes of folded text and kept in sorted
+ * arrays, so two profiles compare by merging.  The one choice worth
+ * explaining is the entity type factor: places weigh least because the same
+ * countries and capitals appear in many unrelated stories ("Iran", "United
+ * States"), persons most because a named person is the strongest sign that
+ * two articles tell the same story.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "story/profile.h"
+
+static const float type_factor[] = {
+    [PX_ENTITY_PERSON] = 1.0f, [PX_ENTITY_ORGANIZATION] = 0.8f,
+    [PX_ENTITY_PLACE] = 0.5f, [PX_ENTITY_OTHER] = 0.7f,
+};
+
+static int cmp_feature(const void *x, const void *y)
+{
+    uint64_t a = ((const px_feature *)x)->key, b = ((const px_feature *)y)->key;
+    return a < b ? -1 : a > b;
+}
+
+static int cmp_key(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Sorts by key and merges equal keys, adding their tf. */
+static void merge_features(px_features *f)
+{
+    if (!f->len) return;
+    qsort(f->items, f->len, sizeof *f->items, cmp_feature);
+    size_t out = 0;
+    for (size_t i = 1; i < f->len; i++) {
+        if (f->items[i].key == f->items[out].key) f->items[out].tf += f->items[i].tf;
+        else f->items[++out] = f->items[i];
+    }
+    f->len = out + 1;
+}
+
+static void unique_keys(px_keys *k)
+{
+    if (!k->len) return;
+    qsort(k->items, k->len, sizeof *k->items, cmp_key);
+    size_t out = 0;
+    for (size_t i = 1; i < k->len; i++)
+        if (k->items[i] != k->items[out]) k->items[++out] = k->items[i];
+    k->len = out + 1;
+}
+
+/* weight = sublinear tf * idf, then the vector scaled to unit length. */
+static void weigh(px_features *f, const px_idf *idf)
+{
+    double norm = 0;
+    for (size_t i = 0; i < f->len; i++) {
+        float tf = 1.0f + logf(f->items[i].tf);
+        float w = tf * (float)(idf ? px_idf_weight(idf, f->items[i].key) : 1.0);
+        f->items[i].weight = w;
+        norm += (double)w * w;
+    }
+    norm = sqrt(norm);
+    for (size_t i = 0; norm > 0 && i < f->len; i++) f->items[i].weight /= (float)norm;
+}
+
+static void add_terms(px_profile *p, const px_analysis *an)
+{
+    for (size_t i = 0; i < an->tokens.len; i++) {
+        const px_token *t = &an->tokens.items[i];
+        if (t->kind != PX_TOKEN_WORD || t->stop || strlen(t->stem) < 2) continue;
+        px_feature f = {px_hash(t->stem, strlen(t->stem)), 1.0f, 0};
+        px_vec_push(&p->terms, f);
+        p->words++;
+    }
+    merge_features(&p->terms);
+}
+
+/* The folded form of s, ASCII letters lowered (enough for keys). */
+static uint64_t fold_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static void add_entities(px_profile *p, const px_analysis *an)
+{
+    for (size_t i = 0; i < an->entities.len; i++) {
+        const px_entity *e = &an->entities.items[i].pub;
+        float tf = (1.0f + logf((float)(e->mention_count ? e->mention_count : 1))) *
+                   type_factor[e->type <= PX_ENTITY_OTHER ? e->type : PX_ENTITY_OTHER];
+        px_feature f = {fold_hash(e->name, strlen(e->name)), tf, 0};
+        px_vec_push(&p->entities, f);
+        const char *last = strrchr(e->name, ' ');
+        if (e->type == PX_ENTITY_PERSON && last)
+            px_vec_push(&p->surnames, fold_hash(last + 1, strlen(last + 1)));
+    }
+    merge_features(&p->entities);
+    double norm = 0;
+    for (size_t i = 0; i < p->entities.len; i++) norm += (double)p->entities.items[i].tf * p->entities.items[i].tf;
+    norm = sqrt(norm);
+    for (size_t i = 0; i < p->entities.len; i++)
+        p->entities.items[i].weight = norm > 0 ? p->entities.items[i].tf / (float)norm : 0;
+    unique_keys(&p->surnames);
+}
+
+/* Word 3-grams of each quote's text: words are runs of letters and digits,
+ * ASCII-lowered, so curly and straight apostrophes and case do not matter. */
+static void add_quotes(px_profile *p, const px_analysis *an)
+{
+    for (size_t q = 0; q < an->quotes.len; q++) {
+        const char *s = an->quotes.items[q].text;
+        uint64_t w[3] = {0};
+        size_t nw = 0;
+        for (size_t i = 0; s[i];) {
+            while (s[i] && !(((unsigned char)s[i] >= 0x80) || (s[i] >= '0' && s[i] <= '9') ||
+                             ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')))
+                i++;
+            size_t start = i;
+            while (s[i] && (((unsigned char)s[i] >= 0x80) || (s[i] >= '0' && s[i] <= '9') ||
+                            ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')))
+                i++;
+            if (i == start) break;
+            w[0] = w[1], w[1] = w[2], w[2] = fold_hash(s + start, i - start);
+            if (++nw >= 3) px_vec_push(&p->quotes, (w[0] * 31 + w[1]) * 31 + w[2]);
+        }
+    }
+    unique_keys(&p->quotes);
+}
+
+/* Simhash over word 4-gram shingles of the body's word and number norms. */
+static uint64_t simhash(const px_analysis *an)
+{
+    int32_t bits[64] = {0};
+    uint64_t w[4] = {0};
+    size_t nw = 0;
+    for (size_t i = 0; i < an->tokens.len; i++) {
+        const px_token *t = &an->tokens.items[i];
+        if (t->kind != PX_TOKEN_WORD && t->kind != PX_TOKEN_NUMBER) continue;
+        w[0] = w[1], w[1] = w[2], w[2] = w[3], w[3] = px_hash(t->norm, strlen(t->norm));
+        if (++nw < 4) continue;
+        uint64_t h = ((w[0] * 31 + w[1]) * 31 + w[2]) * 31 + w[3];
+        h ^= h >> 33, h *= 0xff51afd7ed558ccdULL, h ^= h >> 33; /* mix the bits */
+        for (int b = 0; b < 64; b++) bits[b] += (h >> b) & 1 ? 1 : -1;
+    }
+    uint64_t out = 0;
+    for (int b = 0; b < 64; b++)
+        if (bits[b] > 0) out |= 1ULL << b;
+    return out;
+}
+
+int32_t px_day_of(const char *iso)
+{
+    if (!iso) return PX_NO_DAY;
+    int y, m, d;
+    char dash1, dash2;
+    if (sscanf(iso, "%4d%c%2d%c%2d", &y, &dash1, &m, &dash2, &d) != 5 || dash1 != '-' ||
+        dash2 != '-' || m < 1 || m > 12 || d < 1 || d > 31)
+        return PX_NO_DAY;
+    /* days from civil: the proleptic Gregorian calendar, 1970-01-01 = 0 */
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void px_profile_build(px_profile *p, const px_article *a, const px_analysis *an,
+                      const px_idf *idf)
+{
+    memset(p, 0, sizeof *p);
+    add_terms(p, an);
+    weigh(&p->terms, idf);
+    add_entities(p, an);
+    add_quotes(p, an);
+    p->day = px_day_of(a->date);
+    p->simhash = simhash(an);
+}
+
+void px_profile_reweight(px_profile *p, const px_idf *idf)
+{
+    weigh(&p->terms, idf);
+}
+
+void px_profile_free(px_profile *p)
+{
+    px_vec_free(&p->terms);
+    px_vec_free(&p->entities);
+    px_vec_free(&p->surnames);
+    px_vec_free(&p->quotes);
+}
+
+void px_idf_add(px_idf *idf, const px_profile *p)
+{
+    for (size_t i = 0; i < p->terms.len; i++) {
+        const char *k = (const char *)&p->terms.items[i].key;
+        uintptr_t n = (uintptr_t)px_map_get(&idf->df, k, sizeof(uint64_t));
+        px_map_put(&idf->df, k, sizeof(uint64_t), (void *)(n + 1));
+    }
+    idf->docs++;
+}
+
+double px_idf_weight(const px_idf *idf, uint64_t key)
+{
+    if (!idf || idf->docs == 0) return 1.0;
+    uintptr_t n = (uintptr_t)px_map_get(&idf->df, (const char *)&key, sizeof key);
+    return log((1.0 + (double)idf->docs) / (1.0 + (double)n)) + 1.0; /* smoothed, >= 1 */
+}
+
+void px_idf_free(px_idf *idf)
+{
+    px_map_free(&idf->df);
+    idf->docs = 0;
+}

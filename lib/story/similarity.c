@@ -1,0 +1,103 @@
+/*
+ * similarity.c — scoring two profiles.
+ *
+ * The score is a weighted mean of four kinds of evidence, because each
+ * fails alone: shared words are fooled by two stories of the same kind
+ * (two earthquakes), shared entities by two stories about the same people,
+ * quotes are absent from many articles, and dates only say "could be".
+ * Parts that cannot be measured drop out and their weight is shared among
+ * the rest, so an article without quotes is not punished for it.
+ *
+ * Entities: the cosine of the entity vectors, blended with the overlap of
+ * person surnames, so that "John Earnest" in one outlet and "Josh Earnest"
+ * in another still count as the same person for similarity (compare flags
+ * the difference as a conflict).
+ */
+#include <math.h>
+
+#include "story/similarity.h"
+
+double px_features_cosine(const px_features *a, const px_features *b)
+{
+    double dot = 0;
+    size_t i = 0, j = 0;
+    while (i < a->len && j < b->len) {
+        uint64_t x = a->items[i].key, y = b->items[j].key;
+        if (x == y) dot += (double)a->items[i++].weight * b->items[j++].weight;
+        else if (x < y) i++;
+        else j++;
+    }
+    return dot > 1 ? 1 : dot;
+}
+
+static size_t shared_keys(const px_keys *a, const px_keys *b)
+{
+    size_t n = 0, i = 0, j = 0;
+    while (i < a->len && j < b->len) {
+        if (a->items[i] == b->items[j]) n++, i++, j++;
+        else if (a->items[i] < b->items[j]) i++;
+        else j++;
+    }
+    return n;
+}
+
+static double entity_part(const px_profile *a, const px_profile *b)
+{
+    if (!a->entities.len || !b->entities.len) return -1;
+    double cos = px_features_cosine(&a->entities, &b->entities);
+    if (!a->surnames.len || !b->surnames.len) return cos;
+    size_t shared = shared_keys(&a->surnames, &b->surnames);
+    double jaccard = (double)shared / (double)(a->surnames.len + b->surnames.len - shared);
+    return 0.7 * cos + 0.3 * jaccard;
+}
+
+static double quote_part(const px_profile *a, const px_profile *b)
+{
+    if (!a->quotes.len || !b->quotes.len) return -1;
+    size_t smaller = a->quotes.len < b->quotes.len ? a->quotes.len : b->quotes.len;
+    return (double)shared_keys(&a->quotes, &b->quotes) / (double)smaller;
+}
+
+/* 1 on the same day, 0.5 three days apart, near 0 after two weeks. */
+static double date_part(const px_profile *a, const px_profile *b)
+{
+    if (a->day == PX_NO_DAY || b->day == PX_NO_DAY) return -1;
+    double days = fabs((double)a->day - (double)b->day);
+    return exp(-days * 0.231); /* ln 2 / 3 */
+}
+
+void px_profile_similarity(const px_profile *a, const px_profile *b, px_similarity *out)
+{
+    out->terms = (a->terms.len && b->terms.len) ? px_features_cosine(&a->terms, &b->terms) : 0;
+    out->entities = entity_part(a, b);
+    out->quotes = quote_part(a, b);
+    out->dates = date_part(a, b);
+    double parts[] = {out->terms, out->entities, out->quotes, out->dates};
+    double weights[] = {PX_SIM_TERMS, PX_SIM_ENTITIES, PX_SIM_QUOTES, PX_SIM_DATES};
+    double sum = 0, wsum = 0;
+    for (int i = 0; i < 4; i++) {
+        if (parts[i] < 0) continue;
+        sum += weights[i] * parts[i];
+        wsum += weights[i];
+    }
+    out->score = wsum > 0 ? sum / wsum : 0;
+}
+
+int px_simhash_distance(uint64_t a, uint64_t b)
+{
+    return __builtin_popcountll(a ^ b);
+}
+
+px_status px_similarity_of(const px_article *a, const px_analysis *an, const px_article *b,
+                           const px_analysis *bn, px_similarity *out, px_error *err)
+{
+    if (!a || !an || !b || !bn || !out)
+        return px_error_set(err, PX_EUSAGE, "px_similarity_of", 0, 0, "NULL argument");
+    px_profile pa, pb;
+    px_profile_build(&pa, a, an, NULL);
+    px_profile_build(&pb, b, bn, NULL);
+    px_profile_similarity(&pa, &pb, out);
+    px_profile_free(&pa);
+    px_profile_free(&pb);
+    return PX_OK;
+}
