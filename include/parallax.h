@@ -350,6 +350,29 @@ px_status px_similarity_of(const px_article *a, const px_analysis *an,
                            const px_article *b, const px_analysis *bn,
                            px_similarity *out, px_error *err);
 
+/* ---- comparison -------------------------------------------------------- */
+
+typedef struct px_comparison px_comparison;
+
+/*
+ * Compares the articles of one story: facts aligned across articles
+ * (consensus, shared, unique), what each adds and leaves out, conflicts,
+ * quotes across outlets, citations, syndication, and a summary.
+ * articles[i] and analyses[i] are borrowed: they must stay alive, unchanged,
+ * until px_comparison_free().  Fails with PX_EUSAGE when n < 2 or an
+ * argument is NULL.
+ */
+px_status px_compare(px_context *ctx, px_article *const *articles,
+                     px_analysis *const *analyses, size_t n, px_comparison **out,
+                     px_error *err);
+void px_comparison_free(px_comparison *c);
+
+/* The comparison as a readable terminal report, as one JSON object (the
+ * keys of docs/json.md) or as a standalone HTML page.  Fail with PX_EIO. */
+px_status px_render_comparison_text(const px_comparison *c, FILE *f, px_error *err);
+px_status px_render_comparison_json(const px_comparison *c, FILE *f, px_error *err);
+px_status px_render_comparison_html(const px_comparison *c, FILE *f, px_error *err);
+
 /* ---- rendering --------------------------------------------------------- */
 
 /*
