@@ -1,36 +1,133 @@
 /*
- * compare.c — the comparison of one story's articles.
+ * compare.c — px_compare(): the stages of compare.h in order, and freeing.
  *
- * Not written yet: px_compare() refuses, so the tree builds and callers
- * (parallax show) can be written against the API.
+ * Labels name each article in reports: its outlet, else the wire of its
+ * dateline (a "(UPI)" story is UPI's own), else its id shortened to the
+ * file name without folders and extension; a label used twice gets " #2".
  */
-#include "analyze/analysis.h"
+#include <string.h>
+
+#include "compare/compare.h"
+#include "story/similarity.h"
+
+static const char *base_label(px_comparison *c, const px_article *a)
+{
+    if (a->outlet) return a->outlet;
+    if (a->wire) return a->wire;
+    const char *id = a->id ? a->id : "article";
+    const char *slash = strrchr(id, '/');
+    if (slash && slash[1]) id = slash + 1;
+    const char *dot = strrchr(id, '.');
+    return px_arena_strndup(&c->arena, id, dot && dot != id ? (size_t)(dot - id) : strlen(id));
+}
+
+static void make_labels(px_comparison *c)
+{
+    c->labels = px_arena_alloc(&c->arena, c->n * sizeof *c->labels);
+    for (size_t i = 0; i < c->n; i++) {
+        const char *l = base_label(c, c->articles[i]);
+        size_t same = 1;
+        for (size_t j = 0; j < i; j++)
+            if (strncmp(c->labels[j], l, strlen(l)) == 0 &&
+                (c->labels[j][strlen(l)] == '\0' || c->labels[j][strlen(l)] == ' '))
+                same++;
+        if (same > 1) {
+            size_t n = strlen(l) + 24;
+            char *s = px_arena_alloc(&c->arena, n);
+            snprintf(s, n, "%s #%zu", l, same);
+            l = s;
+        }
+        c->labels[i] = l;
+    }
+}
+
+static void similarities(px_comparison *c)
+{
+    px_profile *p = px_xcalloc(c->n, sizeof *p);
+    for (size_t i = 0; i < c->n; i++) px_profile_build(&p[i], c->articles[i], c->analyses[i], NULL);
+    c->similarity = px_arena_alloc(&c->arena, c->n * c->n * sizeof *c->similarity);
+    for (size_t i = 0; i < c->n; i++) {
+        c->similarity[i * c->n + i] = (px_similarity){1, 1, 1, 1, 1};
+        for (size_t j = i + 1; j < c->n; j++) {
+            px_profile_similarity(&p[i], &p[j], &c->similarity[i * c->n + j]);
+            c->similarity[j * c->n + i] = c->similarity[i * c->n + j];
+        }
+    }
+    for (size_t i = 0; i < c->n; i++) px_profile_free(&p[i]);
+    free(p);
+}
 
 px_status px_compare(px_context *ctx, px_article *const *articles,
                      px_analysis *const *analyses, size_t n, px_comparison **out,
                      px_error *err)
 {
-    (void)ctx, (void)articles, (void)analyses, (void)n;
+    (void)ctx;
     *out = NULL;
-    return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "not implemented yet");
+    if (!articles || !analyses)
+        return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "NULL argument");
+    if (n < 2)
+        return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0,
+                            "a comparison needs at least two articles, got %zu", n);
+    for (size_t i = 0; i < n; i++)
+        if (!articles[i] || !analyses[i])
+            return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "article %zu is NULL", i);
+    px_comparison *c = px_xcalloc(1, sizeof *c);
+    c->articles = articles;
+    c->analyses = analyses;
+    c->n = n;
+    make_labels(c);
+    similarities(c);
+    px_compare_claims(c);
+    px_compare_align(c);
+    px_compare_conflicts(c);
+    px_compare_quotes(c);
+    px_compare_sort_conflicts(c);
+    px_compare_sources(c);
+    px_compare_summary(c);
+    *out = c;
+    return PX_OK;
 }
 
-void px_comparison_free(px_comparison *c) { (void)c; }
-
-px_status px_render_comparison_text(const px_comparison *c, FILE *f, px_error *err)
+void px_comparison_free(px_comparison *c)
 {
-    (void)c, (void)f;
-    return px_error_set(err, PX_EUSAGE, "px_render_comparison_text", 0, 0, "not implemented yet");
+    if (!c) return;
+    for (size_t i = 0; i < c->claims.len; i++) {
+        px_vec_free(&c->claims.items[i].keys);
+        px_vec_free(&c->claims.items[i].entities);
+        px_vec_free(&c->claims.items[i].quotes);
+    }
+    px_vec_free(&c->claims);
+    for (size_t i = 0; i < c->facts.len; i++) {
+        px_vec_free(&c->facts.items[i].claims);
+        px_vec_free(&c->facts.items[i].support);
+    }
+    px_vec_free(&c->facts);
+    for (size_t i = 0; i < c->conflicts.len; i++) px_vec_free(&c->conflicts.items[i].values);
+    px_vec_free(&c->conflicts);
+    for (size_t i = 0; i < c->quotes.len; i++) px_vec_free(&c->quotes.items[i].uses);
+    px_vec_free(&c->quotes);
+    px_vec_free(&c->citations);
+    px_vec_free(&c->copies);
+    for (size_t i = 0; i < c->summary.len; i++) px_vec_free(&c->summary.items[i].support);
+    px_vec_free(&c->summary);
+    px_arena_free(&c->arena);
+    free(c);
 }
 
-px_status px_render_comparison_json(const px_comparison *c, FILE *f, px_error *err)
+const char *px_fact_kind_name(px_fact_kind kind)
 {
-    (void)c, (void)f;
-    return px_error_set(err, PX_EUSAGE, "px_render_comparison_json", 0, 0, "not implemented yet");
+    static const char *const names[] = {"consensus", "shared", "unique"};
+    return (unsigned)kind < 3 ? names[kind] : "unique";
 }
 
-px_status px_render_comparison_html(const px_comparison *c, FILE *f, px_error *err)
+const char *px_conflict_kind_name(px_conflict_kind kind)
 {
-    (void)c, (void)f;
-    return px_error_set(err, PX_EUSAGE, "px_render_comparison_html", 0, 0, "not implemented yet");
+    static const char *const names[] = {"name", "number", "date", "quote-speaker", "quote-wording"};
+    return (unsigned)kind < 5 ? names[kind] : "name";
+}
+
+const char *px_variant_name(px_variant v)
+{
+    static const char *const names[] = {"verbatim", "partial", "altered"};
+    return (unsigned)v < 3 ? names[v] : "altered";
 }

@@ -44,7 +44,7 @@ static void merge_features(px_features *f)
     f->len = out + 1;
 }
 
-static void unique_keys(px_keys *k)
+void px_keys_unique(px_keys *k)
 {
     if (!k->len) return;
     qsort(k->items, k->len, sizeof *k->items, cmp_key);
@@ -80,8 +80,7 @@ static void add_terms(px_profile *p, const px_analysis *an)
     merge_features(&p->terms);
 }
 
-/* The folded form of s, ASCII letters lowered (enough for keys). */
-static uint64_t fold_hash(const char *s, size_t n)
+uint64_t px_fold_hash(const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603ULL;
     for (size_t i = 0; i < n; i++) {
@@ -99,11 +98,11 @@ static void add_entities(px_profile *p, const px_analysis *an)
         const px_entity *e = &an->entities.items[i].pub;
         float tf = (1.0f + logf((float)(e->mention_count ? e->mention_count : 1))) *
                    type_factor[e->type <= PX_ENTITY_OTHER ? e->type : PX_ENTITY_OTHER];
-        px_feature f = {fold_hash(e->name, strlen(e->name)), tf, 0};
+        px_feature f = {px_fold_hash(e->name, strlen(e->name)), tf, 0};
         px_vec_push(&p->entities, f);
         const char *last = strrchr(e->name, ' ');
         if (e->type == PX_ENTITY_PERSON && last)
-            px_vec_push(&p->surnames, fold_hash(last + 1, strlen(last + 1)));
+            px_vec_push(&p->surnames, px_fold_hash(last + 1, strlen(last + 1)));
     }
     merge_features(&p->entities);
     double norm = 0;
@@ -111,31 +110,34 @@ static void add_entities(px_profile *p, const px_analysis *an)
     norm = sqrt(norm);
     for (size_t i = 0; i < p->entities.len; i++)
         p->entities.items[i].weight = norm > 0 ? p->entities.items[i].tf / (float)norm : 0;
-    unique_keys(&p->surnames);
+    px_keys_unique(&p->surnames);
 }
 
-/* Word 3-grams of each quote's text: words are runs of letters and digits,
- * ASCII-lowered, so curly and straight apostrophes and case do not matter. */
+static int word_byte(char c)
+{
+    return (unsigned char)c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* Word 3-grams: words are runs of letters and digits, ASCII-lowered, so
+ * curly and straight apostrophes and case do not matter. */
+void px_quote_shingles(const char *s, px_keys *out)
+{
+    uint64_t w[3] = {0};
+    size_t nw = 0;
+    for (size_t i = 0; s[i];) {
+        while (s[i] && !word_byte(s[i])) i++;
+        size_t start = i;
+        while (s[i] && word_byte(s[i])) i++;
+        if (i == start) break;
+        w[0] = w[1], w[1] = w[2], w[2] = px_fold_hash(s + start, i - start);
+        if (++nw >= 3) px_vec_push(out, (w[0] * 31 + w[1]) * 31 + w[2]);
+    }
+}
+
 static void add_quotes(px_profile *p, const px_analysis *an)
 {
-    for (size_t q = 0; q < an->quotes.len; q++) {
-        const char *s = an->quotes.items[q].text;
-        uint64_t w[3] = {0};
-        size_t nw = 0;
-        for (size_t i = 0; s[i];) {
-            while (s[i] && !(((unsigned char)s[i] >= 0x80) || (s[i] >= '0' && s[i] <= '9') ||
-                             ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')))
-                i++;
-            size_t start = i;
-            while (s[i] && (((unsigned char)s[i] >= 0x80) || (s[i] >= '0' && s[i] <= '9') ||
-                            ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')))
-                i++;
-            if (i == start) break;
-            w[0] = w[1], w[1] = w[2], w[2] = fold_hash(s + start, i - start);
-            if (++nw >= 3) px_vec_push(&p->quotes, (w[0] * 31 + w[1]) * 31 + w[2]);
-        }
-    }
-    unique_keys(&p->quotes);
+    for (size_t q = 0; q < an->quotes.len; q++) px_quote_shingles(an->quotes.items[q].text, &p->quotes);
+    px_keys_unique(&p->quotes);
 }
 
 /* Simhash over word 4-gram shingles of the body's word and number norms. */

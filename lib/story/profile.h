@@ -67,6 +67,19 @@ void px_profile_build(px_profile *p, const px_article *a, const px_analysis *an,
 void px_profile_reweight(px_profile *p, const px_idf *idf);
 void px_profile_free(px_profile *p);
 
+/* FNV-1a of s[0..n) with ASCII letters lowered: the key of a name. */
+uint64_t px_fold_hash(const char *s, size_t n);
+
+/* Appends the hashes of the word 3-grams of a quotation's text to out
+ * (words: runs of letters and digits, ASCII-lowered); unsorted. */
+void px_quote_shingles(const char *text, px_keys *out);
+
+/* Sorts keys and drops repeats. */
+void px_keys_unique(px_keys *k);
+
+/* How many keys two sorted, unique key sets share. */
+size_t px_keys_shared(const px_keys *a, const px_keys *b);
+
 /* Day number of an ISO date "YYYY-MM-DD...", or PX_NO_DAY. */
 int32_t px_day_of(const char *iso);
 

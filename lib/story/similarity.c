@@ -30,7 +30,7 @@ double px_features_cosine(const px_features *a, const px_features *b)
     return dot > 1 ? 1 : dot;
 }
 
-static size_t shared_keys(const px_keys *a, const px_keys *b)
+size_t px_keys_shared(const px_keys *a, const px_keys *b)
 {
     size_t n = 0, i = 0, j = 0;
     while (i < a->len && j < b->len) {
@@ -46,7 +46,7 @@ static double entity_part(const px_profile *a, const px_profile *b)
     if (!a->entities.len || !b->entities.len) return -1;
     double cos = px_features_cosine(&a->entities, &b->entities);
     if (!a->surnames.len || !b->surnames.len) return cos;
-    size_t shared = shared_keys(&a->surnames, &b->surnames);
+    size_t shared = px_keys_shared(&a->surnames, &b->surnames);
     double jaccard = (double)shared / (double)(a->surnames.len + b->surnames.len - shared);
     return 0.7 * cos + 0.3 * jaccard;
 }
@@ -55,7 +55,7 @@ static double quote_part(const px_profile *a, const px_profile *b)
 {
     if (!a->quotes.len || !b->quotes.len) return -1;
     size_t smaller = a->quotes.len < b->quotes.len ? a->quotes.len : b->quotes.len;
-    return (double)shared_keys(&a->quotes, &b->quotes) / (double)smaller;
+    return (double)px_keys_shared(&a->quotes, &b->quotes) / (double)smaller;
 }
 
 /* 1 on the same day, 0.5 three days apart, near 0 after two weeks. */

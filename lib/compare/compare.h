@@ -1,0 +1,163 @@
+/*
+ * compare.h — the comparison of one story's articles, as the library holds
+ * it.  px_compare() (compare.c) fills it in stages, each in its own file:
+ *
+ *   claim.c     every sentence of every article becomes a claim, with the
+ *               keys alignment needs (stem prefixes, entities, numbers,
+ *               quote 3-grams)
+ *   align.c     claims of different articles that say the same thing are
+ *               linked; linked claims form a fact; each fact is labelled
+ *               consensus (all articles), shared (several) or unique (one)
+ *   conflict.c  where aligned claims or the same entity disagree (names,
+ *               numbers, dates, quote speakers, quote wording), and where
+ *               they agree on a detail
+ *   quotes.c    each distinct quotation once, with every article that
+ *               carries it: verbatim, partial or altered
+ *   sources.c   whom each article credits, and which articles are
+ *               near-copies of others (syndication)
+ *   summary.c   3-6 sentences from the best-supported facts, each with its
+ *               outlets
+ *
+ * The renderers (lib/render/compare_*.c) read this struct and nothing else.
+ *
+ * Ownership: the comparison borrows the articles and analyses (px_compare's
+ * contract); every string it makes lives in c->arena; vectors own their
+ * items.  Indexes: `article` indexes c->articles, `claim` c->claims,
+ * `fact` c->facts, `sentence` the article's sentences.
+ */
+#ifndef PX_COMPARE_H
+#define PX_COMPARE_H
+
+#include "analyze/analysis.h"
+#include "story/profile.h"
+
+typedef PX_VEC(size_t) px_indexes;
+
+/* One sentence (or clause) of one article, with what alignment keys on. */
+typedef struct px_claim {
+    size_t article;
+    size_t sentence;
+    const char *text;
+    px_features keys;   /* stem prefixes, idf-weighted over the story, unit length */
+    px_keys entities;   /* hashes of the entity names mentioned (sorted) */
+    px_keys quotes;     /* quoted word 3-grams (sorted) */
+    size_t fact;        /* the fact it belongs to */
+} px_claim;
+
+typedef enum px_fact_kind {
+    PX_FACT_CONSENSUS = 0, /* every article reports it */
+    PX_FACT_SHARED,        /* several, not all */
+    PX_FACT_UNIQUE         /* one article only */
+} px_fact_kind;
+
+const char *px_fact_kind_name(px_fact_kind kind); /* "consensus", "shared", "unique" */
+
+typedef struct px_fact {
+    px_fact_kind kind;
+    px_indexes claims;   /* its claims, in article order */
+    px_indexes support;  /* the articles that report it, ascending */
+    size_t best;         /* the claim that states it best (shown as its text) */
+} px_fact;
+
+typedef enum px_conflict_kind {
+    PX_CONFLICT_NAME = 0,      /* same person, different names: John vs Josh Earnest */
+    PX_CONFLICT_NUMBER,        /* the same count, different values */
+    PX_CONFLICT_DATE,          /* the same event, different dates */
+    PX_CONFLICT_QUOTE_SPEAKER, /* the same quote, different speakers */
+    PX_CONFLICT_QUOTE_WORDING  /* the same quote, worded differently */
+} px_conflict_kind;
+
+/* "name", "number", "date", "quote-speaker", "quote-wording". */
+const char *px_conflict_kind_name(px_conflict_kind kind);
+
+/* One article's side of a conflict or agreement. */
+typedef struct px_value {
+    size_t article;
+    size_t sentence;      /* where the value came from */
+    const char *value;    /* "John Earnest", "60 members", "2014-11-07" */
+} px_value;
+
+typedef struct px_conflict {
+    px_conflict_kind kind;
+    const char *subject;  /* what it is about: "Earnest", "members", a quote's start */
+    PX_VEC(px_value) values;
+    int agreement;        /* 1: the values agree (recorded as corroboration) */
+} px_conflict;
+
+typedef enum px_variant {
+    PX_VARIANT_VERBATIM = 0, /* the same words */
+    PX_VARIANT_PARTIAL,      /* a part of the fullest version */
+    PX_VARIANT_ALTERED       /* different words */
+} px_variant;
+
+const char *px_variant_name(px_variant v); /* "verbatim", "partial", "altered" */
+
+typedef struct px_quote_use {
+    size_t article;
+    size_t quote;          /* index into that article's analysis quotes */
+    px_variant variant;    /* against the fullest version */
+    const char *diff;      /* altered: "-removed +added" words; else NULL */
+} px_quote_use;
+
+/* A quotation, once, with every article that carries it. */
+typedef struct px_story_quote {
+    const char *text;      /* the fullest version */
+    const char *speaker;   /* the speaker most articles name, or NULL */
+    PX_VEC(px_quote_use) uses;
+} px_story_quote;
+
+typedef struct px_citation {
+    size_t article;
+    const char *source;    /* "Reuters", "UPI" */
+    const char *cue;       /* "reported", "wire tag" */
+    size_t sentence;       /* (size_t)-1: from the dateline */
+} px_citation;
+
+typedef struct px_copy {
+    size_t copy, original; /* article indexes: copy is a near-copy of original */
+    int distance;          /* simhash bits that differ (0-64) */
+    double overlap;        /* share of the copy's 4-gram shingles in the original */
+} px_copy;
+
+typedef struct px_summary_line {
+    size_t claim;          /* the sentence chosen */
+    px_indexes support;    /* the articles that support it */
+} px_summary_line;
+
+struct px_comparison {
+    px_arena arena;
+    px_article *const *articles;   /* borrowed */
+    px_analysis *const *analyses;  /* borrowed */
+    size_t n;
+    const char **labels;           /* a short name per article: outlet, else id */
+    px_similarity *similarity;     /* n * n, row-major; the diagonal is 1 */
+    PX_VEC(px_claim) claims;
+    PX_VEC(px_fact) facts;         /* consensus first, then shared, then unique */
+    PX_VEC(px_conflict) conflicts; /* conflicts first, then agreements */
+    PX_VEC(px_story_quote) quotes;
+    PX_VEC(px_citation) citations;
+    PX_VEC(px_copy) copies;
+    PX_VEC(px_summary_line) summary;
+};
+
+/* The stages, in order (see above). */
+void px_compare_claims(px_comparison *c);
+void px_compare_align(px_comparison *c);
+void px_compare_conflicts(px_comparison *c);
+void px_compare_quotes(px_comparison *c);
+void px_compare_sources(px_comparison *c);
+void px_compare_summary(px_comparison *c);
+
+/* Orders c->conflicts: conflicts before agreements, by kind, stable. */
+void px_compare_sort_conflicts(px_comparison *c);
+
+/* 1 when article a supports fact f (binary search of f->support). */
+int px_fact_supported_by(const px_fact *f, size_t a);
+
+/* The facts only article a reports / the facts others report that a leaves
+ * out (supported by all the others, or by at least two of them).  Appends
+ * fact indexes to out. */
+void px_compare_unique(const px_comparison *c, size_t a, px_indexes *out);
+void px_compare_omitted(const px_comparison *c, size_t a, px_indexes *out);
+
+#endif

@@ -1,0 +1,239 @@
+/*
+ * conflict.c — where the articles disagree, and where they agree on a
+ * detail.
+ *
+ * Names.  The same person written with two first names ("John Earnest" in
+ * one outlet, "Josh Earnest" in another) is found per surname: when article
+ * A has exactly one person with a surname and article B exactly one, with a
+ * different first name, and neither article also uses the other's full
+ * name, the two are taken for one person named two ways.  "George W. Bush"
+ * and "George Bush" are compatible (one name's words contain the other's).
+ *
+ * Numbers and dates.  Only inside a fact (claims aligned as saying the same
+ * thing), numbers of the same unit are compared (ordinals with ordinals:
+ * "fourth time" and "Obama's fourth" are one detail); equal values are
+ * recorded as an agreement, different ones as a conflict.  Dates likewise,
+ * where both resolved.
+ *
+ * Quote speakers and wording are found in quotes.c, which groups quotes.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "compare/compare.h"
+
+static px_conflict *new_conflict(px_comparison *c, px_conflict_kind kind, const char *subject,
+                                 int agreement)
+{
+    px_conflict k = {.kind = kind, .subject = subject, .agreement = agreement};
+    px_vec_push(&c->conflicts, k);
+    return &c->conflicts.items[c->conflicts.len - 1];
+}
+
+static void add_value(px_conflict *k, size_t article, size_t sentence, const char *value)
+{
+    px_value v = {article, sentence, value};
+    px_vec_push(&k->values, v);
+}
+
+/* ---- names -------------------------------------------------------------- */
+
+static const char *surname(const char *name)
+{
+    const char *sp = strrchr(name, ' ');
+    return sp ? sp + 1 : NULL;
+}
+
+/* 1 when every word of the shorter name is a word of the longer. */
+static int compatible_names(const char *a, const char *b)
+{
+    if (strlen(a) > strlen(b)) {
+        const char *t = a;
+        a = b, b = t;
+    }
+    for (const char *w = a; *w;) {
+        size_t n = strcspn(w, " ");
+        int found = 0;
+        for (const char *v = b; *v && !found;) {
+            size_t m = strcspn(v, " ");
+            found = m == n && strncasecmp(v, w, n) == 0;
+            v += m + (v[m] == ' ');
+        }
+        if (!found) return 0;
+        w += n + (w[n] == ' ');
+    }
+    return 1;
+}
+
+/* The only person of article a with this surname, or -1 (none or several). */
+static long only_person(const px_analysis *an, const char *last)
+{
+    long found = -1;
+    for (size_t i = 0; i < an->entities.len; i++) {
+        const px_entity *e = &an->entities.items[i].pub;
+        const char *s = e->type == PX_ENTITY_PERSON ? surname(e->name) : NULL;
+        if (!s || strcasecmp(s, last) != 0) continue;
+        if (found >= 0) return -1;
+        found = (long)i;
+    }
+    return found;
+}
+
+static size_t first_sentence(const px_entity *e)
+{
+    return e->mention_count ? e->mentions[0].sentence : 0;
+}
+
+static int uses_name(const px_analysis *an, const char *name)
+{
+    for (size_t i = 0; i < an->entities.len; i++) {
+        const px_entity_data *e = &an->entities.items[i];
+        if (strcasecmp(e->pub.name, name) == 0) return 1;
+        for (size_t k = 0; k < e->aliases.len; k++)
+            if (strcasecmp(e->aliases.items[k], name) == 0) return 1;
+    }
+    return 0;
+}
+
+/* 1 when some article uses two of the values' names: two people, then. */
+static int someone_uses_both(const px_comparison *c, const px_conflict *k)
+{
+    for (size_t i = 0; i < k->values.len; i++)
+        for (size_t j = 0; j < k->values.len; j++)
+            if (i != j && !compatible_names(k->values.items[i].value, k->values.items[j].value) &&
+                uses_name(c->analyses[k->values.items[i].article], k->values.items[j].value))
+                return 1;
+    return 0;
+}
+
+/* One candidate conflict per surname: each article's only person with it. */
+static void surname_conflict(px_comparison *c, const char *first_name, const char *last)
+{
+    px_conflict k = {.kind = PX_CONFLICT_NAME, .subject = last};
+    int differ = 0;
+    for (size_t b = 0; b < c->n; b++) {
+        long j = only_person(c->analyses[b], last);
+        if (j < 0) continue;
+        const px_entity *f = &c->analyses[b]->entities.items[j].pub;
+        add_value(&k, b, first_sentence(f), f->name);
+        differ |= !compatible_names(first_name, f->name);
+    }
+    if (differ && !someone_uses_both(c, &k)) px_vec_push(&c->conflicts, k);
+    else px_vec_free(&k.values);
+}
+
+static void name_conflicts(px_comparison *c)
+{
+    px_map done = {0}; /* surnames already looked at */
+    for (size_t a = 0; a < c->n; a++) {
+        const px_analysis *an = c->analyses[a];
+        for (size_t i = 0; i < an->entities.len; i++) {
+            const px_entity *e = &an->entities.items[i].pub;
+            const char *last = e->type == PX_ENTITY_PERSON ? surname(e->name) : NULL;
+            if (!last || only_person(an, last) != (long)i) continue;
+            uint64_t key = px_fold_hash(last, strlen(last));
+            if (px_map_get(&done, (const char *)&key, sizeof key)) continue;
+            px_map_put(&done, (const char *)&key, sizeof key, (void *)1);
+            surname_conflict(c, e->name, last);
+        }
+    }
+    px_map_free(&done);
+}
+
+/* ---- numbers and dates inside facts ------------------------------------ */
+
+static int same_detail(const px_number *x, const px_number *y)
+{
+    if (x->ordinal || y->ordinal) return x->ordinal && y->ordinal;
+    return x->unit && y->unit && strcasecmp(x->unit, y->unit) == 0;
+}
+
+static const px_conflict *find_conflict(const px_comparison *c, px_conflict_kind kind,
+                                        const char *subject, size_t fact_first)
+{
+    for (size_t i = fact_first; i < c->conflicts.len; i++)
+        if (c->conflicts.items[i].kind == kind && strcasecmp(c->conflicts.items[i].subject, subject) == 0)
+            return &c->conflicts.items[i];
+    return NULL;
+}
+
+/* Records the numbers of claims x and y (other articles, same fact). */
+static void compare_numbers(px_comparison *c, const px_claim *x, const px_claim *y, size_t first)
+{
+    const px_analysis *ax = c->analyses[x->article], *ay = c->analyses[y->article];
+    for (size_t i = 0; i < ax->numbers.len; i++) {
+        const px_number *p = &ax->numbers.items[i];
+        if (p->sentence != x->sentence) continue;
+        for (size_t j = 0; j < ay->numbers.len; j++) {
+            const px_number *q = &ay->numbers.items[j];
+            if (q->sentence != y->sentence || !same_detail(p, q)) continue;
+            const char *subject = p->ordinal ? (p->unit ? p->unit : "ordinal") : p->unit;
+            if (find_conflict(c, PX_CONFLICT_NUMBER, subject, first)) continue;
+            px_conflict *k = new_conflict(c, PX_CONFLICT_NUMBER, subject, p->value == q->value);
+            add_value(k, x->article, x->sentence, p->text);
+            add_value(k, y->article, y->sentence, q->text);
+        }
+    }
+}
+
+static void compare_dates(px_comparison *c, const px_claim *x, const px_claim *y, size_t first)
+{
+    const px_analysis *ax = c->analyses[x->article], *ay = c->analyses[y->article];
+    for (size_t i = 0; i < ax->dates.len; i++) {
+        const px_date_mention *p = &ax->dates.items[i];
+        if (p->sentence != x->sentence || !p->value) continue;
+        for (size_t j = 0; j < ay->dates.len; j++) {
+            const px_date_mention *q = &ay->dates.items[j];
+            if (q->sentence != y->sentence || !q->value) continue;
+            if (strlen(p->value) != strlen(q->value)) continue; /* a day vs a year: not one detail */
+            if (find_conflict(c, PX_CONFLICT_DATE, p->text, first)) continue;
+            px_conflict *k = new_conflict(c, PX_CONFLICT_DATE, p->text, strcmp(p->value, q->value) == 0);
+            add_value(k, x->article, x->sentence, p->value);
+            add_value(k, y->article, y->sentence, q->value);
+        }
+    }
+}
+
+static void fact_details(px_comparison *c)
+{
+    for (size_t k = 0; k < c->facts.len; k++) {
+        const px_fact *f = &c->facts.items[k];
+        if (f->support.len < 2) continue;
+        size_t first = c->conflicts.len; /* details found in this fact start here */
+        for (size_t i = 0; i < f->claims.len; i++)
+            for (size_t j = i + 1; j < f->claims.len; j++) {
+                const px_claim *x = &c->claims.items[f->claims.items[i]];
+                const px_claim *y = &c->claims.items[f->claims.items[j]];
+                if (x->article == y->article) continue;
+                compare_numbers(c, x, y, first);
+                compare_dates(c, x, y, first);
+            }
+    }
+}
+
+static int cmp_conflict(const void *x, const void *y)
+{
+    const px_conflict *a = x, *b = y;
+    if (a->agreement != b->agreement) return a->agreement - b->agreement;
+    return (int)a->kind - (int)b->kind;
+}
+
+void px_compare_conflicts(px_comparison *c)
+{
+    name_conflicts(c);
+    fact_details(c);
+}
+
+void px_compare_sort_conflicts(px_comparison *c)
+{
+    size_t n = c->conflicts.len;
+    for (size_t i = 1; i < n; i++) { /* insertion sort: stable, and n is small */
+        px_conflict t = c->conflicts.items[i];
+        size_t j = i;
+        while (j > 0 && cmp_conflict(&c->conflicts.items[j - 1], &t) > 0) {
+            c->conflicts.items[j] = c->conflicts.items[j - 1];
+            j--;
+        }
+        c->conflicts.items[j] = t;
+    }
+}

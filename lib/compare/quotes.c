@@ -1,0 +1,264 @@
+/*
+ * quotes.c — each quotation of the story once, with every article that
+ * carries it and how.
+ *
+ * Two quotes are the same quotation when most of the shorter one's word
+ * 3-grams occur in the other (containment >= SAME), or, for quotes too
+ * short to have 3-grams, when their words are equal.  Groups are formed
+ * with union-find, so a partial quote joins the full one it was cut from.
+ *
+ * Each use is compared with the fullest version of its group on normalised
+ * words (case, punctuation and quote marks ignored): the same words are
+ * verbatim, a contiguous run of them is partial, anything else is altered,
+ * with a word diff ("-removed +added").  A group whose articles name
+ * different speakers is a quote-speaker conflict; an altered use is a
+ * quote-wording conflict.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "compare/compare.h"
+
+#define SAME 0.6
+#define MAX_DIFF_WORDS 400 /* longer quotes are called altered without a diff */
+
+typedef struct quote_ref {
+    size_t article, quote;
+    px_keys shingles;
+} quote_ref;
+
+/* Lower-case words of s joined by single spaces, into out. */
+static void normalise(const char *s, px_buf *out)
+{
+    px_buf_reset(out);
+    int space = 0;
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        int word = ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 32) >= 'a' && (ch | 32) <= 'z');
+        if (ch == 0xE2 && (unsigned char)s[1] == 0x80) { /* ‘ ’ “ ” – — …: punctuation */
+            s += 2;
+            space = 1;
+            continue;
+        }
+        if (!word && ch != '\'') {
+            space = 1;
+            continue;
+        }
+        if (ch == '\'') continue;
+        if (space && out->len) px_buf_putc(out, ' ');
+        space = 0;
+        px_buf_putc(out, (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
+    }
+}
+
+static size_t root(size_t *parent, size_t i)
+{
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+}
+
+static int same_quote(const px_comparison *c, const quote_ref *x, const quote_ref *y, px_buf *bx,
+                      px_buf *by)
+{
+    if (x->shingles.len && y->shingles.len) {
+        size_t smaller = x->shingles.len < y->shingles.len ? x->shingles.len : y->shingles.len;
+        return (double)px_keys_shared(&x->shingles, &y->shingles) >= SAME * (double)smaller;
+    }
+    normalise(c->analyses[x->article]->quotes.items[x->quote].text, bx);
+    normalise(c->analyses[y->article]->quotes.items[y->quote].text, by);
+    return bx->len > 0 && strcmp(px_buf_str(bx), px_buf_str(by)) == 0;
+}
+
+/* ---- word diff ------------------------------------------------------------ */
+
+typedef PX_VEC(px_span) words;
+
+static void split_words(const char *s, words *out)
+{
+    out->len = 0;
+    for (size_t i = 0; s[i];) {
+        while (s[i] == ' ') i++;
+        size_t start = i;
+        while (s[i] && s[i] != ' ') i++;
+        if (i > start) {
+            px_span w = {start, i};
+            px_vec_push(out, w);
+        }
+    }
+}
+
+static int word_eq(const char *a, px_span x, const char *b, px_span y)
+{
+    return x.end - x.start == y.end - y.start && memcmp(a + x.start, b + y.start, x.end - x.start) == 0;
+}
+
+/* "-removed +added" words of b against a (both normalised), by LCS. */
+static const char *word_diff(px_comparison *c, const char *a, const char *b)
+{
+    words wa = {0}, wb = {0};
+    split_words(a, &wa);
+    split_words(b, &wb);
+    const char *result = NULL;
+    if (wa.len <= MAX_DIFF_WORDS && wb.len <= MAX_DIFF_WORDS) {
+        size_t n = wa.len, m = wb.len;
+        unsigned short *t = px_xcalloc((n + 1) * (m + 1), sizeof *t);
+        for (size_t i = n; i-- > 0;)
+            for (size_t j = m; j-- > 0;)
+                t[i * (m + 1) + j] = word_eq(a, wa.items[i], b, wb.items[j])
+                                         ? (unsigned short)(t[(i + 1) * (m + 1) + j + 1] + 1)
+                                         : (t[(i + 1) * (m + 1) + j] > t[i * (m + 1) + j + 1]
+                                                ? t[(i + 1) * (m + 1) + j]
+                                                : t[i * (m + 1) + j + 1]);
+        px_buf d = {0};
+        size_t i = 0, j = 0;
+        while (i < n || j < m) {
+            if (i < n && j < m && word_eq(a, wa.items[i], b, wb.items[j])) i++, j++;
+            else if (j < m && (i == n || t[i * (m + 1) + j + 1] >= t[(i + 1) * (m + 1) + j]))
+                px_buf_printf(&d, "%s+%.*s", d.len ? " " : "", (int)(wb.items[j].end - wb.items[j].start), b + wb.items[j].start), j++;
+            else
+                px_buf_printf(&d, "%s-%.*s", d.len ? " " : "", (int)(wa.items[i].end - wa.items[i].start), a + wa.items[i].start), i++;
+        }
+        result = px_arena_strndup(&c->arena, px_buf_str(&d), d.len);
+        px_buf_free(&d);
+        free(t);
+    }
+    px_vec_free(&wa);
+    px_vec_free(&wb);
+    return result;
+}
+
+/* ---- groups ------------------------------------------------------------------ */
+
+static const char *speaker_of(const px_comparison *c, const px_quote_use *u)
+{
+    const px_quote *q = &c->analyses[u->article]->quotes.items[u->quote];
+    return q->speaker >= 0 ? c->analyses[u->article]->entities.items[q->speaker].pub.name : NULL;
+}
+
+/* The speaker named most often among the uses (first on ties), or NULL;
+ * *conflict set when two uses name incompatible speakers. */
+static const char *group_speaker(const px_comparison *c, const px_story_quote *g, int *conflict)
+{
+    const char *best = NULL;
+    size_t best_n = 0;
+    *conflict = 0;
+    for (size_t i = 0; i < g->uses.len; i++) {
+        const char *s = speaker_of(c, &g->uses.items[i]);
+        if (!s) continue;
+        size_t n = 0;
+        for (size_t j = 0; j < g->uses.len; j++) {
+            const char *t = speaker_of(c, &g->uses.items[j]);
+            if (!t) continue;
+            const char *ls = strrchr(s, ' '), *lt = strrchr(t, ' ');
+            int same = strcasecmp(ls ? ls + 1 : s, lt ? lt + 1 : t) == 0; /* surnames */
+            n += same;
+            if (!same) *conflict = 1;
+        }
+        if (n > best_n) best = s, best_n = n;
+    }
+    return best;
+}
+
+static void classify_uses(px_comparison *c, px_story_quote *g)
+{
+    px_buf full = {0}, mine = {0};
+    normalise(g->text, &full);
+    for (size_t i = 0; i < g->uses.len; i++) {
+        px_quote_use *u = &g->uses.items[i];
+        normalise(c->analyses[u->article]->quotes.items[u->quote].text, &mine);
+        if (strcmp(px_buf_str(&mine), px_buf_str(&full)) == 0) u->variant = PX_VARIANT_VERBATIM;
+        else if (mine.len && strstr(px_buf_str(&full), px_buf_str(&mine))) u->variant = PX_VARIANT_PARTIAL;
+        else {
+            u->variant = PX_VARIANT_ALTERED;
+            u->diff = word_diff(c, px_buf_str(&full), px_buf_str(&mine));
+        }
+    }
+    px_buf_free(&full);
+    px_buf_free(&mine);
+}
+
+static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speaker_conflict)
+{
+    char subject[64];
+    snprintf(subject, sizeof subject, "%.60s", g->text);
+    const char *subj = px_arena_strdup(&c->arena, subject);
+    if (speaker_conflict) {
+        px_conflict k = {.kind = PX_CONFLICT_QUOTE_SPEAKER, .subject = subj};
+        for (size_t i = 0; i < g->uses.len; i++) {
+            const px_quote_use *u = &g->uses.items[i];
+            const char *s = speaker_of(c, u);
+            px_value v = {u->article, c->analyses[u->article]->quotes.items[u->quote].sentence,
+                          s ? s : "(no speaker)"};
+            px_vec_push(&k.values, v);
+        }
+        px_vec_push(&c->conflicts, k);
+    }
+    for (size_t i = 0; i < g->uses.len; i++) {
+        const px_quote_use *u = &g->uses.items[i];
+        if (u->variant != PX_VARIANT_ALTERED) continue;
+        px_conflict k = {.kind = PX_CONFLICT_QUOTE_WORDING, .subject = subj};
+        for (size_t j = 0; j < g->uses.len; j++) {
+            const px_quote_use *w = &g->uses.items[j];
+            px_value v = {w->article, c->analyses[w->article]->quotes.items[w->quote].sentence,
+                          c->analyses[w->article]->quotes.items[w->quote].text};
+            px_vec_push(&k.values, v);
+        }
+        px_vec_push(&c->conflicts, k);
+        break; /* one wording conflict per quotation */
+    }
+}
+
+static void build_groups(px_comparison *c, quote_ref *refs, size_t n, size_t *parent)
+{
+    size_t *group_of = px_xmalloc(n * sizeof *group_of);
+    for (size_t i = 0; i < n; i++) group_of[i] = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        size_t r = root(parent, i);
+        if (group_of[r] == SIZE_MAX) {
+            px_story_quote g = {0};
+            group_of[r] = c->quotes.len;
+            px_vec_push(&c->quotes, g);
+        }
+        px_story_quote *g = &c->quotes.items[group_of[r]];
+        px_quote_use u = {refs[i].article, refs[i].quote, PX_VARIANT_VERBATIM, NULL};
+        px_vec_push(&g->uses, u);
+        const char *text = c->analyses[u.article]->quotes.items[u.quote].text;
+        if (!g->text || strlen(text) > strlen(g->text)) g->text = text;
+    }
+    free(group_of);
+    for (size_t k = 0; k < c->quotes.len; k++) {
+        px_story_quote *g = &c->quotes.items[k];
+        int speaker_conflict;
+        g->speaker = group_speaker(c, g, &speaker_conflict);
+        classify_uses(c, g);
+        quote_conflicts(c, g, speaker_conflict);
+    }
+}
+
+void px_compare_quotes(px_comparison *c)
+{
+    PX_VEC(quote_ref) refs = {0};
+    for (size_t a = 0; a < c->n; a++)
+        for (size_t q = 0; q < c->analyses[a]->quotes.len; q++) {
+            quote_ref r = {a, q, {0}};
+            px_quote_shingles(c->analyses[a]->quotes.items[q].text, &r.shingles);
+            px_keys_unique(&r.shingles);
+            px_vec_push(&refs, r);
+        }
+    size_t n = refs.len;
+    size_t *parent = px_xmalloc((n ? n : 1) * sizeof *parent);
+    for (size_t i = 0; i < n; i++) parent[i] = i;
+    px_buf bx = {0}, by = {0};
+    /* Quotes per story are few (tens to hundreds): all pairs is fine here. */
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            if (refs.items[i].article != refs.items[j].article &&
+                same_quote(c, &refs.items[i], &refs.items[j], &bx, &by))
+                parent[root(parent, i)] = root(parent, j);
+    build_groups(c, refs.items, n, parent);
+    for (size_t i = 0; i < n; i++) px_vec_free(&refs.items[i].shingles);
+    px_vec_free(&refs);
+    px_buf_free(&bx);
+    px_buf_free(&by);
+    free(parent);
+}
