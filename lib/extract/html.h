@@ -3,13 +3,19 @@
  *
  *   html.c         entry point: bytes to UTF-8, libxml2 parse with a depth
  *                  guard, then the passes below
- *   html_dom.c     the one pass over the whole tree: classifies elements,
- *                  counts text per element, scores paragraphs, and notes the
- *                  elements metadata comes from; text clean-up helpers
+ *   html_dom.c     the one walk over the whole tree: classifies elements,
+ *                  counts text per element, cuts the text into runs (the
+ *                  page's paragraphs), notes where metadata lives; helpers
+ *   html_hints.c   what class, id and role names say an element is
+ *   html_main.c    which element(s) hold the article: candidate scores,
+ *                  semantic markup, sibling merging
+ *   html_body.c    the article's blocks from those elements, boilerplate
+ *                  inside them pruned
+ *   html_blocks.c  block-level clean-up: headline, leading bylines and
+ *                  dates, trailing credits, captions, repeated blocks
  *   html_jsonld.c  schema.org JSON-LD: the article object and its fields
  *   html_meta.c    title, url, outlet, byline, date, language
  *   html_date.c    dates as written in pages to ISO 8601
- *   html_body.c    picks the body container, collects its paragraphs
  */
 #ifndef PX_EXTRACT_HTML_H
 #define PX_EXTRACT_HTML_H
@@ -25,36 +31,67 @@ typedef enum html_kind {
     HK_LINK,       /* <a>: inline, and its text counts as link text */
     HK_BR,         /* <br>: a space; two in a row end a paragraph */
     HK_BLOCK,      /* div, section, ul, table...: paragraph boundaries */
-    HK_PARA,       /* p, h2-h6, li, blockquote, pre...: one paragraph each */
-    HK_H1,         /* a paragraph; the page's first (the headline) goes to removed */
+    HK_PARA,       /* p, li, td, blockquote, pre...: one paragraph each */
+    HK_HEADING,    /* h2-h6: a paragraph, a heading of the article */
+    HK_H1,         /* a paragraph; the page's headline goes to removed */
     HK_CHROME,     /* nav, header, footer, aside: page furniture */
     HK_FIGURE,     /* figure, figcaption: captions go to removed */
     HK_FORM,       /* form: removed inside the body, neutral when scoring */
     HK_DROP        /* script, style, svg, hidden...: no readable text */
 } html_kind;
 
-/* Why an element is boilerplate; kept in html_elem.inherit with the
- * ancestors' bits or-ed in. */
+/* What class, id and role say (html_hints.c). */
 enum {
-    HB_ATTR = 1,   /* class/id/role says share, related, cookie... */
-    HB_NAV = 2,    /* inside nav or aside */
-    HB_CHROME = 4, /* inside header or footer */
-    HB_FIGURE = 8  /* inside figure / figcaption */
+    HN_BOILER = 1,   /* share bars, related links, ads, menus... */
+    HN_COMMENT = 2,  /* reader comments */
+    HN_CAPTION = 4,  /* captions, credits, galleries */
+    HN_META = 8,     /* bylines, dates, tags */
+    HN_CONTENT = 16, /* article, content, story, entry, body... */
+    HN_BODYPROP = 32 /* itemprop=articleBody */
+};
+
+/* Why an element is boilerplate; kept in html_elem.own, and with the
+ * ancestors' bits or-ed in, in html_elem.inherit. */
+enum {
+    HB_ATTR = 1,   /* class/id/role say boilerplate or comments */
+    HB_NAV = 2,    /* nav or aside */
+    HB_CHROME = 4, /* header or footer */
+    HB_FIGURE = 8, /* figure / figcaption */
+    HB_FORM = 16   /* form */
 };
 
 #define HTML_NONE ((size_t)-1)
 
-/* Per element facts from the analysis pass; node->_private holds index+1. */
+/* Per element facts from the analysis pass; node->_private holds index+1.
+ * Elements are stored in document order, so an element's descendants are
+ * exactly the indexes (i, end). */
 typedef struct html_elem {
     xmlNode *node;
-    size_t parent;      /* nearest ancestor element, or HTML_NONE */
-    size_t text;        /* non-space bytes of readable text below it */
-    size_t link;        /* the part of text inside <a> */
-    double score;       /* paragraph text credited to it */
-    unsigned char kind; /* html_kind */
-    unsigned char own;  /* HB_* bits of the element itself */
-    unsigned char inherit; /* HB_* bits of it and its ancestors */
+    size_t parent;     /* nearest ancestor element, or HTML_NONE */
+    size_t end;        /* one past its last descendant */
+    size_t text;       /* non-space bytes of readable text below it */
+    size_t link;       /* the part of text inside <a> */
+    size_t good;       /* text of prose runs below it (html_dom.c) */
+    size_t list;       /* text inside <li> below it */
+    size_t heading;    /* text inside h1-h6 below it */
+    unsigned commas;   /* commas in its text */
+    unsigned ps, imgs, lis, inputs, embeds; /* descendants of those kinds */
+    double score;      /* paragraph credit (html_dom.c), then the final
+                          candidate score (html_main.c) */
+    unsigned char kind;    /* html_kind */
+    unsigned char hints;   /* HN_* of the element itself */
+    unsigned char own;     /* HB_* of the element itself */
+    unsigned char inherit; /* HB_* of it and its ancestors */
 } html_elem;
+
+/* A run: the text between two block boundaries, one paragraph as a reader
+ * sees it ("<p>a <b>b</b></p>", or loose text in a <div>). */
+typedef struct html_run {
+    size_t owner;   /* the innermost block element around it */
+    size_t weight;  /* non-space bytes */
+    size_t link;    /* of those, inside <a> */
+    unsigned commas;
+} html_run;
 
 typedef PX_VEC(xmlNode *) html_nodes;
 
@@ -70,6 +107,7 @@ typedef struct html_page {
     px_article *a;
     xmlDoc *doc;
     PX_VEC(html_elem) elems;
+    PX_VEC(html_run) runs;
     xmlNode *root, *body, *title, *base;
     html_nodes metas, links, jsonld, times, bylines, h1s;
     html_nodes articles, mains, itemprop_bodies;
@@ -79,11 +117,17 @@ typedef struct html_page {
 
 /* ---- html_dom.c ---------------------------------------------------------- */
 
-/* The analysis pass over the whole document (fills elems and the lists). */
+/* The analysis pass over the whole document (fills elems, runs, lists). */
 void px_html_analyze(html_page *pg);
 
 /* The element facts of n (an element node that was analyzed), or NULL. */
 html_elem *px_html_elem(html_page *pg, const xmlNode *n);
+
+/* Index of e in pg->elems. */
+#define HTML_INDEX(pg, e) ((size_t)((e) - (pg)->elems.items))
+
+/* 1 when element d is a or lies below it. */
+int px_html_within(const html_page *pg, size_t a, size_t d);
 
 /* The value of attribute name of n (borrowed; "" when it has no value),
  * or NULL when absent.  name is lower case. */
@@ -113,8 +157,45 @@ typedef int (*html_enter_fn)(void *ud, xmlNode *n);
 typedef void (*html_leave_fn)(void *ud, xmlNode *n);
 void px_html_walk(xmlNode *top, html_enter_fn enter, html_leave_fn leave, void *ud);
 
-/* 1 when the token list s (class or id) marks boilerplate. */
+/* Link density of e: link text over text, 0 when it has none. */
+double px_html_link_density(const html_elem *e);
+
+/* ---- html_hints.c -------------------------------------------------------- */
+
+/* The HN_* bits of element n from its class, id, role and itemprop. */
+unsigned px_html_hints(const xmlNode *n);
+
+/* 1 when the token list s (class or id) marks boilerplate or comments. */
 int px_html_boiler_tokens(const char *s);
+
+/* ---- html_main.c --------------------------------------------------------- */
+
+/* The element(s) holding the article, in document order, into out. */
+void px_html_main(html_page *pg, html_nodes *out);
+
+/* ---- html_body.c --------------------------------------------------------- */
+
+void px_html_body(html_page *pg);
+
+/* ---- html_blocks.c ------------------------------------------------------- */
+
+/* One block of the body as collected: a paragraph, heading or list item. */
+typedef struct html_block {
+    char *text;        /* squeezed, NUL-terminated (owned by the list) */
+    size_t len;
+    size_t weight;     /* non-space bytes */
+    size_t link;       /* of those, inside <a> */
+    unsigned char kind;    /* html_kind of its owner: HK_PARA, HK_HEADING... */
+    unsigned char removed; /* 1: goes to the article's removed lines */
+    unsigned char li;      /* 1: a list item */
+} html_block;
+
+typedef PX_VEC(html_block) html_blocks;
+
+/* Judges the blocks (headline, leading bylines and dates, trailing
+ * credits, captions, repeats) and hands them to the article: paragraphs or
+ * removed lines.  Frees the blocks. */
+void px_html_emit_blocks(html_page *pg, html_blocks *blocks);
 
 /* ---- html_jsonld.c ------------------------------------------------------- */
 
@@ -144,9 +225,5 @@ int px_html_date_iso(const char *s, char out[32]);
 
 /* The /YYYY/MM/DD/ date in a URL's path as "YYYY-MM-DD"; 0 when none. */
 int px_html_url_date(const char *url, char out[32]);
-
-/* ---- html_body.c --------------------------------------------------------- */
-
-void px_html_body(html_page *pg);
 
 #endif

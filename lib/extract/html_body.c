@@ -1,128 +1,218 @@
 /*
- * html_body.c — the body: which part of the page is the article, and its
- * paragraphs in reading order.
+ * html_body.c — the article's blocks, collected from the element(s) that
+ * hold it (html_main.c), with the boilerplate inside them pruned.
  *
- * Where the body is, most trusted first:
- *
- *  1. JSON-LD articleBody, when it is long (> 500 bytes), plain text, and
- *     either has line breaks or is over twice the text of the HTML body
- *     below (a one-line blob loses to markup of the same text, which keeps
- *     the paragraphs apart).  Split into paragraphs at line breaks.
- *  2. The page's own markup: every itemprop=articleBody element (some
- *     sites split the body around ads), else the largest <article>, else
- *     <main> / role=main.
- *  3. The scored element (html_dom.c): where the clean paragraph text
- *     clusters, after link density.
- *
- * A semantic container (2) is used when it holds the scored element or at
- * least half its text; otherwise it is a teaser card or an empty shell and
- * the scored element wins.  With neither, the whole <body>.
- *
- * Collecting, one iterative walk over the container: text and inline
- * elements gather into a run; block elements (p, h2-h6, li, blockquote,
+ * Collecting is one iterative walk per container: text and inline
+ * elements gather into a block; block elements (p, h2-h6, li, blockquote,
  * div, td...) end it, so each becomes a paragraph, and so does loose text
- * between blocks; two <br>s in a row end one too, a single <br> is a space.
- * Scripts, styles, form controls and hidden elements give nothing.  The
- * headline (the first h1), figures and captions, nav/header/footer/aside,
- * forms and boilerplate-classed elements inside the container go to removed
- * (an inline one, <span class="ad">, without ending the paragraph around
- * it), so what the body lost inside the article can be audited.  A short run that is
- * almost all link text ("Read more: ...", a related-links list) goes to
- * removed too.
+ * between blocks; two <br>s in a row end one too, a single <br> is a
+ * space.  Scripts, styles, form controls and hidden elements give nothing.
+ *
+ * Inside the container, an element's text goes to the removed lines
+ * instead of the body when:
+ *
+ *  - its tag is furniture (nav, aside, header, footer, figure, form) or
+ *    its class, id or role names boilerplate or comments (html_hints.c);
+ *    inline ones (<span class="sr-only">, <a class="share">) leave the
+ *    paragraph around them whole;
+ *  - it is a caption or credit, or a short byline, date or tag box (the
+ *    fields of the page, not its text; html_meta.c reads them);
+ *  - Readability's conditional clean-up condemns it (a <div>, <section>,
+ *    list, table or fieldset with fewer than 10 commas): a gallery (more
+ *    images than half its paragraphs), a form (more fields than a third of
+ *    its paragraphs), a box more than 20% link text (half, for one named as content; lists
+ *    are allowed more, since a list of sources is text), or a box of
+ *    embeds.  Prose has commas; furniture has links and pictures.
+ *
+ * When the page's JSON-LD articleBody is much longer than what the markup
+ * gave (a body the page renders with JavaScript, or cut by a paywall
+ * overlay), its lines are the paragraphs instead.
  */
 #include <string.h>
 
 #include "extract/html.h"
 
-#define LD_BODY_MIN 500   /* bytes of articleBody worth trusting */
-#define LINK_RUN_MAX 150  /* longest link-only run treated as a link */
-#define MAX_PARTS 64      /* itemprop=articleBody parts collected */
+#define META_MAX 300   /* bytes: a longer "meta" box is no byline */
+#define LD_BODY_MIN 500
 
-/* ---- choosing the container ---------------------------------------------- */
+/* ---- conditional clean-up ------------------------------------------------ */
 
-static double final_score(const html_elem *e)
+static int is_list(const html_elem *e)
 {
-    if (!e->text) return 0;
-    return e->score * (1.0 - (double)e->link / (double)e->text);
+    return px_html_is(e->node, "ul") || px_html_is(e->node, "ol") ||
+           (e->text && e->list * 10 > e->text * 9);
 }
 
-static size_t best_scored(const html_page *pg)
+static int cleaned_tag(const xmlNode *n)
 {
-    size_t best = HTML_NONE;
-    double top = 0;
-    for (size_t i = 0; i < pg->elems.len; i++) {
-        double s = final_score(&pg->elems.items[i]);
-        if (s > top) top = s, best = i;
-    }
-    return best;
+    return px_html_is(n, "div") || px_html_is(n, "section") || px_html_is(n, "ul") ||
+           px_html_is(n, "ol") || px_html_is(n, "table") || px_html_is(n, "fieldset") ||
+           px_html_is(n, "dl");
 }
 
-static size_t index_of(html_page *pg, xmlNode *n)
+/* 1 when Readability's conditional clean-up condemns element e. */
+static int condemned(const html_elem *e)
 {
-    html_elem *e = px_html_elem(pg, n);
-    return e ? (size_t)(e - pg->elems.items) : HTML_NONE;
-}
-
-/* 1 when element anc is i or one of its ancestors (depth <= PX_MAX_DEPTH). */
-static int contains(const html_page *pg, size_t anc, size_t i)
-{
-    for (; i != HTML_NONE; i = pg->elems.items[i].parent)
-        if (i == anc) return 1;
+    if (!cleaned_tag(e->node) || e->commas >= 10) return 0;
+    int named = (e->hints & HN_CONTENT) != 0;
+    int list = is_list(e);
+    double ld = px_html_link_density(e);
+    if (e->imgs > 1 && e->ps * 2 < e->imgs) return 1;
+    if (e->inputs > e->ps / 3) return 1;
+    if (!list && !named && ld > 0.2) return 1;
+    if (named && ld > 0.5) return 1;
+    if (list && ld > 0.6 && e->commas < 2) return 1;
+    if ((e->embeds == 1 && e->text < 75) || e->embeds > 1) return 1;
     return 0;
 }
 
-static xmlNode *largest(html_page *pg, const html_nodes *list)
+/* 1 when the text of e, inside the container, is not body text. */
+static int pruned(const html_elem *e)
 {
-    xmlNode *best = NULL;
-    size_t top = 0;
-    for (size_t i = 0; i < list->len; i++) {
-        html_elem *e = px_html_elem(pg, list->items[i]);
-        if (e && e->text > top) top = e->text, best = list->items[i];
-    }
-    return best;
+    if (e->own) return 1;
+    if (e->hints & HN_CAPTION && !(e->hints & HN_CONTENT)) return 1;
+    if (e->hints & HN_META && !(e->hints & HN_CONTENT) && e->text < META_MAX &&
+        e->kind != HK_HEADING)
+        return 1;
+    return condemned(e);
 }
 
-/* Appends the itemprop=articleBody parts, outermost only, to out. */
-static void body_parts(html_page *pg, html_nodes *out)
+/* ---- collecting ---------------------------------------------------------- */
+
+typedef struct collector {
+    html_page *pg;
+    xmlNode *top;       /* the container being walked: never itself pruned */
+    html_blocks *out;
+    px_buf run;         /* raw text of the block being gathered */
+    size_t weight;      /* its non-space bytes */
+    size_t link;        /* of those, inside <a> */
+    unsigned char kind; /* the kind of the element that owns it */
+    int lis;            /* open <li> elements */
+    int removed;        /* > 0: inside pruned elements */
+    int links;          /* > 0: inside <a> */
+    int brs;            /* <br>s since the last text */
+    PX_VEC(unsigned char) kinds; /* kinds of the open block elements */
+    px_buf aside;       /* the text of an inline pruned element */
+} collector;
+
+static size_t weight_of(const char *s)
 {
-    const html_nodes *parts = &pg->itemprop_bodies;
-    if (parts->len > MAX_PARTS) {
-        xmlNode *one = largest(pg, parts);
-        if (one) px_vec_push(out, one);
+    size_t n = 0;
+    for (; *s; s++) n += !(*s == ' ' || (*s >= '\t' && *s <= '\r'));
+    return n;
+}
+
+static void add_block(html_blocks *out, const char *s, size_t len, size_t weight, size_t link,
+                      unsigned char kind, unsigned char li, unsigned char removed)
+{
+    html_block b = {px_xstrndup(s, len), len, weight, link, kind, removed, li};
+    px_vec_push(out, b);
+}
+
+static void flush(collector *c)
+{
+    if (c->weight) {
+        px_buf *out = &c->pg->scratch;
+        px_buf_reset(out);
+        px_html_squeeze(c->run.data, c->run.len, out);
+        if (out->len)
+            add_block(c->out, px_buf_str(out), out->len, c->weight, c->link, c->kind,
+                      c->lis > 0, c->removed > 0);
+    }
+    px_buf_reset(&c->run);
+    c->weight = c->link = 0;
+    c->brs = 0;
+}
+
+static void remove_inline(collector *c, xmlNode *n)
+{
+    px_buf_reset(&c->aside);
+    px_html_node_text(c->pg, n, &c->aside, (size_t)-1);
+    px_buf *out = &c->pg->scratch;
+    px_buf_reset(out);
+    px_html_squeeze(px_buf_str(&c->aside), c->aside.len, out);
+    if (out->len)
+        add_block(c->out, px_buf_str(out), out->len, weight_of(px_buf_str(out)), 0, HK_INLINE, 0,
+                  1);
+}
+
+/* The kind a block gets from the innermost open block element. */
+static void set_kind(collector *c)
+{
+    c->kind = c->kinds.len ? c->kinds.items[c->kinds.len - 1] : HK_BLOCK;
+}
+
+static int collect_enter(void *ud, xmlNode *n)
+{
+    collector *c = ud;
+    if (n->type == XML_TEXT_NODE && n->content) {
+        size_t w = weight_of((const char *)n->content);
+        px_buf_puts(&c->run, (const char *)n->content);
+        c->weight += w;
+        if (c->links) c->link += w;
+        if (w) c->brs = 0;
+        return 0;
+    }
+    html_elem *e = n->type == XML_ELEMENT_NODE ? px_html_elem(c->pg, n) : NULL;
+    if (!e || e->kind == HK_DROP) return 0;
+    int prune = n != c->top && pruned(e);
+    if ((e->kind == HK_INLINE || e->kind == HK_LINK) && prune) {
+        if (e->hints & (HN_BOILER | HN_COMMENT) || e->own) {
+            remove_inline(c, n); /* <span class="sr-only">: out, the paragraph goes on */
+            return 0;
+        }
+        prune = 0; /* an inline caption or date class inside a sentence: text */
+    }
+    switch (e->kind) {
+    case HK_BR:
+        if (++c->brs >= 2) flush(c);
+        else px_buf_putc(&c->run, ' ');
+        return 0;
+    case HK_INLINE:
+        return 1;
+    case HK_LINK:
+        c->links++;
+        return 1;
+    default:
+        flush(c);
+        px_vec_push(&c->kinds, e->kind);
+        if (prune) c->removed++;
+        if (px_html_is(n, "li")) c->lis++;
+        set_kind(c);
+        return 1;
+    }
+}
+
+static void collect_leave(void *ud, xmlNode *n)
+{
+    collector *c = ud;
+    html_elem *e = px_html_elem(c->pg, n);
+    if (!e || e->kind == HK_INLINE) return;
+    if (e->kind == HK_LINK) {
+        c->links--;
         return;
     }
-    for (size_t i = 0; i < parts->len; i++) {
-        size_t me = index_of(pg, parts->items[i]);
-        int nested = 0;
-        for (size_t k = 0; k < parts->len && !nested; k++)
-            nested = k != i && contains(pg, index_of(pg, parts->items[k]), me);
-        if (!nested && me != HTML_NONE && pg->elems.items[me].text)
-            px_vec_push(out, parts->items[i]);
-    }
+    flush(c);
+    if (c->kinds.len) c->kinds.len--;
+    if (n != c->top && pruned(e)) c->removed--;
+    if (px_html_is(n, "li")) c->lis--;
+    set_kind(c);
 }
 
-/* The container(s) of the body, in document order, into out. */
-static void choose_containers(html_page *pg, html_nodes *out)
+static void collect(html_page *pg, const html_nodes *containers, html_blocks *out)
 {
-    body_parts(pg, out);
-    if (!out->len) {
-        xmlNode *sem = largest(pg, &pg->articles);
-        if (!sem) sem = largest(pg, &pg->mains);
-        if (sem) px_vec_push(out, sem);
+    collector c = {.pg = pg, .out = out};
+    for (size_t i = 0; i < containers->len; i++) {
+        c.top = containers->items[i];
+        c.kinds.len = 0;
+        c.removed = c.lis = 0;
+        set_kind(&c);
+        px_html_walk(c.top, collect_enter, collect_leave, &c);
+        flush(&c);
     }
-    size_t best = best_scored(pg);
-    if (best != HTML_NONE && out->len) {
-        size_t text = 0;
-        int holds_best = 0;
-        for (size_t i = 0; i < out->len; i++) {
-            size_t k = index_of(pg, out->items[i]);
-            text += pg->elems.items[k].text;
-            holds_best |= contains(pg, k, best);
-        }
-        if (!holds_best && text * 2 < pg->elems.items[best].text) out->len = 0;
-    }
-    if (!out->len && best != HTML_NONE) px_vec_push(out, pg->elems.items[best].node);
-    if (!out->len) px_vec_push(out, pg->body ? pg->body : pg->root);
+    px_buf_free(&c.run);
+    px_buf_free(&c.aside);
+    px_vec_free(&c.kinds);
 }
 
 /* ---- JSON-LD articleBody -------------------------------------------------- */
@@ -138,148 +228,47 @@ static int looks_like_html(const char *s)
     return 0;
 }
 
-/* Non-space bytes of s, the text measure of html_dom.c. */
-static size_t weight(const char *s)
+static size_t kept_weight(const html_blocks *b)
 {
-    size_t n = 0;
-    for (; *s; s++) n += !(*s == ' ' || (*s >= '\t' && *s <= '\r'));
-    return n;
+    size_t w = 0;
+    for (size_t i = 0; i < b->len; i++)
+        if (!b->items[i].removed) w += b->items[i].weight;
+    return w;
 }
 
-/* Adds the articleBody's lines as paragraphs when it is the better body;
- * 1 when it was used. */
-static int use_ld_body(html_page *pg, const html_nodes *containers)
+/* Replaces the blocks with the articleBody's lines when it is plain text
+ * and much longer than what the markup gave. */
+static void maybe_ld_body(html_page *pg, html_blocks *blocks)
 {
     const char *body = px_html_ld_string(&pg->ld, "articleBody");
-    if (!body || strlen(body) <= LD_BODY_MIN || looks_like_html(body)) return 0;
-    size_t dom = 0;
-    for (size_t i = 0; i < containers->len; i++) {
-        html_elem *e = px_html_elem(pg, containers->items[i]);
-        if (e) dom += e->text;
-    }
-    if (!strchr(body, '\n') && dom * 2 >= weight(body)) return 0;
+    if (!body || strlen(body) <= LD_BODY_MIN) return;
     px_buf decoded = {0};
     px_html_decode_entities(body, strlen(body), &decoded);
     const char *s = px_buf_str(&decoded);
+    if (looks_like_html(s) || weight_of(s) <= 2 * kept_weight(blocks)) {
+        px_buf_free(&decoded);
+        return;
+    }
+    for (size_t i = 0; i < blocks->len; i++) blocks->items[i].removed = 1;
     while (*s) {
         size_t n = strcspn(s, "\n");
         px_buf_reset(&pg->scratch);
         px_html_squeeze(s, n, &pg->scratch);
-        px_article_add_paragraph(pg->a, px_buf_str(&pg->scratch), pg->scratch.len);
+        if (pg->scratch.len)
+            add_block(blocks, px_buf_str(&pg->scratch), pg->scratch.len,
+                      weight_of(px_buf_str(&pg->scratch)), 0, HK_PARA, 0, 0);
         s += n + (s[n] == '\n');
     }
     px_buf_free(&decoded);
-    return 1;
-}
-
-/* ---- collecting paragraphs ----------------------------------------------- */
-
-typedef struct collector {
-    html_page *pg;
-    xmlNode *top;      /* the container being walked: never itself removed */
-    px_buf run;        /* raw text of the paragraph being gathered */
-    size_t run_weight; /* its non-space bytes */
-    size_t run_link;   /* of those, inside <a> */
-    int removed;       /* > 0: inside an element whose text goes to removed */
-    int links;         /* > 0: inside <a> */
-    int brs;           /* <br>s since the last text */
-    px_buf aside;      /* the text of an inline boilerplate element */
-} collector;
-
-static void flush(collector *c)
-{
-    if (c->run_weight) {
-        px_buf *out = &c->pg->scratch;
-        px_buf_reset(out);
-        px_html_squeeze(c->run.data, c->run.len, out);
-        int link_run = c->run_link * 10 >= c->run_weight * 9 && c->run_weight <= LINK_RUN_MAX;
-        if (c->removed || link_run) px_article_add_removed(c->pg->a, px_buf_str(out), out->len);
-        else px_article_add_paragraph(c->pg->a, px_buf_str(out), out->len);
-    }
-    px_buf_reset(&c->run);
-    c->run_weight = c->run_link = 0;
-    c->brs = 0;
-}
-
-/* 1 when the text inside e goes to removed rather than the body.  Only the
- * headline's <h1> does: a later one is a misused section heading. */
-static int goes_to_removed(const collector *c, const html_elem *e)
-{
-    if (e->node == c->top) return 0;
-    if (e->kind == HK_H1) return c->pg->h1s.len && e->node == c->pg->h1s.items[0];
-    return e->kind == HK_CHROME || e->kind == HK_FIGURE || e->kind == HK_FORM || e->own;
-}
-
-static void remove_inline(collector *c, xmlNode *n)
-{
-    px_buf_reset(&c->aside);
-    px_html_node_text(c->pg, n, &c->aside, (size_t)-1);
-    px_buf *out = &c->pg->scratch;
-    px_buf_reset(out);
-    px_html_squeeze(px_buf_str(&c->aside), c->aside.len, out);
-    px_article_add_removed(c->pg->a, px_buf_str(out), out->len);
-}
-
-static int collect_enter(void *ud, xmlNode *n)
-{
-    collector *c = ud;
-    if (n->type == XML_TEXT_NODE && n->content) {
-        size_t w = weight((const char *)n->content);
-        px_buf_puts(&c->run, (const char *)n->content);
-        c->run_weight += w;
-        if (c->links) c->run_link += w;
-        if (w) c->brs = 0;
-        return 0;
-    }
-    html_elem *e = n->type == XML_ELEMENT_NODE ? px_html_elem(c->pg, n) : NULL;
-    if (!e || e->kind == HK_DROP) return 0;
-    if ((e->kind == HK_INLINE || e->kind == HK_LINK) && e->own && n != c->top) {
-        remove_inline(c, n); /* <span class="ad">: out, the paragraph goes on */
-        return 0;
-    }
-    switch (e->kind) {
-    case HK_BR:
-        if (++c->brs >= 2) flush(c);
-        else px_buf_putc(&c->run, ' ');
-        return 0;
-    case HK_INLINE:
-        return 1;
-    case HK_LINK:
-        c->links++;
-        return 1;
-    default:
-        flush(c);
-        if (goes_to_removed(c, e)) c->removed++;
-        return 1;
-    }
-}
-
-static void collect_leave(void *ud, xmlNode *n)
-{
-    collector *c = ud;
-    html_elem *e = px_html_elem(c->pg, n);
-    if (!e || e->kind == HK_INLINE) return;
-    if (e->kind == HK_LINK) {
-        c->links--;
-        return;
-    }
-    flush(c);
-    if (goes_to_removed(c, e)) c->removed--;
 }
 
 void px_html_body(html_page *pg)
 {
     html_nodes containers = {0};
-    choose_containers(pg, &containers);
-    if (!use_ld_body(pg, &containers)) {
-        collector c = {.pg = pg};
-        for (size_t i = 0; i < containers.len; i++) {
-            c.top = containers.items[i];
-            px_html_walk(c.top, collect_enter, collect_leave, &c);
-            flush(&c);
-        }
-        px_buf_free(&c.run);
-        px_buf_free(&c.aside);
-    }
+    html_blocks blocks = {0};
+    px_html_main(pg, &containers);
+    collect(pg, &containers, &blocks);
+    maybe_ld_body(pg, &blocks);
+    px_html_emit_blocks(pg, &blocks);
     px_vec_free(&containers);
 }

@@ -2,35 +2,35 @@
  * html_dom.c — the analysis pass over the parsed page, and text helpers.
  *
  * One iterative walk over the whole tree does everything that needs the
- * whole page, so the page is read once however many signals use it:
+ * whole page, so the page is read once however many signals use it; what
+ * comes after works on the arrays it fills, not on the tree:
  *
- *  - Each element gets an html_elem (its index + 1 in node->_private): its
- *    kind from the tag name (html.h), and boilerplate bits from the tag
- *    (nav, aside, header, footer, figure) or from class/id/role ("share",
- *    "related", "newsletter", "cookie", role=navigation...).  The bits are
- *    inherited, so everything inside a share bar is known to be in one.
+ *  - Each element gets an html_elem (its index + 1 in node->_private), in
+ *    document order: its kind from the tag name (html.h), what its class,
+ *    id and role say (html_hints.c), and boilerplate bits from both (nav,
+ *    aside, header, footer, figure, form; share bars, comments...).
  *
- *  - Text is counted bottom-up (each element adds its totals to its parent
- *    when the walk leaves it): readable text and the part inside <a>.  Text
- *    inside boilerplate is not passed up, so a container's count is what
- *    the body would get from it.  Link density = link / text.
+ *  - Totals per element, added up into the parent when the walk leaves an
+ *    element: readable text (non-space bytes) and the part inside <a>
+ *    (link density, the strongest single sign of navigation), commas, text
+ *    in lists and headings, and counts of <p>, <img>, <li>, form fields and
+ *    embeds below it, for the conditional clean-up of html_body.c.
  *
- *  - Paragraph scoring, after Readability: a clean <p>, <pre> or <td> of 25
- *    or more non-space bytes, not mostly links, credits its length to its
- *    parent and half to its grandparent (long bare text in a <div> counts
- *    the same way).  The element with the best score * (1 - link density)
- *    is where the paragraphs cluster: the fallback body container.
+ *  - Runs: the text between two block boundaries (a block element opening
+ *    or closing, two <br>s), which is what a reader sees as one paragraph,
+ *    whatever the markup.  A run of prose (25+ bytes, under half links)
+ *    adds its length to its block's "good" text.
+ *
+ *  - Then, on the arrays: boilerplate bits are voided on elements that hold
+ *    most of the page's prose (see settle_bits), inherited down, and each
+ *    prose run credits the elements above it (credit_runs), which is where
+ *    html_main.c looks for the article.
  *
  *  - Where metadata lives: <meta>, <link>, <title>, JSON-LD scripts,
  *    <time>, <h1>, byline candidates, <article>, <main>, itemprop bodies.
  *
- * Class names lie both ways, so the boilerplate test is conservative: a
- * token counts when one of its '-'/'_'/camelCase segments starts with a
- * boilerplate word, and an element whose other tokens say "content",
- * "article", "story"... is kept ("entry-content has-social-share" is the
- * body).  html, body, main, article and itemprop=articleBody are never
- * boilerplate by class, because CMSs put "comments-open" or "tag-social" on
- * those.
+ * Text inside elements that are not rendered (script, style, template,
+ * hidden="", style="display:none") is never counted or collected.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -167,23 +167,24 @@ static const struct tag_kind {
     {"dl", HK_BLOCK},       {"dt", HK_PARA},       {"embed", HK_DROP},
     {"fieldset", HK_BLOCK}, {"figcaption", HK_FIGURE}, {"figure", HK_FIGURE},
     {"footer", HK_CHROME},  {"form", HK_FORM},     {"frame", HK_DROP},
-    {"frameset", HK_DROP},  {"h1", HK_H1},         {"h2", HK_PARA},
-    {"h3", HK_PARA},        {"h4", HK_PARA},       {"h5", HK_PARA},
-    {"h6", HK_PARA},        {"head", HK_BLOCK},    {"header", HK_CHROME},
+    {"frameset", HK_DROP},  {"h1", HK_H1},         {"h2", HK_HEADING},
+    {"h3", HK_HEADING},     {"h4", HK_HEADING},    {"h5", HK_HEADING},
+    {"h6", HK_HEADING},     {"head", HK_BLOCK},    {"header", HK_CHROME},
     {"hgroup", HK_BLOCK},   {"hr", HK_BLOCK},      {"html", HK_BLOCK},
     {"iframe", HK_DROP},    {"img", HK_DROP},      {"input", HK_DROP},
     {"legend", HK_PARA},    {"li", HK_PARA},       {"link", HK_DROP},
     {"main", HK_BLOCK},     {"map", HK_DROP},      {"math", HK_DROP},
-    {"meta", HK_DROP},      {"nav", HK_CHROME},    {"noscript", HK_DROP},
-    {"object", HK_DROP},    {"ol", HK_BLOCK},      {"option", HK_DROP},
-    {"p", HK_PARA},         {"param", HK_DROP},    {"picture", HK_DROP},
-    {"pre", HK_PARA},       {"script", HK_DROP},   {"section", HK_BLOCK},
-    {"select", HK_DROP},    {"source", HK_DROP},   {"style", HK_DROP},
-    {"summary", HK_PARA},   {"svg", HK_DROP},      {"table", HK_BLOCK},
-    {"tbody", HK_BLOCK},    {"td", HK_PARA},       {"template", HK_DROP},
-    {"textarea", HK_DROP},  {"tfoot", HK_BLOCK},   {"th", HK_PARA},
-    {"thead", HK_BLOCK},    {"title", HK_DROP},    {"tr", HK_BLOCK},
-    {"track", HK_DROP},     {"ul", HK_BLOCK},      {"video", HK_DROP},
+    {"menu", HK_BLOCK},     {"meta", HK_DROP},     {"nav", HK_CHROME},
+    {"noscript", HK_DROP},  {"object", HK_DROP},   {"ol", HK_BLOCK},
+    {"option", HK_DROP},    {"p", HK_PARA},        {"param", HK_DROP},
+    {"picture", HK_DROP},   {"pre", HK_PARA},      {"script", HK_DROP},
+    {"section", HK_BLOCK},  {"select", HK_DROP},   {"source", HK_DROP},
+    {"style", HK_DROP},     {"summary", HK_PARA},  {"svg", HK_DROP},
+    {"table", HK_BLOCK},    {"tbody", HK_BLOCK},   {"td", HK_PARA},
+    {"template", HK_DROP},  {"textarea", HK_DROP}, {"tfoot", HK_BLOCK},
+    {"th", HK_PARA},        {"thead", HK_BLOCK},   {"title", HK_DROP},
+    {"tr", HK_BLOCK},       {"track", HK_DROP},    {"ul", HK_BLOCK},
+    {"video", HK_DROP},
 };
 
 static int tag_cmp(const void *key, const void *item)
@@ -198,80 +199,9 @@ static html_kind kind_of_tag(const char *name)
     return t ? (html_kind)t->kind : HK_INLINE;
 }
 
-/* ---- boilerplate by class and id ----------------------------------------- */
-
-/* Segment prefixes that mark boilerplate ("share" matches "shareBar"). */
-static const char *const boiler_prefixes[] = {
-    "share", "sharing", "social", "related", "newsletter", "comment", "advert", "promo",
-    "subscri", "cookie", "consent", "sponsor", "outbrain", "taboola", "breadcrumb",
-    "sidebar", "footer", "navbar", "navigation", "popup", "recirc", "trending", "disqus",
-    "signup", NULL};
-/* Segments that mark boilerplate only as whole words ("ad", not "adam"). */
-static const char *const boiler_words[] = {"ad", "ads", "adv", "nav", "menu", "gdpr", NULL};
-/* Substrings of a token that mark content. */
-static const char *const content_words[] = {"article", "content", "story", "entry", "body",
-                                            "main", "text", "post", "prose", NULL};
-
-/* Does segment s[0..n) (lower-cased into seg) mark boilerplate? */
-static int boiler_segment(const char *seg, size_t n)
+static int is_flow(unsigned char kind)
 {
-    for (const char *const *w = boiler_words; *w; w++)
-        if (strlen(*w) == n && !memcmp(seg, *w, n)) return 1;
-    for (const char *const *p = boiler_prefixes; *p; p++) {
-        size_t k = strlen(*p);
-        if (n >= k && !memcmp(seg, *p, k)) {
-            if (!strcmp(*p, "comment") && n >= 10 && !memcmp(seg, "commentary", 10)) continue;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* 1 = boilerplate token, 2 = content token, 0 = neither.  A token that is
- * both ("article-share") is boilerplate. */
-static int judge_token(const char *t, size_t n)
-{
-    char low[128];
-    if (n >= sizeof low) n = sizeof low - 1;
-    for (size_t i = 0; i < n; i++) low[i] = (char)lower((unsigned char)t[i]);
-    low[n] = '\0';
-    if (!strncmp(low, "tag-", 4) || !strncmp(low, "category-", 9)) return 0; /* taxonomy */
-    size_t i = 0;
-    while (i < n) { /* segments: split at - _ : . and at camelCase humps */
-        size_t j = i + 1;
-        while (j < n && !strchr("-_:.", t[j]) &&
-               !(t[j] >= 'A' && t[j] <= 'Z' && t[j - 1] >= 'a' && t[j - 1] <= 'z'))
-            j++;
-        if (boiler_segment(low + i, j - i)) return 1;
-        i = j;
-        while (i < n && strchr("-_:.", t[i])) i++;
-    }
-    for (const char *const *w = content_words; *w; w++)
-        if (strstr(low, *w)) return 2;
-    return 0;
-}
-
-/* Judges every token of s; sets *boiler / *content when one is seen. */
-static void judge_tokens(const char *s, int *boiler, int *content)
-{
-    while (s && *s) {
-        while (*s && strchr(" \t\n\r", *s)) s++;
-        size_t n = 0;
-        while (s[n] && !strchr(" \t\n\r", s[n])) n++;
-        if (n) {
-            int j = judge_token(s, n);
-            if (j == 1) *boiler = 1;
-            if (j == 2) *content = 1;
-        }
-        s += n;
-    }
-}
-
-int px_html_boiler_tokens(const char *s)
-{
-    int boiler = 0, content = 0;
-    judge_tokens(s, &boiler, &content);
-    return boiler && !content;
+    return kind == HK_INLINE || kind == HK_LINK || kind == HK_BR;
 }
 
 /* 1 when the inline style hides the element. */
@@ -285,38 +215,33 @@ static int style_hides(const char *style)
     return strstr(low, "display:none") || strstr(low, "visibility:hidden");
 }
 
-/* Boilerplate bits of element n from its tag kind and attributes. */
-static unsigned char own_bits(const xmlNode *n, html_kind *kind)
+/* Boilerplate bits of element n from its tag and hints. */
+static unsigned char own_bits(const xmlNode *n, html_kind kind, unsigned hints)
 {
-    const char *name = (const char *)n->name;
     unsigned char bits = 0;
-    if (*kind == HK_CHROME) bits |= px_html_is(n, "header") || px_html_is(n, "footer")
-                                        ? HB_CHROME : HB_NAV;
-    if (*kind == HK_FIGURE) bits |= HB_FIGURE;
-    if (px_html_attr(n, "hidden") || style_hides(px_html_attr(n, "style"))) *kind = HK_DROP;
-    const char *role = px_html_attr(n, "role");
-    if (role && (has_token(role, "navigation") || has_token(role, "complementary")))
-        bits |= HB_NAV;
-    if (role && (has_token(role, "banner") || has_token(role, "contentinfo")))
-        bits |= HB_CHROME;
-    const char *itemprop = px_html_attr(n, "itemprop");
-    if (!strcmp(name, "html") || !strcmp(name, "body") || !strcmp(name, "main") ||
-        !strcmp(name, "article") || (itemprop && has_token(itemprop, "articlebody")))
-        return bits;
-    int boiler = 0, content = 0;
-    judge_tokens(px_html_attr(n, "class"), &boiler, &content);
-    judge_tokens(px_html_attr(n, "id"), &boiler, &content);
-    if (boiler && !content) bits |= HB_ATTR;
+    if (kind == HK_CHROME) bits |= px_html_is(n, "header") || px_html_is(n, "footer")
+                                       ? HB_CHROME : HB_NAV;
+    if (kind == HK_FIGURE) bits |= HB_FIGURE;
+    if (kind == HK_FORM) bits |= HB_FORM;
+    if (px_html_is(n, "html") || px_html_is(n, "body")) return 0;
+    if (hints & (HN_BOILER | HN_COMMENT) && !(hints & HN_CONTENT)) bits |= HB_ATTR;
     return bits;
 }
 
 /* ---- the analysis pass --------------------------------------------------- */
 
-/* Non-space bytes of s: the text measure used everywhere. */
-static size_t text_weight(const char *s)
+/* Non-space bytes of s[0..n) and its commas (",", and the CJK and Arabic
+ * ones: clause marks are the signature of prose in any script). */
+static size_t text_weight(const char *s, unsigned *commas)
 {
     size_t n = 0;
-    for (; *s; s++) n += !(*s == ' ' || (*s >= '\t' && *s <= '\r'));
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        n += !(*p == ' ' || (*p >= '\t' && *p <= '\r'));
+        if (*p == ',') ++*commas;
+        else if (*p == 0xEF && p[1] == 0xBC && p[2] == 0x8C) ++*commas; /* U+FF0C */
+        else if (*p == 0xE3 && p[1] == 0x80 && p[2] == 0x81) ++*commas; /* U+3001 */
+        else if (*p == 0xD8 && p[1] == 0x8C) ++*commas;                 /* U+060C */
+    }
     return n;
 }
 
@@ -350,91 +275,240 @@ static int is_jsonld(const xmlNode *n)
     return !type[k] || strchr(" ;", type[k]);
 }
 
-/* Notes n in the lists metadata and body choice read later. */
+/* Notes n in the lists metadata and body choice read later (the ones that
+ * must be outside boilerplate are filtered once the bits are final). */
 static void note_element(html_page *pg, xmlNode *n, const html_elem *e)
 {
     const char *name = (const char *)n->name;
-    int clean = !(e->inherit & (HB_ATTR | HB_NAV));
     if (!strcmp(name, "meta")) px_vec_push(&pg->metas, n);
     else if (!strcmp(name, "link")) px_vec_push(&pg->links, n);
     else if (!strcmp(name, "title") && !pg->title) pg->title = n;
     else if (!strcmp(name, "base") && !pg->base) pg->base = n;
     else if (!strcmp(name, "body") && !pg->body) pg->body = n;
     else if (!strcmp(name, "script") && is_jsonld(n)) px_vec_push(&pg->jsonld, n);
-    else if (!strcmp(name, "time") && clean) px_vec_push(&pg->times, n);
-    else if (!strcmp(name, "h1") && clean) px_vec_push(&pg->h1s, n);
-    else if (!strcmp(name, "article") && !e->inherit) px_vec_push(&pg->articles, n);
-    else if (!strcmp(name, "main") && !e->inherit) px_vec_push(&pg->mains, n);
-    const char *role = px_html_attr(n, "role"), *itemprop = px_html_attr(n, "itemprop");
-    if (role && has_token(role, "main") && strcmp(name, "main") && !e->inherit)
-        px_vec_push(&pg->mains, n);
-    if (itemprop && has_token(itemprop, "articlebody") && !e->inherit)
-        px_vec_push(&pg->itemprop_bodies, n);
-    if (clean && e->kind != HK_DROP && is_byline_candidate(n)) px_vec_push(&pg->bylines, n);
+    else if (!strcmp(name, "time")) px_vec_push(&pg->times, n);
+    else if (!strcmp(name, "h1")) px_vec_push(&pg->h1s, n);
+    else if (!strcmp(name, "article")) px_vec_push(&pg->articles, n);
+    else if (!strcmp(name, "main")) px_vec_push(&pg->mains, n);
+    const char *role = px_html_attr(n, "role");
+    if (role && has_token(role, "main") && strcmp(name, "main")) px_vec_push(&pg->mains, n);
+    if (e->hints & HN_BODYPROP) px_vec_push(&pg->itemprop_bodies, n);
+    if (e->kind != HK_DROP && is_byline_candidate(n)) px_vec_push(&pg->bylines, n);
 }
 
-/* Credits paragraph text w to element i and half to its parent. */
-static void credit(html_page *pg, size_t i, size_t w)
+#define MIN_PARAGRAPH 25 /* non-space bytes for a run to count as prose */
+
+typedef struct analysis {
+    html_page *pg;
+    size_t block;   /* the innermost open block element: owner of the run */
+    int links;      /* open <a> elements */
+    int lis, hs;    /* open <li>, <h1>-<h6> */
+    int brs;        /* <br>s since the last text */
+    html_run run;   /* the run being gathered */
+} analysis;
+
+/* A run is prose when it is long enough and not mostly link text. */
+static int is_prose(const html_run *r)
 {
-    if (i == HTML_NONE) return;
-    pg->elems.items[i].score += (double)w;
-    size_t up = pg->elems.items[i].parent;
-    if (up != HTML_NONE) pg->elems.items[up].score += (double)w / 2;
+    return r->weight >= MIN_PARAGRAPH && r->link * 2 < r->weight;
 }
 
-#define MIN_PARAGRAPH 25 /* non-space bytes for a text block to score */
+static void end_run(analysis *an)
+{
+    html_page *pg = an->pg;
+    if (an->run.weight && an->block != HTML_NONE) {
+        an->run.owner = an->block;
+        px_vec_push(&pg->runs, an->run);
+        if (is_prose(&an->run)) pg->elems.items[an->block].good += an->run.weight;
+    }
+    memset(&an->run, 0, sizeof an->run);
+    an->brs = 0;
+}
+
+static void add_text(analysis *an, xmlNode *n)
+{
+    html_elem *p = px_html_elem(an->pg, n->parent);
+    if (!p) return;
+    unsigned commas = 0;
+    size_t w = text_weight((const char *)n->content, &commas);
+    if (!w) return;
+    p->text += w;
+    p->commas += commas;
+    if (an->links) p->link += w;
+    if (an->lis) p->list += w;
+    if (an->hs) p->heading += w;
+    an->run.weight += w;
+    an->run.commas += commas;
+    if (an->links) an->run.link += w;
+    an->brs = 0;
+}
+
+/* Adds the totals of element i to its parent's. */
+static void add_up(html_page *pg, size_t i)
+{
+    html_elem *e = &pg->elems.items[i];
+    e->end = pg->elems.len;
+    if (e->parent == HTML_NONE) return;
+    html_elem *p = &pg->elems.items[e->parent];
+    p->text += e->text, p->link += e->link, p->good += e->good, p->list += e->list;
+    p->heading += e->heading, p->commas += e->commas, p->ps += e->ps, p->imgs += e->imgs;
+    p->lis += e->lis, p->inputs += e->inputs, p->embeds += e->embeds;
+}
+
+static void count_tag(html_elem *e, const char *name)
+{
+    if (!strcmp(name, "p")) e->ps = 1;
+    else if (!strcmp(name, "img")) e->imgs = 1;
+    else if (!strcmp(name, "li")) e->lis = 1;
+    else if (!strcmp(name, "input") || !strcmp(name, "textarea") || !strcmp(name, "select"))
+        e->inputs = 1;
+    else if (!strcmp(name, "iframe") || !strcmp(name, "embed") || !strcmp(name, "object") ||
+             !strcmp(name, "video"))
+        e->embeds = 1;
+}
 
 static int analyze_enter(void *ud, xmlNode *n)
 {
-    html_page *pg = ud;
+    analysis *an = ud;
+    html_page *pg = an->pg;
     if (n->type == XML_TEXT_NODE && n->content) {
-        html_elem *p = px_html_elem(pg, n->parent);
-        if (!p) return 0;
-        size_t w = text_weight((const char *)n->content);
-        p->text += w;
-        if (w >= MIN_PARAGRAPH && p->kind == HK_BLOCK && !p->inherit)
-            credit(pg, (size_t)(p - pg->elems.items), w);
+        add_text(an, n);
         return 0;
     }
     if (n->type != XML_ELEMENT_NODE || !n->name) return 0;
     html_elem e = {.node = n, .parent = HTML_NONE};
     html_elem *up = px_html_elem(pg, n->parent);
-    if (up) e.parent = (size_t)(up - pg->elems.items);
-    html_kind kind = kind_of_tag((const char *)n->name);
-    e.own = own_bits(n, &kind);
+    if (up) e.parent = HTML_INDEX(pg, up);
+    const char *name = (const char *)n->name;
+    html_kind kind = kind_of_tag(name);
+    if (kind != HK_DROP && (px_html_attr(n, "hidden") || style_hides(px_html_attr(n, "style"))))
+        kind = HK_DROP;
+    e.hints = (unsigned char)px_html_hints(n);
+    e.own = own_bits(n, kind, e.hints);
     e.kind = (unsigned char)kind;
-    e.inherit = (unsigned char)(e.own | (up ? up->inherit : 0));
+    count_tag(&e, name);
     px_vec_push(&pg->elems, e);
+    size_t i = pg->elems.len - 1;
     n->_private = (void *)(uintptr_t)pg->elems.len;
-    note_element(pg, n, &pg->elems.items[pg->elems.len - 1]);
-    return kind != HK_DROP && kind != HK_BR;
-}
-
-static int scores_as_paragraph(const xmlNode *n)
-{
-    return px_html_is(n, "p") || px_html_is(n, "pre") || px_html_is(n, "td");
+    note_element(pg, n, &pg->elems.items[i]);
+    if (kind == HK_BR) {
+        if (++an->brs >= 2) end_run(an);
+    } else if (!is_flow((unsigned char)kind) && kind != HK_DROP) {
+        end_run(an);
+        an->block = i;
+    }
+    if (kind == HK_DROP || kind == HK_BR) { /* not entered: its leave is now */
+        add_up(pg, i);
+        return 0;
+    }
+    if (kind == HK_LINK) an->links++;
+    if (!strcmp(name, "li")) an->lis++;
+    if (kind == HK_HEADING || kind == HK_H1) an->hs++;
+    return 1;
 }
 
 static void analyze_leave(void *ud, xmlNode *n)
 {
-    html_page *pg = ud;
+    analysis *an = ud;
+    html_page *pg = an->pg;
     html_elem *e = px_html_elem(pg, n);
     if (!e) return;
-    if (e->kind == HK_LINK) e->link = e->text;
-    if (scores_as_paragraph(n) && !e->inherit && e->text >= MIN_PARAGRAPH &&
-        e->link * 2 < e->text)
-        credit(pg, e->parent, e->text);
-    if (e->parent != HTML_NONE && !e->own) {
-        html_elem *p = &pg->elems.items[e->parent];
-        p->text += e->text;
-        p->link += e->link;
+    size_t i = HTML_INDEX(pg, e);
+    if (e->kind == HK_LINK) an->links--;
+    if (px_html_is(n, "li")) an->lis--;
+    if (e->kind == HK_HEADING || e->kind == HK_H1) an->hs--;
+    if (!is_flow(e->kind)) {
+        end_run(an);
+        size_t up = e->parent; /* the block around it: where text goes on */
+        while (up != HTML_NONE && is_flow(pg->elems.items[up].kind))
+            up = pg->elems.items[up].parent;
+        an->block = up;
+    }
+    add_up(pg, i);
+}
+
+/*
+ * Boilerplate by class or tag is voided on an element that holds most of
+ * the page's prose: page wrappers get names like "theiaStickySidebar",
+ * "main-with-ads" or an ASP.NET <form> around everything, and furniture is
+ * by nature the smaller part of a page.  Comments are the exception: a long
+ * thread can outweigh a short article, and is still not the article.
+ */
+static void settle_bits(html_page *pg)
+{
+    size_t n = pg->elems.len;
+    if (!n) return;
+    size_t total = pg->elems.items[0].good;
+    for (size_t i = 0; i < n; i++) {
+        html_elem *e = &pg->elems.items[i];
+        if (e->own && total && e->good * 2 >= total && !(e->hints & HN_COMMENT)) e->own = 0;
+        e->inherit = (unsigned char)(e->own |
+                                     (e->parent != HTML_NONE ? pg->elems.items[e->parent].inherit : 0));
+    }
+}
+
+/* Keeps the elements of list that are outside navigation and boilerplate. */
+static void keep_clean(html_page *pg, html_nodes *list)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < list->len; i++) {
+        html_elem *e = px_html_elem(pg, list->items[i]);
+        if (e && !(e->inherit & (HB_ATTR | HB_NAV))) list->items[k++] = list->items[i];
+    }
+    list->len = k;
+}
+
+/*
+ * Paragraph credit, after Readability: each prose run outside boilerplate
+ * scores 1 + its commas + one per 100 bytes (at most 3), and the score
+ * goes to the elements above it, less the higher they are (1, 1/2, 1/6,
+ * 1/9, 1/12 over five levels).  A run in a <p> (or <td>, <pre>) credits
+ * the <p>'s parent first; loose text in a <div> is a paragraph of its own,
+ * so it credits the <div> first.  The element where the credit piles up is
+ * the one whose children are the article's paragraphs.
+ */
+static void credit_runs(html_page *pg)
+{
+    static const double divider[] = {1, 2, 6, 9, 12};
+    for (size_t r = 0; r < pg->runs.len; r++) {
+        const html_run *run = &pg->runs.items[r];
+        if (!is_prose(run)) continue;
+        const html_elem *owner = &pg->elems.items[run->owner];
+        if (owner->inherit) continue;
+        if (owner->kind != HK_BLOCK && !px_html_is(owner->node, "p") &&
+            !px_html_is(owner->node, "td") && !px_html_is(owner->node, "pre"))
+            continue; /* headings, list items, quotes: not paragraphs of prose */
+        double s = 1 + run->commas + (run->weight >= 300 ? 3 : (double)(run->weight / 100));
+        size_t at = owner->kind == HK_BLOCK ? run->owner : owner->parent;
+        for (int level = 0; level < 5 && at != HTML_NONE; level++) {
+            pg->elems.items[at].score += s / divider[level];
+            at = pg->elems.items[at].parent;
+        }
     }
 }
 
 void px_html_analyze(html_page *pg)
 {
     pg->root = xmlDocGetRootElement(pg->doc);
-    if (pg->root) px_html_walk(pg->root, analyze_enter, analyze_leave, pg);
+    if (!pg->root) return;
+    analysis an = {.pg = pg, .block = HTML_NONE};
+    px_html_walk(pg->root, analyze_enter, analyze_leave, &an);
+    end_run(&an);
+    settle_bits(pg);
+    keep_clean(pg, &pg->times);
+    keep_clean(pg, &pg->h1s);
+    keep_clean(pg, &pg->bylines);
+    credit_runs(pg);
+}
+
+int px_html_within(const html_page *pg, size_t a, size_t d)
+{
+    return a != HTML_NONE && d != HTML_NONE && d >= a && d < pg->elems.items[a].end;
+}
+
+double px_html_link_density(const html_elem *e)
+{
+    return e->text ? (double)e->link / (double)e->text : 0;
 }
 
 /* ---- the text of an element ---------------------------------------------- */

@@ -1,0 +1,260 @@
+/*
+ * html_main.c — which element(s) of the page hold the article.
+ *
+ * Three signals, from the page's own word to inference:
+ *
+ *  1. itemprop=articleBody (schema.org microdata): the page says where its
+ *     body is.  Every such element is used, outermost ones only, since
+ *     some sites split the body around ads; unless they hold only a sliver
+ *     of the prose (a teaser card marked up by a careless template).
+ *
+ *  2. Candidate scores, after Readability: html_dom.c credited every
+ *     element with the prose runs below it, most to the nearest.  Here the
+ *     credit gets a start by tag (a <div> or <article> is a likely body, a
+ *     list or a heading is not) and by name (+25 for "content", "article",
+ *     "story"...; -25 for boilerplate), and is scaled by 1 - link density,
+ *     so a block of teasers loses to a block of prose.  The best element
+ *     then moves up when its parent scores almost as well (the body was
+ *     split into sections) or when several good candidates share an
+ *     ancestor, and when it is an only child.
+ *
+ *  3. Siblings: the best element's siblings join it when they score well
+ *     themselves or are clean paragraphs (the lead paragraph that a
+ *     template puts outside the body <div>).  A sibling with the same
+ *     class as the best one gets a bonus: it is likely the next part.
+ *
+ * A semantic container (<article>, <main>) is not trusted on its own: it
+ * wraps teaser cards as often as bodies.  It helps through the +25 of its
+ * name and by narrowing: when the chosen element holds a descendant named
+ * as content that has nearly all the prose, that descendant is the body,
+ * without the headline, byline and share bar around it.
+ *
+ * With no prose at all (a page of short lines), the whole <body>.
+ */
+#include <string.h>
+
+#include "extract/html.h"
+
+#define MAX_PARTS 64 /* itemprop=articleBody parts used */
+
+/* The score an element starts with, by tag. */
+static double tag_base(const html_elem *e)
+{
+    const xmlNode *n = e->node;
+    if (px_html_is(n, "div") || px_html_is(n, "article") || px_html_is(n, "section") ||
+        px_html_is(n, "main"))
+        return 5;
+    if (px_html_is(n, "pre") || px_html_is(n, "td") || px_html_is(n, "blockquote")) return 3;
+    if (px_html_is(n, "ol") || px_html_is(n, "ul") || px_html_is(n, "dl") ||
+        px_html_is(n, "dd") || px_html_is(n, "dt") || px_html_is(n, "li") ||
+        px_html_is(n, "form") || px_html_is(n, "address"))
+        return -3;
+    if (e->kind == HK_HEADING || e->kind == HK_H1 || px_html_is(n, "th")) return -5;
+    return 0;
+}
+
+static double name_weight(const html_elem *e)
+{
+    if (e->hints & (HN_BOILER | HN_COMMENT) && !(e->hints & HN_CONTENT)) return -25;
+    if (e->hints & HN_CONTENT) return 25;
+    return 0;
+}
+
+/* Turns the credits of html_dom.c into final scores; returns the best
+ * element, or HTML_NONE when no element has any. */
+static size_t final_scores(html_page *pg)
+{
+    size_t best = HTML_NONE;
+    double top = 0;
+    for (size_t i = 0; i < pg->elems.len; i++) {
+        html_elem *e = &pg->elems.items[i];
+        if (e->score <= 0) continue;
+        if (e->inherit || px_html_is(e->node, "html") || px_html_is(e->node, "head")) {
+            e->score = 0;
+            continue;
+        }
+        e->score = (e->score + tag_base(e) + name_weight(e)) * (1 - px_html_link_density(e));
+        if (e->score > top) top = e->score, best = i;
+    }
+    return best;
+}
+
+#define ALTERNATIVES 5    /* runners-up looked at */
+#define ALTERNATIVE_SHARE 0.75
+#define MIN_ALTERNATIVES 3
+
+/* When three of the runners-up within 75% of the best share an ancestor
+ * with it, the body was split and that ancestor holds it all. */
+static size_t shared_ancestor(html_page *pg, size_t best)
+{
+    size_t alt[ALTERNATIVES];
+    size_t n = 0;
+    double floor = pg->elems.items[best].score * ALTERNATIVE_SHARE;
+    for (size_t i = 0; i < pg->elems.len; i++) { /* the top few, unordered */
+        if (i == best || pg->elems.items[i].score < floor) continue;
+        if (n < ALTERNATIVES) {
+            alt[n++] = i;
+            continue;
+        }
+        size_t low = 0;
+        for (size_t k = 1; k < n; k++)
+            if (pg->elems.items[alt[k]].score < pg->elems.items[alt[low]].score) low = k;
+        if (pg->elems.items[i].score > pg->elems.items[alt[low]].score) alt[low] = i;
+    }
+    if (n < MIN_ALTERNATIVES) return best;
+    for (size_t up = pg->elems.items[best].parent; up != HTML_NONE;
+         up = pg->elems.items[up].parent) {
+        if (pg->body && pg->elems.items[up].node == pg->body) break;
+        size_t inside = 0;
+        for (size_t k = 0; k < n; k++) inside += px_html_within(pg, up, alt[k]);
+        if (inside >= MIN_ALTERNATIVES) return up;
+    }
+    return best;
+}
+
+/* Moves up while the parent scores at least a third of the best so far, and
+ * onto it when it scores more: the article's sections add up above it. */
+static size_t climb(html_page *pg, size_t best)
+{
+    double last = pg->elems.items[best].score, floor = last / 3;
+    for (size_t up = pg->elems.items[best].parent; up != HTML_NONE;
+         up = pg->elems.items[up].parent) {
+        const html_elem *p = &pg->elems.items[up];
+        if (pg->body && p->node == pg->body) break;
+        if (p->score <= 0) continue;
+        if (p->score < floor) break;
+        if (p->score > last) return up;
+        last = p->score;
+    }
+    return best;
+}
+
+/* The number of element children of n. */
+static size_t element_children(const xmlNode *n)
+{
+    size_t k = 0;
+    for (const xmlNode *c = n->children; c; c = c->next) k += c->type == XML_ELEMENT_NODE;
+    return k;
+}
+
+static size_t only_child_up(html_page *pg, size_t best)
+{
+    for (;;) {
+        size_t up = pg->elems.items[best].parent;
+        if (up == HTML_NONE || (pg->body && pg->elems.items[up].node == pg->body) ||
+            element_children(pg->elems.items[up].node) != 1 || pg->elems.items[up].inherit)
+            return best;
+        best = up;
+    }
+}
+
+/* ---- siblings ------------------------------------------------------------ */
+
+static int same_class(const xmlNode *a, const xmlNode *b)
+{
+    const char *x = px_html_attr(a, "class"), *y = px_html_attr(b, "class");
+    return x && y && *x && !strcmp(x, y);
+}
+
+/* The text of element n ends a sentence. */
+static int ends_sentence(html_page *pg, xmlNode *n)
+{
+    px_buf t = {0};
+    px_html_node_text(pg, n, &t, 4096);
+    size_t len = t.len;
+    while (len && strchr(" \t\r\n", t.data[len - 1])) len--;
+    int yes = len && strchr(".!?\"", t.data[len - 1]);
+    px_buf_free(&t);
+    return yes;
+}
+
+/* Does sibling s join the best element b? */
+static int joins(html_page *pg, const html_elem *b, const html_elem *s)
+{
+    if (s->inherit || s->kind == HK_DROP || !s->text) return 0;
+    double bonus = same_class(b->node, s->node) ? b->score * 0.2 : 0;
+    double floor = b->score * 0.2 > 10 ? b->score * 0.2 : 10;
+    if (s->score + bonus >= floor) return 1;
+    if (!px_html_is(s->node, "p")) return 0;
+    double ld = px_html_link_density(s);
+    if (s->text > 80) return ld < 0.25;
+    return ld == 0 && ends_sentence(pg, s->node);
+}
+
+static void with_siblings(html_page *pg, size_t best, html_nodes *out)
+{
+    const html_elem *b = &pg->elems.items[best];
+    size_t up = b->parent;
+    if (up == HTML_NONE || b->score <= 0) {
+        px_vec_push(out, b->node);
+        return;
+    }
+    for (xmlNode *c = pg->elems.items[up].node->children; c; c = c->next) {
+        html_elem *s = c->type == XML_ELEMENT_NODE ? px_html_elem(pg, c) : NULL;
+        if (s && (s == b || joins(pg, b, s))) px_vec_push(out, c);
+    }
+}
+
+/* ---- narrowing ----------------------------------------------------------- */
+
+#define NARROW_SHARE 0.9 /* of the prose a named content element must hold */
+
+/* The deepest element below i named as content that holds nearly all of
+ * i's prose, or i. */
+static size_t narrow(html_page *pg, size_t i)
+{
+    const html_elem *top = &pg->elems.items[i];
+    size_t best = i;
+    for (size_t k = i + 1; k < top->end; k++) {
+        const html_elem *e = &pg->elems.items[k];
+        if (!(e->hints & HN_CONTENT) || e->inherit || e->kind == HK_DROP) continue;
+        if ((double)e->good >= NARROW_SHARE * (double)top->good && e->good) best = k;
+    }
+    return best;
+}
+
+/* ---- itemprop=articleBody ------------------------------------------------ */
+
+/* The outermost itemprop=articleBody parts with text, into out. */
+static void body_parts(html_page *pg, html_nodes *out)
+{
+    const html_nodes *parts = &pg->itemprop_bodies;
+    size_t outer = HTML_NONE;
+    for (size_t i = 0; i < parts->len && out->len < MAX_PARTS; i++) {
+        html_elem *e = px_html_elem(pg, parts->items[i]);
+        if (!e || !e->text || e->kind == HK_DROP) continue;
+        size_t me = HTML_INDEX(pg, e);
+        if (px_html_within(pg, outer, me)) continue; /* nested in the last one kept */
+        outer = me;
+        px_vec_push(out, parts->items[i]);
+    }
+}
+
+void px_html_main(html_page *pg, html_nodes *out)
+{
+    size_t best = final_scores(pg);
+    if (best != HTML_NONE) {
+        best = shared_ancestor(pg, best);
+        best = climb(pg, best);
+        best = only_child_up(pg, best);
+    }
+    body_parts(pg, out);
+    if (out->len && best != HTML_NONE) {
+        size_t good = 0;
+        int holds_best = 0;
+        for (size_t i = 0; i < out->len; i++) {
+            size_t k = HTML_INDEX(pg, px_html_elem(pg, out->items[i]));
+            good += pg->elems.items[k].good;
+            holds_best |= px_html_within(pg, k, best) || px_html_within(pg, best, k);
+        }
+        if (!holds_best && good * 2 < pg->elems.items[best].good) out->len = 0;
+    }
+    if (out->len) return;
+    if (best != HTML_NONE) {
+        size_t narrowed = narrow(pg, best);
+        if (narrowed != best) px_vec_push(out, pg->elems.items[narrowed].node);
+        else with_siblings(pg, best, out);
+        return;
+    }
+    px_vec_push(out, pg->body ? pg->body : pg->root);
+}
