@@ -1,0 +1,150 @@
+/*
+ * test_compare.c — the comparison core (lib/compare): facts, additions and
+ * omissions, syndication, summary, and its argument checks, on short
+ * articles written for the test.
+ */
+#include "unit.h"
+#include "compare/compare.h"
+
+static px_context *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    return px_context_new(&ctx, NULL) == PX_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    px_context_free(ctx);
+    return 0;
+}
+
+typedef struct story {
+    px_article *a[4];
+    px_analysis *an[4];
+    size_t n;
+    px_comparison *c;
+} story;
+
+static void add(story *s, const char *text)
+{
+    char name[16];
+    snprintf(name, sizeof name, "a%zu.txt", s->n);
+    assert_int_equal(px_article_parse(ctx, text, strlen(text), PX_FORMAT_TEXT, name, &s->a[s->n], NULL), PX_OK);
+    assert_int_equal(px_analyze(ctx, s->a[s->n], &s->an[s->n], NULL), PX_OK);
+    s->n++;
+}
+
+static void compare(story *s)
+{
+    px_error err;
+    assert_int_equal(px_compare(ctx, s->a, s->an, s->n, &s->c, &err), PX_OK);
+}
+
+static void done(story *s)
+{
+    px_comparison_free(s->c);
+    for (size_t i = 0; i < s->n; i++) px_article_free(s->a[i]), px_analysis_free(s->an[i]);
+}
+
+static const char *const bridge_a =
+    "Bridge reopens\n\n"
+    "The Harlow river bridge reopened to traffic on Monday after eight months of repairs costing the county council millions.\n\n"
+    "Engineers replaced the corroded steel cables that had forced the closure of the crossing last spring.\n\n"
+    "A local bakery owner said the closure had halved her trade during the summer months.";
+static const char *const bridge_b =
+    "Harlow crossing open again\n\n"
+    "After eight months of repairs, the Harlow river bridge reopened to traffic Monday, the county council said.\n\n"
+    "The crossing was closed last spring when inspectors found corroded steel cables that engineers have now replaced.\n\n"
+    "Cyclists will have to wait another month for the new bike lane to be finished.";
+
+static void aligned_facts_and_what_each_adds(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, bridge_a);
+    add(&s, bridge_b);
+    compare(&s);
+    px_comparison *c = s.c;
+    assert_string_equal(c->labels[0], "a0");
+    size_t consensus = 0;
+    for (size_t k = 0; k < c->facts.len; k++)
+        if (c->facts.items[k].kind == PX_FACT_CONSENSUS) {
+            consensus++;
+            assert_int_equal(c->facts.items[k].support.len, 2);
+        }
+    assert_int_equal(consensus, 2); /* the reopening; the cables */
+    assert_int_equal(c->facts.items[0].kind, PX_FACT_CONSENSUS); /* consensus first */
+    px_indexes u = {0};
+    px_compare_unique(c, 0, &u);
+    assert_int_equal(u.len, 1);
+    assert_contains(c->claims.items[c->facts.items[u.items[0]].best].text, "bakery");
+    u.len = 0;
+    px_compare_omitted(c, 0, &u); /* what b says and a leaves out: the bike lane */
+    assert_int_equal(u.len, 1);
+    assert_contains(c->claims.items[c->facts.items[u.items[0]].best].text, "bike lane");
+    px_vec_free(&u);
+    assert_true(c->summary.len >= 1 && c->summary.len <= 6);
+    for (size_t i = 0; i < c->summary.len; i++) assert_int_equal(c->summary.items[i].support.len, 2);
+    assert_true(c->similarity[1].score > 0.3);
+    assert_int_equal(c->copies.len, 0);
+    done(&s);
+}
+
+static void unrelated_articles_share_no_fact(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, bridge_a);
+    add(&s, "Chess final\n\nThe chess championship final was drawn after six hours when both players agreed to split the point.\n\n"
+            "The next game is scheduled for Thursday in the old town hall.");
+    compare(&s);
+    for (size_t k = 0; k < s.c->facts.len; k++) assert_int_equal(s.c->facts.items[k].kind, PX_FACT_UNIQUE);
+    assert_int_equal(s.c->summary.len, 0); /* nothing two outlets support */
+    assert_true(s.c->similarity[1].score < 0.15);
+    done(&s);
+}
+
+static void near_copies_are_syndication(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, bridge_a);
+    add(&s, bridge_b);
+    add(&s, bridge_a); /* a verbatim copy, published again */
+    compare(&s);
+    assert_int_equal(s.c->copies.len, 1);
+    assert_int_equal(s.c->copies.items[0].distance, 0);
+    assert_true(s.c->copies.items[0].overlap > 0.99);
+    assert_int_equal(s.c->copies.items[0].original, 0); /* first given, same length */
+    assert_int_equal(s.c->copies.items[0].copy, 2);
+    assert_string_equal(s.c->labels[2], "a2");
+    done(&s);
+}
+
+static void one_article_is_refused(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, bridge_a);
+    px_error err;
+    px_comparison *c = (px_comparison *)1;
+    assert_int_equal(px_compare(ctx, s.a, s.an, 1, &c, &err), PX_EUSAGE);
+    assert_null(c);
+    assert_contains(err.message, "at least two articles");
+    s.c = NULL;
+    done(&s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(aligned_facts_and_what_each_adds),
+        cmocka_unit_test(unrelated_articles_share_no_fact),
+        cmocka_unit_test(near_copies_are_syndication),
+        cmocka_unit_test(one_article_is_refused),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
