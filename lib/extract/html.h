@@ -76,6 +76,7 @@ typedef struct html_elem {
     size_t heading;    /* text inside h1-h6 below it */
     unsigned commas;   /* commas in its text */
     unsigned ps, imgs, lis, inputs, embeds; /* descendants of those kinds */
+    unsigned paras;    /* prose runs below it */
     double score;      /* paragraph credit (html_dom.c), then the final
                           candidate score (html_main.c) */
     unsigned char kind;    /* html_kind */

@@ -50,15 +50,20 @@ static int cleaned_tag(const xmlNode *n)
            px_html_is(n, "dl");
 }
 
-/* 1 when Readability's conditional clean-up condemns element e. */
-static int condemned(const html_elem *e)
+/* 1 when Readability's conditional clean-up condemns element e, inside a
+ * container with `good` bytes of prose.  Paragraphs are counted as prose
+ * runs, not <p> tags, since many pages write paragraphs as <div>s; and an
+ * element holding half the container's prose is the article's own wrapper,
+ * whatever its pictures and links. */
+static int condemned(const html_elem *e, size_t good)
 {
-    if (!cleaned_tag(e->node) || e->commas >= 10) return 0;
+    if (!cleaned_tag(e->node) || e->commas >= 10 || e->good * 2 >= good) return 0;
     int named = (e->hints & HN_CONTENT) != 0;
     int list = is_list(e);
     double ld = px_html_link_density(e);
-    if (e->imgs > 1 && e->ps * 2 < e->imgs) return 1;
-    if (e->inputs > e->ps / 3) return 1;
+    unsigned paras = e->paras > e->ps ? e->paras : e->ps;
+    if (e->imgs > 1 && paras * 2 < e->imgs) return 1;
+    if (e->inputs > paras / 3) return 1;
     if (!list && !named && ld > 0.2) return 1;
     if (named && ld > 0.5) return 1;
     if (list && ld > 0.6 && e->commas < 2) return 1;
@@ -66,15 +71,16 @@ static int condemned(const html_elem *e)
     return 0;
 }
 
-/* 1 when the text of e, inside the container, is not body text. */
-static int pruned(const html_elem *e)
+/* 1 when the text of e, inside a container with `good` bytes of prose, is
+ * not body text. */
+static int pruned(const html_elem *e, size_t good)
 {
     if (e->own) return 1;
     if (e->hints & HN_CAPTION && !(e->hints & HN_CONTENT)) return 1;
     if (e->hints & HN_META && !(e->hints & HN_CONTENT) && e->text < META_MAX &&
         e->kind != HK_HEADING)
         return 1;
-    return condemned(e);
+    return condemned(e, good);
 }
 
 /* ---- collecting ---------------------------------------------------------- */
@@ -82,6 +88,7 @@ static int pruned(const html_elem *e)
 typedef struct collector {
     html_page *pg;
     xmlNode *top;       /* the container being walked: never itself pruned */
+    size_t good;        /* its prose bytes */
     html_blocks *out;
     px_buf run;         /* raw text of the block being gathered */
     size_t weight;      /* its non-space bytes */
@@ -155,7 +162,7 @@ static int collect_enter(void *ud, xmlNode *n)
     }
     html_elem *e = n->type == XML_ELEMENT_NODE ? px_html_elem(c->pg, n) : NULL;
     if (!e || e->kind == HK_DROP) return 0;
-    int prune = n != c->top && pruned(e);
+    int prune = n != c->top && pruned(e, c->good);
     if ((e->kind == HK_INLINE || e->kind == HK_LINK) && prune) {
         if (e->hints & (HN_BOILER | HN_COMMENT) || e->own) {
             remove_inline(c, n); /* <span class="sr-only">: out, the paragraph goes on */
@@ -194,7 +201,7 @@ static void collect_leave(void *ud, xmlNode *n)
     }
     flush(c);
     if (c->kinds.len) c->kinds.len--;
-    if (n != c->top && pruned(e)) c->removed--;
+    if (n != c->top && pruned(e, c->good)) c->removed--;
     if (px_html_is(n, "li")) c->lis--;
     set_kind(c);
 }
@@ -204,6 +211,7 @@ static void collect(html_page *pg, const html_nodes *containers, html_blocks *ou
     collector c = {.pg = pg, .out = out};
     for (size_t i = 0; i < containers->len; i++) {
         c.top = containers->items[i];
+        c.good = px_html_elem(pg, c.top) ? px_html_elem(pg, c.top)->good : 0;
         c.kinds.len = 0;
         c.removed = c.lis = 0;
         set_kind(&c);

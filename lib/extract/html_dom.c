@@ -319,7 +319,10 @@ static void end_run(analysis *an)
     if (an->run.weight && an->block != HTML_NONE) {
         an->run.owner = an->block;
         px_vec_push(&pg->runs, an->run);
-        if (is_prose(&an->run)) pg->elems.items[an->block].good += an->run.weight;
+        if (is_prose(&an->run)) {
+            pg->elems.items[an->block].good += an->run.weight;
+            pg->elems.items[an->block].paras++;
+        }
     }
     memset(&an->run, 0, sizeof an->run);
     an->brs = 0;
@@ -352,7 +355,7 @@ static void add_up(html_page *pg, size_t i)
     html_elem *p = &pg->elems.items[e->parent];
     p->text += e->text, p->link += e->link, p->good += e->good, p->list += e->list;
     p->heading += e->heading, p->commas += e->commas, p->ps += e->ps, p->imgs += e->imgs;
-    p->lis += e->lis, p->inputs += e->inputs, p->embeds += e->embeds;
+    p->lis += e->lis, p->inputs += e->inputs, p->embeds += e->embeds, p->paras += e->paras;
 }
 
 static void count_tag(html_elem *e, const char *name)

@@ -195,6 +195,45 @@ static void with_siblings(html_page *pg, size_t best, html_nodes *out)
     }
 }
 
+/* ---- a body split in parts ---------------------------------------------- */
+
+/* 1 when element i is a part of the body beside the best one b: same tag
+ * and class, prose, outside furniture, b and the last part taken. */
+static int is_part(html_page *pg, size_t i, size_t best, size_t last)
+{
+    const html_elem *e = &pg->elems.items[i], *b = &pg->elems.items[best];
+    if (i == best) return 1;
+    if (!e->good || e->inherit || px_html_within(pg, last, i) || px_html_within(pg, i, best) ||
+        px_html_within(pg, best, i) || strcmp((const char *)e->node->name, (const char *)b->node->name))
+        return 0;
+    const char *c = px_html_attr(e->node, "class");
+    return c && !strcmp(c, px_html_attr(b->node, "class"));
+}
+
+/* Other elements with the best one's tag and class, holding prose, outside
+ * it and each other: a template that cuts the body into parts around
+ * pictures or ads repeats the class of each part.  They go into out, in
+ * document order, the best one among them; 0 when there is no other. */
+static int same_class_parts(html_page *pg, size_t best, html_nodes *out)
+{
+    const char *cls = px_html_attr(pg->elems.items[best].node, "class");
+    if (!cls || !*cls) return 0;
+    size_t found = 0, last = HTML_NONE;
+    for (size_t i = 0; i < pg->elems.len; i++)
+        if (is_part(pg, i, best, last)) {
+            found += i != best;
+            last = i;
+        }
+    if (!found) return 0;
+    last = HTML_NONE;
+    for (size_t i = 0; i < pg->elems.len; i++)
+        if (is_part(pg, i, best, last)) {
+            px_vec_push(out, pg->elems.items[i].node);
+            last = i;
+        }
+    return 1;
+}
+
 /* ---- narrowing ----------------------------------------------------------- */
 
 #define NARROW_SHARE 0.9 /* of the prose a named content element must hold */
@@ -253,7 +292,7 @@ void px_html_main(html_page *pg, html_nodes *out)
     if (best != HTML_NONE) {
         size_t narrowed = narrow(pg, best);
         if (narrowed != best) px_vec_push(out, pg->elems.items[narrowed].node);
-        else with_siblings(pg, best, out);
+        else if (!same_class_parts(pg, best, out)) with_siblings(pg, best, out);
         return;
     }
     px_vec_push(out, pg->body ? pg->body : pg->root);
