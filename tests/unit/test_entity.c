@@ -1,0 +1,169 @@
+/*
+ * test_entity.c — the entity finder: gazetteer and alias table, names and
+ * titles in sentences written for the test, aliases, types, hostile input.
+ *
+ * Articles are built from text in memory (px_article_parse, plain text:
+ * the first line is the title) and analysed with one context for the group.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "unit.h"
+#include "analyze/entity.h"
+
+static int setup(void **state)
+{
+    px_context *ctx = NULL;
+    px_error err;
+    if (px_context_new(&ctx, &err) != PX_OK) return -1;
+    *state = ctx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    px_context_free(*state);
+    return 0;
+}
+
+/* Analyses body (a title line is added); the caller frees both. */
+static px_analysis *analyse(px_context *ctx, const char *body, px_article **a)
+{
+    px_buf b = {0};
+    px_buf_printf(&b, "A title for the test\n\n%s\n", body);
+    px_error err;
+    assert_int_equal(px_article_parse(ctx, b.data, b.len, PX_FORMAT_TEXT, "t.txt", a, &err), PX_OK);
+    px_buf_free(&b);
+    px_analysis *an = NULL;
+    assert_int_equal(px_analyze(ctx, *a, &an, &err), PX_OK);
+    return an;
+}
+
+static const px_entity *find(const px_analysis *an, const char *name)
+{
+    for (size_t i = 0; i < px_analysis_entity_count(an); i++)
+        if (!strcmp(px_analysis_entity(an, i)->name, name)) return px_analysis_entity(an, i);
+    return NULL;
+}
+
+static int has(const char *const *list, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(list[i], s)) return 1;
+    return 0;
+}
+
+static void test_lists_sorted(void **state)
+{
+    (void)state;
+    assert_true(px__gz_sorted());
+    assert_true(px_gz_lookup("iran", 4) & PX_GZ_PLACE);
+    assert_true(px_gz_lookup("united states", 13) & PX_GZ_PLACE);
+    assert_true(px_gz_lookup("susan", 5) & PX_GZ_FEMALE);
+    assert_true(px_gz_lookup("president", 9) & PX_GZ_TITLE);
+    assert_int_equal(px_gz_lookup("letter", 6), 0);
+}
+
+static void test_alias_table(void **state)
+{
+    (void)state;
+    long g = px_alias_group("ISIL", 4, "isil", 4);
+    assert_true(g >= 0);
+    assert_int_equal(px_alias_group("IS", 2, "is", 2), g);
+    assert_int_equal(px_alias_group("Is", 2, "is", 2), -1); /* a word, not the acronym */
+    assert_int_equal(px_alias_group("Islamic State", 13, "islamic state", 13), g);
+    assert_int_equal(px_alias_rank(g, "islamic state", 13), 0);
+    assert_true(px_alias_group("America", 7, "america", 7) >= 0);
+    assert_int_equal(px_alias_group("Obama", 5, "obama", 5), -1);
+}
+
+static void test_titles_and_surnames(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse(*state,
+        "Defense Minister Maria Lopez met Sen. Robert Kane in Madrid on Monday. "
+        "Lopez said the talks went well, and Kane agreed.", &a);
+    const px_entity *lopez = find(an, "Maria Lopez"), *kane = find(an, "Robert Kane");
+    assert_non_null(lopez);
+    assert_non_null(kane);
+    assert_int_equal(lopez->type, PX_ENTITY_PERSON);
+    assert_true(has(lopez->roles, lopez->role_count, "Defense Minister"));
+    assert_true(has(kane->roles, kane->role_count, "Sen."));
+    assert_true(has(lopez->aliases, lopez->alias_count, "Lopez"));
+    assert_int_equal(lopez->mention_count, 2);
+    assert_int_equal(lopez->mentions[1].kind, PX_MENTION_ALIAS);
+    const px_entity *madrid = find(an, "Madrid");
+    assert_non_null(madrid);
+    assert_int_equal(madrid->type, PX_ENTITY_PLACE);
+    assert_null(find(an, "Monday"));
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
+static void test_sentence_start(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse(*state,
+        "Speaking on Tuesday, the mayor praised the Harbor Authority. "
+        "According to officials, Authority staff were there. "
+        "Meanwhile the weather held.", &a);
+    assert_null(find(an, "Speaking"));
+    assert_null(find(an, "According"));
+    assert_null(find(an, "Meanwhile"));
+    const px_entity *h = find(an, "Harbor Authority");
+    assert_non_null(h);
+    assert_int_equal(h->type, PX_ENTITY_ORGANIZATION);
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
+/* Mentions are sorted, so px_entity_at finds the entity of a span. */
+static void test_entity_at(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse(*state, "The Islamic State (ISIS) lost ground, the UN said.", &a);
+    const px_entity *is = find(an, "Islamic State");
+    assert_non_null(is);
+    assert_true(has(is->aliases, is->alias_count, "ISIS"));
+    const px_mention *m = &is->mentions[1];
+    long e = px_entity_at(an, m->sentence, m->start, m->end);
+    assert_true(e >= 0);
+    assert_ptr_equal(px_analysis_entity(an, (size_t)e), is);
+    assert_int_equal(px_entity_at(an, 0, 0, 3), -1); /* "The" */
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
+/* Hostile input: 10,000 capitalised words in a row, and one huge sentence
+ * of names: a result (no title-case run becomes a name), no hang. */
+static void test_hostile(void **state)
+{
+    px_buf b = {0};
+    for (int i = 0; i < 10000; i++) px_buf_printf(&b, "Word%c%c ", 'a' + i % 26, 'a' + i / 26 % 26);
+    px_article *a;
+    px_analysis *an = analyse(*state, b.data, &a);
+    assert_int_equal(px_analysis_entity_count(an), 0);
+    px_analysis_free(an);
+    px_article_free(a);
+    px_buf_reset(&b);
+    while (b.len < 100000) px_buf_puts(&b, "Obama met Rice and Kerry in Iran, ");
+    an = analyse(*state, b.data, &a);
+    assert_non_null(find(an, "Iran"));
+    assert_true(px_analysis_entity_count(an) <= 4);
+    px_analysis_free(an);
+    px_article_free(a);
+    px_buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lists_sorted),
+        cmocka_unit_test(test_alias_table),
+        cmocka_unit_test(test_titles_and_surnames),
+        cmocka_unit_test(test_sentence_start),
+        cmocka_unit_test(test_entity_at),
+        cmocka_unit_test(test_hostile),
+    };
+    return cmocka_run_group_tests_name("entity", tests, setup, teardown);
+}
