@@ -3,12 +3,26 @@
  * become the article's paragraphs.
  *
  * The container choice (html_main.c) and the pruning inside it
- * (html_body.c) work on elements; some furniture only shows as text:
+ * (html_body.c) work on elements; some furniture only shows as text, in
+ * blocks with no telling markup.  Each rule is about the shape or the
+ * stock wording of a line, in the languages parallax meets most; none
+ * names a site.
  *
- *  - the headline: the page's first <h1>, or a block that repeats the
- *    title, is a field and not the body;
- *  - a short block that is almost all link text ("Read more: ...", a
- *    related headline) is a link, not a paragraph.
+ *  - The headline: the page's first <h1>, or a block that repeats the
+ *    title, is a field and not the body.
+ *  - Link blocks: a short block that is almost all link text ("Read more:
+ *    ...", a related headline) is a link, not a paragraph.
+ *  - "Read also" lines: a short block opening with a label like "Read
+ *    more:", "Lea también", "Lesen Sie auch", "Czytaj też" points at
+ *    another article.
+ *  - Captions and credits: "Photo: ...", "(Image: Getty)", "Source: ...",
+ *    a line ending in a photo agency's credit.
+ *  - The edges.  Before the first paragraph of prose come the kicker, the
+ *    byline and the date; after the last come credits, calls to subscribe
+ *    or follow, copyright lines and labels like "Contact:".  Walking in
+ *    from each end, blocks that look like those are taken off, and the
+ *    walk stops at the first block that does not: a byline in the middle
+ *    of the text is left alone, since it is not known to be one.
  *
  * Removed blocks are not lost: they become the article's removed lines.
  */
@@ -16,22 +30,240 @@
 
 #include "extract/html.h"
 
-#define LINK_BLOCK_MAX 150 /* longest link-only block treated as a link */
+#define LINK_BLOCK_MAX 150  /* longest link-only block treated as a link */
+#define LABEL_LINE_MAX 250  /* longest "Read more: ..." line */
+#define CREDIT_LINE_MAX 250 /* longest caption or credit line */
+#define EDGE_LINE_MAX 300   /* longest byline, date or call-to-action line */
+
+/* ---- folding ------------------------------------------------------------- */
+
+/* Lower-cases the first bytes of s into out (at most cap - 1): ASCII,
+ * Latin-1, Latin Extended-A, Greek and Cyrillic capitals; other bytes are
+ * copied.  Enough to compare a line's opening words with a label. */
+static void fold(const char *s, char *out, size_t cap)
+{
+    size_t n = 0, i = 0, len = strlen(s);
+    px_buf b = {0};
+    while (i < len && b.len + 4 < cap) {
+        unsigned c = (unsigned char)s[i];
+        if (c < 0x80) {
+            px_buf_putc(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+            i++;
+            continue;
+        }
+        unsigned cp = px_utf8_next(s, len, &i);
+        if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB) ||
+            (cp >= 0x410 && cp <= 0x42F))
+            cp += 0x20;
+        else if (cp >= 0x400 && cp <= 0x40F)
+            cp += 0x50;
+        else if (cp >= 0x100 && cp <= 0x17F && !(cp & 1) && cp != 0x130 && cp != 0x138)
+            cp += 1;
+        px_utf8_put(&b, cp);
+    }
+    n = b.len < cap ? b.len : cap - 1;
+    memcpy(out, px_buf_str(&b), n);
+    out[n] = '\0';
+    px_buf_free(&b);
+}
+
+/* 1 when the folded line s starts with one of words, followed by a
+ * non-letter (so "related" does not match "relatedly"). */
+static int starts_with_any(const char *s, const char *const *words)
+{
+    for (; *words; words++) {
+        size_t k = strlen(*words);
+        if (strncmp(s, *words, k)) continue;
+        unsigned char next = (unsigned char)s[k];
+        if (!((next >= 'a' && next <= 'z') || next >= 0x80)) return 1;
+    }
+    return 0;
+}
+
+static int contains_any(const char *s, const char *const *words)
+{
+    for (; *words; words++)
+        if (strstr(s, *words)) return 1;
+    return 0;
+}
+
+/* ---- the kinds of line --------------------------------------------------- */
+
+/* Labels that point at other articles. */
+static const char *const read_also[] = {
+    "read more", "read also", "also read", "see also", "related", "more:", "recommended",
+    "don't miss", "don’t miss", "watch:", "listen:", "most read", "more on this",
+    "more from", "see more", "trending", "you may also like", "you might also like",
+    "lea también", "lea más", "lee también", "lee más", "te puede interesar",
+    "le puede interesar", "puede interesarte", "puedes ver", "ver también", "mira también",
+    "también te puede", "lesen sie auch", "lesen sie mehr", "auch lesen", "lies auch",
+    "mehr zum thema", "weiterlesen", "das könnte", "das thema könnte", "auch interessant",
+    "empfohlene", "czytaj też", "czytaj także", "czytaj więcej", "zobacz też",
+    "zobacz także", "leia também", "leia mais", "veja também", "saiba mais", "lire aussi",
+    "à lire aussi", "a lire aussi", "voir aussi", "à voir aussi", "lire la suite",
+    "leggi anche", "leggi pure", "vedi anche", "читайте также", "смотрите также",
+    "читайте еще", "lees ook", "bekijk ook", NULL};
+
+/* Openings of caption and credit lines. */
+static const char *const credit_openings[] = {
+    "photo:", "photo by", "photos:", "photograph:", "photograph by", "picture:", "image:",
+    "images:", "image credit", "credit:", "credits:", "crédits", "crédit photo", "foto:",
+    "fotos:", "foto von", "bild:", "bilder:", "bildquelle", "titelbild", "quelle:",
+    "source:", "sources:", "fuente:", "źródło:", "fonte:", "illustration:", "video:",
+    "copyright:", NULL};
+
+/* Endings of caption lines: a credit in brackets or a picture agency. */
+static const char *const credit_endings[] = {
+    "getty images", "getty images)", "shutterstock", "shutterstock)", "istock", "istock)",
+    "istockphoto", "(image: ", "(photo: ", "(foto: ", "(bild: ", "(credit: ", "(photo credit",
+    "(image credit", NULL};
+
+/* Stock wording of the lines around an article: calls to subscribe,
+ * follow, share or comment, legal lines, paywall prompts. */
+static const char *const call_words[] = {
+    "subscribe", "subscription", "sign up", "signing up", "newsletter", "all rights reserved",
+    "copyright", "©", "follow us", "follow the", "follow him", "follow her", "on twitter",
+    "on facebook", "on instagram", "download the", "app store", "google play",
+    "log in", "to view the full story", "the full story", "contributed to this report",
+    "contributed reporting", "additional reporting", "reporting by", "editing by",
+    "writing by", "compiled by", "share this", "leave a comment", "write to ",
+    "abonnieren", "abonniere", "abo ", "alle rechte vorbehalten", "melden sie sich",
+    "newsletter", "folgen sie", "folge uns", "suscríbete", "suscribirse", "suscríbase",
+    "derechos reservados", "síguenos", "únete", "inscreva-se", "assine", "siga-nos",
+    "abonnez-vous", "tous droits réservés", "suivez-nous", "iscriviti", "abbonati",
+    "tutti i diritti riservati", "seguici", "zapisz się", "subskryb", "prenumer",
+    "wszelkie prawa zastrzeżone", "подпис", "все права защищены", NULL};
+
+/* Openings of byline and date lines. */
+static const char *const byline_openings[] = {
+    "by ", "von ", "por ", "par ", "di ", "door ", "autor:", "autorin:", "author:",
+    "written by", "posted by", "published by", "text:", "texto:", "publicado por",
+    "publié par", "redacción", "redaktion", NULL};
+
+static const char *const date_words[] = {
+    "published", "updated", "posted", "last updated", "veröffentlicht", "aktualisiert",
+    "stand:", "publicado", "actualizado", "atualizado", "publié", "mis à jour",
+    "pubblicato", "aggiornato", "opublikowano", "aktualizacja", "min read",
+    "minute read", "minutes read", "lesezeit", "tempo de leitura", "tiempo de lectura",
+    "temps de lecture", NULL};
+
+static size_t count_words(const char *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; s[i]; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) n++;
+    return n;
+}
+
+static int ends_with(const char *s, const char *w)
+{
+    size_t n = strlen(s), k = strlen(w);
+    return n >= k && !strcmp(s + n - k, w);
+}
+
+static int is_read_also(const html_block *b, const char *low)
+{
+    return b->len <= LABEL_LINE_MAX && starts_with_any(low, read_also);
+}
+
+static int is_credit_line(const html_block *b, const char *low)
+{
+    if (b->len > CREDIT_LINE_MAX) return 0;
+    if (starts_with_any(low, credit_openings)) return 1;
+    for (const char *const *e = credit_endings; *e; e++) {
+        const char *at = strstr(low, *e);
+        if (at && (ends_with(low, *e) || ((*e)[0] == '(' && strchr(at, ')') &&
+                                          !strchr(at, ')')[1])))
+            return 1;
+    }
+    return 0;
+}
+
+/* A line that is a date, a time or a reading time, with at most a few
+ * words around it ("Published 4:00 am CST, Wednesday, November 20, 2019",
+ * "19:49", "5 min read"). */
+static int is_date_line(const html_block *b, const char *low)
+{
+    if (b->len > 90) return 0;
+    int digits = 0;
+    for (const char *p = b->text; *p; p++) digits += *p >= '0' && *p <= '9';
+    if (!digits) return 0;
+    char iso[32];
+    if (contains_any(low, date_words)) return 1;
+    if (count_words(b->text) <= 6 && (px_html_date_iso(b->text, iso) || digits * 3 >= (int)b->weight))
+        return 1;
+    return 0;
+}
+
+static int is_byline_line(const html_block *b, const char *low)
+{
+    return b->len <= 120 && count_words(b->text) <= 12 && starts_with_any(low, byline_openings);
+}
+
+static int is_call_line(const html_block *b, const char *low)
+{
+    return b->len <= EDGE_LINE_MAX && contains_any(low, call_words);
+}
+
+/* A short label ending in a colon ("Contact:", "Tags:", "Filed under:"). */
+static int is_label(const html_block *b)
+{
+    return b->len <= 40 && count_words(b->text) <= 4 && ends_with(b->text, ":");
+}
 
 static int is_link_block(const html_block *b)
 {
     return b->link * 10 >= b->weight * 9 && b->weight <= LINK_BLOCK_MAX;
 }
 
+/* ---- the passes ---------------------------------------------------------- */
+
+/* 1 when the block is furniture at the top of an article. */
+static int lead_furniture(const html_block *b, const char *low)
+{
+    return is_date_line(b, low) || is_byline_line(b, low) || is_label(b) ||
+           is_link_block(b) || is_call_line(b, low);
+}
+
+/* 1 when the block is furniture at the end of an article. */
+static int tail_furniture(const html_block *b, const char *low)
+{
+    return is_call_line(b, low) || is_label(b) || is_date_line(b, low) || is_link_block(b) ||
+           is_byline_line(b, low);
+}
+
+typedef int (*furniture_fn)(const html_block *b, const char *low);
+
+/* Walks from one end (step +1 or -1) removing furniture up to the first
+ * block that is not. */
+static void trim_edge(html_blocks *blocks, int forward, furniture_fn is_furniture)
+{
+    char low[128];
+    for (size_t k = 0; k < blocks->len; k++) {
+        html_block *b = &blocks->items[forward ? k : blocks->len - 1 - k];
+        if (b->removed) continue;
+        fold(b->text, low, sizeof low);
+        if (!is_furniture(b, low)) return;
+        b->removed = 1;
+    }
+}
+
 void px_html_emit_blocks(html_page *pg, html_blocks *blocks)
 {
     int headline_seen = 0;
+    char low[128];
     for (size_t i = 0; i < blocks->len; i++) {
         html_block *b = &blocks->items[i];
+        if (b->removed) continue;
         if (b->kind == HK_H1 && !headline_seen) headline_seen = 1, b->removed = 1;
         if (pg->a->title && !strcmp(b->text, pg->a->title)) b->removed = 1;
         if (is_link_block(b)) b->removed = 1;
+        if (b->removed) continue;
+        fold(b->text, low, sizeof low);
+        if (is_read_also(b, low) || is_credit_line(b, low)) b->removed = 1;
     }
+    trim_edge(blocks, 1, lead_furniture);
+    trim_edge(blocks, 0, tail_furniture);
     for (size_t i = 0; i < blocks->len; i++) {
         html_block *b = &blocks->items[i];
         if (b->removed) px_article_add_removed(pg->a, b->text, b->len);
