@@ -167,3 +167,11 @@ void px_ent_link(px_ent_work *w)
     pass_full_names(w);
     pass_single_words(w);
 }
+
+px_entity_type px_ent_type(const px_ent *e)
+{
+    int best = PX_ENTITY_OTHER, votes = 0;
+    for (int t = 0; t < 4; t++)
+        if (e->votes[t] > votes) best = t, votes = e->votes[t];
+    return (px_entity_type)best;
+}

@@ -54,14 +54,6 @@ static int cmp_mention(const void *x, const void *y)
     return a->end < b->end ? -1 : a->end > b->end;
 }
 
-static px_entity_type decide_type(const px_ent *e)
-{
-    int best = PX_ENTITY_OTHER, votes = 0;
-    for (int t = 0; t < 4; t++)
-        if (e->votes[t] > votes) best = t, votes = e->votes[t];
-    return (px_entity_type)best;
-}
-
 static void add_unique(px_entity_data *d, const char *s, int roles)
 {
     if (roles) {
@@ -81,7 +73,7 @@ static void open_entity(px_ent_work *w, const px_ent *e)
 {
     px_entity_data d = {0};
     d.pub.name = e->name;
-    d.pub.type = decide_type(e);
+    d.pub.type = px_ent_type(e);
     px_vec_push(&w->an->entities, d);
     px_entity_data *o = &w->an->entities.items[w->an->entities.len - 1];
     for (size_t r = 0; r < e->roles.len; r++) add_unique(o, e->roles.items[r], 1);

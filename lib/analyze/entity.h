@@ -123,6 +123,7 @@ typedef struct px_ent_work {
 void px_ent_scan(px_ent_work *w);                    /* entity_span.c */
 void px_ent_parse_run(px_ent_work *w, size_t from, size_t to); /* entity_parse.c */
 void px_ent_link(px_ent_work *w);                    /* coref.c */
+px_entity_type px_ent_type(const px_ent *e);        /* coref.c: the strongest evidence */
 void px_ent_roles(px_ent_work *w);                   /* entity_role.c */
 void px_ent_pronouns(px_ent_work *w);                /* pronoun.c */
 

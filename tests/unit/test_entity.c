@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 
 #include "unit.h"
 #include "analyze/entity.h"
@@ -134,6 +135,112 @@ static void test_entity_at(void **state)
     px_article_free(a);
 }
 
+/* Reads the first article of path and analyses it. */
+static px_analysis *analyse_file(px_context *ctx, const char *path, px_article **a)
+{
+    px_reader *r;
+    px_error err;
+    assert_int_equal(px_reader_open(ctx, path, PX_FORMAT_AUTO, &r, &err), PX_OK);
+    assert_int_equal(px_reader_next(r, a, &err), PX_OK);
+    assert_non_null(*a);
+    px_reader_close(r);
+    px_analysis *an = NULL;
+    assert_int_equal(px_analyze(ctx, *a, &an, &err), PX_OK);
+    return an;
+}
+
+/* 1 when e has a mention of kind in sentence s written as text. */
+static int has_mention(const px_article *a, const px_entity *e, px_mention_kind kind, size_t s,
+                       const char *text)
+{
+    for (size_t i = 0; i < e->mention_count; i++) {
+        const px_mention *m = &e->mentions[i];
+        const char *st = px_article_sentence(a, m->sentence, NULL, NULL, NULL);
+        if (m->kind == kind && m->sentence == s && m->end - m->start == strlen(text) &&
+            !memcmp(st + m->start, text, strlen(text)))
+            return 1;
+    }
+    return 0;
+}
+
+static int has_role(const px_entity *e, const char *role)
+{
+    for (size_t i = 0; i < e->role_count; i++)
+        if (!strcasecmp(e->roles[i], role)) return 1;
+    return 0;
+}
+
+/* Arutz Sheva: '"I'm not in a position ...," he said' after "White House
+ * spokesman John Earnest ..." -- "he" is Earnest; "the president" is Obama. */
+static void test_seed_arutz_sheva(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse_file(*state, "examples/000_0de752108fcf7d4a.txt", &a);
+    const px_entity *earnest = find(an, "John Earnest"), *obama = find(an, "Barack Obama");
+    assert_non_null(earnest);
+    assert_non_null(obama);
+    assert_true(has_mention(a, earnest, PX_MENTION_PRONOUN, 5, "he"));
+    assert_false(has_mention(a, obama, PX_MENTION_PRONOUN, 5, "he"));
+    assert_true(has_role(earnest, "White House spokesman"));
+    assert_true(has_mention(a, obama, PX_MENTION_ROLE, 5, "the president"));
+    assert_true(has_role(obama, "President"));
+    const px_entity *rice = find(an, "Susan Rice"), *kerry = find(an, "John Kerry");
+    assert_non_null(rice);
+    assert_non_null(kerry);
+    assert_true(has_role(rice, "National Security Advisor"));
+    assert_true(has_role(kerry, "Secretary of State"));
+    const px_entity *kh = find(an, "Ali Khamenei");
+    assert_non_null(kh);
+    assert_true(has_role(kh, "Supreme Leader"));
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
+/* UPI: '"I serve at the pleasure of the president ...," she told reporters'
+ * -- "she" is Rice, "he'd" inside the quotation is nobody's. */
+static void test_seed_upi(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse_file(*state, "examples/001_6fc7805a935ef0d6.txt", &a);
+    const px_entity *rice = find(an, "Susan Rice"), *earnest = find(an, "Josh Earnest");
+    assert_non_null(rice);
+    assert_non_null(earnest);
+    assert_true(has_mention(a, rice, PX_MENTION_PRONOUN, 8, "she"));
+    assert_true(has_role(rice, "National Security Adviser"));
+    assert_true(has_role(earnest, "Press Secretary"));
+    const px_entity *obama = find(an, "Barack Obama");
+    assert_non_null(obama);
+    assert_true(has_mention(a, obama, PX_MENTION_ROLE, 8, "the president"));
+    assert_false(has_mention(a, obama, PX_MENTION_PRONOUN, 8, "he'd"));
+    const px_entity *is = find(an, "Islamic State");
+    assert_non_null(is);
+    assert_true(has(is->aliases, is->alias_count, "ISIL"));
+    assert_true(has(is->aliases, is->alias_count, "IS"));
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
+/* Pronouns: the subject of the sentence before, gender agreeing; nothing
+ * inside quotation marks; a role phrase only for a role the article gave. */
+static void test_pronouns(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse(*state,
+        "Governor Anna Berg met Mayor Tom Hale on Monday. She said the talks went well. "
+        "\"He is a friend,\" Hale said of the senator. The governor left.", &a);
+    const px_entity *berg = find(an, "Anna Berg"), *hale = find(an, "Tom Hale");
+    assert_non_null(berg);
+    assert_non_null(hale);
+    assert_true(has_mention(a, berg, PX_MENTION_PRONOUN, 1, "She"));
+    assert_false(has_mention(a, hale, PX_MENTION_PRONOUN, 2, "He"));
+    assert_true(has_mention(a, berg, PX_MENTION_ROLE, 3, "The governor") ||
+                has_mention(a, berg, PX_MENTION_ROLE, 3, "the governor"));
+    for (size_t i = 0; i < px_analysis_entity_count(an); i++) /* no senator was named */
+        assert_false(has_mention(a, px_analysis_entity(an, i), PX_MENTION_ROLE, 2, "the senator"));
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
 /* Hostile input: 10,000 capitalised words in a row, and one huge sentence
  * of names: a result (no title-case run becomes a name), no hang. */
 static void test_hostile(void **state)
@@ -163,6 +270,9 @@ int main(void)
         cmocka_unit_test(test_titles_and_surnames),
         cmocka_unit_test(test_sentence_start),
         cmocka_unit_test(test_entity_at),
+        cmocka_unit_test(test_seed_arutz_sheva),
+        cmocka_unit_test(test_seed_upi),
+        cmocka_unit_test(test_pronouns),
         cmocka_unit_test(test_hostile),
     };
     return cmocka_run_group_tests_name("entity", tests, setup, teardown);
