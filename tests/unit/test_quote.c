@@ -1,0 +1,361 @@
+/*
+ * test_quote.c — quotes, speakers and attributions: marks of several
+ * languages, quotes across sentences and paragraphs, partial and full
+ * quotes, each cue pattern, the seeds, and hostile input.
+ *
+ * Articles are built from text in memory (px_article_parse, plain text:
+ * the first line is the title, blank lines part paragraphs) and analysed
+ * with one context for the group.  Speakers are checked by their entity's
+ * canonical name, as `analyze --json` prints them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "unit.h"
+#include "analyze/attribution.h"
+#include "article/article.h"
+
+static int setup(void **state)
+{
+    px_context *ctx = NULL;
+    px_error err;
+    if (px_context_new(&ctx, &err) != PX_OK) return -1;
+    *state = ctx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    px_context_free(*state);
+    return 0;
+}
+
+typedef struct doc {
+    px_article *a;
+    px_analysis *an;
+} doc;
+
+static doc parse(px_context *ctx, const char *data, size_t len)
+{
+    doc d = {0};
+    px_error err;
+    assert_int_equal(px_article_parse(ctx, data, len, PX_FORMAT_TEXT, "t.txt", &d.a, &err), PX_OK);
+    assert_int_equal(px_analyze(ctx, d.a, &d.an, &err), PX_OK);
+    return d;
+}
+
+/* Analyses body (a title line is added). */
+static doc analyse(px_context *ctx, const char *body)
+{
+    px_buf b = {0};
+    px_buf_printf(&b, "A title for the test\n\n%s\n", body);
+    doc d = parse(ctx, b.data, b.len);
+    px_buf_free(&b);
+    return d;
+}
+
+static doc load(px_context *ctx, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) fail_msg("cannot open %s", path);
+    px_buf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) px_buf_append(&b, chunk, n);
+    fclose(f);
+    doc d = parse(ctx, b.data, b.len);
+    px_buf_free(&b);
+    return d;
+}
+
+static void done(doc *d)
+{
+    px_analysis_free(d->an);
+    px_article_free(d->a);
+}
+
+static const char *speaker(const doc *d, const px_quote *q)
+{
+    return q->speaker >= 0 ? px_analysis_entity(d->an, (size_t)q->speaker)->name : NULL;
+}
+
+/* The quote whose text starts with prefix; fails when there is none. */
+static const px_quote *quote(const doc *d, const char *prefix)
+{
+    for (size_t i = 0; i < px_analysis_quote_count(d->an); i++) {
+        const px_quote *q = px_analysis_quote(d->an, i);
+        if (!strncmp(q->text, prefix, strlen(prefix))) return q;
+    }
+    fail_msg("no quote starting \"%s\" among %zu", prefix, px_analysis_quote_count(d->an));
+    return NULL;
+}
+
+static void assert_speaker(const doc *d, const char *prefix, const char *name, const char *cue)
+{
+    const px_quote *q = quote(d, prefix);
+    const char *s = speaker(d, q);
+    if (name ? !s || strcmp(s, name) : s != NULL)
+        fail_msg("\"%s\": speaker %s, want %s", prefix, s ? s : "(none)", name ? name : "(none)");
+    if (cue ? !q->cue || strcmp(q->cue, cue) : q->cue != NULL)
+        fail_msg("\"%s\": cue %s, want %s", prefix, q->cue ? q->cue : "(none)", cue ? cue : "(none)");
+}
+
+/* The attribution with this source and cue, or NULL. */
+static const px_attribution *credit(const doc *d, const char *source, const char *cue)
+{
+    for (size_t i = 0; i < px_analysis_attribution_count(d->an); i++) {
+        const px_attribution *t = px_analysis_attribution(d->an, i);
+        if (!strcmp(t->source, source) && !strcmp(t->cue, cue)) return t;
+    }
+    return NULL;
+}
+
+static void test_lexicon(void **state)
+{
+    (void)state;
+    assert_true(px_cue_lexicon_sorted());
+}
+
+static void test_marks(void **state)
+{
+    doc d = analyse(*state, "He wrote \"straight\" and \xe2\x80\x9c" "curly\xe2\x80\x9d quotes.\n\n"
+                            "Il a dit \xc2\xab bonjour \xc2\xbb hier.\n\n"
+                            "Er sagte \xe2\x80\x9eHallo\xe2\x80\x9c gestern.\n\n"
+                            "She said \xe3\x80\x8cyes\xe3\x80\x8d today.");
+    assert_int_equal(px_analysis_quote_count(d.an), 5);
+    const char *want[] = {"straight", "curly", "bonjour", "Hallo", "yes"};
+    for (size_t i = 0; i < 5; i++) assert_string_equal(px_analysis_quote(d.an, i)->text, want[i]);
+    assert_int_equal(px_analysis_quote(d.an, 2)->sentence, 1);
+    assert_int_equal(px_analysis_quote(d.an, 0)->start, 9); /* the opening mark's byte */
+    done(&d);
+}
+
+static void test_apostrophes_are_not_marks(void **state)
+{
+    doc d = analyse(*state, "Obama's letter didn't arrive, and the 'plan' wasn't 'final'.");
+    assert_int_equal(px_analysis_quote_count(d.an), 0);
+    done(&d);
+}
+
+static void test_across_sentences_and_paragraphs(void **state)
+{
+    doc d = analyse(*state,
+                    "\"We will not stop. We will go on,\" Mary Jones said. \"And we will win.\n\n"
+                    "\"Nobody can stop us now.\"\n\n"
+                    "The talks ended on Friday.");
+    assert_int_equal(px_analysis_quote_count(d.an), 2);
+    const px_quote *q = quote(&d, "We will not stop.");
+    assert_int_equal(q->sentence, 0);
+    assert_int_equal(q->sentence_last, 1);
+    q = quote(&d, "And we will win.");
+    assert_string_equal(q->text, "And we will win. Nobody can stop us now.");
+    assert_true(q->sentence_last > q->sentence);
+    assert_speaker(&d, "We will not stop.", "Mary Jones", "said");
+    assert_speaker(&d, "And we will win.", "Mary Jones", "said"); /* continues hers */
+    done(&d);
+}
+
+static void test_block_quote_without_continuation_mark(void **state)
+{
+    doc d = analyse(*state, "The letter read: \"We are here.\n\nWe are staying.\"\n\n\"Alone.\"");
+    assert_int_equal(px_analysis_quote_count(d.an), 2);
+    assert_string_equal(px_analysis_quote(d.an, 0)->text, "We are here. We are staying.");
+    assert_string_equal(px_analysis_quote(d.an, 1)->text, "Alone.");
+    done(&d);
+}
+
+static void test_unbalanced(void **state)
+{
+    /* a stray closer, an opener never closed, and an opener that restarts */
+    doc d = analyse(*state, "That was the end.\" Nobody came.\n\n"
+                            "He called it \xe2\x80\x9csilly and left.\n\n"
+                            "Then \xe2\x80\x9c" "First, \xe2\x80\x9c" "Second\xe2\x80\x9d came.");
+    assert_int_equal(px_analysis_quote_count(d.an), 2);
+    assert_string_equal(px_analysis_quote(d.an, 0)->text, "silly and left.");
+    assert_string_equal(px_analysis_quote(d.an, 1)->text, "Second");
+    done(&d);
+}
+
+static void test_partial(void **state)
+{
+    doc d = analyse(*state,
+                    "John Smith declined to comment on \"private letters\" on Friday.\n\n"
+                    "\"We are done,\" John Smith said.\n\n"
+                    "John Smith said: \"We are leaving.\"\n\n"
+                    "\"Rigged\" is how John Smith put it.");
+    assert_true(quote(&d, "private letters")->partial);
+    assert_false(quote(&d, "We are done")->partial);
+    assert_false(quote(&d, "We are leaving.")->partial);
+    assert_true(quote(&d, "Rigged")->partial);
+    assert_string_equal(quote(&d, "We are done")->text, "We are done"); /* the comma dropped */
+    done(&d);
+}
+
+static void test_cues(void **state)
+{
+    doc d = analyse(*state,
+                    "\"The plan is dead,\" said Mary Jones.\n\n"
+                    "\"It is alive,\" John Smith told reporters.\n\n"
+                    "According to Mary Jones, \"nothing has changed.\"\n\n"
+                    "Robert Brown, the mayor, said, \"We are ready.\"\n\n"
+                    "John Smith answered the question by saying, \"We tried.\"\n\n"
+                    "Robert Brown declined to comment on \"rumors\" but acknowledged that "
+                    "officials \"talked twice.\"\n\n"
+                    "\"Never,\" Mary Jones added.");
+    assert_speaker(&d, "The plan is dead", "Mary Jones", "said");
+    assert_speaker(&d, "It is alive", "John Smith", "told reporters");
+    assert_speaker(&d, "nothing has changed.", "Mary Jones", "according to");
+    assert_speaker(&d, "We are ready.", "Robert Brown", "said");
+    assert_speaker(&d, "We tried.", "John Smith", "said");
+    assert_speaker(&d, "rumors", "Robert Brown", "declined to comment");
+    assert_speaker(&d, "talked twice.", "Robert Brown", "acknowledged");
+    assert_speaker(&d, "Never", "Mary Jones", "added");
+    done(&d);
+}
+
+static void test_colon_before(void **state)
+{
+    doc d = analyse(*state, "Mary Jones said on Friday:\n\n\"We will build it.\"");
+    assert_speaker(&d, "We will build it.", "Mary Jones", "said");
+    done(&d);
+}
+
+static void test_no_evidence_no_speaker(void **state)
+{
+    doc d = analyse(*state, "The storm hit the coast on Friday.\n\n"
+                            "\"Everything is gone.\"\n\n"
+                            "\"We lost it all,\" a neighbor said.");
+    assert_speaker(&d, "Everything is gone.", NULL, NULL);
+    assert_speaker(&d, "We lost it all", NULL, "said"); /* a cue, but no entity */
+    done(&d);
+}
+
+static void test_place_modifier_is_not_a_speaker(void **state)
+{
+    doc d = analyse(*state, "\"We will win,\" the Texas governor said.");
+    const px_quote *q = quote(&d, "We will win");
+    if (q->speaker >= 0)
+        assert_int_not_equal(px_analysis_entity(d.an, (size_t)q->speaker)->type, PX_ENTITY_PLACE);
+    done(&d);
+}
+
+static void test_attributions(void **state)
+{
+    doc d = analyse(*state,
+                    "Talks resumed. CAIRO (Reuters) - Both sides came on Monday.\n\n"
+                    "The deal is near, the Associated Press reported, citing diplomatic sources.\n\n"
+                    "According to Thursday's report in the Wall Street Journal, it is done.\n\n"
+                    "It was reported that the talks ended.");
+    assert_non_null(credit(&d, "Reuters", "wire tag"));
+    assert_int_equal(credit(&d, "Reuters", "wire tag")->sentence, 1); /* left in the text */
+    assert_non_null(credit(&d, "the Associated Press", "reported"));
+    assert_non_null(credit(&d, "diplomatic sources", "citing"));
+    assert_non_null(credit(&d, "the Wall Street Journal", "according to"));
+    assert_int_equal(credit(&d, "the Wall Street Journal", "according to")->sentence, 3);
+    assert_int_equal(px_analysis_attribution_count(d.an), 4); /* not the passive "was reported" */
+    done(&d);
+}
+
+static void test_seed_arutz_sheva(void **state)
+{
+    doc d = load(*state, "examples/000_0de752108fcf7d4a.txt");
+    assert_speaker(&d, "We are in no way engaged", "Susan Rice", "said");
+    assert_false(quote(&d, "We are in no way engaged")->partial);
+    assert_speaker(&d, "I can tell you that the policy", "John Earnest", "added");
+    const px_attribution *r = credit(&d, "Reuters", "reported");
+    assert_non_null(r);
+    assert_int_equal(r->sentence, 0);
+    assert_non_null(credit(&d, "the Wall Street Journal", "according to"));
+    done(&d);
+}
+
+static void test_seed_upi(void **state)
+{
+    doc d = load(*state, "examples/001_6fc7805a935ef0d6.txt");
+    const px_quote *q = quote(&d, "private correspondence between the president");
+    assert_true(q->partial);
+    assert_string_equal(speaker(&d, q), "Josh Earnest");
+    assert_speaker(&d, "The United States will not cooperate", "Josh Earnest", "reiterated");
+    const px_attribution *w = credit(&d, "UPI", "wire tag");
+    assert_non_null(w);
+    assert_int_equal(w->sentence, (size_t)-1);
+    done(&d);
+}
+
+/* Bad input: each must give a result (in linear time: the suite's timeout
+ * catches a hang), never a crash. */
+static void test_hostile(void **state)
+{
+    px_context *ctx = *state;
+    px_buf b = {0};
+    for (int i = 0; i < 20000; i++) px_buf_puts(&b, i % 3 ? "\" " : "\xe2\x80\x9c ");
+    doc d = analyse(ctx, b.data); /* unbalanced marks, no words */
+    done(&d);
+
+    px_buf_reset(&b);
+    px_buf_puts(&b, "She said, \"");
+    for (int i = 0; i < 20000; i++) px_buf_puts(&b, "word ");
+    px_buf_puts(&b, "end.\" Mary Jones said.");
+    d = analyse(ctx, b.data); /* a 100,000-character quote */
+    assert_int_equal(px_analysis_quote_count(d.an), 1);
+    assert_true(strlen(px_analysis_quote(d.an, 0)->text) > 100000);
+    done(&d);
+
+    px_buf_reset(&b);
+    px_buf_puts(&b, "\"Yes,\" said ");
+    for (int i = 0; i < 10000; i++) px_buf_printf(&b, "Name%c%c ", 'a' + i % 26, 'a' + i / 26 % 26);
+    px_buf_puts(&b, "said \"no\" and \"maybe\" told \"so\".");
+    d = analyse(ctx, b.data); /* 10,000 capitalized words in a row */
+    assert_int_equal(px_analysis_quote_count(d.an), 4);
+    done(&d);
+
+    px_buf_reset(&b);
+    for (int i = 0; i < 5000; i++) px_buf_puts(&b, "\"a,\" he said, \"b\" according to Reuters ");
+    d = analyse(ctx, b.data); /* many quotes and cues in one sentence */
+    assert_int_equal(px_analysis_quote_count(d.an), 10000);
+    done(&d);
+    px_buf_free(&b);
+}
+
+static void test_no_sentences(void **state)
+{
+    doc d = analyse(*state, "\"\xe2\x80\x9d\xc2\xab"); /* marks only */
+    assert_int_equal(px_analysis_quote_count(d.an), 0);
+    done(&d);
+
+    px_article *a = px_article_new(); /* paragraphs, but never split into sentences */
+    const char *p = "\"Yes,\" said Mary Jones, according to Reuters.";
+    px_article_add_paragraph(a, p, strlen(p));
+    px_article_add_paragraph(a, "\"Open", 5);
+    a->wire = "AP";
+    px_analysis *an = NULL;
+    px_error err;
+    assert_int_equal(px_analyze(*state, a, &an, &err), PX_OK);
+    assert_int_equal(px_analysis_quote_count(an), 0);
+    assert_int_equal(px_analysis_attribution_count(an), 1); /* only the wire tag */
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lexicon),
+        cmocka_unit_test(test_marks),
+        cmocka_unit_test(test_apostrophes_are_not_marks),
+        cmocka_unit_test(test_across_sentences_and_paragraphs),
+        cmocka_unit_test(test_block_quote_without_continuation_mark),
+        cmocka_unit_test(test_unbalanced),
+        cmocka_unit_test(test_partial),
+        cmocka_unit_test(test_cues),
+        cmocka_unit_test(test_colon_before),
+        cmocka_unit_test(test_no_evidence_no_speaker),
+        cmocka_unit_test(test_place_modifier_is_not_a_speaker),
+        cmocka_unit_test(test_attributions),
+        cmocka_unit_test(test_seed_arutz_sheva),
+        cmocka_unit_test(test_seed_upi),
+        cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_no_sentences),
+    };
+    return cmocka_run_group_tests_name("quote", tests, setup, teardown);
+}
