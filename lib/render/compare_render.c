@@ -1,0 +1,75 @@
+/*
+ * compare_render.c — the reads and figures the comparison renderers share
+ * (see compare_render.h).  Bounds-checked, so a renderer never trusts an
+ * index it did not make.
+ */
+#include <string.h>
+
+#include "render/compare_render.h"
+
+const char *pxr_label(const px_comparison *c, size_t a)
+{
+    if (a >= c->n) return "?";
+    if (c->labels && c->labels[a]) return c->labels[a];
+    const char *id = c->articles ? px_article_id(c->articles[a]) : NULL;
+    return id ? id : "?";
+}
+
+const char *pxr_fact_text(const px_comparison *c, const px_fact *f)
+{
+    if (f->best >= c->claims.len || !c->claims.items[f->best].text) return "";
+    return c->claims.items[f->best].text;
+}
+
+const px_quote *pxr_quote_of(const px_comparison *c, const px_quote_use *u)
+{
+    if (u->article >= c->n || !c->analyses) return NULL;
+    const px_analysis *an = c->analyses[u->article];
+    if (u->quote >= px_analysis_quote_count(an)) return NULL;
+    return px_analysis_quote(an, u->quote);
+}
+
+const px_similarity *pxr_similarity(const px_comparison *c, size_t a, size_t b)
+{
+    if (!c->similarity || a >= c->n || b >= c->n) return NULL;
+    return &c->similarity[a * c->n + b];
+}
+
+void pxr_similarity_stats(const px_comparison *c, pxr_sim_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    double sum = 0;
+    for (size_t a = 0; a < c->n; a++)
+        for (size_t b = a + 1; b < c->n; b++) {
+            const px_similarity *s = pxr_similarity(c, a, b);
+            if (!s) return;
+            if (!out->pairs || s->score < out->low)
+                out->low = s->score, out->low_a = a, out->low_b = b;
+            if (!out->pairs || s->score > out->high)
+                out->high = s->score, out->high_a = a, out->high_b = b;
+            sum += s->score;
+            out->pairs++;
+        }
+    if (out->pairs) out->mean = sum / (double)out->pairs;
+}
+
+int pxr_languages(const px_comparison *c, px_buf *out)
+{
+    int distinct = 0;
+    for (size_t a = 0; a < c->n; a++) {
+        const char *lang = px_article_language(c->articles[a]);
+        size_t b = 0;
+        while (b < a && strcmp(px_article_language(c->articles[b]), lang) != 0) b++;
+        if (b < a) continue;
+        if (out) px_buf_printf(out, "%s%s", distinct ? ", " : "", lang);
+        distinct++;
+    }
+    return distinct > 1;
+}
+
+size_t pxr_fact_count(const px_comparison *c, size_t a)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->facts.len; i++) n += px_fact_supported_by(&c->facts.items[i], a);
+    return n;
+}
