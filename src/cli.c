@@ -38,6 +38,7 @@ static int parse_options(int argc, char **argv, const char *usage, cli_options *
     static const struct option longopts[] = {
         {"json", no_argument, NULL, 'j'},
         {"format", required_argument, NULL, 'f'},
+        {"html", required_argument, NULL, 'H'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -51,6 +52,14 @@ static int parse_options(int argc, char **argv, const char *usage, cli_options *
                 cli_error("unknown format '%s' (auto, text, html or jsonl)", optarg);
                 return EXIT_USAGE;
             }
+            break;
+        case 'H':
+            if (!(opt->allow & CLI_HTML)) {
+                cli_error("unknown option '--html'");
+                fputs(usage, stderr);
+                return EXIT_USAGE;
+            }
+            opt->html = optarg;
             break;
         case 'h': fputs(usage, stdout); return 0;
         default: fputs(usage, stderr); return EXIT_USAGE;

@@ -13,9 +13,15 @@
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
+/* Options only some commands take: set in cli_options.allow before parsing;
+ * the others refuse them as unknown. */
+enum { CLI_HTML = 1 };
+
 typedef struct cli_options {
     int json;          /* --json */
     px_format format;  /* --format, or PX_FORMAT_AUTO */
+    unsigned allow;    /* CLI_HTML: the command takes --html */
+    const char *html;  /* --html FILE, or NULL */
 } cli_options;
 
 /* Called for each article read; returns PX_OK or an output error. */
@@ -54,5 +60,6 @@ void cli_corpus_free(cli_corpus *c);
 int cmd_extract(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_similarity(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

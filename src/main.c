@@ -17,6 +17,7 @@ static const struct command {
     {"extract", cmd_extract, "print the article(s) of each input"},
     {"analyze", cmd_analyze, "print articles with their sentences and tokens"},
     {"similarity", cmd_similarity, "how alike two articles are, with the evidence"},
+    {"compare", cmd_compare, "compare the articles of one story across outlets"},
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,121 @@
+/*
+ * compare.c — `parallax compare FILE...`: the articles of one story side by
+ * side: what they agree on, what each adds or leaves out, where they
+ * disagree, who is quoted by whom, whom each credits, and a summary.
+ *
+ * Every input is read and analysed (cli_load); a bad input is reported and
+ * left out, and the comparison goes on with the others as long as two
+ * remain, so "compare good.txt empty.txt other.txt" still compares two and
+ * exits 1.  Fewer than two is said plainly, naming what was read.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "usage: parallax compare [--json] [--html FILE] [--format FORMAT] FILE...\n"
+    "\n"
+    "Compares the articles of one story from different outlets (two or more:\n"
+    "files, or inputs holding several) and prints a report: the articles and\n"
+    "how alike they are, a short summary whose every line names its sources,\n"
+    "what all report (consensus), where they disagree (conflicts: names,\n"
+    "numbers, dates, quote speakers and wording) and agree on a detail, each\n"
+    "quotation once with who carries it (verbatim, partial, altered), what\n"
+    "each article adds and leaves out, and whom each credits (sources,\n"
+    "syndicated copies).\n"
+    "\n"
+    "  -j, --json           print one JSON object instead (keys in docs/json.md)\n"
+    "      --html FILE      write a standalone HTML page to FILE (\"-\": standard\n"
+    "                       output) instead of the text report; with --json, the\n"
+    "                       JSON is printed as well\n"
+    "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "An input that cannot be read is reported and left out.  Exit status: 0\n"
+    "compared, 1 an input failed or fewer than two articles were read, 2 usage\n"
+    "error.\n";
+
+/* Says why there is nothing to compare. */
+static void too_few(const cli_corpus *c, int status)
+{
+    const char *refused = status ? " (the other inputs were refused above)" : "";
+    if (c->count == 0)
+        cli_error("nothing to compare: no article was read%s", refused);
+    else
+        cli_error("compare needs at least two articles; only one was read (%s)%s",
+                  px_article_id(c->articles[0]), refused);
+}
+
+static int write_html(const px_comparison *cmp, const char *path)
+{
+    px_error err;
+    FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
+    if (!f) {
+        cli_error("%s: cannot write: %s", path, strerror(errno));
+        return EXIT_INPUT;
+    }
+    px_status rc = px_render_comparison_html(cmp, f, &err);
+    if (f != stdout && fclose(f) != 0 && !rc) {
+        cli_error("%s: writing failed: %s", path, strerror(errno));
+        return EXIT_INPUT;
+    }
+    if (rc) {
+        cli_error("%s: %s", path, err.message);
+        return EXIT_INPUT;
+    }
+    return 0;
+}
+
+static int report(const px_comparison *cmp, const cli_options *opt)
+{
+    px_error err;
+    px_status rc = PX_OK;
+    if (opt->html && write_html(cmp, opt->html)) return EXIT_INPUT;
+    if (opt->json) {
+        rc = px_render_comparison_json(cmp, stdout, &err);
+        if (!rc) putchar('\n');
+    } else if (!opt->html) {
+        rc = px_render_comparison_text(cmp, stdout, &err);
+    }
+    if (rc) {
+        cli_error("%s", err.message);
+        return EXIT_INPUT;
+    }
+    return 0;
+}
+
+int cmd_compare(int argc, char **argv)
+{
+    cli_options opt = {.allow = CLI_HTML};
+    cli_corpus c;
+    int status = 0;
+    int code = cli_load(argc, argv, usage, &opt, &c, &status);
+    if (code >= 0) return code;
+    if (opt.json && opt.html && strcmp(opt.html, "-") == 0) {
+        cli_error("--json and --html - would both write to standard output");
+        cli_corpus_free(&c);
+        return EXIT_USAGE;
+    }
+    if (c.count < 2) {
+        too_few(&c, status);
+        cli_corpus_free(&c);
+        return EXIT_INPUT;
+    }
+    px_comparison *cmp;
+    px_error err;
+    if (px_compare(c.ctx, c.articles, c.analyses, c.count, &cmp, &err)) {
+        cli_error("%s", err.message);
+        cli_corpus_free(&c);
+        return EXIT_INPUT;
+    }
+    if (report(cmp, &opt)) status = EXIT_INPUT;
+    px_comparison_free(cmp);
+    cli_corpus_free(&c);
+    if (fflush(stdout) != 0) {
+        cli_error("writing the output failed");
+        return EXIT_INPUT;
+    }
+    return status;
+}
