@@ -1,15 +1,155 @@
 /*
- * date.c — finds the dates of an article (see analysis.h).
+ * date.c — finds the dates of an article (see analysis.h): each date
+ * expression date_match.c recognises, with its value resolved against the
+ * publication date where it needs one.
  *
- * Not written yet: finds nothing, so the analysis has no dates.
+ * Values are ISO 8601 at the precision written: "2014-11-07", "2014-10"
+ * (a month), "2014" (a year), "2014-W45" (a week), "--11-24" (a day of a
+ * month in an unknown year).  `relative` is 1 when the value used the
+ * publication date:
+ *
+ *   "Friday"        the latest Friday on or before the publication day
+ *                   ("last Friday": strictly before; "next Friday": after)
+ *   "yesterday"     the day before; "today", "tonight" the day
+ *   "last month"    the month before (likewise week, year; "this", "next")
+ *   "3 days ago"    counted back from the publication day
+ *   "November 24"   the year that puts it nearest the publication date
+ *
+ * Without the needed part of a publication date (none at all, or a month
+ * and day without a year, "--11-07") the value is NULL and relative 0,
+ * except that a month and day are still written "--MM-DD".  Tense is not
+ * read: "will meet on Friday" resolves to the Friday before, a known
+ * limit.
  */
-#include "analyze/analysis.h"
+#include <stdio.h>
+#include <string.h>
+
+#include "analyze/numdate.h"
+
+typedef struct pub {
+    int y, m, d; /* y == 0: no year; m == 0: no date */
+    long days;   /* when complete */
+} pub;
+
+static const char *put(px_analysis *an, px_buf *b) { return px_analysis_intern(an, px_buf_str(b), b->len); }
+
+static void put_day(px_buf *b, long days)
+{
+    int y, m, d;
+    px_civil_from_days(days, &y, &m, &d);
+    px_buf_printf(b, "%04d-%02d-%02d", y, m, d);
+}
+
+static void put_week(px_buf *b, long days)
+{
+    long thursday = days - px_weekday(days) + 4; /* ISO: the week's Thursday names its year */
+    int y, m, d;
+    px_civil_from_days(thursday, &y, &m, &d);
+    px_buf_printf(b, "%04d-W%02ld", y, (thursday - px_days_from_civil(y, 1, 1)) / 7 + 1);
+}
+
+static void put_month(px_buf *b, int y, int m)
+{
+    long k = (long)y * 12 + (m - 1);
+    px_buf_printf(b, "%04ld-%02ld", k / 12, k % 12 + 1);
+}
+
+/* The year that puts month/day nearest the publication date. */
+static int nearest_year(const pub *p, int m, int d)
+{
+    int best = p->y;
+    long bestdist = -1;
+    for (int y = p->y - 1; y <= p->y + 1; y++) {
+        long dist = px_days_from_civil(y, m, d) - p->days;
+        if (dist < 0) dist = -dist;
+        if (bestdist < 0 || dist < bestdist) best = y, bestdist = dist;
+    }
+    return best;
+}
+
+static int absolute(const pub *p, const px_date_expr *e, px_buf *b)
+{
+    if (e->day && e->month && e->day > px_month_days(e->year ? e->year : 2000, e->month)) return 0;
+    if (e->year && e->month && e->day) px_buf_printf(b, "%04d-%02d-%02d", e->year, e->month, e->day);
+    else if (e->year && e->month) px_buf_printf(b, "%04d-%02d", e->year, e->month);
+    else if (e->year) px_buf_printf(b, "%04d", e->year);
+    else if (e->day && p->y) {
+        px_buf_printf(b, "%04d-%02d-%02d", nearest_year(p, e->month, e->day), e->month, e->day);
+        return 2;
+    } else if (e->day) px_buf_printf(b, "--%02d-%02d", e->month, e->day);
+    else if (p->y) {
+        put_month(b, nearest_year(p, e->month, 15), e->month);
+        return 2;
+    } else return 0;
+    return 1;
+}
+
+static void weekday(const pub *p, const px_date_expr *e, px_buf *b)
+{
+    int today = px_weekday(p->days);
+    long back = (today - e->weekday + 7) % 7;
+    if (e->shift < 0 && back == 0) back = 7;
+    if (e->shift > 0) {
+        long ahead = (e->weekday - today + 7) % 7;
+        back = -(ahead ? ahead : 7);
+    }
+    put_day(b, p->days - back);
+}
+
+static void period(const pub *p, px_date_unit unit, int shift, px_buf *b)
+{
+    if (unit == PX_UNIT_DAY) put_day(b, p->days + shift);
+    else if (unit == PX_UNIT_WEEK) put_week(b, p->days + 7L * shift);
+    else if (unit == PX_UNIT_MONTH) put_month(b, p->y, p->m + shift);
+    else px_buf_printf(b, "%04d", p->y + shift);
+}
+
+/* The value of e into b; 2 when it used the publication date, 1 when
+ * not, 0 when it cannot be resolved. */
+static int resolve(const pub *p, const px_date_expr *e, px_buf *b)
+{
+    if (e->kind == PX_DX_ABSOLUTE) return absolute(p, e, b);
+    if (!p->y) return 0; /* everything else needs a full publication date */
+    if (e->kind == PX_DX_WEEKDAY) weekday(p, e, b);
+    else if (e->kind == PX_DX_DAY) put_day(b, p->days + e->amount);
+    else if (e->kind == PX_DX_PERIOD) period(p, e->unit, e->shift, b);
+    else period(p, e->unit, -e->amount, b);
+    return 2;
+}
+
+static void add(px_analysis *an, const px_article *a, const px_date_expr *e, int how, px_buf *b)
+{
+    const px_token *f = &an->tokens.items[e->from], *l = &an->tokens.items[e->to - 1];
+    const char *s = a->sentences.items[f->sentence].text;
+    px_date_mention d = {.sentence = f->sentence, .start = f->start, .end = l->end,
+                         .relative = how == 2};
+    size_t n = d.end - d.start; /* "Friday's" is written "Friday" */
+    if (n > 2 && !memcmp(s + d.end - 2, "'s", 2)) d.end -= 2;
+    else if (n > 4 && !memcmp(s + d.end - 4, "\xe2\x80\x99s", 4)) d.end -= 4;
+    d.text = px_analysis_intern(an, s + d.start, d.end - d.start);
+    d.value = how ? put(an, b) : NULL;
+    px_vec_push(&an->dates, d);
+}
 
 px_status px_find_dates(px_context *ctx, const px_article *a, px_analysis *an, px_error *err)
 {
-    (void)ctx;
-    (void)a;
-    (void)an;
-    (void)err;
+    (void)ctx, (void)err;
+    pub p = {0};
+    if (px_pub_date(a->date, &p.y, &p.m, &p.d) && p.y) p.days = px_days_from_civil(p.y, p.m, p.d);
+    px_buf b = {0};
+    size_t t = 0;
+    while (t < an->tokens.len) {
+        size_t end = t;
+        while (end < an->tokens.len && an->tokens.items[end].sentence == an->tokens.items[t].sentence) end++;
+        for (; t < end; t++) {
+            px_date_expr e;
+            size_t n = px_date_match(a, an, t, end, &e);
+            if (!n) continue;
+            px_buf_reset(&b);
+            add(an, a, &e, resolve(&p, &e, &b), &b);
+            t += n - 1;
+        }
+    }
+    px_buf_free(&b);
     return PX_OK;
 }

@@ -9,36 +9,8 @@
 #include <stdlib.h>
 #include <strings.h>
 
-#include "unit.h"
+#include "unit_analysis.h"
 #include "analyze/entity.h"
-
-static int setup(void **state)
-{
-    px_context *ctx = NULL;
-    px_error err;
-    if (px_context_new(&ctx, &err) != PX_OK) return -1;
-    *state = ctx;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    px_context_free(*state);
-    return 0;
-}
-
-/* Analyses body (a title line is added); the caller frees both. */
-static px_analysis *analyse(px_context *ctx, const char *body, px_article **a)
-{
-    px_buf b = {0};
-    px_buf_printf(&b, "A title for the test\n\n%s\n", body);
-    px_error err;
-    assert_int_equal(px_article_parse(ctx, b.data, b.len, PX_FORMAT_TEXT, "t.txt", a, &err), PX_OK);
-    px_buf_free(&b);
-    px_analysis *an = NULL;
-    assert_int_equal(px_analyze(ctx, *a, &an, &err), PX_OK);
-    return an;
-}
 
 static const px_entity *find(const px_analysis *an, const char *name)
 {
@@ -133,20 +105,6 @@ static void test_entity_at(void **state)
     assert_int_equal(px_entity_at(an, 0, 0, 3), -1); /* "The" */
     px_analysis_free(an);
     px_article_free(a);
-}
-
-/* Reads the first article of path and analyses it. */
-static px_analysis *analyse_file(px_context *ctx, const char *path, px_article **a)
-{
-    px_reader *r;
-    px_error err;
-    assert_int_equal(px_reader_open(ctx, path, PX_FORMAT_AUTO, &r, &err), PX_OK);
-    assert_int_equal(px_reader_next(r, a, &err), PX_OK);
-    assert_non_null(*a);
-    px_reader_close(r);
-    px_analysis *an = NULL;
-    assert_int_equal(px_analyze(ctx, *a, &an, &err), PX_OK);
-    return an;
 }
 
 /* 1 when e has a mention of kind in sentence s written as text. */
@@ -275,5 +233,5 @@ int main(void)
         cmocka_unit_test(test_pronouns),
         cmocka_unit_test(test_hostile),
     };
-    return cmocka_run_group_tests_name("entity", tests, setup, teardown);
+    return cmocka_run_group_tests_name("entity", tests, analysis_setup, analysis_teardown);
 }
