@@ -97,6 +97,7 @@ typedef struct px_quote_use {
     size_t quote;          /* index into that article's analysis quotes */
     px_variant variant;    /* against the fullest version */
     const char *diff;      /* altered: "-removed +added" words; else NULL */
+    int trivial;           /* altered only in small words or abbreviations */
 } px_quote_use;
 
 /* A quotation, once, with every article that carries it. */

@@ -6,8 +6,10 @@
  * one outlet, "Josh Earnest" in another) is found per surname: when article
  * A has exactly one person with a surname and article B exactly one, with a
  * different first name, and neither article also uses the other's full
- * name, the two are taken for one person named two ways.  "George W. Bush"
- * and "George Bush" are compatible (one name's words contain the other's).
+ * name, the two are taken for one person named two ways.  Middle names and
+ * initials do not count ("Christopher J. Dodd" is "Chris Dodd"), nor do
+ * short forms of a first name (a prefix of three letters or more, or a
+ * common nickname: Bill for William).
  *
  * Numbers and dates.  Only inside a fact (claims aligned as saying the same
  * thing), numbers of the same unit are compared (ordinals with ordinals:
@@ -44,25 +46,71 @@ static const char *surname(const char *name)
     return sp ? sp + 1 : NULL;
 }
 
-/* 1 when every word of the shorter name is a word of the longer. */
-static int compatible_names(const char *a, const char *b)
+/* Common English short forms of first names: one person, two spellings. */
+static const char *const NICKNAMES[][2] = {
+    {"bill", "william"}, {"will", "william"}, {"bob", "robert"}, {"rob", "robert"},
+    {"dick", "richard"}, {"rick", "richard"}, {"jim", "james"}, {"jimmy", "james"},
+    {"mike", "michael"}, {"joe", "joseph"}, {"tom", "thomas"}, {"ted", "edward"},
+    {"ed", "edward"}, {"ted", "theodore"}, {"chuck", "charles"}, {"charlie", "charles"},
+    {"tony", "anthony"}, {"jack", "john"}, {"johnny", "john"}, {"liz", "elizabeth"},
+    {"beth", "elizabeth"}, {"betsy", "elizabeth"}, {"peggy", "margaret"}, {"maggie", "margaret"},
+    {"kate", "katherine"}, {"katie", "katherine"}, {"kathy", "kathleen"}, {"sue", "susan"},
+    {"jenny", "jennifer"}, {"dave", "david"}, {"dan", "daniel"}, {"danny", "daniel"},
+    {"steve", "stephen"}, {"steve", "steven"}, {"matt", "matthew"}, {"pat", "patrick"},
+    {"pat", "patricia"}, {"nick", "nicholas"}, {"andy", "andrew"}, {"drew", "andrew"},
+    {"larry", "lawrence"}, {"harry", "harold"}, {"hank", "henry"}, {"newt", "newton"},
+    {"mitt", "willard"}, {"al", "albert"}, {"sam", "samuel"}, {"ben", "benjamin"},
+    {"greg", "gregory"}, {"jerry", "gerald"}, {"ron", "ronald"}, {"don", "donald"},
+    {"fred", "frederick"}, {"frank", "francis"}, {"gene", "eugene"}, {"terry", "terrence"},
+};
+
+static int same_first_name(const char *a, size_t n, const char *b, size_t m)
 {
-    if (strlen(a) > strlen(b)) {
-        const char *t = a;
-        a = b, b = t;
+    if (n == m && strncasecmp(a, b, n) == 0) return 1;
+    size_t shorter = n < m ? n : m;
+    if (shorter >= 3 && strncasecmp(a, b, shorter) == 0) return 1; /* Chris, Christopher */
+    for (size_t i = 0; i < sizeof NICKNAMES / sizeof *NICKNAMES; i++) {
+        const char *x = NICKNAMES[i][0], *y = NICKNAMES[i][1];
+        if ((strlen(x) == n && strncasecmp(a, x, n) == 0 && strlen(y) == m && strncasecmp(b, y, m) == 0) ||
+            (strlen(x) == m && strncasecmp(b, x, m) == 0 && strlen(y) == n && strncasecmp(a, y, n) == 0))
+            return 1;
     }
-    for (const char *w = a; *w;) {
+    return 0;
+}
+
+/* 1 when word w[0..n) is a given name (not an initial like "J.") */
+static int given_name(const char *w, size_t n)
+{
+    return n >= 2 && !(n == 2 && w[1] == '.');
+}
+
+/* 1 when the given names of a (all but the surname) each match one of b's. */
+static int names_within(const char *a, const char *b)
+{
+    const char *a_last = strrchr(a, ' '), *b_last = strrchr(b, ' ');
+    for (const char *w = a; w < a_last;) {
         size_t n = strcspn(w, " ");
-        int found = 0;
-        for (const char *v = b; *v && !found;) {
+        int found = !given_name(w, n);
+        for (const char *v = b; !found && v < b_last;) {
             size_t m = strcspn(v, " ");
-            found = m == n && strncasecmp(v, w, n) == 0;
-            v += m + (v[m] == ' ');
+            found = given_name(v, m) && same_first_name(w, n, v, m);
+            v += m + 1;
         }
         if (!found) return 0;
-        w += n + (w[n] == ' ');
+        w += n + 1;
     }
     return 1;
+}
+
+/* 1 when two names of one surname can be one person: the given names of
+ * one are among the other's (or short forms of them: Chris, Bill), so
+ * middle names, initials and titles that crept into a name do not count
+ * ("Christopher J. Dodd" is "Chris Dodd"; "RNC Chairman Michael Steele"
+ * is "Michael Steele").  A surname alone goes with any name. */
+static int compatible_names(const char *a, const char *b)
+{
+    if (!strchr(a, ' ') || !strchr(b, ' ')) return 1;
+    return names_within(a, b) || names_within(b, a);
 }
 
 /* The only person of article a with this surname, or -1 (none or several). */

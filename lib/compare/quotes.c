@@ -12,7 +12,10 @@
  * verbatim, a contiguous run of them is partial, anything else is altered,
  * with a word diff ("-removed +added").  A group whose articles name
  * different speakers is a quote-speaker conflict; an altered use is a
- * quote-wording conflict.
+ * quote-wording conflict, unless the diff only touches small words or
+ * abbreviations ("Sen." for "Senator").  Speaker conflicts are between
+ * articles, about persons: two outlets crediting the quote to two different
+ * people, neither of them also crediting the other.
  */
 #include <string.h>
 #include <strings.h>
@@ -35,9 +38,10 @@ static void normalise(const char *s, px_buf *out)
     for (; *s; s++) {
         unsigned char ch = (unsigned char)*s;
         int word = ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 32) >= 'a' && (ch | 32) <= 'z');
-        if (ch == 0xE2 && (unsigned char)s[1] == 0x80) { /* ‘ ’ “ ” – — …: punctuation */
+        if (ch == 0xE2 && (unsigned char)s[1] == 0x80) { /* ‘ ’ “ ” – — … */
+            int apostrophe = (unsigned char)s[2] == 0x99; /* ’ inside a word: we’re */
             s += 2;
-            space = 1;
+            if (!apostrophe) space = 1;
             continue;
         }
         if (!word && ch != '\'') {
@@ -92,15 +96,19 @@ static int word_eq(const char *a, px_span x, const char *b, px_span y)
     return x.end - x.start == y.end - y.start && memcmp(a + x.start, b + y.start, x.end - x.start) == 0;
 }
 
-/* "-removed +added" words of b against a (both normalised), by LCS. */
+/* "-removed +added" words of b against a (both normalised), by LCS.
+ * Words of a before the first shared word and after the last are not
+ * "removed": b quotes a part of a there (partial), and that is no
+ * alteration.  NULL when nothing else differs, or the quotes are too long
+ * to diff. */
 static const char *word_diff(px_comparison *c, const char *a, const char *b)
 {
     words wa = {0}, wb = {0};
     split_words(a, &wa);
     split_words(b, &wb);
     const char *result = NULL;
-    if (wa.len <= MAX_DIFF_WORDS && wb.len <= MAX_DIFF_WORDS) {
-        size_t n = wa.len, m = wb.len;
+    size_t n = wa.len, m = wb.len;
+    if (n <= MAX_DIFF_WORDS && m <= MAX_DIFF_WORDS) {
         unsigned short *t = px_xcalloc((n + 1) * (m + 1), sizeof *t);
         for (size_t i = n; i-- > 0;)
             for (size_t j = m; j-- > 0;)
@@ -109,22 +117,73 @@ static const char *word_diff(px_comparison *c, const char *a, const char *b)
                                          : (t[(i + 1) * (m + 1) + j] > t[i * (m + 1) + j + 1]
                                                 ? t[(i + 1) * (m + 1) + j]
                                                 : t[i * (m + 1) + j + 1]);
+        size_t shared = t[0], seen = 0; /* matches so far: before the first / after the last? */
         px_buf d = {0};
         size_t i = 0, j = 0;
         while (i < n || j < m) {
-            if (i < n && j < m && word_eq(a, wa.items[i], b, wb.items[j])) i++, j++;
-            else if (j < m && (i == n || t[i * (m + 1) + j + 1] >= t[(i + 1) * (m + 1) + j]))
-                px_buf_printf(&d, "%s+%.*s", d.len ? " " : "", (int)(wb.items[j].end - wb.items[j].start), b + wb.items[j].start), j++;
-            else
-                px_buf_printf(&d, "%s-%.*s", d.len ? " " : "", (int)(wa.items[i].end - wa.items[i].start), a + wa.items[i].start), i++;
+            if (i < n && j < m && word_eq(a, wa.items[i], b, wb.items[j])) {
+                i++, j++, seen++;
+            } else if (j < m && (i == n || t[i * (m + 1) + j + 1] >= t[(i + 1) * (m + 1) + j])) {
+                px_buf_printf(&d, "%s+%.*s", d.len ? " " : "", (int)(wb.items[j].end - wb.items[j].start), b + wb.items[j].start);
+                j++;
+            } else {
+                if (seen > 0 && seen < shared) /* a word left out inside the quoted part */
+                    px_buf_printf(&d, "%s-%.*s", d.len ? " " : "", (int)(wa.items[i].end - wa.items[i].start), a + wa.items[i].start);
+                i++;
+            }
         }
-        result = px_arena_strndup(&c->arena, px_buf_str(&d), d.len);
+        if (d.len) result = px_arena_strndup(&c->arena, px_buf_str(&d), d.len);
         px_buf_free(&d);
         free(t);
     }
     px_vec_free(&wa);
     px_vec_free(&wb);
     return result;
+}
+
+/* Words a wording conflict should not be raised over: function words, and
+ * a word against its abbreviation ("sen" / "senator"). */
+static const char *const SMALL[] = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "that",
+                                    "is", "it", "its", "be", "s", "t", "we", "i", "you", "so"};
+
+static int small_word(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof SMALL / sizeof *SMALL; i++)
+        if (strlen(SMALL[i]) == n && strncmp(w, SMALL[i], n) == 0) return 1;
+    return 0;
+}
+
+/* 1 when some word of list (space-separated) starts with w[0..n); with a
+ * sign, when a word of that sign in a diff list is a prefix of w. */
+static int abbreviates(const char *w, size_t n, const char *list, char sign)
+{
+    for (const char *v = list; *v;) {
+        if (sign && *v++ != sign) { /* a diff: only words of the given sign */
+            v += strcspn(v, " ");
+            v += *v == ' ';
+            continue;
+        }
+        size_t m = strcspn(v, " ");
+        if (sign ? (m <= n && m >= 2 && strncmp(v, w, m) == 0) : (m > n && strncmp(v, w, n) == 0))
+            return 1;
+        v += m + (v[m] == ' ');
+    }
+    return 0;
+}
+
+/* 1 when a diff ("-x +y ...") against the fullest text changes only small
+ * words, or puts an abbreviation for a word ("sen" for "senator"). */
+static int trivial_diff(const char *diff, const char *full)
+{
+    for (const char *p = diff; *p;) {
+        char sign = *p++;
+        size_t n = strcspn(p, " ");
+        int ok = small_word(p, n) || (sign == '+' && n >= 2 && abbreviates(p, n, full, 0)) ||
+                 (sign == '-' && abbreviates(p, n, diff, '+'));
+        if (!ok) return 0;
+        p += n + (p[n] == ' ');
+    }
+    return 1;
 }
 
 /* ---- groups ------------------------------------------------------------------ */
@@ -135,28 +194,59 @@ static const char *speaker_of(const px_comparison *c, const px_quote_use *u)
     return q->speaker >= 0 ? c->analyses[u->article]->entities.items[q->speaker].pub.name : NULL;
 }
 
-/* The speaker named most often among the uses (first on ties), or NULL;
- * *conflict set when two uses name incompatible speakers. */
-static const char *group_speaker(const px_comparison *c, const px_story_quote *g, int *conflict)
+static int is_person(const px_comparison *c, const px_quote_use *u)
+{
+    const px_quote *q = &c->analyses[u->article]->quotes.items[u->quote];
+    return q->speaker >= 0 && c->analyses[u->article]->entities.items[q->speaker].pub.type == PX_ENTITY_PERSON;
+}
+
+static int same_surname(const char *s, const char *t)
+{
+    const char *ls = strrchr(s, ' '), *lt = strrchr(t, ' ');
+    return strcasecmp(ls ? ls + 1 : s, lt ? lt + 1 : t) == 0;
+}
+
+/* 1 when article a credits the quote (any of its uses) to someone named t. */
+static int article_credits(const px_comparison *c, const px_story_quote *g, size_t a, const char *t)
+{
+    for (size_t i = 0; i < g->uses.len; i++) {
+        const char *s = g->uses.items[i].article == a ? speaker_of(c, &g->uses.items[i]) : NULL;
+        if (s && same_surname(s, t)) return 1;
+    }
+    return 0;
+}
+
+/* The speaker named most often among the uses (first on ties), or NULL. */
+static const char *group_speaker(const px_comparison *c, const px_story_quote *g)
 {
     const char *best = NULL;
     size_t best_n = 0;
-    *conflict = 0;
     for (size_t i = 0; i < g->uses.len; i++) {
         const char *s = speaker_of(c, &g->uses.items[i]);
-        if (!s) continue;
         size_t n = 0;
-        for (size_t j = 0; j < g->uses.len; j++) {
+        for (size_t j = 0; s && j < g->uses.len; j++) {
             const char *t = speaker_of(c, &g->uses.items[j]);
-            if (!t) continue;
-            const char *ls = strrchr(s, ' '), *lt = strrchr(t, ' ');
-            int same = strcasecmp(ls ? ls + 1 : s, lt ? lt + 1 : t) == 0; /* surnames */
-            n += same;
-            if (!same) *conflict = 1;
+            n += t && same_surname(s, t);
         }
         if (n > best_n) best = s, best_n = n;
     }
     return best;
+}
+
+/* A speaker conflict: two articles credit the quote to two different
+ * persons, and neither also credits the other's. */
+static int speakers_conflict(const px_comparison *c, const px_story_quote *g)
+{
+    for (size_t i = 0; i < g->uses.len; i++)
+        for (size_t j = 0; j < g->uses.len; j++) {
+            const px_quote_use *u = &g->uses.items[i], *w = &g->uses.items[j];
+            if (u->article >= w->article || !is_person(c, u) || !is_person(c, w)) continue;
+            const char *s = speaker_of(c, u), *t = speaker_of(c, w);
+            if (!same_surname(s, t) && !article_credits(c, g, u->article, t) &&
+                !article_credits(c, g, w->article, s))
+                return 1;
+        }
+    return 0;
 }
 
 static void classify_uses(px_comparison *c, px_story_quote *g)
@@ -168,9 +258,10 @@ static void classify_uses(px_comparison *c, px_story_quote *g)
         normalise(c->analyses[u->article]->quotes.items[u->quote].text, &mine);
         if (strcmp(px_buf_str(&mine), px_buf_str(&full)) == 0) u->variant = PX_VARIANT_VERBATIM;
         else if (mine.len && strstr(px_buf_str(&full), px_buf_str(&mine))) u->variant = PX_VARIANT_PARTIAL;
+        else if (!(u->diff = word_diff(c, px_buf_str(&full), px_buf_str(&mine)))) u->variant = PX_VARIANT_PARTIAL;
         else {
             u->variant = PX_VARIANT_ALTERED;
-            u->diff = word_diff(c, px_buf_str(&full), px_buf_str(&mine));
+            u->trivial = trivial_diff(u->diff, px_buf_str(&full));
         }
     }
     px_buf_free(&full);
@@ -195,7 +286,7 @@ static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speak
     }
     for (size_t i = 0; i < g->uses.len; i++) {
         const px_quote_use *u = &g->uses.items[i];
-        if (u->variant != PX_VARIANT_ALTERED) continue;
+        if (u->variant != PX_VARIANT_ALTERED || u->trivial) continue;
         px_conflict k = {.kind = PX_CONFLICT_QUOTE_WORDING, .subject = subj};
         for (size_t j = 0; j < g->uses.len; j++) {
             const px_quote_use *w = &g->uses.items[j];
@@ -206,6 +297,47 @@ static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speak
         px_vec_push(&c->conflicts, k);
         break; /* one wording conflict per quotation */
     }
+}
+
+/* 1 when use u is (a part of) the quotation whose fullest text is full. */
+static int belongs(const px_comparison *c, const px_quote_use *u, const char *full, px_buf *a, px_buf *b)
+{
+    const char *text = c->analyses[u->article]->quotes.items[u->quote].text;
+    if (text == full) return 1;
+    normalise(full, a);
+    normalise(text, b);
+    if (b->len && strstr(px_buf_str(a), px_buf_str(b))) return 1;
+    px_keys x = {0}, y = {0};
+    px_quote_shingles(full, &x);
+    px_quote_shingles(text, &y);
+    px_keys_unique(&x);
+    px_keys_unique(&y);
+    int same = y.len && (double)px_keys_shared(&x, &y) >= SAME * (double)y.len;
+    px_vec_free(&x);
+    px_vec_free(&y);
+    return same;
+}
+
+/* Union-find can chain two quotations through a third that overlaps both;
+ * uses that are not the group's fullest quotation become groups of their
+ * own. */
+static void split_strays(px_comparison *c, size_t k)
+{
+    px_buf a = {0}, b = {0};
+    for (size_t i = 0; i < c->quotes.items[k].uses.len;) {
+        px_story_quote *g = &c->quotes.items[k];
+        px_quote_use u = g->uses.items[i];
+        if (belongs(c, &u, g->text, &a, &b)) {
+            i++;
+            continue;
+        }
+        g->uses.items[i] = g->uses.items[--g->uses.len];
+        px_story_quote own = {.text = c->analyses[u.article]->quotes.items[u.quote].text};
+        px_vec_push(&own.uses, u);
+        px_vec_push(&c->quotes, own); /* may move the groups: g is not used after */
+    }
+    px_buf_free(&a);
+    px_buf_free(&b);
 }
 
 static void build_groups(px_comparison *c, quote_ref *refs, size_t n, size_t *parent)
@@ -226,12 +358,13 @@ static void build_groups(px_comparison *c, quote_ref *refs, size_t n, size_t *pa
         if (!g->text || strlen(text) > strlen(g->text)) g->text = text;
     }
     free(group_of);
+    size_t groups = c->quotes.len;
+    for (size_t k = 0; k < groups; k++) split_strays(c, k);
     for (size_t k = 0; k < c->quotes.len; k++) {
         px_story_quote *g = &c->quotes.items[k];
-        int speaker_conflict;
-        g->speaker = group_speaker(c, g, &speaker_conflict);
+        g->speaker = group_speaker(c, g);
         classify_uses(c, g);
-        quote_conflicts(c, g, speaker_conflict);
+        quote_conflicts(c, g, speakers_conflict(c, g));
     }
 }
 
