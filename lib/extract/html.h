@@ -102,6 +102,7 @@ typedef struct html_ld {
     PX_VEC(json_t *) roots; /* owned: one per parsed script */
     px_map ids;             /* "@id" -> json_t * node (borrowed) */
     json_t *article;        /* the chosen article object, or NULL */
+    const char *any_published; /* the first datePublished of any object */
 } html_ld;
 
 typedef struct html_page {
@@ -112,6 +113,8 @@ typedef struct html_page {
     xmlNode *root, *body, *title, *base;
     html_nodes metas, links, jsonld, times, bylines, h1s;
     html_nodes articles, mains, itemprop_bodies;
+    html_nodes dated;   /* elements whose class, id or itemprop speak of a
+                           date: where a visible date is looked for */
     html_ld ld;
     px_buf scratch; /* reused by helpers that return a cleaned string */
 } html_page;
@@ -215,7 +218,28 @@ void px_html_decode_entities(const char *s, size_t n, px_buf *out);
 
 /* ---- html_meta.c --------------------------------------------------------- */
 
+/* The values of the <meta> tags extraction reads (borrowed from the tree),
+ * each the first of its key in document order. */
+typedef struct html_meta {
+    const char *og_title, *twitter_title, *og_url, *site_name, *author, *article_author;
+    const char *content_language, *og_locale;
+    const char *date;
+    int date_rank;
+} html_meta;
+
 void px_html_metadata(html_page *pg);
+
+/* ---- html_title.c -------------------------------------------------------- */
+
+/* Sets the title (when not set yet) from the headline, meta tags, JSON-LD
+ * and <title>, after the page's outlet and url are known. */
+void px_html_title(html_page *pg, const html_meta *m);
+
+/* ---- html_pubdate.c ------------------------------------------------------ */
+
+/* Offers every publication date the page gives to the article, each with
+ * its source and confidence (the surest wins). */
+void px_html_pubdate(html_page *pg, const html_meta *m);
 
 /* ---- html_date.c --------------------------------------------------------- */
 
@@ -223,6 +247,12 @@ void px_html_metadata(html_page *pg);
  * "Fri, 07 Nov 2014", "November 7, 2014") to ISO 8601 in out; 0 when s is
  * not a date. */
 int px_html_date_iso(const char *s, char out[32]);
+
+/* The first date written in the text s[0..n) ("25.08.2015", "25. August
+ * 2015", "August 25, 2015", "2015年8月25日"...) as "YYYY-MM-DD" in out, its
+ * offset in *at (when not NULL); 0 when none.  dmy: read "01/02/2015" day
+ * first (1) or month first (0, English). */
+int px_html_find_date(const char *s, size_t n, int dmy, char out[32], size_t *at);
 
 /* The /YYYY/MM/DD/ date in a URL's path as "YYYY-MM-DD"; 0 when none. */
 int px_html_url_date(const char *url, char out[32]);

@@ -9,6 +9,14 @@
  * page gives none).  Fractions of a second are dropped.  Dates are checked
  * (month 1-12, the day within the month, a year 1900-2199) so that a
  * version number or a phone number is not taken for one.
+ *
+ * Dates in running text (px_html_find_date) are what a reader sees under a
+ * headline, in the languages parallax meets most: "25.08.2015",
+ * "25. August 2015", "August 25, 2015", "25 de agosto de 2015",
+ * "25 sierpnia 2015", "2015年8月25日", "2015-08-25 22:30".  Numeric dates
+ * with slashes are read day first ("25/08/2015") unless the page is in
+ * English, where "08/25/2015" is the habit; a date only one reading
+ * allows is read that way whatever the language.
  */
 #include <stdio.h>
 #include <string.h>
@@ -153,6 +161,167 @@ int px_html_url_date(const char *url, char out[32])
         if (y < 1990 || !valid_date(y, m, d)) continue;
         snprintf(out, 32, "%04d-%02d-%02d", y, m, d);
         return 1;
+    }
+    return 0;
+}
+
+/* ---- dates in running text ----------------------------------------------- */
+
+static const struct month_name {
+    const char *name; /* lower case, UTF-8 */
+    int month;
+} month_names[] = {
+    /* English, German, French, Spanish, Italian, Portuguese, Dutch, Polish
+     * (the genitive used in dates); abbreviations after the full names */
+    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
+    {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
+    {"december", 12}, {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"maerz", 3},
+    {"mai", 5}, {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12},
+    {"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6},
+    {"juillet", 7}, {"août", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10},
+    {"novembre", 11}, {"décembre", 12}, {"decembre", 12}, {"enero", 1}, {"febrero", 2},
+    {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8},
+    {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11},
+    {"diciembre", 12}, {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5},
+    {"giugno", 6}, {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
+    {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7},
+    {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12}, {"januari", 1},
+    {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}, {"stycznia", 1},
+    {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5}, {"czerwca", 6}, {"lipca", 7},
+    {"sierpnia", 8}, {"września", 9}, {"października", 10}, {"listopada", 11},
+    {"grudnia", 12}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7},
+    {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}, {"jän", 1},
+    {"mär", 3}, {"okt", 10}, {"dez", 12}, {"janv", 1}, {"févr", 2}, {"avr", 4}, {"juil", 7},
+    {"déc", 12}, {"ene", 1}, {"abr", 4}, {"ago", 8}, {"dic", 12}, {"set", 9}, {"out", 10},
+    {"gen", 1}, {"mag", 5}, {"giu", 6}, {"lug", 7}, {"ott", 10}, {"fev", 2}, {"dez", 12},
+};
+
+/* The letters of a word at s (ASCII letters and any non-ASCII byte). */
+static size_t word_len(const char *s)
+{
+    size_t n = 0;
+    while (((s[n] | 32) >= 'a' && (s[n] | 32) <= 'z') || (unsigned char)s[n] >= 0x80) n++;
+    return n;
+}
+
+/* The month named by the word s[0..n), or 0.  Case is ignored for ASCII
+ * and for the capitals of the accented letters used above. */
+static int month_word(const char *s, size_t n)
+{
+    char low[32];
+    if (n < 3 || n >= sizeof low) return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        low[i] = (char)lower(c);
+        if (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+            (unsigned char)s[i + 1] <= 0x9E) /* U+00C0-U+00DE: À-Þ to à-þ */
+            low[i + 1] = (char)((unsigned char)s[i + 1] + 0x20), i++;
+    }
+    for (size_t k = 0; k < sizeof month_names / sizeof *month_names; k++)
+        if (strlen(month_names[k].name) == n && !memcmp(low, month_names[k].name, n))
+            return month_names[k].month;
+    return 0;
+}
+
+static int emit(int y, int m, int d, char out[32])
+{
+    if (y < 100) y += y < 70 ? 2000 : 1900;
+    if (!valid_date(y, m, d)) return 0;
+    snprintf(out, 32, "%04d-%02d-%02d", y, m, d);
+    return 1;
+}
+
+/* Reads a number of 1..4 digits at s (not inside a longer number);
+ * returns its length. */
+static size_t number_at(const char *s, int *v)
+{
+    size_t n = 0;
+    *v = 0;
+    while (n < 5 && is_digit((unsigned char)s[n])) *v = *v * 10 + s[n++] - '0';
+    return n && n <= 4 ? n : 0;
+}
+
+/* Skips spaces, and the given punctuation once each. */
+static const char *skip(const char *s, const char *punct)
+{
+    while (*s == ' ' || (*s && strchr(punct, *s))) s++;
+    return s;
+}
+
+/* A date starting with the number at s: "25.08.2015", "2015-08-25",
+ * "25. August 2015", "25 de agosto de 2015", "2015年8月25日". */
+static int date_from_number(const char *s, int dmy, char out[32])
+{
+    int a, b, c;
+    size_t na = number_at(s, &a);
+    if (!na) return 0;
+    const char *p = s + na;
+    if (na == 4 && (*p == '-' || *p == '/' || *p == '.')) { /* year first */
+        char sep = *p++;
+        size_t nb = number_at(p, &b);
+        if (!nb || nb > 2 || p[nb] != sep) return 0;
+        size_t nc = number_at(p + nb + 1, &c);
+        return nc && nc <= 2 && emit(a, b, c, out);
+    }
+    if (na == 4 && !strncmp(p, "\xE5\xB9\xB4", 3)) { /* 年 */
+        p += 3;
+        size_t nb = number_at(p, &b);
+        if (!nb || strncmp(p + nb, "\xE6\x9C\x88", 3)) return 0; /* 月 */
+        size_t nc = number_at(p + nb + 3, &c);
+        return nc && emit(a, b, c, out);
+    }
+    if (na > 2) return 0;
+    if (*p == '.' || *p == '/' || *p == '-') { /* day and month as numbers */
+        char sep = *p++;
+        size_t nb = number_at(p, &b);
+        if (nb && nb <= 2 && p[nb] == sep) {
+            size_t nc = number_at(p + nb + 1, &c);
+            if (nc != 2 && nc != 4) return 0;
+            if (sep == '/' && !dmy && emit(c, a, b, out)) return 1; /* 08/25/2015 */
+            return emit(c, b, a, out) || (sep == '/' && emit(c, a, b, out));
+        }
+        if (sep != '.') return 0;
+    }
+    p = skip(p, ".");
+    if (!strncmp(p, "de ", 3)) p += 3; /* "25 de agosto de 2015" */
+    size_t wl = word_len(p);
+    int m = month_word(p, wl);
+    if (!m) return 0;
+    p = skip(p + wl, ".,");
+    if (!strncmp(p, "de ", 3)) p += 3;
+    size_t nc = number_at(p, &c);
+    return nc == 4 && emit(c, m, a, out);
+}
+
+/* "August 25, 2015", "Aug. 25th 2015". */
+static int date_from_month(const char *s, char out[32])
+{
+    size_t wl = word_len(s);
+    int m = month_word(s, wl), d, y;
+    if (!m) return 0;
+    const char *p = skip(s + wl, ".");
+    size_t nd = number_at(p, &d);
+    if (!nd || nd > 2) return 0;
+    p += nd;
+    if (word_len(p) == 2) p += 2; /* 25th, 1st */
+    p = skip(p, ",");
+    size_t ny = number_at(p, &y);
+    return ny == 4 && emit(y, m, d, out);
+}
+
+int px_html_find_date(const char *s, size_t n, int dmy, char out[32], size_t *at)
+{
+    for (size_t i = 0; i < n && s[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int starts_word = i == 0 || !(is_digit((unsigned char)s[i - 1]) ||
+                                      ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z') ||
+                                      (unsigned char)s[i - 1] >= 0x80);
+        if (!starts_word) continue;
+        if ((is_digit(c) && date_from_number(s + i, dmy, out)) ||
+            ((((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80) && date_from_month(s + i, out))) {
+            if (at) *at = i;
+            return 1;
+        }
     }
     return 0;
 }

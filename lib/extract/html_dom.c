@@ -275,6 +275,31 @@ static int is_jsonld(const xmlNode *n)
     return !type[k] || strchr(" ;", type[k]);
 }
 
+#define MAX_DATED 64 /* date-like elements noted */
+
+/* 1 when the name or class of s names a date: "date", "time", "publish",
+ * "posted", "dateline", "meta" (where blogs put it), case aside. */
+static int dated_word(const char *s)
+{
+    static const char *const words[] = {"date", "time", "publish", "posted", "meta", "datum",
+                                        "fecha", NULL};
+    char low[128];
+    size_t n = 0;
+    for (; s && *s && n + 1 < sizeof low; s++) low[n++] = (char)lower((unsigned char)*s);
+    low[n] = '\0';
+    for (const char *const *w = words; *w; w++)
+        if (strstr(low, *w)) return 1;
+    return 0;
+}
+
+static int speaks_of_date(const xmlNode *n)
+{
+    const char *itemprop = px_html_attr(n, "itemprop");
+    if (itemprop && (strstr(itemprop, "datePublished") || strstr(itemprop, "dateCreated")))
+        return 1;
+    return dated_word(px_html_attr(n, "class")) || dated_word(px_html_attr(n, "id"));
+}
+
 /* Notes n in the lists metadata and body choice read later (the ones that
  * must be outside boilerplate are filtered once the bits are final). */
 static void note_element(html_page *pg, xmlNode *n, const html_elem *e)
@@ -294,6 +319,7 @@ static void note_element(html_page *pg, xmlNode *n, const html_elem *e)
     if (role && has_token(role, "main") && strcmp(name, "main")) px_vec_push(&pg->mains, n);
     if (e->hints & HN_BODYPROP) px_vec_push(&pg->itemprop_bodies, n);
     if (e->kind != HK_DROP && is_byline_candidate(n)) px_vec_push(&pg->bylines, n);
+    if (pg->dated.len < MAX_DATED && speaks_of_date(n)) px_vec_push(&pg->dated, n);
 }
 
 #define MIN_PARAGRAPH 25 /* non-space bytes for a run to count as prose */

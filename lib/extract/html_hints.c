@@ -65,7 +65,7 @@ static const word_kind words[] = {
     {"bio", HN_BOILER, 0},         {"biography", HN_BOILER, 0},   {"newsfeed", HN_BOILER, 1},
     {"latest", HN_BOILER, 0},      {"more", HN_BOILER, 0},        {"also", HN_BOILER, 0},
     {"next", HN_BOILER, 0},        {"prev", HN_BOILER, 0},        {"previous", HN_BOILER, 0},
-    {"header", HN_BOILER, 1},
+    {"header", HN_META, 1},
     {"topbar", HN_BOILER, 1},      {"jump", HN_BOILER, 0},        {"extra", HN_BOILER, 1},
     /* reader comments */
     {"comment", HN_COMMENT, 1},    {"disqus", HN_COMMENT, 1},     {"respond", HN_COMMENT, 0},
@@ -83,7 +83,6 @@ static const word_kind words[] = {
     {"updated", HN_META, 0},       {"meta", HN_META, 0},          {"tags", HN_META, 0},
     {"tag", HN_META, 0},           {"categories", HN_META, 0},    {"category", HN_META, 0},
     {"readtime", HN_META, 0},      {"kicker", HN_META, 0},        {"eyebrow", HN_META, 0},
-    {"title", HN_META, 0},         {"headline", HN_META, 0},      {"heading", HN_META, 0},
     {"subtitle", HN_META, 0},
 };
 

@@ -120,6 +120,8 @@ static void visit(html_ld *ld, json_t *v, int level, json_list *found)
     if (id && !px_map_get(&ld->ids, id, strlen(id)) && json_object_size(v) > 1)
         px_map_put(&ld->ids, id, strlen(id), v);
     if (is_article(v)) px_vec_push(found, v);
+    const char *published = json_string_value(json_object_get(v, "datePublished"));
+    if (published && !ld->any_published) ld->any_published = published;
     visit(ld, json_object_get(v, "@graph"), level + 1, found);
     json_t *main = json_object_get(v, "mainEntity");
     if (json_is_object(main) || json_is_array(main)) visit(ld, main, level + 1, found);

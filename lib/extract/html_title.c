@@ -1,0 +1,386 @@
+/*
+ * html_title.c — the article's title.
+ *
+ * A page names its article in several places, and they disagree more
+ * often than one would think: og:title and twitter:title are written for
+ * sharing (often a rewrite of the headline), JSON-LD headline for search
+ * engines, <title> for the browser tab (" | Site" appended, or a section
+ * name), and the <h1> is what a reader sees.  The visible headline is the
+ * title people quote, so it wins when it agrees with what the metadata
+ * says the page is about; an <h1> that does not agree is a logo, a
+ * section name ("News") or a widget heading, and then the metadata wins.
+ *
+ *   1. The <h1> outside navigation and boilerplate that agrees best with
+ *      the metadata titles: at least half of its words are in og:title,
+ *      twitter:title, JSON-LD headline or <title> (with the site's name cut
+ *      off, when it is known).  With no metadata title at all, the first
+ *      such <h1>.  An <h1> that is all a link to the home page is the
+ *      site's logo, and a kicker, date or label inside one ("Politics",
+ *      "27.01.2022") is not part of the headline.
+ *   2. og:title, twitter:title, JSON-LD headline, each with the site's
+ *      name cut off when it carries one.
+ *   3. <title>, cut of " | Site" when the tail is the site's name
+ *      (og:site_name, the publisher, the host) or looks like one (a few
+ *      capitalised words after a longer head).
+ *   When the metadata title chosen still holds a bar ("Kleine Schafskunde |
+ *   Mäscot das Schaf"), a site or section name is still in it, and it is
+ *   most often the tail: the part before the first bar is kept when it has
+ *   two words or more.  Dashes are left alone: headlines use them too.
+ */
+#include <string.h>
+
+#include "extract/html.h"
+
+#define H1_MAX 400 /* bytes: a longer <h1> is not a headline */
+
+static const char *const title_separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                               " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ",
+                                               " \xC2\xBB ", " \xC2\xAB ", NULL};
+
+/* Lower-cased letters and digits of s[0..n) (other bytes of UTF-8 kept). */
+static void squash(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        int c = (unsigned char)s[i];
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80) out[k++] = (char)c;
+        else if (c >= 'A' && c <= 'Z') out[k++] = (char)(c + 32);
+    }
+    out[k] = '\0';
+}
+
+/* The host's main label: "nytimes" for https://www.nytimes.com/... */
+static void host_label(const char *url, char *out, size_t cap)
+{
+    out[0] = '\0';
+    const char *h = url ? strstr(url, "://") : NULL;
+    if (!h) return;
+    h += 3;
+    if (!strncmp(h, "www.", 4)) h += 4;
+    size_t n = strcspn(h, ".:/");
+    if (n < cap) squash(h, n, out, cap);
+}
+
+typedef struct site_names {
+    char names[4][128]; /* squashed; "" when unknown */
+} site_names;
+
+static void known_site_names(html_page *pg, const html_meta *m, site_names *sn)
+{
+    const char *src[] = {m->site_name, px_html_ld_publisher(&pg->ld), pg->a->outlet};
+    for (int i = 0; i < 3; i++) {
+        sn->names[i][0] = '\0';
+        if (src[i]) squash(src[i], strlen(src[i]), sn->names[i], sizeof sn->names[i]);
+    }
+    host_label(pg->a->url, sn->names[3], sizeof sn->names[3]);
+}
+
+/* 1 when s[0..n) names the site. */
+static int is_site_name(const site_names *sn, const char *s, size_t n)
+{
+    char part[128];
+    squash(s, n, part, sizeof part);
+    size_t plen = strlen(part);
+    if (plen < 2) return 0;
+    for (int i = 0; i < 4; i++) {
+        const char *name = sn->names[i];
+        size_t nlen = strlen(name);
+        if (nlen < 2) continue;
+        if (!strcmp(part, name)) return 1;
+        if ((nlen >= 3 && strstr(part, name)) || (plen >= 3 && strstr(name, part))) return 1;
+    }
+    return 0;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) words++;
+    return words;
+}
+
+/* 1 when s[0..n) reads like a site name: a few capitalised words. */
+static int looks_like_site(const char *s, size_t n)
+{
+    if (n == 0 || n > 40 || count_words(s, n) > 4) return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && s[i - 1] != ' ') continue;
+        unsigned char c = (unsigned char)s[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80)) return 0;
+    }
+    return 1;
+}
+
+/* The last separator in s[0..n): its offset, length in *seplen. */
+static size_t last_separator(const char *s, size_t n, size_t *seplen)
+{
+    size_t best = n;
+    for (const char *const *sep = title_separators; *sep; sep++) {
+        size_t k = strlen(*sep);
+        for (size_t i = n >= k ? n - k + 1 : 0; i-- > 0;)
+            if (!memcmp(s + i, *sep, k)) {
+                if (best == n || i > best) best = i, *seplen = k;
+                break;
+            }
+    }
+    return best;
+}
+
+/* The first separator in s[0..n): its offset (n when none), its length in
+ * *seplen. */
+static size_t first_separator(const char *s, size_t n, size_t *seplen)
+{
+    size_t first = n;
+    for (const char *const *sep = title_separators; *sep; sep++) {
+        const char *hit = strstr(s, *sep);
+        if (hit && (size_t)(hit - s) < first) first = (size_t)(hit - s), *seplen = strlen(*sep);
+    }
+    return first;
+}
+
+/* Cuts a trailing " | Site" (repeatedly: " | Section | Site") or a leading
+ * "Site | " from the squeezed title in b.  loose: also cut tails that only
+ * look like a site name. */
+static void cut_site_name(const site_names *sn, px_buf *b, int loose)
+{
+    for (int round = 0; round < 3; round++) {
+        size_t seplen = 0, at = last_separator(b->data, b->len, &seplen);
+        if (at == b->len) break;
+        const char *tail = b->data + at + seplen;
+        size_t tail_len = b->len - at - seplen;
+        int site = is_site_name(sn, tail, tail_len) ||
+                   (loose && looks_like_site(tail, tail_len) &&
+                    count_words(b->data, at) >= 3 && at > tail_len);
+        if (!site) break;
+        b->len = at;
+        b->data[at] = '\0';
+    }
+    size_t seplen = 0, first = first_separator(b->data, b->len, &seplen);
+    if (first < b->len && is_site_name(sn, b->data, first) &&
+        count_words(b->data + first + seplen, b->len - first - seplen) >= 2) {
+        memmove(b->data, b->data + first + seplen, b->len - first - seplen + 1);
+        b->len -= first + seplen;
+    }
+}
+
+/* The squeezed title candidate s (entities decoded when decode), cut of
+ * the site's name, into out. */
+static void clean_title(const site_names *sn, const char *s, int loose, int decode, px_buf *out)
+{
+    px_buf raw = {0};
+    px_buf_reset(out);
+    if (!s) return;
+    if (decode) px_html_decode_entities(s, strlen(s), &raw);
+    else px_buf_puts(&raw, s);
+    px_html_squeeze(raw.data ? raw.data : "", raw.len, out);
+    if (out->len) cut_site_name(sn, out, loose);
+    px_buf_free(&raw);
+}
+
+/* ---- words --------------------------------------------------------------- */
+
+/* Calls fn for each word of s (letters and digits; non-ASCII bytes count
+ * as letters), lower-cased into a small buffer. */
+typedef void (*word_fn)(const char *w, size_t n, void *ud);
+static void each_word(const char *s, word_fn fn, void *ud)
+{
+    char w[64];
+    size_t n = 0;
+    for (;; s++) {
+        unsigned char c = (unsigned char)*s;
+        int letter = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                     c >= 0x80;
+        if (letter && n + 1 < sizeof w) {
+            w[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else if (!letter) {
+            if (n) fn(w, n, ud);
+            n = 0;
+        }
+        if (!c) return;
+    }
+}
+
+static void add_word(const char *w, size_t n, void *ud)
+{
+    px_map_put(ud, w, n, (void *)1);
+}
+
+typedef struct agreement {
+    const px_map *known;
+    size_t words, found;
+} agreement;
+
+static void check_word(const char *w, size_t n, void *ud)
+{
+    agreement *ag = ud;
+    ag->words++;
+    ag->found += px_map_get(ag->known, w, n) != NULL;
+}
+
+/* ---- the headline's text -------------------------------------------------- */
+
+typedef struct h1_walk {
+    html_page *pg;
+    xmlNode *top;
+    px_buf *out;
+    size_t link;    /* bytes of text inside links to the site's home page */
+    int home_links; /* open ones */
+} h1_walk;
+
+/* 1 when href points at a site's home page ("/", "https://host/"). */
+static int is_home(const char *href)
+{
+    if (!href) return 0;
+    const char *p = strstr(href, "://");
+    if (p) {
+        p = strchr(p + 3, '/');
+        if (!p) return 1;
+    } else {
+        p = href;
+    }
+    return !strcmp(p, "/") || !strncmp(p, "/index.", 7) || !*p;
+}
+
+/* 1 when a class names the line above or beside a headline: a kicker,
+ * topline, supertitle, section or date ("headline--topline", "sub-heading",
+ * "entry-title__toptitle", "article__subheadline"). */
+static int kicker(const char *cls)
+{
+    static const char *const words[] = {"kicker", "topline", "toptitle", "supertitle", "overline",
+                                        "eyebrow", "dachzeile", "roofline", "spitzmarke",
+                                        "section", "category", "rubric", "label", "sub", "date",
+                                        "time", "meta", "tag", NULL};
+    char seg[32];
+    while (cls && *cls) {
+        size_t n = 0;
+        while (*cls && strchr(" -_", *cls)) cls++;
+        while (cls[n] && !strchr(" -_", cls[n])) n++;
+        if (n && n < sizeof seg) {
+            for (size_t i = 0; i < n; i++)
+                seg[i] = (char)(cls[i] >= 'A' && cls[i] <= 'Z' ? cls[i] + 32 : cls[i]);
+            seg[n] = '\0';
+            for (const char *const *w = words; *w; w++)
+                if (!strncmp(seg, *w, strlen(*w)) && strcmp(seg, "subject")) return 1;
+        }
+        cls += n;
+    }
+    return 0;
+}
+
+static int h1_enter(void *ud, xmlNode *n)
+{
+    h1_walk *w = ud;
+    if (n->type == XML_TEXT_NODE && n->content) {
+        size_t before = w->out->len;
+        px_buf_puts(w->out, (const char *)n->content);
+        if (w->home_links) w->link += w->out->len - before;
+        return 0;
+    }
+    html_elem *e = n->type == XML_ELEMENT_NODE ? px_html_elem(w->pg, n) : NULL;
+    if (!e || e->kind == HK_DROP) return 0;
+    /* a kicker, a date or a label inside the <h1> is not the headline */
+    if (n != w->top && (e->hints & (HN_BOILER | HN_CAPTION) || e->own ||
+                        px_html_is(n, "time") || kicker(px_html_attr(n, "class"))))
+        return 0;
+    if (e->kind == HK_LINK && is_home(px_html_attr(n, "href"))) w->home_links++;
+    if (e->kind != HK_INLINE && e->kind != HK_LINK) px_buf_putc(w->out, ' ');
+    return e->kind != HK_BR;
+}
+
+static void h1_leave(void *ud, xmlNode *n)
+{
+    h1_walk *w = ud;
+    html_elem *e = px_html_elem(w->pg, n);
+    if (e && e->kind == HK_LINK && is_home(px_html_attr(n, "href"))) w->home_links--;
+    if (e && e->kind != HK_INLINE && e->kind != HK_LINK) px_buf_putc(w->out, ' ');
+}
+
+/* The headline text of an <h1> into out (squeezed); 0 when it has none or
+ * is a logo: all of it a link to the site's home page. */
+static int h1_text(html_page *pg, xmlNode *h1, px_buf *out)
+{
+    px_buf raw = {0};
+    h1_walk w = {pg, h1, &raw, 0, 0};
+    px_html_walk(h1, h1_enter, h1_leave, &w);
+    int logo = raw.len && w.link * 10 >= raw.len * 9;
+    px_buf_reset(out);
+    const char *t = px_buf_str(&raw);
+    size_t n = raw.len;
+    while (n && strchr(" \t\r\n:;|", *t)) t++, n--; /* what a dropped kicker left */
+    px_html_squeeze(t, n, out);
+    px_buf_free(&raw);
+    return out->len && !logo;
+}
+
+/* ---- choosing ------------------------------------------------------------ */
+
+/* The headline: the clean <h1> whose words agree best with the metadata
+ * titles' words (known), half of them at least; the first when nothing
+ * is known.  Its text goes into out; 0 when none qualifies. */
+static int pick_h1(html_page *pg, const px_map *known, px_buf *out)
+{
+    double best = 0;
+    px_buf clean = {0};
+    int found = 0;
+    for (size_t i = 0; i < pg->h1s.len; i++) {
+        if (!h1_text(pg, pg->h1s.items[i], &clean) || clean.len > H1_MAX) continue;
+        double score;
+        if (known->len) {
+            agreement ag = {known, 0, 0};
+            each_word(px_buf_str(&clean), check_word, &ag);
+            if (!ag.words || ag.found * 2 < ag.words) continue;
+            score = (double)ag.found / (double)ag.words;
+        } else {
+            score = 1;
+        }
+        if (score > best) {
+            best = score;
+            px_buf_reset(out);
+            px_buf_append(out, clean.data, clean.len);
+            found = 1;
+            if (!known->len) break;
+        }
+    }
+    px_buf_free(&clean);
+    return found;
+}
+
+void px_html_title(html_page *pg, const html_meta *m)
+{
+    if (pg->a->title) return;
+    site_names sn;
+    known_site_names(pg, m, &sn);
+    px_buf text = {0};
+    if (pg->title)
+        for (const xmlNode *c = pg->title->children; c; c = c->next)
+            if (c->type == XML_TEXT_NODE && c->content) px_buf_puts(&text, (const char *)c->content);
+    struct { const char *s; int loose, decode; } cands[] = {
+        {m->og_title, 0, 0},
+        {m->twitter_title, 0, 0},
+        {px_html_ld_string(&pg->ld, "headline"), 0, 1},
+        {text.len ? text.data : NULL, 1, 0},
+    };
+    px_map known = {0};
+    px_buf clean = {0}, first = {0};
+    for (size_t i = 0; i < sizeof cands / sizeof *cands; i++) {
+        clean_title(&sn, cands[i].s, cands[i].loose, cands[i].decode, &clean);
+        if (!clean.len) continue;
+        each_word(clean.data, add_word, &known);
+        if (!first.len) px_buf_append(&first, clean.data, clean.len);
+    }
+    px_buf h1 = {0};
+    if (pick_h1(pg, &known, &h1)) {
+        px_html_set_field(pg, &pg->a->title, h1.data, h1.len);
+    } else if (first.len) {
+        const char *bar = strstr(first.data, " | ");
+        size_t at = bar ? (size_t)(bar - first.data) : first.len;
+        if (at < first.len && count_words(first.data, at) >= 2) first.len = at;
+        px_html_set_field(pg, &pg->a->title, first.data, first.len);
+    }
+    px_map_free(&known);
+    px_buf_free(&h1);
+    px_buf_free(&clean);
+    px_buf_free(&first);
+    px_buf_free(&text);
+}
