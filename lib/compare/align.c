@@ -16,8 +16,9 @@
  * about military cooperation with Iran, scores 0.31.)
  * Linked claims form facts (union-find).  Candidates come from an inverted
  * index over keys, so the work grows with the claims that share words, not
- * with all pairs; keys found in more than a fifth of all claims (and at
- * least in 8) are left out of the index, as they link nothing useful.
+ * with all pairs.  A key in more claims than a fifth of them, 8, and
+ * twice the number of articles (a fact all n articles report has its keys
+ * in n claims) is left out of the index: it links nothing useful.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -74,7 +75,7 @@ static index build_index(const px_comparison *c)
             posting p = {c->claims.items[i].quotes.items[k], i};
             px_vec_push(&v, p);
         }
-    qsort(v.items, v.len, sizeof *v.items, cmp_posting);
+    if (v.len) qsort(v.items, v.len, sizeof *v.items, cmp_posting);
     return (index){v.items, v.len};
 }
 
@@ -106,6 +107,7 @@ static matches find_best(const px_comparison *c)
     for (size_t i = 0; i < slots; i++) m.best[i] = SIZE_MAX;
     index ix = build_index(c);
     size_t common = c->claims.len / 5 > 8 ? c->claims.len / 5 : 8;
+    if (common < 2 * c->n) common = 2 * c->n; /* a fact all n report has keys in n claims */
     for (size_t lo = 0; lo < ix.len;) {
         size_t hi = lo;
         while (hi < ix.len && ix.items[hi].key == ix.items[lo].key) hi++;

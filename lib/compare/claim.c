@@ -1,6 +1,12 @@
 /*
- * claim.c — every sentence of every article becomes a claim with the keys
- * that alignment compares.
+ * claim.c — every sentence of every article becomes a claim (or several)
+ * with the keys that alignment compares.
+ *
+ * A sentence that carries two statements joined by "; ", " but ",
+ * ", while ", ", although " or ", whereas " is split there, outside
+ * quotations and only when both sides have at least CLAUSE_WORDS words:
+ * "Earnest declined to comment on X but acknowledged Y" reports two facts,
+ * and an outlet may carry one of them without the other.
  *
  * Keys are the first PREFIX bytes of each content word's Snowball stem, and
  * numbers as written.  Stems alone miss derivations that news paraphrase
@@ -18,12 +24,17 @@
 
 #include "compare/compare.h"
 
-enum { PREFIX = 5 };
+enum { PREFIX = 5, CLAUSE_WORDS = 6, MAX_CLAUSES = 8 };
 
 static void claim_keys(px_claim *cl, const px_analysis *an, size_t *cursor)
 {
-    while (*cursor < an->tokens.len && an->tokens.items[*cursor].sentence < cl->sentence) (*cursor)++;
-    for (; *cursor < an->tokens.len && an->tokens.items[*cursor].sentence == cl->sentence; (*cursor)++) {
+    while (*cursor < an->tokens.len && (an->tokens.items[*cursor].sentence < cl->sentence ||
+                                        (an->tokens.items[*cursor].sentence == cl->sentence &&
+                                         an->tokens.items[*cursor].start < cl->start)))
+        (*cursor)++;
+    for (; *cursor < an->tokens.len && an->tokens.items[*cursor].sentence == cl->sentence &&
+           an->tokens.items[*cursor].start < cl->end;
+         (*cursor)++) {
         const px_token *t = &an->tokens.items[*cursor];
         uint64_t key;
         if (t->kind == PX_TOKEN_NUMBER) {
@@ -64,6 +75,7 @@ static void claim_entities(px_claim *cl, const px_analysis *an)
         const px_mention_ref *r = &an->mention_index.items[i];
         if (r->mention.sentence < cl->sentence) continue;
         if (r->mention.sentence > cl->sentence) break;
+        if (r->mention.start < cl->start || r->mention.start >= cl->end) continue;
         const char *name = an->entities.items[r->entity].pub.name;
         px_vec_push(&cl->entities, px_fold_hash(name, strlen(name)));
     }
@@ -72,9 +84,12 @@ static void claim_entities(px_claim *cl, const px_analysis *an)
 
 static void claim_quotes(px_claim *cl, const px_analysis *an)
 {
-    for (size_t i = 0; i < an->quotes.len; i++)
-        if (an->quotes.items[i].sentence <= cl->sentence && an->quotes.items[i].sentence_last >= cl->sentence)
-            px_quote_shingles(an->quotes.items[i].text, &cl->quotes);
+    for (size_t i = 0; i < an->quotes.len; i++) {
+        const px_quote *q = &an->quotes.items[i];
+        int starts_here = q->sentence == cl->sentence && q->start >= cl->start && q->start < cl->end;
+        int spans_here = q->sentence < cl->sentence && q->sentence_last >= cl->sentence;
+        if (starts_here || spans_here) px_quote_shingles(q->text, &cl->quotes);
+    }
     px_keys_unique(&cl->quotes);
 }
 
@@ -99,6 +114,40 @@ static void weigh(px_comparison *c)
     px_idf_free(&idf);
 }
 
+static size_t words_in(const char *s, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to; i++)
+        n += s[i] != ' ' && (i == from || s[i - 1] == ' ');
+    return n;
+}
+
+/* Byte offsets where s splits into clauses (see the top of the file):
+ * cut[0] = 0, ..., cut[n] = strlen(s).  Returns n, the clause count. */
+static size_t clauses(const char *s, size_t *cut)
+{
+    static const char *const joins[] = {"; ", " but ", ", while ", ", although ", ", whereas "};
+    size_t len = strlen(s), n = 0;
+    int quoted = 0;
+    cut[0] = 0;
+    for (size_t i = 0; i < len && n + 1 < MAX_CLAUSES; i++) {
+        if (s[i] == '"' || ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+                            ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)))
+            quoted = !quoted;
+        if (quoted) continue;
+        for (size_t k = 0; k < sizeof joins / sizeof *joins; k++) {
+            size_t m = strlen(joins[k]);
+            if (strncmp(s + i, joins[k], m) != 0) continue;
+            size_t at = i + (joins[k][0] == ';' || joins[k][0] == ',' ? 2 : 1);
+            if (words_in(s, cut[n], i) >= CLAUSE_WORDS && words_in(s, at, len) >= CLAUSE_WORDS)
+                cut[++n] = at;
+            break;
+        }
+    }
+    cut[++n] = len;
+    return n;
+}
+
 void px_compare_claims(px_comparison *c)
 {
     for (size_t a = 0; a < c->n; a++) {
@@ -106,12 +155,23 @@ void px_compare_claims(px_comparison *c)
         const px_analysis *an = c->analyses[a];
         size_t cursor = 0;
         for (size_t s = 0; s < art->sentences.len; s++) {
-            px_claim cl = {.article = a, .sentence = s, .text = art->sentences.items[s].text};
-            claim_keys(&cl, an, &cursor);
-            merge(&cl.keys);
-            claim_entities(&cl, an);
-            claim_quotes(&cl, an);
-            px_vec_push(&c->claims, cl);
+            const char *text = art->sentences.items[s].text;
+            size_t cut[MAX_CLAUSES + 1], n = clauses(text, cut);
+            for (size_t k = 0; k < n; k++) {
+                px_claim cl = {.article = a, .sentence = s, .start = cut[k], .end = cut[k + 1]};
+                cl.text = text;
+                if (n > 1) {
+                    size_t e = cut[k + 1];
+                    while (e > cut[k] && (text[e - 1] == ' ' || text[e - 1] == ';' || text[e - 1] == ','))
+                        e--;
+                    cl.text = px_arena_strndup(&c->arena, text + cut[k], e - cut[k]);
+                }
+                claim_keys(&cl, an, &cursor);
+                merge(&cl.keys);
+                claim_entities(&cl, an);
+                claim_quotes(&cl, an);
+                px_vec_push(&c->claims, cl);
+            }
         }
     }
     weigh(c);

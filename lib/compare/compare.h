@@ -37,6 +37,7 @@ typedef PX_VEC(size_t) px_indexes;
 typedef struct px_claim {
     size_t article;
     size_t sentence;
+    size_t start, end;  /* its span in the sentence (all of it, or a clause) */
     const char *text;
     px_features keys;   /* stem prefixes, idf-weighted over the story, unit length */
     px_keys entities;   /* hashes of the entity names mentioned (sorted) */

@@ -163,7 +163,7 @@ void px_compare_summary(px_comparison *c)
         candidate cd = {k, claim, (double)f->support.len - position(c, f)};
         px_vec_push(&cands, cd);
     }
-    qsort(cands.items, cands.len, sizeof *cands.items, cmp_candidate);
+    if (cands.len) qsort(cands.items, cands.len, sizeof *cands.items, cmp_candidate);
     for (size_t i = 0; i < cands.len && c->summary.len < MAX_LINES; i++) {
         const px_fact *f = &c->facts.items[cands.items[i].fact];
         if (redundant(c, cands.items[i].claim)) continue;
