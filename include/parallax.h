@@ -127,6 +127,11 @@ const char *px_article_language(const px_article *a);
 const char *px_article_date(const px_article *a);
 const char *px_article_text(const px_article *a);
 
+/* The authors' names, one each ("Jane Roe", "John Doe"), from the page's
+ * metadata or its byline; i must be < the count. */
+size_t px_article_author_count(const px_article *a);
+const char *px_article_author(const px_article *a, size_t i);
+
 /* How the date was found, and how sure that is, in [0, 1]. */
 px_date_source px_article_date_source(const px_article *a);
 double px_article_date_confidence(const px_article *a);

@@ -23,10 +23,8 @@ substring of the whole output; `with` found = TP, missed = FN, `without`
 found = FP; micro-averaged F1 = 2TP/(2TP+FP+FN); a failed page misses all
 its `with` snippets) and, over entries that have the key, title accuracy
 (whitespace-normalised, case-insensitive equality), date accuracy (same
-YYYY-MM-DD), author accuracy (the same set of names; names are compared
-case-insensitively with whitespace normalised, a gold string is split at
-";" and at " and "/","/"&"); an empty gold value is right only when
-nothing was extracted.
+YYYY-MM-DD), author accuracy (the same set of names, see author_set);
+an empty gold value is right only when nothing was extracted.
 """
 import json
 import os
@@ -115,11 +113,33 @@ def squeeze(s):
     return SPACE.sub(" ", s or "").strip()
 
 
+BYLINE_LABEL = re.compile(
+    r"^(?:written by|posted by|published by|geschrieben von|veröffentlicht von|"
+    r"autor(?:in)?:|author:|auteur:|by|von|par|por|di|door)\s*", re.I)
+NAME_EDGES = " \t|~·•:,;-–—().@"
+
+
 def author_set(value):
+    """The names in an author value, for comparing two of them: a list is
+    joined first; names are split at , ; & / and the words and/und/et, and
+    a byline label in front ("By", "Von", "Par", "Autor:", "Geschrieben
+    von") and punctuation at the edges (a final period too) are dropped,
+    case ignored.  The same
+    rule reads the gold and every extractor's output."""
     if value is None:
         return set()
-    items = value if isinstance(value, list) else re.split(r";|\band\b|&|/", value)
-    return {squeeze(x).lower() for x in items if squeeze(x)}
+    text = ", ".join(value) if isinstance(value, list) else value
+    names = set()
+    for item in re.split(r"[;,&/]|\b(?:and|und|et)\b", text):
+        item = squeeze(item).strip(NAME_EDGES)
+        while True:
+            cut = BYLINE_LABEL.sub("", item).strip(NAME_EDGES)
+            if cut == item:
+                break
+            item = cut
+        if item:
+            names.add(item.lower())
+    return names
 
 
 def page_name(entry):

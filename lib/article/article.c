@@ -104,6 +104,12 @@ static void tidy_all(px_context *ctx, px_article *a)
         if (p) a->paragraphs.items[kept++] = p;
     }
     a->paragraphs.len = kept;
+    kept = 0;
+    for (size_t i = 0; i < a->authors.len; i++) {
+        const char *p = tidy(ctx, a, a->authors.items[i], &tmp, &nfc);
+        if (p) a->authors.items[kept++] = p;
+    }
+    a->authors.len = kept;
     for (size_t i = 0; i < a->removed.len; i++) {
         const char *p = tidy(ctx, a, a->removed.items[i], &tmp, &nfc);
         a->removed.items[i] = p ? p : "";
@@ -151,6 +157,7 @@ px_status px_article_finish(px_context *ctx, px_article *a, px_error *err)
 void px_article_free(px_article *a)
 {
     if (!a) return;
+    px_vec_free(&a->authors);
     px_vec_free(&a->paragraphs);
     px_vec_free(&a->removed);
     px_vec_free(&a->sentences);
@@ -167,6 +174,8 @@ const char *px_article_url(const px_article *a) { return a->url; }
 const char *px_article_outlet(const px_article *a) { return a->outlet; }
 const char *px_article_title(const px_article *a) { return a->title; }
 const char *px_article_byline(const px_article *a) { return a->byline; }
+size_t px_article_author_count(const px_article *a) { return a->authors.len; }
+const char *px_article_author(const px_article *a, size_t i) { return a->authors.items[i]; }
 const char *px_article_dateline(const px_article *a) { return a->dateline; }
 const char *px_article_wire(const px_article *a) { return a->wire; }
 const char *px_article_language(const px_article *a) { return a->language ? a->language : "und"; }

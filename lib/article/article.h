@@ -27,6 +27,7 @@ struct px_article {
     const char *dateline, *wire, *language, *date, *text;
     px_date_source date_source;
     double date_confidence;
+    PX_VEC(const char *) authors; /* names, from the byline or the page */
     PX_VEC(const char *) paragraphs;
     PX_VEC(const char *) removed;
     PX_VEC(px_sentence) sentences;

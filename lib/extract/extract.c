@@ -43,6 +43,7 @@ static px_status build(px_context *ctx, const px_document *doc, px_article **out
                        : px_extract_text(a, doc->body, doc->body_len, !doc->from_jsonl,
                                          doc->name, err);
     if (!rc) px_clean(a);
+    if (!rc && a->byline && !a->authors.len) px_author_names(a, a->byline, strlen(a->byline));
     if (!rc) rc = px_article_finish(ctx, a, err);
     if (!rc && a->paragraphs.len == 0) /* also when only invisible characters were left */
         rc = px_error_set(err, PX_EEMPTY, doc->name, 0, 0, "no article text found%s",

@@ -39,6 +39,17 @@ px_status px_extract_html(px_article *a, const char *data, size_t len,
  */
 void px_clean(px_article *a);
 
+/*
+ * author.c: splits the byline s[0..n) ("By Jane Roe and John Doe, Reuters")
+ * into names appended to a->authors, unless a->authors holds some already.
+ * Returns how many were added.
+ */
+size_t px_author_names(px_article *a, const char *s, size_t n);
+
+/* html_date.c: the first date written in s[0..n) as "YYYY-MM-DD" in out and
+ * its offset in *at; dmy reads "01/02/2015" day first.  0 when none. */
+int px_html_find_date(const char *s, size_t n, int dmy, char out[32], size_t *at);
+
 /* 1 when the line s[0..n) is page furniture that is never article text
  * ("Advertisement", "Latest Headlines", "Share this article"). */
 int px_is_furniture(const char *s, size_t n);

@@ -207,8 +207,9 @@ void px_html_ld_load(html_page *pg);
 void px_html_ld_free(html_ld *ld);
 /* A string member of the article (NULL when absent or not a string). */
 const char *px_html_ld_string(const html_ld *ld, const char *key);
-/* The article's author names joined with ", " into out (empty when none). */
-void px_html_ld_authors(const html_ld *ld, px_buf *out);
+/* Calls fn with the name of each of the article's authors (at most a
+ * few hundred), in order. */
+void px_html_ld_authors(const html_ld *ld, void (*fn)(const char *name, void *ud), void *ud);
 /* The publisher's name, the page URL, the language (borrowed), or NULL. */
 const char *px_html_ld_publisher(const html_ld *ld);
 const char *px_html_ld_url(const html_ld *ld);
@@ -222,6 +223,7 @@ void px_html_decode_entities(const char *s, size_t n, px_buf *out);
  * each the first of its key in document order. */
 typedef struct html_meta {
     const char *og_title, *twitter_title, *og_url, *site_name, *author, *article_author;
+    const char *creator; /* dc.creator and kin */
     const char *content_language, *og_locale;
     const char *date;
     int date_rank;
@@ -234,6 +236,12 @@ void px_html_metadata(html_page *pg);
 /* Sets the title (when not set yet) from the headline, meta tags, JSON-LD
  * and <title>, after the page's outlet and url are known. */
 void px_html_title(html_page *pg, const html_meta *m);
+
+/* ---- html_author.c ------------------------------------------------------ */
+
+/* Sets the authors (and the byline, when not set) from JSON-LD, the meta
+ * tags and the page's byline elements. */
+void px_html_authors(html_page *pg, const html_meta *m);
 
 /* ---- html_pubdate.c ------------------------------------------------------ */
 

@@ -28,6 +28,7 @@
  */
 #include <string.h>
 
+#include "extract/extract.h"
 #include "extract/html.h"
 
 #define LINK_BLOCK_MAX 150  /* longest link-only block treated as a link */
@@ -136,9 +137,9 @@ static const char *const call_words[] = {
 
 /* Openings of byline and date lines. */
 static const char *const byline_openings[] = {
-    "by ", "von ", "por ", "par ", "di ", "door ", "autor:", "autorin:", "author:",
-    "written by", "posted by", "published by", "text:", "texto:", "publicado por",
-    "publié par", "redacción", "redaktion", NULL};
+    "by ", "von ", "por ", "par ", "di ", "door ", "autor:", "autorin:", "autoren ",
+    "author:", "written by", "posted by", "published by", "text:", "text von", "texto:",
+    "publicado por", "publié par", "erstellt von", "redacción", "redaktion", NULL};
 
 static const char *const date_words[] = {
     "published", "updated", "posted", "last updated", "veröffentlicht", "aktualisiert",
@@ -248,6 +249,19 @@ static void trim_edge(html_blocks *blocks, int forward, furniture_fn is_furnitur
     }
 }
 
+/* When the page named no author, a byline line taken off at the edges of
+ * the body ("Von Klaus Stanjek", "Text: Jane Roe") names them. */
+static void offer_bylines(html_page *pg, html_blocks *blocks)
+{
+    char low[128];
+    for (size_t i = 0; i < blocks->len && !pg->a->authors.len; i++) {
+        html_block *b = &blocks->items[i];
+        if (!b->removed) continue;
+        fold(b->text, low, sizeof low);
+        if (is_byline_line(b, low) && !is_date_line(b, low)) px_author_names(pg->a, b->text, b->len);
+    }
+}
+
 void px_html_emit_blocks(html_page *pg, html_blocks *blocks)
 {
     int headline_seen = 0;
@@ -264,6 +278,7 @@ void px_html_emit_blocks(html_page *pg, html_blocks *blocks)
     }
     trim_edge(blocks, 1, lead_furniture);
     trim_edge(blocks, 0, tail_furniture);
+    offer_bylines(pg, blocks);
     for (size_t i = 0; i < blocks->len; i++) {
         html_block *b = &blocks->items[i];
         if (b->removed) px_article_add_removed(pg->a, b->text, b->len);

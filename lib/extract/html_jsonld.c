@@ -189,16 +189,15 @@ const char *px_html_ld_string(const html_ld *ld, const char *key)
     return ld->article ? json_string_value(json_object_get(ld->article, key)) : NULL;
 }
 
-void px_html_ld_authors(const html_ld *ld, px_buf *out)
+void px_html_ld_authors(const html_ld *ld, void (*fn)(const char *name, void *ud), void *ud)
 {
     const json_t *author = ld->article ? json_object_get(ld->article, "author") : NULL;
+    if (!author) author = ld->article ? json_object_get(ld->article, "creator") : NULL;
     size_t n = json_is_array(author) ? json_array_size(author) : author ? 1 : 0;
     for (size_t i = 0; i < n && i < LD_MAX_ITEMS; i++) {
         const json_t *one = json_is_array(author) ? json_array_get(author, i) : author;
         const char *name = name_of(ld, one);
-        if (!name || !*name || strstr(px_buf_str(out), name)) continue; /* none or again */
-        if (out->len) px_buf_puts(out, ", ");
-        px_buf_puts(out, name);
+        if (name && *name) fn(name, ud);
     }
 }
 

@@ -14,9 +14,7 @@
  *             the site's name (site_name, publisher, the URL's host) or
  *             looks like one (a few capitalised words after a longer head);
  *             the first <h1> last.
- *   byline    meta author (not a profile URL), JSON-LD author names joined
- *             with ", ", then a short element marked rel/itemprop=author or
- *             class "byline"/"author"; a leading "By" is dropped.
+ *   authors   html_author.c
  *   date      every source is offered to px_article_set_date with its
  *             confidence, and the most trusted wins: JSON-LD datePublished
  *             (0.95), the publication meta tags (0.9), <time datetime>
@@ -69,6 +67,10 @@ static void read_html_meta(const html_page *pg, html_meta *m)
         {"og:title", &m->og_title},         {"twitter:title", &m->twitter_title},
         {"og:url", &m->og_url},             {"og:site_name", &m->site_name},
         {"author", &m->author},             {"article:author", &m->article_author},
+        {"dc.creator", &m->creator},        {"dc:creator", &m->creator},
+        {"dcterms.creator", &m->creator},   {"dcterms:creator", &m->creator},
+        {"parsely-author", &m->creator},    {"sailthru.author", &m->creator},
+        {"byl", &m->creator},
         {"content-language", &m->content_language}, {"og:locale", &m->og_locale},
     };
     for (size_t i = 0; i < pg->metas.len; i++) {
@@ -82,6 +84,7 @@ static void read_html_meta(const html_page *pg, html_meta *m)
         lower_copy(raw, key, sizeof key);
         for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
             if (!*keys[k].slot && !strcmp(key, keys[k].key)) *keys[k].slot = content;
+
         note_date(m, key, content);
     }
 }
@@ -140,56 +143,6 @@ static void set_ld_field(html_page *pg, const char **field, const char *s)
     px_buf_free(&decoded);
 }
 
-/* ---- byline -------------------------------------------------------------- */
-
-#define MAX_BYLINE 100 /* bytes: longer is an author bio, not a byline */
-
-/* Sets the byline from s unless it is a URL or not name-like. */
-static void set_byline(html_page *pg, const char *s, size_t n)
-{
-    if (pg->a->byline || !s) return;
-    px_buf clean = {0};
-    px_html_squeeze(s, n, &clean);
-    const char *t = px_buf_str(&clean);
-    if ((lower((unsigned char)t[0]) == 'b' && lower((unsigned char)t[1]) == 'y') &&
-        (t[2] == ' ' || t[2] == ':')) {
-        t += 3;
-        while (*t == ' ' || *t == ':') t++;
-    }
-    size_t len = strlen(t);
-    int letters = 0;
-    for (size_t i = 0; i < len; i++)
-        letters += ((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z') || (unsigned char)t[i] >= 0x80;
-    if (len >= 2 && len <= MAX_BYLINE && letters >= 2 && !strstr(t, "://") &&
-        strncmp(t, "www.", 4))
-        px_html_set_field(pg, &pg->a->byline, t, len);
-    px_buf_free(&clean);
-}
-
-static void find_byline(html_page *pg, const html_meta *m)
-{
-    if (pg->a->byline) return;
-    if (m->author) set_byline(pg, m->author, strlen(m->author));
-    if (m->article_author) set_byline(pg, m->article_author, strlen(m->article_author));
-    px_buf names = {0}, text = {0};
-    px_html_ld_authors(&pg->ld, &names);
-    if (names.len) {
-        px_buf decoded = {0};
-        px_html_decode_entities(names.data, names.len, &decoded);
-        set_byline(pg, px_buf_str(&decoded), decoded.len);
-        px_buf_free(&decoded);
-    }
-    for (size_t i = 0; i < pg->bylines.len && !pg->a->byline; i++) {
-        html_elem *e = px_html_elem(pg, pg->bylines.items[i]);
-        if (!e || !e->text || e->text > MAX_BYLINE) continue;
-        px_buf_reset(&text);
-        px_html_node_text(pg, pg->bylines.items[i], &text, 4 * MAX_BYLINE);
-        set_byline(pg, px_buf_str(&text), text.len);
-    }
-    px_buf_free(&names);
-    px_buf_free(&text);
-}
-
 /* ---- language ------------------------------------------------------------ */
 
 /* Sets the language from a tag ("en-US", "de_DE", "fr"): its primary
@@ -228,7 +181,7 @@ void px_html_metadata(html_page *pg)
     px_html_set_field(pg, &pg->a->outlet, m.site_name, m.site_name ? strlen(m.site_name) : 0);
     set_ld_field(pg, &pg->a->outlet, px_html_ld_publisher(&pg->ld));
     px_html_title(pg, &m);
-    find_byline(pg, &m);
+    px_html_authors(pg, &m);
     find_language(pg, &m);
     px_html_pubdate(pg, &m);
 }

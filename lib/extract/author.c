@@ -1,0 +1,253 @@
+/*
+ * author.c — a byline as written ("By Jane Roe and John Doe, Reuters",
+ * "Veröffentlicht von Chris Jung · 31. Oktober 2023") to the list of the
+ * authors' names, whatever the format the article came in.
+ *
+ * Pages write bylines for readers, and what surrounds the names varies:
+ * a "By"/"Von"/"Par"/"Por" in front, a label ("Author:", "Autor:",
+ * "Geschrieben von", "Posted by"), the date behind it, the outlet after a
+ * comma, "Shares" or an e-mail address glued on.  This file strips those,
+ * splits the rest at the joiners of several languages (",", ";", "&",
+ * "and", "und", "et", "y", "e"), and keeps what looks like a name: a few
+ * words, some letters, no URL.  A part equal to the outlet ("Rob Picheta,
+ * CNN") is the outlet, not an author.
+ *
+ * The names go into a->authors (deduplicated), and the first call that
+ * finds any wins: the caller offers its sources most trusted first.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract/extract.h"
+
+#define NAME_MAX_BYTES 60  /* a longer part is a sentence, not a name */
+#define NAME_MAX_WORDS 6
+#define MAX_AUTHORS 12
+
+/* Labels and prepositions in front of the names, lower case; longest
+ * first where one is the start of another. */
+static const char *const prefixes[] = {
+    "written by", "posted by", "published by", "reported by", "story by", "words by",
+    "geschrieben von", "veröffentlicht von", "verfasst von", "erstellt von", "ein beitrag von",
+    "publicado por", "escrito por", "publié par", "écrit par", "scritto da", "pubblicato da",
+    "geschreven door", "autor:", "autorin:", "autoren:", "author:", "authors:", "auteur:",
+    "autore:", "text:", "texto:", "text und fotos:", "redakteur:", "by:", "von:", "por:",
+    "par:", "by", "von", "par", "por", "di", "door", "da", "av", NULL};
+
+/* Joiners between names. */
+static const char *const joiners[] = {", ", "; ", " & ", " and ", " und ", " et ", " y ",
+                                      " e ", " i ", " en ", " og ", NULL};
+
+/* Words glued after the names that are not names. */
+static const char *const tails[] = {"shares", "share", "follow", "twitter", "email", "e-mail",
+                                    "mehr", "more", "profil", "profile", "über", "about",
+                                    "autorenseite", "am", "on", "um", "le", "el", "il", "em",
+                                    NULL};
+
+/* Words after which a byline goes on with its date ("CNN Updated 2010
+ * GMT", "Jane Roe, veröffentlicht am ..."). */
+static const char *const date_words[] = {" updated", " published", " posted", " aktualisiert",
+                                         " veröffentlicht", " actualizado", " publicado",
+                                         " mis à jour", " publié", NULL};
+
+static int is_punct_byte(unsigned char c)
+{
+    return c == '|' || c == '~' || c == '-' || c == ':' || c == ',' || c == ';' || c == '/' ||
+           c == '(' || c == ')' || c == '*';
+}
+
+/* Skips leading spaces, punctuation and the dashes and dots of UTF-8. */
+static const char *trim_front(const char *s)
+{
+    for (;;) {
+        unsigned char c = (unsigned char)*s;
+        if (c == ' ' || is_punct_byte(c)) s++;
+        else if (!strncmp(s, "\xE2\x80\x93", 3) || !strncmp(s, "\xE2\x80\x94", 3) ||
+                 !strncmp(s, "\xC2\xB7", 2) || !strncmp(s, "\xE2\x80\xA2", 3))
+            s += (unsigned char)*s == 0xC2 ? 2 : 3;
+        else return s;
+    }
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) w++;
+    return w;
+}
+
+/* Skips a label ending in a colon at the start of s ("Redaktion:",
+ * "Text und Fotos:", "责任编辑："): a few words, then the colon. */
+static const char *skip_label(const char *s)
+{
+    const char *colon = strstr(s, "\xEF\xBC\x9A"); /* full-width colon */
+    size_t skip = 3;
+    const char *ascii = strchr(s, ':');
+    if (ascii && (!colon || ascii < colon)) colon = ascii, skip = 1;
+    if (!colon || colon - s > 30 || count_words(s, (size_t)(colon - s)) > 3) return s;
+    if (colon[skip] && colon[skip] != ' ' && skip == 1) return s; /* "10:30" */
+    return colon + skip;
+}
+
+/* Removes one prefix at s (case aside); returns where the names start. */
+static const char *strip_prefix(const char *s)
+{
+    for (int again = 1; again;) {
+        again = 0;
+        s = trim_front(s);
+        const char *after = skip_label(s);
+        if (after != s) {
+            s = after;
+            again = 1;
+            continue;
+        }
+        for (const char *const *p = prefixes; *p; p++) {
+            size_t k = strlen(*p);
+            if (strncasecmp(s, *p, k)) continue;
+            unsigned char next = (unsigned char)s[k];
+            /* "von" must be a word: "Vonnegut" is a name */
+            if ((*p)[k - 1] != ':' && (isalpha(next) || next >= 0x80)) continue;
+            s += k;
+            again = 1;
+            break;
+        }
+    }
+    return s;
+}
+
+/* The length of s up to the first thing that ends a byline: a date, a
+ * separator dot or bar, an e-mail address, a newline. */
+static size_t byline_end(const char *s, size_t n, int dmy)
+{
+    char iso[32];
+    size_t at;
+    if (px_html_find_date(s, n, dmy, iso, &at)) n = at;
+    static const char *const stops[] = {" \xC2\xB7", " \xE2\x80\xA2", " | ", "\n", " - ", " \xE2\x80\x93 ",
+                                        " \xE2\x80\x94 ", "(", NULL};
+    for (const char *const *st = stops; *st; st++) {
+        const char *hit = strstr(s, *st);
+        if (hit && (size_t)(hit - s) < n && hit != s) n = (size_t)(hit - s);
+    }
+    for (const char *const *w = date_words; *w; w++) {
+        size_t k = strlen(*w);
+        for (size_t i = 0; i + k <= n; i++)
+            if (!strncasecmp(s + i, *w, k) && (i + k == n || s[i + k] == ' ' || s[i + k] == ':')) {
+                n = i;
+                break;
+            }
+    }
+    const char *at_sign = memchr(s, '@', n);
+    if (at_sign) { /* cut back to the start of the address */
+        while (at_sign > s && at_sign[-1] != ' ') at_sign--;
+        n = (size_t)(at_sign - s);
+    }
+    return n;
+}
+
+/* Trims a part and drops glued tails ("Amber Guetebier Shares"). */
+static void clean_part(const char **s, size_t *n)
+{
+    const char *p = trim_front(*s);
+    size_t len = *n - (size_t)(p - *s);
+    for (int again = 1; again;) {
+        again = 0;
+        while (len && (p[len - 1] == ' ' || is_punct_byte((unsigned char)p[len - 1])))
+            len--;
+        for (const char *const *t = tails; *t; t++) {
+            size_t k = strlen(*t);
+            if (len > k && p[len - k - 1] == ' ' && !strncasecmp(p + len - k, *t, k)) {
+                len -= k;
+                again = 1;
+            }
+        }
+    }
+    *s = p;
+    *n = len;
+}
+
+/* Link texts of author boxes that are not names. */
+static const char *const not_names[] = {"alle artikel", "all articles", "all posts", "view all",
+                                        "more by", "more from", "mehr von", "mehr artikel",
+                                        "zum profil", "zeige alle", "alle beiträge", "profil",
+                                        "profile", "autorenseite", "website", "twitter",
+                                        "facebook", "instagram", "linkedin", "e-mail", "email",
+                                        "mail", "kontakt", "contact", "about the author",
+                                        "über den autor", "über die autorin", "über", "no author",
+                                        "unknown", NULL};
+
+/* Degrees and titles that follow a name after a comma ("Grant Tinsley,
+ * PhD"): not names of their own. */
+static const char *const degrees[] = {"phd", "ph.d.", "md", "m.d.", "dr", "dr.", "msc", "mph",
+                                      "rd", "rdn", "dds", "mba", "jr", "jr.", "sr", "sr.", NULL};
+
+/* 1 when s[0..n) can be a name (or an organisation signing as author). */
+static int name_like(const char *s, size_t n)
+{
+    for (const char *const *w = not_names; *w; w++)
+        if (!strncasecmp(s, *w, strlen(*w))) return 0;
+    for (const char *const *w = degrees; *w; w++)
+        if (strlen(*w) == n && !strncasecmp(s, *w, n)) return 0;
+    if (n < 2 || n > NAME_MAX_BYTES || count_words(s, n) > NAME_MAX_WORDS) return 0;
+    size_t letters = 0, digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        letters += isalpha(c) || c >= 0x80;
+        digits += isdigit(c) != 0;
+    }
+    if (letters < 2 || digits * 2 > letters) return 0;
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (!strncmp(s + i, "://", 3) || !strncasecmp(s + i, "www.", 4)) return 0;
+    if (!strncmp(s, "\xC2\xA9", 2) || !strncasecmp(s, "copyright", 9)) return 0; /* a credit */
+    if (!memchr(s, ' ', n)) /* one word with a dot inside: a user name or a domain */
+        for (size_t i = 1; i + 1 < n; i++)
+            if (s[i] == '.' && isalpha((unsigned char)s[i - 1]) && isalpha((unsigned char)s[i + 1]))
+                return 0;
+    return 1;
+}
+
+static int same_ci(const char *a, size_t n, const char *b)
+{
+    return b && strlen(b) == n && !strncasecmp(a, b, n);
+}
+
+static void add_name(px_article *a, const char *s, size_t n)
+{
+    if (a->authors.len >= MAX_AUTHORS || same_ci(s, n, a->outlet)) return;
+    for (size_t i = 0; i < a->authors.len; i++)
+        if (same_ci(s, n, a->authors.items[i])) return;
+    const char *name = px_article_str(a, s, n);
+    if (name) px_vec_push(&a->authors, name);
+}
+
+size_t px_author_names(px_article *a, const char *s, size_t len)
+{
+    if (!s || a->authors.len) return a->authors.len;
+    char buf[512];
+    if (len >= sizeof buf) return 0; /* an author bio, not a byline */
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    for (char *p = buf; *p; p++)
+        if (*p == '\t' || *p == '\r') *p = ' ';
+    const char *names = strip_prefix(buf);
+    if (!strncmp(names, "\xC2\xA9", 2) || !strncasecmp(names, "copyright", 9)) return 0;
+    int dmy = !(a->language && !strcmp(a->language, "en"));
+    const char *end = names + byline_end(names, strlen(names), dmy);
+    size_t before = a->authors.len;
+    while (names < end) { /* split at the first joiner, repeatedly */
+        const char *cut = end;
+        size_t skip = 0;
+        for (const char *const *j = joiners; *j; j++) {
+            const char *hit = strstr(names, *j);
+            if (hit && hit < cut) cut = hit, skip = strlen(*j);
+        }
+        const char *part = names;
+        size_t plen = (size_t)(cut - names);
+        clean_part(&part, &plen);
+        if (name_like(part, plen)) add_name(a, part, plen);
+        if (cut >= end) break;
+        names = strip_prefix(cut + skip);
+    }
+    return a->authors.len - before;
+}

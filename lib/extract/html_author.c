@@ -1,0 +1,121 @@
+/*
+ * html_author.c — who wrote the article, from the page.
+ *
+ * Sources, most trusted first; the first that gives a name wins (the
+ * names are cleaned and split by author.c):
+ *
+ *   1. JSON-LD author (or creator) of the article: typed names, one each.
+ *   2. The byline the reader sees: the first short element marked
+ *      rel=author, itemprop=author, or class/id "byline"/"author", outside
+ *      navigation and boilerplate; inside an author box with the name,
+ *      a role and a bio, the element holding the name (itemprop=name, a
+ *      class "name", a link to the author's page).
+ *   3. <meta name=author>, article:author (unless a profile URL),
+ *      dc.creator and kin.
+ *   4. A byline line at the top or the end of the body ("Von Klaus
+ *      Stanjek", "Text: ..."): html_blocks.c offers it.
+ *
+ * The byline field is the names joined with ", " unless the caller (a JSON
+ * Lines record) gave one.
+ */
+#include <string.h>
+
+#include "extract/extract.h"
+#include "extract/html.h"
+
+#define MAX_BYLINE 200 /* bytes of an element's text: more is an author bio */
+
+static void offer(html_page *pg, const char *s, int decode)
+{
+    if (!s || !*s) return;
+    px_buf raw = {0}, clean = {0};
+    if (decode) px_html_decode_entities(s, strlen(s), &raw);
+    else px_buf_puts(&raw, s);
+    px_html_squeeze(px_buf_str(&raw), raw.len, &clean);
+    px_author_names(pg->a, px_buf_str(&clean), clean.len);
+    px_buf_free(&raw);
+    px_buf_free(&clean);
+}
+
+typedef struct ld_names {
+    html_page *pg;
+    px_buf all; /* the names, joined by "; " */
+} ld_names;
+
+static void ld_name(const char *name, void *ud)
+{
+    ld_names *ln = ud;
+    if (ln->all.len) px_buf_puts(&ln->all, "; ");
+    px_buf_puts(&ln->all, name);
+}
+
+/* 1 when element n holds just the name inside an author box: itemprop=name,
+ * a class naming a name, or a link to the author's page. */
+static int holds_name(const xmlNode *n)
+{
+    const char *itemprop = px_html_attr(n, "itemprop"), *cls = px_html_attr(n, "class");
+    const char *href = px_html_attr(n, "href"), *rel = px_html_attr(n, "rel");
+    if (itemprop && strstr(itemprop, "name")) return 1;
+    if (cls && (strstr(cls, "name") || strstr(cls, "Name") || strstr(cls, "author-title")))
+        return 1;
+    if (rel && strstr(rel, "author")) return 1;
+    return href && (strstr(href, "/author") || strstr(href, "/autor") || strstr(href, "/people/") ||
+                    strstr(href, "/profile") || strstr(href, "/profil"));
+}
+
+/* The text of the elements below top that hold names, joined by ", ", or
+ * of top itself when there are none and it is short, into out. */
+static void names_text(html_page *pg, xmlNode *top, px_buf *out)
+{
+    html_elem *t = px_html_elem(pg, top);
+    size_t last = HTML_NONE;
+    for (size_t k = t ? HTML_INDEX(pg, t) + 1 : 0; t && k < t->end; k++) {
+        html_elem *e = &pg->elems.items[k];
+        if (!e->text || px_html_within(pg, last, k) || !holds_name(e->node)) continue;
+        if (out->len) px_buf_puts(out, ", ");
+        px_html_node_text(pg, e->node, out, 4 * MAX_BYLINE);
+        last = k;
+    }
+    if (!out->len && t && t->text <= MAX_BYLINE) px_html_node_text(pg, top, out, 4 * MAX_BYLINE);
+}
+
+static void from_elements(html_page *pg)
+{
+    px_buf text = {0};
+    for (size_t i = 0; i < pg->bylines.len && !pg->a->authors.len; i++) {
+        html_elem *e = px_html_elem(pg, pg->bylines.items[i]);
+        if (!e || !e->text || e->hints & HN_COMMENT) continue;
+        px_buf_reset(&text);
+        names_text(pg, pg->bylines.items[i], &text);
+        offer(pg, px_buf_str(&text), 0);
+    }
+    px_buf_free(&text);
+}
+
+static int is_url(const char *s)
+{
+    return s && (strstr(s, "://") || !strncmp(s, "www.", 4));
+}
+
+void px_html_authors(html_page *pg, const html_meta *m)
+{
+    px_article *a = pg->a;
+    if (!a->authors.len) {
+        ld_names ln = {pg, {0}};
+        px_html_ld_authors(&pg->ld, ld_name, &ln);
+        offer(pg, ln.all.data, 1);
+        px_buf_free(&ln.all);
+    }
+    if (!a->authors.len) from_elements(pg);
+    if (!a->authors.len) offer(pg, m->author, 0);
+    if (!a->authors.len && !is_url(m->article_author)) offer(pg, m->article_author, 0);
+    if (!a->authors.len) offer(pg, m->creator, 0);
+    if (a->byline || !a->authors.len) return;
+    px_buf joined = {0};
+    for (size_t i = 0; i < a->authors.len; i++) {
+        if (i) px_buf_puts(&joined, ", ");
+        px_buf_puts(&joined, a->authors.items[i]);
+    }
+    px_html_set_field(pg, &a->byline, joined.data, joined.len);
+    px_buf_free(&joined);
+}
