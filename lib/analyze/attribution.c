@@ -66,9 +66,7 @@ static void add(const px_article *a, px_analysis *an, size_t s, px_toks t, px_sp
 static int passive_before(px_toks t, size_t i)
 {
     static const char *const be[] = {"was", "were", "is", "are", "been", "be", "being", NULL};
-    for (const char *const *w = be; *w && i > 0; w++)
-        if (px_tok_is(&t.t[i - 1], *w)) return 1;
-    return 0;
+    return i > 0 && px_tok_in(&t.t[i - 1], be);
 }
 
 static int is_dash(const px_token *t)

@@ -17,17 +17,10 @@
 
 enum { MAX_SOURCE = 8, MAX_UNNAMED = 4, MAX_REPORT_NOUN = 4 };
 
-static int in_list(const px_token *t, const char *const *list)
-{
-    for (; *list; list++)
-        if (px_tok_is(t, *list)) return 1;
-    return 0;
-}
-
 static int connector(const px_token *t)
 {
     static const char *const words[] = {"of", "and", "&", "for", "de", "du", "la", NULL};
-    return in_list(t, words);
+    return px_tok_in(t, words);
 }
 
 static int article_word(const px_token *t)
@@ -42,13 +35,13 @@ static int report_noun(const px_token *t)
         "column", "broadcast", "investigation", "analysis", "poll", "survey", "study",
         "documents", "data", "figures", "post", "tweet", "letter", "memo", "filing",
         "reporting", "estimates", "count", "tally", NULL};
-    return in_list(t, words);
+    return px_tok_in(t, words);
 }
 
 static int report_link(const px_token *t)
 {
     static const char *const words[] = {"in", "by", "from", "on", "at", "with", "of", NULL};
-    return in_list(t, words);
+    return px_tok_in(t, words);
 }
 
 static int is_name_word(const px_article *a, const px_token *t)

@@ -76,12 +76,13 @@ static const entry lexicon[] = {
     {"mocked", "mocked", L, 0},          {"note", "noted", V, 0},
     {"noted", "noted", V, 1},            {"notes", "noted", V, 1},
     {"noting", "noted", G, 0},           {"observed", "observed", V, 1},
-    {"pledged", "promised", V, 0},       {"pointed out", "noted", V, 1},
-    {"praised", "praised", L, 0},        {"predicted", "predicted", V, 1},
-    {"promised", "promised", V, 0},      {"promising", "promised", G, 0},
-    {"questioned", "asked", V, 1},       {"quipped", "joked", V, 1},
-    {"recalled", "recalled", V, 1},      {"recalling", "recalled", G, 0},
-    {"recalls", "recalled", V, 1},
+    {"pleaded", "urged", V, 1},          {"pledged", "promised", V, 0},
+    {"pointed out", "noted", V, 1},      {"praised", "praised", L, 0},
+    {"predicted", "predicted", V, 1},    {"promised", "promised", V, 0},
+    {"promising", "promised", G, 0},     {"questioned", "asked", V, 1},
+    {"quipped", "joked", V, 1},          {"recalled", "recalled", V, 1},
+    {"recalling", "recalled", G, 0},     {"recalls", "recalled", V, 1},
+    {"referred", "called", L, 0},
     {"refused to comment", "declined to comment", V, 0},
     {"reiterated", "reiterated", V, 1},  {"rejected", "rejected", L, 0},
     {"remarked", "remarked", V, 1},      {"replied", "replied", V, 1},
@@ -101,14 +102,15 @@ static const entry lexicon[] = {
     {"termed", "called", L, 0},          {"testified", "testified", V, 1},
     {"told", "told", V, 0},
     {"told reporters", "told reporters", V, 0},
-    {"tweeted", "tweeted", V, 1},        {"tweets", "tweeted", V, 1},
-    {"urged", "urged", V, 1},            {"urging", "urged", G, 0},
-    {"vowed", "promised", V, 0},         {"vowing", "promised", G, 0},
-    {"warn", "warned", V, 0},            {"warned", "warned", V, 1},
-    {"warning", "warned", G, 0},         {"warns", "warned", V, 1},
-    {"went on", "continued", V, 1},      {"wondered", "asked", V, 1},
-    {"write", "wrote", V, 0},            {"writes", "wrote", V, 1},
-    {"writing", "wrote", G, 0},          {"wrote", "wrote", V, 1},
+    {"tweeted", "tweeted", V, 1},        {"tweeting", "tweeted", G, 0},
+    {"tweets", "tweeted", V, 1},         {"urged", "urged", V, 1},
+    {"urging", "urged", G, 0},           {"vowed", "promised", V, 0},
+    {"vowing", "promised", G, 0},        {"warn", "warned", V, 0},
+    {"warned", "warned", V, 1},          {"warning", "warned", G, 0},
+    {"warns", "warned", V, 1},           {"went on", "continued", V, 1},
+    {"wondered", "asked", V, 1},         {"write", "wrote", V, 0},
+    {"writes", "wrote", V, 1},           {"writing", "wrote", G, 0},
+    {"wrote", "wrote", V, 1},
 };
 
 #undef V
@@ -175,13 +177,6 @@ int px_cue_lexicon_sorted(void)
     return 1;
 }
 
-static int in_list(const char *w, const char *const *list)
-{
-    for (; *list; list++)
-        if (!strcmp(w, *list)) return 1;
-    return 0;
-}
-
 int px_cue_skippable(const px_token *t)
 {
     static const char *const words[] = {
@@ -194,12 +189,12 @@ int px_cue_skippable(const px_token *t)
     if (t->kind != PX_TOKEN_WORD) return 0;
     size_t n = strlen(t->norm);
     if (n > 4 && !strcmp(t->norm + n - 2, "ly") && strcmp(t->norm, "only")) return 1;
-    return in_list(t->norm, words);
+    return px_tok_in(t, words);
 }
 
 int px_cue_pronoun(const px_token *t)
 {
     static const char *const words[] = {"he", "she", "they", "it", "we", "i", "you",
                                         "er", "sie", "il", "elle", "ils", "elles", NULL};
-    return t->kind == PX_TOKEN_WORD && in_list(t->norm, words);
+    return t->kind == PX_TOKEN_WORD && px_tok_in(t, words);
 }

@@ -50,6 +50,9 @@ px_toks px_sentence_toks(const px_analysis *an, size_t s);
 /* 1 when token t is the word w (its folded form). */
 int px_tok_is(const px_token *t, const char *w);
 
+/* 1 when token t is one of the NULL-terminated words. */
+int px_tok_in(const px_token *t, const char *const *words);
+
 /* 1 when token t is a quotation mark. */
 int px_tok_qmark(const px_token *t);
 

@@ -17,6 +17,11 @@
 static int ends_clause(const char *text)
 {
     size_t n = strlen(text);
+    for (;;) { /* past a nested quote's end: ...legislation,' */
+        if (n && (text[n - 1] == '\'' || text[n - 1] == ' ')) n--;
+        else if (n >= 3 && !memcmp(text + n - 3, "\xe2\x80\x99", 3)) n -= 3;
+        else break;
+    }
     if (!n) return 0;
     if (strchr(".!?,;:-", text[n - 1])) return 1;
     static const char *const marks[] = {"\xe2\x80\xa6", "\xe2\x80\x94", "\xe2\x80\x93", NULL};
@@ -31,9 +36,7 @@ static int clause_punct(const px_token *t)
 {
     static const char *const marks[] = {",", ".", ";", ":", "!", "?", "-", "\xe2\x80\x94",
                                         "\xe2\x80\x93", ")", NULL};
-    for (const char *const *m = marks; *m; m++)
-        if (px_tok_is(t, *m)) return 1;
-    return 0;
+    return px_tok_in(t, marks);
 }
 
 /* Only an introduction before the mark: nothing, or text ending in : or ,. */

@@ -31,6 +31,13 @@ px_toks px_sentence_toks(const px_analysis *an, size_t s)
 
 int px_tok_is(const px_token *t, const char *w) { return !strcmp(t->norm, w); }
 
+int px_tok_in(const px_token *t, const char *const *words)
+{
+    for (; *words; words++)
+        if (!strcmp(t->norm, *words)) return 1;
+    return 0;
+}
+
 int px_tok_qmark(const px_token *t)
 {
     px_qmark m;

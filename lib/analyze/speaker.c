@@ -31,6 +31,7 @@
 
 enum {
     MAX_TRAILER = 30, /* tokens from a closing mark to its cue */
+    MAX_CUT_TRAILER = 6, /* ... when the splitter cut the trailer off: "Obama said." */
     MAX_LEAD_FULL = 8, /* tokens from a cue to the mark of a full quote */
     MAX_LEAD_PART = 40 /* ... of a partial quote */
 };
@@ -78,8 +79,9 @@ static int starts_paragraph(const px_article *a, size_t s)
 
 static px_said found(long e, const char *cue, size_t in) { return (px_said){e, cue, in}; }
 
-/* Rule 1 on sentence s from token i: [, or —] then an attribution. */
-static int trailer_at(const qctx *c, size_t s, px_toks t, size_t i, px_said *out)
+/* Rule 1 on sentence s from token i, with the cue at most reach tokens on:
+ * [, or —] then an attribution. */
+static int trailer_at(const qctx *c, size_t s, px_toks t, size_t i, size_t reach, px_said *out)
 {
     size_t skipped = 0;
     while (i < t.n && skipped < 2 && (px_tok_is(&t.t[i], ",") || is_dash(&t.t[i]))) i++, skipped++;
@@ -90,7 +92,7 @@ static int trailer_at(const qctx *c, size_t s, px_toks t, size_t i, px_said *out
         if (f || cue.kind == PX_CUE_AFTER) return 1;
     }
     int depth = 0;
-    for (size_t j = i; j < t.n && j < i + MAX_TRAILER; j++) {
+    for (size_t j = i; j < t.n && j < i + reach; j++) {
         const px_token *x = &t.t[j];
         if (px_tok_is(x, "(")) depth++;
         else if (px_tok_is(x, ")") && depth > 0) depth--;
@@ -109,24 +111,45 @@ static int trailer_at(const qctx *c, size_t s, px_toks t, size_t i, px_said *out
 /* Rule 1: after the closing mark; when the mark ends its sentence, the
  * next sentence of the paragraph may be the trailer the sentence splitter
  * cut off (`..., John?" | Obama said.`). */
-static int trailer(const qctx *c, px_said *out)
+static int trailer(const qctx *c, int part, px_said *out)
 {
     if (c->after_close == (size_t)-1) return 0;
-    if (c->after_close < c->t1.n) return trailer_at(c, c->s1, c->t1, c->after_close, out);
+    if (c->after_close < c->t1.n)
+        return trailer_at(c, c->s1, c->t1, c->after_close, MAX_TRAILER, out);
     size_t next = c->s1 + 1;
-    if (next >= c->a->sentences.len || starts_paragraph(c->a, next)) return 0;
-    return trailer_at(c, next, px_sentence_toks(c->an, next), 0, out);
+    if (part || next >= c->a->sentences.len || starts_paragraph(c->a, next)) return 0;
+    return trailer_at(c, next, px_sentence_toks(c->an, next), 0, MAX_CUT_TRAILER, out);
 }
 
-/* Prepositions and conjunctions after which a gerund's subject is the
- * clause's: "by saying", ", adding", "while noting". */
-static int clause_gerund(const px_token *before)
+/* "with Khamenei saying", "he saying": a gerund with its own subject, a
+ * name or a pronoun right before it; otherwise ("by saying", ", adding",
+ * "members saying") its subject is the clause's. */
+static int named_subject(const qctx *c, size_t s, const px_token *before)
 {
-    static const char *const words[] = {",", "by", "after", "before", "while", "when", "in",
-                                        "and", "but", "also", "then", "without", NULL};
-    for (const char *const *w = words; *w; w++)
-        if (px_tok_is(before, *w)) return 1;
-    return 0;
+    if (px_cue_pronoun(before)) return 1;
+    return before->kind == PX_TOKEN_WORD && px_tok_capital(c->a, before) &&
+           px_entity_at(c->an, s, before->start, before->end) >= 0;
+}
+
+/* The subject of the main clause after an opening participle clause that
+ * holds the quote: the noun phrase after the closing mark (and a comma). */
+static long main_subject_after(const qctx *c, size_t s)
+{
+    if (s != c->s0 || c->s1 != c->s0 || c->after_close == (size_t)-1) return -1;
+    size_t i = c->after_close;
+    while (i < c->t1.n && px_tok_is(&c->t1.t[i], ",")) i++;
+    int f = 0;
+    return px_speaker_after(c->a, c->an, s, c->t1, i, c->t1.n, &f);
+}
+
+/* An inverted verb at token k (after skipped words): it opens the sentence
+ * ("Added Gibbs: \"...\"") or follows the quote before ("\"a,\" said
+ * Trump, \"b\""). */
+static int inverted_here(px_toks t, size_t k)
+{
+    if (k == 0) return 1;
+    if (px_tok_qmark(&t.t[k - 1])) return 1;
+    return k > 1 && px_tok_is(&t.t[k - 1], ",") && px_tok_qmark(&t.t[k - 2]);
 }
 
 /* The speaker for a cue found at token j of sentence s, before a mark at
@@ -140,8 +163,12 @@ static px_said lead_speaker(const qctx *c, size_t s, px_toks t, size_t j, size_t
         return found(px_speaker_after(c->a, c->an, s, t, j + cue->ntok, mark, &f), cue->cue, s);
     size_t k = j;
     while (k > 0 && px_cue_skippable(&t.t[k - 1])) k--;
-    if (cue->kind == PX_CUE_GERUND && (k == 0 || clause_gerund(&t.t[k - 1])))
+    if (cue->kind == PX_CUE_GERUND && k == 0) /* Calling X a "coward," Cruz told ... */
+        return found(main_subject_after(c, s), cue->cue, s);
+    if (cue->kind == PX_CUE_GERUND && !named_subject(c, s, &t.t[k - 1]))
         return found(px_np_subject(c->a, c->an, s, t, j), cue->cue, s);
+    if (cue->inverts && inverted_here(t, k))
+        return found(px_speaker_after(c->a, c->an, s, t, j + cue->ntok, mark, &f), cue->cue, s);
     e = px_speaker_before(c->a, c->an, s, t, 0, j, &f);
     if (!f) e = px_np_subject(c->a, c->an, s, t, j); /* "... but acknowledged that" */
     return found(e, cue->cue, s);
@@ -186,17 +213,24 @@ static int colon_before(const qctx *c, px_said *out)
     return lead(c, sp, t, t.n - 1, MAX_LEAD_FULL, out);
 }
 
-/* Rule 4: the quote before ends (with its attribution) in the sentence
- * before this one, or in this one. */
+/* Rule 4: a quote before, with a speaker, ends (with its attribution) in
+ * the sentence before this one or in this one; fragments in between
+ * ("on NBC's \"Today\" show") are passed over. */
 static int continuation(const qctx *c, px_said *out)
 {
-    if (c->qi == 0 || c->open_tok != 0) return 0;
-    const px_quote *p = &c->an->quotes.items[c->qi - 1];
-    size_t last = p->sentence_last, said = c->x[c->qi - 1].said_in;
-    if (said != (size_t)-1 && said > last) last = said;
-    if (p->speaker < 0 || last + 1 < c->s0) return 0;
-    *out = found(p->speaker, p->cue, c->x[c->qi - 1].said_in);
-    return 1;
+    enum { MAX_BACK = 8 };
+    if (c->open_tok != 0) return 0;
+    for (size_t k = c->qi; k-- > 0 && c->qi - k <= MAX_BACK;) {
+        const px_quote *p = &c->an->quotes.items[k];
+        size_t last = p->sentence_last, said = c->x[k].said_in;
+        if (said != (size_t)-1 && said > last) last = said;
+        if (last + 1 < c->s0) return 0;
+        if (p->speaker >= 0) {
+            *out = found(p->speaker, p->cue, said);
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* Rule 5: a quote paragraph after a sentence whose subject speaks. */
@@ -225,11 +259,14 @@ static px_said attribute(const qctx *c, int part)
 {
     px_said r = {-1, NULL, (size_t)-1};
     if (part && lead(c, c->s0, c->t0, c->open_tok, MAX_LEAD_PART, &r)) return r;
-    if (trailer(c, &r)) return r;
+    if (trailer(c, part, &r)) return r;
     if (!part && lead(c, c->s0, c->t0, c->open_tok, MAX_LEAD_FULL, &r)) return r;
     if (part) return r;
-    if (c->open_tok > 0 && px_tok_is(&c->t0.t[c->open_tok - 1], ":")) /* X was quick to retort: */
-        return found(px_np_subject(c->a, c->an, c->s0, c->t0, c->open_tok), NULL, c->s0);
+    if (c->open_tok > 0 && px_tok_is(&c->t0.t[c->open_tok - 1], ":")) { /* X was quick to retort: */
+        long e = px_np_subject(c->a, c->an, c->s0, c->t0, c->open_tok);
+        if (e >= 0 && c->an->entities.items[e].pub.type == PX_ENTITY_PERSON)
+            return found(e, NULL, c->s0);
+    }
     if (colon_before(c, &r) || continuation(c, &r) || paraphrase_before(c, &r)) return r;
     return (px_said){-1, NULL, (size_t)-1};
 }

@@ -10,6 +10,9 @@
  * one nearest the verb wins.  Words in parentheses are skipped: "Zoe
  * Lofgren (D-Calif.)" is not spoken by California.
  */
+#include <string.h>
+
+#include "analyze/entity.h"
 #include "analyze/quote.h"
 
 static long type_of(const px_analysis *an, long e)
@@ -17,15 +20,36 @@ static long type_of(const px_analysis *an, long e)
     return e >= 0 && (size_t)e < an->entities.len ? (long)an->entities.items[e].pub.type : -1;
 }
 
-/* A place named before another word of the span modifies it: "the Texas
- * governor" is not spoken by Texas. */
+/* A word that opens a clause before the main one: "Asked whether ...,". */
+static int intro_word(const px_token *t)
+{
+    static const char *const words[] = {
+        "asked", "after", "in", "while", "when", "speaking", "despite", "although", "though",
+        "if", "as", "during", "at", "on", "for", "before", "since", "with", "without",
+        "following", "by", "from", "unlike", "like", "earlier", "later", "still", NULL};
+    return px_tok_in(t, words);
+}
+
+static int preposition(const px_token *t)
+{
+    static const char *const words[] = {"of", "for", "at", "with", "from", "in", "on", NULL};
+    return px_tok_in(t, words);
+}
+
+/* A place named before a word of the span that is not its own modifies
+ * it ("the Texas governor" is not spoken by Texas), and so does an
+ * organization named before a role noun ("the House speaker", "the White
+ * House spokesman"; the entity finder's gazetteer knows the role nouns). */
 static int modifier(const px_analysis *an, size_t s, px_toks toks, size_t k, size_t j, long e)
 {
-    if (type_of(an, e) != PX_ENTITY_PLACE) return 0;
+    long type = type_of(an, e);
+    if (type != PX_ENTITY_PLACE && type != PX_ENTITY_ORGANIZATION) return 0;
     for (size_t x = k + 1; x < j; x++) {
         const px_token *t = &toks.t[x];
         if (t->kind != PX_TOKEN_WORD) return 0;
-        if (px_entity_at(an, s, t->start, t->end) != e) return 1;
+        if (px_entity_at(an, s, t->start, t->end) == e) continue;
+        if (type == PX_ENTITY_PLACE) return !px_tok_is(t, "of") && !px_tok_is(t, "and");
+        return (px_gz_lookup(t->norm, strlen(t->norm)) & PX_GZ_ROLE) != 0;
     }
     return 0;
 }
@@ -36,6 +60,9 @@ long px_np_entity(const px_analysis *an, size_t s, px_toks toks, size_t i, size_
     long person = -1, other = -1;
     int depth = 0; /* parentheses around the current token */
     if (j > toks.n) j = toks.n;
+    size_t pp = j; /* the first preposition of the span */
+    for (size_t k = i + 1; k < j && pp == j; k++)
+        if (preposition(&toks.t[k])) pp = k;
     for (size_t x = 0; i + x < j; x++) {
         size_t k = from_right ? j - 1 - x : i + x;
         const px_token *t = &toks.t[k];
@@ -44,6 +71,7 @@ long px_np_entity(const px_analysis *an, size_t s, px_toks toks, size_t i, size_
         if (t->kind != PX_TOKEN_WORD || depth > 0) continue;
         long e = px_entity_at(an, s, t->start, t->end);
         if (e < 0 || modifier(an, s, toks, k, j, e)) continue;
+        if (k > pp && type_of(an, e) != PX_ENTITY_PERSON) continue; /* "a plant in Mesa" */
         if (type_of(an, e) == PX_ENTITY_PERSON) {
             person = e;
             break;
@@ -53,48 +81,17 @@ long px_np_entity(const px_analysis *an, size_t s, px_toks toks, size_t i, size_
     return person >= 0 ? person : other;
 }
 
-static int in_list(const px_token *t, const char *const *list)
-{
-    for (; *list; list++)
-        if (px_tok_is(t, *list)) return 1;
-    return 0;
-}
 
 /* Where the main clause starts: after an opening "Asked whether ...," or
  * "In Washington,". */
 static size_t clause_start(px_toks toks, size_t hi)
 {
-    static const char *const intro[] = {
-        "asked", "after", "in", "while", "when", "speaking", "despite", "although", "though",
-        "if", "as", "during", "at", "on", "for", "before", "since", "with", "without",
-        "following", "by", "from", "unlike", "like", "earlier", "later", "still", NULL};
-    if (hi == 0 || !in_list(&toks.t[0], intro)) return 0;
+    if (hi == 0 || !intro_word(&toks.t[0])) return 0;
     for (size_t k = 1; k < hi; k++)
         if (px_tok_is(&toks.t[k], ",")) return k + 1;
     return 0;
 }
 
-long px_np_subject(const px_article *a, const px_analysis *an, size_t s, px_toks toks, size_t hi)
-{
-    static const char *const det[] = {"the", "a", "an", "this", "that", "his", "her", "their", NULL};
-    enum { MAX_SUBJECT = 40, MAX_COMMON = 4 }; /* tokens: keeps a giant sentence linear */
-    if (hi > toks.n) hi = toks.n;
-    if (hi > MAX_SUBJECT) hi = MAX_SUBJECT;
-    size_t k = clause_start(toks, hi);
-    if (k + 1 < hi && in_list(&toks.t[k], det) && !px_tok_capital(a, &toks.t[k + 1]))
-        return px_np_entity(an, s, toks, k, k + MAX_COMMON < hi ? k + MAX_COMMON : hi, 0);
-    for (; k < hi; k++) { /* the first name, and the person in its run of capitals */
-        const px_token *t = &toks.t[k];
-        long e = t->kind == PX_TOKEN_WORD ? px_entity_at(an, s, t->start, t->end) : -1;
-        if (e < 0 || modifier(an, s, toks, k, hi, e)) continue;
-        size_t end = k + 1;
-        while (end < hi && toks.t[end].kind == PX_TOKEN_WORD && px_tok_capital(a, &toks.t[end]))
-            end++;
-        long p = px_np_entity(an, s, toks, k, end, 1);
-        return p >= 0 ? p : e;
-    }
-    return -1;
-}
 
 enum { MAX_NP = 12 }; /* tokens in a speaker span */
 
@@ -104,17 +101,7 @@ static int boundary_word(const px_token *t)
         "that", "who", "which", "whom", "whose", "and", "but", "or", "because", "when",
         "while", "as", "if", "after", "before", "since", "than", "though", "although",
         "where", "so", "to", NULL};
-    for (const char *const *w = words; *w; w++)
-        if (px_tok_is(t, *w)) return 1;
-    return 0;
-}
-
-static int preposition(const px_token *t)
-{
-    static const char *const words[] = {"of", "for", "at", "with", "from", "in", "on", NULL};
-    for (const char *const *w = words; *w; w++)
-        if (px_tok_is(t, *w)) return 1;
-    return 0;
+    return px_tok_in(t, words);
 }
 
 static int soft_punct(const px_token *t)
@@ -150,46 +137,90 @@ static size_t span_forward(px_toks t, size_t i, size_t hi)
     return j;
 }
 
-/* The entity of [i, j): of its part before a preposition when that part
- * names one ("Jane Doe of the ACLU"), else of all of it ("Secretary of
- * State John Kerry"). */
-static long resolve(const px_analysis *an, size_t s, px_toks t, size_t i, size_t j, int from_right)
+/* A segment that cannot be the head of "X, ..., said": one opening with a
+ * lower-case word ("the spokesman", "one of the few"), a relative pronoun
+ * or an opening clause's word ("After meeting Obama"). */
+static int not_a_head(const px_article *a, const px_token *first)
 {
-    for (size_t p = i + 1; p < j; p++) {
-        if (!preposition(&t.t[p])) continue;
-        long e = px_np_entity(an, s, t, i, p, from_right);
-        if (e >= 0) return e;
-        break;
+    if (first->kind != PX_TOKEN_WORD) return 1;
+    if (!px_tok_capital(a, first) || intro_word(first)) return 1;
+    return px_tok_is(first, "who") || px_tok_is(first, "whose") || px_tok_is(first, "which");
+}
+
+/* "Sen. Mitt Romney, R-Utah, whose views have shifted, said": the comma at
+ * token k ends appositives.  Going back over comma-separated segments, the
+ * noun phrase ending each one is a candidate head when it can be one; the
+ * first person wins, else the first other entity.  -1 when none. */
+static long head_before_appositives(const px_article *a, const px_analysis *an, size_t s,
+                                    px_toks t, size_t lo, size_t k)
+{
+    enum { MAX_SEGMENTS = 4, MAX_SEGMENT = 40 };
+    long other = -1;
+    size_t end = k;
+    for (int seg = 0; seg < MAX_SEGMENTS; seg++) {
+        size_t st = end;
+        while (st > lo && end - st < MAX_SEGMENT && !px_tok_is(&t.t[st - 1], ",")) {
+            const px_token *x = &t.t[st - 1];
+            if (px_tok_qmark(x) || px_tok_is(x, ";") || px_tok_is(x, ":")) break;
+            st--;
+        }
+        size_t h = span_back(t, st, end);
+        if (h < end && !not_a_head(a, &t.t[h])) {
+            long e = px_np_entity(an, s, t, h, end, 1);
+            if (e >= 0 && type_of(an, e) == PX_ENTITY_PERSON) return e;
+            if (e >= 0) other = e; /* the head furthest back: "Pelosi, D-Calif., said" */
+        }
+        if (st <= lo || !px_tok_is(&t.t[st - 1], ",")) break;
+        end = st - 1;
     }
-    return px_np_entity(an, s, t, i, j, from_right);
+    return other;
+}
+
+/* The entity of [i, j).  With a preposition in it, the words before it
+ * decide: a common noun there is the head ("a spokesman for Sen. Smith" is
+ * not Smith: only the spokesman's own mention counts), a name or title
+ * lets a person anywhere win ("Jane Doe of the ACLU", "Secretary of State
+ * John Kerry", "National Organization for Women President Terry O'Neill"). */
+static long resolve(const px_article *a, const px_analysis *an, size_t s, px_toks t, size_t i,
+                    size_t j, int from_right)
+{
+    size_t p = i + 1;
+    while (p < j && !preposition(&t.t[p])) p++;
+    if (p >= j) return px_np_entity(an, s, t, i, j, from_right);
+    long left = px_np_entity(an, s, t, i, p, from_right);
+    if (t.t[p - 1].kind == PX_TOKEN_WORD && !px_tok_capital(a, &t.t[p - 1])) return left;
+    long whole = px_np_entity(an, s, t, i, j, from_right);
+    if (whole >= 0 && type_of(an, whole) == PX_ENTITY_PERSON) return whole;
+    return left >= 0 ? left : whole;
 }
 
 long px_speaker_before(const px_article *a, const px_analysis *an, size_t s, px_toks t,
                        size_t lo, size_t v, int *found)
 {
-    (void)a;
     size_t k = v;
     *found = 0;
     while (k > lo && px_cue_skippable(&t.t[k - 1])) k--;
-    if (k > lo && (px_tok_is(&t.t[k - 1], "who") || px_tok_is(&t.t[k - 1], "which"))) k--;
-    else if (k > lo && px_cue_pronoun(&t.t[k - 1])) {
+    if (k > lo && (px_tok_is(&t.t[k - 1], "who") || px_tok_is(&t.t[k - 1], "which"))) {
+        k--; /* "..., said Bloomberg, who added": the name just before */
+        if (k > lo && px_tok_is(&t.t[k - 1], ",")) k--;
+        size_t b = span_back(t, lo, k);
+        *found = b < k;
+        return px_np_entity(an, s, t, b, k, 1);
+    } else if (k > lo && px_cue_pronoun(&t.t[k - 1])) {
         *found = 1;
         return px_entity_at(an, s, t.t[k - 1].start, t.t[k - 1].end);
     }
     if (k > lo && px_tok_is(&t.t[k - 1], ",")) { /* X, the spokesman, said */
-        size_t b = span_back(t, lo, k - 1);
-        if (b > lo && px_tok_is(&t.t[b - 1], ",")) {
-            size_t h = span_back(t, lo, b - 1);
-            long e = resolve(an, s, t, h, b - 1, 1);
-            *found |= h < b - 1;
-            if (e >= 0) return e;
-        }
+        long e = head_before_appositives(a, an, s, t, lo, k - 1);
+        if (e >= 0) return *found = 1, e;
+        size_t b = span_back(t, lo, k - 1); /* the appositive alone: a person only */
         *found |= b < k - 1;
-        return resolve(an, s, t, b, k - 1, 1);
+        e = resolve(a, an, s, t, b, k - 1, 1);
+        return e >= 0 && type_of(an, e) == PX_ENTITY_PERSON ? e : -1;
     }
     size_t b = span_back(t, lo, k);
     *found = b < k;
-    return resolve(an, s, t, b, k, 1);
+    return resolve(a, an, s, t, b, k, 1);
 }
 
 long px_speaker_after(const px_article *a, const px_analysis *an, size_t s, px_toks t,
@@ -203,5 +234,64 @@ long px_speaker_after(const px_article *a, const px_analysis *an, size_t s, px_t
     }
     size_t j = span_forward(t, i, hi);
     *found = j > i;
-    return resolve(an, s, t, i, j, 0);
+    return resolve(a, an, s, t, i, j, 0);
+}
+
+/* A subject that opens with a determiner and a lower-case word: its own
+ * role mention ("The president", resolved by the entity finder), or the
+ * name right after it ("the aide, Elizabeth Lauten,"); never a name
+ * further on ("The communications pro took a shot at President Obama"). */
+static long common_subject(const px_article *a, const px_analysis *an, size_t s, px_toks toks,
+                           size_t k, size_t hi)
+{
+    enum { MAX_COMMON = 4 };
+    for (size_t i = k; i < k + 2 && i < hi; i++) {
+        long e = px_entity_at(an, s, toks.t[i].start, toks.t[i].end);
+        if (e >= 0) return e;
+    }
+    size_t end = k + 1;
+    while (end < hi && end - k < MAX_COMMON && toks.t[end].kind == PX_TOKEN_WORD &&
+           !px_tok_capital(a, &toks.t[end]))
+        end++;
+    if (end + 1 < hi && px_tok_is(&toks.t[end], ",")) {
+        long e = px_entity_at(an, s, toks.t[end + 1].start, toks.t[end + 1].end);
+        if (e >= 0 && type_of(an, e) == PX_ENTITY_PERSON) return e;
+    }
+    return -1;
+}
+
+static int possessive(const px_token *t)
+{
+    size_t n = strlen(t->norm);
+    return (n > 2 && !strcmp(t->norm + n - 2, "'s")) ||
+           (n > 4 && !strcmp(t->norm + n - 4, "\xe2\x80\x99s"));
+}
+
+long px_np_subject(const px_article *a, const px_analysis *an, size_t s, px_toks toks, size_t hi)
+{
+    static const char *const det[] = {"the", "a", "an", "this", "that", "his", "her", "their", NULL};
+    enum { MAX_SUBJECT = 40 }; /* tokens: keeps a giant sentence linear */
+    if (hi > toks.n) hi = toks.n;
+    if (hi > MAX_SUBJECT) hi = MAX_SUBJECT;
+    size_t k = clause_start(toks, hi);
+    if (k < hi && px_cue_pronoun(&toks.t[k]) && !px_tok_is(&toks.t[k], "it")) /* "She ..., telling CNN:" */
+        return px_entity_at(an, s, toks.t[k].start, toks.t[k].end);
+    if (k + 1 < hi && px_tok_in(&toks.t[k], det) && !px_tok_capital(a, &toks.t[k + 1]))
+        return common_subject(a, an, s, toks, k, hi);
+    int quoted = 0;
+    for (; k < hi; k++) { /* the first name, and the person in its run of capitals */
+        const px_token *t = &toks.t[k];
+        if (px_tok_qmark(t)) quoted = !quoted;
+        long e = t->kind == PX_TOKEN_WORD && !quoted ? px_entity_at(an, s, t->start, t->end) : -1;
+        if (e < 0) continue;
+        if (type_of(an, e) == PX_ENTITY_PLACE) continue; /* "LIVINGSTON, N.J. — Gov. Chris Christie" */
+        if (type_of(an, e) != PX_ENTITY_PERSON && (possessive(t) || modifier(an, s, toks, k, hi, e)))
+            continue; /* "Alabama's state auditor, Jim Ziegler," */
+        size_t end = k + 1;
+        while (end < hi && toks.t[end].kind == PX_TOKEN_WORD && px_tok_capital(a, &toks.t[end]))
+            end++;
+        long p = px_np_entity(an, s, toks, k, end, 1);
+        return p >= 0 ? p : e;
+    }
+    return -1;
 }

@@ -213,6 +213,31 @@ static void test_cues(void **state)
     done(&d);
 }
 
+static void test_pronouns_and_roles(void **state)
+{
+    doc d = analyse(*state, "White House spokesman John Earnest spoke on Friday.\n\n"
+                            "\"We are done,\" he said.\n\n"
+                            "\"It is over,\" the spokesman said.\n\n"
+                            "Mary Jones, the mayor, arrived later.\n\n"
+                            "\"Welcome,\" the mayor told reporters.");
+    assert_speaker(&d, "We are done", "John Earnest", "said");
+    assert_speaker(&d, "It is over", "John Earnest", "said");
+    assert_speaker(&d, "Welcome", "Mary Jones", "told reporters");
+    done(&d);
+}
+
+static void test_appositives_and_titles(void **state)
+{
+    doc d = analyse(*state,
+                    "Sen. Mary Jones, D-Calif., whose views have shifted, said \"nothing changed.\"\n\n"
+                    "\"Fine,\" said a spokesman for Sen. Robert Brown.\n\n"
+                    "\"Good,\" Mary Jones, one of the few to back Robert Brown, said.");
+    assert_speaker(&d, "nothing changed.", "Mary Jones", "said");
+    assert_speaker(&d, "Fine", NULL, "said"); /* the spokesman, not Brown */
+    assert_speaker(&d, "Good", "Mary Jones", "said");
+    done(&d);
+}
+
 static void test_colon_before(void **state)
 {
     doc d = analyse(*state, "Mary Jones said on Friday:\n\n\"We will build it.\"");
@@ -262,6 +287,7 @@ static void test_seed_arutz_sheva(void **state)
     assert_speaker(&d, "We are in no way engaged", "Susan Rice", "said");
     assert_false(quote(&d, "We are in no way engaged")->partial);
     assert_speaker(&d, "I can tell you that the policy", "John Earnest", "added");
+    assert_speaker(&d, "I'm not in a position to discuss", "John Earnest", "said"); /* "he said" */
     const px_attribution *r = credit(&d, "Reuters", "reported");
     assert_non_null(r);
     assert_int_equal(r->sentence, 0);
@@ -276,6 +302,7 @@ static void test_seed_upi(void **state)
     assert_true(q->partial);
     assert_string_equal(speaker(&d, q), "Josh Earnest");
     assert_speaker(&d, "The United States will not cooperate", "Josh Earnest", "reiterated");
+    assert_speaker(&d, "I serve at the pleasure", "Susan Rice", "told reporters"); /* "she" */
     const px_attribution *w = credit(&d, "UPI", "wire tag");
     assert_non_null(w);
     assert_int_equal(w->sentence, (size_t)-1);
@@ -348,6 +375,8 @@ int main(void)
         cmocka_unit_test(test_unbalanced),
         cmocka_unit_test(test_partial),
         cmocka_unit_test(test_cues),
+        cmocka_unit_test(test_pronouns_and_roles),
+        cmocka_unit_test(test_appositives_and_titles),
         cmocka_unit_test(test_colon_before),
         cmocka_unit_test(test_no_evidence_no_speaker),
         cmocka_unit_test(test_place_modifier_is_not_a_speaker),
