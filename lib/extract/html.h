@@ -47,7 +47,8 @@ enum {
     HN_CAPTION = 4,  /* captions, credits, galleries */
     HN_META = 8,     /* bylines, dates, tags */
     HN_CONTENT = 16, /* article, content, story, entry, body... */
-    HN_BODYPROP = 32 /* itemprop=articleBody */
+    HN_BODYPROP = 32, /* itemprop=articleBody */
+    HN_WEAK = 64      /* boilerplate if the text agrees (links, little prose) */
 };
 
 /* Why an element is boilerplate; kept in html_elem.own, and with the
@@ -111,6 +112,7 @@ typedef struct html_page {
     PX_VEC(html_elem) elems;
     PX_VEC(html_run) runs;
     xmlNode *root, *body, *title, *base;
+    xmlNode *headline; /* the <h1> chosen as the title (html_title.c), or NULL */
     html_nodes metas, links, jsonld, times, bylines, h1s;
     html_nodes articles, mains, itemprop_bodies;
     html_nodes dated;   /* elements whose class, id or itemprop speak of a

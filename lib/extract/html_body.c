@@ -33,6 +33,7 @@
 #include "extract/html.h"
 
 #define META_MAX 300   /* bytes: a longer "meta" box is no byline */
+#define CAPTION_MAX 500 /* bytes: a longer "gallery" box is a text with pictures */
 #define LD_BODY_MIN 500
 
 /* ---- conditional clean-up ------------------------------------------------ */
@@ -75,8 +76,11 @@ static int condemned(const html_elem *e, size_t good)
  * not body text. */
 static int pruned(const html_elem *e, size_t good)
 {
-    if (e->own) return 1;
-    if (e->hints & HN_CAPTION && !(e->hints & HN_CONTENT)) return 1;
+    int wrapper = e->good * 2 >= good && e->good; /* holds half the prose: a misnamed wrapper */
+    if (e->own & ~HB_ATTR) return 1;
+    if (e->own & HB_ATTR && !(wrapper && !(e->hints & HN_COMMENT))) return 1;
+    if (e->hints & HN_CAPTION && !(e->hints & HN_CONTENT) && e->text < CAPTION_MAX && !wrapper)
+        return 1;
     if (e->hints & HN_META && !(e->hints & HN_CONTENT) && e->text < META_MAX &&
         e->kind != HK_HEADING)
         return 1;

@@ -461,7 +461,9 @@ static void analyze_leave(void *ud, xmlNode *n)
  * the page's prose: page wrappers get names like "theiaStickySidebar",
  * "main-with-ads" or an ASP.NET <form> around everything, and furniture is
  * by nature the smaller part of a page.  Comments are the exception: a long
- * thread can outweigh a short article, and is still not the article.
+ * thread can outweigh a short article, and is still not the article.  A
+ * weak name ("widget") counts only where the text agrees: a third of it
+ * links, or under a third of it prose.
  */
 static void settle_bits(html_page *pg)
 {
@@ -470,6 +472,9 @@ static void settle_bits(html_page *pg)
     size_t total = pg->elems.items[0].good;
     for (size_t i = 0; i < n; i++) {
         html_elem *e = &pg->elems.items[i];
+        if (e->hints & HN_WEAK && !(e->hints & HN_CONTENT) &&
+            (px_html_link_density(e) >= 0.33 || e->good * 3 < e->text))
+            e->own |= HB_ATTR; /* a weak name, and the text agrees */
         if (e->own && total && e->good * 2 >= total && !(e->hints & HN_COMMENT)) e->own = 0;
         e->inherit = (unsigned char)(e->own |
                                      (e->parent != HTML_NONE ? pg->elems.items[e->parent].inherit : 0));

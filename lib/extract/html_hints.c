@@ -18,6 +18,8 @@
  *   HN_CAPTION  captions and photo credits, galleries
  *   HN_META     bylines, datelines, dates, tags: fields, not body text
  *   HN_CONTENT  "article", "content", "story", "entry", "body", "post"...
+ *   HN_WEAK     boilerplate only if the element looks it ("widget": page
+ *               builders wrap every block of the text in one)
  *
  * Names lie both ways, so the verdicts are weighed by their users, never
  * trusted blindly: a token that is both ("article-share", "post-tags") is
@@ -50,7 +52,7 @@ static const word_kind words[] = {
     {"taboola", HN_BOILER, 1},     {"breadcrumb", HN_BOILER, 1},  {"sidebar", HN_BOILER, 1},
     {"footer", HN_BOILER, 1},      {"navbar", HN_BOILER, 1},      {"navigation", HN_BOILER, 1},
     {"popup", HN_BOILER, 1},       {"modal", HN_BOILER, 1},       {"recirc", HN_BOILER, 1},
-    {"trending", HN_BOILER, 1},    {"signup", HN_BOILER, 1},      {"widget", HN_BOILER, 1},
+    {"trending", HN_BOILER, 1},    {"signup", HN_BOILER, 1},      {"widget", HN_WEAK, 1},        {"cta", HN_BOILER, 0},
     {"banner", HN_BOILER, 1},      {"masthead", HN_BOILER, 1},    {"toolbar", HN_BOILER, 1},
     {"pagination", HN_BOILER, 1},  {"pager", HN_BOILER, 0},       {"tagcloud", HN_BOILER, 1},
     {"paywall", HN_BOILER, 1},     {"donat", HN_BOILER, 1},       {"login", HN_BOILER, 1},

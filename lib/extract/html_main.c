@@ -13,7 +13,9 @@
  *     credit gets a start by tag (a <div> or <article> is a likely body, a
  *     list or a heading is not) and by name (+25 for "content", "article",
  *     "story"...; -25 for boilerplate), and is scaled by 1 - link density,
- *     so a block of teasers loses to a block of prose.  The best element
+ *     so a block of teasers loses to a block of prose, and by 1.5 when it
+ *     or its parent holds the headline (the <h1> chosen as title): a body
+ *     sits by its headline, a list of teasers does not.  The best element
  *     then moves up when its parent scores almost as well (the body was
  *     split into sections) or when several good candidates share an
  *     ancestor, and when it is an only child.
@@ -60,12 +62,25 @@ static double name_weight(const html_elem *e)
     return 0;
 }
 
+#define NEAR_HEADLINE 1.5 /* score factor for a candidate by the headline */
+
+/* 1 when candidate i holds the page's headline, or its parent does: the
+ * body of an article sits by its headline, teasers and sidebars do not. */
+static int by_headline(const html_page *pg, size_t i, size_t h)
+{
+    if (h == HTML_NONE) return 0;
+    size_t up = pg->elems.items[i].parent;
+    return px_html_within(pg, i, h) || px_html_within(pg, up, h);
+}
+
 /* Turns the credits of html_dom.c into final scores; returns the best
  * element, or HTML_NONE when no element has any. */
 static size_t final_scores(html_page *pg)
 {
     size_t best = HTML_NONE;
     double top = 0;
+    html_elem *he = pg->headline ? px_html_elem(pg, pg->headline) : NULL;
+    size_t h = he ? HTML_INDEX(pg, he) : HTML_NONE;
     for (size_t i = 0; i < pg->elems.len; i++) {
         html_elem *e = &pg->elems.items[i];
         if (e->score <= 0) continue;
@@ -74,6 +89,7 @@ static size_t final_scores(html_page *pg)
             continue;
         }
         e->score = (e->score + tag_base(e) + name_weight(e)) * (1 - px_html_link_density(e));
+        if (by_headline(pg, i, h)) e->score *= NEAR_HEADLINE;
         if (e->score > top) top = e->score, best = i;
     }
     return best;

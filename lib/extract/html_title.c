@@ -320,6 +320,7 @@ static int h1_text(html_page *pg, xmlNode *h1, px_buf *out)
  * is known.  Its text goes into out; 0 when none qualifies. */
 static int pick_h1(html_page *pg, const px_map *known, px_buf *out)
 {
+    xmlNode *chosen = NULL;
     double best = 0;
     px_buf clean = {0};
     int found = 0;
@@ -336,6 +337,7 @@ static int pick_h1(html_page *pg, const px_map *known, px_buf *out)
         }
         if (score > best) {
             best = score;
+            chosen = pg->h1s.items[i];
             px_buf_reset(out);
             px_buf_append(out, clean.data, clean.len);
             found = 1;
@@ -343,6 +345,7 @@ static int pick_h1(html_page *pg, const px_map *known, px_buf *out)
         }
     }
     px_buf_free(&clean);
+    pg->headline = chosen;
     return found;
 }
 
