@@ -8,8 +8,9 @@
  * preferred (fullest) form first: an entity found through the table is
  * named by the most preferred form the article uses.
  *
- * A form written in capitals is an acronym and matches only as written:
- * "IS" and "US" are aliases, "Is" and "us" are words.  Other forms match
+ * A form written in capitals is an acronym and matches only as written
+ * (dots aside: "F.B.I." is "FBI"): "IS" and "US" are aliases, "Is" and
+ * "us" are words.  Other forms match
  * the folded name.  Keep the table small and unambiguous: a form belongs to
  * one group only.  A linear scan of some hundred forms per name is cheaper
  * here than building an index for every article.
@@ -44,6 +45,17 @@ static const group groups[] = {
     {PX_ENTITY_ORGANIZATION, {"World Health Organization", "WHO"}},
     {PX_ENTITY_ORGANIZATION, {"Federal Bureau of Investigation", "FBI"}},
     {PX_ENTITY_ORGANIZATION, {"Central Intelligence Agency", "CIA"}},
+    {PX_ENTITY_ORGANIZATION, {"National Security Agency", "NSA"}},
+    {PX_ENTITY_ORGANIZATION, {"Internal Revenue Service", "IRS"}},
+    {PX_ENTITY_ORGANIZATION, {"Department of Justice", "Justice Department", "DOJ"}},
+    {PX_ENTITY_ORGANIZATION, {"Department of Defense", "Defense Department", "DOD"}},
+    {PX_ENTITY_ORGANIZATION, {"Department of State", "State Department"}},
+    {PX_ENTITY_ORGANIZATION, {"Department of Homeland Security", "Homeland Security Department", "DHS"}},
+    {PX_ENTITY_ORGANIZATION, {"Republican National Committee", "RNC"}},
+    {PX_ENTITY_ORGANIZATION, {"Democratic National Committee", "DNC"}},
+    {PX_ENTITY_ORGANIZATION, {"National Rifle Association", "NRA"}},
+    {PX_ENTITY_ORGANIZATION, {"American Civil Liberties Union", "ACLU"}},
+    {PX_ENTITY_ORGANIZATION, {"House of Representatives", "U.S. House"}},
     {PX_ENTITY_ORGANIZATION, {"Associated Press", "AP"}},
     {PX_ENTITY_ORGANIZATION, {"Agence France-Presse", "AFP"}},
     {PX_ENTITY_ORGANIZATION, {"United Press International", "UPI"}},
@@ -56,7 +68,37 @@ static const group groups[] = {
     {PX_ENTITY_PLACE, {"Washington D.C.", "D.C."}},
 };
 
+/* US states as the AP abbreviates them ("San Diego, Calif."); the
+ * abbreviations of five letters or fewer and of no other meaning. */
+static const group states[] = {
+    {PX_ENTITY_PLACE, {"Alabama", "Ala."}},       {PX_ENTITY_PLACE, {"Arizona", "Ariz.", "Ariz"}},
+    {PX_ENTITY_PLACE, {"Arkansas", "Ark."}},      {PX_ENTITY_PLACE, {"California", "Calif.", "Calif"}},
+    {PX_ENTITY_PLACE, {"Colorado", "Colo.", "Colo"}}, {PX_ENTITY_PLACE, {"Connecticut", "Conn.", "Conn"}},
+    {PX_ENTITY_PLACE, {"Delaware", "Del."}},      {PX_ENTITY_PLACE, {"Florida", "Fla.", "Fla"}},
+    {PX_ENTITY_PLACE, {"Georgia", "Ga."}},        {PX_ENTITY_PLACE, {"Illinois", "Ill."}},
+    {PX_ENTITY_PLACE, {"Indiana", "Ind."}},       {PX_ENTITY_PLACE, {"Kansas", "Kan."}},
+    {PX_ENTITY_PLACE, {"Kentucky", "Ky.", "Ky"}}, {PX_ENTITY_PLACE, {"Maryland", "Md.", "Md"}},
+    {PX_ENTITY_PLACE, {"Massachusetts", "Mass."}}, {PX_ENTITY_PLACE, {"Michigan", "Mich.", "Mich"}},
+    {PX_ENTITY_PLACE, {"Minnesota", "Minn.", "Minn"}}, {PX_ENTITY_PLACE, {"Mississippi", "Miss."}},
+    {PX_ENTITY_PLACE, {"Missouri", "Mo.", "Mo"}}, {PX_ENTITY_PLACE, {"Montana", "Mont."}},
+    {PX_ENTITY_PLACE, {"Nebraska", "Neb.", "Neb"}}, {PX_ENTITY_PLACE, {"Nevada", "Nev.", "Nev"}},
+    {PX_ENTITY_PLACE, {"New Hampshire", "N.H."}}, {PX_ENTITY_PLACE, {"New Jersey", "N.J."}},
+    {PX_ENTITY_PLACE, {"New Mexico", "N.M."}},    {PX_ENTITY_PLACE, {"New York", "N.Y."}},
+    {PX_ENTITY_PLACE, {"North Carolina", "N.C."}}, {PX_ENTITY_PLACE, {"North Dakota", "N.D."}},
+    {PX_ENTITY_PLACE, {"Oklahoma", "Okla.", "Okla"}}, {PX_ENTITY_PLACE, {"Oregon", "Ore."}},
+    {PX_ENTITY_PLACE, {"Pennsylvania", "Pa.", "Pa"}}, {PX_ENTITY_PLACE, {"Rhode Island", "R.I."}},
+    {PX_ENTITY_PLACE, {"South Carolina", "S.C."}}, {PX_ENTITY_PLACE, {"South Dakota", "S.D."}},
+    {PX_ENTITY_PLACE, {"Tennessee", "Tenn.", "Tenn"}}, {PX_ENTITY_PLACE, {"Texas", "Tex."}},
+    {PX_ENTITY_PLACE, {"Vermont", "Vt."}},        {PX_ENTITY_PLACE, {"Virginia", "Va.", "Va"}},
+    {PX_ENTITY_PLACE, {"West Virginia", "W.Va."}}, {PX_ENTITY_PLACE, {"Wisconsin", "Wis.", "Wis"}},
+    {PX_ENTITY_PLACE, {"Wyoming", "Wyo.", "Wyo"}},
+};
+
 #define NGROUPS (sizeof groups / sizeof *groups)
+#define NSTATES (sizeof states / sizeof *states)
+
+/* Group g of both tables: the states follow the groups. */
+static const group *group_at(size_t g) { return g < NGROUPS ? &groups[g] : &states[g - NGROUPS]; }
 
 /* 1 when the form equals the folded key (forms fold to ASCII lower case,
  * except the one "ô", compared as written). */
@@ -71,30 +113,49 @@ static int eq_key(const char *form, const char *key, size_t klen)
     return !form[i] && i == klen;
 }
 
+/* Acronyms match as written, with or without dots: "F.B.I." is "FBI". */
+static int eq_acronym(const char *form, const char *text, size_t n)
+{
+    size_t i = 0;
+    for (const char *f = form; *f; f++) {
+        if (*f == '.') continue;
+        while (i < n && text[i] == '.') i++;
+        if (i == n || text[i] != *f) return 0;
+        i++;
+    }
+    while (i < n && text[i] == '.') i++;
+    return i == n;
+}
+
 static int matches(const char *form, const char *text, size_t n, const char *key, size_t klen)
 {
-    if (px_ent_is_acronym(form, strlen(form)))
-        return strlen(form) == n && memcmp(form, text, n) == 0;
+    if (px_ent_is_acronym(form, strlen(form))) return px_ent_is_acronym(text, n) && eq_acronym(form, text, n);
     return eq_key(form, key, klen);
 }
 
+static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
+
 long px_alias_group(const char *text, size_t n, const char *key, size_t klen)
 {
-    for (size_t g = 0; g < NGROUPS; g++)
-        for (size_t f = 0; f < 10 && groups[g].forms[f]; f++)
-            if (matches(groups[g].forms[f], text, n, key, klen)) return (long)g;
+    if (!n) return -1;
+    char first = lower(text[0]);
+    for (size_t g = 0; g < NGROUPS + NSTATES; g++)
+        for (size_t f = 0; f < 10 && group_at(g)->forms[f]; f++) {
+            const char *form = group_at(g)->forms[f];
+            if (lower(form[0]) == first && matches(form, text, n, key, klen)) return (long)g;
+        }
     return -1;
 }
 
 int px_alias_rank(long g, const char *key, size_t klen)
 {
-    if (g < 0 || (size_t)g >= NGROUPS) return 99;
-    for (int f = 0; f < 10 && groups[g].forms[f]; f++)
-        if (eq_key(groups[g].forms[f], key, klen)) return f;
+    if (g < 0 || (size_t)g >= NGROUPS + NSTATES) return 99;
+    for (int f = 0; f < 10 && group_at((size_t)g)->forms[f]; f++)
+        if (eq_key(group_at((size_t)g)->forms[f], key, klen)) return f;
     return 99;
 }
 
 px_entity_type px_alias_type(long g)
 {
-    return g < 0 || (size_t)g >= NGROUPS ? PX_ENTITY_OTHER : groups[g].type;
+    return g < 0 || (size_t)g >= NGROUPS + NSTATES ? PX_ENTITY_OTHER : group_at((size_t)g)->type;
 }

@@ -10,8 +10,12 @@
  *
  * Pass 2, in text order, the single words: a surname of a registered person
  * is that person ("Rice"; among several persons of one surname, the one
- * mentioned last, else the first named), an acronym matching initials is
- * that organization, anything else an entity of its own.
+ * mentioned last, else the first named); a first name only one person
+ * has is that person ("Hillary"); an organization's cue word alone is the
+ * organization mentioned last with that last word ("the Committee"); an
+ * acronym matching initials is that organization; anything else is an
+ * entity of its own, a person if a verb of saying follows it ("Issa
+ * said").
  *
  * Lookups go through px_map, so the passes are linear in the mentions; a
  * surname chain is walked at most PX_ENT_MAX_CHAIN steps.
@@ -50,7 +54,9 @@ static void absorb(px_ent_work *w, long id, const px_ent_mention *m)
     px_ent *e = &w->ents.items[id];
     if (m->kind == PX_MENTION_NAME) {
         int rank = m->alias >= 0 ? px_alias_rank(m->alias, m->key, strlen(m->key)) : 0;
-        if (rank < e->name_rank || (rank == e->name_rank && m->words > e->name_words))
+        int loud = px_ent_shouting(m->text), was_loud = px_ent_shouting(e->name);
+        if ((was_loud && !loud) ||
+            (loud == was_loud && (rank < e->name_rank || (rank == e->name_rank && m->words > e->name_words))))
             e->name = m->text, e->name_words = m->words, e->name_rank = rank;
     }
     if (m->type >= 0) e->votes[m->type] += m->strength ? m->strength : 1;
@@ -99,6 +105,31 @@ static int is_person_like(const px_ent_mention *m)
     return (m->type == PX_ENTITY_PERSON || m->type < 0) && m->alias < 0 && m->words <= 4;
 }
 
+/* A person's first name, for "Hillary" after "Hillary Clinton"; a first
+ * name two persons share resolves to neither (AMBIGUOUS). */
+#define AMBIGUOUS ((void *)(uintptr_t)-1)
+
+static void register_first_name(px_ent_work *w, long id, const char *key)
+{
+    const char *sp = strchr(key, ' ');
+    size_t n = sp ? (size_t)(sp - key) : 0;
+    if (!n) return;
+    void *old = px_map_get(&w->by_first, key, n);
+    void *mine = (void *)(uintptr_t)(id + 1);
+    if (old != mine) px_map_put(&w->by_first, key, n, old ? AMBIGUOUS : mine);
+}
+
+/* The last word of an organization's name ("committee"), for "the
+ * Committee" after "the Senate Judiciary Committee". */
+static void note_head(px_ent_work *w, long id, const px_ent_mention *m)
+{
+    if (m->words < 2 || m->type != PX_ENTITY_ORGANIZATION) return;
+    const char *sp = strrchr(m->key, ' ');
+    const char *last = sp ? sp + 1 : m->key;
+    if (px_gz_lookup(last, strlen(last)) & PX_GZ_ORG_CUE)
+        px_map_put(&w->by_head, last, strlen(last), (void *)(uintptr_t)(id + 1));
+}
+
 static void pass_full_names(px_ent_work *w)
 {
     for (size_t i = 0; i < w->mentions.len; i++) {
@@ -110,7 +141,10 @@ static void pass_full_names(px_ent_work *w)
         m->entity = find_or_add(w, key_of(w, m), m);
         absorb(w, m->entity, m);
         if (w->ents.len == before) continue;
-        if (m->words >= 2 && is_person_like(m)) register_surname(w, m->entity, m->key);
+        if (m->words >= 2 && is_person_like(m)) {
+            register_surname(w, m->entity, m->key);
+            register_first_name(w, m->entity, m->key);
+        }
         if (m->words >= 2 && m->type == PX_ENTITY_ORGANIZATION) register_initials(w, m->entity, m->text);
     }
 }
@@ -138,6 +172,16 @@ static long resolve_single(px_ent_work *w, px_ent_mention *m)
         w->ents.items[id].votes[PX_ENTITY_PERSON] += 1;
         return id;
     }
+    v = px_map_get(&w->by_first, m->key, strlen(m->key));
+    if (v && v != AMBIGUOUS && m->type != PX_ENTITY_ORGANIZATION && m->type != PX_ENTITY_PLACE) {
+        m->kind = PX_MENTION_ALIAS;
+        return (long)((uintptr_t)v - 1);
+    }
+    v = px_map_get(&w->by_head, m->key, strlen(m->key));
+    if (v) {
+        m->kind = PX_MENTION_ALIAS;
+        return (long)((uintptr_t)v - 1);
+    }
     if (m->acronym) {
         initials(w, m->text);
         v = w->buf.len ? px_map_get(&w->by_initials, px_buf_str(&w->buf), w->buf.len) : NULL;
@@ -149,6 +193,18 @@ static long resolve_single(px_ent_work *w, px_ent_mention *m)
     return find_or_add(w, m->key, m);
 }
 
+/* "Steele said", "Issa told": a name followed by a verb of saying. */
+static int speaks(px_ent_work *w, const px_ent_mention *m)
+{
+    static const char *const verbs[] = {"said", "says", "told", "added", "argued", "wrote",
+                                        "asked", "explained", "noted", "insisted", "tweeted"};
+    size_t t = m->tok + (size_t)m->words;
+    if (t >= w->an->tokens.len || w->an->tokens.items[t].sentence != m->sentence) return 0;
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (!strcmp(w->an->tokens.items[t].norm, verbs[i])) return 1;
+    return 0;
+}
+
 static void pass_single_words(px_ent_work *w)
 {
     for (size_t i = 0; i < w->mentions.len; i++) {
@@ -157,15 +213,40 @@ static void pass_single_words(px_ent_work *w)
         if (m->entity < 0) {
             m->entity = resolve_single(w, m);
             absorb(w, m->entity, m);
+            if (m->type < 0 && speaks(w, m)) w->ents.items[m->entity].votes[PX_ENTITY_PERSON] += 1;
         }
         w->ents.items[m->entity].last_seen = i + 1;
+        note_head(w, m->entity, m);
     }
+}
+
+/* A name of two or three capitalised words with no evidence at all is
+ * most often a person in news ("Reince Priebus", "Huma Abedin"), unless
+ * one of its words is also written in lower case in the article ("Witch
+ * Hunt") or it ends like a law or an event ("Affordable Care Act"). */
+static int looks_like_person(px_ent_work *w, const px_ent *e)
+{
+    if (e->name_words < 2 || e->name_words > 3 || e->alias >= 0) return 0;
+    for (int t = 0; t < 4; t++)
+        if (e->votes[t]) return 0;
+    const char *p = e->key;
+    while (*p) {
+        const char *q = strchr(p, ' ');
+        size_t n = q ? (size_t)(q - p) : strlen(p);
+        if (px_map_get(&w->lower, p, n) || (px_gz_lookup(p, n) & PX_GZ_OTHER_CUE)) return 0;
+        for (size_t i = 0; i < n; i++)
+            if (p[i] >= '0' && p[i] <= '9') return 0;
+        p += n + (q != NULL);
+    }
+    return !px_ent_shouting(e->name);
 }
 
 void px_ent_link(px_ent_work *w)
 {
     pass_full_names(w);
     pass_single_words(w);
+    for (size_t i = 0; i < w->ents.len; i++)
+        if (looks_like_person(w, &w->ents.items[i])) w->ents.items[i].votes[PX_ENTITY_PERSON] = 1;
 }
 
 px_entity_type px_ent_type(const px_ent *e)

@@ -13,7 +13,7 @@
  * words) only with a day or year.  A four-digit number from 1900 to 2099
  * is a year after a date preposition ("in", "since", "by", ...), or when
  * no plural noun follows it ("2,000 troops" and "2000 troops" are counts;
- * "the 2016 election" is a year).
+ * "the 2016 election" and "the 2020 elections" are years).
  *
  * No resolution here (date.c does that): this only reads the words.
  */
@@ -145,9 +145,13 @@ static size_t year_alone(const scan *s, size_t t, px_date_expr *e)
     size_t first = s->an->tokens.items[t].sentence;
     int prep = t > 0 && s->an->tokens.items[t - 1].sentence == first && date_preposition(s, t - 1);
     if (!prep && t + 1 < s->end && s->an->tokens.items[t + 1].kind == PX_TOKEN_WORD) {
+        static const char *const events[] = {"elections", "midterms", "primaries", "races",
+                                             "campaigns", "olympics", "games"};
         const char *n = norm(s, t + 1);
         size_t len = strlen(n);
-        if (len > 2 && n[len - 1] == 's' && n[len - 2] != '\'') return 0; /* "2000 troops" */
+        if (len > 2 && n[len - 1] == 's' && n[len - 2] != '\'' &&
+            lookup(events, sizeof events / sizeof *events, n) < 0)
+            return 0; /* "2000 troops", but "the 2020 elections" */
     }
     if (t > 0 && !strcmp(norm(s, t - 1), "$")) return 0;
     e->year = y;
@@ -177,6 +181,7 @@ static size_t relative(const scan *s, size_t t, px_date_expr *e)
         e->kind = PX_DX_WEEKDAY;
         return 1;
     }
+    if (!is(s, t + 2, "ago") && !is(s, t + 3, "ago") && !is(s, t + 4, "ago")) return 0;
     double v;
     int ord;
     size_t n = px_num_read(s->an, t, s->end, &v, &ord);

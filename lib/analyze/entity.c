@@ -23,6 +23,8 @@ static void work_init(px_ent_work *w, px_context *ctx, const px_article *a, px_a
     size_t ns = a->sentences.len;
     w->sent_tok = px_xcalloc(ns + 1, sizeof *w->sent_tok);
     w->quoted = px_xcalloc(an->tokens.len + 1, 1);
+    w->classes = px_xmalloc((an->tokens.len + 1) * sizeof *w->classes);
+    for (size_t i = 0; i <= an->tokens.len; i++) w->classes[i] = PX_ENT_UNKNOWN;
     size_t t = 0;
     for (size_t s = 0; s < ns; s++) {
         while (t < an->tokens.len && an->tokens.items[t].sentence < s) t++;
@@ -35,6 +37,7 @@ static void work_free(px_ent_work *w)
 {
     free(w->sent_tok);
     free(w->quoted);
+    free(w->classes);
     for (size_t i = 0; i < w->ents.len; i++) px_vec_free(&w->ents.items[i].roles);
     px_vec_free(&w->ents);
     px_vec_free(&w->mentions);
@@ -43,6 +46,8 @@ static void work_free(px_ent_work *w)
     px_map_free(&w->by_key);
     px_map_free(&w->by_surname);
     px_map_free(&w->by_initials);
+    px_map_free(&w->by_first);
+    px_map_free(&w->by_head);
     px_buf_free(&w->buf);
 }
 
@@ -72,7 +77,7 @@ static void add_unique(px_entity_data *d, const char *s, int roles)
 static void open_entity(px_ent_work *w, const px_ent *e)
 {
     px_entity_data d = {0};
-    d.pub.name = e->name;
+    d.pub.name = px_ent_shouting(e->name) ? px_ent_title_case(w, e->name) : e->name;
     d.pub.type = px_ent_type(e);
     px_vec_push(&w->an->entities, d);
     px_entity_data *o = &w->an->entities.items[w->an->entities.len - 1];

@@ -42,8 +42,13 @@ enum {
     PX_GZ_FEMALE = 1u << 10,    /* a woman's: "Susan", "Mrs." */
     PX_GZ_FIRST_NAME = 1u << 11,
     PX_GZ_STARTER = 1u << 12,   /* opens sentences, never a name alone: "According" */
-    PX_GZ_TIME = 1u << 13       /* a month or weekday: never an entity */
+    PX_GZ_NEVER = 1u << 13,     /* a month, a weekday, "TV", "No.": never an entity */
+    PX_GZ_OTHER_CUE = 1u << 14  /* "Act", "War", "Hurricane": a law, an event, no person */
 };
+
+/* What may start a name: a known place or organization, a title, a first name. */
+#define PX_GZ_KNOWN_START \
+    (PX_GZ_PLACE | PX_GZ_ORG | PX_GZ_TITLE | PX_GZ_FIRST_NAME | PX_GZ_DEMONYM | PX_GZ_ROLE)
 
 typedef struct px_gz_list {
     const char *const *words; /* folded, sorted bytewise (strcmp) */
@@ -72,6 +77,7 @@ px_entity_type px_alias_type(long group);
 /* ---- the work of one article ------------------------------------------- */
 
 #define PX_ENT_MAX_ROLES 3
+#define PX_ENT_UNKNOWN 0xFFFFFFFFu /* a token's classes, not looked up yet */
 
 typedef struct px_ent_mention {
     size_t sentence, start, end;  /* the name as written, without title or "the" */
@@ -109,13 +115,16 @@ typedef struct px_ent_work {
     px_analysis *an;
     size_t *sent_tok;                 /* first token of sentence i; [sentences] = tokens.len */
     unsigned char *quoted;            /* per token: inside quotation marks */
+    unsigned *classes;                /* per token: px_gz_lookup() of it, or PX_ENT_UNKNOWN */
     px_map cap_mid;                   /* keys seen capitalised inside a sentence */
     px_map lower;                     /* words seen in lower case */
     PX_VEC(px_ent_mention) mentions;  /* names, then pronouns and roles */
     PX_VEC(px_ent) ents;
     px_map by_key;                    /* entity key -> index + 1 */
     px_map by_surname;                /* last word of a person -> index + 1 (chain head) */
-    px_map by_initials;               /* "wsj" -> organization index + 1 */
+    px_map by_initials;               /* "WSJ" -> organization index + 1 */
+    px_map by_first;                  /* first name of a person -> index + 1 */
+    px_map by_head;                   /* "committee" -> organization index + 1 */
     px_buf buf;                       /* scratch */
 } px_ent_work;
 
@@ -147,6 +156,11 @@ int px_ent_is_acronym(const char *s, size_t n);         /* "ISIS", "U.S.", "UK" 
 const char *px_ent_key(px_ent_work *w, size_t from, size_t to);
 /* The classes of words [from, to) together (px_gz_lookup of their key). */
 unsigned px_ent_classes(px_ent_work *w, size_t from, size_t to);
+/* 1 for a name written in capitals ("WASHINGTON"; not an acronym such as
+ * "NAACP": a run of six capitals or more, no lower case). */
+int px_ent_shouting(const char *s);
+/* "WASHINGTON" -> "Washington" (ASCII letters), interned. */
+const char *px_ent_title_case(px_ent_work *w, const char *s);
 /* Appends a mention of words [from, to) of one sentence; returns its index. */
 size_t px_ent_add_mention(px_ent_work *w, size_t from, size_t to, px_mention_kind kind);
 

@@ -13,8 +13,11 @@
  * dash) is capitalised whatever it is, so it starts a name only with
  * evidence: it is in the gazetteer, or the article writes it capitalised
  * inside a sentence too ("Rice, at a White House briefing" after "Susan
- * Rice"), or a capitalised word follows and the article never writes it in
- * lower case.  Openers like "According" never do.
+ * Rice"), or a capitalised word follows, the article never writes it in
+ * lower case, it does not look inflected ("Speaking", "Added") and what
+ * follows is not itself a known start ("Controversial Arizona Sheriff Joe
+ * Arpaio" starts at Arizona).  Openers like "According" never do.  Party
+ * and state tags ("D-Calif.") and single letters are no names.
  *
  * A run longer than PX_ENT_MAX_RUN words is title-case text (a headline
  * pasted into the body, or hostile input), not a name: it is skipped, so
@@ -23,8 +26,10 @@
 #include <string.h>
 
 #include "analyze/entity.h"
+#include "analyze/numdate.h"
 
 #define PX_ENT_MAX_RUN 10
+#define PX_ENT_AND_REACH 3
 
 static int is_quote_mark(const px_ent_work *w, size_t t, int *open)
 {
@@ -32,6 +37,18 @@ static int is_quote_mark(const px_ent_work *w, size_t t, int *open)
     if (px_ent_tok_is(w, t, "\"")) return *open = -1, 1;           /* toggles */
     if (px_ent_tok_is(w, t, "\xe2\x80\x9c") || px_ent_tok_is(w, t, "\xc2\xab")) return *open = 1, 1;
     if (px_ent_tok_is(w, t, "\xe2\x80\x9d") || px_ent_tok_is(w, t, "\xc2\xbb")) return *open = 0, 1;
+    return 0;
+}
+
+/* A sentence start: its first token, or after an opening mark or a colon. */
+static int initial_at(const px_ent_work *w, size_t t)
+{
+    if (t == w->sent_tok[w->an->tokens.items[t].sentence]) return 1;
+    if (w->an->tokens.items[t - 1].kind != PX_TOKEN_PUNCT) return 0;
+    static const char *const opens[] = {"\"", "\xe2\x80\x9c", "(", "[", ":", "-",
+                                        "\xe2\x80\x94", "\xe2\x80\x93", "\xe2\x80\x98", "\xc2\xab"};
+    for (size_t i = 0; i < sizeof opens / sizeof *opens; i++)
+        if (px_ent_tok_is(w, t - 1, opens[i])) return 1;
     return 0;
 }
 
@@ -56,28 +73,23 @@ static void mark_tokens(px_ent_work *w)
         if (tok->kind != PX_TOKEN_WORD) continue;
         if (!px_ent_is_cap(w, t)) {
             px_map_put(&w->lower, tok->norm, strlen(tok->norm), (void *)1);
-        } else if (t > w->sent_tok[tok->sentence]) {
+        } else if (!initial_at(w, t)) {
             const char *k = px_ent_key(w, t, t + 1);
             px_map_put(&w->cap_mid, k, w->buf.len, (void *)1);
         }
     }
 }
 
-/* A sentence start: its first token, or after an opening mark or a colon. */
-static int initial_at(const px_ent_work *w, size_t t)
-{
-    if (t == w->sent_tok[w->an->tokens.items[t].sentence]) return 1;
-    if (w->an->tokens.items[t - 1].kind != PX_TOKEN_PUNCT) return 0;
-    static const char *const opens[] = {"\"", "\xe2\x80\x9c", "(", "[", ":", "-",
-                                        "\xe2\x80\x94", "\xe2\x80\x93", "\xe2\x80\x98", "\xc2\xab"};
-    for (size_t i = 0; i < sizeof opens / sizeof *opens; i++)
-        if (px_ent_tok_is(w, t - 1, opens[i])) return 1;
-    return 0;
-}
-
 static int in_sentence(const px_ent_work *w, size_t t, size_t sentence)
 {
     return t < w->an->tokens.len && w->an->tokens.items[t].sentence == sentence;
+}
+
+/* "D-Calif", "R-S.C.", "I-Vt": a lawmaker's party and state, no name. */
+static int party_state(const char *s, size_t n)
+{
+    return n >= 3 && (s[0] == 'D' || s[0] == 'R' || s[0] == 'I') && s[1] == '-' && s[2] >= 'A' &&
+           s[2] <= 'Z';
 }
 
 /* May token t be a word of a name?  (Not yet asking about sentence starts.) */
@@ -88,10 +100,21 @@ static int name_word(px_ent_work *w, size_t t)
     px_ent_word x = px_ent_word_at(w, t);
     const char *k = px_ent_key(w, t, t + 1);
     unsigned flags = px_gz_lookup(k, w->buf.len);
-    if (flags & PX_GZ_TIME) return 0;
+    if (flags & PX_GZ_NEVER) return 0;
+    if (x.len == 1 || party_state(x.text, x.len)) return 0;
+    double v;
+    int ord, scale;
+    if (px_num_word(k, &v, &ord, &scale) && !ord) return 0; /* "Twenty"; not "First Lady" */
     if (tok->stop || px_text_stopword("en", k, w->buf.len))
         return px_ent_is_acronym(x.text, x.len) && px_alias_group(x.text, x.len, k, w->buf.len) >= 0;
     return 1;
+}
+
+/* "Speaking", "Added", "Clearly": a verb or adverb opening the sentence. */
+static int inflected(const char *k, size_t n)
+{
+    return (n > 4 && !memcmp(k + n - 3, "ing", 3)) || (n > 3 && !memcmp(k + n - 2, "ed", 2)) ||
+           (n > 3 && !memcmp(k + n - 2, "ly", 2));
 }
 
 static int starts_name(px_ent_work *w, size_t t)
@@ -106,32 +129,64 @@ static int starts_name(px_ent_work *w, size_t t)
     if (flags & PX_GZ_STARTER) return 0;
     if (flags & (PX_GZ_PLACE | PX_GZ_ORG | PX_GZ_TITLE | PX_GZ_FIRST_NAME | PX_GZ_DEMONYM))
         return 1;
+    int next = in_sentence(w, t + 1, tok->sentence) && name_word(w, t + 1);
+    if (flags & (PX_GZ_TITLE_MOD | PX_GZ_ROLE)) return next; /* "Supreme Leader", "Historian X" */
     if (px_alias_group(x.text, x.len, k, kn) >= 0) return 1;
     if (px_map_get(&w->cap_mid, k, kn)) return 1;
-    if (x.possessive || x.cut) return 0;
-    return in_sentence(w, t + 1, tok->sentence) && name_word(w, t + 1) &&
-           !px_map_get(&w->lower, tok->norm, strlen(tok->norm));
+    if (x.possessive || x.cut || inflected(k, kn) || !next) return 0;
+    if (px_map_get(&w->lower, tok->norm, strlen(tok->norm))) return 0;
+    /* "Controversial Arizona Sheriff Joe Arpaio": the name starts after it */
+    return !(px_ent_classes(w, t + 1, t + 2) & PX_GZ_KNOWN_START);
 }
 
 static int connector(const px_ent_work *w, size_t t)
 {
-    static const char *const words[] = {"of", "de", "del", "della", "da", "di", "du", "des", "van",
-                                        "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "&"};
+    static const char *const words[] = {"of", "for", "de", "del", "della", "da", "di", "du", "des",
+                                        "van", "von", "der", "den", "bin", "ibn", "al", "el", "la",
+                                        "le", "&"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (px_ent_tok_is(w, t, words[i])) return 1;
     return 0;
 }
 
+/* "House Ways and Means Committee": "and" inside a name, when the word
+ * before it is no cue itself ("Democrats and Republicans" are two) and
+ * two or more capitalised words after it end in an organization's cue
+ * word (within PX_ENT_AND_REACH). */
+static int cue_ahead(px_ent_work *w, size_t t, size_t s)
+{
+    if (px_ent_classes(w, t - 2, t - 1) & (PX_GZ_ORG_CUE | PX_GZ_ORG)) return 0;
+    for (size_t i = t; i < t + PX_ENT_AND_REACH && in_sentence(w, i, s) && name_word(w, i); i++) {
+        if (i > t && (px_ent_classes(w, i, i + 1) & PX_GZ_ORG_CUE)) return 1;
+        if (px_ent_word_at(w, i).possessive) return 0;
+    }
+    return 0;
+}
+
 /* The end (one past) of the run starting at t. */
+/* "Children's Defense Fund": a possessive that is part of a name. */
+static int name_possessive(px_ent_work *w, size_t t)
+{
+    static const char *const words[] = {"children", "men", "people", "veterans", "women", "workers"};
+    const char *k = px_ent_key(w, t, t + 1);
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (!strcmp(k, words[i])) return 1;
+    return 0;
+}
+
 static size_t run_end(px_ent_work *w, size_t t)
 {
     size_t s = w->an->tokens.items[t].sentence;
     for (;;) {
         px_ent_word x = px_ent_word_at(w, t);
-        if (x.possessive || x.cut) return t + 1;
+        if (x.cut || (x.possessive && !name_possessive(w, t))) return t + 1;
         size_t n = t + 1;
         if (in_sentence(w, n, s) && name_word(w, n)) {
             t = n;
+            continue;
+        }
+        if (in_sentence(w, n, s) && px_ent_tok_is(w, n, "and") && cue_ahead(w, n + 1, s)) {
+            t = n + 1;
             continue;
         }
         if (!in_sentence(w, n, s) || !connector(w, n)) return t + 1;

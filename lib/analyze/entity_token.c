@@ -99,8 +99,11 @@ const char *px_ent_key(px_ent_work *w, size_t from, size_t to)
 
 unsigned px_ent_classes(px_ent_work *w, size_t from, size_t to)
 {
+    if (to == from + 1 && w->classes[from] != PX_ENT_UNKNOWN) return w->classes[from];
     const char *k = px_ent_key(w, from, to);
-    return px_gz_lookup(k, w->buf.len);
+    unsigned c = px_gz_lookup(k, w->buf.len);
+    if (to == from + 1) w->classes[from] = c;
+    return c;
 }
 
 size_t px_ent_add_mention(px_ent_work *w, size_t from, size_t to, px_mention_kind kind)
@@ -121,4 +124,27 @@ size_t px_ent_add_mention(px_ent_work *w, size_t from, size_t to, px_mention_kin
     m.alias = px_alias_group(m.text, m.end - m.start, m.key, strlen(m.key));
     px_vec_push(&w->mentions, m);
     return w->mentions.len - 1;
+}
+
+int px_ent_shouting(const char *s)
+{
+    int run = 0, longest = 0;
+    for (; *s; s++) {
+        if (*s >= 'a' && *s <= 'z') return 0;
+        run = *s >= 'A' && *s <= 'Z' ? run + 1 : 0;
+        if (run > longest) longest = run;
+    }
+    return longest >= 6;
+}
+
+const char *px_ent_title_case(px_ent_work *w, const char *s)
+{
+    px_buf_reset(&w->buf);
+    for (size_t i = 0; s[i]; i++) {
+        char c = s[i];
+        int first = i == 0 || s[i - 1] == ' ' || s[i - 1] == '-';
+        if (!first && c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        px_buf_putc(&w->buf, c);
+    }
+    return px_analysis_intern(w->an, px_buf_str(&w->buf), w->buf.len);
 }

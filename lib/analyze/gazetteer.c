@@ -17,14 +17,16 @@ typedef struct key {
     size_t n;
 } key;
 
+/* strcmp() order between the key (not NUL-terminated) and a list word. */
 static int cmp_key(const void *k, const void *item)
 {
     const key *a = k;
-    const char *b = *(const char *const *)item;
-    size_t bn = strlen(b);
-    int c = memcmp(a->s, b, a->n < bn ? a->n : bn);
-    if (c) return c;
-    return a->n < bn ? -1 : a->n > bn;
+    const unsigned char *b = *(const unsigned char *const *)item;
+    for (size_t i = 0; i < a->n; i++) {
+        unsigned char c = (unsigned char)a->s[i];
+        if (c != b[i]) return b[i] ? (c < b[i] ? -1 : 1) : 1;
+    }
+    return b[a->n] ? -1 : 0;
 }
 
 static unsigned lookup_in(const px_gz_list *lists, const key *k)

@@ -50,19 +50,20 @@ static const char *const countries[] = {
 };
 
 static const char *const states[] = {
-    "ala.", "alabama", "alaska", "ariz.", "arizona", "ark.", "arkansas", "calif.",
-    "california", "colo.", "colorado", "conn.", "connecticut", "d.c.", "del.",
-    "delaware", "fla.", "florida", "ga.", "georgia", "hawaii", "idaho", "ill.",
-    "illinois", "ind.", "indiana", "iowa", "kan.", "kansas", "kentucky", "ky.",
-    "louisiana", "maine", "maryland", "mass.", "massachusetts", "md.", "mich.",
-    "michigan", "minn.", "minnesota", "miss.", "mississippi", "missouri", "mont.",
-    "montana", "n.c.", "n.d.", "n.h.", "n.j.", "n.m.", "n.y.", "neb.", "nebraska",
-    "nev.", "nevada", "new hampshire", "new jersey", "new mexico", "new york",
-    "north carolina", "north dakota", "ohio", "okla.", "oklahoma", "ore.", "oregon",
-    "pa.", "pennsylvania", "r.i.", "rhode island", "s.c.", "s.d.", "south carolina",
-    "south dakota", "tenn.", "tennessee", "tex.", "texas", "utah", "va.", "vermont",
-    "virginia", "vt.", "w.va.", "wash.", "washington", "washington d.c.",
-    "west virginia", "wis.", "wisconsin", "wyo.", "wyoming",
+    "ala.", "alabama", "alaska", "ariz", "ariz.", "arizona", "ark.", "arkansas",
+    "calif", "calif.", "california", "colo", "colo.", "colorado", "conn", "conn.",
+    "connecticut", "d.c.", "del.", "delaware", "fla", "fla.", "florida", "ga", "ga.",
+    "georgia", "hawaii", "idaho", "ill.", "illinois", "ind.", "indiana", "iowa", "kan.",
+    "kansas", "kentucky", "ky", "ky.", "louisiana", "maine", "maryland", "mass.",
+    "massachusetts", "md", "md.", "mich", "mich.", "michigan", "minn", "minn.",
+    "minnesota", "miss.", "mississippi", "missouri", "mo", "mont.", "montana", "n.c.",
+    "n.d.", "n.h.", "n.j.", "n.m.", "n.y.", "neb", "neb.", "nebraska", "nev", "nev.",
+    "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina",
+    "north dakota", "ohio", "okla", "okla.", "oklahoma", "ore.", "oregon", "pa", "pa.",
+    "pennsylvania", "r.i.", "rhode island", "s.c.", "s.d.", "south carolina",
+    "south dakota", "tenn", "tenn.", "tennessee", "tex.", "texas", "utah", "va", "va.",
+    "vermont", "virginia", "vt.", "w.va.", "wash.", "washington", "washington d.c.",
+    "west virginia", "wis", "wis.", "wisconsin", "wyo", "wyo.", "wyoming",
 };
 
 static const char *const cities[] = {

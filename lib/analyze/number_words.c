@@ -41,14 +41,20 @@ static const word_value scales[] = {
     {"billion", "billionth", 1e9}, {"trillion", "trillionth", 1e12},
 };
 
+/* 1 when the table word s is w[0..len). */
+static int same(const char *s, const char *w, size_t len)
+{
+    return s[0] == w[0] && !strncmp(s, w, len) && !s[len];
+}
+
 static int in_table(const word_value *t, size_t n, const char *w, size_t len, double *v, int *ord)
 {
     for (size_t i = 0; i < n; i++) {
-        if (strlen(t[i].cardinal) == len && !memcmp(t[i].cardinal, w, len)) {
+        if (same(t[i].cardinal, w, len)) {
             *v = t[i].value, *ord = 0;
             return 1;
         }
-        if (t[i].ordinal && strlen(t[i].ordinal) == len && !memcmp(t[i].ordinal, w, len)) {
+        if (t[i].ordinal && same(t[i].ordinal, w, len)) {
             *v = t[i].value, *ord = 1;
             return 1;
         }
@@ -99,6 +105,7 @@ static int digits(const char *w, double *v, int *ord)
 int px_num_word(const char *norm, double *value, int *ordinal, int *scale)
 {
     *scale = 0;
+    if (!strchr("0123456789zotfsenhmb", *norm) || !*norm) return 0; /* what numbers start with */
     if (digits(norm, value, ordinal) || spelled(norm, value, ordinal)) return 1;
     if (in_table(scales, N(scales), norm, strlen(norm), value, ordinal)) return *scale = 1, 1;
     return 0;

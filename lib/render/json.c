@@ -129,6 +129,14 @@ static json_t *attributions_json(const px_analysis *an)
     return arr;
 }
 
+/* A count as an integer ("$16,450" must not print as 16400.0 under the
+ * dump's three-digit precision); a fraction as a real. */
+static json_t *number_value(double v)
+{
+    if (v > -9e15 && v < 9e15 && v == (double)(json_int_t)v) return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
 static json_t *numbers_json(const px_analysis *an)
 {
     json_t *arr = json_array();
@@ -136,7 +144,7 @@ static json_t *numbers_json(const px_analysis *an)
         const px_number *n = &an->numbers.items[i];
         json_t *o = json_object();
         json_object_set_new(o, "text", json_string(n->text));
-        json_object_set_new(o, "value", json_real(n->value));
+        json_object_set_new(o, "value", number_value(n->value));
         json_object_set_new(o, "unit", str_or_null(n->unit));
         json_object_set_new(o, "qualifier", str_or_null(n->qualifier));
         json_object_set_new(o, "ordinal", json_boolean(n->ordinal));

@@ -11,6 +11,7 @@
 
 #include "unit_analysis.h"
 #include "analyze/entity.h"
+#include "article/article.h"
 
 static const px_entity *find(const px_analysis *an, const char *name)
 {
@@ -48,6 +49,10 @@ static void test_alias_table(void **state)
     assert_int_equal(px_alias_rank(g, "islamic state", 13), 0);
     assert_true(px_alias_group("America", 7, "america", 7) >= 0);
     assert_int_equal(px_alias_group("Obama", 5, "obama", 5), -1);
+    assert_int_equal(px_alias_group("F.B.I.", 6, "f.b.i.", 6), px_alias_group("FBI", 3, "fbi", 3));
+    assert_true(px_alias_group("Calif.", 6, "calif.", 6) >= 0);
+    assert_int_equal(px_alias_group("Calif.", 6, "calif.", 6),
+                     px_alias_group("California", 10, "california", 10));
 }
 
 static void test_titles_and_surnames(void **state)
@@ -128,6 +133,48 @@ static int has_role(const px_entity *e, const char *role)
     return 0;
 }
 
+/* Rules learnt from real news prose (sentences written for the test). */
+static void test_news_conventions(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse(*state,
+        "Officials in WASHINGTON said Sen. Dana Korvel, D-Ill., and Rep. Paul T. Brandt of Wisconsin "
+        "met Weekly Ledger Editor Omar Feldt in San Diego, Calif., on Monday. "
+        "\xe2\x80\x9cNeedless to say, we disagree,\xe2\x80\x9d Korvel said. "
+        "The House Ways and Means Committee and Democrats and Republicans held hearings; "
+        "the Committee chairman spoke to the F.B.I. and the FBI answered. "
+        "Lina Quarrel said Lina would stay.", &a);
+    assert_null(find(an, "D-Ill"));
+    assert_null(find(an, "Needless"));
+    const px_entity *b = find(an, "Paul T. Brandt"), *f = find(an, "Omar Feldt");
+    assert_non_null(b);
+    assert_non_null(f);
+    assert_true(has_role(f, "Editor"));
+    assert_non_null(find(an, "Wisconsin"));
+    assert_non_null(find(an, "Weekly Ledger"));
+    const px_entity *ca = find(an, "Calif"); /* the state, named as written */
+    assert_non_null(ca);
+    assert_int_equal(ca->type, PX_ENTITY_PLACE);
+    const px_entity *wm = find(an, "House Ways and Means Committee");
+    assert_non_null(wm);
+    assert_true(has(wm->aliases, wm->alias_count, "Committee"));
+    assert_non_null(find(an, "Democrats"));
+    assert_non_null(find(an, "Republicans"));
+    const px_entity *fbi = find(an, "FBI");
+    if (!fbi) fbi = find(an, "F.B.I.");
+    assert_non_null(fbi);
+    assert_int_equal(fbi->alias_count, 1);
+    const px_entity *w = find(an, "Washington");
+    assert_non_null(w);
+    assert_int_equal(w->type, PX_ENTITY_PLACE);
+    const px_entity *q = find(an, "Lina Quarrel");
+    assert_non_null(q);
+    assert_int_equal(q->type, PX_ENTITY_PERSON);
+    assert_true(has(q->aliases, q->alias_count, "Lina"));
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
 /* Arutz Sheva: '"I'm not in a position ...," he said' after "White House
  * spokesman John Earnest ..." -- "he" is Earnest; "the president" is Obama. */
 static void test_seed_arutz_sheva(void **state)
@@ -199,10 +246,23 @@ static void test_pronouns(void **state)
     px_article_free(a);
 }
 
-/* Hostile input: 10,000 capitalised words in a row, and one huge sentence
- * of names: a result (no title-case run becomes a name), no hang. */
+/* Hostile input: no sentence at all, 10,000 capitalised words in a row, and
+ * one huge sentence of names: a result (no title-case run becomes a name),
+ * no hang. */
 static void test_hostile(void **state)
 {
+    px_article *none = px_article_new(); /* no paragraph, no sentence */
+    px_error err;
+    assert_int_equal(px_article_finish(*state, none, &err), PX_OK);
+    assert_int_equal(px_article_sentence_count(none), 0);
+    px_analysis *empty = analyse_article(*state, none);
+    assert_int_equal(px_analysis_entity_count(empty), 0);
+    assert_int_equal(px_analysis_number_count(empty), 0);
+    assert_int_equal(px_analysis_date_count(empty), 0);
+    assert_int_equal(px_entity_at(empty, 0, 0, 10), -1);
+    px_analysis_free(empty);
+    px_article_free(none);
+
     px_buf b = {0};
     for (int i = 0; i < 10000; i++) px_buf_printf(&b, "Word%c%c ", 'a' + i % 26, 'a' + i / 26 % 26);
     px_article *a;
@@ -228,6 +288,7 @@ int main(void)
         cmocka_unit_test(test_titles_and_surnames),
         cmocka_unit_test(test_sentence_start),
         cmocka_unit_test(test_entity_at),
+        cmocka_unit_test(test_news_conventions),
         cmocka_unit_test(test_seed_arutz_sheva),
         cmocka_unit_test(test_seed_upi),
         cmocka_unit_test(test_pronouns),
