@@ -74,6 +74,8 @@ typedef struct html_elem {
     size_t link;       /* the part of text inside <a> */
     size_t good;       /* text of prose runs below it (html_dom.c) */
     size_t list;       /* text inside <li> below it */
+    size_t clean;      /* text below it outside boilerplate-flagged elements */
+    size_t clean_link; /* the part of clean inside <a> */
     size_t heading;    /* text inside h1-h6 below it */
     unsigned commas;   /* commas in its text */
     unsigned ps, imgs, lis, inputs, embeds; /* descendants of those kinds */

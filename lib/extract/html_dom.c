@@ -481,6 +481,28 @@ static void settle_bits(html_page *pg)
     }
 }
 
+/* The text of each element outside its boilerplate-flagged descendants,
+ * in one pass from the last element to the first (children come after
+ * their parent): a flagged element takes its whole text off its parent's,
+ * any other the flagged part of its own. */
+static void clean_text(html_page *pg)
+{
+    for (size_t i = 0; i < pg->elems.len; i++) {
+        html_elem *e = &pg->elems.items[i];
+        e->clean = e->text, e->clean_link = e->link;
+    }
+    for (size_t i = pg->elems.len; i-- > 0;) {
+        html_elem *e = &pg->elems.items[i];
+        if (e->parent == HTML_NONE) continue;
+        html_elem *p = &pg->elems.items[e->parent];
+        if (e->own) {
+            p->clean -= e->text, p->clean_link -= e->link;
+        } else {
+            p->clean -= e->text - e->clean, p->clean_link -= e->link - e->clean_link;
+        }
+    }
+}
+
 /* Keeps the elements of list that are outside navigation and boilerplate. */
 static void keep_clean(html_page *pg, html_nodes *list)
 {
@@ -529,6 +551,7 @@ void px_html_analyze(html_page *pg)
     px_html_walk(pg->root, analyze_enter, analyze_leave, &an);
     end_run(&an);
     settle_bits(pg);
+    clean_text(pg);
     keep_clean(pg, &pg->times);
     keep_clean(pg, &pg->h1s);
     keep_clean(pg, &pg->bylines);

@@ -213,6 +213,34 @@ static void with_siblings(html_page *pg, size_t best, html_nodes *out)
 
 /* ---- a body split in parts ---------------------------------------------- */
 
+/* 1 when the class token t[0..n) names a grid cell or a generic box
+ * ("cell", "col-md-8", "row", "container", "wrapper"): shared by every
+ * part of a page, not by the parts of one text. */
+static int layout_token(const char *t, size_t n)
+{
+    static const char *const words[] = {"cell", "col", "column", "columns", "row", "container",
+                                        "wrapper", "wrap", "grid", "span", "clearfix", "flex",
+                                        "box", "inner", "block", "section", "module", "item",
+                                        "content", "main", "left", "right", "card", NULL};
+    for (const char *const *w = words; *w; w++) {
+        size_t k = strlen(*w);
+        if (n >= k && !strncmp(t, *w, k) && (n == k || strchr("-_0123456789", t[k]))) return 1;
+    }
+    return 0;
+}
+
+/* 1 when the class lists a and b start with the same token: page builders
+ * add a unique token per block ("wpb_text_column vc_custom_1570185518034")
+ * after the one naming the kind of block. */
+static int same_first_class(const char *a, const char *b)
+{
+    if (!a || !b) return 0;
+    while (*a == ' ') a++;
+    while (*b == ' ') b++;
+    size_t n = strcspn(a, " \t\n");
+    return n && n == strcspn(b, " \t\n") && !strncmp(a, b, n) && !layout_token(a, n);
+}
+
 /* 1 when element i is a part of the body beside the best one b: same tag
  * and class, prose, outside furniture, b and the last part taken. */
 static int is_part(html_page *pg, size_t i, size_t best, size_t last)
@@ -222,8 +250,7 @@ static int is_part(html_page *pg, size_t i, size_t best, size_t last)
     if (!e->good || e->inherit || px_html_within(pg, last, i) || px_html_within(pg, i, best) ||
         px_html_within(pg, best, i) || strcmp((const char *)e->node->name, (const char *)b->node->name))
         return 0;
-    const char *c = px_html_attr(e->node, "class");
-    return c && !strcmp(c, px_html_attr(b->node, "class"));
+    return same_first_class(px_html_attr(e->node, "class"), px_html_attr(b->node, "class"));
 }
 
 /* Other elements with the best one's tag and class, holding prose, outside
@@ -268,6 +295,39 @@ static size_t narrow(html_page *pg, size_t i)
     return best;
 }
 
+/* ---- widening ------------------------------------------------------------ */
+
+#define WIDEN_LEVELS 6
+
+static int semantic(const html_elem *e)
+{
+    const char *role = px_html_attr(e->node, "role");
+    return px_html_is(e->node, "article") || px_html_is(e->node, "main") ||
+           (role && strstr(role, "main")) || e->hints & HN_CONTENT;
+}
+
+/* The nearest <article>, <main> or element named as content above the
+ * chosen one, when what it adds is clean text: outside boilerplate, under
+ * half links, and no more than the chosen element holds.  The intro, the
+ * list or the table a template puts beside the body's paragraphs is the
+ * article's too; furniture inside it is pruned later, by html_body.c. */
+static size_t widen(html_page *pg, size_t i)
+{
+    const html_elem *c = &pg->elems.items[i];
+    size_t up = c->parent;
+    for (int level = 0; level < WIDEN_LEVELS && up != HTML_NONE; level++) {
+        const html_elem *a = &pg->elems.items[up];
+        if ((pg->body && a->node == pg->body) || a->inherit) break;
+        if (semantic(a)) {
+            size_t extra = a->clean - c->clean, extra_link = a->clean_link - c->clean_link;
+            if (extra_link * 2 < extra && extra <= c->clean) return up;
+            break;
+        }
+        up = a->parent;
+    }
+    return i;
+}
+
 /* ---- itemprop=articleBody ------------------------------------------------ */
 
 /* The outermost itemprop=articleBody parts with text, into out. */
@@ -308,7 +368,7 @@ void px_html_main(html_page *pg, html_nodes *out)
     if (best != HTML_NONE) {
         size_t narrowed = narrow(pg, best);
         if (narrowed != best) px_vec_push(out, pg->elems.items[narrowed].node);
-        else if (!same_class_parts(pg, best, out)) with_siblings(pg, best, out);
+        else if (!same_class_parts(pg, best, out)) with_siblings(pg, widen(pg, best), out);
         return;
     }
     px_vec_push(out, pg->body ? pg->body : pg->root);
