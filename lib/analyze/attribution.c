@@ -37,9 +37,12 @@ static int all_stop(px_toks t, px_span sp)
     return 1;
 }
 
+/* The same source and cue among the last few of sentence s (bounded, so a
+ * sentence of thousands of credits stays linear). */
 static int seen(const px_analysis *an, const char *source, const char *cue, size_t s)
 {
-    for (size_t i = an->attributions.len; i-- > 0;) {
+    enum { LOOK_BACK = 8 };
+    for (size_t i = an->attributions.len; i-- > 0 && an->attributions.len - i <= LOOK_BACK;) {
         const px_attribution *x = &an->attributions.items[i];
         if (x->sentence != s) return 0;
         if (x->source == source && !strcmp(x->cue, cue)) return 1; /* sources are interned */

@@ -8,7 +8,8 @@
  * Slips are common in real prose, and each has one rule:
  *
  *  - a second opener of the same kind while open, in opening context:
- *    the first was never closed; it is dropped, the new one starts over;
+ *    a quote within the quote (“... “f bomb.””): its closer does not end
+ *    the outer quote;
  *  - a closer while closed: stray, ignored (unless it continues a quote
  *    from the previous paragraph, below);
  *  - a doubled opener (""We ...) counts once.
@@ -34,7 +35,7 @@ typedef struct qstate {
     unsigned opener;
     size_t p0, at;    /* paragraph and offset of the opening mark */
     size_t content;   /* where the current paragraph's piece starts */
-    size_t pieces;    /* paragraphs already in text */
+    int nested;       /* 1 inside a quote within the quote, written with the same mark */
     px_buf text;      /* the pieces of earlier paragraphs */
 } qstate;
 
@@ -95,11 +96,20 @@ static void emit(const px_article *a, px_analysis *an, qfound *f, qstate *st, si
 static void open_at(qstate *st, size_t p, const px_qmark *m)
 {
     st->open = 1;
+    st->nested = 0;
     st->opener = m->cp;
     st->p0 = p;
     st->at = m->at;
     st->content = m->at + m->len;
     px_buf_reset(&st->text);
+}
+
+/* A closing mark: of the inner quote when there is one, else of the quote. */
+static void close_at(const px_article *a, px_analysis *an, qfound *f, qstate *st, size_t p,
+                     const px_qmark *m)
+{
+    if (st->nested) st->nested = 0;
+    else emit(a, an, f, st, p, m->at, m->len, 1);
 }
 
 /* One mark of paragraph p, in the state machine described at the top. */
@@ -119,10 +129,10 @@ static void on_mark(const px_article *a, px_analysis *an, qfound *f, qstate *st,
     int pairs = px_qmark_closes(st->opener, m->cp);
     int open_ctx = m->may_open && !m->may_close, close_ctx = m->may_close && !m->may_open;
     if (m->cp == st->opener && m->cp != '"') { /* “…“ slips, Swedish ”…” */
-        if (close_ctx || (pairs && !open_ctx)) emit(a, an, f, st, p, m->at, m->len, 1);
-        else if (open_ctx) open_at(st, p, m); /* the first was never closed */
+        if (close_ctx || (pairs && !open_ctx)) close_at(a, an, f, st, p, m);
+        else if (open_ctx) st->nested = 1; /* “... “inner” ...” */
     } else if (pairs) {
-        emit(a, an, f, st, p, m->at, m->len, 1);
+        close_at(a, an, f, st, p, m);
     }
 }
 
@@ -170,6 +180,7 @@ static void scan_paragraph(const px_article *a, px_analysis *an, qfound *f, qsta
         on_mark(a, an, f, st, p, &m);
         have = next_mark(s, len, m.at + m.len, &m);
     }
+    st->nested = 0;
 }
 
 px_status px_find_quotes(px_context *ctx, const px_article *a, px_analysis *an, px_error *err)

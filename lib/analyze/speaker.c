@@ -131,6 +131,25 @@ static int named_subject(const qctx *c, size_t s, const px_token *before)
            px_entity_at(c->an, s, before->start, before->end) >= 0;
 }
 
+/* The subject of a gerund at token k ("..., before again claiming"): after
+ * a quote's trailer (`..." Trump said, before claiming`) the trailer's
+ * speaker, else the clause's subject. */
+static long gerund_subject(const qctx *c, size_t s, px_toks t, size_t k)
+{
+    for (size_t j = k; j-- > 1 && k - j <= MAX_LEAD_PART;) {
+        px_cue cue;
+        if (!px_cue_at(t.t, t.n, j, &cue) || cue.kind != PX_CUE_VERB) continue;
+        size_t m = j;
+        while (m > 0 && !px_tok_qmark(&t.t[m - 1]) && j - m < MAX_TRAILER) m--;
+        if (m == 0 || !px_tok_qmark(&t.t[m - 1])) break;
+        int f = 0;
+        long e = px_speaker_before(c->a, c->an, s, t, m, j, &f);
+        if (e >= 0) return e;
+        break;
+    }
+    return px_np_subject(c->a, c->an, s, t, k);
+}
+
 /* The subject of the main clause after an opening participle clause that
  * holds the quote: the noun phrase after the closing mark (and a comma). */
 static long main_subject_after(const qctx *c, size_t s)
@@ -166,7 +185,7 @@ static px_said lead_speaker(const qctx *c, size_t s, px_toks t, size_t j, size_t
     if (cue->kind == PX_CUE_GERUND && k == 0) /* Calling X a "coward," Cruz told ... */
         return found(main_subject_after(c, s), cue->cue, s);
     if (cue->kind == PX_CUE_GERUND && !named_subject(c, s, &t.t[k - 1]))
-        return found(px_np_subject(c->a, c->an, s, t, j), cue->cue, s);
+        return found(gerund_subject(c, s, t, k), cue->cue, s);
     if (cue->inverts && inverted_here(t, k))
         return found(px_speaker_after(c->a, c->an, s, t, j + cue->ntok, mark, &f), cue->cue, s);
     e = px_speaker_before(c->a, c->an, s, t, 0, j, &f);

@@ -166,13 +166,15 @@ static void test_block_quote_without_continuation_mark(void **state)
 
 static void test_unbalanced(void **state)
 {
-    /* a stray closer, an opener never closed, and an opener that restarts */
+    /* a stray closer, an opener never closed, and a quote within a quote */
     doc d = analyse(*state, "That was the end.\" Nobody came.\n\n"
-                            "He called it \xe2\x80\x9csilly and left.\n\n"
-                            "Then \xe2\x80\x9c" "First, \xe2\x80\x9c" "Second\xe2\x80\x9d came.");
+                            "He called it \xe2\x80\x9c" "silly and left.\n\n"
+                            "Then \xe2\x80\x9c" "Fox invited me when he used the \xe2\x80\x9c"
+                            "f bomb.\xe2\x80\x9d\xe2\x80\x9d he wrote.");
     assert_int_equal(px_analysis_quote_count(d.an), 2);
     assert_string_equal(px_analysis_quote(d.an, 0)->text, "silly and left.");
-    assert_string_equal(px_analysis_quote(d.an, 1)->text, "Second");
+    assert_string_equal(px_analysis_quote(d.an, 1)->text,
+                        "Fox invited me when he used the \xe2\x80\x9c" "f bomb.\xe2\x80\x9d");
     done(&d);
 }
 
