@@ -32,7 +32,7 @@ static int cmp_key(const void *x, const void *y)
 }
 
 /* Sorts by key and merges equal keys, adding their tf. */
-static void merge_features(px_features *f)
+void px_features_merge(px_features *f)
 {
     if (!f->len) return;
     qsort(f->items, f->len, sizeof *f->items, cmp_feature);
@@ -77,7 +77,7 @@ static void add_terms(px_profile *p, const px_analysis *an)
         px_vec_push(&p->terms, f);
         p->words++;
     }
-    merge_features(&p->terms);
+    px_features_merge(&p->terms);
 }
 
 uint64_t px_fold_hash(const char *s, size_t n)
@@ -104,7 +104,7 @@ static void add_entities(px_profile *p, const px_analysis *an)
         if (e->type == PX_ENTITY_PERSON && last)
             px_vec_push(&p->surnames, px_fold_hash(last + 1, strlen(last + 1)));
     }
-    merge_features(&p->entities);
+    px_features_merge(&p->entities);
     double norm = 0;
     for (size_t i = 0; i < p->entities.len; i++) norm += (double)p->entities.items[i].tf * p->entities.items[i].tf;
     norm = sqrt(norm);

@@ -74,6 +74,9 @@ uint64_t px_fold_hash(const char *s, size_t n);
  * (words: runs of letters and digits, ASCII-lowered); unsorted. */
 void px_quote_shingles(const char *text, px_keys *out);
 
+/* Sorts features by key and merges equal keys, adding their tf. */
+void px_features_merge(px_features *f);
+
 /* Sorts keys and drops repeats. */
 void px_keys_unique(px_keys *k);
 

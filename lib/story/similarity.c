@@ -17,7 +17,7 @@
 
 #include "story/similarity.h"
 
-double px_features_cosine(const px_features *a, const px_features *b)
+double px_features_dot(const px_features *a, const px_features *b)
 {
     double dot = 0;
     size_t i = 0, j = 0;
@@ -27,6 +27,12 @@ double px_features_cosine(const px_features *a, const px_features *b)
         else if (x < y) i++;
         else j++;
     }
+    return dot;
+}
+
+double px_features_cosine(const px_features *a, const px_features *b)
+{
+    double dot = px_features_dot(a, b);
     return dot > 1 ? 1 : dot;
 }
 

@@ -17,6 +17,9 @@
 
 void px_profile_similarity(const px_profile *a, const px_profile *b, px_similarity *out);
 
+/* Dot product of two sorted feature vectors (any lengths). */
+double px_features_dot(const px_features *a, const px_features *b);
+
 /* Cosine of two L2-normalised sorted feature vectors. */
 double px_features_cosine(const px_features *a, const px_features *b);
 

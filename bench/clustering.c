@@ -1,0 +1,299 @@
+/*
+ * clustering.c — bench/clustering: story grouping scored against labelled
+ * stories.  See bench/clustering/run for the data sets and how they are fed.
+ *
+ *   build/bench/clustering [options] FILE.jsonl...
+ *
+ * Reads JSON Lines with an id, a gold label (--label KEY, default
+ * "cluster"), a text and optionally title, date and outlet; groups them
+ * with px_cluster_batch (the algorithm of `parallax cluster`); prints
+ * pairwise and B-cubed precision, recall and F1, stories found vs true,
+ * and articles per second of CPU time (read + analyse + group).
+ *
+ *   --label KEY       the gold label's key (ECB+, BASIL: cluster; GVA: incident)
+ *   --strip-url       drop a first text line starting with "http" (ECB+), and
+ *                     never pass the url: the layout must tell nothing
+ *   --no-merge        skip the merge pass
+ *   --threshold X, --merge-threshold X, --window D, --gap-penalty X,
+ *   --w-terms X, --w-specifics X, --w-quotes X, --refine N, --terms-power X,
+ *   --specifics-power X                            override a parameter (tuning)
+ *   --errors N        list N wrongly split and N wrongly joined pairs
+ */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "story/batch.h"
+
+typedef struct item {
+    char *id, *label, *title;
+    px_article *a;
+    px_analysis *an;
+} item;
+
+static PX_VEC(item) items;
+
+static double cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static const char *str(json_t *o, const char *k)
+{
+    json_t *v = json_object_get(o, k);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* Reads FILE's records into items, rewritten to the keys parallax reads. */
+static void load(px_context *ctx, const char *path, const char *label_key, int strip_url)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+    if (!f) {
+        perror(path);
+        exit(1);
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while ((len = getline(&line, &cap, f)) > 0) {
+        json_error_t je;
+        json_t *o = json_loadb(line, (size_t)len, 0, &je);
+        if (!o) continue;
+        const char *id = str(o, "id"), *label = str(o, label_key), *text = str(o, "text");
+        if (!id || !label || !text) {
+            json_decref(o);
+            continue;
+        }
+        if (strip_url && strncmp(text, "http", 4) == 0) {
+            const char *nl = strchr(text, '\n');
+            text = nl ? nl + 1 : "";
+        }
+        json_t *rec = json_object();
+        json_object_set_new(rec, "id", json_string(id));
+        json_object_set_new(rec, "text", json_string(text));
+        static const char *const keep[] = {"title", "date", "outlet"};
+        for (size_t k = 0; k < 3; k++)
+            if (str(o, keep[k])) json_object_set_new(rec, keep[k], json_string(str(o, keep[k])));
+        if (!strip_url && str(o, "url")) json_object_set_new(rec, "url", json_string(str(o, "url")));
+        char *out = json_dumps(rec, JSON_COMPACT);
+        FILE *mem = fmemopen(out, strlen(out), "r");
+        px_reader *r;
+        px_article *a = NULL;
+        px_error err;
+        if (mem && px_reader_open_stream(ctx, mem, "record.jsonl", PX_FORMAT_JSONL, &r, &err) == PX_OK) {
+            if (px_reader_next(r, &a, &err) != PX_OK) a = NULL;
+            px_reader_close(r);
+        }
+        if (mem) fclose(mem);
+        px_analysis *an = NULL;
+        if (a && px_analyze(ctx, a, &an, &err) == PX_OK) {
+            item it = {px_xstrdup(id), px_xstrdup(label), str(o, "title") ? px_xstrdup(str(o, "title")) : NULL, a, an};
+            px_vec_push(&items, it);
+        } else {
+            fprintf(stderr, "clustering: %s: skipped\n", id);
+            px_article_free(a);
+        }
+        free(out);
+        json_decref(rec);
+        json_decref(o);
+    }
+    free(line);
+    if (f != stdin) fclose(f);
+}
+
+typedef struct scores {
+    double pp, pr, pf, bp, br, bf;
+    size_t found, truth;
+} scores;
+
+static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
+
+/* label ids: gold[i], sys[i] small integers */
+static scores score(const int64_t *gold, const int64_t *sys, size_t n)
+{
+    scores s = {0};
+    /* pairs: count by brute force over sorted groups would be faster; n is small */
+    double tp = 0, fp = 0, fn = 0, bp = 0, br = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t same_sys = 0, same_gold = 0, both = 0;
+        for (size_t j = 0; j < n; j++) {
+            int g = gold[i] == gold[j], y = sys[i] == sys[j];
+            same_gold += g, same_sys += y, both += g && y;
+            if (j > i) tp += g && y, fp += y && !g, fn += g && !y;
+        }
+        bp += (double)both / same_sys;
+        br += (double)both / same_gold;
+    }
+    s.pp = tp + fp > 0 ? tp / (tp + fp) : 1;
+    s.pr = tp + fn > 0 ? tp / (tp + fn) : 1;
+    s.pf = f1(s.pp, s.pr);
+    s.bp = bp / n, s.br = br / n, s.bf = f1(s.bp, s.br);
+    int64_t maxg = 0, maxs = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (gold[i] > maxg) maxg = gold[i];
+        if (sys[i] > maxs) maxs = sys[i];
+    }
+    char *seen = px_xcalloc((size_t)(maxg > maxs ? maxg : maxs) + 1, 1);
+    for (size_t i = 0; i < n; i++) s.truth += !seen[gold[i]]++;
+    memset(seen, 0, (size_t)(maxg > maxs ? maxg : maxs) + 1);
+    for (size_t i = 0; i < n; i++) s.found += !seen[sys[i]]++;
+    free(seen);
+    return s;
+}
+
+static void show_errors(const int64_t *gold, const int64_t *sys, size_t n, int max)
+{
+    int split = 0, joined = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            int g = gold[i] == gold[j], y = sys[i] == sys[j];
+            if (g && !y && split < max) {
+                split++;
+                printf("split:  %s | %s\n   %.70s\n   %.70s\n", items.items[i].id, items.items[j].id,
+                       items.items[i].title ? items.items[i].title : px_article_text(items.items[i].a),
+                       items.items[j].title ? items.items[j].title : px_article_text(items.items[j].a));
+            }
+            if (!g && y && joined < max) {
+                joined++;
+                printf("joined: %s | %s\n   %.70s\n   %.70s\n", items.items[i].id, items.items[j].id,
+                       items.items[i].title ? items.items[i].title : px_article_text(items.items[i].a),
+                       items.items[j].title ? items.items[j].title : px_article_text(items.items[j].a));
+            }
+        }
+}
+
+static double cos_f(const px_features *a, const px_features *b)
+{
+    double d = 0;
+    size_t i = 0, j = 0;
+    while (i < a->len && j < b->len) {
+        if (a->items[i].key == b->items[j].key) d += (double)a->items[i++].weight * b->items[j++].weight;
+        else if (a->items[i].key < b->items[j].key) i++;
+        else j++;
+    }
+    return d;
+}
+
+/* Tuning aid: the parts of every pair that shares something, with its truth. */
+static void dump_pairs(const char *path, px_doc *docs, const int64_t *gold, size_t n)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) return;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            double t = cos_f(&docs[i].p.terms, &docs[j].p.terms);
+            double s = cos_f(&docs[i].specifics, &docs[j].specifics);
+            int same = gold[i] == gold[j];
+            if (!same && t < 0.1 && s < 0.1) continue;
+            int gap = docs[i].p.day == PX_NO_DAY || docs[j].p.day == PX_NO_DAY ? -1 : abs(docs[i].p.day - docs[j].p.day);
+            fprintf(f, "%d %.4f %.4f %d %zu %zu\n", same, t, s, gap, i, j);
+        }
+    fclose(f);
+}
+
+int main(int argc, char **argv)
+{
+    px_story_params p;
+    px_story_params_default(&p);
+    const char *label = "cluster";
+    int strip_url = 0, merge = 1, errors = 0;
+    static const struct option opts[] = {
+        {"label", 1, NULL, 'l'}, {"strip-url", 0, NULL, 'u'}, {"no-merge", 0, NULL, 'M'},
+        {"threshold", 1, NULL, 't'}, {"merge-threshold", 1, NULL, 'm'}, {"window", 1, NULL, 'w'},
+        {"gap-penalty", 1, NULL, 'h'}, {"w-terms", 1, NULL, 'T'}, {"w-specifics", 1, NULL, 'S'},
+        {"w-quotes", 1, NULL, 'Q'}, {"errors", 1, NULL, 'e'}, {"refine", 1, NULL, 'r'},
+        {"terms-power", 1, NULL, 'P'}, {"specifics-power", 1, NULL, 'p'}, {NULL, 0, NULL, 0}};
+    int c;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'l': label = optarg; break;
+        case 'u': strip_url = 1; break;
+        case 'M': merge = 0; break;
+        case 't': p.threshold = atof(optarg); break;
+        case 'm': p.merge_threshold = atof(optarg); break;
+        case 'w': p.window = atoi(optarg); break;
+        case 'h': p.gap_penalty = atof(optarg); break;
+        case 'T': p.w_terms = atof(optarg); break;
+        case 'S': p.w_specifics = atof(optarg); break;
+        case 'Q': p.w_quotes = atof(optarg); break;
+        case 'e': errors = atoi(optarg); break;
+        case 'r': p.refine = atoi(optarg); break;
+        case 'P': p.terms_power = atof(optarg); break;
+        case 'p': p.specifics_power = atof(optarg); break;
+        default: return 2;
+        }
+    }
+    if (optind >= argc) {
+        fputs("usage: clustering [options] FILE.jsonl...\n", stderr);
+        return 2;
+    }
+    px_context *ctx;
+    px_error err;
+    if (px_context_new(&ctx, &err)) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    double t0 = cpu_seconds();
+    for (int i = optind; i < argc; i++) load(ctx, argv[i], label, strip_url);
+    size_t n = items.len;
+    px_doc *docs = px_xcalloc(n ? n : 1, sizeof *docs);
+    for (size_t i = 0; i < n; i++) px_doc_build(&docs[i], ctx, items.items[i].a, items.items[i].an);
+    int64_t *sys = px_xcalloc(n ? n : 1, sizeof *sys), *gold = px_xcalloc(n ? n : 1, sizeof *gold);
+    px_cluster_batch(docs, n, &p, merge, sys, NULL);
+    double secs = cpu_seconds() - t0;
+    const char *grid = getenv("GRID"); /* tuning: one parameter set per line, analysis done once */
+
+    px_map labels = {0};
+    int64_t next = 1;
+    for (size_t i = 0; i < n; i++) {
+        const char *l = items.items[i].label;
+        void *v = px_map_get(&labels, l, strlen(l));
+        if (!v) px_map_put(&labels, l, strlen(l), v = (void *)(intptr_t)next++);
+        gold[i] = (int64_t)(intptr_t)v;
+    }
+    if (grid) {
+        FILE *g = fopen(grid, "r");
+        char line[256];
+        while (g && fgets(line, sizeof line, g)) {
+            px_story_params q = p;
+            if (sscanf(line, "%lf %lf %d %lf %lf %lf %lf %lf", &q.threshold, &q.w_specifics, &q.refine,
+                       &q.merge_threshold, &q.specifics_power, &q.terms_power, &q.gap_penalty,
+                       &q.specifics_floor) != 8)
+                continue;
+            px_cluster_batch(docs, n, &q, merge, sys, NULL);
+            scores r = score(gold, sys, n);
+            line[strcspn(line, "\n")] = 0;
+            printf("%s | %.3f %.3f %zu\n", line, r.pf, r.bf, r.found);
+            fflush(stdout);
+        }
+        if (g) fclose(g);
+    }
+    scores s = score(gold, sys, n);
+    printf("articles %zu  stories found %zu  true %zu\n", n, s.found, s.truth);
+    printf("pairwise  P %.3f  R %.3f  F1 %.3f\n", s.pp, s.pr, s.pf);
+    printf("B-cubed   P %.3f  R %.3f  F1 %.3f\n", s.bp, s.br, s.bf);
+    printf("speed     %.0f articles/s (CPU, one core: read + analyse + group)\n", n / (secs > 0 ? secs : 1e-9));
+    if (errors) show_errors(gold, sys, n, errors);
+    if (getenv("PAIRS")) dump_pairs(getenv("PAIRS"), docs, gold, n);
+
+    for (size_t i = 0; i < n; i++) {
+        px_doc_free(&docs[i]);
+        px_article_free(items.items[i].a);
+        px_analysis_free(items.items[i].an);
+        free(items.items[i].id);
+        free(items.items[i].label);
+        free(items.items[i].title);
+    }
+    px_vec_free(&items);
+    px_map_free(&labels);
+    free(docs);
+    free(sys);
+    free(gold);
+    px_context_free(ctx);
+    return 0;
+}

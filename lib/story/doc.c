@@ -1,0 +1,202 @@
+/*
+ * doc.c — building an article's grouping view (doc.h).
+ *
+ * Proper names are found from capitalisation, which every outlet and the
+ * tokenised ECB+ text keep: a word is a name when case folding changes its
+ * first letter, it is not a stop word, and it does not open its sentence.
+ * Sentences that are mostly capitalised (headlines, "MUST SEE : ...") say
+ * nothing that way and are skipped.  This needs no entity finder, and the
+ * entity names the analysis finds are added on top, so grouping improves
+ * as the analysis does without depending on it.
+ *
+ * Titles: the " - Outlet" or " | Outlet" tail many titles carry is cut off
+ * (it would tie together unrelated articles of one outlet).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "story/doc.h"
+
+uint64_t px_name_key(const char *s, size_t n)
+{
+    return px_fold_hash(s, n) ^ PX_KEY_NAME;
+}
+
+/* Digits only, so "2,000" and "2000" meet; NULL key (0) below two digits. */
+uint64_t px_number_key(const char *s, size_t n)
+{
+    char digits[32];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < sizeof digits; i++)
+        if (s[i] >= '0' && s[i] <= '9') digits[k++] = s[i];
+    while (k > 1 && digits[0] == '0') memmove(digits, digits + 1, --k);
+    if (k < 2) return 0;
+    return px_hash(digits, k) ^ PX_KEY_NUMBER;
+}
+
+static void add(px_features *f, uint64_t key, float tf)
+{
+    px_feature x = {key, tf, 0};
+    px_vec_push(f, x);
+}
+
+/* 1 when folding changed the first character: the word is capitalised. */
+static int capitalised(const char *orig, const char *norm)
+{
+    unsigned char c = (unsigned char)orig[0];
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    size_t n = 1;
+    while ((orig[n] & 0xC0) == 0x80) n++;
+    return strncmp(orig, norm, n) != 0;
+}
+
+/* Names and numbers of the body, sentence by sentence. */
+static void add_body_specifics(px_doc *d, const px_article *a, const px_analysis *an)
+{
+    size_t i = 0;
+    while (i < an->tokens.len) {
+        size_t s = an->tokens.items[i].sentence, end = i;
+        size_t words = 0, caps = 0;
+        const char *text = a->sentences.items[s].text;
+        while (end < an->tokens.len && an->tokens.items[end].sentence == s) {
+            const px_token *t = &an->tokens.items[end++];
+            if (t->kind != PX_TOKEN_WORD) continue;
+            words++;
+            caps += capitalised(text + t->start, t->norm);
+        }
+        int headline = words >= 4 && caps * 2 > words;
+        int first = 1;
+        for (; i < end; i++) {
+            const px_token *t = &an->tokens.items[i];
+            if (t->kind == PX_TOKEN_NUMBER) {
+                uint64_t k = px_number_key(text + t->start, t->end - t->start);
+                if (k) add(&d->specifics, k, 1);
+                continue;
+            }
+            if (t->kind != PX_TOKEN_WORD) continue;
+            int was_first = first;
+            first = 0;
+            if (was_first || headline || t->stop || !capitalised(text + t->start, t->norm))
+                continue;
+            add(&d->specifics, px_name_key(t->norm, strlen(t->norm)), 1);
+        }
+    }
+}
+
+static void add_entities(px_doc *d, const px_analysis *an)
+{
+    for (size_t i = 0; i < an->entities.len; i++) {
+        const px_entity *e = &an->entities.items[i].pub;
+        float tf = (float)(e->mention_count ? e->mention_count : 1);
+        add(&d->specifics, px_name_key(e->name, strlen(e->name)), tf);
+    }
+}
+
+/* The title without a trailing " - Outlet" / " | Outlet" part. */
+static size_t title_length(const char *t)
+{
+    size_t n = strlen(t);
+    for (size_t i = n; i-- > 2;) {
+        if ((t[i] == '-' || t[i] == '|') && t[i - 1] == ' ' && i + 1 < n && t[i + 1] == ' ')
+            return i - 1 > (n - i) ? i - 1 : n; /* only when the tail is the shorter part */
+    }
+    return n;
+}
+
+static void add_title(px_doc *d, px_context *ctx, const px_article *a)
+{
+    if (!a->title) return;
+    size_t len = title_length(a->title);
+    px_words words = {0};
+    px_buf fold = {0}, stem = {0};
+    if (px_text_words(ctx, a->title, len, &words, NULL) == PX_OK) {
+        size_t nwords = 0, caps = 0;
+        for (size_t i = 0; i < words.len; i++) {
+            if (words.items[i].kind != PX_TOKEN_WORD) continue;
+            nwords++;
+            unsigned char c = (unsigned char)a->title[words.items[i].start];
+            caps += c >= 'A' && c <= 'Z';
+        }
+        int headline = nwords >= 4 && caps * 2 > nwords;
+        int first = 1;
+        for (size_t i = 0; i < words.len; i++) {
+            px_word w = words.items[i];
+            const char *s = a->title + w.start;
+            size_t n = w.end - w.start;
+            if (w.kind == PX_TOKEN_NUMBER) {
+                uint64_t k = px_number_key(s, n);
+                if (k) add(&d->specifics, k, 1);
+                continue;
+            }
+            if (w.kind != PX_TOKEN_WORD) continue;
+            px_buf_reset(&fold);
+            px_text_fold(ctx, s, n, &fold);
+            int was_first = first;
+            first = 0;
+            if (px_text_stopword(a->language, px_buf_str(&fold), fold.len)) continue;
+            px_buf_reset(&stem);
+            px_text_stem(ctx, a->language, px_buf_str(&fold), fold.len, &stem);
+            if (stem.len >= 2) add(&d->p.terms, px_hash(px_buf_str(&stem), stem.len), 2);
+            if (!was_first && !headline && capitalised(s, px_buf_str(&fold)))
+                add(&d->specifics, px_name_key(px_buf_str(&fold), fold.len), 1);
+        }
+    }
+    px_vec_free(&words);
+    px_buf_free(&fold);
+    px_buf_free(&stem);
+}
+
+static uint64_t fingerprint(const px_analysis *an)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < an->tokens.len; i++) {
+        const px_token *t = &an->tokens.items[i];
+        if (t->kind != PX_TOKEN_WORD && t->kind != PX_TOKEN_NUMBER) continue;
+        for (const char *s = t->norm; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+        h = (h ^ ' ') * 1099511628211ULL;
+    }
+    return h;
+}
+
+void px_doc_build(px_doc *d, px_context *ctx, const px_article *a, const px_analysis *an)
+{
+    memset(d, 0, sizeof *d);
+    px_profile_build(&d->p, a, an, NULL);
+    add_title(d, ctx, a);
+    px_features_merge(&d->p.terms);
+    add_body_specifics(d, a, an);
+    add_entities(d, an);
+    px_features_merge(&d->specifics);
+    d->fingerprint = fingerprint(an);
+    px_doc_weigh(d, NULL, 1, 1);
+}
+
+void px_doc_keys(const px_doc *d, px_keys *out)
+{
+    for (size_t i = 0; i < d->p.terms.len; i++) px_vec_push(out, d->p.terms.items[i].key);
+    for (size_t i = 0; i < d->specifics.len; i++) px_vec_push(out, d->specifics.items[i].key);
+}
+
+static void weigh(px_features *f, const px_df *df, double power)
+{
+    double norm = 0;
+    for (size_t i = 0; i < f->len; i++) {
+        double w = (1.0 + log(f->items[i].tf)) * pow(px_df_idf(df, f->items[i].key), power);
+        f->items[i].weight = (float)w;
+        norm += w * w;
+    }
+    norm = sqrt(norm);
+    for (size_t i = 0; norm > 0 && i < f->len; i++) f->items[i].weight = (float)(f->items[i].weight / norm);
+}
+
+void px_doc_weigh(px_doc *d, const px_df *df, double terms_power, double specifics_power)
+{
+    weigh(&d->p.terms, df, terms_power);
+    weigh(&d->specifics, df, specifics_power);
+}
+
+void px_doc_free(px_doc *d)
+{
+    px_profile_free(&d->p);
+    px_vec_free(&d->specifics);
+}

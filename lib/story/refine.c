@@ -1,0 +1,191 @@
+/*
+ * refine.c — leave-one-out reassignment over exact story sums (refine.h).
+ *
+ * Each story keeps the uncapped sum of its members' unit vectors, so the
+ * cosine of a member with the rest of its story is exact:
+ *     cos(d, S - d) = (d.S - 1) / sqrt(|S|^2 - 2 d.S + 1).
+ * Candidates are the stories of the articles sharing one of the article's
+ * strongest keys, found through a key -> articles index built once.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "story/keymap.h"
+#include "story/refine.h"
+#include "story/similarity.h"
+
+#define TOP_KEYS 12
+#define SCAN 100
+
+typedef PX_VEC(uint32_t) doc_list;
+
+typedef struct sums {
+    px_features t, s;
+    double tn2, sn2;
+    size_t size;
+    int32_t first, last; /* days, as of the start of the round */
+} sums;
+
+static void add_into(px_features *dst, const px_features *src, double sign, double *n2)
+{
+    px_features out = {0};
+    size_t i = 0, j = 0;
+    while (i < dst->len || j < src->len) {
+        px_feature f;
+        if (j == src->len || (i < dst->len && dst->items[i].key < src->items[j].key)) {
+            f = dst->items[i++];
+        } else if (i == dst->len || src->items[j].key < dst->items[i].key) {
+            f = src->items[j++];
+            f.weight = (float)(sign * f.weight);
+        } else {
+            f = dst->items[i++];
+            f.weight += (float)(sign * src->items[j++].weight);
+        }
+        if (fabsf(f.weight) > 1e-6f) px_vec_push(&out, f);
+    }
+    px_vec_free(dst);
+    *dst = out;
+    *n2 = 0;
+    for (size_t k = 0; k < dst->len; k++) *n2 += (double)dst->items[k].weight * dst->items[k].weight;
+}
+
+/* cosine of unit d with S (minus d when own) */
+static double cos_with(const px_features *d, const px_features *S, double n2, int own)
+{
+    if (!d->len) return -1;
+    double ds = px_features_dot(d, S);
+    double num = own ? ds - 1 : ds;
+    double den2 = own ? n2 - 2 * ds + 1 : n2;
+    if (den2 <= 1e-9) return -1; /* nothing else there */
+    double c = num / sqrt(den2);
+    return c > 1 ? 1 : c < 0 ? 0 : c;
+}
+
+/* As px_story_match, without quotes (their sums are not kept). */
+static double score(const px_doc *d, const sums *S, int own, const px_story_params *p)
+{
+    px_match m = {0, cos_with(&d->p.terms, &S->t, S->tn2, own), -1, -1, -1};
+    if (m.terms < 0) m.terms = 0;
+    if (d->specifics.len) m.specifics = cos_with(&d->specifics, &S->s, S->sn2, own);
+    if (d->p.day != PX_NO_DAY && S->first != PX_NO_DAY)
+        m.gap = d->p.day < S->first ? S->first - d->p.day : d->p.day > S->last ? d->p.day - S->last : 0;
+    px_story_combine(&m, p);
+    return m.score;
+}
+
+static void spans(const px_doc *docs, size_t n, const int64_t *story, sums *S, size_t cap)
+{
+    for (size_t i = 0; i < cap; i++) S[i].first = S[i].last = PX_NO_DAY;
+    for (size_t i = 0; i < n; i++) {
+        int32_t day = docs[i].p.day;
+        sums *s = &S[story[i]];
+        if (day == PX_NO_DAY) continue;
+        if (s->first == PX_NO_DAY || day < s->first) s->first = day;
+        if (s->last == PX_NO_DAY || day > s->last) s->last = day;
+    }
+}
+
+static size_t top_keys(const px_features *f, uint64_t *out, size_t n)
+{
+    /* the n heaviest keys; f is small, a partial selection is enough */
+    size_t k = 0;
+    float w[TOP_KEYS];
+    for (size_t i = 0; i < f->len; i++) {
+        float x = f->items[i].weight;
+        size_t j = k < n ? k++ : n;
+        if (j == n && !(x > w[n - 1])) continue;
+        if (j == n) j = n - 1;
+        while (j > 0 && x > w[j - 1]) w[j] = w[j - 1], out[j] = out[j - 1], j--;
+        w[j] = x, out[j] = f->items[i].key;
+    }
+    return k;
+}
+
+size_t px_refine(const px_doc *docs, size_t n, const px_story_params *p, int rounds,
+                 int64_t *story)
+{
+    /* dense story numbers */
+    int64_t max = -1;
+    for (size_t i = 0; i < n; i++) if (story[i] > max) max = story[i];
+    size_t cap = (size_t)max + 1 + n;
+    sums *S = px_xcalloc(cap, sizeof *S);
+    for (size_t i = 0; i < n; i++) {
+        sums *s = &S[story[i]];
+        add_into(&s->t, &docs[i].p.terms, 1, &s->tn2);
+        add_into(&s->s, &docs[i].specifics, 1, &s->sn2);
+        s->size++;
+    }
+    /* key -> docs */
+    px_keymap index = {0};
+    PX_VEC(doc_list) lists = {0};
+    uint64_t (*keys)[2 * TOP_KEYS] = px_xmalloc((n ? n : 1) * sizeof *keys);
+    size_t *nkeys = px_xcalloc(n ? n : 1, sizeof *nkeys);
+    for (size_t i = 0; i < n; i++) {
+        size_t a = top_keys(&docs[i].p.terms, keys[i], TOP_KEYS);
+        size_t b = top_keys(&docs[i].specifics, keys[i] + a, TOP_KEYS);
+        nkeys[i] = a + b;
+        for (size_t k = 0; k < a + b; k++) {
+            uint32_t *at = px_keymap_slot_of(&index, keys[i][k]);
+            if (!*at) {
+                doc_list empty = {0};
+                px_vec_push(&lists, empty);
+                *at = (uint32_t)lists.len;
+            }
+            px_vec_push(&lists.items[*at - 1], (uint32_t)i);
+        }
+    }
+    int64_t next = (int64_t)max + 1;
+    int64_t *seen = px_xmalloc(cap * sizeof *seen);
+    for (size_t i = 0; i < cap; i++) seen[i] = -1;
+    size_t moves = 0;
+    for (int r = 0; r < rounds; r++) {
+        size_t moved = 0;
+        spans(docs, n, story, S, cap);
+        for (size_t i = 0; i < n; i++) {
+            const px_doc *d = &docs[i];
+            int64_t own = story[i], best = -1;
+            double best_score = -1;
+            if (S[own].size > 1) best = own, best_score = score(d, &S[own], 1, p);
+            for (size_t k = 0; k < nkeys[i]; k++) {
+                const doc_list *l = &lists.items[px_keymap_get(&index, keys[i][k]) - 1];
+                size_t stop = l->len > SCAN ? l->len - SCAN : 0;
+                for (size_t m = l->len; m-- > stop;) {
+                    size_t j = l->items[m];
+                    int64_t c = story[j];
+                    if (c == own || seen[c] == (int64_t)i) continue;
+                    seen[c] = (int64_t)i;
+                    if (d->p.day != PX_NO_DAY && docs[j].p.day != PX_NO_DAY &&
+                        abs(d->p.day - docs[j].p.day) > p->window)
+                        continue;
+                    double sc = score(d, &S[c], 0, p);
+                    if (sc > best_score || (sc == best_score && c < best)) best = c, best_score = sc;
+                }
+            }
+            int64_t to = best_score >= p->threshold ? best : (S[own].size > 1 ? next++ : own);
+            if (to == own) continue;
+            if ((size_t)to >= cap) break; /* cannot happen: at most n new ids */
+            add_into(&S[own].t, &d->p.terms, -1, &S[own].tn2);
+            add_into(&S[own].s, &d->specifics, -1, &S[own].sn2);
+            S[own].size--;
+            add_into(&S[to].t, &d->p.terms, 1, &S[to].tn2);
+            add_into(&S[to].s, &d->specifics, 1, &S[to].sn2);
+            S[to].size++;
+            story[i] = to;
+            moved++;
+        }
+        moves += moved;
+        if (!moved) break;
+    }
+    for (size_t i = 0; i < cap; i++) {
+        px_vec_free(&S[i].t);
+        px_vec_free(&S[i].s);
+    }
+    for (size_t i = 0; i < lists.len; i++) px_vec_free(&lists.items[i]);
+    px_vec_free(&lists);
+    px_keymap_free(&index);
+    free(S);
+    free(keys);
+    free(nkeys);
+    free(seen);
+    return moves;
+}

@@ -1,0 +1,315 @@
+/*
+ * story.c — a story's summed vectors and the score of an article against
+ * them (story.h).
+ *
+ * Capping: after each addition a vector longer than its cap keeps its
+ * strongest keys.  The weak keys dropped are those few members used once;
+ * they matter little to a cosine against a sum, and dropping them is what
+ * keeps a story of a thousand articles as small as one of ten.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "story/similarity.h"
+#include "story/story.h"
+
+void px_story_params_default(px_story_params *p)
+{
+    /* tuned on ECB+ train and dev and GVA dev (bench/clustering/run tune) */
+    p->threshold = 0.12;
+    p->merge_threshold = 0.45;
+    p->window = 30;
+    p->w_terms = 0.5;
+    p->w_specifics = 1.5;
+    p->w_quotes = 0.2;
+    p->gap_penalty = 0.06;
+    p->copy_bits = 3;
+    p->terms_power = 1.5;
+    p->specifics_power = 3;
+    p->refine = 2;
+    p->specifics_floor = 0.1;
+}
+
+void px_story_init(px_story *s, int64_t id)
+{
+    memset(s, 0, sizeof *s);
+    s->id = id;
+    s->first_day = s->last_day = PX_NO_DAY;
+}
+
+static int by_weight_desc(const void *x, const void *y)
+{
+    const px_feature *a = x, *b = y;
+    if (a->weight != b->weight) return a->weight > b->weight ? -1 : 1;
+    return a->key < b->key ? -1 : a->key > b->key; /* ties: deterministic */
+}
+
+static int by_key(const void *x, const void *y)
+{
+    uint64_t a = ((const px_feature *)x)->key, b = ((const px_feature *)y)->key;
+    return a < b ? -1 : a > b;
+}
+
+/* dst += src (both sorted by key), then capped to cap keys; returns the norm. */
+static double sum_into(px_features *dst, const px_features *src, size_t cap)
+{
+    px_features out = {0};
+    size_t i = 0, j = 0;
+    while (i < dst->len || j < src->len) {
+        px_feature f;
+        if (j == src->len || (i < dst->len && dst->items[i].key < src->items[j].key)) {
+            f = dst->items[i++];
+        } else if (i == dst->len || src->items[j].key < dst->items[i].key) {
+            f = src->items[j++];
+            f.tf = 0;
+        } else {
+            f = dst->items[i++];
+            f.weight += src->items[j++].weight;
+        }
+        px_vec_push(&out, f);
+    }
+    if (out.len > cap) {
+        qsort(out.items, out.len, sizeof *out.items, by_weight_desc);
+        out.len = cap;
+        qsort(out.items, out.len, sizeof *out.items, by_key);
+    }
+    px_vec_free(dst);
+    *dst = out;
+    double norm = 0;
+    for (size_t k = 0; k < dst->len; k++) norm += (double)dst->items[k].weight * dst->items[k].weight;
+    return sqrt(norm);
+}
+
+static void add_quotes(px_keys *dst, const px_keys *src)
+{
+    px_keys out = {0};
+    size_t i = 0, j = 0;
+    while ((i < dst->len || j < src->len) && out.len < PX_STORY_QUOTES) {
+        if (j == src->len || (i < dst->len && dst->items[i] < src->items[j])) px_vec_push(&out, dst->items[i++]);
+        else if (i == dst->len || src->items[j] < dst->items[i]) px_vec_push(&out, src->items[j++]);
+        else {
+            px_vec_push(&out, dst->items[i]);
+            i++, j++;
+        }
+    }
+    px_vec_free(dst);
+    *dst = out;
+}
+
+static void add_days(px_story *s, int32_t first, int32_t last)
+{
+    if (first == PX_NO_DAY) return;
+    if (s->first_day == PX_NO_DAY || first < s->first_day) s->first_day = first;
+    if (s->last_day == PX_NO_DAY || last > s->last_day) s->last_day = last;
+}
+
+static void add_member(px_story *s, px_member m)
+{
+    if (s->members.len == PX_STORY_MEMBERS) {
+        memmove(s->members.items, s->members.items + 1, (PX_STORY_MEMBERS - 1) * sizeof m);
+        s->members.len--;
+    }
+    px_vec_push(&s->members, m);
+}
+
+void px_story_add(px_story *s, int64_t article, const px_doc *d)
+{
+    s->terms_norm = sum_into(&s->terms, &d->p.terms, PX_STORY_TERMS);
+    s->specifics_norm = sum_into(&s->specifics, &d->specifics, PX_STORY_SPECIFICS);
+    add_quotes(&s->quotes, &d->p.quotes);
+    add_days(s, d->p.day, d->p.day);
+    px_member m = {article, d->p.simhash, d->fingerprint};
+    add_member(s, m);
+    s->size++;
+    s->dirty = 1;
+}
+
+void px_story_absorb(px_story *a, const px_story *b)
+{
+    a->terms_norm = sum_into(&a->terms, &b->terms, PX_STORY_TERMS);
+    a->specifics_norm = sum_into(&a->specifics, &b->specifics, PX_STORY_SPECIFICS);
+    add_quotes(&a->quotes, &b->quotes);
+    add_days(a, b->first_day, b->last_day);
+    for (size_t i = 0; i < b->members.len; i++) add_member(a, b->members.items[i]);
+    a->size += b->size;
+    a->dirty = 1;
+}
+
+static int gap_days(int32_t f1, int32_t l1, int32_t f2, int32_t l2)
+{
+    if (f1 == PX_NO_DAY || f2 == PX_NO_DAY) return -1;
+    if (l1 < f2) return f2 - l1;
+    if (l2 < f1) return f1 - l2;
+    return 0;
+}
+
+void px_story_combine(px_match *m, const px_story_params *p)
+{
+    double parts[] = {m->terms, m->specifics, m->quotes};
+    double weights[] = {p->w_terms, p->w_specifics, p->w_quotes};
+    double sum = 0, wsum = 0;
+    for (int i = 0; i < 3; i++) {
+        if (parts[i] < 0) continue;
+        sum += weights[i] * parts[i];
+        wsum += weights[i];
+    }
+    m->score = wsum > 0 ? sum / wsum : 0;
+    /* hard negatives: the same words around other names and numbers */
+    if (m->specifics >= 0 && m->specifics < p->specifics_floor)
+        m->score *= m->specifics / p->specifics_floor;
+    if (m->gap > 1) m->score -= p->gap_penalty * log((double)m->gap);
+}
+
+static double cosine(const px_features *a, double na, const px_features *b, double nb)
+{
+    if (!a->len || !b->len || na <= 0 || nb <= 0) return -1;
+    double c = px_features_dot(a, b) / (na * nb);
+    return c > 1 ? 1 : c;
+}
+
+void px_story_match(const px_story *s, const px_doc *d, const px_story_params *p, px_match *m)
+{
+    m->terms = cosine(&d->p.terms, 1, &s->terms, s->terms_norm);
+    if (m->terms < 0) m->terms = 0;
+    m->specifics = cosine(&d->specifics, 1, &s->specifics, s->specifics_norm);
+    m->quotes = -1;
+    if (d->p.quotes.len && s->quotes.len)
+        m->quotes = (double)px_keys_shared(&d->p.quotes, &s->quotes) / (double)d->p.quotes.len;
+    m->gap = gap_days(d->p.day, d->p.day, s->first_day, s->last_day);
+    px_story_combine(m, p);
+}
+
+void px_story_match_story(const px_story *a, const px_story *b, const px_story_params *p,
+                          px_match *m)
+{
+    m->terms = cosine(&a->terms, a->terms_norm, &b->terms, b->terms_norm);
+    if (m->terms < 0) m->terms = 0;
+    m->specifics = cosine(&a->specifics, a->specifics_norm, &b->specifics, b->specifics_norm);
+    m->quotes = -1;
+    if (a->quotes.len && b->quotes.len) {
+        size_t smaller = a->quotes.len < b->quotes.len ? a->quotes.len : b->quotes.len;
+        m->quotes = (double)px_keys_shared(&a->quotes, &b->quotes) / (double)smaller;
+    }
+    m->gap = gap_days(a->first_day, a->last_day, b->first_day, b->last_day);
+    px_story_combine(m, p);
+}
+
+const px_member *px_story_copy_of(const px_story *s, const px_doc *d, int copy_bits,
+                                  const px_match *match)
+{
+    if (d->p.words < 20) return NULL; /* too short to call a copy */
+    if (match->specifics >= 0 && match->specifics < 0.5) return NULL; /* a template, other names */
+    for (size_t i = 0; i < s->members.len; i++) {
+        const px_member *m = &s->members.items[i];
+        if (m->fingerprint == d->fingerprint ||
+            px_simhash_distance(m->simhash, d->p.simhash) <= copy_bits)
+            return m;
+    }
+    return NULL;
+}
+
+/* ---- bytes ------------------------------------------------------------- */
+
+static void put(px_buf *b, const void *p, size_t n) { px_buf_append(b, p, n); }
+
+static void put_features(px_buf *b, const px_features *f)
+{
+    uint32_t n = (uint32_t)f->len;
+    put(b, &n, 4);
+    for (size_t i = 0; i < f->len; i++) {
+        put(b, &f->items[i].key, 8);
+        put(b, &f->items[i].weight, 4);
+    }
+}
+
+#define STORY_MAGIC 0x31797473u /* "sty1" */
+
+void px_story_save(const px_story *s, px_buf *out)
+{
+    uint32_t magic = STORY_MAGIC;
+    put(out, &magic, 4);
+    put(out, &s->id, 8);
+    put(out, &s->size, 4);
+    put(out, &s->first_day, 4);
+    put(out, &s->last_day, 4);
+    put_features(out, &s->terms);
+    put_features(out, &s->specifics);
+    uint32_t n = (uint32_t)s->quotes.len;
+    put(out, &n, 4);
+    put(out, s->quotes.items, n * 8);
+    n = (uint32_t)s->members.len;
+    put(out, &n, 4);
+    put(out, s->members.items, n * sizeof *s->members.items);
+}
+
+typedef struct reader {
+    const unsigned char *p, *end;
+    int bad;
+} reader;
+
+static void get(reader *r, void *dst, size_t n)
+{
+    if (r->bad || (size_t)(r->end - r->p) < n) {
+        r->bad = 1;
+        memset(dst, 0, n);
+        return;
+    }
+    memcpy(dst, r->p, n);
+    r->p += n;
+}
+
+static double get_features(reader *r, px_features *f, size_t cap)
+{
+    uint32_t n;
+    get(r, &n, 4);
+    if (n > cap) r->bad = 1;
+    double norm = 0;
+    for (uint32_t i = 0; i < n && !r->bad; i++) {
+        px_feature x = {0, 0, 0};
+        get(r, &x.key, 8);
+        get(r, &x.weight, 4);
+        px_vec_push(f, x);
+        norm += (double)x.weight * x.weight;
+    }
+    return sqrt(norm);
+}
+
+int px_story_load(px_story *s, const void *data, size_t len)
+{
+    reader r = {data, (const unsigned char *)data + len, 0};
+    uint32_t magic, n;
+    px_story_init(s, 0);
+    get(&r, &magic, 4);
+    if (magic != STORY_MAGIC) r.bad = 1;
+    get(&r, &s->id, 8);
+    get(&r, &s->size, 4);
+    get(&r, &s->first_day, 4);
+    get(&r, &s->last_day, 4);
+    s->terms_norm = get_features(&r, &s->terms, PX_STORY_TERMS);
+    s->specifics_norm = get_features(&r, &s->specifics, PX_STORY_SPECIFICS);
+    get(&r, &n, 4);
+    for (uint32_t i = 0; i < n && i <= PX_STORY_QUOTES && !r.bad; i++) {
+        uint64_t k;
+        get(&r, &k, 8);
+        px_vec_push(&s->quotes, k);
+    }
+    get(&r, &n, 4);
+    for (uint32_t i = 0; i < n && i <= PX_STORY_MEMBERS && !r.bad; i++) {
+        px_member m;
+        get(&r, &m, sizeof m);
+        px_vec_push(&s->members, m);
+    }
+    if (r.bad || r.p != r.end) {
+        px_story_free(s);
+        return -1;
+    }
+    return 0;
+}
+
+void px_story_free(px_story *s)
+{
+    px_vec_free(&s->terms);
+    px_vec_free(&s->specifics);
+    px_vec_free(&s->quotes);
+    px_vec_free(&s->members);
+}

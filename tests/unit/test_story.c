@@ -1,0 +1,239 @@
+/*
+ * test_story.c — story grouping: the key map and document frequencies,
+ * story sums and their bytes, and the clusterer on small articles written
+ * here: two reports of one earthquake join, two earthquakes in different
+ * places and months do not (the hard negative), a copy is marked as one,
+ * stories leave memory after the window, and batch grouping is the same
+ * whatever the input order.
+ */
+#define _GNU_SOURCE /* fmemopen */
+#include <stdio.h>
+
+#include "unit.h"
+#include "story/batch.h"
+
+static px_context *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    return px_context_new(&ctx, NULL) == PX_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    px_context_free(ctx);
+    return 0;
+}
+
+/* Reports: two of an earthquake in Turkey, two of one in Morocco, written
+ * alike on purpose (same kind of event, same wording), and a copy. */
+static const char *const records[] = {
+    "{\"id\":\"t1\",\"date\":\"2023-02-06\",\"title\":\"Powerful earthquake kills hundreds in "
+    "southern Turkey\",\"text\":\"A magnitude 7.8 earthquake struck southern Turkey near Gaziantep "
+    "early on Monday, killing at least 1,300 people and toppling buildings across the region.\\n\\n"
+    "Rescuers in Kahramanmaras and Hatay searched the rubble through the night, said Yunus Sezer, "
+    "head of the disaster agency AFAD.\\n\\nThe quake was felt as far away as Cyprus and Lebanon.\"}",
+    "{\"id\":\"t2\",\"date\":\"2023-02-07\",\"title\":\"Turkey earthquake: death toll climbs past "
+    "1,300\",\"text\":\"The death toll from the 7.8 magnitude earthquake in southern Turkey rose "
+    "above 1,300 as rescuers dug through collapsed buildings in Gaziantep, Kahramanmaras and "
+    "Hatay.\\n\\nYunus Sezer of AFAD said teams worked through the night.\\n\\nThe earthquake shook "
+    "Cyprus and Lebanon.\"}",
+    "{\"id\":\"m1\",\"date\":\"2023-09-09\",\"title\":\"Powerful earthquake kills hundreds in "
+    "Morocco\",\"text\":\"A magnitude 6.8 earthquake struck Morocco's High Atlas mountains late on "
+    "Friday, killing at least 820 people and toppling buildings in villages south of Marrakech.\\n\\n"
+    "Rescuers in Al Haouz and Taroudant searched the rubble through the night, said Rachid El Khalfi "
+    "of the interior ministry.\\n\\nThe quake was felt as far away as Rabat and Casablanca.\"}",
+    "{\"id\":\"m2\",\"date\":\"2023-09-10\",\"title\":\"Morocco earthquake: death toll rises above "
+    "820\",\"text\":\"The death toll from the 6.8 magnitude earthquake in Morocco rose above 820 as "
+    "rescuers dug through collapsed homes in Al Haouz and Taroudant, south of Marrakech.\\n\\n"
+    "Rachid El Khalfi of the interior ministry said teams worked through the night.\\n\\nThe "
+    "earthquake shook Rabat and Casablanca.\"}",
+    "{\"id\":\"m1copy\",\"date\":\"2023-09-10\",\"title\":\"Earthquake kills hundreds in Morocco\","
+    "\"text\":\"A magnitude 6.8 earthquake struck Morocco's High Atlas mountains late on "
+    "Friday, killing at least 820 people and toppling buildings in villages south of Marrakech.\\n\\n"
+    "Rescuers in Al Haouz and Taroudant searched the rubble through the night, said Rachid El Khalfi "
+    "of the interior ministry.\\n\\nThe quake was felt as far away as Rabat and Casablanca.\"}",
+};
+#define NREC (sizeof records / sizeof *records)
+
+static px_article *article(const char *json)
+{
+    FILE *f = fmemopen((void *)json, strlen(json), "r");
+    px_reader *r;
+    px_article *a = NULL;
+    px_error err;
+    assert_int_equal(px_reader_open_stream(ctx, f, "t.jsonl", PX_FORMAT_JSONL, &r, &err), PX_OK);
+    assert_int_equal(px_reader_next(r, &a, &err), PX_OK);
+    assert_non_null(a);
+    px_reader_close(r);
+    fclose(f);
+    return a;
+}
+
+static void build(px_doc *d, const char *json)
+{
+    px_article *a = article(json);
+    px_analysis *an;
+    assert_int_equal(px_analyze(ctx, a, &an, NULL), PX_OK);
+    px_doc_build(d, ctx, a, an);
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
+static void keymap_counts_and_filters(void **state)
+{
+    (void)state;
+    px_keymap m = {0};
+    for (uint64_t k = 0; k < 5000; k++) *px_keymap_slot_of(&m, k * 7919) += (uint32_t)(k % 3 + 1);
+    assert_int_equal(m.len, 5000);
+    assert_int_equal(px_keymap_get(&m, 7919 * 10), 2);
+    assert_int_equal(px_keymap_get(&m, 0), 1); /* key 0 is kept as 1 */
+    assert_int_equal(px_keymap_get(&m, 123456789), 0);
+    px_keymap_free(&m);
+}
+
+static void df_stays_bounded_and_round_trips(void **state)
+{
+    (void)state;
+    px_df df;
+    px_df_init(&df, 1000);
+    for (uint64_t doc = 0; doc < 3000; doc++) {
+        uint64_t keys[3] = {42, 43, 100000 + doc}; /* two common keys, one rare */
+        px_df_add(&df, keys, 3);
+        assert_true(df.counts.len <= 1000);
+    }
+    assert_int_equal(px_keymap_get(&df.counts, 42), 3000);
+    assert_true(px_df_idf(&df, 42) < px_df_idf(&df, 999999999));
+    px_buf b = {0};
+    px_df_save(&df, &b);
+    px_df copy;
+    px_df_init(&copy, 1000);
+    assert_int_equal(px_df_load(&copy, b.data, b.len), 0);
+    assert_int_equal(copy.docs, 3000);
+    assert_int_equal(px_keymap_get(&copy.counts, 43), 3000);
+    assert_int_equal(px_df_load(&copy, "junk", 4), -1);
+    px_buf_free(&b);
+    px_df_free(&df);
+    px_df_free(&copy);
+}
+
+static void docs_find_names_and_numbers(void **state)
+{
+    (void)state;
+    px_doc d;
+    build(&d, records[0]);
+    const char *want[] = {"Gaziantep", "Kahramanmaras", "Cyprus"};
+    for (size_t i = 0; i < 3; i++) {
+        uint64_t k = px_name_key(want[i], strlen(want[i]));
+        int found = 0;
+        for (size_t j = 0; j < d.specifics.len; j++) found |= d.specifics.items[j].key == k;
+        assert_true(found);
+    }
+    uint64_t k = px_number_key("1,300", 5);
+    assert_int_equal(k, px_number_key("1300", 4));
+    int found = 0;
+    for (size_t j = 0; j < d.specifics.len; j++) found |= d.specifics.items[j].key == k;
+    assert_true(found);
+    assert_int_equal(px_number_key("7", 1), 0); /* one digit says little */
+    assert_int_equal(d.p.day, px_day_of("2023-02-06"));
+    px_doc_free(&d);
+}
+
+static void story_bytes_round_trip(void **state)
+{
+    (void)state;
+    px_doc d[2];
+    build(&d[0], records[0]);
+    build(&d[1], records[1]);
+    px_story s, t;
+    px_story_init(&s, 7);
+    px_story_add(&s, 1, &d[0]);
+    px_story_add(&s, 2, &d[1]);
+    px_buf b = {0};
+    px_story_save(&s, &b);
+    assert_int_equal(px_story_load(&t, b.data, b.len), 0);
+    assert_int_equal(t.id, 7);
+    assert_int_equal(t.size, 2);
+    assert_int_equal(t.first_day, s.first_day);
+    assert_int_equal(t.last_day, s.first_day + 1);
+    assert_int_equal(t.terms.len, s.terms.len);
+    assert_int_equal(t.members.len, 2);
+    px_story_params p;
+    px_story_params_default(&p);
+    px_match m1, m2;
+    px_story_match(&s, &d[0], &p, &m1);
+    px_story_match(&t, &d[0], &p, &m2);
+    assert_float_equal(m1.score, m2.score, 1e-6);
+    px_story_free(&t);
+    assert_int_equal(px_story_load(&t, b.data, b.len - 1), -1); /* truncated */
+    px_buf_free(&b);
+    px_story_free(&s);
+    px_doc_free(&d[0]);
+    px_doc_free(&d[1]);
+}
+
+/* The online clusterer, as `parallax add` runs it. */
+static void stream_separates_two_earthquakes(void **state)
+{
+    (void)state;
+    px_story_params p;
+    px_story_params_default(&p);
+    px_clusterer *c = px_clusterer_new(&p, 1);
+    px_decision dec[NREC];
+    for (size_t i = 0; i < NREC; i++) {
+        px_doc d;
+        build(&d, records[i]);
+        px_clusterer_add(c, (int64_t)i + 1, &d, &dec[i]);
+        px_doc_free(&d);
+    }
+    assert_true(dec[0].created);
+    assert_false(dec[1].created);
+    assert_int_equal(dec[1].story, dec[0].story);
+    assert_true(dec[1].match.score >= p.threshold);
+    assert_true(dec[2].created); /* another earthquake: a new story */
+    assert_int_not_equal(dec[2].story, dec[0].story);
+    assert_int_equal(dec[3].story, dec[2].story);
+    assert_int_equal(dec[4].story, dec[2].story);
+    assert_int_equal(dec[4].copy_of, 3); /* m1copy copies m1, added as article 3 */
+    assert_int_equal(dec[3].copy_of, -1);
+    /* months later the Turkish story is out of the window */
+    assert_int_equal(px_clusterer_expire(c, NULL, NULL), 1);
+    px_clusterer_free(c);
+}
+
+static void batch_ignores_input_order(void **state)
+{
+    (void)state;
+    px_story_params p;
+    px_story_params_default(&p);
+    int64_t story[2][NREC], copy[NREC];
+    for (int pass = 0; pass < 2; pass++) {
+        px_doc docs[NREC];
+        for (size_t i = 0; i < NREC; i++) build(&docs[i], records[pass ? NREC - 1 - i : i]);
+        int64_t got[NREC];
+        assert_int_equal(px_cluster_batch(docs, NREC, &p, 1, got, pass ? NULL : copy), 2);
+        for (size_t i = 0; i < NREC; i++) story[pass][pass ? NREC - 1 - i : i] = got[i];
+        for (size_t i = 0; i < NREC; i++) px_doc_free(&docs[i]);
+    }
+    /* the same partition, numbered by the order stories start (by date) */
+    for (size_t i = 0; i < NREC; i++) assert_int_equal(story[0][i], story[1][i]);
+    assert_int_equal(story[0][0], story[0][1]);
+    assert_int_equal(story[0][2], story[0][3]);
+    assert_int_not_equal(story[0][0], story[0][2]);
+    assert_int_equal(copy[4], 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(keymap_counts_and_filters),
+        cmocka_unit_test(df_stays_bounded_and_round_trips),
+        cmocka_unit_test(docs_find_names_and_numbers),
+        cmocka_unit_test(story_bytes_round_trip),
+        cmocka_unit_test(stream_separates_two_earthquakes),
+        cmocka_unit_test(batch_ignores_input_order),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
