@@ -21,7 +21,7 @@ DESTDIR  ?=
 BUILD    ?= build
 CC       ?= cc
 
-PKGS      = icu-uc icu-i18n libxml-2.0 jansson libexttextcat zlib libpsl
+PKGS      = icu-uc icu-i18n libxml-2.0 jansson libexttextcat zlib libpsl sqlite3
 DEP_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEP_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
 

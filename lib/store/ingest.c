@@ -1,0 +1,134 @@
+/*
+ * ingest.c — the stream into the store (ingest.h).
+ *
+ * Order of the writes for one article, all in the open transaction: the
+ * article row (its id is what the clusterer records as member), the
+ * grouping decision, the story row when the article starts one, the
+ * membership.  Story states are written at commit, for the stories that
+ * changed: a story of a hundred articles is saved once per batch, not a
+ * hundred times.
+ */
+#include <string.h>
+
+#include "store/ingest.h"
+
+struct px_ingest {
+    px_store *store;
+    px_clusterer *c;
+    size_t batch, pending, commits;
+    int in_tx, failed;
+    px_ingest_stats stats;
+};
+
+static px_status save_df(px_ingest *g, px_error *err)
+{
+    px_buf b = {0};
+    px_df_save(px_clusterer_df(g->c), &b);
+    px_status rc = px_store_put_meta(g->store, "df", b.data, b.len, err);
+    px_buf_free(&b);
+    return rc;
+}
+
+px_status px_ingest_open(px_store *s, const px_story_params *p, size_t batch, px_ingest **out,
+                         px_error *err)
+{
+    *out = NULL;
+    px_ingest *g = px_xcalloc(1, sizeof *g);
+    g->store = s;
+    g->batch = batch ? batch : 1000;
+    g->c = px_clusterer_new(p, 1);
+    void *data;
+    size_t len;
+    px_status rc = px_store_get_meta(s, "df", &data, &len, err);
+    if (!rc && data && px_df_load(px_clusterer_df(g->c), data, len))
+        rc = px_error_set(err, PX_EINPUT, "store", 0, 0, "the saved document frequencies are damaged");
+    free(data);
+    int32_t last = px_store_last_day(s);
+    if (!rc)
+        rc = px_store_restore(s, g->c, last == PX_NO_DAY ? PX_NO_DAY : last - p->window,
+                              &g->stats.restored, err);
+    if (rc) {
+        px_clusterer_free(g->c);
+        free(g);
+        return rc;
+    }
+    *out = g;
+    return PX_OK;
+}
+
+px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
+                        const px_analysis *an, int *added, px_error *err)
+{
+    *added = 0;
+    px_status rc;
+    if (g->failed) return px_error_set(err, PX_EUSAGE, "ingest", 0, 0, "an earlier write failed");
+    if (!g->in_tx) {
+        if ((rc = px_store_begin(g->store, err))) return rc;
+        g->in_tx = 1;
+    }
+    px_doc d;
+    px_doc_build(&d, ctx, a, an);
+    if (px_store_find(g->store, a->url, d.fingerprint)) {
+        g->stats.duplicates++;
+        px_doc_free(&d);
+        return PX_OK;
+    }
+    int64_t id;
+    px_decision dec;
+    rc = px_store_put_article(g->store, a, an, &d, &id, err);
+    if (!rc) {
+        px_clusterer_add(g->c, id, &d, &dec);
+        if (dec.created) rc = px_store_new_story(g->store, dec.story, a->title, err);
+    }
+    if (!rc) rc = px_store_put_membership(g->store, id, &dec, px_clusterer_params(g->c)->threshold, err);
+    px_doc_free(&d);
+    if (rc) {
+        g->failed = 1;
+        return rc;
+    }
+    *added = 1;
+    g->stats.added++;
+    g->stats.stories += dec.created;
+    g->stats.copies += dec.copy_of >= 0;
+    if (++g->pending >= g->batch) return px_ingest_flush(g, err);
+    return PX_OK;
+}
+
+px_status px_ingest_flush(px_ingest *g, px_error *err)
+{
+    if (!g->in_tx) return PX_OK;
+    px_status rc = PX_OK;
+    size_t n = px_clusterer_count(g->c);
+    for (size_t i = 0; i < n && !rc; i++) {
+        px_story *s = px_clusterer_story(g->c, i);
+        if (!s || !s->dirty) continue;
+        rc = px_store_put_story(g->store, s, err);
+        s->dirty = 0;
+    }
+    if (!rc && ++g->commits % PX_INGEST_DF_EVERY == 0) rc = save_df(g, err);
+    if (!rc) rc = px_store_commit(g->store, err);
+    if (rc) {
+        g->failed = 1;
+        return rc;
+    }
+    g->in_tx = 0;
+    g->pending = 0;
+    px_clusterer_expire(g->c, NULL, NULL); /* all saved above */
+    return PX_OK;
+}
+
+const px_ingest_stats *px_ingest_stats_of(const px_ingest *g) { return &g->stats; }
+
+px_status px_ingest_close(px_ingest *g, px_error *err)
+{
+    if (!g) return PX_OK;
+    px_status rc = PX_OK;
+    if (!g->failed) {
+        if (!g->in_tx && !(rc = px_store_begin(g->store, err))) g->in_tx = 1;
+        if (!rc) rc = save_df(g, err);
+        if (!rc) rc = px_ingest_flush(g, err);
+    }
+    px_clusterer_free(g->c);
+    free(g);
+    return rc;
+}

@@ -1,0 +1,51 @@
+/*
+ * ingest.h — adding a stream of articles to the store, grouped as they
+ * come (`parallax add`).
+ *
+ * Each article is checked against the store (same URL or same body
+ * fingerprint: already there, skipped), grouped by the online clusterer
+ * (cluster.h) and written with its analysis summary, its full-text entry
+ * and its membership.  Every `batch` articles the stories that changed are
+ * saved and the transaction commits; so a kill at any point loses at most
+ * the uncommitted batch, which a rerun adds again (the committed articles
+ * are skipped as already there).  Nothing is written twice, and every
+ * stored article is in exactly one story.
+ *
+ * Memory: stories quiet for longer than the window are saved and dropped
+ * at each commit; a rerun restores the stories still in the window.
+ * Document frequencies are saved every PX_INGEST_DF_EVERY commits and at
+ * the end (a crash loses the counts of the articles since, which only
+ * shifts weights slightly).
+ *
+ * Ownership: the px_ingest borrows the store (which must outlive it) and
+ * owns its clusterer.
+ */
+#ifndef PX_INGEST_H
+#define PX_INGEST_H
+
+#include "store/store.h"
+
+#define PX_INGEST_DF_EVERY 50
+
+typedef struct px_ingest px_ingest;
+
+typedef struct px_ingest_stats {
+    size_t added;      /* articles stored */
+    size_t duplicates; /* already stored: skipped */
+    size_t stories;    /* stories started */
+    size_t copies;     /* articles stored as copies of another */
+    size_t restored;   /* stories taken up from the store at the start */
+} px_ingest_stats;
+
+px_status px_ingest_open(px_store *s, const px_story_params *p, size_t batch, px_ingest **out,
+                         px_error *err);
+/* Adds one analysed article (borrowed).  *added is 0 when it was already there. */
+px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
+                        const px_analysis *an, int *added, px_error *err);
+/* Commits what is pending. */
+px_status px_ingest_flush(px_ingest *g, px_error *err);
+const px_ingest_stats *px_ingest_stats_of(const px_ingest *g);
+/* Flushes (unless an error came before) and frees. */
+px_status px_ingest_close(px_ingest *g, px_error *err);
+
+#endif

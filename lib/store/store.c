@@ -1,0 +1,367 @@
+/*
+ * store.c — opening the store, its schema, and the writes of ingest
+ * (store.h; the schema is documented in docs/store.md).
+ *
+ * Durability: WAL journal with synchronous=NORMAL.  A transaction that
+ * committed survives a crash of the process (kill -9) — the WAL is in the
+ * file system, only a power loss can cost the last transactions — and one
+ * that did not commit leaves no trace, which is what makes ingest
+ * resumable: every article is written in the same transaction as its
+ * membership and its story's state.
+ *
+ * The full-text index is an FTS5 table over the articles' title and text,
+ * with the articles table as its external content, so the text is stored
+ * once and search can still show snippets.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store_private.h"
+
+static const char schema[] =
+    "PRAGMA journal_mode=WAL;"
+    "PRAGMA synchronous=NORMAL;"
+    "PRAGMA foreign_keys=ON;"
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB);"
+    "CREATE TABLE IF NOT EXISTS sources(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+    "CREATE TABLE IF NOT EXISTS articles("
+    " id INTEGER PRIMARY KEY, ext_id TEXT, url TEXT UNIQUE, fingerprint INTEGER NOT NULL UNIQUE,"
+    " source_id INTEGER REFERENCES sources(id), title TEXT, byline TEXT, date TEXT, day INTEGER,"
+    " language TEXT, origin TEXT, text TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS articles_ext_id ON articles(ext_id);"
+    "CREATE TABLE IF NOT EXISTS analyses("
+    " article_id INTEGER PRIMARY KEY REFERENCES articles(id), words INTEGER, sentences INTEGER,"
+    " entities INTEGER, quotes INTEGER, numbers INTEGER, simhash INTEGER);"
+    "CREATE TABLE IF NOT EXISTS stories("
+    " id INTEGER PRIMARY KEY, title TEXT, size INTEGER NOT NULL, first_day INTEGER,"
+    " last_day INTEGER, state BLOB NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS stories_last_day ON stories(last_day);"
+    "CREATE TABLE IF NOT EXISTS memberships("
+    " article_id INTEGER PRIMARY KEY REFERENCES articles(id),"
+    " story_id INTEGER NOT NULL REFERENCES stories(id), created INTEGER NOT NULL,"
+    " copy_of INTEGER REFERENCES articles(id), best_story INTEGER, score REAL, terms REAL,"
+    " specifics REAL, quotes REAL, gap INTEGER, threshold REAL);"
+    "CREATE INDEX IF NOT EXISTS memberships_story ON memberships(story_id);"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+    " title, text, content='articles', content_rowid='id', tokenize='porter unicode61');";
+
+static const char *const statements[ST_STATEMENTS] = {
+    [ST_FIND_URL] = "SELECT id FROM articles WHERE url = ?1",
+    [ST_FIND_FP] = "SELECT id FROM articles WHERE fingerprint = ?1",
+    [ST_SOURCE_GET] = "SELECT id FROM sources WHERE name = ?1",
+    [ST_SOURCE_PUT] = "INSERT INTO sources(name) VALUES (?1)",
+    [ST_ARTICLE] = "INSERT INTO articles(ext_id, url, fingerprint, source_id, title, byline, date,"
+                   " day, language, origin, text) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+    [ST_ANALYSIS] = "INSERT INTO analyses(article_id, words, sentences, entities, quotes, numbers,"
+                    " simhash) VALUES (?1,?2,?3,?4,?5,?6,?7)",
+    [ST_FTS] = "INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)",
+    [ST_MEMBER] = "INSERT INTO memberships(article_id, story_id, created, copy_of, best_story,"
+                  " score, terms, specifics, quotes, gap, threshold)"
+                  " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+    [ST_STORY_NEW] = "INSERT OR IGNORE INTO stories(id, title, size, first_day, last_day, state)"
+                     " VALUES (?1,?2,0,NULL,NULL,x'')",
+    [ST_STORY_UPDATE] = "UPDATE stories SET size = ?2, first_day = ?3, last_day = ?4, state = ?5"
+                        " WHERE id = ?1",
+};
+
+px_status px_store_fail(px_store *s, px_error *err, const char *what)
+{
+    return px_error_set(err, PX_EIO, s->path, 0, 0, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+static int is_store(sqlite3 *db)
+{
+    /* an empty file or a store; anything else is refused */
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name NOT IN"
+                               " ('meta','sources','articles','articles_ext_id','analyses',"
+                               "'stories','stories_last_day','memberships','memberships_story')"
+                               " AND name NOT LIKE 'articles_fts%' AND name NOT LIKE 'sqlite_%'",
+                           -1, &q, NULL) != SQLITE_OK)
+        return 0;
+    int ok = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 0;
+    sqlite3_finalize(q);
+    return ok;
+}
+
+px_status px_store_open(const char *path, int readonly, px_store **out, px_error *err)
+{
+    *out = NULL;
+    px_store *s = px_xcalloc(1, sizeof *s);
+    s->path = px_xstrdup(path);
+    int flags = readonly ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    px_status rc = PX_OK;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        rc = px_error_set(err, PX_EIO, path, 0, 0, "cannot open the store: %s",
+                          s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        goto fail;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    if (!is_store(s->db)) {
+        rc = px_error_set(err, PX_EINPUT, path, 0, 0, "not a parallax store");
+        goto fail;
+    }
+    if (sqlite3_exec(s->db, schema, NULL, NULL, NULL) != SQLITE_OK) {
+        rc = px_store_fail(s, err, "creating the schema");
+        goto fail;
+    }
+    for (int i = 0; i < ST_STATEMENTS; i++)
+        if (sqlite3_prepare_v3(s->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i],
+                               NULL) != SQLITE_OK) {
+            rc = px_store_fail(s, err, "preparing a statement");
+            goto fail;
+        }
+    *out = s;
+    return PX_OK;
+fail:
+    px_store_close(s);
+    return rc;
+}
+
+void px_store_close(px_store *s)
+{
+    if (!s) return;
+    for (int i = 0; i < ST_STATEMENTS; i++) sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    px_map_free(&s->sources);
+    free(s->path);
+    free(s);
+}
+
+px_status px_store_begin(px_store *s, px_error *err)
+{
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return px_store_fail(s, err, "BEGIN");
+    return PX_OK;
+}
+
+px_status px_store_commit(px_store *s, px_error *err)
+{
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        return px_store_fail(s, err, "COMMIT");
+    return PX_OK;
+}
+
+/* Runs a prepared statement to its end; SQLITE_DONE or SQLITE_ROW is fine. */
+static int run(sqlite3_stmt *q)
+{
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+static int64_t lookup(sqlite3_stmt *q)
+{
+    int64_t id = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    return id;
+}
+
+int64_t px_store_find(px_store *s, const char *url, uint64_t fingerprint)
+{
+    if (url) {
+        sqlite3_bind_text(s->st[ST_FIND_URL], 1, url, -1, SQLITE_STATIC);
+        int64_t id = lookup(s->st[ST_FIND_URL]);
+        if (id) return id;
+    }
+    sqlite3_bind_int64(s->st[ST_FIND_FP], 1, (int64_t)fingerprint);
+    return lookup(s->st[ST_FIND_FP]);
+}
+
+static int64_t source_id(px_store *s, const char *name)
+{
+    if (!name) return 0;
+    void *v = px_map_get(&s->sources, name, strlen(name));
+    if (v) return (int64_t)(intptr_t)v;
+    sqlite3_bind_text(s->st[ST_SOURCE_GET], 1, name, -1, SQLITE_STATIC);
+    int64_t id = lookup(s->st[ST_SOURCE_GET]);
+    if (!id) {
+        sqlite3_bind_text(s->st[ST_SOURCE_PUT], 1, name, -1, SQLITE_STATIC);
+        if (run(s->st[ST_SOURCE_PUT])) return -1;
+        id = sqlite3_last_insert_rowid(s->db);
+    }
+    /* only committed ids may be cached: a rolled-back insert would leave a stale one,
+     * but a failed transaction ends the process's ingest, so the cache dies with it */
+    px_map_put(&s->sources, name, strlen(name), (void *)(intptr_t)id);
+    return id;
+}
+
+static void bind_text(sqlite3_stmt *q, int i, const char *v)
+{
+    if (v) sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(q, i);
+}
+
+px_status px_store_put_article(px_store *s, const px_article *a, const px_analysis *an,
+                               const px_doc *d, int64_t *id, px_error *err)
+{
+    int64_t src = source_id(s, a->outlet);
+    if (src < 0) return px_store_fail(s, err, "storing a source");
+    sqlite3_stmt *q = s->st[ST_ARTICLE];
+    bind_text(q, 1, a->id);
+    bind_text(q, 2, a->url);
+    sqlite3_bind_int64(q, 3, (int64_t)d->fingerprint);
+    if (src) sqlite3_bind_int64(q, 4, src);
+    bind_text(q, 5, a->title);
+    bind_text(q, 6, a->byline);
+    bind_text(q, 7, a->date);
+    if (d->p.day != PX_NO_DAY) sqlite3_bind_int(q, 8, d->p.day);
+    bind_text(q, 9, a->language);
+    bind_text(q, 10, a->origin);
+    bind_text(q, 11, a->text ? a->text : "");
+    if (run(q)) return px_store_fail(s, err, "storing an article");
+    *id = sqlite3_last_insert_rowid(s->db);
+
+    q = s->st[ST_ANALYSIS];
+    sqlite3_bind_int64(q, 1, *id);
+    sqlite3_bind_int64(q, 2, (int64_t)d->p.words);
+    sqlite3_bind_int64(q, 3, (int64_t)a->sentences.len);
+    sqlite3_bind_int64(q, 4, (int64_t)an->entities.len);
+    sqlite3_bind_int64(q, 5, (int64_t)an->quotes.len);
+    sqlite3_bind_int64(q, 6, (int64_t)an->numbers.len);
+    sqlite3_bind_int64(q, 7, (int64_t)d->p.simhash);
+    if (run(q)) return px_store_fail(s, err, "storing an analysis");
+
+    q = s->st[ST_FTS];
+    sqlite3_bind_int64(q, 1, *id);
+    bind_text(q, 2, a->title);
+    bind_text(q, 3, a->text ? a->text : "");
+    if (run(q)) return px_store_fail(s, err, "indexing an article");
+    return PX_OK;
+}
+
+px_status px_store_put_membership(px_store *s, int64_t article, const px_decision *dec,
+                                  double threshold, px_error *err)
+{
+    sqlite3_stmt *q = s->st[ST_MEMBER];
+    sqlite3_bind_int64(q, 1, article);
+    sqlite3_bind_int64(q, 2, dec->story);
+    sqlite3_bind_int(q, 3, dec->created);
+    if (dec->copy_of >= 0) sqlite3_bind_int64(q, 4, dec->copy_of);
+    if (dec->best >= 0) sqlite3_bind_int64(q, 5, dec->best);
+    if (!dec->created || dec->best >= 0) {
+        sqlite3_bind_double(q, 6, dec->match.score);
+        sqlite3_bind_double(q, 7, dec->match.terms);
+        if (dec->match.specifics >= 0) sqlite3_bind_double(q, 8, dec->match.specifics);
+        if (dec->match.quotes >= 0) sqlite3_bind_double(q, 9, dec->match.quotes);
+        if (dec->match.gap >= 0) sqlite3_bind_int(q, 10, dec->match.gap);
+    }
+    sqlite3_bind_double(q, 11, threshold);
+    if (run(q)) return px_store_fail(s, err, "storing a membership");
+    return PX_OK;
+}
+
+px_status px_store_new_story(px_store *s, int64_t id, const char *title, px_error *err)
+{
+    sqlite3_stmt *q = s->st[ST_STORY_NEW];
+    sqlite3_bind_int64(q, 1, id);
+    bind_text(q, 2, title);
+    if (run(q)) return px_store_fail(s, err, "creating a story");
+    return PX_OK;
+}
+
+px_status px_store_put_story(px_store *s, const px_story *st, px_error *err)
+{
+    px_buf state = {0};
+    sqlite3_stmt *q;
+    px_story_save(st, &state);
+    q = s->st[ST_STORY_UPDATE];
+    sqlite3_bind_int64(q, 1, st->id);
+    sqlite3_bind_int64(q, 2, st->size);
+    if (st->first_day != PX_NO_DAY) {
+        sqlite3_bind_int(q, 3, st->first_day);
+        sqlite3_bind_int(q, 4, st->last_day);
+    }
+    sqlite3_bind_blob(q, 5, state.data, (int)state.len, SQLITE_STATIC);
+    int bad = run(q);
+    px_buf_free(&state);
+    if (bad) return px_store_fail(s, err, "saving a story");
+    return PX_OK;
+}
+
+px_status px_store_put_meta(px_store *s, const char *key, const void *data, size_t len,
+                            px_error *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)", -1,
+                           &q, NULL) != SQLITE_OK)
+        return px_store_fail(s, err, "saving meta");
+    sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_blob64(q, 2, data, len, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? PX_OK : px_store_fail(s, err, "saving meta");
+}
+
+px_status px_store_get_meta(px_store *s, const char *key, void **data, size_t *len, px_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = ?1", -1, &q, NULL) != SQLITE_OK)
+        return px_store_fail(s, err, "reading meta");
+    sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        *len = (size_t)sqlite3_column_bytes(q, 0);
+        *data = px_xmalloc(*len ? *len : 1);
+        if (*len) memcpy(*data, sqlite3_column_blob(q, 0), *len);
+    }
+    sqlite3_finalize(q);
+    return PX_OK;
+}
+
+px_status px_store_restore(px_store *s, px_clusterer *c, int32_t min_day, size_t *count,
+                           px_error *err)
+{
+    *count = 0;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT state FROM stories WHERE last_day IS NULL OR last_day >= ?1"
+                                  " ORDER BY id", -1, &q, NULL) != SQLITE_OK)
+        return px_store_fail(s, err, "reading stories");
+    sqlite3_bind_int(q, 1, min_day == PX_NO_DAY ? INT32_MIN : min_day);
+    px_status rc = PX_OK;
+    int step;
+    while ((step = sqlite3_step(q)) == SQLITE_ROW) {
+        px_story st;
+        if (px_story_load(&st, sqlite3_column_blob(q, 0), (size_t)sqlite3_column_bytes(q, 0))) {
+            rc = px_error_set(err, PX_EINPUT, s->path, 0, 0, "a story's saved state is damaged");
+            break;
+        }
+        px_clusterer_restore(c, &st);
+        (*count)++;
+    }
+    if (!rc && step != SQLITE_DONE) rc = px_store_fail(s, err, "reading stories");
+    sqlite3_finalize(q);
+    if (rc) return rc;
+    if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM stories", -1, &q, NULL) == SQLITE_OK) {
+        if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
+            px_clusterer_set_next_id(c, sqlite3_column_int64(q, 0) + 1);
+        sqlite3_finalize(q);
+    }
+    return PX_OK;
+}
+
+int32_t px_store_last_day(px_store *s)
+{
+    sqlite3_stmt *q;
+    int32_t day = PX_NO_DAY;
+    if (sqlite3_prepare_v2(s->db, "SELECT max(last_day) FROM stories", -1, &q, NULL) != SQLITE_OK)
+        return day;
+    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
+        day = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    return day;
+}
+
+int64_t px_store_count(px_store *s, const char *table)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK) return -1;
+    int64_t n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+    sqlite3_finalize(q);
+    return n;
+}

@@ -1,0 +1,115 @@
+/*
+ * store.h — the embedded store: sources, articles, analyses, stories and
+ * memberships in one SQLite file, with full-text search (FTS5).
+ *
+ * docs/store.md documents the schema.  The store is written by
+ * px_ingest (ingest.h) and read by the `stories`, `show`, `search` and
+ * `explain` commands through the queries below.
+ *
+ * Errors: every call that can fail returns px_status (PX_EIO for an
+ * SQLite failure, PX_EINPUT for a file that is not a parallax store) and
+ * fills err with SQLite's message and the path.
+ *
+ * Ownership: px_store owns its connection and prepared statements;
+ * px_store_close() finalises them.  Strings handed to callbacks are valid
+ * only during the call.  One px_store per thread.
+ */
+#ifndef PX_STORE_H
+#define PX_STORE_H
+
+#include <stdint.h>
+
+#include "story/cluster.h"
+
+#define PX_STORE_DEFAULT "parallax.db"
+
+typedef struct px_store px_store;
+
+/* Opens (creating when missing) the store at path.  readonly: fail with
+ * PX_EIO when it does not exist instead of creating it. */
+px_status px_store_open(const char *path, int readonly, px_store **out, px_error *err);
+void px_store_close(px_store *s);
+
+px_status px_store_begin(px_store *s, px_error *err);
+px_status px_store_commit(px_store *s, px_error *err);
+
+/* The stored article with this URL or fingerprint, or 0. */
+int64_t px_store_find(px_store *s, const char *url, uint64_t fingerprint);
+
+/* Stores an article, its analysis summary and its full-text entry; *id is
+ * its new row id. */
+px_status px_store_put_article(px_store *s, const px_article *a, const px_analysis *an,
+                               const px_doc *d, int64_t *id, px_error *err);
+/* Records which story the article joined and why (px_decision). */
+px_status px_store_put_membership(px_store *s, int64_t article, const px_decision *dec,
+                                  double threshold, px_error *err);
+/* Creates the row of a new story (before its first membership). */
+px_status px_store_new_story(px_store *s, int64_t id, const char *title, px_error *err);
+/* Saves a story's state, size and days into its row. */
+px_status px_store_put_story(px_store *s, const px_story *st, px_error *err);
+
+/* Named blobs (the document frequencies). */
+px_status px_store_put_meta(px_store *s, const char *key, const void *data, size_t len,
+                            px_error *err);
+/* *data (malloc'd, the caller frees) is NULL when key is absent. */
+px_status px_store_get_meta(px_store *s, const char *key, void **data, size_t *len,
+                            px_error *err);
+
+/* Restores into c every story active on or after min_day (and undated
+ * ones); sets c's next story id past the largest stored.  Returns PX_OK
+ * with *count stories restored. */
+px_status px_store_restore(px_store *s, px_clusterer *c, int32_t min_day, size_t *count,
+                           px_error *err);
+/* The latest day of any story, or PX_NO_DAY. */
+int32_t px_store_last_day(px_store *s);
+
+/* ---- reading ----------------------------------------------------------- */
+
+typedef struct px_story_row {
+    int64_t id;
+    const char *title;
+    const char *outlets; /* comma-separated, sorted */
+    int64_t articles;
+    const char *first, *last; /* earliest and latest article date, or NULL */
+} px_story_row;
+
+/* Calls fn for each story whose latest article is dated on or after since
+ * (an ISO date; NULL: all), newest first. */
+px_status px_store_stories(px_store *s, const char *since,
+                           void (*fn)(const px_story_row *, void *), void *ud, px_error *err);
+
+/* The articles of a story, re-read from the store in the order they were
+ * added; the caller frees each with px_article_free and the array with
+ * free().  PX_EUSAGE when the story does not exist. */
+px_status px_store_story_articles(px_store *s, px_context *ctx, int64_t story,
+                                  px_article ***out, size_t *n, px_error *err);
+
+typedef struct px_search_hit {
+    int64_t article, story;
+    const char *id, *title, *outlet, *date, *snippet;
+} px_search_hit;
+
+/* Full-text search (FTS5 query syntax), best first, at most limit hits. */
+px_status px_store_search(px_store *s, const char *query, int limit,
+                          void (*fn)(const px_search_hit *, void *), void *ud, px_error *err);
+
+typedef struct px_membership_row {
+    int64_t article, story;
+    int created;
+    int64_t copy_of, best;  /* article row / story id, or -1 */
+    px_match match;
+    double threshold;
+    const char *story_title, *copy_of_id;
+} px_membership_row;
+
+/* Finds an article by its id (as given with the input), URL or row id,
+ * re-reads it and its membership.  PX_EUSAGE when there is none. */
+px_status px_store_article(px_store *s, px_context *ctx, const char *key, px_article **a,
+                           px_membership_row *m, px_error *err);
+/* The saved state of a story (px_story_load); PX_EUSAGE when missing. */
+px_status px_store_story_state(px_store *s, int64_t story, px_story *out, px_error *err);
+
+/* Counts, for summaries and checks. */
+int64_t px_store_count(px_store *s, const char *table);
+
+#endif

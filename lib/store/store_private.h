@@ -1,0 +1,27 @@
+/*
+ * store_private.h — what store.c and store_read.c share: the connection
+ * and its prepared statements.
+ */
+#ifndef PX_STORE_PRIVATE_H
+#define PX_STORE_PRIVATE_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+enum {
+    ST_FIND_URL, ST_FIND_FP, ST_SOURCE_GET, ST_SOURCE_PUT, ST_ARTICLE, ST_ANALYSIS, ST_FTS,
+    ST_MEMBER, ST_STORY_NEW, ST_STORY_UPDATE, ST_STATEMENTS
+};
+
+struct px_store {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *st[ST_STATEMENTS];
+    px_map sources; /* outlet name -> (void *)(intptr_t)row id */
+};
+
+/* Fills err from the connection's last error; returns PX_EIO. */
+px_status px_store_fail(px_store *s, px_error *err, const char *what);
+
+#endif

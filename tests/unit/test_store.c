@@ -1,0 +1,186 @@
+/*
+ * test_store.c — the SQLite store and the ingest on top of it: articles
+ * and stories written, the same article twice recognised (by URL and by
+ * body), a reopened store resuming its stories, full-text search, the
+ * re-read article, and a file that is not a store refused.
+ */
+#define _GNU_SOURCE /* fmemopen */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "store/ingest.h"
+
+static px_context *ctx;
+static char path[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(path, sizeof path, "/tmp/px-test-store-%ld.db", (long)getpid());
+    return px_context_new(&ctx, NULL) == PX_OK ? 0 : -1;
+}
+
+static void remove_store(void)
+{
+    char p[80];
+    unlink(path);
+    snprintf(p, sizeof p, "%s-wal", path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path);
+    unlink(p);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    remove_store();
+    px_context_free(ctx);
+    return 0;
+}
+
+static const char dump[] =
+    "{\"id\":\"a\",\"url\":\"https://x.example/a\",\"outlet\":\"X\",\"date\":\"2021-03-01\","
+    "\"title\":\"Flooding closes Danube ports near Vienna\",\"text\":\"Heavy rain flooded the "
+    "Danube near Vienna on Monday, closing the ports of Krems and Tulln, said Karin Hofer of the "
+    "river authority.\\n\\nShips waited at Linz while water rose 4.5 metres.\"}\n"
+    "{\"id\":\"b\",\"url\":\"https://y.example/b\",\"outlet\":\"Y\",\"date\":\"2021-03-01\","
+    "\"title\":\"Danube floods: ports of Krems and Tulln closed\",\"text\":\"The Danube flooded "
+    "near Vienna, and the ports of Krems and Tulln closed on Monday, Karin Hofer of the river "
+    "authority said.\\n\\nShips were held at Linz as the water rose.\"}\n"
+    "{\"id\":\"c\",\"url\":\"https://x.example/c\",\"outlet\":\"X\",\"date\":\"2021-06-15\","
+    "\"title\":\"Parliament passes budget after all-night session\",\"text\":\"Lawmakers in "
+    "Lisbon approved the 2022 budget on Tuesday after an all-night session, Finance Minister "
+    "Joao Leao said.\\n\\nThe vote was 116 to 98.\"}\n";
+
+static px_status ingest(px_store *s, const char *text, px_ingest_stats *stats)
+{
+    px_story_params p;
+    px_story_params_default(&p);
+    px_ingest *g;
+    px_error err;
+    assert_int_equal(px_ingest_open(s, &p, 2, &g, &err), PX_OK);
+    FILE *f = fmemopen((void *)text, strlen(text), "r");
+    px_reader *r;
+    assert_int_equal(px_reader_open_stream(ctx, f, "dump.jsonl", PX_FORMAT_JSONL, &r, &err), PX_OK);
+    px_article *a;
+    while (px_reader_next(r, &a, &err) == PX_OK && a) {
+        px_analysis *an;
+        int added;
+        assert_int_equal(px_analyze(ctx, a, &an, &err), PX_OK);
+        assert_int_equal(px_ingest_add(g, ctx, a, an, &added, &err), PX_OK);
+        px_analysis_free(an);
+        px_article_free(a);
+    }
+    px_reader_close(r);
+    fclose(f);
+    *stats = *px_ingest_stats_of(g);
+    return px_ingest_close(g, &err);
+}
+
+static void count_story(const px_story_row *r, void *ud)
+{
+    (void)r;
+    (*(int *)ud)++;
+}
+
+static void first_hit(const px_search_hit *h, void *ud)
+{
+    if (!*(char *)ud) snprintf(ud, 16, "%s", h->id);
+}
+
+static void store_groups_and_skips_duplicates(void **state)
+{
+    (void)state;
+    remove_store();
+    px_store *s;
+    px_error err;
+    assert_int_equal(px_store_open(path, 0, &s, &err), PX_OK);
+    px_ingest_stats st;
+    assert_int_equal(ingest(s, dump, &st), PX_OK);
+    assert_int_equal(st.added, 3);
+    assert_int_equal(st.stories, 2);
+    assert_int_equal(px_store_count(s, "articles"), 3);
+    assert_int_equal(px_store_count(s, "memberships"), 3);
+    int stories = 0;
+    assert_int_equal(px_store_stories(s, NULL, count_story, &stories, &err), PX_OK);
+    assert_int_equal(stories, 2);
+    stories = 0;
+    assert_int_equal(px_store_stories(s, "2021-06-01", count_story, &stories, &err), PX_OK);
+    assert_int_equal(stories, 1);
+    char hit[16] = "";
+    assert_int_equal(px_store_search(s, "budget", 5, first_hit, hit, &err), PX_OK);
+    assert_string_equal(hit, "c");
+    assert_int_equal(px_store_search(s, "\"unbalanced", 5, first_hit, hit, &err), PX_EUSAGE);
+    px_store_close(s);
+
+    /* reopened: everything is already there; the same body under another URL too */
+    assert_int_equal(px_store_open(path, 1, &s, &err), PX_OK);
+    assert_int_equal(ingest(s, dump, &st), PX_OK);
+    assert_int_equal(st.added, 0);
+    assert_int_equal(st.duplicates, 3);
+    assert_true(st.restored >= 1); /* the stories in the window were taken up */
+    char moved[2048];
+    snprintf(moved, sizeof moved, "%.*s", (int)(strchr(dump, '\n') - dump + 1), dump);
+    char *url = strstr(moved, "x.example/a");
+    memcpy(url, "z.example/q", 11);
+    assert_int_equal(ingest(s, moved, &st), PX_OK);
+    assert_int_equal(st.duplicates, 1);
+    /* a new report of the budget joins the budget's story, restored from the store */
+    const char *more =
+        "{\"id\":\"d\",\"url\":\"https://w.example/d\",\"outlet\":\"W\",\"date\":\"2021-06-16\","
+        "\"title\":\"Lisbon lawmakers pass 2022 budget, 116 to 98\",\"text\":\"Portugal's "
+        "parliament in Lisbon passed the 2022 budget 116 to 98 after an all-night session, "
+        "Finance Minister Joao Leao said on Tuesday.\"}\n";
+    assert_int_equal(ingest(s, more, &st), PX_OK);
+    assert_int_equal(st.added, 1);
+    assert_int_equal(st.stories, 0);
+    px_article *a;
+    px_membership_row m;
+    assert_int_equal(px_store_article(s, ctx, "d", &a, &m, &err), PX_OK);
+    assert_string_equal(px_article_outlet(a), "W");
+    assert_false(m.created);
+    assert_true(m.match.score >= m.threshold);
+    px_article *first;
+    px_membership_row m0;
+    assert_int_equal(px_store_article(s, ctx, "https://x.example/c", &first, &m0, &err), PX_OK);
+    assert_int_equal(m.story, m0.story);
+    px_article_free(first);
+    px_story story;
+    assert_int_equal(px_store_story_state(s, m.story, &story, &err), PX_OK);
+    assert_int_equal(story.size, 2);
+    px_story_free(&story);
+    px_article **arts;
+    size_t n;
+    assert_int_equal(px_store_story_articles(s, ctx, m.story, &arts, &n, &err), PX_OK);
+    assert_int_equal(n, 2);
+    for (size_t i = 0; i < n; i++) px_article_free(arts[i]);
+    free(arts);
+    px_article_free(a);
+    assert_int_equal(px_store_article(s, ctx, "nope", &a, &m, &err), PX_EUSAGE);
+    px_store_close(s);
+}
+
+static void other_files_are_refused(void **state)
+{
+    (void)state;
+    remove_store();
+    px_store *s;
+    px_error err;
+    assert_int_equal(px_store_open(path, 1, &s, &err), PX_EIO); /* read-only: must exist */
+    FILE *f = fopen(path, "w");
+    fputs("not a database at all, just text", f);
+    fclose(f);
+    assert_int_not_equal(px_store_open(path, 0, &s, &err), PX_OK);
+    assert_null(s);
+    remove_store();
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(store_groups_and_skips_duplicates),
+        cmocka_unit_test(other_files_are_refused),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
