@@ -32,6 +32,13 @@ static int parse_format(const char *s, px_format *out)
     return 0;
 }
 
+int cli_parse_format(const char *s, px_format *out)
+{
+    if (parse_format(s, out)) return 0;
+    cli_error("unknown format '%s' (auto, text, html or jsonl)", s);
+    return 1;
+}
+
 /* Returns -1 to go on, or an exit code. */
 static int parse_options(int argc, char **argv, const char *usage, cli_options *opt)
 {

@@ -36,6 +36,9 @@ typedef px_status (*cli_article_fn)(px_context *ctx, const px_article *a,
  */
 int cli_run_articles(int argc, char **argv, const char *usage, cli_article_fn fn);
 
+/* Sets *out from a --format name; else reports it and returns 1. */
+int cli_parse_format(const char *s, px_format *out);
+
 /* Prints "parallax: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -60,6 +63,12 @@ void cli_corpus_free(cli_corpus *c);
 int cmd_extract(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_similarity(int argc, char **argv);
+int cmd_add(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_cluster(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 
 #endif

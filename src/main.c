@@ -18,6 +18,12 @@ static const struct command {
     {"analyze", cmd_analyze, "print articles with their sentences and tokens"},
     {"similarity", cmd_similarity, "how alike two articles are, with the evidence"},
     {"compare", cmd_compare, "compare the articles of one story across outlets"},
+    {"cluster", cmd_cluster, "group articles into stories (batch, nothing stored)"},
+    {"add", cmd_add, "add articles to the store, grouped into stories as they come"},
+    {"stories", cmd_stories, "list the stories of the store"},
+    {"show", cmd_show, "the comparison report of a stored story"},
+    {"search", cmd_search, "full-text search over the stored articles"},
+    {"explain", cmd_explain, "why a stored article is in its story"},
 };
 
 static void usage(FILE *f)

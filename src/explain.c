@@ -1,0 +1,217 @@
+/*
+ * explain.c — `parallax explain ARTICLE`: why a stored article is in its
+ * story.
+ *
+ * The decision itself (score, its parts, the threshold, the best other
+ * story) was recorded when the article was added.  The evidence is
+ * recomputed: the article is re-read and analysed, and its terms, names
+ * and numbers are set against the story's saved sums, keeping what the
+ * other members brought (story weight above the article's own); the keys
+ * are hashes, so they are named again from the article's own words.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "store/store.h"
+
+static const char usage[] =
+    "usage: parallax explain [--db PATH] ARTICLE\n"
+    "\n"
+    "Says why ARTICLE (its id as given with the input, its URL, or its row\n"
+    "number in the store) is in its story: whether it started the story,\n"
+    "joined it or is a copy of another article; the score against the\n"
+    "threshold and its parts (shared words, shared names and numbers, shared\n"
+    "quotations, days apart); and the words, names, numbers and quotations it\n"
+    "shares with the rest of the story, strongest first.\n"
+    "\n"
+    "  --db PATH    the store (default ./parallax.db)\n"
+    "  -h, --help   show this help\n"
+    "\n"
+    "Exit status: 0 explained, 1 no such article or the store cannot be read,\n"
+    "2 usage error.\n";
+
+#define SHOW 8
+
+typedef struct shared {
+    uint64_t key;
+    double weight;
+} shared;
+
+static int by_weight(const void *x, const void *y)
+{
+    double a = ((const shared *)x)->weight, b = ((const shared *)y)->weight;
+    return a > b ? -1 : a < b;
+}
+
+/* The keys of doc vector f that the story's members share; when the
+ * article is a member (own), its own part of the story's sums is left out. */
+static size_t shared_keys(const px_features *f, const px_features *story, int own, shared *out,
+                          size_t max)
+{
+    PX_VEC(shared) all = {0};
+    size_t i = 0, j = 0;
+    while (i < f->len && j < story->len) {
+        if (f->items[i].key < story->items[j].key) i++;
+        else if (f->items[i].key > story->items[j].key) j++;
+        else {
+            double others = story->items[j].weight - (own ? f->items[i].weight : 0);
+            if (others > 0.01) {
+                shared s = {f->items[i].key, f->items[i].weight * others};
+                px_vec_push(&all, s);
+            }
+            i++, j++;
+        }
+    }
+    if (all.len) qsort(all.items, all.len, sizeof *all.items, by_weight);
+    size_t n = all.len < max ? all.len : max;
+    if (n) memcpy(out, all.items, n * sizeof *out);
+    px_vec_free(&all);
+    return n;
+}
+
+/* key -> the article's own spelling */
+static void name_keys(const px_article *a, const px_analysis *an, px_map *names)
+{
+    for (size_t i = 0; i < an->tokens.len; i++) {
+        const px_token *t = &an->tokens.items[i];
+        const char *text = a->sentences.items[t->sentence].text + t->start;
+        size_t n = t->end - t->start;
+        uint64_t keys[3] = {px_hash(t->stem, strlen(t->stem)), px_name_key(t->norm, strlen(t->norm)),
+                            t->kind == PX_TOKEN_NUMBER ? px_number_key(text, n) : 0};
+        for (int k = 0; k < 3; k++) {
+            if (!keys[k] || px_map_get(names, (const char *)&keys[k], 8)) continue;
+            px_map_put(names, (const char *)&keys[k], 8, px_xstrndup(k == 0 ? t->norm : text, k == 0 ? strlen(t->norm) : n));
+        }
+    }
+    for (size_t i = 0; i < an->entities.len; i++) {
+        const char *name = an->entities.items[i].pub.name;
+        uint64_t key = px_name_key(name, strlen(name));
+        if (!px_map_get(names, (const char *)&key, 8))
+            px_map_put(names, (const char *)&key, 8, px_xstrdup(name));
+    }
+}
+
+static void free_value(const char *k, size_t n, void *v, void *ud)
+{
+    (void)k, (void)n, (void)ud;
+    free(v);
+}
+
+static void list(const char *label, const shared *s, size_t n, const px_map *names)
+{
+    printf("%s:", label);
+    if (!n) fputs(" none", stdout);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = px_map_get(names, (const char *)&s[i].key, 8);
+        printf("%s %s", i ? "," : "", name ? name : "?");
+    }
+    putchar('\n');
+}
+
+static void part(const char *name, double v)
+{
+    if (v < 0) printf("  %-10s -\n", name);
+    else printf("  %-10s %.3f\n", name, v);
+}
+
+static void evidence(px_store *s, px_context *ctx, const px_article *a, const px_membership_row *m,
+                     int64_t story)
+{
+    px_error err;
+    px_analysis *an;
+    px_story st;
+    if (px_analyze(ctx, a, &an, &err)) return;
+    if (px_store_story_state(s, story, &st, &err)) {
+        px_analysis_free(an);
+        return;
+    }
+    px_story_params p;
+    px_story_params_default(&p);
+    px_df df;
+    px_df_init(&df, 0);
+    void *data;
+    size_t len;
+    if (!px_store_get_meta(s, "df", &data, &len, &err) && data) px_df_load(&df, data, len);
+    free(data);
+    px_doc d;
+    px_doc_build(&d, ctx, a, an);
+    px_doc_weigh(&d, &df, p.terms_power, p.specifics_power);
+    px_map names = {0};
+    name_keys(a, an, &names);
+    shared top[SHOW];
+    /* own story, or (when the article started its story) the one it came closest to */
+    int own = story == m->story;
+    printf("%s story %lld:\n", own ? "shared with the rest of" : "shared with", (long long)story);
+    list("  words", top, shared_keys(&d.p.terms, &st.terms, own, top, SHOW), &names);
+    list("  names and numbers", top, shared_keys(&d.specifics, &st.specifics, own, top, SHOW), &names);
+    if (m->match.quotes > 0 && an->quotes.len) printf("  quotations: %.0f%% of its quoted 3-grams\n", 100 * m->match.quotes);
+    px_map_each(&names, free_value, NULL);
+    px_map_free(&names);
+    px_doc_free(&d);
+    px_df_free(&df);
+    px_story_free(&st);
+    px_analysis_free(an);
+}
+
+int cmd_explain(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    const char *db = PX_STORE_DEFAULT;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "d:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'h': fputs(usage, stdout); return 0;
+        default: fputs(usage, stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind + 1 != argc) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    px_error err;
+    px_store *s;
+    px_context *ctx = NULL;
+    px_article *a = NULL;
+    px_membership_row m;
+    if (px_store_open(db, 1, &s, &err) || px_context_new(&ctx, &err) ||
+        px_store_article(s, ctx, argv[optind], &a, &m, &err)) {
+        cli_error("%s", err.message);
+        px_context_free(ctx);
+        px_store_close(s);
+        return EXIT_INPUT;
+    }
+    const char *title = px_article_title(a);
+    printf("article %s%s%s%s\n", px_article_id(a), title ? " (" : "", title ? title : "", title ? ")" : "");
+    printf("story %lld: %s\n", (long long)m.story, m.story_title ? m.story_title : "(untitled)");
+    if (m.copy_of >= 0) {
+        printf("decision: a copy of article %s (near-identical text), so in its story\n",
+               m.copy_of_id ? m.copy_of_id : "?");
+    } else if (!m.created) {
+        printf("decision: joined story %lld, score %.3f >= threshold %.3f\n", (long long)m.story,
+               m.match.score, m.threshold);
+    } else if (m.best >= 0) {
+        printf("decision: started story %lld; the closest story, %lld, scored %.3f < threshold %.3f\n",
+               (long long)m.story, (long long)m.best, m.match.score, m.threshold);
+    } else {
+        printf("decision: started story %lld; no earlier story in the time window shared its\n"
+               "strongest words or names\n", (long long)m.story);
+    }
+    if (m.match.score >= 0 && (m.copy_of >= 0 || !m.created || m.best >= 0)) {
+        part("terms", m.match.terms);
+        part("specifics", m.match.specifics);
+        part("quotes", m.match.quotes);
+        if (m.match.gap < 0) printf("  %-10s -\n", "days apart");
+        else printf("  %-10s %d\n", "days apart", m.match.gap);
+    }
+    evidence(s, ctx, a, &m, m.created && m.best >= 0 ? m.best : m.story);
+    px_article_free(a);
+    px_context_free(ctx);
+    px_store_close(s);
+    return fflush(stdout) ? EXIT_INPUT : 0;
+}

@@ -1,0 +1,90 @@
+/*
+ * stories.c — `parallax stories`: the stories of the store, newest first.
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "store/store.h"
+
+static const char usage[] =
+    "usage: parallax stories [--db PATH] [--since DATE] [--json]\n"
+    "\n"
+    "Lists the stories of the store, the most recently active first: id,\n"
+    "title (of its first article), outlets, number of articles, and the dates\n"
+    "of its first and last article.\n"
+    "\n"
+    "  --db PATH      the store (default ./parallax.db)\n"
+    "  --since DATE   only stories with an article dated on or after DATE\n"
+    "                 (YYYY-MM-DD)\n"
+    "  -j, --json     one JSON object per story per line: id, title, outlets\n"
+    "                 (an array), articles, first_seen, last_seen\n"
+    "  -h, --help     show this help\n"
+    "\n"
+    "Exit status: 0 listed, 1 the store cannot be read, 2 usage error.\n";
+
+static void print_row(const px_story_row *r, void *ud)
+{
+    int json = *(int *)ud;
+    if (!json) {
+        printf("%lld\t%s\t%s\t%lld articles\t%s .. %s\n", (long long)r->id,
+               r->title ? r->title : "(untitled)", r->outlets ? r->outlets : "-",
+               (long long)r->articles, r->first ? r->first : "?", r->last ? r->last : "?");
+        return;
+    }
+    json_t *o = json_object(), *outlets = json_array();
+    json_object_set_new(o, "id", json_integer(r->id));
+    json_object_set_new(o, "title", r->title ? json_string(r->title) : json_null());
+    for (const char *s = r->outlets; s && *s;) {
+        const char *e = s;
+        while (*e && !(e[0] == ',' && e[1] == ' ')) e++;
+        json_array_append_new(outlets, json_stringn(s, (size_t)(e - s)));
+        s = *e ? e + 2 : e;
+    }
+    json_object_set_new(o, "outlets", outlets);
+    json_object_set_new(o, "articles", json_integer(r->articles));
+    json_object_set_new(o, "first_seen", r->first ? json_string(r->first) : json_null());
+    json_object_set_new(o, "last_seen", r->last ? json_string(r->last) : json_null());
+    json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    putchar('\n');
+    json_decref(o);
+}
+
+int cmd_stories(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'}, {"since", required_argument, NULL, 's'},
+        {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    const char *db = PX_STORE_DEFAULT, *since = NULL;
+    int json = 0, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "d:s:jh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 's':
+            if (px_day_of(optarg) == PX_NO_DAY) {
+                cli_error("--since wants a date YYYY-MM-DD, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            since = optarg;
+            break;
+        case 'j': json = 1; break;
+        case 'h': fputs(usage, stdout); return 0;
+        default: fputs(usage, stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    px_error err;
+    px_store *s;
+    if (px_store_open(db, 1, &s, &err) || px_store_stories(s, since, print_row, &json, &err)) {
+        cli_error("%s", err.message);
+        px_store_close(s);
+        return EXIT_INPUT;
+    }
+    px_store_close(s);
+    return fflush(stdout) ? EXIT_INPUT : 0;
+}
