@@ -382,7 +382,7 @@ px_status px_render_comparison_html(const px_comparison *c, FILE *f, px_error *e
 
 /*
  * Writes the article as one line of JSON (no trailing newline) to f, with
- * the keys id, url, outlet, title, byline, date, date_source,
+ * the keys id, url, outlet, title, byline, author, date, date_source,
  * date_confidence, dateline, wire, language, paragraphs, text, removed,
  * origin, format; and, when an is not NULL, sentences (each with its text,
  * paragraph and tokens), entities, quotes, attributions, numbers and dates.

@@ -177,6 +177,8 @@ static json_t *article_json(const px_article *a, const px_analysis *an)
     json_object_set_new(o, "outlet", str_or_null(a->outlet));
     json_object_set_new(o, "title", str_or_null(a->title));
     json_object_set_new(o, "byline", str_or_null(a->byline));
+    json_object_set_new(o, "author", a->authors.len ? string_array(a->authors.items, a->authors.len)
+                                                    : json_null());
     json_object_set_new(o, "date", str_or_null(a->date));
     json_object_set_new(o, "date_source", a->date ? json_string(px_date_source_name(a->date_source)) : json_null());
     json_object_set_new(o, "date_confidence", a->date ? json_real(a->date_confidence) : json_null());
