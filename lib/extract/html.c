@@ -12,8 +12,12 @@
  *    UTF-8 is not); else the charset declared in the first 8 KB (<meta
  *    charset>, http-equiv, <?xml encoding?>), with the Latin-1 labels read
  *    as windows-1252 as browsers do; else UTF-8 when the bytes mostly are
- *    (the stray bytes become U+FFFD), else windows-1252, the usual charset
- *    of undeclared legacy pages.  Non-UTF-8 input goes through ICU
+ *    (the stray bytes become U+FFFD), else what ICU's charset detector
+ *    (ucsdet, markup filtered out) is fairly sure of among the legacy
+ *    charsets of the web (Shift_JIS, EUC-JP, GB18030, Big5, EUC-KR,
+ *    KOI8-R, windows-125x, ISO-8859-x), else windows-1252, the usual
+ *    charset of undeclared Western pages.  (Files carry no HTTP header;
+ *    a caller that has one can pass its charset as a <meta>.)  Non-UTF-8 input goes through ICU
  *    (already a dependency) with U+FFFD for bad bytes, and libxml2 is told
  *    "UTF-8", which also makes it ignore the page's own declaration.
  *
@@ -49,6 +53,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
 
 #include "extract/extract.h"
 #include "extract/html.h"
@@ -215,12 +220,43 @@ typedef struct utf8_text {
 } utf8_text;
 
 /* Undeclared (or declared UTF-8): UTF-8 if it is, or mostly is, UTF-8. */
+#define DETECT_BYTES 65536 /* what ICU's detector reads of an undeclared page */
+#define DETECT_CONFIDENCE 30 /* of 100: below it, windows-1252 */
+
+/* The charset ICU's detector names for legacy bytes (markup ignored), when
+ * it is fairly sure; else windows-1252, the usual charset of undeclared
+ * Western pages.  Static strings. */
+static const char *detect_charset(const char *s, size_t len)
+{
+    const char *name = "windows-1252";
+    UErrorCode st = U_ZERO_ERROR;
+    UCharsetDetector *det = ucsdet_open(&st);
+    if (U_FAILURE(st)) return name;
+    ucsdet_enableInputFilter(det, 1);
+    ucsdet_setText(det, s, (int32_t)(len < DETECT_BYTES ? len : DETECT_BYTES), &st);
+    const UCharsetMatch *m = U_SUCCESS(st) ? ucsdet_detect(det, &st) : NULL;
+    if (m && U_SUCCESS(st) && ucsdet_getConfidence(m, &st) >= DETECT_CONFIDENCE) {
+        const char *found = ucsdet_getName(m, &st);
+        static const char *const known[] = {"Shift_JIS", "EUC-JP", "ISO-2022-JP", "GB18030",
+                                            "Big5", "EUC-KR", "ISO-2022-KR", "ISO-2022-CN",
+                                            "KOI8-R", "windows-1251", "windows-1250",
+                                            "windows-1253", "windows-1254", "windows-1255",
+                                            "windows-1256", "ISO-8859-2", "ISO-8859-5",
+                                            "ISO-8859-6", "ISO-8859-7", "ISO-8859-8",
+                                            "ISO-8859-9", NULL};
+        for (const char *const *k = known; found && *k; k++)
+            if (!strcmp(found, *k)) name = *k; /* a static string that outlives det */
+    }
+    ucsdet_close(det);
+    return name;
+}
+
 static void guess_utf8(const char *s, size_t len, utf8_text *t)
 {
     t->s = s, t->len = len;
     if (px_utf8_check(s, len, NULL)) return;
     if (mostly_utf8(s, len)) t->owned = repair_utf8(s, len, &t->len);
-    else t->owned = icu_to_utf8("windows-1252", s, len, &t->len);
+    else t->owned = icu_to_utf8(detect_charset(s, len), s, len, &t->len);
     if (!t->owned) t->owned = repair_utf8(s, len, &t->len); /* ICU without data */
     t->s = t->owned;
 }

@@ -58,8 +58,11 @@ static void fold(const char *s, char *out, size_t cap)
             cp += 0x20;
         else if (cp >= 0x400 && cp <= 0x40F)
             cp += 0x50;
-        else if (cp >= 0x100 && cp <= 0x17F && !(cp & 1) && cp != 0x130 && cp != 0x138)
-            cp += 1;
+        else if (((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) && !(cp & 1) &&
+                 cp != 0x130)
+            cp += 1; /* Latin Extended-A: capitals on even code points here */
+        else if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) && (cp & 1))
+            cp += 1; /* and on odd ones here (Ł, Ń, Ź, Ż) */
         px_utf8_put(&b, cp);
     }
     n = b.len < cap ? b.len : cap - 1;
@@ -75,8 +78,9 @@ static int starts_with_any(const char *s, const char *const *words)
     for (; *words; words++) {
         size_t k = strlen(*words);
         if (strncmp(s, *words, k)) continue;
-        unsigned char next = (unsigned char)s[k];
-        if (!((next >= 'a' && next <= 'z') || next >= 0x80)) return 1;
+        unsigned char next = (unsigned char)s[k], last = (unsigned char)(*words)[k - 1];
+        if (last == ' ' || last == ':' || !((next >= 'a' && next <= 'z') || next >= 0x80))
+            return 1;
     }
     return 0;
 }

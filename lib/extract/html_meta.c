@@ -8,24 +8,20 @@
  *   url       <link rel=canonical> (what the site calls the page), og:url,
  *             JSON-LD url / mainEntityOfPage.  Relative ones are resolved
  *             against <base href> or og:url; only http(s) URLs are kept.
- *   outlet    og:site_name, JSON-LD publisher.name: both name the site.
- *   title     og:title and JSON-LD headline are the headline proper; <title>
- *             usually carries " | Site" or " - Site", cut when the tail is
- *             the site's name (site_name, publisher, the URL's host) or
- *             looks like one (a few capitalised words after a longer head);
- *             the first <h1> last.
+ *   outlet    og:site_name, JSON-LD publisher.name: both name the site;
+ *             else the registrable domain of the URL ("bbc.co.uk" for
+ *             https://news.bbc.co.uk/...), from the Public Suffix List
+ *             compiled into libpsl, so "co.uk" is never taken for a site.
+ *   title     html_title.c
  *   authors   html_author.c
- *   date      every source is offered to px_article_set_date with its
- *             confidence, and the most trusted wins: JSON-LD datePublished
- *             (0.95), the publication meta tags (0.9), <time datetime>
- *             (0.7, one marked as the publication time first), a
- *             /YYYY/MM/DD/ URL path (0.6).
+ *   date      html_pubdate.c
  *   language  <html lang>, Content-Language, JSON-LD inLanguage, og:locale;
  *             the primary subtag only ("en-US" -> "en").
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include <libpsl.h>
 #include <libxml/uri.h>
 
 #include "extract/html.h"
@@ -143,6 +139,28 @@ static void set_ld_field(html_page *pg, const char **field, const char *s)
     px_buf_free(&decoded);
 }
 
+/* ---- outlet from the URL ----------------------------------------------- */
+
+/* The registrable domain of an http(s) URL's host as the outlet. */
+static void outlet_from_url(html_page *pg)
+{
+    const char *url = pg->a->url;
+    const psl_ctx_t *psl = psl_builtin();
+    if (pg->a->outlet || !url || !psl || !is_http(url)) return;
+    const char *h = strstr(url, "://") + 3;
+    const char *at = h + strcspn(h, "/?#");
+    const char *user = memchr(h, '@', (size_t)(at - h)); /* user:pass@host */
+    if (user) h = user + 1;
+    char host[256];
+    size_t n = strcspn(h, ":/?#");
+    if (!n || n >= sizeof host) return;
+    for (size_t i = 0; i < n; i++)
+        host[i] = (char)(h[i] >= 'A' && h[i] <= 'Z' ? h[i] + 32 : h[i]);
+    host[n] = '\0';
+    const char *domain = psl_registrable_domain(psl, host);
+    if (domain) px_html_set_field(pg, &pg->a->outlet, domain, strlen(domain));
+}
+
 /* ---- language ------------------------------------------------------------ */
 
 /* Sets the language from a tag ("en-US", "de_DE", "fr"): its primary
@@ -181,6 +199,7 @@ void px_html_metadata(html_page *pg)
     px_html_set_field(pg, &pg->a->outlet, m.site_name, m.site_name ? strlen(m.site_name) : 0);
     set_ld_field(pg, &pg->a->outlet, px_html_ld_publisher(&pg->ld));
     px_html_title(pg, &m);
+    outlet_from_url(pg);
     px_html_authors(pg, &m);
     find_language(pg, &m);
     px_html_pubdate(pg, &m);

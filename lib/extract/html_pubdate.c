@@ -102,8 +102,12 @@ static void from_dated(html_page *pg)
             const char *v = px_html_attr(n, "content");
             if (!v) v = px_html_attr(n, "datetime");
             if (!v) v = px_html_attr(n, "title");
-            if (v) offer_iso(pg, v, PX_DATE_META, 0.85);
-            else offer_text(pg, short_text(pg, n, &text), text.len, PX_DATE_META, 0.85);
+            if (v) {
+                offer_iso(pg, v, PX_DATE_META, 0.85);
+            } else {
+                const char *s = short_text(pg, n, &text);
+                offer_text(pg, s, text.len, PX_DATE_META, 0.85);
+            }
             continue;
         }
         if (has_word(px_html_attr(n, "class"), "published") && px_html_attr(n, "title"))

@@ -1,0 +1,193 @@
+/*
+ * test_html_meta.c — an HTML page's fields: dates written in text and
+ * where they are found, authors from bylines, the title from the visible
+ * headline, the outlet from the registrable domain.
+ */
+#include "html_unit.h"
+
+
+/* ---- dates ---------------------------------------------------------------- */
+
+static void test_dates_in_text(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"am 25.08.2015 22:30", "2015-08-25"},
+        {"Erstellt am: 01.11.2023", "2023-11-01"},
+        {"Montag, 7. März 2022", "2022-03-07"},
+        {"Posted on September 21, 2020 by Adi", "2020-09-21"},
+        {"Sept. 5th, 2019", "2019-09-05"},
+        {"25 de agosto de 2015", "2015-08-25"},
+        {"14 août 2019", "2019-08-14"},
+        {"15 sierpnia 2016", "2016-08-15"},
+        {"2020年02月19日 20:29", "2020-02-19"},
+        {"2020-02-19 20:29:58", "2020-02-19"},
+        {"26.10.13, 10:00", "2013-10-26"},
+        {"31/12/2019", "2019-12-31"}, /* only one reading allows it */
+    };
+    char out[32];
+    size_t at;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *s = cases[i][0];
+        if (!px_html_find_date(s, strlen(s), 1, out, &at)) fail_msg("not read: %s", s);
+        assert_string_equal(out, cases[i][1]);
+    }
+    /* Day first, except in English. */
+    assert_true(px_html_find_date("03/04/2019", 10, 1, out, NULL));
+    assert_string_equal(out, "2019-04-03");
+    assert_true(px_html_find_date("03/04/2019", 10, 0, out, NULL));
+    assert_string_equal(out, "2019-03-04");
+    static const char *const not_dates[] = {"version 10.5 is out", "v1.2.3", "31.02.2019",
+                                            "call 0151 2345 678", "May the best win", ""};
+    for (size_t i = 0; i < sizeof not_dates / sizeof *not_dates; i++)
+        if (px_html_find_date(not_dates[i], strlen(not_dates[i]), 1, out, NULL))
+            fail_msg("read as a date: %s", not_dates[i]);
+}
+
+static void test_date_sources(void **state)
+{
+    (void)state;
+    /* The WebPage of a JSON-LD graph, with no article object. */
+    px_article *a = html_extract("<script type='application/ld+json'>{\"@graph\":[{\"@type\":"
+                            "\"WebPage\",\"datePublished\":\"2014-03-17T01:44:37+00:00\"}]}"
+                            "</script><p>Some text of the page.</p>");
+    assert_string_equal(a->date, "2014-03-17T01:44:37+00:00");
+    assert_int_equal(a->date_source, PX_DATE_JSONLD);
+    px_article_free(a);
+
+    /* Microdata written as text, read day first on a German page. */
+    a = html_extract("<html lang='de'><div itemprop='datePublished'>20.06.2019 11:43</div>"
+                "<p>Ein Absatz des Artikels.</p></html>");
+    assert_string_equal(a->date, "2019-06-20");
+    assert_int_equal(a->date_source, PX_DATE_META);
+    px_article_free(a);
+
+    /* A date in an element named for it, outside the page's footer. */
+    a = html_extract("<html lang='de'><body><div class='entry-meta'><span class='post-date'>"
+                "23. Juli 2017</span></div><p>Ein Absatz des Artikels.</p>"
+                "<footer><span class='date'>01.01.2020</span></footer></body></html>");
+    assert_string_equal(a->date, "2017-07-23");
+    assert_int_equal(a->date_source, PX_DATE_TEXT);
+    assert_true(a->date_confidence > 0.5 && a->date_confidence < 0.7);
+    px_article_free(a);
+
+    /* hAtom: <abbr class=published title=ISO>. */
+    a = html_extract("<abbr class='published' title='2017-07-23T17:06:45+0000'>Sunday</abbr>"
+                "<p>Text.</p>");
+    assert_string_equal(a->date, "2017-07-23T17:06:45+00:00");
+    px_article_free(a);
+}
+
+/* ---- authors -------------------------------------------------------------- */
+
+static void assert_authors(const char *byline, const char *outlet, const char *const *want,
+                           size_t n)
+{
+    px_article *a = px_article_new();
+    a->outlet = outlet;
+    px_author_names(a, byline, strlen(byline));
+    for (size_t i = 0; i < a->authors.len && i < n; i++)
+        assert_string_equal(a->authors.items[i], want[i]);
+    if (a->authors.len != n) fail_msg("%s: %zu names, want %zu", byline, a->authors.len, n);
+    px_article_free(a);
+}
+
+static void test_author_names(void **state)
+{
+    (void)state;
+    static const char *const two[] = {"Jane Roe", "John Doe"};
+    assert_authors("By Jane Roe and John Doe", NULL, two, 2);
+    assert_authors("Von Jane Roe und John Doe", NULL, two, 2);
+    assert_authors("Jane Roe, John Doe, Reuters", "Reuters", two, 2);
+    assert_authors("Jane Roe & John Doe", NULL, two, 2);
+    static const char *const one[] = {"Chris Jung"};
+    assert_authors("Veröffentlicht von Chris Jung · 31. Oktober 2023", NULL, one, 1);
+    assert_authors("Autor: Chris Jung", NULL, one, 1);
+    assert_authors("| Chris Jung 22. Februar 2020", NULL, one, 1);
+    assert_authors("Chris Jung, PhD", NULL, one, 1);
+    assert_authors("Chris Jung Updated 2010 GMT", NULL, one, 1);
+    assert_authors("Chris Jung chris@example.org", NULL, one, 1);
+    static const char *const jr[] = {"Perry Bacon Jr."};
+    assert_authors("By Perry Bacon Jr.", NULL, jr, 1);
+    static const char *const vonnegut[] = {"Vonnegut"};
+    assert_authors("Vonnegut", NULL, vonnegut, 1);
+    /* Not names: a URL, a copyright line, a link text, a user name. */
+    assert_authors("https://example.org/author/jane", NULL, NULL, 0);
+    assert_authors("© Getty Images/Someone", NULL, NULL, 0);
+    assert_authors("Alle Artikel", NULL, NULL, 0);
+    assert_authors("edilson.la.rosa", NULL, NULL, 0);
+}
+
+static void test_authors_from_the_page(void **state)
+{
+    (void)state;
+    /* An author box: the name, not the role or the bio. */
+    px_article *a = html_extract("<div class='author-box'><a href='/author/jane-roe'>Jane Roe</a> "
+                            "Education editor. Jane has covered schools for ten years and "
+                            "writes about universities, exams and teachers.</div>"
+                            "<p>The text of the article.</p>");
+    assert_int_equal(px_article_author_count(a), 1);
+    assert_string_equal(px_article_author(a, 0), "Jane Roe");
+    assert_string_equal(a->byline, "Jane Roe");
+    px_article_free(a);
+
+    /* JSON-LD authors come first, one name each. */
+    a = html_extract("<meta name='author' content='Site Admin'><script type='application/ld+json'>"
+                "{\"@type\":\"NewsArticle\",\"author\":[{\"name\":\"Jane Roe\"},"
+                "{\"name\":\"John Doe\"}]}</script><p>Text.</p>");
+    assert_int_equal(px_article_author_count(a), 2);
+    assert_string_equal(px_article_author(a, 1), "John Doe");
+    px_article_free(a);
+}
+
+/* ---- title and outlet ----------------------------------------------------- */
+
+static void test_title_from_the_headline(void **state)
+{
+    (void)state;
+    /* The <h1> agrees with og:title: it wins, without its kicker. */
+    px_article *a = html_extract("<meta property='og:title' content=\"Let's encrypt is here\">"
+                            "<h1><span class='kicker'>Security</span> Let’s Encrypt is here</h1>"
+                            "<p>Text.</p>");
+    assert_string_equal(a->title, "Let’s Encrypt is here");
+    px_article_free(a);
+
+    /* A logo <h1> linking home does not; the <title> loses its section. */
+    a = html_extract("<title>Kleine Schafskunde | Mein Blog über Schafe</title>"
+                "<h1><a href='https://example.org/'>Mein Blog über Schafe</a></h1>"
+                "<p>Text.</p>");
+    assert_string_equal(a->title, "Kleine Schafskunde");
+    px_article_free(a);
+
+    /* An <h1> that agrees with nothing is a widget's heading. */
+    a = html_extract("<meta property='og:title' content='Storm floods the coast'>"
+                "<h1>Newsletter</h1><p>Text.</p>");
+    assert_string_equal(a->title, "Storm floods the coast");
+    px_article_free(a);
+}
+
+static void test_outlet_from_the_domain(void **state)
+{
+    (void)state;
+    px_article *a = html_extract("<link rel='canonical' href='https://news.example.co.uk/a/b'>"
+                            "<p>Text.</p>");
+    assert_string_equal(a->outlet, "example.co.uk");
+    px_article_free(a);
+    a = html_extract("<meta property='og:site_name' content='Example News'>"
+                "<link rel='canonical' href='https://news.example.co.uk/a/b'><p>Text.</p>");
+    assert_string_equal(a->outlet, "Example News");
+    px_article_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dates_in_text),
+        cmocka_unit_test(test_date_sources),
+        cmocka_unit_test(test_author_names),
+        cmocka_unit_test(test_authors_from_the_page),
+        cmocka_unit_test(test_title_from_the_headline),
+        cmocka_unit_test(test_outlet_from_the_domain),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
