@@ -3,10 +3,12 @@
  *
  *   quote_marks.c  which characters are quotation marks, and how they pair
  *   quote.c        quote spans over paragraphs and sentences (px_find_quotes)
- *   quote_span.c   the small geometry: a quote's partial flag, its sentences
+ *   quote_span.c   whether a quote is partial
+ *   quote_tokens.c the tokens of a sentence, and tests on a token
  *   cue.c          the cue lexicon: "said", "told reporters", "according to"
- *   speaker.c      speaker spans around a quote, resolved with px_entity_at()
- *   speaker_np.c   picking the entity of a speaker span (the noun phrase)
+ *   speaker.c      the cue and speaker span around a quote (rules 1-3)
+ *   speaker_context.c  the quotes and sentences before it (rules 4-5)
+ *   speaker_np.c   the entity of a speaker span, resolved with px_entity_at()
  *   attribution.c  sources the article credits (px_find_attributions)
  *
  * Everything works on the analysis's tokens (sorted by sentence, then
@@ -121,6 +123,30 @@ typedef struct px_qextra {
  * and cue, and x[qi].said_in.  Quotes before qi must be done already.
  */
 void px_speaker_find(const px_article *a, px_analysis *an, size_t qi, px_qextra *x);
+
+/* A quote being attributed: what the rules of speaker.c and
+ * speaker_context.c look at. */
+typedef struct px_qctx {
+    const px_article *a;
+    px_analysis *an;
+    size_t qi;
+    px_qextra *x;       /* quote.c's extras of all quotes */
+    size_t s0, s1;      /* first and last sentence */
+    px_toks t0, t1;
+    size_t open_tok;    /* the opening mark's token in t0 */
+    size_t after_close; /* the first token after the closing mark in t1, or (size_t)-1 */
+} px_qctx;
+
+enum { PX_MAX_LEAD_PART = 40 }; /* tokens between a partial quote and its cue */
+
+px_said px_said_of(long speaker, const char *cue, size_t in);
+
+/* 1 when sentence s opens its paragraph. */
+int px_starts_paragraph(const px_article *a, size_t s);
+
+/* Rules 4 and 5 (speaker_context.c): 1 and *out filled when they apply. */
+int px_speaker_continuation(const px_qctx *c, px_said *out);
+int px_speaker_paraphrase(const px_qctx *c, px_said *out);
 
 /* The subject of a verb at token v of toks: the noun phrase before it,
  * no further back than token lo.  -1 when none resolves; *found is set to 1

@@ -81,7 +81,8 @@ int px_qmark_at(const char *s, size_t len, size_t i, px_qmark *m)
     m->at = i;
     m->len = n;
     m->cp = cp;
-    m->may_open = (before == 0 || is_space(before) || is_leading_punct(before) || is_mark(before)) &&
+    m->may_open = (before == 0 || is_space(before) || is_leading_punct(before) ||
+                   is_mark(before)) &&
                   after != 0 && !is_space(after);
     m->may_close = before != 0 && !is_space(before) &&
                    (after == 0 || is_space(after) || is_trailing_punct(after) || is_mark(after));

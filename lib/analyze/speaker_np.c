@@ -269,12 +269,14 @@ static int possessive(const px_token *t)
 
 long px_np_subject(const px_article *a, const px_analysis *an, size_t s, px_toks toks, size_t hi)
 {
-    static const char *const det[] = {"the", "a", "an", "this", "that", "his", "her", "their", NULL};
+    static const char *const det[] = {"the", "a",   "an",    "this", "that",
+                                      "his", "her", "their", NULL};
     enum { MAX_SUBJECT = 40 }; /* tokens: keeps a giant sentence linear */
     if (hi > toks.n) hi = toks.n;
     if (hi > MAX_SUBJECT) hi = MAX_SUBJECT;
     size_t k = clause_start(toks, hi);
-    if (k < hi && px_cue_pronoun(&toks.t[k]) && !px_tok_is(&toks.t[k], "it")) /* "She ..., telling CNN:" */
+    /* "She doubled down, telling CNN:" */
+    if (k < hi && px_cue_pronoun(&toks.t[k]) && !px_tok_is(&toks.t[k], "it"))
         return px_entity_at(an, s, toks.t[k].start, toks.t[k].end);
     if (k + 1 < hi && px_tok_in(&toks.t[k], det) && !px_tok_capital(a, &toks.t[k + 1]))
         return common_subject(a, an, s, toks, k, hi);
@@ -284,8 +286,9 @@ long px_np_subject(const px_article *a, const px_analysis *an, size_t s, px_toks
         if (px_tok_qmark(t)) quoted = !quoted;
         long e = t->kind == PX_TOKEN_WORD && !quoted ? px_entity_at(an, s, t->start, t->end) : -1;
         if (e < 0) continue;
-        if (type_of(an, e) == PX_ENTITY_PLACE) continue; /* "LIVINGSTON, N.J. — Gov. Chris Christie" */
-        if (type_of(an, e) != PX_ENTITY_PERSON && (possessive(t) || modifier(an, s, toks, k, hi, e)))
+        long type = type_of(an, e);
+        if (type == PX_ENTITY_PLACE) continue; /* "LIVINGSTON, N.J. — Gov. Chris Christie" */
+        if (type != PX_ENTITY_PERSON && (possessive(t) || modifier(an, s, toks, k, hi, e)))
             continue; /* "Alabama's state auditor, Jim Ziegler," */
         size_t end = k + 1;
         while (end < hi && toks.t[end].kind == PX_TOKEN_WORD && px_tok_capital(a, &toks.t[end]))

@@ -97,7 +97,8 @@ static void assert_speaker(const doc *d, const char *prefix, const char *name, c
     if (name ? !s || strcmp(s, name) : s != NULL)
         fail_msg("\"%s\": speaker %s, want %s", prefix, s ? s : "(none)", name ? name : "(none)");
     if (cue ? !q->cue || strcmp(q->cue, cue) : q->cue != NULL)
-        fail_msg("\"%s\": cue %s, want %s", prefix, q->cue ? q->cue : "(none)", cue ? cue : "(none)");
+        fail_msg("\"%s\": cue %s, want %s", prefix, q->cue ? q->cue : "(none)",
+                 cue ? cue : "(none)");
 }
 
 /* The attribution with this source and cue, or NULL. */
