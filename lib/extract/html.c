@@ -373,6 +373,7 @@ static void page_free(html_page *pg)
 {
     px_html_ld_free(&pg->ld);
     px_vec_free(&pg->elems);
+    px_vec_free(&pg->runs);
     html_nodes *lists[] = {&pg->metas, &pg->links, &pg->jsonld, &pg->times, &pg->bylines,
                            &pg->h1s, &pg->articles, &pg->mains, &pg->itemprop_bodies,
                            &pg->dated};
