@@ -46,6 +46,11 @@ struct px_analysis {
     PX_VEC(px_date_mention) dates;
 };
 
+/* Only the first stage, tokens: what the text speed bench measures and what
+ * a caller needing no entities or quotes pays.  Same contract as
+ * px_analyze(). */
+px_status px_analyze_tokens(px_context *ctx, const px_article *a, px_analysis **out, px_error *err);
+
 /* An arena copy of s[0..n), shared with equal strings of this analysis. */
 const char *px_analysis_intern(px_analysis *an, const char *s, size_t n);
 

@@ -49,7 +49,8 @@ static px_status tokenize_sentence(px_context *ctx, px_analysis *an, const px_ar
     return PX_OK;
 }
 
-px_status px_analyze(px_context *ctx, const px_article *a, px_analysis **out, px_error *err)
+/* The token stage into a fresh analysis. */
+static px_status tokens(px_context *ctx, const px_article *a, px_analysis **out, px_error *err)
 {
     *out = NULL;
     if (!ctx || !a) return px_error_set(err, PX_EUSAGE, "px_analyze", 0, 0, "NULL argument");
@@ -62,6 +63,24 @@ px_status px_analyze(px_context *ctx, const px_article *a, px_analysis **out, px
     px_vec_free(&words);
     px_buf_free(&fold);
     px_buf_free(&stem);
+    if (rc) {
+        px_analysis_free(an);
+        return rc;
+    }
+    *out = an;
+    return PX_OK;
+}
+
+px_status px_analyze_tokens(px_context *ctx, const px_article *a, px_analysis **out, px_error *err)
+{
+    return tokens(ctx, a, out, err);
+}
+
+px_status px_analyze(px_context *ctx, const px_article *a, px_analysis **out, px_error *err)
+{
+    px_analysis *an;
+    px_status rc = tokens(ctx, a, &an, err);
+    if (rc) return rc;
     static px_status (*const finders[])(px_context *, const px_article *, px_analysis *,
                                         px_error *) = {
         px_find_entities, px_find_numbers, px_find_dates, px_find_quotes, px_find_attributions,

@@ -140,16 +140,29 @@ px_status px_find_entities(px_context *ctx, const px_article *a, px_analysis *an
     return PX_OK;
 }
 
+/*
+ * Binary search for the first mention at or after (sentence, start); the
+ * answer is one of the BACK mentions just before it (a mention that began
+ * earlier and reaches into the span), or one from there on that begins
+ * before end.  Mentions do not nest deeper than BACK, so a sentence with
+ * thousands of names costs a logarithm, not a scan.
+ */
 long px_entity_at(const px_analysis *an, size_t sentence, size_t start, size_t end)
 {
-    size_t lo = 0, hi = an->mention_index.len; /* first mention at or after sentence */
+    enum { BACK = 4 };
+    const px_mention_ref *m = an->mention_index.items;
+    size_t lo = 0, hi = an->mention_index.len;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (an->mention_index.items[mid].mention.sentence < sentence) lo = mid + 1;
-        else hi = mid;
+        if (m[mid].mention.sentence < sentence ||
+            (m[mid].mention.sentence == sentence && m[mid].mention.start < start))
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    for (size_t i = lo; i < an->mention_index.len; i++) {
-        const px_mention_ref *r = &an->mention_index.items[i];
+    for (size_t i = lo > BACK ? lo - BACK : 0; i < an->mention_index.len; i++) {
+        const px_mention_ref *r = &m[i];
+        if (r->mention.sentence < sentence) continue;
         if (r->mention.sentence != sentence || r->mention.start >= end) break;
         if (r->mention.end > start) return r->entity;
     }
