@@ -3,7 +3,7 @@
  * articles as JSON for a scorer, and pages per second of CPU time on one
  * core, beside libxml2's own parse of the same pages.
  *
- *   extract_pages [--out FILE] [--seconds S] [--no-speed] PAGE...
+ *   extract_pages [--out FILE] [--seconds S] [--no-speed] [--only RUN] PAGE...
  *
  * Every PAGE (.html, or .html.gz) is read and inflated into memory first,
  * so neither disk nor zlib is timed.  Then:
@@ -17,6 +17,8 @@
  *     the first thing any libxml2-based extractor must do) and for a bare
  *     SAX pass (the tokenizer with no tree: libxml2's floor), so the output
  *     shows how close extraction runs to the parser's own limit.
+ *
+ * --only parallax|tree|sax times that run alone (for a profiler).
  *
  * CPU time (CLOCK_PROCESS_CPUTIME_ID) rather than wall time, because the
  * machine is shared: a busy neighbour slows the clock on the wall, not the
@@ -145,15 +147,16 @@ static double timed(px_context *ctx, pass_fn fn, const page *pages, size_t n, do
 
 int main(int argc, char **argv)
 {
-    const char *out_path = NULL;
+    const char *out_path = NULL, *only = NULL;
     double seconds = 3;
     int speed = 1, i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (!strcmp(argv[i], "--out") && i + 1 < argc) out_path = argv[++i];
         else if (!strcmp(argv[i], "--seconds") && i + 1 < argc) seconds = atof(argv[++i]);
         else if (!strcmp(argv[i], "--no-speed")) speed = 0;
+        else if (!strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
         else {
-            fprintf(stderr, "usage: extract_pages [--out FILE] [--seconds S] [--no-speed] PAGE...\n");
+            fprintf(stderr, "usage: extract_pages [--out FILE] [--seconds S] [--no-speed] [--only parallax|tree|sax] PAGE...\n");
             return 2;
         }
     }
@@ -194,6 +197,7 @@ int main(int argc, char **argv)
                     {"libxml2 SAX pass", pass_sax}};
         printf("%zu pages, %.1f MB of HTML\n", n, (double)bytes / 1e6);
         for (size_t r = 0; r < sizeof runs / sizeof *runs; r++) {
+            if (only && !strstr(runs[r].name, only)) continue;
             int passes;
             double rate = timed(ctx, runs[r].fn, pages, n, seconds, &passes);
             printf("%-22s %8.1f pages/s  (%d passes, CPU time, one core)\n", runs[r].name, rate,

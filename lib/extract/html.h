@@ -48,7 +48,8 @@ enum {
     HN_META = 8,     /* bylines, dates, tags */
     HN_CONTENT = 16, /* article, content, story, entry, body... */
     HN_BODYPROP = 32, /* itemprop=articleBody */
-    HN_WEAK = 64      /* boilerplate if the text agrees (links, little prose) */
+    HN_WEAK = 64,     /* boilerplate if the text agrees (links, little prose) */
+    HN_DATED = 128    /* a date is likely written inside */
 };
 
 /* Why an element is boilerplate; kept in html_elem.own, and with the
@@ -121,6 +122,7 @@ typedef struct html_page {
                            date: where a visible date is looked for */
     html_ld ld;
     px_buf scratch; /* reused by helpers that return a cleaned string */
+    px_map class_cache; /* class list -> hints (html_hints.c) */
 } html_page;
 
 /* ---- html_dom.c ---------------------------------------------------------- */
@@ -170,8 +172,10 @@ double px_html_link_density(const html_elem *e);
 
 /* ---- html_hints.c -------------------------------------------------------- */
 
-/* The HN_* bits of element n from its class, id, role and itemprop. */
-unsigned px_html_hints(const xmlNode *n);
+/* The HN_* bits of element n from its class, id, role and itemprop; cache
+ * remembers class lists already judged (a per-page map, freed by the
+ * caller). */
+unsigned px_html_hints(px_map *cache, const xmlNode *n);
 
 /* 1 when the token list s (class or id) marks boilerplate or comments. */
 int px_html_boiler_tokens(const char *s);

@@ -154,49 +154,122 @@ void px_html_walk(xmlNode *top, html_enter_fn enter, html_leave_fn leave, void *
 
 /* ---- element kinds ------------------------------------------------------- */
 
-static const struct tag_kind {
+/* What the element counts as in html_elem's totals. */
+enum { TC_P = 1, TC_IMG, TC_LI, TC_INPUT, TC_EMBED };
+
+typedef struct tag_kind {
     const char *name;
-    unsigned char kind;
-} tag_kinds[] = { /* sorted by name for bsearch */
-    {"a", HK_LINK},         {"address", HK_PARA},  {"applet", HK_DROP},
-    {"article", HK_BLOCK},  {"aside", HK_CHROME},  {"audio", HK_DROP},
-    {"base", HK_DROP},      {"blockquote", HK_PARA}, {"body", HK_BLOCK},
-    {"br", HK_BR},          {"button", HK_DROP},   {"canvas", HK_DROP},
-    {"caption", HK_PARA},   {"center", HK_BLOCK},  {"dd", HK_PARA},
-    {"details", HK_BLOCK},  {"dialog", HK_DROP},   {"div", HK_BLOCK},
-    {"dl", HK_BLOCK},       {"dt", HK_PARA},       {"embed", HK_DROP},
-    {"fieldset", HK_BLOCK}, {"figcaption", HK_FIGURE}, {"figure", HK_FIGURE},
-    {"footer", HK_CHROME},  {"form", HK_FORM},     {"frame", HK_DROP},
-    {"frameset", HK_DROP},  {"h1", HK_H1},         {"h2", HK_HEADING},
-    {"h3", HK_HEADING},     {"h4", HK_HEADING},    {"h5", HK_HEADING},
-    {"h6", HK_HEADING},     {"head", HK_BLOCK},    {"header", HK_CHROME},
-    {"hgroup", HK_BLOCK},   {"hr", HK_BLOCK},      {"html", HK_BLOCK},
-    {"iframe", HK_DROP},    {"img", HK_DROP},      {"input", HK_DROP},
-    {"legend", HK_PARA},    {"li", HK_PARA},       {"link", HK_DROP},
-    {"main", HK_BLOCK},     {"map", HK_DROP},      {"math", HK_DROP},
-    {"menu", HK_BLOCK},     {"meta", HK_DROP},     {"nav", HK_CHROME},
-    {"noscript", HK_DROP},  {"object", HK_DROP},   {"ol", HK_BLOCK},
-    {"option", HK_DROP},    {"p", HK_PARA},        {"param", HK_DROP},
-    {"picture", HK_DROP},   {"pre", HK_PARA},      {"script", HK_DROP},
-    {"section", HK_BLOCK},  {"select", HK_DROP},   {"source", HK_DROP},
-    {"style", HK_DROP},     {"summary", HK_PARA},  {"svg", HK_DROP},
-    {"table", HK_BLOCK},    {"tbody", HK_BLOCK},   {"td", HK_PARA},
-    {"template", HK_DROP},  {"textarea", HK_DROP}, {"tfoot", HK_BLOCK},
-    {"th", HK_PARA},        {"thead", HK_BLOCK},   {"title", HK_DROP},
-    {"tr", HK_BLOCK},       {"track", HK_DROP},    {"ul", HK_BLOCK},
-    {"video", HK_DROP},
+    unsigned char kind;  /* html_kind */
+    unsigned char count; /* TC_*, or 0 */
+} tag_kind;
+
+static const tag_kind tag_kinds[] = { /* sorted by name for bsearch */
+    {"a", HK_LINK, 0},
+    {"address", HK_PARA, 0},
+    {"applet", HK_DROP, 0},
+    {"article", HK_BLOCK, 0},
+    {"aside", HK_CHROME, 0},
+    {"audio", HK_DROP, 0},
+    {"base", HK_DROP, 0},
+    {"blockquote", HK_PARA, 0},
+    {"body", HK_BLOCK, 0},
+    {"br", HK_BR, 0},
+    {"button", HK_DROP, 0},
+    {"canvas", HK_DROP, 0},
+    {"caption", HK_PARA, 0},
+    {"center", HK_BLOCK, 0},
+    {"dd", HK_PARA, 0},
+    {"details", HK_BLOCK, 0},
+    {"dialog", HK_DROP, 0},
+    {"div", HK_BLOCK, 0},
+    {"dl", HK_BLOCK, 0},
+    {"dt", HK_PARA, 0},
+    {"embed", HK_DROP, TC_EMBED},
+    {"fieldset", HK_BLOCK, 0},
+    {"figcaption", HK_FIGURE, 0},
+    {"figure", HK_FIGURE, 0},
+    {"footer", HK_CHROME, 0},
+    {"form", HK_FORM, 0},
+    {"frame", HK_DROP, 0},
+    {"frameset", HK_DROP, 0},
+    {"h1", HK_H1, 0},
+    {"h2", HK_HEADING, 0},
+    {"h3", HK_HEADING, 0},
+    {"h4", HK_HEADING, 0},
+    {"h5", HK_HEADING, 0},
+    {"h6", HK_HEADING, 0},
+    {"head", HK_BLOCK, 0},
+    {"header", HK_CHROME, 0},
+    {"hgroup", HK_BLOCK, 0},
+    {"hr", HK_BLOCK, 0},
+    {"html", HK_BLOCK, 0},
+    {"iframe", HK_DROP, TC_EMBED},
+    {"img", HK_DROP, TC_IMG},
+    {"input", HK_DROP, TC_INPUT},
+    {"legend", HK_PARA, 0},
+    {"li", HK_PARA, TC_LI},
+    {"link", HK_DROP, 0},
+    {"main", HK_BLOCK, 0},
+    {"map", HK_DROP, 0},
+    {"math", HK_DROP, 0},
+    {"menu", HK_BLOCK, 0},
+    {"meta", HK_DROP, 0},
+    {"nav", HK_CHROME, 0},
+    {"noscript", HK_DROP, 0},
+    {"object", HK_DROP, TC_EMBED},
+    {"ol", HK_BLOCK, 0},
+    {"option", HK_DROP, 0},
+    {"p", HK_PARA, TC_P},
+    {"param", HK_DROP, 0},
+    {"picture", HK_DROP, 0},
+    {"pre", HK_PARA, 0},
+    {"script", HK_DROP, 0},
+    {"section", HK_BLOCK, 0},
+    {"select", HK_DROP, TC_INPUT},
+    {"source", HK_DROP, 0},
+    {"style", HK_DROP, 0},
+    {"summary", HK_PARA, 0},
+    {"svg", HK_DROP, 0},
+    {"table", HK_BLOCK, 0},
+    {"tbody", HK_BLOCK, 0},
+    {"td", HK_PARA, 0},
+    {"template", HK_DROP, 0},
+    {"textarea", HK_DROP, TC_INPUT},
+    {"tfoot", HK_BLOCK, 0},
+    {"th", HK_PARA, 0},
+    {"thead", HK_BLOCK, 0},
+    {"title", HK_DROP, 0},
+    {"tr", HK_BLOCK, 0},
+    {"track", HK_DROP, 0},
+    {"ul", HK_BLOCK, 0},
+    {"video", HK_DROP, TC_EMBED},
 };
 
 static int tag_cmp(const void *key, const void *item)
 {
-    return strcmp(key, ((const struct tag_kind *)item)->name);
+    return strcmp(key, ((const tag_kind *)item)->name);
 }
 
-static html_kind kind_of_tag(const char *name)
+#define TAG_CACHE 64 /* slots of the tag lookup cache */
+
+/* The table entry of a tag name, or NULL for tags not in it (inline).
+ * libxml2 interns tag names in its dictionary, so a page's "div"s share one
+ * pointer: a small cache keyed by that pointer saves the binary search on
+ * nearly every element. */
+typedef struct tag_cache {
+    const xmlChar *name[TAG_CACHE];
+    const tag_kind *entry[TAG_CACHE];
+} tag_cache;
+
+static const tag_kind *tag_of(tag_cache *tc, const xmlChar *name)
 {
-    const struct tag_kind *t = bsearch(name, tag_kinds, sizeof tag_kinds / sizeof *tag_kinds,
-                                       sizeof *tag_kinds, tag_cmp);
-    return t ? (html_kind)t->kind : HK_INLINE;
+    size_t slot = ((uintptr_t)name >> 4) % TAG_CACHE;
+    if (tc->name[slot] == name) return tc->entry[slot];
+    const tag_kind *t = bsearch(name, tag_kinds, sizeof tag_kinds / sizeof *tag_kinds,
+                                sizeof *tag_kinds, tag_cmp);
+    tc->name[slot] = name;
+    tc->entry[slot] = t;
+    return t;
 }
 
 static int is_flow(unsigned char kind)
@@ -277,29 +350,6 @@ static int is_jsonld(const xmlNode *n)
 
 #define MAX_DATED 64 /* date-like elements noted */
 
-/* 1 when the name or class of s names a date: "date", "time", "publish",
- * "posted", "dateline", "meta" (where blogs put it), case aside. */
-static int dated_word(const char *s)
-{
-    static const char *const words[] = {"date", "time", "publish", "posted", "meta", "datum",
-                                        "fecha", NULL};
-    char low[128];
-    size_t n = 0;
-    for (; s && *s && n + 1 < sizeof low; s++) low[n++] = (char)lower((unsigned char)*s);
-    low[n] = '\0';
-    for (const char *const *w = words; *w; w++)
-        if (strstr(low, *w)) return 1;
-    return 0;
-}
-
-static int speaks_of_date(const xmlNode *n)
-{
-    const char *itemprop = px_html_attr(n, "itemprop");
-    if (itemprop && (strstr(itemprop, "datePublished") || strstr(itemprop, "dateCreated")))
-        return 1;
-    return dated_word(px_html_attr(n, "class")) || dated_word(px_html_attr(n, "id"));
-}
-
 /* Notes n in the lists metadata and body choice read later (the ones that
  * must be outside boilerplate are filtered once the bits are final). */
 static void note_element(html_page *pg, xmlNode *n, const html_elem *e)
@@ -319,7 +369,7 @@ static void note_element(html_page *pg, xmlNode *n, const html_elem *e)
     if (role && has_token(role, "main") && strcmp(name, "main")) px_vec_push(&pg->mains, n);
     if (e->hints & HN_BODYPROP) px_vec_push(&pg->itemprop_bodies, n);
     if (e->kind != HK_DROP && is_byline_candidate(n)) px_vec_push(&pg->bylines, n);
-    if (pg->dated.len < MAX_DATED && speaks_of_date(n)) px_vec_push(&pg->dated, n);
+    if (pg->dated.len < MAX_DATED && e->hints & HN_DATED) px_vec_push(&pg->dated, n);
 }
 
 #define MIN_PARAGRAPH 25 /* non-space bytes for a run to count as prose */
@@ -331,6 +381,7 @@ typedef struct analysis {
     int lis, hs;    /* open <li>, <h1>-<h6> */
     int brs;        /* <br>s since the last text */
     html_run run;   /* the run being gathered */
+    tag_cache tags;
 } analysis;
 
 /* A run is prose when it is long enough and not mostly link text. */
@@ -384,16 +435,16 @@ static void add_up(html_page *pg, size_t i)
     p->lis += e->lis, p->inputs += e->inputs, p->embeds += e->embeds, p->paras += e->paras;
 }
 
-static void count_tag(html_elem *e, const char *name)
+static void count_tag(html_elem *e, const tag_kind *t)
 {
-    if (!strcmp(name, "p")) e->ps = 1;
-    else if (!strcmp(name, "img")) e->imgs = 1;
-    else if (!strcmp(name, "li")) e->lis = 1;
-    else if (!strcmp(name, "input") || !strcmp(name, "textarea") || !strcmp(name, "select"))
-        e->inputs = 1;
-    else if (!strcmp(name, "iframe") || !strcmp(name, "embed") || !strcmp(name, "object") ||
-             !strcmp(name, "video"))
-        e->embeds = 1;
+    switch (t ? t->count : 0) {
+    case TC_P: e->ps = 1; break;
+    case TC_IMG: e->imgs = 1; break;
+    case TC_LI: e->lis = 1; break;
+    case TC_INPUT: e->inputs = 1; break;
+    case TC_EMBED: e->embeds = 1; break;
+    default: break;
+    }
 }
 
 static int analyze_enter(void *ud, xmlNode *n)
@@ -408,14 +459,14 @@ static int analyze_enter(void *ud, xmlNode *n)
     html_elem e = {.node = n, .parent = HTML_NONE};
     html_elem *up = px_html_elem(pg, n->parent);
     if (up) e.parent = HTML_INDEX(pg, up);
-    const char *name = (const char *)n->name;
-    html_kind kind = kind_of_tag(name);
+    const tag_kind *t = tag_of(&an->tags, n->name);
+    html_kind kind = t ? (html_kind)t->kind : HK_INLINE;
     if (kind != HK_DROP && (px_html_attr(n, "hidden") || style_hides(px_html_attr(n, "style"))))
         kind = HK_DROP;
-    e.hints = (unsigned char)px_html_hints(n);
+    e.hints = (unsigned char)px_html_hints(&pg->class_cache, n);
     e.own = own_bits(n, kind, e.hints);
     e.kind = (unsigned char)kind;
-    count_tag(&e, name);
+    count_tag(&e, t);
     px_vec_push(&pg->elems, e);
     size_t i = pg->elems.len - 1;
     n->_private = (void *)(uintptr_t)pg->elems.len;
@@ -431,7 +482,7 @@ static int analyze_enter(void *ud, xmlNode *n)
         return 0;
     }
     if (kind == HK_LINK) an->links++;
-    if (!strcmp(name, "li")) an->lis++;
+    if (t && t->count == TC_LI) an->lis++;
     if (kind == HK_HEADING || kind == HK_H1) an->hs++;
     return 1;
 }

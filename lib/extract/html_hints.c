@@ -20,6 +20,8 @@
  *   HN_CONTENT  "article", "content", "story", "entry", "body", "post"...
  *   HN_WEAK     boilerplate only if the element looks it ("widget": page
  *               builders wrap every block of the text in one)
+ *   HN_DATED    a date is likely inside ("post-date", "entry-meta",
+ *               itemprop=datePublished): not a verdict, a place to look
  *
  * Names lie both ways, so the verdicts are weighed by their users, never
  * trusted blindly: a token that is both ("article-share", "post-tags") is
@@ -30,6 +32,7 @@
  * page, not the element, and are skipped.  html_dom.c further voids a
  * boilerplate verdict on an element that holds most of the page's prose.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "extract/html.h"
@@ -38,6 +41,7 @@ static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 typedef struct word_kind {
     const char *word;
+    unsigned char len;
     unsigned char hint; /* HN_* */
     unsigned char prefix; /* 1: the segment may go on ("share" matches "shares") */
 } word_kind;
@@ -45,53 +49,58 @@ typedef struct word_kind {
 /* Segment words.  prefix 1 matches segments that start with the word. */
 static const word_kind words[] = {
     /* furniture */
-    {"share", HN_BOILER, 1},       {"sharing", HN_BOILER, 1},     {"social", HN_BOILER, 1},
-    {"related", HN_BOILER, 1},     {"newsletter", HN_BOILER, 1},  {"advert", HN_BOILER, 1},
-    {"promo", HN_BOILER, 1},       {"subscri", HN_BOILER, 1},     {"cookie", HN_BOILER, 1},
-    {"consent", HN_BOILER, 1},     {"sponsor", HN_BOILER, 1},     {"outbrain", HN_BOILER, 1},
-    {"taboola", HN_BOILER, 1},     {"breadcrumb", HN_BOILER, 1},  {"sidebar", HN_BOILER, 1},
-    {"footer", HN_BOILER, 1},      {"navbar", HN_BOILER, 1},      {"navigation", HN_BOILER, 1},
-    {"popup", HN_BOILER, 1},       {"modal", HN_BOILER, 1},       {"recirc", HN_BOILER, 1},
-    {"trending", HN_BOILER, 1},    {"signup", HN_BOILER, 1},      {"widget", HN_WEAK, 1},        {"cta", HN_BOILER, 0},
-    {"banner", HN_BOILER, 1},      {"masthead", HN_BOILER, 1},    {"toolbar", HN_BOILER, 1},
-    {"pagination", HN_BOILER, 1},  {"pager", HN_BOILER, 0},       {"tagcloud", HN_BOILER, 1},
-    {"paywall", HN_BOILER, 1},     {"donat", HN_BOILER, 1},       {"login", HN_BOILER, 1},
-    {"readmore", HN_BOILER, 1},    {"recommend", HN_BOILER, 1},   {"popular", HN_BOILER, 1},
-    {"mostread", HN_BOILER, 1},    {"skip", HN_BOILER, 0},        {"tooltip", HN_BOILER, 1},
-    {"dropdown", HN_BOILER, 1},    {"overlay", HN_BOILER, 1},     {"offscreen", HN_BOILER, 1},
-    {"print", HN_BOILER, 0},       {"rss", HN_BOILER, 0},
-    {"follow", HN_BOILER, 0},      {"ad", HN_BOILER, 0},          {"ads", HN_BOILER, 0},
-    {"adv", HN_BOILER, 0},         {"advertisement", HN_BOILER, 1}, {"nav", HN_BOILER, 0},
-    {"menu", HN_BOILER, 0},        {"gdpr", HN_BOILER, 0},        {"teaser", HN_BOILER, 1},
-    {"upsell", HN_BOILER, 1},      {"outstream", HN_BOILER, 1},   {"disclaimer", HN_BOILER, 1},
-    {"bio", HN_BOILER, 0},         {"biography", HN_BOILER, 0},   {"newsfeed", HN_BOILER, 1},
-    {"latest", HN_BOILER, 0},      {"more", HN_BOILER, 0},        {"also", HN_BOILER, 0},
-    {"next", HN_BOILER, 0},        {"prev", HN_BOILER, 0},        {"previous", HN_BOILER, 0},
-    {"header", HN_META, 1},
-    {"topbar", HN_BOILER, 1},      {"jump", HN_BOILER, 0},        {"extra", HN_BOILER, 1},
+    {"share", 5, HN_BOILER, 1},       {"sharing", 7, HN_BOILER, 1},     {"social", 6, HN_BOILER, 1},
+    {"related", 7, HN_BOILER, 1},     {"newsletter", 10, HN_BOILER, 1},  {"advert", 6, HN_BOILER, 1},
+    {"promo", 5, HN_BOILER, 1},       {"subscri", 7, HN_BOILER, 1},     {"cookie", 6, HN_BOILER, 1},
+    {"consent", 7, HN_BOILER, 1},     {"sponsor", 7, HN_BOILER, 1},     {"outbrain", 8, HN_BOILER, 1},
+    {"taboola", 7, HN_BOILER, 1},     {"breadcrumb", 10, HN_BOILER, 1},  {"sidebar", 7, HN_BOILER, 1},
+    {"footer", 6, HN_BOILER, 1},      {"navbar", 6, HN_BOILER, 1},      {"navigation", 10, HN_BOILER, 1},
+    {"popup", 5, HN_BOILER, 1},       {"modal", 5, HN_BOILER, 1},       {"recirc", 6, HN_BOILER, 1},
+    {"trending", 8, HN_BOILER, 1},    {"signup", 6, HN_BOILER, 1},      {"widget", 6, HN_WEAK, 1},        {"cta", 3, HN_BOILER, 0},
+    {"banner", 6, HN_BOILER, 1},      {"masthead", 8, HN_BOILER, 1},    {"toolbar", 7, HN_BOILER, 1},
+    {"pagination", 10, HN_BOILER, 1},  {"pager", 5, HN_BOILER, 0},       {"tagcloud", 8, HN_BOILER, 1},
+    {"paywall", 7, HN_BOILER, 1},     {"donat", 5, HN_BOILER, 1},       {"login", 5, HN_BOILER, 1},
+    {"readmore", 8, HN_BOILER, 1},    {"recommend", 9, HN_BOILER, 1},   {"popular", 7, HN_BOILER, 1},
+    {"mostread", 8, HN_BOILER, 1},    {"skip", 4, HN_BOILER, 0},        {"tooltip", 7, HN_BOILER, 1},
+    {"dropdown", 8, HN_BOILER, 1},    {"overlay", 7, HN_BOILER, 1},     {"offscreen", 9, HN_BOILER, 1},
+    {"print", 5, HN_BOILER, 0},       {"rss", 3, HN_BOILER, 0},
+    {"follow", 6, HN_BOILER, 0},      {"ad", 2, HN_BOILER, 0},          {"ads", 3, HN_BOILER, 0},
+    {"adv", 3, HN_BOILER, 0},         {"advertisement", 13, HN_BOILER, 1}, {"nav", 3, HN_BOILER, 0},
+    {"menu", 4, HN_BOILER, 0},        {"gdpr", 4, HN_BOILER, 0},        {"teaser", 6, HN_BOILER, 1},
+    {"upsell", 6, HN_BOILER, 1},      {"outstream", 9, HN_BOILER, 1},   {"disclaimer", 10, HN_BOILER, 1},
+    {"bio", 3, HN_BOILER, 0},         {"biography", 9, HN_BOILER, 0},   {"newsfeed", 8, HN_BOILER, 1},
+    {"latest", 6, HN_BOILER, 0},      {"more", 4, HN_BOILER, 0},        {"also", 4, HN_BOILER, 0},
+    {"next", 4, HN_BOILER, 0},        {"prev", 4, HN_BOILER, 0},        {"previous", 8, HN_BOILER, 0},
+    {"header", 6, HN_META, 1},
+    {"topbar", 6, HN_BOILER, 1},      {"jump", 4, HN_BOILER, 0},        {"extra", 5, HN_BOILER, 1},
     /* reader comments */
-    {"comment", HN_COMMENT, 1},    {"disqus", HN_COMMENT, 1},     {"respond", HN_COMMENT, 0},
-    {"replies", HN_COMMENT, 0},    {"reply", HN_COMMENT, 0},
+    {"comment", 7, HN_COMMENT, 1},    {"disqus", 6, HN_COMMENT, 1},     {"respond", 7, HN_COMMENT, 0},
+    {"replies", 7, HN_COMMENT, 0},    {"reply", 5, HN_COMMENT, 0},
     /* captions and credits */
-    {"caption", HN_CAPTION, 1},    {"credit", HN_CAPTION, 1},     {"gallery", HN_CAPTION, 1},
-    {"slideshow", HN_CAPTION, 1},  {"carousel", HN_CAPTION, 1},   {"lightbox", HN_CAPTION, 1},
-    {"figure", HN_CAPTION, 0},     {"photo", HN_CAPTION, 0},      {"image", HN_CAPTION, 0},
-    {"img", HN_CAPTION, 0},        {"video", HN_CAPTION, 1},
-    {"thumbnail", HN_CAPTION, 1},
+    {"caption", 7, HN_CAPTION, 1},    {"credit", 6, HN_CAPTION, 1},     {"gallery", 7, HN_CAPTION, 1},
+    {"slideshow", 9, HN_CAPTION, 1},  {"carousel", 8, HN_CAPTION, 1},   {"lightbox", 8, HN_CAPTION, 1},
+    {"figure", 6, HN_CAPTION, 0},     {"photo", 5, HN_CAPTION, 0},      {"image", 5, HN_CAPTION, 0},
+    {"img", 3, HN_CAPTION, 0},        {"video", 5, HN_CAPTION, 1},
+    {"thumbnail", 9, HN_CAPTION, 1},
     /* fields */
-    {"byline", HN_META, 1},        {"author", HN_META, 1},        {"dateline", HN_META, 1},
-    {"date", HN_META, 0},          {"time", HN_META, 0},          {"timestamp", HN_META, 1},
-    {"published", HN_META, 0},     {"pubdate", HN_META, 1},       {"posted", HN_META, 0},
-    {"updated", HN_META, 0},       {"meta", HN_META, 0},          {"tags", HN_META, 0},
-    {"tag", HN_META, 0},           {"categories", HN_META, 0},    {"category", HN_META, 0},
-    {"readtime", HN_META, 0},      {"kicker", HN_META, 0},        {"eyebrow", HN_META, 0},
-    {"subtitle", HN_META, 0},
+    {"byline", 6, HN_META, 1},        {"author", 6, HN_META, 1},        {"dateline", 8, HN_META, 1},
+    {"date", 4, HN_META, 0},          {"time", 4, HN_META, 0},          {"timestamp", 9, HN_META, 1},
+    {"published", 9, HN_META, 0},     {"pubdate", 7, HN_META, 1},       {"posted", 6, HN_META, 0},
+    {"updated", 7, HN_META, 0},       {"meta", 4, HN_META, 0},          {"tags", 4, HN_META, 0},
+    {"tag", 3, HN_META, 0},           {"categories", 10, HN_META, 0},    {"category", 8, HN_META, 0},
+    {"readtime", 8, HN_META, 0},      {"kicker", 6, HN_META, 0},        {"eyebrow", 7, HN_META, 0},
+    {"subtitle", 8, HN_META, 0},
 };
 
 /* Substrings of a token that mark content. */
 static const char *const content_words[] = {"article", "content", "story", "entry", "body",
                                             "main", "text", "post", "prose", "blog",
                                             "hentry", NULL};
+
+/* Substrings of a token that say a date is inside (not a verdict on the
+ * element: html_pubdate.c looks for dates there). */
+static const char *const dated_words[] = {"date", "time", "publish", "posted", "meta", "datum",
+                                          "fecha", NULL};
 
 /* Tokens that only describe the page's state or layout. */
 static const char *const modifiers[] = {"has-", "no-", "with-", "is-", "without-", "hide-",
@@ -103,8 +112,8 @@ static unsigned segment_hint(const char *seg, size_t n)
 {
     unsigned hint = 0;
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
-        size_t k = strlen(words[i].word);
-        if (n < k || memcmp(seg, words[i].word, k) != 0) continue;
+        size_t k = words[i].len;
+        if (n < k || seg[0] != words[i].word[0] || memcmp(seg, words[i].word, k) != 0) continue;
         if (n != k && !words[i].prefix) continue;
         if (words[i].hint == HN_COMMENT && n >= 10 && !memcmp(seg, "commentary", 10)) continue;
         hint |= words[i].hint;
@@ -113,6 +122,8 @@ static unsigned segment_hint(const char *seg, size_t n)
 }
 
 /* The HN_* bits of one token t[0..n). */
+static int is_joiner(char c) { return c == '-' || c == '_' || c == ':' || c == '.'; }
+
 static unsigned token_hint(const char *t, size_t n)
 {
     char low[128];
@@ -125,12 +136,12 @@ static unsigned token_hint(const char *t, size_t n)
     size_t i = 0;
     while (i < n) { /* segments: split at - _ : . and at camelCase humps */
         size_t j = i + 1;
-        while (j < n && !strchr("-_:.", t[j]) &&
+        while (j < n && !is_joiner(t[j]) &&
                !(t[j] >= 'A' && t[j] <= 'Z' && t[j - 1] >= 'a' && t[j - 1] <= 'z'))
             j++;
         hint |= segment_hint(low + i, j - i);
         i = j;
-        while (i < n && strchr("-_:.", t[i])) i++;
+        while (i < n && is_joiner(t[i])) i++;
     }
     /* Text for screen readers only ("sr-only", "screen-reader-text",
      * "visually-hidden") and plain "hidden"; "hidden-xs" hides it on small
@@ -138,9 +149,14 @@ static unsigned token_hint(const char *t, size_t n)
     if (strstr(low, "sr-only") || strstr(low, "screen-reader") || strstr(low, "visually-hidden") ||
         strstr(low, "visuallyhidden") || !strcmp(low, "hidden") || !strcmp(low, "invisible"))
         hint |= HN_BOILER;
-    if (!hint)
+    for (const char *const *w = dated_words; *w; w++)
+        if (strstr(low, *w)) {
+            hint |= HN_DATED;
+            break;
+        }
+    if (!(hint & ~HN_DATED))
         for (const char *const *w = content_words; *w; w++)
-            if (strstr(low, *w)) return HN_CONTENT;
+            if (strstr(low, *w)) return hint | HN_CONTENT;
     return hint;
 }
 
@@ -154,18 +170,36 @@ static void list_hints(const char *s, unsigned *any, int *content)
         while (s[n] && !strchr(" \t\n\r", s[n])) n++;
         if (n) {
             unsigned h = token_hint(s, n);
-            if (h == HN_CONTENT) *content = 1;
+            if ((h & ~HN_DATED) == HN_CONTENT) *content = 1;
             *any |= h;
         }
         s += n;
     }
 }
 
-unsigned px_html_hints(const xmlNode *n)
+#define CONTENT_TOKEN 0x100 /* in the cache: a pure content token was seen */
+
+/* The hints of a class list, cached per page: templates repeat the same
+ * class on hundreds of elements ("menu-item", "wp-block-paragraph"). */
+static unsigned class_hints(px_map *cache, const char *cls)
 {
+    if (!cls || !*cls) return 0;
+    size_t len = strlen(cls);
+    uintptr_t v = (uintptr_t)px_map_get(cache, cls, len);
+    if (v) return (unsigned)(v - 1);
     unsigned any = 0;
     int content = 0;
-    list_hints(px_html_attr(n, "class"), &any, &content);
+    list_hints(cls, &any, &content);
+    if (content) any |= CONTENT_TOKEN;
+    px_map_put(cache, cls, len, (void *)(uintptr_t)(any + 1));
+    return any;
+}
+
+unsigned px_html_hints(px_map *cache, const xmlNode *n)
+{
+    unsigned any = class_hints(cache, px_html_attr(n, "class"));
+    int content = (any & CONTENT_TOKEN) != 0;
+    any &= ~(unsigned)CONTENT_TOKEN;
     list_hints(px_html_attr(n, "id"), &any, &content);
     const char *role = px_html_attr(n, "role");
     if (role && (strstr(role, "navigation") || strstr(role, "complementary") ||
@@ -175,8 +209,10 @@ unsigned px_html_hints(const xmlNode *n)
     const char *itemprop = px_html_attr(n, "itemprop");
     if (itemprop && (strstr(itemprop, "articleBody") || strstr(itemprop, "articlebody")))
         return HN_CONTENT | HN_BODYPROP;
+    if (itemprop && (strstr(itemprop, "datePublished") || strstr(itemprop, "dateCreated")))
+        any |= HN_DATED;
     if (content) /* "entry-content has-share": content; the rest only qualifies it */
-        return HN_CONTENT;
+        return HN_CONTENT | (any & HN_DATED);
     return any;
 }
 
