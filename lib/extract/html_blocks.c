@@ -253,16 +253,23 @@ static void trim_edge(html_blocks *blocks, int forward, furniture_fn is_furnitur
     }
 }
 
-/* When the page named no author, a byline line taken off at the edges of
- * the body ("Von Klaus Stanjek", "Text: Jane Roe") names them. */
-static void offer_bylines(html_page *pg, html_blocks *blocks)
+/* Fields in the lines taken off at the edges of the body: when the page
+ * named no author, a byline ("Von Klaus Stanjek", "Text: Jane Roe") names
+ * them; a date line ("Erstellt am: 01.11.2023") is a date the reader sees,
+ * offered below the page's metadata (html_pubdate.c). */
+static void offer_fields(html_page *pg, html_blocks *blocks)
 {
-    char low[128];
-    for (size_t i = 0; i < blocks->len && !pg->a->authors.len; i++) {
+    char low[128], iso[32];
+    int dmy = !(pg->a->language && !strcmp(pg->a->language, "en"));
+    for (size_t i = 0; i < blocks->len; i++) {
         html_block *b = &blocks->items[i];
         if (!b->removed) continue;
         fold(b->text, low, sizeof low);
-        if (is_byline_line(b, low) && !is_date_line(b, low)) px_author_names(pg->a, b->text, b->len);
+        int date = is_date_line(b, low);
+        if (!pg->a->authors.len && is_byline_line(b, low) && !date)
+            px_author_names(pg->a, b->text, b->len);
+        if (date && px_html_find_date(b->text, b->len, dmy, iso, NULL))
+            px_article_set_date(pg->a, iso, PX_DATE_TEXT, 0.55);
     }
 }
 
@@ -282,7 +289,7 @@ void px_html_emit_blocks(html_page *pg, html_blocks *blocks)
     }
     trim_edge(blocks, 1, lead_furniture);
     trim_edge(blocks, 0, tail_furniture);
-    offer_bylines(pg, blocks);
+    offer_fields(pg, blocks);
     for (size_t i = 0; i < blocks->len; i++) {
         html_block *b = &blocks->items[i];
         if (b->removed) px_article_add_removed(pg->a, b->text, b->len);

@@ -17,11 +17,16 @@
  *   0.62  a /2015/08/25/ path in the URL
  *   0.60  a date written in an element named for dates ("post-date",
  *         "entry-meta", "datum"), outside navigation, footers and comments
- *   0.55  a date written at the top of the article (a removed date line;
- *         html_blocks.c offers it)
+ *   0.55  a date line taken off the top or the end of the article's text
+ *         (html_blocks.c offers it: it is read later, with the body)
+ *   0.50  a short line just after the headline holding a date
+ *   0.45  a date in the title ("Bericht zur Coronalage vom 22.04.2020")
  *
- * Visible dates are read day first, except on pages in English.
+ * Visible dates are read day first, except on pages in English.  A UTC
+ * timestamp a day away from the date the page shows gives way to it: the
+ * page shows the local day (2022-05-04T02:41:00Z is May 3 in La Paz).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "extract/html.h"
@@ -89,7 +94,7 @@ static const char *short_text(html_page *pg, xmlNode *n, px_buf *b)
 }
 
 /* Microdata, hAtom and elements named for dates. */
-static void from_dated(html_page *pg)
+static void from_dated(html_page *pg, char seen[32])
 {
     px_buf text = {0};
     int visible_done = 0;
@@ -117,18 +122,76 @@ static void from_dated(html_page *pg)
             continue;
         const char *s = short_text(pg, n, &text);
         visible_done = offer_text(pg, s, text.len, PX_DATE_TEXT, 0.6);
+        if (visible_done) px_html_find_date(s, text.len, day_first(pg), seen, NULL);
+    }
+    px_buf_free(&text);
+}
+
+/* Days since 1970-01-01 of "YYYY-MM-DD" (H. Hinnant's civil algorithm). */
+static long days_of(const char *iso)
+{
+    int y = 0, m = 0, d = 0;
+    if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3) return 0;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* A timestamp given in UTC ("...T02:41:00Z") falls on the day before or
+ * after the local day of publication for much of the world; the date the
+ * page shows its readers is the local one.  When the two are a day apart,
+ * the shown date wins. */
+static void local_day(html_page *pg, const char *seen)
+{
+    const char *d = pg->a->date;
+    size_t n = d ? strlen(d) : 0;
+    if (!*seen || n < 20 || d[10] != 'T' ||
+        !(d[n - 1] == 'Z' || (n >= 6 && !strcmp(d + n - 6, "+00:00"))))
+        return;
+    long gap = days_of(seen) - days_of(d);
+    if (gap != 1 && gap != -1) return;
+    pg->a->date = px_arena_strdup(&pg->a->arena, seen);
+    pg->a->date_source = PX_DATE_TEXT;
+}
+
+#define NEAR_RUNS 8     /* runs after the headline looked at */
+#define NEAR_WEIGHT 60  /* bytes: a longer run is a sentence, not a date line */
+
+/* A short line just after the headline that holds a date ("24. April 2020
+ * | Pressemitteilung", "Stand: 12.11.2021"): where pages without markup
+ * for it print the date. */
+static void near_headline(html_page *pg)
+{
+    html_elem *h = pg->headline ? px_html_elem(pg, pg->headline) : NULL;
+    if (!h) return;
+    size_t seen = 0;
+    px_buf text = {0};
+    for (size_t r = 0; r < pg->runs.len && seen < NEAR_RUNS; r++) {
+        const html_run *run = &pg->runs.items[r];
+        if (run->owner < h->end) continue; /* before or inside the headline */
+        seen++;
+        if (run->weight > NEAR_WEIGHT || pg->elems.items[run->owner].inherit & HB_NAV) continue;
+        const char *s = short_text(pg, pg->elems.items[run->owner].node, &text);
+        if (offer_text(pg, s, text.len, PX_DATE_TEXT, 0.5)) break;
     }
     px_buf_free(&text);
 }
 
 void px_html_pubdate(html_page *pg, const html_meta *m)
 {
+    char seen[32] = "";
     offer_iso(pg, px_html_ld_string(&pg->ld, "datePublished"), PX_DATE_JSONLD, 0.95);
     offer_iso(pg, m->date, PX_DATE_META, 0.9);
     offer_iso(pg, pg->ld.any_published, PX_DATE_JSONLD, 0.85);
     from_times(pg);
-    from_dated(pg);
+    from_dated(pg, seen);
     char iso[32];
     const char *url = pg->a->url ? pg->a->url : m->og_url;
     if (url && px_html_url_date(url, iso)) px_article_set_date(pg->a, iso, PX_DATE_URL, 0.62);
+    near_headline(pg);
+    if (pg->a->title) offer_text(pg, pg->a->title, strlen(pg->a->title), PX_DATE_TEXT, 0.45);
+    local_day(pg, seen);
 }
