@@ -204,10 +204,17 @@ typedef struct html_block {
 
 typedef PX_VEC(html_block) html_blocks;
 
-/* Judges the blocks (headline, leading bylines and dates, trailing
- * credits, captions, repeats) and hands them to the article: paragraphs or
- * removed lines.  Frees the blocks. */
+/* Judges the blocks (headline, link lines, read-also lines, captions,
+ * controls, furniture at the edges): marks the ones to remove, returns how
+ * many stay. */
+size_t px_html_judge_blocks(html_page *pg, html_blocks *blocks);
+
+/* Hands judged blocks to the article (paragraphs or removed lines, and
+ * the fields some of them hold), then frees them. */
 void px_html_emit_blocks(html_page *pg, html_blocks *blocks);
+
+/* Frees blocks not emitted. */
+void px_html_free_blocks(html_blocks *blocks);
 
 /* ---- html_jsonld.c ------------------------------------------------------- */
 

@@ -107,7 +107,21 @@ static const char *const read_also[] = {
     "zobacz także", "leia também", "leia mais", "veja também", "saiba mais", "lire aussi",
     "à lire aussi", "a lire aussi", "voir aussi", "à voir aussi", "lire la suite",
     "leggi anche", "leggi pure", "vedi anche", "читайте также", "смотрите также",
-    "читайте еще", "lees ook", "bekijk ook", NULL};
+    "читайте еще", "lees ook", "bekijk ook", "weitere artikel", "weitere beiträge",
+    "weitere themen", "weitere nachrichten", "weitere tipps", "weitere tourentipps",
+    "mehr interessantes", "neueste artikel", "neueste beiträge", "entdecke weitere",
+    "discover our", "discover more", "lo último", "lo más leído", "más noticias",
+    "noticias relacionadas", "articles liés", "sur le même sujet", NULL};
+
+/* Whole lines that are a control of the page, not text: a button or a
+ * link's label ("Print recipe", "Kommentieren", "PDF"). */
+static const char *const controls[] = {
+    "print", "drucken", "rezept drucken", "print recipe", "imprimir", "imprimer", "pdf",
+    "permalink", "permalien", "kommentieren", "comment", "comments", "kommentare",
+    "comentarios", "commentaires", "bild anzeigen", "bild schließen", "quellen anzeigen",
+    "quellen ausblenden", "show more", "mehr anzeigen", "ver más", "voir plus", "teilen",
+    "share", "compartir", "partager", "zurück", "back", "volver", "retour", "weiter",
+    "next", "previous", "siguiente", "anterior", "suivant", "précédent", NULL};
 
 /* Openings of caption and credit lines. */
 static const char *const credit_openings[] = {
@@ -137,7 +151,12 @@ static const char *const call_words[] = {
     "derechos reservados", "síguenos", "únete", "inscreva-se", "assine", "siga-nos",
     "abonnez-vous", "tous droits réservés", "suivez-nous", "iscriviti", "abbonati",
     "tutti i diritti riservati", "seguici", "zapisz się", "subskryb", "prenumer",
-    "wszelkie prawa zastrzeżone", "подпис", "все права защищены", NULL};
+    "wszelkie prawa zastrzeżone", "подпис", "все права защищены", "einloggen", "anmelden",
+    "registrieren", "was this article helpful", "war der artikel", "war dieser artikel",
+    "artikel teilen", "beitrag teilen", "share this article", "keine bewertung",
+    "no ratings", "rate this", "bewerten sie", "weitere informationen", "weitere infos",
+    "more information", "más información", "plus d'informations", "kontakt:", "contact:",
+    "quellen:", "quellenangaben", "sources:", "fuentes:", NULL};
 
 /* Openings of byline and date lines. */
 static const char *const byline_openings[] = {
@@ -216,6 +235,17 @@ static int is_label(const html_block *b)
     return b->len <= 40 && count_words(b->text) <= 4 && ends_with(b->text, ":");
 }
 
+/* A line that is only a control's label. */
+static int is_control(const html_block *b, const char *low)
+{
+    if (b->len > 30) return 0;
+    size_t n = strlen(low);
+    while (n && strchr(" .:!»›>→", low[n - 1])) n--;
+    for (const char *const *c = controls; *c; c++)
+        if (strlen(*c) == n && !strncmp(low, *c, n)) return 1;
+    return 0;
+}
+
 static int is_link_block(const html_block *b)
 {
     return b->link * 10 >= b->weight * 9 && b->weight <= LINK_BLOCK_MAX;
@@ -273,7 +303,7 @@ static void offer_fields(html_page *pg, html_blocks *blocks)
     }
 }
 
-void px_html_emit_blocks(html_page *pg, html_blocks *blocks)
+size_t px_html_judge_blocks(html_page *pg, html_blocks *blocks)
 {
     int headline_seen = 0;
     char low[128];
@@ -285,10 +315,23 @@ void px_html_emit_blocks(html_page *pg, html_blocks *blocks)
         if (is_link_block(b)) b->removed = 1;
         if (b->removed) continue;
         fold(b->text, low, sizeof low);
-        if (is_read_also(b, low) || is_credit_line(b, low)) b->removed = 1;
+        if (is_read_also(b, low) || is_credit_line(b, low) || is_control(b, low)) b->removed = 1;
     }
     trim_edge(blocks, 1, lead_furniture);
     trim_edge(blocks, 0, tail_furniture);
+    size_t kept = 0;
+    for (size_t i = 0; i < blocks->len; i++) kept += !blocks->items[i].removed;
+    return kept;
+}
+
+void px_html_free_blocks(html_blocks *blocks)
+{
+    for (size_t i = 0; i < blocks->len; i++) free(blocks->items[i].text);
+    px_vec_free(blocks);
+}
+
+void px_html_emit_blocks(html_page *pg, html_blocks *blocks)
+{
     offer_fields(pg, blocks);
     for (size_t i = 0; i < blocks->len; i++) {
         html_block *b = &blocks->items[i];

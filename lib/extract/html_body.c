@@ -24,6 +24,9 @@
  *    are allowed more, since a list of sources is text), or a box of
  *    embeds.  Prose has commas; furniture has links and pictures.
  *
+ * When nothing is left once the blocks are judged (html_blocks.c), the
+ * container was a wrong guess, and the whole <body> is collected instead.
+ *
  * When the page's JSON-LD articleBody is much longer than what the markup
  * gave (a body the page renders with JavaScript, or cut by a paywall
  * overlay), its lines are the paragraphs instead.
@@ -281,6 +284,17 @@ void px_html_body(html_page *pg)
     px_html_main(pg, &containers);
     collect(pg, &containers, &blocks);
     maybe_ld_body(pg, &blocks);
+    xmlNode *whole = pg->body ? pg->body : pg->root;
+    if (!px_html_judge_blocks(pg, &blocks) && whole &&
+        !(containers.len == 1 && containers.items[0] == whole)) {
+        /* Nothing left: the choice was wrong (a page of forum posts, a
+         * form); the whole page, pruned the same way, is the answer. */
+        px_html_free_blocks(&blocks);
+        containers.len = 0;
+        px_vec_push(&containers, whole);
+        collect(pg, &containers, &blocks);
+        px_html_judge_blocks(pg, &blocks);
+    }
     px_html_emit_blocks(pg, &blocks);
     px_vec_free(&containers);
 }
