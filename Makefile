@@ -93,7 +93,8 @@ valgrind: $(CLI)
 	    --errors-for-leak-kinds=definite,indirect,possible -q \
 	    $(CLI) analyze --json examples/*.txt >/dev/null
 
-# libFuzzer needs clang.  FUZZ_SECONDS per target; corpora in tests/fuzz/corpus.
+# libFuzzer needs clang.  FUZZ_SECONDS per target.  Seed corpora:
+# tests/fuzz/corpus-NAME for fuzz_NAME.c, else tests/fuzz/corpus.
 FUZZ_SECONDS ?= 60
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
@@ -104,8 +105,9 @@ fuzz:
 	    clang $(ALL_CPPFLAGS) -std=c11 $(WARNINGS) $(FUZZ_FLAGS) -o build-fuzz/$$n $$f build-fuzz/libparallax.a $(DEP_LIBS); \
 	    mkdir -p build-fuzz/corpus-$$n; \
 	    echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
+	    seeds=tests/fuzz/corpus; [ -d tests/fuzz/corpus-$${n#fuzz_} ] && seeds=tests/fuzz/corpus-$${n#fuzz_}; \
 	    build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 \
-	        -print_final_stats=1 build-fuzz/corpus-$$n tests/fuzz/corpus; \
+	        -print_final_stats=1 build-fuzz/corpus-$$n $$seeds; \
 	done
 
 bench: $(CLI) $(BENCH_BIN)
