@@ -328,6 +328,52 @@ static size_t widen(html_page *pg, size_t i)
     return i;
 }
 
+/* ---- the lead ------------------------------------------------------------ */
+
+#define LEAD_LEVELS 4     /* how far above the body the lead may sit */
+#define LEAD_MIN 50       /* bytes of text of a lead */
+#define LEAD_MAX 1500
+
+static int lead_class(const char *cls)
+{
+    static const char *const words[] = {"intro", "lead", "teaser", "standfirst", "summary",
+                                        "abstract", "excerpt", "dek", NULL};
+    char low[256];
+    size_t n = 0;
+    for (; cls && *cls && n + 1 < sizeof low; cls++)
+        low[n++] = (char)(*cls >= 'A' && *cls <= 'Z' ? *cls + 32 : *cls);
+    low[n] = '\0';
+    for (const char *const *w = words; *w; w++)
+        if (strstr(low, *w)) return 1;
+    return 0;
+}
+
+/* The article's lead paragraph, when the template prints it above the body
+ * ("intro", "lead", "teaser", "standfirst", "summary"): the nearest such
+ * element before the first container, under a common ancestor at most a
+ * few levels up, clean prose of a few sentences (an article's <header>
+ * may hold it).  It goes first. */
+static void add_lead(html_page *pg, html_nodes *out)
+{
+    html_elem *first = out->len ? px_html_elem(pg, out->items[0]) : NULL;
+    if (!first) return;
+    size_t c = HTML_INDEX(pg, first), top = c;
+    for (int l = 0; l < LEAD_LEVELS && pg->elems.items[top].parent != HTML_NONE; l++)
+        top = pg->elems.items[top].parent;
+    if (pg->body && pg->elems.items[top].node == pg->body) return;
+    for (size_t i = c; i-- > top;) {
+        const html_elem *e = &pg->elems.items[i];
+        if (px_html_within(pg, i, c)) continue; /* an ancestor of the body */
+        if (e->inherit & ~HB_CHROME || e->text < LEAD_MIN || e->text > LEAD_MAX ||
+            e->link * 5 > e->text || !lead_class(px_html_attr(e->node, "class")))
+            continue;
+        px_vec_push(out, NULL);
+        memmove(out->items + 1, out->items, (out->len - 1) * sizeof *out->items);
+        out->items[0] = e->node;
+        return;
+    }
+}
+
 /* ---- itemprop=articleBody ------------------------------------------------ */
 
 /* The outermost itemprop=articleBody parts with text, into out. */
@@ -369,6 +415,7 @@ void px_html_main(html_page *pg, html_nodes *out)
         size_t narrowed = narrow(pg, best);
         if (narrowed != best) px_vec_push(out, pg->elems.items[narrowed].node);
         else if (!same_class_parts(pg, best, out)) with_siblings(pg, widen(pg, best), out);
+        add_lead(pg, out);
         return;
     }
     px_vec_push(out, pg->body ? pg->body : pg->root);
