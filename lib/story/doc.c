@@ -87,8 +87,10 @@ static void add_entities(px_doc *d, const px_analysis *an)
 {
     for (size_t i = 0; i < an->entities.len; i++) {
         const px_entity *e = &an->entities.items[i].pub;
-        float tf = (float)(e->mention_count ? e->mention_count : 1);
-        add(&d->specifics, px_name_key(e->name, strlen(e->name)), tf);
+        /* once, however often mentioned: its capitalised words are counted
+         * already, and pronoun and role mentions would let one long
+         * profile outweigh the names that tell events apart */
+        add(&d->specifics, px_name_key(e->name, strlen(e->name)), 1);
     }
 }
 
@@ -103,7 +105,8 @@ static size_t title_length(const char *t)
     return n;
 }
 
-static void add_title(px_doc *d, px_context *ctx, const px_article *a)
+static void add_title(px_features *terms, px_features *specifics, px_context *ctx,
+                      const px_article *a)
 {
     if (!a->title) return;
     size_t len = title_length(a->title);
@@ -125,7 +128,7 @@ static void add_title(px_doc *d, px_context *ctx, const px_article *a)
             size_t n = w.end - w.start;
             if (w.kind == PX_TOKEN_NUMBER) {
                 uint64_t k = px_number_key(s, n);
-                if (k) add(&d->specifics, k, 1);
+                if (k) add(specifics, k, 1);
                 continue;
             }
             if (w.kind != PX_TOKEN_WORD) continue;
@@ -136,9 +139,9 @@ static void add_title(px_doc *d, px_context *ctx, const px_article *a)
             if (px_text_stopword(a->language, px_buf_str(&fold), fold.len)) continue;
             px_buf_reset(&stem);
             px_text_stem(ctx, a->language, px_buf_str(&fold), fold.len, &stem);
-            if (stem.len >= 2) add(&d->p.terms, px_hash(px_buf_str(&stem), stem.len), 2);
+            if (stem.len >= 2) add(terms, px_hash(px_buf_str(&stem), stem.len), 2);
             if (!was_first && !headline && capitalised(s, px_buf_str(&fold)))
-                add(&d->specifics, px_name_key(px_buf_str(&fold), fold.len), 1);
+                add(specifics, px_name_key(px_buf_str(&fold), fold.len), 1);
         }
     }
     px_vec_free(&words);
@@ -158,15 +161,45 @@ static uint64_t fingerprint(const px_analysis *an)
     return h;
 }
 
+/* 1 when the body holds under a third of the title's content words (of
+ * three or more): the page around the article was scraped, not the
+ * article, so only the title can say what it reports. */
+static int body_is_not_the_article(const px_features *body, const px_features *title)
+{
+    if (title->len < 3) return 0;
+    size_t found = 0, i = 0, j = 0;
+    while (i < body->len && j < title->len) {
+        if (body->items[i].key == title->items[j].key) found++, i++, j++;
+        else if (body->items[i].key < title->items[j].key) i++;
+        else j++;
+    }
+    return found * 3 < title->len;
+}
+
+static void append(px_features *to, const px_features *from)
+{
+    for (size_t i = 0; i < from->len; i++) px_vec_push(to, from->items[i]);
+}
+
 void px_doc_build(px_doc *d, px_context *ctx, const px_article *a, const px_analysis *an)
 {
     memset(d, 0, sizeof *d);
     px_profile_build(&d->p, a, an, NULL);
-    add_title(d, ctx, a);
+    px_features title_terms = {0}, title_specifics = {0};
+    add_title(&title_terms, &title_specifics, ctx, a);
+    px_features_merge(&title_terms);
+    int junk = body_is_not_the_article(&d->p.terms, &title_terms);
+    if (junk) d->p.terms.len = 0;
+    append(&d->p.terms, &title_terms);
     px_features_merge(&d->p.terms);
-    add_body_specifics(d, a, an);
-    add_entities(d, an);
+    if (!junk) {
+        add_body_specifics(d, a, an);
+        add_entities(d, an);
+    }
+    append(&d->specifics, &title_specifics);
     px_features_merge(&d->specifics);
+    px_vec_free(&title_terms);
+    px_vec_free(&title_specifics);
     d->fingerprint = fingerprint(an);
     px_doc_weigh(d, NULL, 1, 1);
 }
