@@ -351,8 +351,9 @@ static int lead_class(const char *cls)
 /* The article's lead paragraph, when the template prints it above the body
  * ("intro", "lead", "teaser", "standfirst", "summary"): the nearest such
  * element before the first container, under a common ancestor at most a
- * few levels up, clean prose of a few sentences (an article's <header>
- * may hold it).  It goes first. */
+ * few levels up, clean prose of one or two paragraphs, not a list (a block
+ * of teasers is no lead; an article's <header> may hold it).  It goes
+ * first. */
 static void add_lead(html_page *pg, html_nodes *out)
 {
     html_elem *first = out->len ? px_html_elem(pg, out->items[0]) : NULL;
@@ -365,7 +366,8 @@ static void add_lead(html_page *pg, html_nodes *out)
         const html_elem *e = &pg->elems.items[i];
         if (px_html_within(pg, i, c)) continue; /* an ancestor of the body */
         if (e->inherit & ~HB_CHROME || e->text < LEAD_MIN || e->text > LEAD_MAX ||
-            e->link * 5 > e->text || !lead_class(px_html_attr(e->node, "class")))
+            e->link * 5 > e->text || e->paras > 2 || e->lis ||
+            !lead_class(px_html_attr(e->node, "class")))
             continue;
         px_vec_push(out, NULL);
         memmove(out->items + 1, out->items, (out->len - 1) * sizeof *out->items);
