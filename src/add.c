@@ -132,6 +132,11 @@ static int add_file(run *r, const char *path)
         r->seen++;
         px_analysis *an;
         int added = 0;
+        if (px_ingest_known(r->ingest, a)) { /* stored by an earlier run: no analysis needed */
+            px_article_free(a);
+            show_progress(r, 0);
+            continue;
+        }
         rc = px_analyze(r->ctx, a, &an, &err);
         if (!rc) {
             rc = px_ingest_add(r->ingest, r->ctx, a, an, &added, &err);

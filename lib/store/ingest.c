@@ -56,6 +56,13 @@ px_status px_ingest_open(px_store *s, const px_story_params *p, size_t batch, px
     return PX_OK;
 }
 
+int px_ingest_known(px_ingest *g, const px_article *a)
+{
+    if (!a->url || !px_store_find_url(g->store, a->url)) return 0;
+    g->stats.duplicates++;
+    return 1;
+}
+
 px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
                         const px_analysis *an, int *added, px_error *err)
 {

@@ -39,6 +39,9 @@ typedef struct px_ingest_stats {
 
 px_status px_ingest_open(px_store *s, const px_story_params *p, size_t batch, px_ingest **out,
                          px_error *err);
+/* 1 (and counted as a duplicate) when an article with a's URL is stored:
+ * a caller can skip analysing it.  0 otherwise, or when a has no URL. */
+int px_ingest_known(px_ingest *g, const px_article *a);
 /* Adds one analysed article (borrowed).  *added is 0 when it was already there. */
 px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
                         const px_analysis *an, int *added, px_error *err);

@@ -159,13 +159,16 @@ static int64_t lookup(sqlite3_stmt *q)
     return id;
 }
 
+int64_t px_store_find_url(px_store *s, const char *url)
+{
+    sqlite3_bind_text(s->st[ST_FIND_URL], 1, url, -1, SQLITE_STATIC);
+    return lookup(s->st[ST_FIND_URL]);
+}
+
 int64_t px_store_find(px_store *s, const char *url, uint64_t fingerprint)
 {
-    if (url) {
-        sqlite3_bind_text(s->st[ST_FIND_URL], 1, url, -1, SQLITE_STATIC);
-        int64_t id = lookup(s->st[ST_FIND_URL]);
-        if (id) return id;
-    }
+    int64_t id = url ? px_store_find_url(s, url) : 0;
+    if (id) return id;
     sqlite3_bind_int64(s->st[ST_FIND_FP], 1, (int64_t)fingerprint);
     return lookup(s->st[ST_FIND_FP]);
 }

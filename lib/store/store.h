@@ -35,6 +35,8 @@ px_status px_store_commit(px_store *s, px_error *err);
 
 /* The stored article with this URL or fingerprint, or 0. */
 int64_t px_store_find(px_store *s, const char *url, uint64_t fingerprint);
+/* The stored article with this URL, or 0. */
+int64_t px_store_find_url(px_store *s, const char *url);
 
 /* Stores an article, its analysis summary and its full-text entry; *id is
  * its new row id. */
