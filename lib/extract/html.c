@@ -35,12 +35,19 @@
  *    page is refused with PX_EINPUT, libxml2's reason in the message,
  *    rather than half read.
  *
- * 3. One walk over the tree (html_dom.c) classifies every element and
- *    counts its text and link text, and notes where metadata lives.  All
- *    walks are iterative (parent pointers), never recursive.
+ * 3. One walk over the tree (html_dom.c) classifies every element (by tag,
+ *    and by class/id/role names: html_hints.c), counts its text, link text
+ *    and prose, cuts the text into runs, and notes where metadata lives;
+ *    everything after works on those arrays.  All walks are iterative
+ *    (parent pointers), never recursive.
  *
- * 4. JSON-LD (html_jsonld.c), then metadata (html_meta.c) and the body
- *    (html_body.c).  Fields already set by the caller are never replaced.
+ * 4. JSON-LD (html_jsonld.c), then metadata (html_meta.c: url, outlet,
+ *    language; html_title.c, html_author.c, html_pubdate.c), then the
+ *    body: the element(s) holding it (html_main.c), their blocks with the
+ *    furniture inside pruned (html_body.c), the blocks judged line by line
+ *    (html_blocks.c).  Fields already set by the caller are never replaced.
+ *
+ * Quality and speed are measured on real pages by bench/extraction/run.
  *
  * Every string put into the article goes through px_html_squeeze(), which
  * collapses white space and replaces invalid UTF-8, whatever libxml2 did.
