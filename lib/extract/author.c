@@ -175,7 +175,9 @@ static const char *const not_names[] = {"alle artikel", "all articles", "all pos
                                         "facebook", "instagram", "linkedin", "e-mail", "email",
                                         "mail", "kontakt", "contact", "about the author",
                                         "über den autor", "über die autorin", "über", "no author",
-                                        "unknown", NULL};
+                                        "unknown", "admin", "administrator", "webmaster",
+                                        "anonymous", "anonym", "anónimo", "anonyme", "guest",
+                                        NULL};
 
 /* Degrees and titles that follow a name after a comma ("Grant Tinsley,
  * PhD"): not names of their own. */
