@@ -8,10 +8,13 @@ Reads the articles of BASIL, GVA (docs.jsonl.xz) and ECB+ train and dev
 under SHARED_BENCH, and writes N articles in time order, about
 PER_DAY a day from 2000-01-01 on: each is a real article with its date
 moved to that day, its numbers replaced, one sentence in ten dropped and
-two sentences swapped, and a URL and id of its own.  So the stream has the
-length, vocabulary and names of real news, copies of one base article are
-near each other in time (they group), and nothing is byte-identical.
-Deterministic: the same N gives the same stream.
+two sentences swapped, and a URL and id of its own.  Every EPOCH days the
+capitalised words of all texts get a new suffix ("Obama" -> "Obamaq7"), so
+the copies of one base article make one event for EPOCH days and then
+another: events end, as in real news, and their stories leave the time
+window.  So the stream has the length and vocabulary of real news, copies
+of one base article are near each other in time (they group), and nothing
+is byte-identical.  Deterministic: the same N gives the same stream.
 """
 import datetime
 import json
@@ -21,6 +24,7 @@ import re
 import sys
 
 PER_DAY = 1000
+EPOCH = 20
 
 
 def base_articles(shared):
@@ -46,6 +50,11 @@ def base_articles(shared):
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 NUMBER = re.compile(r"\b\d+\b")
+NAME = re.compile(r"\b([A-Z][a-z]+)\b")
+
+
+def rename(text, epoch):
+    return NAME.sub(lambda m: f"{m.group(1)}q{epoch}", text) if text else text
 
 
 def perturb(rng, text):
@@ -70,9 +79,11 @@ def main():
     out = sys.stdout
     for k in range(n):
         title, text, outlet = bases[order[k % len(order)]]
-        day = start + datetime.timedelta(days=k // PER_DAY)
+        days = k // PER_DAY
+        day = start + datetime.timedelta(days=days)
+        epoch = days // EPOCH
         rec = {"id": f"s{k}", "url": f"https://stream.example/{k}", "date": day.isoformat(),
-               "title": title, "text": perturb(rng, text),
+               "title": rename(title, epoch), "text": rename(perturb(rng, text), epoch),
                "outlet": outlet or f"outlet{rng.randrange(300)}"}
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
