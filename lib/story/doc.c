@@ -50,6 +50,17 @@ static int capitalised(const char *orig, const char *norm)
     return strncmp(orig, norm, n) != 0;
 }
 
+/* 1 when [start, end) of sentence s is inside a date expression ("Monday",
+ * "Nov. 7"): a month or a weekday is no name, and every article has one. */
+static int in_date(const px_analysis *an, size_t s, size_t start, size_t end)
+{
+    for (size_t i = 0; i < an->dates.len; i++) {
+        const px_date_mention *m = &an->dates.items[i];
+        if (m->sentence == s && m->start <= start && end <= m->end) return 1;
+    }
+    return 0;
+}
+
 /* Names and numbers of the body, sentence by sentence. */
 static void add_body_specifics(px_doc *d, const px_article *a, const px_analysis *an)
 {
@@ -76,7 +87,8 @@ static void add_body_specifics(px_doc *d, const px_article *a, const px_analysis
             if (t->kind != PX_TOKEN_WORD) continue;
             int was_first = first;
             first = 0;
-            if (was_first || headline || t->stop || !capitalised(text + t->start, t->norm))
+            if (was_first || headline || t->stop || !capitalised(text + t->start, t->norm) ||
+                in_date(an, s, t->start, t->end))
                 continue;
             add(&d->specifics, px_name_key(t->norm, strlen(t->norm)), 1);
         }
