@@ -43,7 +43,7 @@ static void make_labels(px_comparison *c)
 
 static void similarities(px_comparison *c)
 {
-    px_profile *p = px_xcalloc(c->n, sizeof *p);
+    px_profile *p = c->profiles = px_xcalloc(c->n, sizeof *p);
     for (size_t i = 0; i < c->n; i++) px_profile_build(&p[i], c->articles[i], c->analyses[i], NULL);
     c->similarity = px_arena_alloc(&c->arena, c->n * c->n * sizeof *c->similarity);
     for (size_t i = 0; i < c->n; i++) {
@@ -53,8 +53,6 @@ static void similarities(px_comparison *c)
             c->similarity[j * c->n + i] = c->similarity[i * c->n + j];
         }
     }
-    for (size_t i = 0; i < c->n; i++) px_profile_free(&p[i]);
-    free(p);
 }
 
 px_status px_compare(px_context *ctx, px_article *const *articles,
@@ -91,6 +89,8 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
 void px_comparison_free(px_comparison *c)
 {
     if (!c) return;
+    for (size_t i = 0; c->profiles && i < c->n; i++) px_profile_free(&c->profiles[i]);
+    free(c->profiles);
     for (size_t i = 0; i < c->claims.len; i++) {
         px_vec_free(&c->claims.items[i].keys);
         px_vec_free(&c->claims.items[i].entities);

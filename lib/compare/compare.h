@@ -132,6 +132,7 @@ struct px_comparison {
     px_analysis *const *analyses;  /* borrowed */
     size_t n;
     const char **labels;           /* a short name per article: outlet, else id */
+    px_profile *profiles;          /* one per article: similarity and syndication */
     px_similarity *similarity;     /* n * n, row-major; the diagonal is 1 */
     PX_VEC(px_claim) claims;
     PX_VEC(px_fact) facts;         /* consensus first, then shared, then unique */

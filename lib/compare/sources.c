@@ -39,14 +39,7 @@ static void citations(px_comparison *c)
 
 static void shingles(const px_analysis *an, px_keys *out)
 {
-    uint64_t w[4] = {0};
-    size_t nw = 0;
-    for (size_t i = 0; i < an->tokens.len; i++) {
-        const px_token *t = &an->tokens.items[i];
-        if (t->kind != PX_TOKEN_WORD && t->kind != PX_TOKEN_NUMBER) continue;
-        w[0] = w[1], w[1] = w[2], w[2] = w[3], w[3] = px_hash(t->norm, strlen(t->norm));
-        if (++nw >= 4) px_vec_push(out, ((w[0] * 31 + w[1]) * 31 + w[2]) * 31 + w[3]);
-    }
+    px_body_shingles(an, out);
     px_keys_unique(out);
 }
 
@@ -59,13 +52,13 @@ static int is_original(const px_comparison *c, size_t x, size_t y, const px_keys
     return x < y;
 }
 
-static void syndication(px_comparison *c, const px_profile *profiles)
+static void syndication(px_comparison *c)
 {
     px_keys *sh = px_xcalloc(c->n, sizeof *sh);
     for (size_t a = 0; a < c->n; a++) shingles(c->analyses[a], &sh[a]);
     for (size_t a = 0; a < c->n; a++)
         for (size_t b = a + 1; b < c->n; b++) {
-            int distance = px_simhash_distance(profiles[a].simhash, profiles[b].simhash);
+            int distance = px_simhash_distance(c->profiles[a].simhash, c->profiles[b].simhash);
             size_t smaller = sh[a].len < sh[b].len ? sh[a].len : sh[b].len;
             double overlap = smaller ? (double)px_keys_shared(&sh[a], &sh[b]) / (double)smaller : 0;
             if (!smaller || (distance > NEAR && overlap < OVERLAP)) continue;
@@ -80,10 +73,5 @@ static void syndication(px_comparison *c, const px_profile *profiles)
 void px_compare_sources(px_comparison *c)
 {
     citations(c);
-    px_profile *profiles = px_xcalloc(c->n, sizeof *profiles);
-    for (size_t a = 0; a < c->n; a++) profiles[a].simhash = 0;
-    for (size_t a = 0; a < c->n; a++) px_profile_build(&profiles[a], c->articles[a], c->analyses[a], NULL);
-    syndication(c, profiles);
-    for (size_t a = 0; a < c->n; a++) px_profile_free(&profiles[a]);
-    free(profiles);
+    syndication(c); /* reads c->profiles, made for the similarity matrix */
 }

@@ -140,21 +140,30 @@ static void add_quotes(px_profile *p, const px_analysis *an)
     px_keys_unique(&p->quotes);
 }
 
-/* Simhash over word 4-gram shingles of the body's word and number norms. */
-static uint64_t simhash(const px_analysis *an)
+void px_body_shingles(const px_analysis *an, px_keys *out)
 {
-    int32_t bits[64] = {0};
     uint64_t w[4] = {0};
     size_t nw = 0;
     for (size_t i = 0; i < an->tokens.len; i++) {
         const px_token *t = &an->tokens.items[i];
         if (t->kind != PX_TOKEN_WORD && t->kind != PX_TOKEN_NUMBER) continue;
         w[0] = w[1], w[1] = w[2], w[2] = w[3], w[3] = px_hash(t->norm, strlen(t->norm));
-        if (++nw < 4) continue;
-        uint64_t h = ((w[0] * 31 + w[1]) * 31 + w[2]) * 31 + w[3];
+        if (++nw >= 4) px_vec_push(out, ((w[0] * 31 + w[1]) * 31 + w[2]) * 31 + w[3]);
+    }
+}
+
+/* Simhash over the body's word 4-gram shingles. */
+static uint64_t simhash(const px_analysis *an)
+{
+    int32_t bits[64] = {0};
+    px_keys shingles = {0};
+    px_body_shingles(an, &shingles);
+    for (size_t i = 0; i < shingles.len; i++) {
+        uint64_t h = shingles.items[i];
         h ^= h >> 33, h *= 0xff51afd7ed558ccdULL, h ^= h >> 33; /* mix the bits */
         for (int b = 0; b < 64; b++) bits[b] += (h >> b) & 1 ? 1 : -1;
     }
+    px_vec_free(&shingles);
     uint64_t out = 0;
     for (int b = 0; b < 64; b++)
         if (bits[b] > 0) out |= 1ULL << b;

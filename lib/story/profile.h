@@ -77,6 +77,11 @@ void px_quote_shingles(const char *text, px_keys *out);
 /* Sorts features by key and merges equal keys, adding their tf. */
 void px_features_merge(px_features *f);
 
+/* Appends the hashes of the word 4-grams of the body (word and number
+ * norms, in order) to out; unsorted, repeats kept.  Simhash and the
+ * syndication check read the same shingles. */
+void px_body_shingles(const px_analysis *an, px_keys *out);
+
 /* Sorts keys and drops repeats. */
 void px_keys_unique(px_keys *k);
 
