@@ -15,22 +15,8 @@
 #include <stdlib.h>
 
 #include "unit.h"
+#include "unit_context.h"
 #include "compare/compare.h"
-
-static px_context *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    return px_context_new(&ctx, NULL) == PX_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    px_context_free(ctx);
-    return 0;
-}
 
 typedef struct story {
     px_article **a;

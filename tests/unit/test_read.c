@@ -5,21 +5,7 @@
 #include <stdio.h>
 
 #include "unit.h"
-
-static px_context *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    return px_context_new(&ctx, NULL) == PX_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    px_context_free(ctx);
-    return 0;
-}
+#include "unit_context.h"
 
 static px_reader *open_string(const char *s, const char *name, px_format format, FILE **f)
 {

@@ -10,22 +10,8 @@
 #include <stdio.h>
 
 #include "unit.h"
+#include "unit_context.h"
 #include "story/batch.h"
-
-static px_context *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    return px_context_new(&ctx, NULL) == PX_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    px_context_free(ctx);
-    return 0;
-}
 
 /* Reports: two of an earthquake in Turkey, two of one in Morocco, written
  * alike on purpose (same kind of event, same wording), and a copy. */
