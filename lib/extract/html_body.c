@@ -26,6 +26,13 @@
  *
  * When nothing is left once the blocks are judged (html_blocks.c), the
  * container was a wrong guess, and the whole <body> is collected instead.
+ * When even that leaves nothing, the pruning was what went wrong: some
+ * templates put the whole article inside a <header> (a teaser-like
+ * layout), a <form> (a shop's product page) or a box whose class reads as
+ * furniture.  Then, as Readability does when its first pass comes back
+ * empty, the first choice is collected again with the pruning relaxed:
+ * only navigation and reader comments are left out, and the block judge
+ * still drops link lists and furniture lines.
  *
  * When the page's JSON-LD articleBody is much longer than what the markup
  * gave (a body the page renders with JavaScript, or cut by a paywall
@@ -92,6 +99,7 @@ static int pruned(const html_elem *e, size_t good)
 
 /* ---- collecting ---------------------------------------------------------- */
 
+
 typedef struct collector {
     html_page *pg;
     xmlNode *top;       /* the container being walked: never itself pruned */
@@ -105,9 +113,18 @@ typedef struct collector {
     int removed;        /* > 0: inside pruned elements */
     int links;          /* > 0: inside <a> */
     int brs;            /* <br>s since the last text */
+    int lenient;        /* the last resort: prune only navigation and comments */
     PX_VEC(unsigned char) kinds; /* kinds of the open block elements */
     px_buf aside;       /* the text of an inline pruned element */
 } collector;
+
+/* 1 when the walk leaves out the text of e (see pruned(); the lenient
+ * last resort leaves out only navigation and comments). */
+static int prunes(const collector *c, const html_elem *e)
+{
+    if (c->lenient) return (e->own & HB_NAV) || (e->hints & HN_COMMENT);
+    return pruned(e, c->good);
+}
 
 static size_t weight_of(const char *s)
 {
@@ -169,7 +186,7 @@ static int collect_enter(void *ud, xmlNode *n)
     }
     html_elem *e = n->type == XML_ELEMENT_NODE ? px_html_elem(c->pg, n) : NULL;
     if (!e || e->kind == HK_DROP) return 0;
-    int prune = n != c->top && pruned(e, c->good);
+    int prune = n != c->top && prunes(c, e);
     if ((e->kind == HK_INLINE || e->kind == HK_LINK) && prune) {
         if (e->hints & (HN_BOILER | HN_COMMENT) || e->own) {
             remove_inline(c, n); /* <span class="sr-only">: out, the paragraph goes on */
@@ -208,14 +225,14 @@ static void collect_leave(void *ud, xmlNode *n)
     }
     flush(c);
     if (c->kinds.len) c->kinds.len--;
-    if (n != c->top && pruned(e, c->good)) c->removed--;
+    if (n != c->top && prunes(c, e)) c->removed--;
     if (px_html_is(n, "li")) c->lis--;
     set_kind(c);
 }
 
-static void collect(html_page *pg, const html_nodes *containers, html_blocks *out)
+static void collect(html_page *pg, const html_nodes *containers, html_blocks *out, int lenient)
 {
-    collector c = {.pg = pg, .out = out};
+    collector c = {.pg = pg, .out = out, .lenient = lenient};
     for (size_t i = 0; i < containers->len; i++) {
         c.top = containers->items[i];
         c.good = px_html_elem(pg, c.top) ? px_html_elem(pg, c.top)->good : 0;
@@ -282,19 +299,27 @@ void px_html_body(html_page *pg)
     html_nodes containers = {0};
     html_blocks blocks = {0};
     px_html_main(pg, &containers);
-    collect(pg, &containers, &blocks);
+    collect(pg, &containers, &blocks, 0);
     maybe_ld_body(pg, &blocks);
     xmlNode *whole = pg->body ? pg->body : pg->root;
-    if (!px_html_judge_blocks(pg, &blocks) && whole &&
-        !(containers.len == 1 && containers.items[0] == whole)) {
+    size_t kept = px_html_judge_blocks(pg, &blocks);
+    html_nodes first = {0};
+    for (size_t i = 0; i < containers.len; i++) px_vec_push(&first, containers.items[i]);
+    if (!kept && whole && !(containers.len == 1 && containers.items[0] == whole)) {
         /* Nothing left: the choice was wrong (a page of forum posts, a
          * form); the whole page, pruned the same way, is the answer. */
         px_html_free_blocks(&blocks);
         containers.len = 0;
         px_vec_push(&containers, whole);
-        collect(pg, &containers, &blocks);
+        collect(pg, &containers, &blocks, 0);
+        kept = px_html_judge_blocks(pg, &blocks);
+    }
+    if (!kept && first.len) { /* still nothing: the pruning was wrong */
+        px_html_free_blocks(&blocks);
+        collect(pg, &first, &blocks, 1);
         px_html_judge_blocks(pg, &blocks);
     }
+    px_vec_free(&first);
     px_html_emit_blocks(pg, &blocks);
     px_vec_free(&containers);
 }

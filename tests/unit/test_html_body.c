@@ -1,7 +1,7 @@
 /*
  * test_html_body.c — which part of a page is the article's body, and what
  * is taken out of it: furniture at the edges, read-also lines, captions,
- * misnamed wrappers, a body split in parts; and undeclared legacy
+ * misnamed wrappers, a body split in parts, a body inside furniture; and undeclared legacy
  * charsets, detected.
  */
 #include "html_unit.h"
@@ -123,6 +123,29 @@ static void test_body_by_its_headline(void **state)
     px_article_free(a);
 }
 
+/* A template that puts the whole article inside a <header> or a <form>
+ * (a shop's product page) still gives its text: when every pass that
+ * prunes furniture comes back empty, the pruning is relaxed to navigation
+ * and comments only. */
+static void test_body_inside_furniture(void **state)
+{
+    (void)state;
+    px_article *a = html_extract("<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+                                 "<main><article><header class='teaser-text'>" PARA(1) PARA(2)
+                                 "</header></article></main></body>");
+    assert_true(BODY_HAS(a, "Paragraph 1"));
+    assert_true(BODY_HAS(a, "Paragraph 2"));
+    assert_false(BODY_HAS(a, "Home"));
+    px_article_free(a);
+
+    a = html_extract("<body><main><form class='product-form'><input type='text' name='qty'>"
+                     PARA(1) "</form><div id='comments'><p>What a fine blanket this is, I "
+                     "bought two of them, one for each cat.</p></div></main></body>");
+    assert_true(BODY_HAS(a, "Paragraph 1"));
+    assert_false(BODY_HAS(a, "fine blanket"));
+    px_article_free(a);
+}
+
 /* Undeclared legacy charsets are detected, not read as Latin-1. */
 static void test_undeclared_charsets(void **state)
 {
@@ -157,6 +180,7 @@ int main(void)
         cmocka_unit_test(test_names_inside_the_article),
         cmocka_unit_test(test_body_in_parts),
         cmocka_unit_test(test_body_by_its_headline),
+        cmocka_unit_test(test_body_inside_furniture),
         cmocka_unit_test(test_undeclared_charsets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
