@@ -10,7 +10,9 @@
  * splits the rest at the joiners of several languages (",", ";", "&",
  * "and", "und", "et", "y", "e"), and keeps what looks like a name: a few
  * words, some letters, no URL.  A part equal to the outlet ("Rob Picheta,
- * CNN") is the outlet, not an author.
+ * CNN"), or to the first label of the page's host, is the outlet, not an
+ * author; so is a firm ("... GmbH", "... e.V.", "... Inc."): a site that
+ * signs a page with its own or its company's name names no writer.
  *
  * The names go into a->authors (deduplicated), and the first call that
  * finds any wins: the caller offers its sources most trusted first.
@@ -214,9 +216,59 @@ static int same_ci(const char *a, size_t n, const char *b)
     return b && strlen(b) == n && !strncasecmp(a, b, n);
 }
 
+/* Lower-cased letters and digits of s[0..n) (other UTF-8 bytes kept), so
+ * that "Stars Insider", "StarsInsider" and "starsinsider" compare equal. */
+static size_t squash(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isalnum(c) || c >= 0x80) out[k++] = (char)tolower(c);
+    }
+    out[k] = '\0';
+    return k;
+}
+
+/* 1 when s[0..n) is the outlet rather than a person: the outlet's name or
+ * the first label of the page's host ("www." aside), whatever the spaces,
+ * hyphens and case ("Deutsche Wirtschaftsnachrichten" on
+ * deutsche-wirtschafts-nachrichten.de).  Sites sign unsigned pieces with
+ * their own name; that names no author. */
+static int is_outlet(const px_article *a, const char *s, size_t n)
+{
+    char name[NAME_MAX_BYTES + 1], other[NAME_MAX_BYTES + 1];
+    if (!squash(s, n, name, sizeof name)) return 0;
+    if (a->outlet && squash(a->outlet, strlen(a->outlet), other, sizeof other) &&
+        !strcmp(name, other))
+        return 1;
+    const char *host = a->url ? strstr(a->url, "://") : NULL;
+    if (!host) return 0;
+    host += 3;
+    if (!strncasecmp(host, "www.", 4)) host += 4;
+    size_t label = strcspn(host, ".:/");
+    return label && squash(host, label, other, sizeof other) && !strcmp(name, other);
+}
+
+/* Legal forms of companies and associations, last word of a name that is
+ * a firm's, not a person's ("Deutsches Weininstitut GmbH"). */
+static const char *const legal_forms[] = {"gmbh", "mbh", "ag", "e.v.", "ev", "se", "kg", "ltd",
+                                          "ltd.", "inc", "inc.", "llc", "plc", "s.a.", "sa",
+                                          "s.l.", "sarl", "s.r.l.", "srl", "bv", "b.v.", NULL};
+
+/* 1 when the last word of s[0..n) is a legal form. */
+static int is_company(const char *s, size_t n)
+{
+    size_t start = n;
+    while (start && s[start - 1] != ' ') start--;
+    if (!start) return 0; /* a single word: "AG" alone is no firm */
+    for (const char *const *f = legal_forms; *f; f++)
+        if (same_ci(s + start, n - start, *f)) return 1;
+    return 0;
+}
+
 static void add_name(px_article *a, const char *s, size_t n)
 {
-    if (a->authors.len >= MAX_AUTHORS || same_ci(s, n, a->outlet)) return;
+    if (a->authors.len >= MAX_AUTHORS || is_outlet(a, s, n) || is_company(s, n)) return;
     for (size_t i = 0; i < a->authors.len; i++)
         if (same_ci(s, n, a->authors.items[i])) return;
     const char *name = px_article_str(a, s, n);

@@ -107,6 +107,7 @@ static void test_author_names(void **state)
     assert_authors("Chris Jung, PhD", NULL, one, 1);
     assert_authors("Chris Jung Updated 2010 GMT", NULL, one, 1);
     assert_authors("Chris Jung chris@example.org", NULL, one, 1);
+    static const char *const one_roe[] = {"Jane Roe"};
     static const char *const jr[] = {"Perry Bacon Jr."};
     assert_authors("By Perry Bacon Jr.", NULL, jr, 1);
     static const char *const vonnegut[] = {"Vonnegut"};
@@ -116,6 +117,23 @@ static void test_author_names(void **state)
     assert_authors("© Getty Images/Someone", NULL, NULL, 0);
     assert_authors("Alle Artikel", NULL, NULL, 0);
     assert_authors("edilson.la.rosa", NULL, NULL, 0);
+    /* Not authors: the outlet however spaced, a firm by its legal form. */
+    assert_authors("Von Stars Insider", "StarsInsider", NULL, 0);
+    assert_authors("Deutsches Weininstitut GmbH", NULL, NULL, 0);
+    assert_authors("Jane Roe, Example Media Inc.", NULL, one_roe, 1);
+}
+
+/* The first label of the page's host signs for the site, not a writer. */
+static void test_author_is_the_host(void **state)
+{
+    (void)state;
+    px_article *a = px_article_new();
+    a->url = "https://www.hildesheimer-presse.de/2023/11/a.html";
+    px_author_names(a, "Hildesheimer Presse", strlen("Hildesheimer Presse"));
+    assert_int_equal(a->authors.len, 0);
+    px_author_names(a, "Hilde Presser", strlen("Hilde Presser"));
+    assert_int_equal(a->authors.len, 1);
+    px_article_free(a);
 }
 
 static void test_authors_from_the_page(void **state)
@@ -185,6 +203,7 @@ int main(void)
         cmocka_unit_test(test_dates_in_text),
         cmocka_unit_test(test_date_sources),
         cmocka_unit_test(test_author_names),
+        cmocka_unit_test(test_author_is_the_host),
         cmocka_unit_test(test_authors_from_the_page),
         cmocka_unit_test(test_title_from_the_headline),
         cmocka_unit_test(test_outlet_from_the_domain),
