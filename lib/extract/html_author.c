@@ -12,13 +12,21 @@
  *      class "name", a link to the author's page).
  *   3. <meta name=author>, article:author (unless a profile URL),
  *      dc.creator and kin.
- *   4. A byline line at the top or the end of the body ("Von Klaus
+ *   4. A byline line just below the headline, where templates without
+ *      markup for it print one ("Von Lisa Petrich Mi, 18. Oktober",
+ *      "Ein Artikel von Pamela Sladky | 27.01.2022", "11:14 von Juliane
+ *      Ziegengeist"): a short line that opens with a byline word, or has
+ *      one after a date or time.  Only the first few short lines are
+ *      read, and the names must be capitalised, so a sentence that
+ *      happens to start with "Von" is not taken for a byline.
+ *   5. A byline line at the top or the end of the body ("Von Klaus
  *      Stanjek", "Text: ..."): html_blocks.c offers it.
  *
  * The byline field is the names joined with ", " unless the caller (a JSON
  * Lines record) gave one.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "extract/extract.h"
 #include "extract/html.h"
@@ -92,6 +100,71 @@ static void from_elements(html_page *pg)
     px_buf_free(&text);
 }
 
+#define BYLINE_RUNS 6    /* lines after the headline looked at */
+#define BYLINE_WEIGHT 80 /* bytes: a longer run is a sentence */
+#define BYLINE_LINE 120  /* bytes of the whole line holding it */
+
+/* Words that open a byline, lower case, each followed by a name. */
+static const char *const byline_words[] = {
+    "von ", "von: ", "by ", "by: ", "par ", "por ", "text von ", "text: ", "autor: ",
+    "autorin: ", "autor ", "autorin ", "autoren ", "auteur ", "written by ", "written by: ",
+    "ein artikel von ", "ein beitrag von ", "erstellt von ", "geschrieben von ",
+    "veröffentlicht von ", "verfasst von ", NULL};
+
+/* 1 when a byline word opens s[i..] followed by a capital: "Von Jane",
+ * or glued to it when two inline elements meet ("ByJ.R. Stone"). */
+static int byline_word_at(const char *s)
+{
+    for (const char *const *w = byline_words; *w; w++) {
+        size_t k = strlen(*w);
+        if (!strncasecmp(s, *w, k)) {
+            unsigned char c = (unsigned char)s[k];
+            if ((c >= 'A' && c <= 'Z') || c >= 0xC3) return (int)k;
+        }
+    }
+    if ((!strncmp(s, "By", 2) || !strncmp(s, "Von", 3)) &&
+        s[s[0] == 'B' ? 2 : 3] >= 'A' && s[s[0] == 'B' ? 2 : 3] <= 'Z')
+        return s[0] == 'B' ? 2 : 3;
+    return 0;
+}
+
+/* Where the byline starts in the line s: a byline word at its start,
+ * after a date or a time there ("02.02.2022 · 11:14 von ..."), or after a
+ * bar that ends a part of the line ("Kicker | By Jane Roe | April 13").
+ * The offset of the names, or -1. */
+static long byline_start(const char *s)
+{
+    size_t i = 0;
+    for (;;) {
+        int k = byline_word_at(s + i);
+        if (k) return (long)i + k;
+        /* skip one token of a date or time: digits, dots, colons, dashes */
+        size_t j = i;
+        while (s[j] && s[j] != ' ' &&
+               (strchr("0123456789.:/,|-", s[j]) || (unsigned char)s[j] >= 0x80))
+            j++;
+        if (j == i || (j - i == 1 && !strchr("0123456789|", s[i]))) break;
+        while (s[j] == ' ') j++;
+        i = j;
+    }
+    const char *bar = strstr(s, " | ");
+    for (; bar; bar = strstr(bar + 1, " | ")) {
+        int k = byline_word_at(bar + 3);
+        if (k) return (long)(bar + 3 - s) + k;
+    }
+    return -1;
+}
+
+static int offer_line(html_page *pg, const char *s, size_t n, void *ud)
+{
+    (void)ud;
+    if (n > BYLINE_LINE) return 0; /* a short run inside a paragraph */
+    long at = byline_start(s);
+    if (at < 0) return 0;
+    offer(pg, s + at, 0);
+    return pg->a->authors.len > 0;
+}
+
 static int is_url(const char *s)
 {
     return s && (strstr(s, "://") || !strncmp(s, "www.", 4));
@@ -110,6 +183,7 @@ void px_html_authors(html_page *pg, const html_meta *m)
     if (!a->authors.len) offer(pg, m->author, 0);
     if (!a->authors.len && !is_url(m->article_author)) offer(pg, m->article_author, 0);
     if (!a->authors.len) offer(pg, m->creator, 0);
+    if (!a->authors.len) px_html_after_headline(pg, BYLINE_RUNS, BYLINE_WEIGHT, offer_line, NULL);
     if (a->byline || !a->authors.len) return;
     px_buf joined = {0};
     for (size_t i = 0; i < a->authors.len; i++) {

@@ -654,3 +654,29 @@ void px_html_node_text(html_page *pg, xmlNode *n, px_buf *out, size_t max)
     text_walk w = {pg, out, max};
     px_html_walk(n, text_enter, text_leave, &w);
 }
+
+int px_html_after_headline(html_page *pg, size_t runs, size_t max_weight, html_line_fn fn,
+                           void *ud)
+{
+    html_elem *h = pg->headline ? px_html_elem(pg, pg->headline) : NULL;
+    if (!h) return 0;
+    size_t seen = 0, last = HTML_NONE;
+    int done = 0;
+    px_buf text = {0};
+    for (size_t r = 0; r < pg->runs.len && seen < runs && !done; r++) {
+        const html_run *run = &pg->runs.items[r];
+        if (run->owner < h->end) continue; /* before or inside the headline */
+        seen++;
+        if (run->owner == last || run->weight > max_weight ||
+            pg->elems.items[run->owner].inherit & HB_NAV)
+            continue;
+        last = run->owner;
+        px_buf_reset(&text);
+        px_html_node_text(pg, pg->elems.items[run->owner].node, &text, 400);
+        px_buf_reset(&pg->scratch);
+        px_html_squeeze(px_buf_str(&text), text.len, &pg->scratch);
+        done = fn(pg, px_buf_str(&pg->scratch), pg->scratch.len, ud);
+    }
+    px_buf_free(&text);
+    return done;
+}

@@ -160,24 +160,18 @@ static void local_day(html_page *pg, const char *seen)
 #define NEAR_RUNS 8     /* runs after the headline looked at */
 #define NEAR_WEIGHT 60  /* bytes: a longer run is a sentence, not a date line */
 
+static int offer_line(html_page *pg, const char *s, size_t n, void *ud)
+{
+    (void)ud;
+    return offer_text(pg, s, n, PX_DATE_TEXT, 0.5);
+}
+
 /* A short line just after the headline that holds a date ("24. April 2020
  * | Pressemitteilung", "Stand: 12.11.2021"): where pages without markup
  * for it print the date. */
 static void near_headline(html_page *pg)
 {
-    html_elem *h = pg->headline ? px_html_elem(pg, pg->headline) : NULL;
-    if (!h) return;
-    size_t seen = 0;
-    px_buf text = {0};
-    for (size_t r = 0; r < pg->runs.len && seen < NEAR_RUNS; r++) {
-        const html_run *run = &pg->runs.items[r];
-        if (run->owner < h->end) continue; /* before or inside the headline */
-        seen++;
-        if (run->weight > NEAR_WEIGHT || pg->elems.items[run->owner].inherit & HB_NAV) continue;
-        const char *s = short_text(pg, pg->elems.items[run->owner].node, &text);
-        if (offer_text(pg, s, text.len, PX_DATE_TEXT, 0.5)) break;
-    }
-    px_buf_free(&text);
+    px_html_after_headline(pg, NEAR_RUNS, NEAR_WEIGHT, offer_line, NULL);
 }
 
 void px_html_pubdate(html_page *pg, const html_meta *m)

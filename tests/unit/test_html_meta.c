@@ -5,6 +5,9 @@
  */
 #include "html_unit.h"
 
+#define PARA_TEXT "<p>The water rose through the night, and by the morning the harbour, " \
+    "the market and the old town were under a metre of it.</p>"
+
 
 /* ---- dates ---------------------------------------------------------------- */
 
@@ -158,6 +161,41 @@ static void test_authors_from_the_page(void **state)
     px_article_free(a);
 }
 
+/* A byline printed just below the headline, with no markup saying so:
+ * opening the line, after its date and time, after a bar, or glued to
+ * "By" by the template; a sentence opening with "Von" is no byline. */
+static void test_byline_below_the_headline(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line, *want;
+    } cases[] = {
+        {"<p>Von Lisa Roe, 18. Oktober 2023</p>", "Lisa Roe"},
+        {"<p>Ein Artikel von Pamela Doe | 27.01.2022 - 12:45</p>", "Pamela Doe"},
+        {"<p>02.02.2022 · 11:14 von Juliane Roe</p>", "Juliane Roe"},
+        {"<p>Gardening | By Cara Roe | April 13, 2020</p>", "Cara Roe"},
+        {"<p><span>By</span><span>J.R. Stone</span></p>", "J.R. Stone"},
+        {"<p>Von der Leyen sprach am Morgen lange und ausführlich über den Haushalt, die "
+         "Landwirtschaft und die Erweiterung der Union.</p>", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        px_buf page = {0};
+        px_buf_puts(&page, "<title>Storm floods the coast</title><article>"
+                           "<h1>Storm floods the coast</h1>");
+        px_buf_puts(&page, cases[i].line);
+        px_buf_puts(&page, PARA_TEXT "</article>");
+        px_article *a = html_extract(px_buf_str(&page));
+        if (cases[i].want) {
+            if (px_article_author_count(a) != 1) fail_msg("no author in %s", cases[i].line);
+            assert_string_equal(px_article_author(a, 0), cases[i].want);
+        } else {
+            assert_int_equal(px_article_author_count(a), 0);
+        }
+        px_article_free(a);
+        px_buf_free(&page);
+    }
+}
+
 /* ---- title and outlet ----------------------------------------------------- */
 
 static void test_title_from_the_headline(void **state)
@@ -205,6 +243,7 @@ int main(void)
         cmocka_unit_test(test_author_names),
         cmocka_unit_test(test_author_is_the_host),
         cmocka_unit_test(test_authors_from_the_page),
+        cmocka_unit_test(test_byline_below_the_headline),
         cmocka_unit_test(test_title_from_the_headline),
         cmocka_unit_test(test_outlet_from_the_domain),
     };
