@@ -129,8 +129,10 @@ static json_t *attributions_json(const px_analysis *an)
     return arr;
 }
 
-/* A count as an integer ("$16,450" must not print as 16400.0 under the
- * dump's three-digit precision); a fraction as a real. */
+/* A count as an integer ("$16,450", not 16450.0); anything else as a real,
+ * which the dump prints with 15 significant digits: enough for every value
+ * a text states ("1,234.5 tonnes" is 1234.5, not 1.23e3), few enough that
+ * a decimal fraction prints as written (0.1, not 0.10000000000000001). */
 static json_t *number_value(double v)
 {
     if (v > -9e15 && v < 9e15 && v == (double)(json_int_t)v) return json_integer((json_int_t)v);
@@ -204,7 +206,7 @@ static json_t *article_json(const px_article *a, const px_analysis *an)
 px_status px_render_json(const px_article *a, const px_analysis *an, FILE *f, px_error *err)
 {
     json_t *o = article_json(a, an);
-    int rc = json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(3));
+    int rc = json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(15));
     json_decref(o);
     if (rc != 0 || ferror(f))
         return px_error_set(err, PX_EIO, "<output>", 0, 0, "write failed");
