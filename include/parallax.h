@@ -283,6 +283,9 @@ typedef struct px_quote {
     long speaker;          /* index of the speaker's entity, or -1 when none is stated */
     const char *cue;       /* the attribution: "said", "told reporters", "according to"; or NULL */
     int partial;           /* 1: a fragment within the reporter's own sentence */
+    int inferred;          /* 1: the speaker is carried from an earlier paragraph
+                            * (the quote before, or a paraphrase introducing
+                            * this one), not named around this quote */
 } px_quote;
 
 /* A source the article credits: "Reuters reported", "(UPI)". */

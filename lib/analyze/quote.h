@@ -109,6 +109,7 @@ typedef struct px_said {
     long speaker;      /* entity, or -1 */
     const char *cue;   /* NULL when no cue was found */
     size_t in;         /* the sentence of the cue */
+    int inferred;      /* px_quote.inferred */
 } px_said;
 
 /* What quote.c knows of a quote beyond px_quote, one per quote. */

@@ -261,5 +261,6 @@ void px_speaker_find(const px_article *a, px_analysis *an, size_t qi, px_qextra 
     px_said r = attribute(&c, q->partial);
     q->speaker = r.speaker;
     q->cue = r.cue;
+    q->inferred = r.speaker >= 0 && r.inferred;
     x[qi].said_in = r.cue ? r.in : (size_t)-1;
 }

@@ -10,6 +10,11 @@
  *     subject speaks ("Earnest reiterated the White House position that
  *     ..."), is that subject's: the news convention of paraphrase, then the
  *     words.  docs/quotes.md says why this is evidence and not a guess.
+ *
+ * A speaker found across a paragraph break (rule 5 always, rule 4 when the
+ * quote before is in an earlier paragraph) is marked inferred: the outlet
+ * did not name a speaker next to these words, so comparison must not say
+ * that it credited them to anyone (quotes.c in lib/compare).
  */
 #include "analyze/quote.h"
 
@@ -18,7 +23,9 @@ int px_starts_paragraph(const px_article *a, size_t s)
     return s == 0 || a->sentences.items[s - 1].paragraph != a->sentences.items[s].paragraph;
 }
 
-px_said px_said_of(long e, const char *cue, size_t in) { return (px_said){e, cue, in}; }
+px_said px_said_of(long e, const char *cue, size_t in) { return (px_said){e, cue, in, 0}; }
+
+static size_t paragraph_of(const px_article *a, size_t s) { return a->sentences.items[s].paragraph; }
 
 /* Rule 4: a quote before, with a speaker, ends (with its attribution) in
  * the sentence before this one or in this one; fragments in between
@@ -34,6 +41,10 @@ int px_speaker_continuation(const px_qctx *c, px_said *out)
         if (last + 1 < c->s0) return 0;
         if (p->speaker >= 0) {
             *out = px_said_of(p->speaker, p->cue, said);
+            /* Across a paragraph break the speaker is the reader's inference,
+             * not the text's: marked, so compare does not report it as
+             * what the outlet wrote. */
+            out->inferred = p->inferred || paragraph_of(c->a, p->sentence_last) != paragraph_of(c->a, c->s0);
             return 1;
         }
     }
@@ -56,6 +67,7 @@ int px_speaker_paraphrase(const px_qctx *c, px_said *out)
             long e = px_speaker_before(c->a, c->an, sp, t, 0, j, &f);
             if (e < 0) return 0;
             *out = px_said_of(e, cue.cue, sp);
+            out->inferred = 1;
             return 1;
         }
     }

@@ -194,10 +194,14 @@ static const char *speaker_of(const px_comparison *c, const px_quote_use *u)
     return q->speaker >= 0 ? c->analyses[u->article]->entities.items[q->speaker].pub.name : NULL;
 }
 
-static int is_person(const px_comparison *c, const px_quote_use *u)
+/* 1 when the article itself names a person as the speaker of this use.  A
+ * speaker carried over from an earlier paragraph (px_quote.inferred) is
+ * the analysis' reading, not the outlet's claim, so it cannot conflict. */
+static int names_person(const px_comparison *c, const px_quote_use *u)
 {
     const px_quote *q = &c->analyses[u->article]->quotes.items[u->quote];
-    return q->speaker >= 0 && c->analyses[u->article]->entities.items[q->speaker].pub.type == PX_ENTITY_PERSON;
+    return q->speaker >= 0 && !q->inferred &&
+           c->analyses[u->article]->entities.items[q->speaker].pub.type == PX_ENTITY_PERSON;
 }
 
 static int same_surname(const char *s, const char *t)
@@ -240,7 +244,7 @@ static int speakers_conflict(const px_comparison *c, const px_story_quote *g)
     for (size_t i = 0; i < g->uses.len; i++)
         for (size_t j = 0; j < g->uses.len; j++) {
             const px_quote_use *u = &g->uses.items[i], *w = &g->uses.items[j];
-            if (u->article >= w->article || !is_person(c, u) || !is_person(c, w)) continue;
+            if (u->article >= w->article || !names_person(c, u) || !names_person(c, w)) continue;
             const char *s = speaker_of(c, u), *t = speaker_of(c, w);
             if (!same_surname(s, t) && !article_credits(c, g, u->article, t) &&
                 !article_credits(c, g, w->article, s))

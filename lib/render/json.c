@@ -107,6 +107,7 @@ static json_t *quotes_json(const px_analysis *an)
         json_object_set_new(o, "speaker", entity_name(an, q->speaker));
         json_object_set_new(o, "cue", str_or_null(q->cue));
         json_object_set_new(o, "partial", json_boolean(q->partial));
+        json_object_set_new(o, "inferred", json_boolean(q->inferred));
         json_object_set_new(o, "sentence", json_integer((json_int_t)q->sentence));
         json_object_set_new(o, "sentence_last", json_integer((json_int_t)q->sentence_last));
         json_array_append_new(arr, o);
