@@ -17,6 +17,10 @@
  *   2. [.?!] and closing quotes/brackets, then a lower-case letter: JOIN.
  *      ICU already does this after "."; we add "?" and "!", so
  *      '"Why?" she asked.' and '"Stop!" he said.' stay one sentence.
+ *      In English, a quoted question or exclamation followed by a name and
+ *      a speech verb is one sentence too: '"Where is John?" Obama said.'
+ *      (the attribution belongs to the quote; split, it is a fragment
+ *      with a speaker and no words).
  *   3. Otherwise only a bare "." (no closing quote: '."' is a real end) right
  *      after a short run of ASCII letters and dots, W, can be revisited:
  *        - W a single capital (an initial, "J. R. R. Tolkien"): JOIN, unless
@@ -154,6 +158,29 @@ static int german_month(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* 1 when s[i] starts one to four capitalised words and then a speech verb:
+ * "Obama said", "Sen. John Kerry asked".  The verbs are the few that
+ * follow a quoted question or exclamation; the text layer keeps its own
+ * short list because the analysis' cue table lives a layer above. */
+static int name_then_speech_verb(const char *s, size_t len, size_t i)
+{
+    static const char *const verbs[] = {"said", "says", "asked", "asks", "added", "told",
+                                        "replied", "shouted", "yelled", "exclaimed", "wrote"};
+    size_t names = 0;
+    for (;;) {
+        size_t w = i;
+        while (i < len && (is_alpha((unsigned char)s[i]) || s[i] == '.' || s[i] == '-' || s[i] == '\''))
+            i++;
+        if (i == w || i >= len || s[i] != ' ') return 0;
+        if (names > 0) {
+            for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+                if (i - w == strlen(verbs[v]) && !memcmp(s + w, verbs[v], i - w)) return 1;
+        }
+        if (!is_upper((unsigned char)s[w]) || ++names > 4) return 0;
+        i++;
+    }
+}
+
 /*
  * Decides the candidate break between a sentence whose text ends at e
  * (exclusive, after trimming) and the next one, whose text starts at q.
@@ -177,6 +204,8 @@ static int decide(const char *s, size_t len, size_t e, size_t q, int lang)
     unsigned cp = px_utf8_next(s, len, &j);
 
     if ((term == '.' || term == '?' || term == '!') && u_islower((UChar32)cp)) return JOIN;
+    if (closed && lang == LANG_EN && (term == '?' || term == '!') && name_then_speech_verb(s, len, nw))
+        return JOIN;
     if (closed || term != '.') return DEFER;
 
     /* German ordinal dates: "am 3. Oktober" */

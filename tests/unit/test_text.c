@@ -136,6 +136,11 @@ static void test_sentences_quotes(void **state)
     /* A quoted question or exclamation goes on in lower case. */
     CHECK_SENTENCES(ctx, "\"Why?\" she asked. He said \"Stop!\" and left.", NULL,
                     "\"Why?\" she asked.", "He said \"Stop!\" and left.");
+    /* ... or on with a name and a speech verb; without the verb it ends. */
+    CHECK_SENTENCES(ctx, "\"Where is John?\" Obama said. \"Stop!\" Sen. Ted Cruz shouted.", "en",
+                    "\"Where is John?\" Obama said.", "\"Stop!\" Sen. Ted Cruz shouted.");
+    CHECK_SENTENCES(ctx, "\"Where is John?\" Obama left the room.", "en",
+                    "\"Where is John?\"", "Obama left the room.");
     CHECK_SENTENCES(ctx, "(He left early. Nobody noticed.) Then it rained.", NULL,
                     "(He left early.", "Nobody noticed.)", "Then it rained.");
 }
