@@ -167,16 +167,17 @@ typedef int (*html_enter_fn)(void *ud, xmlNode *n);
 typedef void (*html_leave_fn)(void *ud, xmlNode *n);
 void px_html_walk(xmlNode *top, html_enter_fn enter, html_leave_fn leave, void *ud);
 
-/* The short lines a reader sees just below the headline (the <h1> chosen
- * as title), where pages without markup for them print the byline and the
- * date: calls fn with the squeezed text (in pg->scratch) of the element
- * owning each of the first `runs` text runs after the headline, skipping
- * runs of more than max_weight non-space bytes (sentences) and navigation,
- * until fn returns 1.  Returns 1 when it did, 0 otherwise (also with no
- * headline). */
+/* The short lines a reader sees around the headline (the <h1> chosen as
+ * title, else the first <h1>), where pages without markup for them print
+ * the byline and the date: calls fn with the squeezed text (in
+ * pg->scratch) of the element owning each of the `before` text runs just
+ * above the headline (nearest first), then of the first `after` runs
+ * below it, skipping runs of more than max_weight non-space bytes
+ * (sentences) and navigation, until fn returns 1.  Returns 1 when it did,
+ * 0 otherwise (also with no <h1>). */
 typedef int (*html_line_fn)(html_page *pg, const char *s, size_t n, void *ud);
-int px_html_after_headline(html_page *pg, size_t runs, size_t max_weight, html_line_fn fn,
-                           void *ud);
+int px_html_near_headline(html_page *pg, size_t before, size_t after, size_t max_weight,
+                          html_line_fn fn, void *ud);
 
 /* Link density of e: link text over text, 0 when it has none. */
 double px_html_link_density(const html_elem *e);

@@ -183,7 +183,7 @@ void px_html_authors(html_page *pg, const html_meta *m)
     if (!a->authors.len) offer(pg, m->author, 0);
     if (!a->authors.len && !is_url(m->article_author)) offer(pg, m->article_author, 0);
     if (!a->authors.len) offer(pg, m->creator, 0);
-    if (!a->authors.len) px_html_after_headline(pg, BYLINE_RUNS, BYLINE_WEIGHT, offer_line, NULL);
+    if (!a->authors.len) px_html_near_headline(pg, 0, BYLINE_RUNS, BYLINE_WEIGHT, offer_line, NULL);
     if (a->byline || !a->authors.len) return;
     px_buf joined = {0};
     for (size_t i = 0; i < a->authors.len; i++) {

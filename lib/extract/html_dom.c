@@ -655,27 +655,52 @@ void px_html_node_text(html_page *pg, xmlNode *n, px_buf *out, size_t max)
     px_html_walk(n, text_enter, text_leave, &w);
 }
 
-int px_html_after_headline(html_page *pg, size_t runs, size_t max_weight, html_line_fn fn,
-                           void *ud)
+/* The headline for px_html_near_headline(): the <h1> chosen as title, else
+ * the first <h1> with text (outside boilerplate: pg->h1s is kept clean),
+ * which is still where the reader's eye starts when the page's metadata
+ * titles it otherwise. */
+static html_elem *headline_of(html_page *pg)
 {
-    html_elem *h = pg->headline ? px_html_elem(pg, pg->headline) : NULL;
+    if (pg->headline) return px_html_elem(pg, pg->headline);
+    for (size_t i = 0; i < pg->h1s.len; i++) {
+        html_elem *e = px_html_elem(pg, pg->h1s.items[i]);
+        if (e && e->text) return e;
+    }
+    return NULL;
+}
+
+/* Hands the line owning run r to fn; 1 when fn says done. */
+static int line_of_run(html_page *pg, size_t r, size_t max_weight, size_t *last, px_buf *text,
+                       html_line_fn fn, void *ud)
+{
+    const html_run *run = &pg->runs.items[r];
+    if (run->owner == *last || run->weight > max_weight ||
+        pg->elems.items[run->owner].inherit & HB_NAV)
+        return 0;
+    *last = run->owner;
+    px_buf_reset(text);
+    px_html_node_text(pg, pg->elems.items[run->owner].node, text, 400);
+    px_buf_reset(&pg->scratch);
+    px_html_squeeze(px_buf_str(text), text->len, &pg->scratch);
+    return fn(pg, px_buf_str(&pg->scratch), pg->scratch.len, ud);
+}
+
+int px_html_near_headline(html_page *pg, size_t before, size_t after, size_t max_weight,
+                          html_line_fn fn, void *ud)
+{
+    html_elem *h = headline_of(pg);
     if (!h) return 0;
-    size_t seen = 0, last = HTML_NONE;
+    size_t first = 0, hi = HTML_INDEX(pg, h), last = HTML_NONE;
+    while (first < pg->runs.len && pg->runs.items[first].owner < hi) first++;
     int done = 0;
     px_buf text = {0};
-    for (size_t r = 0; r < pg->runs.len && seen < runs && !done; r++) {
-        const html_run *run = &pg->runs.items[r];
-        if (run->owner < h->end) continue; /* before or inside the headline */
+    for (size_t r = first, k = 0; r-- > 0 && k < before && !done; k++)
+        done = line_of_run(pg, r, max_weight, &last, &text, fn, ud);
+    size_t seen = 0;
+    for (size_t r = first; r < pg->runs.len && seen < after && !done; r++) {
+        if (pg->runs.items[r].owner < h->end) continue; /* inside the headline */
         seen++;
-        if (run->owner == last || run->weight > max_weight ||
-            pg->elems.items[run->owner].inherit & HB_NAV)
-            continue;
-        last = run->owner;
-        px_buf_reset(&text);
-        px_html_node_text(pg, pg->elems.items[run->owner].node, &text, 400);
-        px_buf_reset(&pg->scratch);
-        px_html_squeeze(px_buf_str(&text), text.len, &pg->scratch);
-        done = fn(pg, px_buf_str(&pg->scratch), pg->scratch.len, ud);
+        done = line_of_run(pg, r, max_weight, &last, &text, fn, ud);
     }
     px_buf_free(&text);
     return done;

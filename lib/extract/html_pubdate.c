@@ -19,7 +19,10 @@
  *         "entry-meta", "datum"), outside navigation, footers and comments
  *   0.55  a date line taken off the top or the end of the article's text
  *         (html_blocks.c offers it: it is read later, with the body)
- *   0.50  a short line just after the headline holding a date
+ *   0.50  a short line just below the headline holding a date, or one
+ *         of the two just above it ("08.11.2021 | Veranstaltung" over
+ *         the <h1>); the headline is the <h1> chosen as title, else the
+ *         page's first <h1>
  *   0.45  a date in the title ("Bericht zur Coronalage vom 22.04.2020")
  *
  * Visible dates are read day first, except on pages in English.  A UTC
@@ -157,7 +160,8 @@ static void local_day(html_page *pg, const char *seen)
     pg->a->date_source = PX_DATE_TEXT;
 }
 
-#define NEAR_RUNS 8     /* runs after the headline looked at */
+#define NEAR_BEFORE 2   /* runs above the headline looked at */
+#define NEAR_RUNS 8     /* runs below it */
 #define NEAR_WEIGHT 60  /* bytes: a longer run is a sentence, not a date line */
 
 static int offer_line(html_page *pg, const char *s, size_t n, void *ud)
@@ -166,12 +170,13 @@ static int offer_line(html_page *pg, const char *s, size_t n, void *ud)
     return offer_text(pg, s, n, PX_DATE_TEXT, 0.5);
 }
 
-/* A short line just after the headline that holds a date ("24. April 2020
- * | Pressemitteilung", "Stand: 12.11.2021"): where pages without markup
- * for it print the date. */
+/* A short line just below the headline that holds a date ("24. April 2020
+ * | Pressemitteilung", "Stand: 12.11.2021"), or just above it, where a
+ * kicker line often carries it: where pages without markup for it print
+ * the date. */
 static void near_headline(html_page *pg)
 {
-    px_html_after_headline(pg, NEAR_RUNS, NEAR_WEIGHT, offer_line, NULL);
+    px_html_near_headline(pg, NEAR_BEFORE, NEAR_RUNS, NEAR_WEIGHT, offer_line, NULL);
 }
 
 void px_html_pubdate(html_page *pg, const html_meta *m)

@@ -181,13 +181,19 @@ static void clean_title(const site_names *sn, const char *s, int loose, int deco
 /* ---- words --------------------------------------------------------------- */
 
 /* Calls fn for each word of s (letters and digits; non-ASCII bytes count
- * as letters), lower-cased into a small buffer. */
+ * as letters), lower-cased into a small buffer.  Soft hyphens (U+00AD,
+ * which headlines put in long German words: "Deutsch&shy;land") are not
+ * part of a word, or the <h1> would not agree with its own <title>. */
 typedef void (*word_fn)(const char *w, size_t n, void *ud);
 static void each_word(const char *s, word_fn fn, void *ud)
 {
     char w[64];
     size_t n = 0;
     for (;; s++) {
+        if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xAD) {
+            s++;
+            continue;
+        }
         unsigned char c = (unsigned char)*s;
         int letter = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                      c >= 0x80;

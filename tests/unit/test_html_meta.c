@@ -74,6 +74,20 @@ static void test_date_sources(void **state)
     assert_true(a->date_confidence > 0.5 && a->date_confidence < 0.7);
     px_article_free(a);
 
+    /* A date line just above the headline, and one below a headline that
+     * the metadata titles otherwise (the page's first <h1> then). */
+    a = html_extract("<html lang='de'><title>Fachtag</title><body><article>"
+                     "<p>08.11.2021 | Veranstaltung</p><h1>Online-Fachtag zum Gedenktag</h1>"
+                     PARA_TEXT "</article></body></html>");
+    assert_string_equal(a->date, "2021-11-08");
+    assert_int_equal(a->date_source, PX_DATE_TEXT);
+    px_article_free(a);
+    a = html_extract("<html lang='de'><title>Newsroom | Example AG</title><body><article>"
+                     "<h1>Windpark startet</h1><p>06.12.2022</p>" PARA_TEXT
+                     "</article></body></html>");
+    assert_string_equal(a->date, "2022-12-06");
+    px_article_free(a);
+
     /* hAtom: <abbr class=published title=ISO>. */
     a = html_extract("<abbr class='published' title='2017-07-23T17:06:45+0000'>Sunday</abbr>"
                 "<p>Text.</p>");
