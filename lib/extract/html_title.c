@@ -13,8 +13,12 @@
  *   1. The <h1> outside navigation and boilerplate that agrees best with
  *      the metadata titles: at least half of its words are in og:title,
  *      twitter:title, JSON-LD headline or <title> (with the site's name cut
- *      off, when it is known).  With no metadata title at all, the first
- *      such <h1>.  An <h1> that is all a link to the home page is the
+ *      off, when it is known); of two that agree alike, the one with more
+ *      such words.  With no metadata title at all, the first such <h1>.
+ *      When none agrees and the page has just one <h1> of two words or
+ *      more that is not the site's name, that one: the metadata titles
+ *      are rewrites for search engines and sharing, and the headline a
+ *      reader sees is the title people quote.  An <h1> that is all a link to the home page is the
  *      site's logo, and a kicker, date or label inside one ("Politics",
  *      "27.01.2022") is not part of the headline.
  *   2. og:title, twitter:title, JSON-LD headline, each with the site's
@@ -32,6 +36,7 @@
 #include "extract/html.h"
 
 #define H1_MAX 400 /* bytes: a longer <h1> is not a headline */
+#define SOLE_H1_WORDS 2 /* a page's only <h1> with fewer long words is a section's name */
 
 static const char *const title_separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
                                                " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ",
@@ -97,6 +102,15 @@ static size_t count_words(const char *s, size_t n)
     size_t words = 0;
     for (size_t i = 0; i < n; i++)
         if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) words++;
+    return words;
+}
+
+/* The words of s[0..n) that have two bytes or more. */
+static size_t long_words(const char *s, size_t n)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ') && i + 1 < n && s[i + 1] != ' ') words++;
     return words;
 }
 
@@ -324,20 +338,29 @@ static int h1_text(html_page *pg, xmlNode *h1, px_buf *out)
 /* The headline: the clean <h1> whose words agree best with the metadata
  * titles' words (known), half of them at least; the first when nothing
  * is known.  Its text goes into out; 0 when none qualifies. */
-static int pick_h1(html_page *pg, const px_map *known, px_buf *out)
+static int pick_h1(html_page *pg, const site_names *sn, const px_map *known, px_buf *out)
 {
     xmlNode *chosen = NULL;
     double best = 0;
-    px_buf clean = {0};
+    px_buf clean = {0}, sole = {0};
     int found = 0;
+    size_t candidates = 0;
+    xmlNode *sole_node = NULL;
     for (size_t i = 0; i < pg->h1s.len; i++) {
         if (!h1_text(pg, pg->h1s.items[i], &clean) || clean.len > H1_MAX) continue;
+        if (!candidates++) {
+            sole_node = pg->h1s.items[i];
+            px_buf_append(&sole, clean.data, clean.len);
+        }
         double score;
         if (known->len) {
             agreement ag = {known, 0, 0};
             each_word(px_buf_str(&clean), check_word, &ag);
             if (!ag.words || ag.found * 2 < ag.words) continue;
-            score = (double)ag.found / (double)ag.words;
+            /* the share of its words the metadata has; of two that agree
+             * alike, the one with more such words ("Fachmeldungen" is a
+             * section's name, the headline below it says more) */
+            score = (double)ag.found / (double)ag.words + (double)ag.found / 1000.0;
         } else {
             score = 1;
         }
@@ -350,7 +373,20 @@ static int pick_h1(html_page *pg, const px_map *known, px_buf *out)
             if (!known->len) break;
         }
     }
+    if (!found && candidates == 1 && long_words(sole.data, sole.len) >= SOLE_H1_WORDS &&
+        !is_site_name(sn, sole.data, sole.len)) {
+        /* The page's one headline, worded otherwise than its metadata
+         * titles (written for search engines and sharing): the title a
+         * reader sees.  A one-word <h1> is a section's name ("Literatur",
+         * "Home", "O Opinion") more often than a headline, and a site
+         * name is a logo. */
+        chosen = sole_node;
+        px_buf_reset(out);
+        px_buf_append(out, sole.data, sole.len);
+        found = 1;
+    }
     px_buf_free(&clean);
+    px_buf_free(&sole);
     pg->headline = chosen;
     return found;
 }
@@ -379,7 +415,7 @@ void px_html_title(html_page *pg, const html_meta *m)
         if (!first.len) px_buf_append(&first, clean.data, clean.len);
     }
     px_buf h1 = {0};
-    if (pick_h1(pg, &known, &h1)) {
+    if (pick_h1(pg, &sn, &known, &h1)) {
         px_html_set_field(pg, &pg->a->title, h1.data, h1.len);
     } else if (first.len) {
         const char *bar = strstr(first.data, " | ");

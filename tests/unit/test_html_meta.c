@@ -234,6 +234,18 @@ static void test_title_from_the_headline(void **state)
                 "<h1>Newsletter</h1><p>Text.</p>");
     assert_string_equal(a->title, "Storm floods the coast");
     px_article_free(a);
+
+    /* The page's one headline, worded otherwise than its metadata. */
+    a = html_extract("<meta property='og:title' content='Car loans compared: lease or buy?'>"
+                     "<h1>Financing your car</h1><p>Text.</p>");
+    assert_string_equal(a->title, "Financing your car");
+    px_article_free(a);
+
+    /* Of two <h1>s that agree alike, the one that says more. */
+    a = html_extract("<title>News - New tobacco tax law announced</title><h1>News</h1>"
+                     "<h1>New tobacco tax law announced</h1><p>Text.</p>");
+    assert_string_equal(a->title, "New tobacco tax law announced");
+    px_article_free(a);
 }
 
 static void test_outlet_from_the_domain(void **state)
