@@ -3,7 +3,20 @@
  * where they are found, authors from bylines, the title from the visible
  * headline, the outlet from the registrable domain.
  */
+#include <stddef.h>
+
 #include "html_unit.h"
+
+/* Extracts html and checks the string field at offset `field` of the
+ * article (offsetof(px_article, title)...). */
+static void expect_field(const char *html, size_t field, const char *want)
+{
+    px_article *a = html_extract(html);
+    const char *got = *(const char *const *)((const char *)a + field);
+    if (!got) fail_msg("no value, want %s", want);
+    assert_string_equal(got, want);
+    px_article_free(a);
+}
 
 #define PARA_TEXT "<p>The water rose through the night, and by the morning the harbour, " \
     "the market and the old town were under a metre of it.</p>"
@@ -82,11 +95,9 @@ static void test_date_sources(void **state)
     assert_string_equal(a->date, "2021-11-08");
     assert_int_equal(a->date_source, PX_DATE_TEXT);
     px_article_free(a);
-    a = html_extract("<html lang='de'><title>Newsroom | Example AG</title><body><article>"
-                     "<h1>Windpark startet</h1><p>06.12.2022</p>" PARA_TEXT
-                     "</article></body></html>");
-    assert_string_equal(a->date, "2022-12-06");
-    px_article_free(a);
+    expect_field("<html lang='de'><title>Newsroom | Example AG</title><body><article>"
+                 "<h1>Windpark startet</h1><p>06.12.2022</p>" PARA_TEXT "</article></body></html>",
+                 offsetof(px_article, date), "2022-12-06");
 
     /* hAtom: <abbr class=published title=ISO>. */
     a = html_extract("<abbr class='published' title='2017-07-23T17:06:45+0000'>Sunday</abbr>"
@@ -236,16 +247,13 @@ static void test_title_from_the_headline(void **state)
     px_article_free(a);
 
     /* The page's one headline, worded otherwise than its metadata. */
-    a = html_extract("<meta property='og:title' content='Car loans compared: lease or buy?'>"
-                     "<h1>Financing your car</h1><p>Text.</p>");
-    assert_string_equal(a->title, "Financing your car");
-    px_article_free(a);
-
+    expect_field("<meta property='og:title' content='Car loans compared: lease or buy?'>"
+                 "<h1>Financing your car</h1><p>Text.</p>",
+                 offsetof(px_article, title), "Financing your car");
     /* Of two <h1>s that agree alike, the one that says more. */
-    a = html_extract("<title>News - New tobacco tax law announced</title><h1>News</h1>"
-                     "<h1>New tobacco tax law announced</h1><p>Text.</p>");
-    assert_string_equal(a->title, "New tobacco tax law announced");
-    px_article_free(a);
+    expect_field("<title>News - New tobacco tax law announced</title><h1>News</h1>"
+                 "<h1>New tobacco tax law announced</h1><p>Text.</p>",
+                 offsetof(px_article, title), "New tobacco tax law announced");
 }
 
 static void test_outlet_from_the_domain(void **state)
