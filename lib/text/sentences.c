@@ -171,12 +171,12 @@ static int name_then_speech_verb(const char *s, size_t len, size_t i)
         size_t w = i;
         while (i < len && (is_alpha((unsigned char)s[i]) || s[i] == '.' || s[i] == '-' || s[i] == '\''))
             i++;
-        if (i == w || i >= len || s[i] != ' ') return 0;
-        if (names > 0) {
-            for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
-                if (i - w == strlen(verbs[v]) && !memcmp(s + w, verbs[v], i - w)) return 1;
-        }
-        if (!is_upper((unsigned char)s[w]) || ++names > 4) return 0;
+        size_t e = i;
+        while (e > w && s[e - 1] == '.') e--; /* "said." */
+        if (e == w) return 0;
+        for (size_t v = 0; names > 0 && v < sizeof verbs / sizeof *verbs; v++)
+            if (e - w == strlen(verbs[v]) && !memcmp(s + w, verbs[v], e - w)) return 1;
+        if (i >= len || s[i] != ' ' || !is_upper((unsigned char)s[w]) || ++names > 4) return 0;
         i++;
     }
 }
