@@ -223,13 +223,18 @@ static void pass_single_words(px_ent_work *w)
 /* A name of two or three capitalised words with no evidence at all is
  * most often a person in news ("Reince Priebus", "Huma Abedin"), unless
  * one of its words is also written in lower case in the article ("Witch
- * Hunt") or it ends like a law or an event ("Affordable Care Act"). */
+ * Hunt"), it ends like a law or an event ("Affordable Care Act"), or it
+ * opens with a demonym that is no first name ("Iranian Revolution",
+ * "American Airlines"; "Christian Bale" keeps his).  A place first is no
+ * such evidence: "Paris Hilton", "Georgia Smith". */
 static int looks_like_person(px_ent_work *w, const px_ent *e)
 {
     if (e->name_words < 2 || e->name_words > 3 || e->alias >= 0) return 0;
     for (int t = 0; t < 4; t++)
         if (e->votes[t]) return 0;
-    const char *p = e->key;
+    const char *p = e->key, *sp = strchr(p, ' ');
+    unsigned first = sp ? px_gz_lookup(p, (size_t)(sp - p)) : 0;
+    if ((first & PX_GZ_DEMONYM) && !(first & PX_GZ_FIRST_NAME)) return 0;
     while (*p) {
         const char *q = strchr(p, ' ');
         size_t n = q ? (size_t)(q - p) : strlen(p);

@@ -175,6 +175,26 @@ static void test_news_conventions(void **state)
     px_article_free(a);
 }
 
+/* Two unknown capitalised words are a person by default, unless a demonym
+ * that is no first name opens them; a place first name does not count. */
+static void test_default_person(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse(*state,
+        "The Iranian Revolution was recalled by Huma Abedin, Paris Hilton and Christian Bale.", &a);
+    const px_entity *rev = find(an, "Iranian Revolution");
+    assert_non_null(rev);
+    assert_int_not_equal(rev->type, PX_ENTITY_PERSON);
+    const char *people[] = {"Huma Abedin", "Paris Hilton", "Christian Bale"};
+    for (size_t i = 0; i < 3; i++) {
+        const px_entity *p = find(an, people[i]);
+        assert_non_null(p);
+        assert_int_equal(p->type, PX_ENTITY_PERSON);
+    }
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
 /* Arutz Sheva: '"I'm not in a position ...," he said' after "White House
  * spokesman John Earnest ..." -- "he" is Earnest; "the president" is Obama. */
 static void test_seed_arutz_sheva(void **state)
@@ -289,6 +309,7 @@ int main(void)
         cmocka_unit_test(test_sentence_start),
         cmocka_unit_test(test_entity_at),
         cmocka_unit_test(test_news_conventions),
+        cmocka_unit_test(test_default_person),
         cmocka_unit_test(test_seed_arutz_sheva),
         cmocka_unit_test(test_seed_upi),
         cmocka_unit_test(test_pronouns),
