@@ -349,6 +349,7 @@ static int is_jsonld(const xmlNode *n)
 }
 
 #define MAX_DATED 64 /* date-like elements noted */
+#define MAX_H2S 16   /* <h2>s noted: a headline is among the first */
 
 /* Notes n in the lists metadata and body choice read later (the ones that
  * must be outside boilerplate are filtered once the bits are final). */
@@ -363,6 +364,7 @@ static void note_element(html_page *pg, xmlNode *n, const html_elem *e)
     else if (!strcmp(name, "script") && is_jsonld(n)) px_vec_push(&pg->jsonld, n);
     else if (!strcmp(name, "time")) px_vec_push(&pg->times, n);
     else if (!strcmp(name, "h1")) px_vec_push(&pg->h1s, n);
+    else if (!strcmp(name, "h2") && pg->h2s.len < MAX_H2S) px_vec_push(&pg->h2s, n);
     else if (!strcmp(name, "article")) px_vec_push(&pg->articles, n);
     else if (!strcmp(name, "main")) px_vec_push(&pg->mains, n);
     const char *role = px_html_attr(n, "role");
@@ -605,6 +607,7 @@ void px_html_analyze(html_page *pg)
     clean_text(pg);
     keep_clean(pg, &pg->times);
     keep_clean(pg, &pg->h1s);
+    keep_clean(pg, &pg->h2s);
     keep_clean(pg, &pg->bylines);
     credit_runs(pg);
 }

@@ -18,9 +18,14 @@
  *      When none agrees and the page has just one <h1> of two words or
  *      more that is not the site's name, that one: the metadata titles
  *      are rewrites for search engines and sharing, and the headline a
- *      reader sees is the title people quote.  An <h1> that is all a link to the home page is the
- *      site's logo, and a kicker, date or label inside one ("Politics",
- *      "27.01.2022") is not part of the headline.
+ *      reader sees is the title people quote.  With no such <h1> (none,
+ *      or a logo), the <h2> that agrees best with the metadata titles, of
+ *      two words or more: templates that keep the <h1> for the site's name
+ *      set the headline one level down.  An <h1> that is all a link to the
+ *      home page is the site's logo, and a kicker, date or label inside
+ *      one ("Politics", "27.01.2022") is not part of the headline, unless
+ *      it holds nearly all of its text (a Drupal title field's class
+ *      "field--label-hidden" names a label it hides, not a kicker).
  *   2. og:title, twitter:title, JSON-LD headline, each with the site's
  *      name cut off when it carries one.
  *   3. <title>, cut of " | Site" when the tail is the site's name
@@ -299,10 +304,14 @@ static int h1_enter(void *ud, xmlNode *n)
     }
     html_elem *e = n->type == XML_ELEMENT_NODE ? px_html_elem(w->pg, n) : NULL;
     if (!e || e->kind == HK_DROP) return 0;
-    /* a kicker, a date or a label inside the <h1> is not the headline */
+    /* a kicker, a date or a label inside the <h1> is not the headline;
+     * but one that holds (nearly) all of its text is the headline itself,
+     * whatever its class says ("field--label-hidden" on a title field) */
     if (n != w->top && (e->hints & (HN_BOILER | HN_CAPTION) || e->own ||
-                        px_html_is(n, "time") || kicker(px_html_attr(n, "class"))))
-        return 0;
+                        px_html_is(n, "time") || kicker(px_html_attr(n, "class")))) {
+        const html_elem *top = px_html_elem(w->pg, w->top);
+        if (!top || e->text * 10 < top->text * 9 || e->hints & HN_BOILER || e->own) return 0;
+    }
     if (e->kind == HK_LINK && is_home(px_html_attr(n, "href"))) w->home_links++;
     if (e->kind != HK_INLINE && e->kind != HK_LINK) px_buf_putc(w->out, ' ');
     return e->kind != HK_BR;
@@ -335,60 +344,72 @@ static int h1_text(html_page *pg, xmlNode *h1, px_buf *out)
 
 /* ---- choosing ------------------------------------------------------------ */
 
-/* The headline: the clean <h1> whose words agree best with the metadata
- * titles' words (known), half of them at least; the first when nothing
- * is known.  Its text goes into out; 0 when none qualifies. */
-static int pick_h1(html_page *pg, const site_names *sn, const px_map *known, px_buf *out)
+/* The heading of list whose words agree best with the metadata titles'
+ * words (known): half of them at least; of two that agree alike, the one
+ * with more such words ("Fachmeldungen" is a section's name, the headline
+ * below it says more).  Headings with fewer than min_words long words are
+ * passed over.  With nothing known, the first heading.  Its text goes
+ * into out; NULL when none qualifies.  *count gets how many headings
+ * could be a headline at all, and sole the text of the first. */
+static xmlNode *agreeing(html_page *pg, const html_nodes *list, const px_map *known,
+                         size_t min_words, px_buf *out, size_t *count, px_buf *sole)
 {
     xmlNode *chosen = NULL;
     double best = 0;
-    px_buf clean = {0}, sole = {0};
-    int found = 0;
-    size_t candidates = 0;
-    xmlNode *sole_node = NULL;
-    for (size_t i = 0; i < pg->h1s.len; i++) {
-        if (!h1_text(pg, pg->h1s.items[i], &clean) || clean.len > H1_MAX) continue;
-        if (!candidates++) {
-            sole_node = pg->h1s.items[i];
-            px_buf_append(&sole, clean.data, clean.len);
-        }
-        double score;
+    px_buf clean = {0};
+    *count = 0;
+    for (size_t i = 0; i < list->len; i++) {
+        if (!h1_text(pg, list->items[i], &clean) || clean.len > H1_MAX ||
+            long_words(clean.data, clean.len) < min_words)
+            continue;
+        if (!(*count)++ && sole) px_buf_append(sole, clean.data, clean.len);
+        double score = 1;
         if (known->len) {
             agreement ag = {known, 0, 0};
             each_word(px_buf_str(&clean), check_word, &ag);
             if (!ag.words || ag.found * 2 < ag.words) continue;
-            /* the share of its words the metadata has; of two that agree
-             * alike, the one with more such words ("Fachmeldungen" is a
-             * section's name, the headline below it says more) */
             score = (double)ag.found / (double)ag.words + (double)ag.found / 1000.0;
-        } else {
-            score = 1;
         }
         if (score > best) {
             best = score;
-            chosen = pg->h1s.items[i];
+            chosen = list->items[i];
             px_buf_reset(out);
             px_buf_append(out, clean.data, clean.len);
-            found = 1;
             if (!known->len) break;
         }
     }
-    if (!found && candidates == 1 && long_words(sole.data, sole.len) >= SOLE_H1_WORDS &&
-        !is_site_name(sn, sole.data, sole.len)) {
-        /* The page's one headline, worded otherwise than its metadata
-         * titles (written for search engines and sharing): the title a
-         * reader sees.  A one-word <h1> is a section's name ("Literatur",
-         * "Home", "O Opinion") more often than a headline, and a site
-         * name is a logo. */
-        chosen = sole_node;
-        px_buf_reset(out);
-        px_buf_append(out, sole.data, sole.len);
-        found = 1;
-    }
     px_buf_free(&clean);
+    return chosen;
+}
+
+/* The headline, its text into out; 0 when none qualifies.
+ *   - the <h1> that agrees best with the metadata titles (agreeing());
+ *   - else the page's one <h1> of two long words or more that is not the
+ *     site's name: the headline a reader sees, worded otherwise than the
+ *     metadata titles (rewrites for search engines and sharing).  A
+ *     one-word <h1> is a section's name ("Literatur", "Home", "O
+ *     Opinion") more often than a headline, and a site name is a logo;
+ *   - else, on a page whose <h1> is missing or a logo, the <h2> of two
+ *     long words or more that agrees best with the metadata titles:
+ *     templates that keep the <h1> for the site's name set the article's
+ *     headline one level down. */
+static int pick_h1(html_page *pg, const site_names *sn, const px_map *known, px_buf *out)
+{
+    px_buf sole = {0};
+    size_t count = 0;
+    xmlNode *chosen = agreeing(pg, &pg->h1s, known, 1, out, &count, &sole);
+    if (!chosen && count == 1 && long_words(sole.data, sole.len) >= SOLE_H1_WORDS &&
+        !is_site_name(sn, sole.data, sole.len)) {
+        for (size_t i = 0; i < pg->h1s.len && !chosen; i++) {
+            px_buf_reset(out);
+            if (h1_text(pg, pg->h1s.items[i], out) && out->len <= H1_MAX) chosen = pg->h1s.items[i];
+        }
+    }
+    if (!chosen && known->len)
+        chosen = agreeing(pg, &pg->h2s, known, SOLE_H1_WORDS, out, &count, NULL);
     px_buf_free(&sole);
     pg->headline = chosen;
-    return found;
+    return chosen != NULL;
 }
 
 void px_html_title(html_page *pg, const html_meta *m)

@@ -250,6 +250,15 @@ static void test_title_from_the_headline(void **state)
     expect_field("<meta property='og:title' content='Car loans compared: lease or buy?'>"
                  "<h1>Financing your car</h1><p>Text.</p>",
                  offsetof(px_article, title), "Financing your car");
+    /* No <h1> but the logo: the <h2> that agrees with the metadata. */
+    expect_field("<title>Muffin basics : Muffin recipes</title><h1><a href='/'><img src='l.png'>"
+                 "</a></h1><h2>Latest posts</h2><h2>Muffin basics</h2><p>Text.</p>",
+                 offsetof(px_article, title), "Muffin basics");
+    /* A class that reads as a label, on the element holding all the text. */
+    expect_field("<meta property='og:title' content='More brands go fur-free'><h1><span "
+                 "class='field field--name-title field--label-hidden'>More brands go fur-free"
+                 "</span></h1><p>Text.</p>",
+                 offsetof(px_article, title), "More brands go fur-free");
     /* Of two <h1>s that agree alike, the one that says more. */
     expect_field("<title>News - New tobacco tax law announced</title><h1>News</h1>"
                  "<h1>New tobacco tax law announced</h1><p>Text.</p>",
