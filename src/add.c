@@ -4,7 +4,10 @@
  *
  * Inputs are read in the order given (a folder: its files by name,
  * recursively), each article analysed and handed to the ingest, which
- * commits every --batch articles.  Killing the command loses at most the
+ * commits every --batch articles.  The analysis is the light one
+ * (px_analyze_light(): what grouping reads, no numbers, speakers or
+ * attributions): `show` and `explain` analyse a story's articles in full
+ * when asked, so the stream pays only for grouping.  Killing the command loses at most the
  * uncommitted batch; rerunning it adds what is missing and skips the rest.
  *
  * For the crash test only: PX_ADD_KILL_AFTER=N makes the command kill
@@ -137,7 +140,7 @@ static int add_file(run *r, const char *path)
             show_progress(r, 0);
             continue;
         }
-        rc = px_analyze(r->ctx, a, &an, &err);
+        rc = px_analyze_light(r->ctx, a, &an, &err);
         if (!rc) {
             rc = px_ingest_add(r->ingest, r->ctx, a, an, &added, &err);
             px_analysis_free(an);

@@ -12,6 +12,8 @@
  *   quotes        quote*.c      quotations and their speakers (uses entities)
  *   attributions  attribution.c sources credited (uses entities)
  *
+ * px_analyze_light() (below) runs the part of them story grouping reads.
+ *
  * Ownership: every string lives in an->arena; the vectors own their item
  * arrays.  The public structs' pointer fields (px_entity.aliases, ...)
  * point into vectors that the entity finder fills and never grows after
@@ -44,12 +46,33 @@ struct px_analysis {
     PX_VEC(px_attribution) attributions;
     PX_VEC(px_number) numbers;
     PX_VEC(px_date_mention) dates;
+    int light; /* made by px_analyze_light(): see there for what it leaves out */
 };
 
 /* Only the first stage, tokens: what the text speed bench measures and what
  * a caller needing no entities or quotes pays.  Same contract as
  * px_analyze(). */
 px_status px_analyze_tokens(px_context *ctx, const px_article *a, px_analysis **out, px_error *err);
+
+/*
+ * What story grouping reads (story/doc.h), and nothing else: tokens,
+ * entities with their names and types (px_find_entity_names), dates, and
+ * quotations with their text (px_find_quote_spans).  Left out: numbers,
+ * attributions, speakers, the roles written around a name in lower case
+ * (titles before a name stay), and pronoun and role mentions; an->light
+ * is 1.  Everything it has equals what px_analyze() finds, except that
+ * entities carry only their name mentions, so a story's grouping view is
+ * the same whichever built it (tests/unit/test_story.c checks this).
+ *
+ * Why: `parallax add` groups every article as it arrives, but shows and
+ * compares only the stories asked for, and those commands analyse their
+ * articles again in full (the store keeps fields, not analyses).  The
+ * finders left out are about a third of the full analysis's time.  Not
+ * for px_compare() or the JSON output: they would see no numbers, no
+ * speakers.  Same contract as px_analyze().
+ */
+px_status px_analyze_light(px_context *ctx, const px_article *a, px_analysis **out,
+                           px_error *err);
 
 /* An arena copy of s[0..n), shared with equal strings of this analysis. */
 const char *px_analysis_intern(px_analysis *an, const char *s, size_t n);
@@ -59,6 +82,12 @@ px_status px_find_entities(px_context *ctx, const px_article *a, px_analysis *an
 px_status px_find_numbers(px_context *ctx, const px_article *a, px_analysis *an, px_error *err);
 px_status px_find_dates(px_context *ctx, const px_article *a, px_analysis *an, px_error *err);
 px_status px_find_quotes(px_context *ctx, const px_article *a, px_analysis *an, px_error *err);
+/* The light finders (px_analyze_light): entities up to their names,
+ * quotations without speakers. */
+px_status px_find_entity_names(px_context *ctx, const px_article *a, px_analysis *an,
+                               px_error *err);
+px_status px_find_quote_spans(px_context *ctx, const px_article *a, px_analysis *an,
+                              px_error *err);
 px_status px_find_attributions(px_context *ctx, const px_article *a, px_analysis *an, px_error *err);
 
 /*

@@ -3,6 +3,9 @@
  * after the first of them, here: the tokens of every sentence, each with its
  * folded form, its stem and whether it is a stop word.
  *
+ * px_analyze_light() runs the same token stage and the finders' light
+ * entry points (analysis.h says what they leave out and why).
+ *
  * The analysis is a value of its own (it keeps no pointer to the article),
  * so an article can be freed first or analysed twice.  Token strings live in
  * the analysis's arena; folded forms and stems are interned through a map,
@@ -76,23 +79,39 @@ px_status px_analyze_tokens(px_context *ctx, const px_article *a, px_analysis **
     return tokens(ctx, a, out, err);
 }
 
-px_status px_analyze(px_context *ctx, const px_article *a, px_analysis **out, px_error *err)
+typedef px_status (*finder)(px_context *, const px_article *, px_analysis *, px_error *);
+
+/* The token stage, then the finders in order. */
+static px_status run(px_context *ctx, const px_article *a, const finder *finders, size_t n,
+                     px_analysis **out, px_error *err)
 {
     px_analysis *an;
     px_status rc = tokens(ctx, a, &an, err);
     if (rc) return rc;
-    static px_status (*const finders[])(px_context *, const px_article *, px_analysis *,
-                                        px_error *) = {
-        px_find_entities, px_find_numbers, px_find_dates, px_find_quotes, px_find_attributions,
-    };
-    for (size_t i = 0; i < sizeof finders / sizeof *finders && !rc; i++)
-        rc = finders[i](ctx, a, an, err);
+    for (size_t i = 0; i < n && !rc; i++) rc = finders[i](ctx, a, an, err);
     if (rc) {
         px_analysis_free(an);
         return rc;
     }
     *out = an;
     return PX_OK;
+}
+
+px_status px_analyze(px_context *ctx, const px_article *a, px_analysis **out, px_error *err)
+{
+    static const finder all[] = {
+        px_find_entities, px_find_numbers, px_find_dates, px_find_quotes, px_find_attributions,
+    };
+    return run(ctx, a, all, sizeof all / sizeof *all, out, err);
+}
+
+px_status px_analyze_light(px_context *ctx, const px_article *a, px_analysis **out,
+                           px_error *err)
+{
+    static const finder grouping[] = {px_find_entity_names, px_find_dates, px_find_quote_spans};
+    px_status rc = run(ctx, a, grouping, sizeof grouping / sizeof *grouping, out, err);
+    if (!rc) (*out)->light = 1;
+    return rc;
 }
 
 size_t px_analysis_token_count(const px_analysis *an) { return an->tokens.len; }

@@ -8,6 +8,12 @@
  * fullest name used), its other names as aliases, its roles (each once,
  * compared without case) and its mentions in text order; and the index of
  * every mention sorted by sentence and start, for px_entity_at().
+ *
+ * px_find_entity_names() stops after linking: the same entities with the
+ * same names and types (both are settled by coref.c; the two steps after
+ * it only add roles, and pronoun and role mentions to entities that have a
+ * name mention already), without those roles and mentions.  That is what
+ * story grouping reads (px_analyze_light()).
  */
 #include <string.h>
 #include <strings.h>
@@ -126,17 +132,32 @@ static void write_result(px_ent_work *w)
     set_pointers(w->an);
 }
 
-px_status px_find_entities(px_context *ctx, const px_article *a, px_analysis *an, px_error *err)
+static void find(px_context *ctx, const px_article *a, px_analysis *an, int names_only)
 {
-    (void)err;
     px_ent_work w;
     work_init(&w, ctx, a, an);
     px_ent_scan(&w);
     px_ent_link(&w);
-    px_ent_roles(&w);
-    px_ent_pronouns(&w);
+    if (!names_only) {
+        px_ent_roles(&w);
+        px_ent_pronouns(&w);
+    }
     write_result(&w);
     work_free(&w);
+}
+
+px_status px_find_entities(px_context *ctx, const px_article *a, px_analysis *an, px_error *err)
+{
+    (void)err;
+    find(ctx, a, an, 0);
+    return PX_OK;
+}
+
+px_status px_find_entity_names(px_context *ctx, const px_article *a, px_analysis *an,
+                               px_error *err)
+{
+    (void)err;
+    find(ctx, a, an, 1);
     return PX_OK;
 }
 

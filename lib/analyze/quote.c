@@ -25,6 +25,8 @@
  * and span); a quote records the sentence of its opening mark and of its
  * end.  Once all quotes are found, speaker.c attributes them in text order,
  * so a quote can inherit from the one before it.  Linear in the text.
+ * px_find_quote_spans() stops before the speakers: the texts are all that
+ * story grouping reads (px_analyze_light()).
  */
 #include <string.h>
 
@@ -183,10 +185,9 @@ static void scan_paragraph(const px_article *a, px_analysis *an, qfound *f, qsta
     st->nested = 0;
 }
 
-px_status px_find_quotes(px_context *ctx, const px_article *a, px_analysis *an, px_error *err)
+/* The spans; then the speakers unless spans_only. */
+static void find(const px_article *a, px_analysis *an, int spans_only)
 {
-    (void)ctx;
-    (void)err;
     qstate st = {0};
     qfound f = {0};
     for (size_t p = 0; p < a->paragraphs.len; p++) scan_paragraph(a, an, &f, &st, p);
@@ -194,8 +195,22 @@ px_status px_find_quotes(px_context *ctx, const px_article *a, px_analysis *an, 
         size_t last = a->paragraphs.len - 1;
         emit(a, an, &f, &st, last, strlen(a->paragraphs.items[last]), 0, 0);
     }
-    for (size_t i = 0; i < an->quotes.len; i++) px_speaker_find(a, an, i, f.extra.items);
+    for (size_t i = 0; i < an->quotes.len && !spans_only; i++) px_speaker_find(a, an, i, f.extra.items);
     px_buf_free(&st.text);
     px_vec_free(&f.extra);
+}
+
+px_status px_find_quotes(px_context *ctx, const px_article *a, px_analysis *an, px_error *err)
+{
+    (void)ctx, (void)err;
+    find(a, an, 0);
+    return PX_OK;
+}
+
+px_status px_find_quote_spans(px_context *ctx, const px_article *a, px_analysis *an,
+                              px_error *err)
+{
+    (void)ctx, (void)err;
+    find(a, an, 1);
     return PX_OK;
 }

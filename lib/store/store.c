@@ -223,7 +223,7 @@ px_status px_store_put_article(px_store *s, const px_article *a, const px_analys
     sqlite3_bind_int64(q, 3, (int64_t)a->sentences.len);
     sqlite3_bind_int64(q, 4, (int64_t)an->entities.len);
     sqlite3_bind_int64(q, 5, (int64_t)an->quotes.len);
-    sqlite3_bind_int64(q, 6, (int64_t)an->numbers.len);
+    if (!an->light) sqlite3_bind_int64(q, 6, (int64_t)an->numbers.len); /* else not counted: NULL */
     sqlite3_bind_int64(q, 7, (int64_t)d->p.simhash);
     if (run(q)) return px_store_fail(s, err, "storing an analysis");
 
