@@ -94,6 +94,8 @@ void px_text_free(px_text *t)
         textcat_ReleaseClassifyFullOutput(t->textcat, t->textcat_out);
         textcat_Done(t->textcat);
     }
+    px_map_free(&t->stems);
+    px_arena_free(&t->stem_arena);
     px_vec_free(&t->bounds);
     px_vec_free(&t->raw);
     free(t->u1);

@@ -44,7 +44,7 @@
 #define AMBIGUOUS_PERMILLE 10
 #define VOTE_BYTES 1024
 #define VOTE_MIN_WORDS 30
-#define VOTE_MAX_WORDS 80 /* enough to decide; each word costs 7 look-ups */
+#define VOTE_MAX_WORDS 80 /* enough to decide */
 
 static const char codes[][3] = {
     "ab", "af", "ak", "am", "ar", "ay", "az", "be", "bg", "bi", "bm", "bn", "bo", "br",
@@ -127,7 +127,8 @@ static const char *stopword_vote(const char *s, size_t n)
         }
         words++;
         if (k > sizeof w) continue; /* too long to be a function word */
-        for (int l = 0; l < NLANG; l++) hits[l] += (size_t)px_text_stopword(langs[l], w, k);
+        unsigned in = px__stopword_langs(w, k);
+        for (int l = 0; in && l < NLANG; l++) hits[l] += in >> px__stopword_list(langs[l]) & 1;
     }
     int best = 0, second = -1;
     for (int l = 1; l < NLANG; l++) {

@@ -47,6 +47,8 @@ struct px_text {
     struct sb_stemmer *stemmer[PX_STEMMERS]; /* made on first use */
     void *textcat;               /* libexttextcat handle */
     void *textcat_out;           /* its candidate_t array (language.c) */
+    px_map stems;                /* stemmer slot + word -> its stem in stem_arena (stem.c) */
+    px_arena stem_arena;
 
     /* Scratch, reused between calls. */
     px_offsets bounds;           /* ICU boundaries (sentences.c) */
@@ -84,8 +86,14 @@ int px__sentence_starter(const char *w, size_t len);
 
 /* ---- stop words (stopwords.c) ------------------------------------------ */
 
-/* 1 when every stop word list is strictly sorted (bytewise) and folded;
- * the unit test checks it, since lookups are binary searches. */
+/* 1 when every stop word list is strictly sorted (bytewise) and folded:
+ * the lists stay easy to review, and nothing is listed twice. */
 int px__stopwords_sorted(void);
+
+/* The languages whose lists hold the folded word w, as a bit set: bit i
+ * for the language px__stopword_list() numbers i.  One hash probe. */
+unsigned px__stopword_langs(const char *w, size_t len);
+/* The bit of lang ("en", "en-GB") in px__stopword_langs(), or -1. */
+int px__stopword_list(const char *lang);
 
 #endif
