@@ -25,29 +25,62 @@ const char *px_analysis_intern(px_analysis *an, const char *s, size_t n)
     return p;
 }
 
-static px_status tokenize_sentence(px_context *ctx, px_analysis *an, const px_article *a,
-                                   size_t si, px_words *words, px_buf *fold, px_buf *stem,
-                                   px_error *err)
+/* What the token stage computes from a token's bytes and kind alone. */
+typedef struct forms {
+    const char *norm, *stem;
+    int stop;
+} forms;
+
+/* The token stage's state for one article.  seen maps a token's kind and
+ * bytes to its forms, so a word that comes back (most do: "the", ",", the
+ * names of the story) costs one probe of a small map instead of a fold,
+ * two interning look-ups, a stem and a stop-word check; the forms are a
+ * function of kind, bytes and the article's language, so nothing changes. */
+typedef struct tokenizer {
+    px_context *ctx;
+    px_analysis *an;
+    const px_article *a;
+    px_words words;
+    px_buf fold, stem, key;
+    px_map seen;     /* kind byte + token bytes -> forms in scratch */
+    px_arena scratch;
+} tokenizer;
+
+static const forms *forms_of(tokenizer *k, const char *s, size_t n, px_token_kind kind)
 {
-    const char *text = a->sentences.items[si].text;
-    words->len = 0;
-    px_status rc = px_text_words(ctx, text, strlen(text), words, err);
+    px_buf_reset(&k->key);
+    px_buf_putc(&k->key, (char)kind);
+    px_buf_append(&k->key, s, n);
+    const forms *known = px_map_get(&k->seen, k->key.data, k->key.len);
+    if (known) return known;
+    forms *f = px_arena_alloc(&k->scratch, sizeof *f);
+    px_buf_reset(&k->fold);
+    px_text_fold(k->ctx, s, n, &k->fold);
+    f->norm = px_analysis_intern(k->an, px_buf_str(&k->fold), k->fold.len);
+    f->stem = f->norm;
+    f->stop = 0;
+    if (kind == PX_TOKEN_WORD) {
+        px_buf_reset(&k->stem);
+        px_text_stem(k->ctx, k->a->language, px_buf_str(&k->fold), k->fold.len, &k->stem);
+        f->stem = px_analysis_intern(k->an, px_buf_str(&k->stem), k->stem.len);
+        f->stop = px_text_stopword(k->a->language, px_buf_str(&k->fold), k->fold.len);
+    }
+    px_map_put(&k->seen, k->key.data, k->key.len, f);
+    return f;
+}
+
+static px_status tokenize_sentence(tokenizer *k, size_t si, px_error *err)
+{
+    const char *text = k->a->sentences.items[si].text;
+    k->words.len = 0;
+    px_status rc = px_text_words(k->ctx, text, strlen(text), &k->words, err);
     if (rc) return rc;
-    for (size_t i = 0; i < words->len; i++) {
-        px_word w = words->items[i];
-        px_token t = {.sentence = si, .start = w.start, .end = w.end, .kind = w.kind};
-        px_buf_reset(fold);
-        px_text_fold(ctx, text + w.start, w.end - w.start, fold);
-        t.norm = px_analysis_intern(an, px_buf_str(fold), fold->len);
-        if (w.kind == PX_TOKEN_WORD) {
-            px_buf_reset(stem);
-            px_text_stem(ctx, a->language, px_buf_str(fold), fold->len, stem);
-            t.stem = px_analysis_intern(an, px_buf_str(stem), stem->len);
-            t.stop = px_text_stopword(a->language, px_buf_str(fold), fold->len);
-        } else {
-            t.stem = t.norm;
-        }
-        px_vec_push(&an->tokens, t);
+    for (size_t i = 0; i < k->words.len; i++) {
+        px_word w = k->words.items[i];
+        const forms *f = forms_of(k, text + w.start, w.end - w.start, w.kind);
+        px_token t = {.sentence = si, .start = w.start, .end = w.end, .kind = w.kind,
+                      .norm = f->norm, .stem = f->stem, .stop = f->stop};
+        px_vec_push(&k->an->tokens, t);
     }
     return PX_OK;
 }
@@ -58,14 +91,15 @@ static px_status tokens(px_context *ctx, const px_article *a, px_analysis **out,
     *out = NULL;
     if (!ctx || !a) return px_error_set(err, PX_EUSAGE, "px_analyze", 0, 0, "NULL argument");
     px_analysis *an = px_xcalloc(1, sizeof *an);
-    px_words words = {0};
-    px_buf fold = {0}, stem = {0};
+    tokenizer k = {.ctx = ctx, .an = an, .a = a};
     px_status rc = PX_OK;
-    for (size_t si = 0; si < a->sentences.len && !rc; si++)
-        rc = tokenize_sentence(ctx, an, a, si, &words, &fold, &stem, err);
-    px_vec_free(&words);
-    px_buf_free(&fold);
-    px_buf_free(&stem);
+    for (size_t si = 0; si < a->sentences.len && !rc; si++) rc = tokenize_sentence(&k, si, err);
+    px_vec_free(&k.words);
+    px_buf_free(&k.fold);
+    px_buf_free(&k.stem);
+    px_buf_free(&k.key);
+    px_map_free(&k.seen);
+    px_arena_free(&k.scratch);
     if (rc) {
         px_analysis_free(an);
         return rc;
