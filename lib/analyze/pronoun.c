@@ -8,7 +8,11 @@
  * gender agrees (the subject, as news writes "Rice said she ..."); else the
  * first agreeing person of the nearest of the PX_PRONOUN_BACK sentences
  * before (the subject of the sentence before: "John Earnest refused ...
- * / '...,' he said").  A resolved pronoun counts as a mention of its person
+ * / '...,' he said").  In a sentence before, a person named in an aside —
+ * an opening subordinate clause up to its comma ("If last year's speech,
+ * delivered by Rush Limbaugh, was ..., Beck's stood out"), or words
+ * between dashes or parentheses — is taken only when the main clause
+ * names no one who agrees: the aside is rarely the subject.  A resolved pronoun counts as a mention of its person
  * for the pronouns after it, and gives a person of unknown gender its
  * gender.  Pronouns inside quotation marks are the speaker's, not the
  * reporter's ("as long as he'd like me to"), and are left alone; names in
@@ -31,6 +35,7 @@
 
 typedef struct sentence_persons {
     long ids[PX_PRONOUN_SUBJECTS];
+    unsigned char aside[PX_PRONOUN_SUBJECTS]; /* 1: named in an aside */
     int n;
 } sentence_persons;
 
@@ -40,6 +45,7 @@ typedef struct walk {
     px_map last_with_role;  /* role head -> entity + 1, mentioned last */
     px_map first_with_role; /* role head -> entity + 1, first in the article */
     PX_VEC(px_ent_mention) added;
+    int intro, dashes, parens; /* the aside the walk is in (see aside_step) */
 } walk;
 
 /* 'm' or 'f' for a third-person singular pronoun, else 0. */
@@ -88,12 +94,37 @@ static long entity_with_role(walk *k, const char *head, size_t n)
     return v ? (long)((uintptr_t)v - 1) : -1;
 }
 
+static int in_aside(const walk *k) { return k->intro || k->dashes || k->parens; }
+
 static void note_person(walk *k, long id)
 {
     sentence_persons *s = &k->recent[0];
     for (int i = 0; i < s->n; i++)
         if (s->ids[i] == id) return;
-    if (s->n < PX_PRONOUN_SUBJECTS) s->ids[s->n++] = id;
+    if (s->n < PX_PRONOUN_SUBJECTS) s->aside[s->n] = (unsigned char)in_aside(k), s->ids[s->n++] = id;
+}
+
+/* Opening words of a subordinate clause that precedes the main one. */
+static int subordinator(const char *norm)
+{
+    static const char *const words[] = {"if", "when", "while", "although", "though", "after",
+                                        "before", "as", "since", "because", "once", "unless"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (!strcmp(norm, words[i])) return 1;
+    return 0;
+}
+
+/* Moves the aside state over token t, the i-th of its sentence. */
+static void aside_step(walk *k, size_t t, size_t i)
+{
+    const px_token *tok = &k->w->an->tokens.items[t];
+    if (i == 0) k->intro = tok->kind == PX_TOKEN_WORD && subordinator(tok->norm), k->dashes = k->parens = 0;
+    if (tok->kind != PX_TOKEN_PUNCT) return;
+    const char *s = tok->norm;
+    if (!strcmp(s, ",") && !k->dashes && !k->parens) k->intro = 0;
+    else if (!strcmp(s, "-") || !strcmp(s, "\xe2\x80\x94") || !strcmp(s, "\xe2\x80\x93")) k->dashes = !k->dashes;
+    else if (!strcmp(s, "(")) k->parens++;
+    else if (!strcmp(s, ")") && k->parens) k->parens--;
 }
 
 static int agrees(const px_ent *e, int gender) { return !e->gender || e->gender == gender; }
@@ -102,8 +133,10 @@ static long antecedent(walk *k, int gender)
 {
     for (int back = 0; back <= PX_PRONOUN_BACK; back++) {
         const sentence_persons *s = &k->recent[back];
-        for (int i = 0; i < s->n; i++)
-            if (agrees(&k->w->ents.items[s->ids[i]], gender)) return s->ids[i];
+        for (int pass = back ? 0 : 1; pass < 2; pass++) /* main clause first, before this one */
+            for (int i = 0; i < s->n; i++)
+                if ((pass || !s->aside[i]) && agrees(&k->w->ents.items[s->ids[i]], gender))
+                    return s->ids[i];
     }
     return -1;
 }
@@ -192,6 +225,7 @@ void px_ent_pronouns(px_ent_work *w)
         next_sentence(&k);
         size_t end = w->sent_tok[s + 1];
         for (size_t t = w->sent_tok[s]; t < end; t++) {
+            aside_step(&k, t, t - w->sent_tok[s]);
             while (mi < w->mentions.len && w->mentions.items[mi].tok <= t)
                 mention_at(&k, &w->mentions.items[mi++]);
             pronoun_at(&k, t);

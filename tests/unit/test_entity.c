@@ -264,6 +264,22 @@ static void test_pronouns(void **state)
         assert_false(has_mention(a, px_analysis_entity(an, i), PX_MENTION_ROLE, 2, "the senator"));
     px_analysis_free(an);
     px_article_free(a);
+
+    /* A person in an opening clause or between dashes is not the subject
+     * the next sentence's pronoun refers to; the main clause's is. */
+    an = analyse(*state,
+        "After Rush Limbaugh spoke, Glenn Beck took the stage. He said it was a good year. "
+        "Last year - when Tom Hale spoke - Bob Grant also came. He said it was good.", &a);
+    const px_entity *beck = find(an, "Glenn Beck"), *rush = find(an, "Rush Limbaugh");
+    assert_non_null(beck);
+    assert_non_null(rush);
+    assert_true(has_mention(a, beck, PX_MENTION_PRONOUN, 1, "He"));
+    assert_false(has_mention(a, rush, PX_MENTION_PRONOUN, 1, "He"));
+    const px_entity *grant = find(an, "Bob Grant");
+    assert_non_null(grant);
+    assert_true(has_mention(a, grant, PX_MENTION_PRONOUN, 3, "He"));
+    px_analysis_free(an);
+    px_article_free(a);
 }
 
 /* Hostile input: no sentence at all, 10,000 capitalised words in a row, and
