@@ -23,7 +23,8 @@
  *         of the two just above it ("08.11.2021 | Veranstaltung" over
  *         the <h1>); the headline is the <h1> chosen as title, else the
  *         page's first <h1>
- *   0.45  a date in the title ("Bericht zur Coronalage vom 22.04.2020")
+ *   0.45  a date in the headline ("Bericht zur Coronalage vom 22.04.2020",
+ *         "23.01.2022 - Wierer jubelt"), else in the title
  *
  * Visible dates are read day first, except on pages in English.  A UTC
  * timestamp a day away from the date the page shows gives way to it: the
@@ -191,6 +192,13 @@ void px_html_pubdate(html_page *pg, const html_meta *m)
     const char *url = pg->a->url ? pg->a->url : m->og_url;
     if (url && px_html_url_date(url, iso)) px_article_set_date(pg->a, iso, PX_DATE_URL, 0.62);
     near_headline(pg);
-    if (pg->a->title) offer_text(pg, pg->a->title, strlen(pg->a->title), PX_DATE_TEXT, 0.45);
+    if (pg->headline) { /* its text whole: the title lost a date at its edge */
+        px_buf text = {0};
+        const char *s = short_text(pg, pg->headline, &text);
+        offer_text(pg, s, text.len, PX_DATE_TEXT, 0.45);
+        px_buf_free(&text);
+    } else if (pg->a->title) {
+        offer_text(pg, pg->a->title, strlen(pg->a->title), PX_DATE_TEXT, 0.45);
+    }
     local_day(pg, seen);
 }

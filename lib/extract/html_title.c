@@ -308,7 +308,8 @@ static int h1_enter(void *ud, xmlNode *n)
      * but one that holds (nearly) all of its text is the headline itself,
      * whatever its class says ("field--label-hidden" on a title field) */
     if (n != w->top && (e->hints & (HN_BOILER | HN_CAPTION) || e->own ||
-                        px_html_is(n, "time") || kicker(px_html_attr(n, "class")))) {
+                        px_html_is(n, "time") || px_html_is(n, "small") ||
+                        kicker(px_html_attr(n, "class")))) {
         const html_elem *top = px_html_elem(w->pg, w->top);
         if (!top || e->text * 10 < top->text * 9 || e->hints & HN_BOILER || e->own) return 0;
     }
@@ -327,6 +328,55 @@ static void h1_leave(void *ud, xmlNode *n)
 
 /* The headline text of an <h1> into out (squeezed); 0 when it has none or
  * is a logo: all of it a link to the site's home page. */
+/* The length of the numeric date at s ("23.01.2022", "2022-01-23"), 0
+ * when there is none. */
+static size_t numeric_date(const char *s, size_t n)
+{
+    size_t k = 0;
+    char iso[32];
+    while (k < n && (strchr("0123456789./-", s[k]))) k++;
+    size_t at;
+    return k >= 8 && px_html_find_date(s, k, 1, iso, &at) && at == 0 ? k : 0;
+}
+
+/* Separators between a date and a headline: spaces, dashes, bars, bullets. */
+static size_t separator_len(const char *s)
+{
+    static const char *const seps[] = {" ", "-", "|", ":", "\xE2\x80\x93", "\xE2\x80\x94",
+                                       "\xE2\x80\xA2", "\xC2\xB7", NULL};
+    for (const char *const *sep = seps; *sep; sep++)
+        if (!strncmp(s, *sep, strlen(*sep))) return strlen(*sep);
+    return 0;
+}
+
+/* Cuts a date that opens the headline in b, with its separator ("23.01.2022
+ * - Wierer jubelt"), or closes it before one ("Zuschauer kehren zurück
+ * 02.02.2022 •"): the date the page was published, printed in the <h1> by
+ * its template, is not part of the title (html_pubdate.c still reads it
+ * there).  A date that ends the headline's sentence ("Ergebnisse vom
+ * 27.07.2019") is part of it. */
+static void cut_dates(px_buf *b)
+{
+    size_t k = numeric_date(b->data, b->len), sep;
+    if (k && k < b->len && separator_len(b->data + k)) {
+        while (k < b->len && (sep = separator_len(b->data + k))) k += sep;
+        if (k < b->len) {
+            memmove(b->data, b->data + k, b->len - k + 1);
+            b->len -= k;
+        }
+    }
+    size_t end = b->len;
+    while (end && strchr(" -|:\x80\x93\x94\xA2\xB7\xC2\xE2", b->data[end - 1])) end--;
+    if (end == b->len) return; /* a date that ends a sentence is part of it */
+    size_t start = end;
+    while (start && strchr("0123456789./-", b->data[start - 1])) start--;
+    if (start && b->data[start - 1] == ' ' && numeric_date(b->data + start, end - start) ==
+                                                  end - start && end > start) {
+        while (start && b->data[start - 1] == ' ') start--;
+        if (start) b->len = start, b->data[start] = '\0';
+    }
+}
+
 static int h1_text(html_page *pg, xmlNode *h1, px_buf *out)
 {
     px_buf raw = {0};
@@ -339,6 +389,7 @@ static int h1_text(html_page *pg, xmlNode *h1, px_buf *out)
     while (n && strchr(" \t\r\n:;|", *t)) t++, n--; /* what a dropped kicker left */
     px_html_squeeze(t, n, out);
     px_buf_free(&raw);
+    cut_dates(out);
     return out->len && !logo;
 }
 

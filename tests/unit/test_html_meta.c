@@ -259,6 +259,21 @@ static void test_title_from_the_headline(void **state)
                  "class='field field--name-title field--label-hidden'>More brands go fur-free"
                  "</span></h1><p>Text.</p>",
                  offsetof(px_article, title), "More brands go fur-free");
+    /* A date the template prints at the headline's edge is not part of it
+     * (the date is still read); a <small> kicker neither. */
+    px_article *d = html_extract("<html lang='de'><title>Wierer jubelt in Antholz</title>"
+                                 "<h1>23.01.2022 - Wierer jubelt in Antholz</h1><p>Text.</p>");
+    assert_string_equal(d->title, "Wierer jubelt in Antholz");
+    assert_string_equal(d->date, "2022-01-23");
+    px_article_free(d);
+    expect_field("<title>Fans return to the stadiums</title><h1>Fans return to the stadiums "
+                 "02.02.2022 •</h1><p>Text.</p>",
+                 offsetof(px_article, title), "Fans return to the stadiums");
+    expect_field("<title>Results of 27.07.2019</title><h1>Results of 27.07.2019</h1><p>Text.</p>",
+                 offsetof(px_article, title), "Results of 27.07.2019");
+    expect_field("<title>Tunisia: big tasks for the new government</title><h1><small>Tunisia"
+                 "</small><br> Big tasks for the new government</h1><p>Text.</p>",
+                 offsetof(px_article, title), "Big tasks for the new government");
     /* Of two <h1>s that agree alike, the one that says more. */
     expect_field("<title>News - New tobacco tax law announced</title><h1>News</h1>"
                  "<h1>New tobacco tax law announced</h1><p>Text.</p>",
