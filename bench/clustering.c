@@ -16,7 +16,7 @@
  *   --no-merge        skip the merge pass
  *   --threshold X, --merge-threshold X, --window D, --gap-penalty X,
  *   --w-terms X, --w-specifics X, --w-quotes X, --refine N, --terms-power X,
- *   --specifics-power X                            override a parameter (tuning)
+ *   --specifics-power X, --link-floor D            override a parameter (tuning)
  *   --errors N        list N wrongly split and N wrongly joined pairs
  */
 #define _GNU_SOURCE
@@ -196,6 +196,17 @@ static void dump_pairs(const char *path, px_doc *docs, const int64_t *gold, size
     fclose(f);
 }
 
+/* Tuning aid: each article's id, gold label and story, one a line. */
+static void dump_assignment(const char *path, const int64_t *gold, const int64_t *sys, size_t n)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) return;
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%s\t%s\t%lld\t%lld\n", items.items[i].id, items.items[i].label, (long long)gold[i],
+                (long long)sys[i]);
+    fclose(f);
+}
+
 int main(int argc, char **argv)
 {
     px_story_params p;
@@ -207,7 +218,8 @@ int main(int argc, char **argv)
         {"threshold", 1, NULL, 't'}, {"merge-threshold", 1, NULL, 'm'}, {"window", 1, NULL, 'w'},
         {"gap-penalty", 1, NULL, 'h'}, {"w-terms", 1, NULL, 'T'}, {"w-specifics", 1, NULL, 'S'},
         {"w-quotes", 1, NULL, 'Q'}, {"errors", 1, NULL, 'e'}, {"refine", 1, NULL, 'r'},
-        {"terms-power", 1, NULL, 'P'}, {"specifics-power", 1, NULL, 'p'}, {NULL, 0, NULL, 0}};
+        {"terms-power", 1, NULL, 'P'}, {"specifics-power", 1, NULL, 'p'}, {"link-floor", 1, NULL, 'L'},
+        {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (c) {
@@ -225,6 +237,7 @@ int main(int argc, char **argv)
         case 'r': p.refine = atoi(optarg); break;
         case 'P': p.terms_power = atof(optarg); break;
         case 'p': p.specifics_power = atof(optarg); break;
+        case 'L': p.link_floor = atoi(optarg); break;
         default: return 2;
         }
     }
@@ -261,9 +274,9 @@ int main(int argc, char **argv)
         char line[256];
         while (g && fgets(line, sizeof line, g)) {
             px_story_params q = p;
-            if (sscanf(line, "%lf %lf %d %lf %lf %lf %lf %lf", &q.threshold, &q.w_specifics, &q.refine,
+            if (sscanf(line, "%lf %lf %d %lf %lf %lf %lf %lf %d", &q.threshold, &q.w_specifics, &q.refine,
                        &q.merge_threshold, &q.specifics_power, &q.terms_power, &q.gap_penalty,
-                       &q.specifics_floor) != 8)
+                       &q.specifics_floor, &q.link_floor) < 8)
                 continue;
             px_cluster_batch(docs, n, &q, merge, sys, NULL);
             scores r = score(gold, sys, n);
@@ -280,6 +293,7 @@ int main(int argc, char **argv)
     printf("speed     %.0f articles/s (CPU, one core: read + analyse + group)\n", n / (secs > 0 ? secs : 1e-9));
     if (errors) show_errors(gold, sys, n, errors);
     if (getenv("PAIRS")) dump_pairs(getenv("PAIRS"), docs, gold, n);
+    if (getenv("ASSIGN")) dump_assignment(getenv("ASSIGN"), gold, sys, n);
 
     for (size_t i = 0; i < n; i++) {
         px_doc_free(&docs[i]);

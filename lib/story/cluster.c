@@ -183,10 +183,18 @@ void px_clusterer_restore(px_clusterer *c, px_story *s)
 
 /* ---- grouping ---------------------------------------------------------- */
 
-static int in_window(const px_clusterer *c, const px_story *s, int32_t day)
+/* A candidate: published within the window of the story, or naming a day
+ * within the window of one of its days (a follow-up naming the event's
+ * day), or the other way round. */
+static int in_window(const px_clusterer *c, const px_story *s, const px_doc *d)
 {
+    int32_t day = d->p.day;
     if (day == PX_NO_DAY || s->last_day == PX_NO_DAY) return 1;
-    return day - s->last_day <= c->p.window && s->first_day - day <= c->p.window;
+    if (day - s->last_day <= c->p.window && s->first_day - day <= c->p.window) return 1;
+    px_day_count buf[PX_DOC_DAYS + 1];
+    px_when dw = px_doc_when(d, buf), sw = px_story_when(s);
+    int gap = px_when_gap(&dw, &sw, 0);
+    return gap >= 0 && gap <= c->p.window;
 }
 
 /* Fills c->touched with the slots sharing a strong key with f / g, hits in acc. */
@@ -266,7 +274,7 @@ void px_clusterer_add(px_clusterer *c, int64_t article, px_doc *d, px_decision *
     px_match best_m = {0, 0, -1, -1, -1};
     for (size_t i = 0; i < n; i++) {
         px_story *s = c->slots[cand[i]];
-        if (!in_window(c, s, d->p.day)) continue;
+        if (!in_window(c, s, d)) continue;
         out->candidates++;
         px_match m;
         px_story_match(s, d, &c->p, &m);

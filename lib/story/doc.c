@@ -213,6 +213,11 @@ void px_doc_build(px_doc *d, px_context *ctx, const px_article *a, const px_anal
     px_vec_free(&title_terms);
     px_vec_free(&title_specifics);
     d->fingerprint = fingerprint(an);
+    /* Named days only for a dated article with its own body: without a
+     * publication day nothing relative resolves and what is left are
+     * mostly days of history (ECB+, undated, groups worse with them); a
+     * page of other news names the days of other news. */
+    if (!junk && d->p.day != PX_NO_DAY) d->nnamed = px_named_days(an, d->named, PX_DOC_DAYS);
     px_doc_weigh(d, NULL, 1, 1);
 }
 
@@ -238,6 +243,11 @@ void px_doc_weigh(px_doc *d, const px_df *df, double terms_power, double specifi
 {
     weigh(&d->p.terms, df, terms_power);
     weigh(&d->specifics, df, specifics_power);
+}
+
+px_when px_doc_when(const px_doc *d, px_day_count *buf)
+{
+    return px_when_of(d->p.day, d->named, d->nnamed, buf);
 }
 
 void px_doc_free(px_doc *d)

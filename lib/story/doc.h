@@ -13,6 +13,9 @@
  *              (years, ages, tolls).  Two earthquakes share their words and
  *              differ here.
  *   fingerprint a hash of the body's words: the same article twice
+ *   named      the days the text names ("Sunday", "May 7, 2015"), resolved
+ *              against the publication day: with it, the article's days
+ *              (days.h), what its distance in time to a story is taken on
  *
  * Weights are set by px_doc_weigh() from document frequencies, so that a
  * doc can be built before the collection is known (batch mode) or against
@@ -23,6 +26,7 @@
 #ifndef PX_DOC_H
 #define PX_DOC_H
 
+#include "story/days.h"
 #include "story/df.h"
 #include "story/profile.h"
 
@@ -34,6 +38,8 @@ typedef struct px_doc {
     px_profile p;        /* terms (body + title), entities, quotes, day, simhash */
     px_features specifics;
     uint64_t fingerprint;
+    int32_t named[PX_DOC_DAYS]; /* the days the text names, sorted (days.h) */
+    size_t nnamed;
 } px_doc;
 
 /* Fills d from an article and its analysis; ctx tokenises the title.
@@ -46,6 +52,10 @@ void px_doc_keys(const px_doc *d, px_keys *out);
  * which event this is than a common one. */
 void px_doc_weigh(px_doc *d, const px_df *df, double terms_power, double specifics_power);
 void px_doc_free(px_doc *d);
+
+/* The article's days (days.h): its publication day p.day and the days it
+ * names, over buf (room for PX_DOC_DAYS + 1). */
+px_when px_doc_when(const px_doc *d, px_day_count *buf);
 
 /* The key of a proper name or number as written ("Reid", "2,000"). */
 uint64_t px_name_key(const char *s, size_t n);

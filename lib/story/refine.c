@@ -6,6 +6,10 @@
  *     cos(d, S - d) = (d.S - 1) / sqrt(|S|^2 - 2 d.S + 1).
  * Candidates are the stories of the articles sharing one of the article's
  * strongest keys, found through a key -> articles index built once.
+ *
+ * Time: each round starts by listing each story's days (days.h: its
+ * members' publication and named days, sorted and unique), and an article
+ * is as far from a story as its closest days are from those.
  */
 #include <math.h>
 #include <string.h>
@@ -23,8 +27,13 @@ typedef struct sums {
     px_features t, s;
     double tn2, sn2;
     size_t size;
-    int32_t first, last; /* days, as of the start of the round */
+    size_t pub0, npub, named0, nnamed; /* its days in the round's day list */
 } sums;
+
+typedef struct doc_days {
+    px_day_count buf[PX_DOC_DAYS + 1];
+    px_when w;
+} doc_days;
 
 static void add_into(px_features *dst, const px_features *src, double sign, double *n2)
 {
@@ -61,27 +70,66 @@ static double cos_with(const px_features *d, const px_features *S, double n2, in
     return c > 1 ? 1 : c < 0 ? 0 : c;
 }
 
+static px_when story_when(const sums *S, const px_day_count *days)
+{
+    px_when w = {days + S->pub0, days + S->named0, S->npub, S->nnamed};
+    return w;
+}
+
 /* As px_story_match, without quotes (their sums are not kept). */
-static double score(const px_doc *d, const sums *S, int own, const px_story_params *p)
+static double score(const px_doc *d, const px_when *dw, const sums *S, const px_day_count *days,
+                    int own, const px_story_params *p)
 {
     px_match m = {0, cos_with(&d->p.terms, &S->t, S->tn2, own), -1, -1, -1};
     if (m.terms < 0) m.terms = 0;
     if (d->specifics.len) m.specifics = cos_with(&d->specifics, &S->s, S->sn2, own);
-    if (d->p.day != PX_NO_DAY && S->first != PX_NO_DAY)
-        m.gap = d->p.day < S->first ? S->first - d->p.day : d->p.day > S->last ? d->p.day - S->last : 0;
+    px_when sw = story_when(S, days);
+    m.gap = px_when_gap(dw, &sw, p->link_floor);
     px_story_combine(&m, p);
     return m.score;
 }
 
-static void spans(const px_doc *docs, size_t n, const int64_t *story, sums *S, size_t cap)
+static int cmp_day(const void *x, const void *y)
 {
-    for (size_t i = 0; i < cap; i++) S[i].first = S[i].last = PX_NO_DAY;
+    int32_t a = ((const px_day_count *)x)->day, b = ((const px_day_count *)y)->day;
+    return a < b ? -1 : a > b;
+}
+
+/* Sorts x[0..n) and drops repeats; returns the new length. */
+static size_t unique_days(px_day_count *x, size_t n)
+{
+    size_t k = 0;
+    qsort(x, n, sizeof *x, cmp_day);
+    for (size_t j = 0; j < n; j++)
+        if (!k || x[k - 1].day != x[j].day) x[k++] = x[j];
+    return k;
+}
+
+/* Lists each story's publication and named days into days (room for all
+ * the docs' days), sorted and unique, at S[story].pub0 and .named0. */
+static void story_days(const doc_days *dd, size_t n, const int64_t *story, sums *S, size_t cap,
+                       px_day_count *days)
+{
+    for (size_t i = 0; i < cap; i++) S[i].npub = S[i].nnamed = 0;
     for (size_t i = 0; i < n; i++) {
-        int32_t day = docs[i].p.day;
+        S[story[i]].npub += dd[i].w.npub;
+        S[story[i]].nnamed += dd[i].w.nnamed;
+    }
+    size_t at = 0;
+    for (size_t i = 0; i < cap; i++) {
+        S[i].pub0 = at, at += S[i].npub, S[i].npub = 0;
+        S[i].named0 = at, at += S[i].nnamed, S[i].nnamed = 0;
+    }
+    for (size_t i = 0; i < n; i++) {
         sums *s = &S[story[i]];
-        if (day == PX_NO_DAY) continue;
-        if (s->first == PX_NO_DAY || day < s->first) s->first = day;
-        if (s->last == PX_NO_DAY || day > s->last) s->last = day;
+        memcpy(days + s->pub0 + s->npub, dd[i].w.pub, dd[i].w.npub * sizeof *days);
+        s->npub += dd[i].w.npub;
+        memcpy(days + s->named0 + s->nnamed, dd[i].w.named, dd[i].w.nnamed * sizeof *days);
+        s->nnamed += dd[i].w.nnamed;
+    }
+    for (size_t i = 0; i < cap; i++) {
+        S[i].npub = unique_days(days + S[i].pub0, S[i].npub);
+        S[i].nnamed = unique_days(days + S[i].named0, S[i].nnamed);
     }
 }
 
@@ -134,18 +182,25 @@ size_t px_refine(const px_doc *docs, size_t n, const px_story_params *p, int rou
             px_vec_push(&lists.items[*at - 1], (uint32_t)i);
         }
     }
+    doc_days *dd = px_xmalloc((n ? n : 1) * sizeof *dd);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        dd[i].w = px_doc_when(&docs[i], dd[i].buf);
+        total += dd[i].w.npub + dd[i].w.nnamed;
+    }
+    px_day_count *days = px_xmalloc((total ? total : 1) * sizeof *days);
     int64_t next = (int64_t)max + 1;
     int64_t *seen = px_xmalloc(cap * sizeof *seen);
     for (size_t i = 0; i < cap; i++) seen[i] = -1;
     size_t moves = 0;
     for (int r = 0; r < rounds; r++) {
         size_t moved = 0;
-        spans(docs, n, story, S, cap);
+        story_days(dd, n, story, S, cap, days);
         for (size_t i = 0; i < n; i++) {
             const px_doc *d = &docs[i];
             int64_t own = story[i], best = -1;
             double best_score = -1;
-            if (S[own].size > 1) best = own, best_score = score(d, &S[own], 1, p);
+            if (S[own].size > 1) best = own, best_score = score(d, &dd[i].w, &S[own], days, 1, p);
             for (size_t k = 0; k < nkeys[i]; k++) {
                 const doc_list *l = &lists.items[px_keymap_get(&index, keys[i][k]) - 1];
                 size_t stop = l->len > SCAN ? l->len - SCAN : 0;
@@ -154,10 +209,8 @@ size_t px_refine(const px_doc *docs, size_t n, const px_story_params *p, int rou
                     int64_t c = story[j];
                     if (c == own || seen[c] == (int64_t)i) continue;
                     seen[c] = (int64_t)i;
-                    if (d->p.day != PX_NO_DAY && docs[j].p.day != PX_NO_DAY &&
-                        abs(d->p.day - docs[j].p.day) > p->window)
-                        continue;
-                    double sc = score(d, &S[c], 0, p);
+                    if (px_when_gap(&dd[i].w, &dd[j].w, 0) > p->window) continue;
+                    double sc = score(d, &dd[i].w, &S[c], days, 0, p);
                     if (sc > best_score || (sc == best_score && c < best)) best = c, best_score = sc;
                 }
             }
@@ -187,5 +240,7 @@ size_t px_refine(const px_doc *docs, size_t n, const px_story_params *p, int rou
     free(keys);
     free(nkeys);
     free(seen);
+    free(dd);
+    free(days);
     return moves;
 }

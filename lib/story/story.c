@@ -8,6 +8,7 @@
  * keeps a story of a thousand articles as small as one of ten.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "story/similarity.h"
@@ -28,6 +29,7 @@ void px_story_params_default(px_story_params *p)
     p->specifics_power = 3;
     p->refine = 2;
     p->specifics_floor = 0.1;
+    p->link_floor = 7;
 }
 
 void px_story_init(px_story *s, int64_t id)
@@ -118,6 +120,8 @@ void px_story_add(px_story *s, int64_t article, const px_doc *d)
     s->specifics_norm = sum_into(&s->specifics, &d->specifics, PX_STORY_SPECIFICS);
     add_quotes(&s->quotes, &d->p.quotes);
     add_days(s, d->p.day, d->p.day);
+    if (d->p.day != PX_NO_DAY) px_day_counts_add(&s->pub_days, &d->p.day, 1, 1, PX_STORY_DAYS);
+    px_day_counts_add(&s->named_days, d->named, d->nnamed, 1, PX_STORY_DAYS);
     px_member m = {article, d->p.simhash, d->fingerprint};
     add_member(s, m);
     s->size++;
@@ -130,17 +134,11 @@ void px_story_absorb(px_story *a, const px_story *b)
     a->specifics_norm = sum_into(&a->specifics, &b->specifics, PX_STORY_SPECIFICS);
     add_quotes(&a->quotes, &b->quotes);
     add_days(a, b->first_day, b->last_day);
+    px_day_counts_merge(&a->pub_days, &b->pub_days, PX_STORY_DAYS);
+    px_day_counts_merge(&a->named_days, &b->named_days, PX_STORY_DAYS);
     for (size_t i = 0; i < b->members.len; i++) add_member(a, b->members.items[i]);
     a->size += b->size;
     a->dirty = 1;
-}
-
-static int gap_days(int32_t f1, int32_t l1, int32_t f2, int32_t l2)
-{
-    if (f1 == PX_NO_DAY || f2 == PX_NO_DAY) return -1;
-    if (l1 < f2) return f2 - l1;
-    if (l2 < f1) return f1 - l2;
-    return 0;
 }
 
 void px_story_combine(px_match *m, const px_story_params *p)
@@ -175,7 +173,9 @@ void px_story_match(const px_story *s, const px_doc *d, const px_story_params *p
     m->quotes = -1;
     if (d->p.quotes.len && s->quotes.len)
         m->quotes = (double)px_keys_shared(&d->p.quotes, &s->quotes) / (double)d->p.quotes.len;
-    m->gap = gap_days(d->p.day, d->p.day, s->first_day, s->last_day);
+    px_day_count buf[PX_DOC_DAYS + 1];
+    px_when dw = px_doc_when(d, buf), sw = px_story_when(s);
+    m->gap = px_when_gap(&dw, &sw, p->link_floor);
     px_story_combine(m, p);
 }
 
@@ -190,7 +190,8 @@ void px_story_match_story(const px_story *a, const px_story *b, const px_story_p
         size_t smaller = a->quotes.len < b->quotes.len ? a->quotes.len : b->quotes.len;
         m->quotes = (double)px_keys_shared(&a->quotes, &b->quotes) / (double)smaller;
     }
-    m->gap = gap_days(a->first_day, a->last_day, b->first_day, b->last_day);
+    px_when aw = px_story_when(a), bw = px_story_when(b);
+    m->gap = px_when_gap(&aw, &bw, p->link_floor);
     px_story_combine(m, p);
 }
 
@@ -222,7 +223,15 @@ static void put_features(px_buf *b, const px_features *f)
     }
 }
 
-#define STORY_MAGIC 0x31797473u /* "sty1" */
+static void put_days(px_buf *b, const px_day_counts *c)
+{
+    uint32_t n = (uint32_t)c->len;
+    put(b, &n, 4);
+    put(b, c->items, n * sizeof *c->items);
+}
+
+#define STORY_MAGIC_1 0x31797473u /* "sty1": no days */
+#define STORY_MAGIC 0x32797473u   /* "sty2": days after the members */
 
 void px_story_save(const px_story *s, px_buf *out)
 {
@@ -240,6 +249,8 @@ void px_story_save(const px_story *s, px_buf *out)
     n = (uint32_t)s->members.len;
     put(out, &n, 4);
     put(out, s->members.items, n * sizeof *s->members.items);
+    put_days(out, &s->pub_days);
+    put_days(out, &s->named_days);
 }
 
 typedef struct reader {
@@ -274,13 +285,25 @@ static double get_features(reader *r, px_features *f, size_t cap)
     return sqrt(norm);
 }
 
+static void get_days(reader *r, px_day_counts *c)
+{
+    uint32_t n;
+    get(r, &n, 4);
+    if (n > PX_STORY_DAYS) r->bad = 1;
+    for (uint32_t i = 0; i < n && !r->bad; i++) {
+        px_day_count x;
+        get(r, &x, sizeof x);
+        px_vec_push(c, x);
+    }
+}
+
 int px_story_load(px_story *s, const void *data, size_t len)
 {
     reader r = {data, (const unsigned char *)data + len, 0};
     uint32_t magic, n;
     px_story_init(s, 0);
     get(&r, &magic, 4);
-    if (magic != STORY_MAGIC) r.bad = 1;
+    if (magic != STORY_MAGIC && magic != STORY_MAGIC_1) r.bad = 1;
     get(&r, &s->id, 8);
     get(&r, &s->size, 4);
     get(&r, &s->first_day, 4);
@@ -299,6 +322,13 @@ int px_story_load(px_story *s, const void *data, size_t len)
         get(&r, &m, sizeof m);
         px_vec_push(&s->members, m);
     }
+    if (magic == STORY_MAGIC) {
+        get_days(&r, &s->pub_days);
+        get_days(&r, &s->named_days);
+    } else if (s->first_day != PX_NO_DAY) { /* sty1: the ends of its span stand in */
+        int32_t ends[2] = {s->first_day, s->last_day};
+        px_day_counts_add(&s->pub_days, ends, s->first_day == s->last_day ? 1 : 2, 1, PX_STORY_DAYS);
+    }
     if (r.bad || r.p != r.end) {
         px_story_free(s);
         return -1;
@@ -312,4 +342,12 @@ void px_story_free(px_story *s)
     px_vec_free(&s->specifics);
     px_vec_free(&s->quotes);
     px_vec_free(&s->members);
+    px_vec_free(&s->pub_days);
+    px_vec_free(&s->named_days);
+}
+
+px_when px_story_when(const px_story *s)
+{
+    px_when w = {s->pub_days.items, s->named_days.items, s->pub_days.len, s->named_days.len};
+    return w;
 }

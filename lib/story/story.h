@@ -20,9 +20,11 @@
  *
  * scaled down in proportion when specifics are measured but fall under
  * specifics_floor (the hard negative: one event's words around another's
- * names and numbers), and then lowered by the gap in days between the article and the story's
- * span: unchanged within a day, then by gap_penalty * ln(days), so a
- * follow-up weeks later needs clearly more in common than a same-day report.
+ * names and numbers), and then lowered by the gap in days between the
+ * article's days and the story's (days.h: publication days and the days
+ * the texts name): unchanged within a day, then by gap_penalty * ln(days),
+ * so a follow-up weeks later needs clearly more in common than a same-day
+ * report, unless it names the day the story is about.
  *
  * Ownership: a px_story owns its vectors; px_story_free() frees them.
  * px_story_save/px_story_load round-trip one through bytes (for the store).
@@ -47,6 +49,7 @@ typedef struct px_story_params {
     double terms_power, specifics_power; /* idf exponents (px_doc_weigh) */
     int refine;             /* batch: rounds of leave-one-out reassignment (refine.h) */
     double specifics_floor; /* specifics below this scale the score down in proportion */
+    int link_floor;         /* days: a gap bridged only by a named day counts as at least this (days.h) */
 } px_story_params;
 
 /* The defaults, tuned on ECB+ train and dev and GVA dev (see cluster.c). */
@@ -60,7 +63,8 @@ typedef struct px_member {
 typedef struct px_story {
     int64_t id;
     uint32_t size;                 /* articles */
-    int32_t first_day, last_day;   /* PX_NO_DAY when no member is dated */
+    int32_t first_day, last_day;   /* publication days; PX_NO_DAY when no member is dated */
+    px_day_counts pub_days, named_days; /* its members' days (days.h), the most counted */
     px_features terms, specifics;  /* weight: sum over members; sorted by key */
     double terms_norm, specifics_norm;
     px_keys quotes;                /* sorted, unique */
@@ -71,7 +75,7 @@ typedef struct px_story {
 typedef struct px_match {
     double score;
     double terms, specifics, quotes; /* -1 where not measured */
-    int gap;                         /* days apart, -1 when a side is undated */
+    int gap;                         /* days apart (closest days), -1 when a side has none */
 } px_match;
 
 void px_story_init(px_story *s, int64_t id);
@@ -91,5 +95,8 @@ const px_member *px_story_copy_of(const px_story *s, const px_doc *d, int copy_b
 void px_story_save(const px_story *s, px_buf *out);
 int px_story_load(px_story *s, const void *data, size_t len); /* -1: not a saved story */
 void px_story_free(px_story *s);
+
+/* The story's days (days.h), borrowed from s. */
+px_when px_story_when(const px_story *s);
 
 #endif

@@ -6,12 +6,7 @@
  * stories leave memory after the window, and batch grouping is the same
  * whatever the input order.
  */
-#define _GNU_SOURCE /* fmemopen */
-#include <stdio.h>
-
-#include "unit.h"
-#include "unit_context.h"
-#include "story/batch.h"
+#include "unit_story.h"
 
 /* Reports: two of an earthquake in Turkey, two of one in Morocco, written
  * alike on purpose (same kind of event, same wording), and a copy. */
@@ -43,30 +38,6 @@ static const char *const records[] = {
     "of the interior ministry.\\n\\nThe quake was felt as far away as Rabat and Casablanca.\"}",
 };
 #define NREC (sizeof records / sizeof *records)
-
-static px_article *article(const char *json)
-{
-    FILE *f = fmemopen((void *)json, strlen(json), "r");
-    px_reader *r;
-    px_article *a = NULL;
-    px_error err;
-    assert_int_equal(px_reader_open_stream(ctx, f, "t.jsonl", PX_FORMAT_JSONL, &r, &err), PX_OK);
-    assert_int_equal(px_reader_next(r, &a, &err), PX_OK);
-    assert_non_null(a);
-    px_reader_close(r);
-    fclose(f);
-    return a;
-}
-
-static void build(px_doc *d, const char *json)
-{
-    px_article *a = article(json);
-    px_analysis *an;
-    assert_int_equal(px_analyze(ctx, a, &an, NULL), PX_OK);
-    px_doc_build(d, ctx, a, an);
-    px_analysis_free(an);
-    px_article_free(a);
-}
 
 static void keymap_counts_and_filters(void **state)
 {
