@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze/numdate.h"
 #include "cli.h"
 #include "store/store.h"
 
@@ -24,8 +25,10 @@ static const char usage[] =
     "number in the store) is in its story: whether it started the story,\n"
     "joined it or is a copy of another article; the score against the\n"
     "threshold and its parts (shared words, shared names and numbers, shared\n"
-    "quotations, days apart); and the words, names, numbers and quotations it\n"
-    "shares with the rest of the story, strongest first.\n"
+    "quotations, days apart); the words, names, numbers and quotations it\n"
+    "shares with the rest of the story, strongest first; and the days it names\n"
+    "that the story is about (a follow-up naming the event's day is not as far\n"
+    "from it as its publication day).\n"
     "\n"
     "  --db PATH    the store (default ./parallax.db)\n"
     "  -h, --help   show this help\n"
@@ -117,6 +120,38 @@ static void part(const char *name, double v)
     else printf("  %-10s %.3f\n", name, v);
 }
 
+/* Within a day of one of c's days, not counting the article's own share
+ * (own: the article is a member, so each day it names is counted once). */
+static int near_day(int32_t day, const px_day_counts *c, int own)
+{
+    for (size_t i = 0; i < c->len; i++) {
+        int32_t x = c->items[i].day;
+        if (x - day > 1 || day - x > 1) continue;
+        if (own && x == day && c->items[i].count <= 1) continue;
+        return 1;
+    }
+    return 0;
+}
+
+/* The days the article names that tie it to the story (days.h): a day the
+ * story's articles were published or that they name too.  Days by its own
+ * publication day say no more than that day does and are left out. */
+static void named_days(const px_doc *d, const px_story *st, int own)
+{
+    int any = 0;
+    for (size_t i = 0; i < d->nnamed; i++) {
+        int32_t day = d->named[i];
+        if (day - d->p.day <= 1 && d->p.day - day <= 1) continue;
+        int pub = near_day(day, &st->pub_days, 0);
+        if (!pub && !near_day(day, &st->named_days, own)) continue;
+        int y, mo, dd;
+        px_civil_from_days(day, &y, &mo, &dd);
+        printf("%s %04d-%02d-%02d (%s)", any++ ? "," : "  days it names:", y, mo, dd,
+               pub ? "the story's articles were published then" : "its articles name it too");
+    }
+    if (any) putchar('\n');
+}
+
 static void evidence(px_store *s, px_context *ctx, const px_article *a, const px_membership_row *m,
                      int64_t story)
 {
@@ -148,6 +183,7 @@ static void evidence(px_store *s, px_context *ctx, const px_article *a, const px
     list("  words", top, shared_keys(&d.p.terms, &st.terms, own, top, SHOW), &names);
     list("  names and numbers", top, shared_keys(&d.specifics, &st.specifics, own, top, SHOW), &names);
     if (m->match.quotes > 0 && an->quotes.len) printf("  quotations: %.0f%% of its quoted 3-grams\n", 100 * m->match.quotes);
+    named_days(&d, &st, own);
     px_map_each(&names, free_value, NULL);
     px_map_free(&names);
     px_doc_free(&d);
