@@ -22,7 +22,11 @@
  *    or follow, copyright lines and labels like "Contact:".  Walking in
  *    from each end, blocks that look like those are taken off, and the
  *    walk stops at the first block that does not: a byline in the middle
- *    of the text is left alone, since it is not known to be one.
+ *    of the text is left alone, since it is not known to be one.  A
+ *    label line among the last few blocks that opens the contacts, the
+ *    sources or further reading ("Kontakt:", "Weitere Informationen",
+ *    "Quellenangaben:") ends the text: it and what follows it (a quarter
+ *    of the text at most) are taken off.
  *
  * Removed blocks are not lost: they become the article's removed lines.
  */
@@ -267,6 +271,52 @@ static int tail_furniture(const html_block *b, const char *low)
            is_byline_line(b, low);
 }
 
+/* Labels that open the block of contacts, sources or further reading a
+ * press release or a report ends with; lower case. */
+static const char *const tail_openers[] = {
+    "kontakt", "pressekontakt", "medienkontakt", "ansprechpartner", "weitere informationen",
+    "zusatzinformationen", "quellen", "quellenangaben", "über den autor", "über die autorin",
+    "contact", "press contact", "media contact", "about the author", "sources", "contacto",
+    "fuentes", "sources", "à propos de l'auteur", NULL};
+
+/* A short line that is only one of the tail openers ("Kontakt:",
+ * "Weitere Informationen", "Quellenangaben:"). */
+static int is_tail_opener(const html_block *b, const char *low)
+{
+    if (b->len > 40) return 0;
+    size_t n = strlen(low);
+    while (n && strchr(" .:", low[n - 1])) n--;
+    for (const char *const *o = tail_openers; *o; o++)
+        if (strlen(*o) == n && !strncmp(low, *o, n)) return 1;
+    return 0;
+}
+
+#define TAIL_BLOCKS 8 /* the last kept blocks where a tail opener is looked for */
+#define TAIL_SHARE 4  /* what follows it is at most 1/TAIL_SHARE of the text */
+
+/* Cuts the body at a tail opener near its end: the label and every block
+ * after it are the contacts or sources of the page, not its text.  The
+ * walk from the end (trim_edge) cannot take them, since a contact's name
+ * and phone number look like no furniture. */
+static void cut_tail(html_blocks *blocks)
+{
+    char low[128];
+    size_t total = 0, after = 0, seen = 0;
+    for (size_t i = 0; i < blocks->len; i++)
+        if (!blocks->items[i].removed) total += blocks->items[i].weight;
+    for (size_t k = blocks->len; k-- > 0 && seen < TAIL_BLOCKS;) {
+        html_block *b = &blocks->items[k];
+        if (b->removed) continue;
+        seen++;
+        fold(b->text, low, sizeof low);
+        if (is_tail_opener(b, low) && after * TAIL_SHARE <= total && after) {
+            for (size_t j = k; j < blocks->len; j++) blocks->items[j].removed = 1;
+            return;
+        }
+        after += b->weight;
+    }
+}
+
 typedef int (*furniture_fn)(const html_block *b, const char *low);
 
 /* Walks from one end (step +1 or -1) removing furniture up to the first
@@ -319,6 +369,7 @@ size_t px_html_judge_blocks(html_page *pg, html_blocks *blocks)
     }
     trim_edge(blocks, 1, lead_furniture);
     trim_edge(blocks, 0, tail_furniture);
+    cut_tail(blocks);
     size_t kept = 0;
     for (size_t i = 0; i < blocks->len; i++) kept += !blocks->items[i].removed;
     return kept;

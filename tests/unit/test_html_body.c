@@ -61,6 +61,26 @@ static void test_furniture_at_the_edges(void **state)
     px_article_free(a);
 }
 
+/* A press release ends with its contacts: the label line and what follows
+ * it go; the same label early in a long text does not cut it. */
+static void test_contacts_at_the_end(void **state)
+{
+    (void)state;
+    px_article *a = html_extract("<article>" PARA(1) PARA(2) PARA(3) PARA(4)
+                                 "<p>Kontakt:</p><p>Anna Roe</p><p>Telefon +49 40 1234</p>"
+                                 "</article>");
+    assert_int_equal(a->paragraphs.len, 4);
+    assert_true(REMOVED_HAS(a, "Anna Roe"));
+    assert_true(REMOVED_HAS(a, "Telefon"));
+    px_article_free(a);
+
+    a = html_extract("<article>" PARA(1) "<h2>Contact</h2>" PARA(2) PARA(3) PARA(4) PARA(5)
+                     PARA(6) PARA(7) PARA(8) PARA(9) "</article>");
+    assert_true(BODY_HAS(a, "Paragraph 9"));
+    assert_true(BODY_HAS(a, "Contact"));
+    px_article_free(a);
+}
+
 /* Share bars, related links and comments inside the article are pruned by
  * their names; a wrapper whose name says "sidebar" but that holds the
  * whole text is the article's own. */
@@ -177,6 +197,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_furniture_at_the_edges),
+        cmocka_unit_test(test_contacts_at_the_end),
         cmocka_unit_test(test_names_inside_the_article),
         cmocka_unit_test(test_body_in_parts),
         cmocka_unit_test(test_body_by_its_headline),
