@@ -239,15 +239,21 @@ static int is_label(const html_block *b)
     return b->len <= 40 && count_words(b->text) <= 4 && ends_with(b->text, ":");
 }
 
+/* 1 when the folded line low is one of words, the punctuation in trail
+ * at its end aside. */
+static int is_one_of(const char *low, const char *const *words, const char *trail)
+{
+    size_t n = strlen(low);
+    while (n && strchr(trail, low[n - 1])) n--;
+    for (const char *const *w = words; *w; w++)
+        if (strlen(*w) == n && !strncmp(low, *w, n)) return 1;
+    return 0;
+}
+
 /* A line that is only a control's label. */
 static int is_control(const html_block *b, const char *low)
 {
-    if (b->len > 30) return 0;
-    size_t n = strlen(low);
-    while (n && strchr(" .:!»›>→", low[n - 1])) n--;
-    for (const char *const *c = controls; *c; c++)
-        if (strlen(*c) == n && !strncmp(low, *c, n)) return 1;
-    return 0;
+    return b->len <= 30 && is_one_of(low, controls, " .:!»›>→");
 }
 
 static int is_link_block(const html_block *b)
@@ -283,12 +289,7 @@ static const char *const tail_openers[] = {
  * "Weitere Informationen", "Quellenangaben:"). */
 static int is_tail_opener(const html_block *b, const char *low)
 {
-    if (b->len > 40) return 0;
-    size_t n = strlen(low);
-    while (n && strchr(" .:", low[n - 1])) n--;
-    for (const char *const *o = tail_openers; *o; o++)
-        if (strlen(*o) == n && !strncmp(low, *o, n)) return 1;
-    return 0;
+    return b->len <= 40 && is_one_of(low, tail_openers, " .:");
 }
 
 #define TAIL_BLOCKS 8 /* the last kept blocks where a tail opener is looked for */
