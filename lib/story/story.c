@@ -17,11 +17,11 @@
 void px_story_params_default(px_story_params *p)
 {
     /* tuned on ECB+ train and dev and GVA dev (bench/clustering/run tune) */
-    p->threshold = 0.12;
+    p->threshold = 0.11;
     p->merge_threshold = 0.45;
     p->window = 30;
     p->w_terms = 0.5;
-    p->w_specifics = 1.5;
+    p->w_specifics = 2;
     p->w_quotes = 0.2;
     p->gap_penalty = 0.06;
     p->copy_bits = 3;
