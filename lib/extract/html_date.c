@@ -16,7 +16,11 @@
  * "25 sierpnia 2015", "2015年8月25日", "2015-08-25 22:30".  Numeric dates
  * with slashes are read day first ("25/08/2015") unless the page is in
  * English, where "08/25/2015" is the habit; a date only one reading
- * allows is read that way whatever the language.
+ * allows is read that way whatever the language.  Two elements' texts
+ * meet without a space ("<span>28.09.19</span><span>12:44</span>",
+ * "<b>Tanja Roe</b>3.11.2023"): a four-digit "year" followed by a colon
+ * is a two-digit year and a time, and a full numeric date may follow a
+ * word.
  */
 #include <stdio.h>
 #include <string.h>
@@ -276,6 +280,10 @@ static int date_from_number(const char *s, int dmy, char out[32])
         size_t nb = number_at(p, &b);
         if (nb && nb <= 2 && p[nb] == sep) {
             size_t nc = number_at(p + nb + 1, &c);
+            /* "28.09.1912:44": a two-digit year and a time glued on by two
+             * adjacent elements ("<span>28.09.19</span><span>12:44</span>") */
+            if (nc == 4 && p[nb + 1 + nc] == ':' && is_digit((unsigned char)p[nb + 2 + nc]))
+                nc = 2, c /= 100;
             if (nc != 2 && nc != 4) return 0;
             if (sep == '/' && !dmy && emit(c, a, b, out)) return 1; /* 08/25/2015 */
             return emit(c, b, a, out) || (sep == '/' && emit(c, a, b, out));
@@ -309,13 +317,35 @@ static int date_from_month(const char *s, char out[32])
     return ny == 4 && emit(y, m, d, out);
 }
 
+/* 1 when a full numeric date ("3.11.2023") starts at s: one that may
+ * follow a word, where two elements' texts meet ("Tanja Roe3.11.2023");
+ * after one or two letters it is a version ("v1.2.2023"). */
+static int glued_date(const char *s, char out[32])
+{
+    int d, m, y;
+    size_t nd = number_at(s, &d);
+    if (!nd || nd > 2 || s[nd] != '.') return 0;
+    size_t nm = number_at(s + nd + 1, &m);
+    if (!nm || nm > 2 || s[nd + 1 + nm] != '.') return 0;
+    return number_at(s + nd + nm + 2, &y) == 4 && emit(y, m, d, out);
+}
+
 int px_html_find_date(const char *s, size_t n, int dmy, char out[32], size_t *at)
 {
     for (size_t i = 0; i < n && s[i]; i++) {
         unsigned char c = (unsigned char)s[i];
-        int starts_word = i == 0 || !(is_digit((unsigned char)s[i - 1]) ||
-                                      ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z') ||
-                                      (unsigned char)s[i - 1] >= 0x80);
+        int after_letter = i > 0 && (((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z') ||
+                                     (unsigned char)s[i - 1] >= 0x80);
+        int starts_word = i == 0 || !(is_digit((unsigned char)s[i - 1]) || after_letter);
+        size_t word = 0; /* letters just before: "v1.2.2023" is a version */
+        while (after_letter && word < i && word < 3 &&
+               (((s[i - 1 - word] | 32) >= 'a' && (s[i - 1 - word] | 32) <= 'z') ||
+                (unsigned char)s[i - 1 - word] >= 0x80))
+            word++;
+        if (!starts_word && word >= 3 && is_digit(c) && glued_date(s + i, out)) {
+            if (at) *at = i;
+            return 1;
+        }
         if (!starts_word) continue;
         if ((is_digit(c) && date_from_number(s + i, dmy, out)) ||
             ((((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80) && date_from_month(s + i, out))) {

@@ -40,6 +40,8 @@ static void test_dates_in_text(void **state)
         {"2020-02-19 20:29:58", "2020-02-19"},
         {"26.10.13, 10:00", "2013-10-26"},
         {"31/12/2019", "2019-12-31"}, /* only one reading allows it */
+        {"28.09.1912:44", "2019-09-28"}, /* <span>28.09.19</span><span>12:44</span> */
+        {"Tanja Roe3.11.2023", "2023-11-03"}, /* a byline and a date glued */
     };
     char out[32];
     size_t at;
@@ -53,7 +55,7 @@ static void test_dates_in_text(void **state)
     assert_string_equal(out, "2019-04-03");
     assert_true(px_html_find_date("03/04/2019", 10, 0, out, NULL));
     assert_string_equal(out, "2019-03-04");
-    static const char *const not_dates[] = {"version 10.5 is out", "v1.2.3", "31.02.2019",
+    static const char *const not_dates[] = {"version 10.5 is out", "v1.2.3", "31.02.2019", "v1.2.2023",
                                             "call 0151 2345 678", "May the best win", ""};
     for (size_t i = 0; i < sizeof not_dates / sizeof *not_dates; i++)
         if (px_html_find_date(not_dates[i], strlen(not_dates[i]), 1, out, NULL))
