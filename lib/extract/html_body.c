@@ -12,7 +12,9 @@
  * instead of the body when:
  *
  *  - its tag is furniture (nav, aside, header, footer, figure, form) or
- *    its class, id or role names boilerplate or comments (html_hints.c);
+ *    its class, id or role names boilerplate or comments (html_hints.c),
+ *    unless it is the article's lead (one or two paragraphs of prose
+ *    named "teaser", "intro", "lead"...: px_html_is_lead());
  *    inline ones (<span class="sr-only">, <a class="share">) leave the
  *    paragraph around them whole;
  *  - it is a caption or credit, or a short byline, date or tag box (the
@@ -88,7 +90,11 @@ static int pruned(const html_elem *e, size_t good)
 {
     int wrapper = e->good * 2 >= good && e->good; /* holds half the prose: a misnamed wrapper */
     if (e->own & ~HB_ATTR) return 1;
-    if (e->own & HB_ATTR && !(wrapper && !(e->hints & HN_COMMENT))) return 1;
+    /* a lead named "teaser" or "intro" inside the article is its text;
+     * the name is boilerplate's on cards elsewhere */
+    if (e->own & HB_ATTR && !(wrapper && !(e->hints & HN_COMMENT)) &&
+        !(px_html_is_lead(e) && !(e->hints & HN_COMMENT)))
+        return 1;
     if (e->hints & HN_CAPTION && !(e->hints & HN_CONTENT) && e->text < CAPTION_MAX && !wrapper)
         return 1;
     if (e->hints & HN_META && !(e->hints & HN_CONTENT) && e->text < META_MAX &&

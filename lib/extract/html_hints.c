@@ -223,3 +223,26 @@ int px_html_boiler_tokens(const char *s)
     list_hints(s, &any, &content);
     return (any & (HN_BOILER | HN_COMMENT)) && !content;
 }
+
+#define LEAD_MIN 50   /* bytes of text of a lead */
+#define LEAD_MAX 1500
+
+static int lead_class(const char *cls)
+{
+    static const char *const lead_words[] = {"intro", "lead", "teaser", "standfirst", "summary",
+                                             "abstract", "excerpt", "dek", NULL};
+    char low[256];
+    size_t n = 0;
+    for (; cls && *cls && n + 1 < sizeof low; cls++)
+        low[n++] = (char)lower((unsigned char)*cls);
+    low[n] = '\0';
+    for (const char *const *w = lead_words; *w; w++)
+        if (strstr(low, *w)) return 1;
+    return 0;
+}
+
+int px_html_is_lead(const html_elem *e)
+{
+    return e->text >= LEAD_MIN && e->text <= LEAD_MAX && e->link * 5 <= e->text &&
+           e->paras <= 2 && !e->lis && lead_class(px_html_attr(e->node, "class"));
+}

@@ -331,22 +331,6 @@ static size_t widen(html_page *pg, size_t i)
 /* ---- the lead ------------------------------------------------------------ */
 
 #define LEAD_LEVELS 4     /* how far above the body the lead may sit */
-#define LEAD_MIN 50       /* bytes of text of a lead */
-#define LEAD_MAX 1500
-
-static int lead_class(const char *cls)
-{
-    static const char *const words[] = {"intro", "lead", "teaser", "standfirst", "summary",
-                                        "abstract", "excerpt", "dek", NULL};
-    char low[256];
-    size_t n = 0;
-    for (; cls && *cls && n + 1 < sizeof low; cls++)
-        low[n++] = (char)(*cls >= 'A' && *cls <= 'Z' ? *cls + 32 : *cls);
-    low[n] = '\0';
-    for (const char *const *w = words; *w; w++)
-        if (strstr(low, *w)) return 1;
-    return 0;
-}
 
 /* The article's lead paragraph, when the template prints it above the body
  * ("intro", "lead", "teaser", "standfirst", "summary"): the nearest such
@@ -365,10 +349,7 @@ static void add_lead(html_page *pg, html_nodes *out)
     for (size_t i = c; i-- > top;) {
         const html_elem *e = &pg->elems.items[i];
         if (px_html_within(pg, i, c)) continue; /* an ancestor of the body */
-        if (e->inherit & ~HB_CHROME || e->text < LEAD_MIN || e->text > LEAD_MAX ||
-            e->link * 5 > e->text || e->paras > 2 || e->lis ||
-            !lead_class(px_html_attr(e->node, "class")))
-            continue;
+        if (e->inherit & ~HB_CHROME || !px_html_is_lead(e)) continue;
         px_vec_push(out, NULL);
         memmove(out->items + 1, out->items, (out->len - 1) * sizeof *out->items);
         out->items[0] = e->node;

@@ -61,6 +61,23 @@ static void test_furniture_at_the_edges(void **state)
     px_article_free(a);
 }
 
+/* A lead the template names "teaser" inside the article is its text; a
+ * block of teaser cards is not. */
+static void test_lead_named_teaser(void **state)
+{
+    (void)state;
+    px_article *a = html_extract("<article><h1>Big tasks for the new government</h1>"
+                                 "<div class='teaser-text'><p>The new head of government is the "
+                                 "first woman in the post, and she has little time.</p></div>"
+                                 PARA(1) PARA(2) PARA(3) "<div class='teaser-list'><ul><li><a "
+                                 "href='/a'>Another story about the budget</a></li><li><a "
+                                 "href='/b'>A story about the elections</a></li></ul></div>"
+                                 "</article>");
+    assert_true(BODY_HAS(a, "first woman in the post"));
+    assert_false(BODY_HAS(a, "Another story"));
+    px_article_free(a);
+}
+
 /* A press release ends with its contacts: the label line and what follows
  * it go; the same label early in a long text does not cut it. */
 static void test_contacts_at_the_end(void **state)
@@ -198,6 +215,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_furniture_at_the_edges),
         cmocka_unit_test(test_contacts_at_the_end),
+        cmocka_unit_test(test_lead_named_teaser),
         cmocka_unit_test(test_names_inside_the_article),
         cmocka_unit_test(test_body_in_parts),
         cmocka_unit_test(test_body_by_its_headline),
