@@ -336,8 +336,9 @@ static size_t widen(html_page *pg, size_t i)
  * ("intro", "lead", "teaser", "standfirst", "summary"): the nearest such
  * element before the first container, under a common ancestor at most a
  * few levels up, clean prose of one or two paragraphs, not a list (a block
- * of teasers is no lead; an article's <header> may hold it).  It goes
- * first. */
+ * of teasers is no lead; an article's <header> may hold it; its own name
+ * may read as boilerplate, "teaser-text", its ancestors' may not).  It
+ * goes first, before itemprop=articleBody parts too. */
 static void add_lead(html_page *pg, html_nodes *out)
 {
     html_elem *first = out->len ? px_html_elem(pg, out->items[0]) : NULL;
@@ -349,7 +350,12 @@ static void add_lead(html_page *pg, html_nodes *out)
     for (size_t i = c; i-- > top;) {
         const html_elem *e = &pg->elems.items[i];
         if (px_html_within(pg, i, c)) continue; /* an ancestor of the body */
-        if (e->inherit & ~HB_CHROME || !px_html_is_lead(e)) continue;
+        /* its own name may read as boilerplate ("teaser-text"): only its
+         * ancestors' count */
+        size_t up = e->parent;
+        if ((up != HTML_NONE && pg->elems.items[up].inherit & ~HB_CHROME) ||
+            e->own & ~(HB_ATTR | HB_CHROME) || !px_html_is_lead(e))
+            continue;
         px_vec_push(out, NULL);
         memmove(out->items + 1, out->items, (out->len - 1) * sizeof *out->items);
         out->items[0] = e->node;
@@ -393,7 +399,10 @@ void px_html_main(html_page *pg, html_nodes *out)
         }
         if (!holds_best && good * 2 < pg->elems.items[best].good) out->len = 0;
     }
-    if (out->len) return;
+    if (out->len) { /* the page's articleBody parts: a lead printed above them too */
+        add_lead(pg, out);
+        return;
+    }
     if (best != HTML_NONE) {
         size_t narrowed = narrow(pg, best);
         if (narrowed != best) px_vec_push(out, pg->elems.items[narrowed].node);

@@ -76,6 +76,15 @@ static void test_lead_named_teaser(void **state)
     assert_true(BODY_HAS(a, "first woman in the post"));
     assert_false(BODY_HAS(a, "Another story"));
     px_article_free(a);
+
+    /* A lead above a body marked itemprop=articleBody goes first. */
+    a = html_extract("<div class='news-single'><h1>Dogs in the snow</h1><div class='teaser-text' "
+                     "itemprop='description'><p>Temperatures fell, and the first snow came: "
+                     "most dogs love it, even the old ones.</p></div><div "
+                     "itemprop='articleBody'>" PARA(1) PARA(2) "</div></div>");
+    assert_true(a->paragraphs.len >= 3);
+    assert_contains(a->paragraphs.items[0], "Temperatures fell");
+    px_article_free(a);
 }
 
 /* A press release ends with its contacts: the label line and what follows
