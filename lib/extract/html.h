@@ -194,7 +194,8 @@ unsigned px_html_hints(px_map *cache, const xmlNode *n);
 int px_html_boiler_tokens(const char *s);
 
 /* 1 when e reads as the article's lead: a class naming one ("intro",
- * "lead", "teaser", "standfirst", "summary", "abstract", "excerpt", "dek")
+ * "lead", "teaser", "standfirst", "summary", "abstract", "excerpt", "dek",
+ * "subtitle", "subheadline", French "chapo")
  * on one or two paragraphs of clean prose (50-1500 bytes, under a fifth
  * links, no list: a block of teaser cards is no lead). */
 int px_html_is_lead(const html_elem *e);

@@ -230,7 +230,8 @@ int px_html_boiler_tokens(const char *s)
 static int lead_class(const char *cls)
 {
     static const char *const lead_words[] = {"intro", "lead", "teaser", "standfirst", "summary",
-                                             "abstract", "excerpt", "dek", NULL};
+                                             "abstract", "excerpt", "dek", "subtitle",
+                                             "subheadline", "chapo", NULL};
     char low[256];
     size_t n = 0;
     for (; cls && *cls && n + 1 < sizeof low; cls++)

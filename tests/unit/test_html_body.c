@@ -85,6 +85,14 @@ static void test_lead_named_teaser(void **state)
     assert_true(a->paragraphs.len >= 3);
     assert_contains(a->paragraphs.items[0], "Temperatures fell");
     px_article_free(a);
+
+    /* A subtitle in the article's header is its lead too. */
+    a = html_extract("<article><header><h1>Heat in the north</h1><p class='entry__subtitle'>"
+                     "Records fell in three cities, and the nights brought no relief at all."
+                     "</p></header><div class='entry__content'>" PARA(1) PARA(2) PARA(3)
+                     "</div></article>");
+    assert_contains(a->paragraphs.items[0], "Records fell");
+    px_article_free(a);
 }
 
 /* A press release ends with its contacts: the label line and what follows
