@@ -10,7 +10,11 @@
  * as the analysis does without depending on it.
  *
  * Titles: the " - Outlet" or " | Outlet" tail many titles carry is cut off
- * (it would tie together unrelated articles of one outlet).
+ * (it would tie together unrelated articles of one outlet): always when it
+ * is the shorter part, and when it is the longer one unless the body
+ * repeats half its words (add_tail: a local station's tail, "- KSLA News
+ * 12 Shreveport, Louisiana News Weather & Sports", outweighs a short
+ * headline and made real bodies look like scraped pages).
  */
 #include <math.h>
 #include <string.h>
@@ -106,37 +110,43 @@ static void add_entities(px_doc *d, const px_analysis *an)
     }
 }
 
-/* The title without a trailing " - Outlet" / " | Outlet" part. */
-static size_t title_length(const char *t)
+/* Where the title's last " - " / " | " part starts (tail), and the length
+ * of what comes before it; len and *tail are the title's length when
+ * there is none. */
+static size_t title_head(const char *t, size_t *tail)
 {
     size_t n = strlen(t);
+    *tail = n;
     for (size_t i = n; i-- > 2;) {
-        if ((t[i] == '-' || t[i] == '|') && t[i - 1] == ' ' && i + 1 < n && t[i + 1] == ' ')
-            return i - 1 > (n - i) ? i - 1 : n; /* only when the tail is the shorter part */
+        if ((t[i] == '-' || t[i] == '|') && t[i - 1] == ' ' && i + 1 < n && t[i + 1] == ' ') {
+            *tail = i + 2;
+            return i - 1;
+        }
     }
     return n;
 }
 
+/* The content words and names of title[from, to). */
 static void add_title(px_features *terms, px_features *specifics, px_context *ctx,
-                      const px_article *a)
+                      const px_article *a, size_t from, size_t to)
 {
-    if (!a->title) return;
-    size_t len = title_length(a->title);
+    const char *title = a->title + from;
+    size_t len = to - from;
     px_words words = {0};
     px_buf fold = {0}, stem = {0};
-    if (px_text_words(ctx, a->title, len, &words, NULL) == PX_OK) {
+    if (px_text_words(ctx, title, len, &words, NULL) == PX_OK) {
         size_t nwords = 0, caps = 0;
         for (size_t i = 0; i < words.len; i++) {
             if (words.items[i].kind != PX_TOKEN_WORD) continue;
             nwords++;
-            unsigned char c = (unsigned char)a->title[words.items[i].start];
+            unsigned char c = (unsigned char)title[words.items[i].start];
             caps += c >= 'A' && c <= 'Z';
         }
         int headline = nwords >= 4 && caps * 2 > nwords;
         int first = 1;
         for (size_t i = 0; i < words.len; i++) {
             px_word w = words.items[i];
-            const char *s = a->title + w.start;
+            const char *s = title + w.start;
             size_t n = w.end - w.start;
             if (w.kind == PX_TOKEN_NUMBER) {
                 uint64_t k = px_number_key(s, n);
@@ -193,12 +203,45 @@ static void append(px_features *to, const px_features *from)
     for (size_t i = 0; i < from->len; i++) px_vec_push(to, from->items[i]);
 }
 
+/*
+ * A title's " - ..." / " | ..." tail longer than its head: part of the
+ * headline ("Shooting - Police say three dead in ..."), or the outlet and
+ * its slogan ("... - KSLA News 12 Shreveport, Louisiana News Weather &
+ * Sports"), which the body never repeats.  Kept when the body holds at
+ * least half its content words.  An outlet's tail kept would tie
+ * together that outlet's unrelated articles, and would make a real body
+ * look like a scraped page (body_is_not_the_article).
+ */
+static void add_tail(const px_doc *d, px_context *ctx, const px_article *a, size_t from, size_t to,
+                     px_features *terms, px_features *specifics)
+{
+    px_features t = {0}, s = {0};
+    add_title(&t, &s, ctx, a, from, to);
+    px_features_merge(&t);
+    size_t found = 0, i = 0, j = 0;
+    while (i < d->p.terms.len && j < t.len) {
+        if (d->p.terms.items[i].key == t.items[j].key) found++, i++, j++;
+        else if (d->p.terms.items[i].key < t.items[j].key) i++;
+        else j++;
+    }
+    if (found * 2 >= t.len) {
+        append(terms, &t);
+        append(specifics, &s);
+    }
+    px_vec_free(&t);
+    px_vec_free(&s);
+}
+
 void px_doc_build(px_doc *d, px_context *ctx, const px_article *a, const px_analysis *an)
 {
     memset(d, 0, sizeof *d);
     px_profile_build(&d->p, a, an, NULL);
     px_features title_terms = {0}, title_specifics = {0};
-    add_title(&title_terms, &title_specifics, ctx, a);
+    if (a->title) {
+        size_t tail, head = title_head(a->title, &tail), n = strlen(a->title);
+        add_title(&title_terms, &title_specifics, ctx, a, 0, head);
+        if (tail < n && n - tail > head) add_tail(d, ctx, a, tail, n, &title_terms, &title_specifics);
+    }
     px_features_merge(&title_terms);
     int junk = body_is_not_the_article(&d->p.terms, &title_terms);
     if (junk) d->p.terms.len = 0;

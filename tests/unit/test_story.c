@@ -98,6 +98,30 @@ static void docs_find_names_and_numbers(void **state)
     px_doc_free(&d);
 }
 
+/* A title's outlet tail longer than the headline ("... - KSLA News 12
+ * Shreveport, Louisiana News Weather & Sports") is dropped, so the body,
+ * which never repeats it, is not taken for a scraped page of other news. */
+static void outlet_tail_is_no_headline(void **state)
+{
+    (void)state;
+    px_doc d;
+    build(&d, "{\"id\":\"k1\",\"date\":\"2017-01-23\",\"title\":\"Third victim in Metairie shooting "
+              "dies - KSLA News 12 Shreveport, Louisiana News Weather & Sports\",\"text\":\"A woman who "
+              "was wounded in a Sunday night shooting in Metairie has died, bringing the number of "
+              "fatalities to three.\\n\\nDaneka Lotts, 24, Monica Bates, 16, and Malcolm Wallace, 25, "
+              "were shot inside a car on South Laurel Street.\\n\\nThe sheriff, Newell Normand, said "
+              "deputies found the car on the street.\"}");
+    uint64_t normand = px_name_key("normand", 7), shreveport = px_name_key("shreveport", 10);
+    int found_normand = 0, found_shreveport = 0;
+    for (size_t j = 0; j < d.specifics.len; j++) {
+        found_normand |= d.specifics.items[j].key == normand;
+        found_shreveport |= d.specifics.items[j].key == shreveport;
+    }
+    assert_true(found_normand);     /* the body's names: it is the article */
+    assert_false(found_shreveport); /* the outlet's tail is not */
+    px_doc_free(&d);
+}
+
 static void story_bytes_round_trip(void **state)
 {
     (void)state;
@@ -188,6 +212,7 @@ int main(void)
         cmocka_unit_test(keymap_counts_and_filters),
         cmocka_unit_test(df_stays_bounded_and_round_trips),
         cmocka_unit_test(docs_find_names_and_numbers),
+        cmocka_unit_test(outlet_tail_is_no_headline),
         cmocka_unit_test(story_bytes_round_trip),
         cmocka_unit_test(stream_separates_two_earthquakes),
         cmocka_unit_test(batch_ignores_input_order),
