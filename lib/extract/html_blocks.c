@@ -286,10 +286,13 @@ static const char *const tail_openers[] = {
     "fuentes", "sources", "à propos de l'auteur", NULL};
 
 /* A short line that is only one of the tail openers ("Kontakt:",
- * "Weitere Informationen", "Quellenangaben:"). */
+ * "Weitere Informationen", "Quellenangaben:"), or a label opening with
+ * one and ending in a colon. */
 static int is_tail_opener(const html_block *b, const char *low)
 {
-    return b->len <= 40 && is_one_of(low, tail_openers, " .:");
+    if (b->len <= 40 && is_one_of(low, tail_openers, " .:")) return 1;
+    /* "Weitere Informationen zum Thema:", a label that goes on */
+    return b->len <= 80 && ends_with(b->text, ":") && starts_with_any(low, tail_openers);
 }
 
 #define TAIL_BLOCKS 8 /* the last kept blocks where a tail opener is looked for */

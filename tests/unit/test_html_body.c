@@ -108,6 +108,12 @@ static void test_contacts_at_the_end(void **state)
     assert_true(REMOVED_HAS(a, "Telefon"));
     px_article_free(a);
 
+    a = html_extract("<article>" PARA(1) PARA(2) PARA(3) PARA(4)
+                     "<p>Weitere Informationen zum Coronavirus in Thüringen:</p>"
+                     "<p><a href='/corona'>Alle Meldungen</a> und Telefonnummern</p></article>");
+    assert_int_equal(a->paragraphs.len, 4);
+    px_article_free(a);
+
     a = html_extract("<article>" PARA(1) "<h2>Contact</h2>" PARA(2) PARA(3) PARA(4) PARA(5)
                      PARA(6) PARA(7) PARA(8) PARA(9) "</article>");
     assert_true(BODY_HAS(a, "Paragraph 9"));
