@@ -133,7 +133,8 @@ static const char *const credit_openings[] = {
     "images:", "image credit", "credit:", "credits:", "crédits", "crédit photo", "foto:",
     "fotos:", "foto von", "bild:", "bilder:", "bildquelle", "titelbild", "quelle:",
     "source:", "sources:", "fuente:", "źródło:", "fonte:", "illustration:", "video:",
-    "copyright:", NULL};
+    "copyright:", "abbildung:", "abb.:", "grafik:", "grafiken:", "karte:", "figure:", "fig.:",
+    "graphic:", NULL};
 
 /* Endings of caption lines: a credit in brackets or a picture agency. */
 static const char *const credit_endings[] = {
@@ -295,7 +296,7 @@ static int is_tail_opener(const html_block *b, const char *low)
     return b->len <= 80 && ends_with(b->text, ":") && starts_with_any(low, tail_openers);
 }
 
-#define TAIL_BLOCKS 8 /* the last kept blocks where a tail opener is looked for */
+#define TAIL_BLOCKS 12 /* the last kept blocks where a tail opener is looked for */
 #define TAIL_SHARE 4  /* what follows it is at most 1/TAIL_SHARE of the text */
 
 /* Cuts the body at a tail opener near its end: the label and every block

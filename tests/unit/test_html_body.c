@@ -44,6 +44,13 @@ static void test_furniture_at_the_edges(void **state)
     px_article_free(a);
 
     /* The same shapes in other languages. */
+    /* Figure labels in German and English are captions. */
+    a = html_extract("<article>" PARA(1) "<p>Abbildung: Vergleich auf dem Gletscher</p>" PARA(2)
+                     "<p>Figure: snow depth by colour</p>" PARA(3) "</article>");
+    assert_int_equal(a->paragraphs.len, 3);
+    assert_true(REMOVED_HAS(a, "Abbildung: Vergleich"));
+    px_article_free(a);
+
     a = html_extract("<article><p>Von Hans Meier</p>" PARA(1)
                 "<p>Lesen Sie auch: Ein anderer Artikel</p>" PARA(2)
                 "<p>Lea también: Otra noticia del día</p>" PARA(3)
