@@ -125,7 +125,10 @@ static const char *const controls[] = {
     "comentarios", "commentaires", "bild anzeigen", "bild schließen", "quellen anzeigen",
     "quellen ausblenden", "show more", "mehr anzeigen", "ver más", "voir plus", "teilen",
     "share", "compartir", "partager", "zurück", "back", "volver", "retour", "weiter",
-    "next", "previous", "siguiente", "anterior", "suivant", "précédent", NULL};
+    "next", "previous", "siguiente", "anterior", "suivant", "précédent",
+    /* labels of ads and embeds, and of the tag list, alone on a line */
+    "anzeige", "werbung", "advertisement", "publicidad", "publicité", "externer inhalt",
+    "tags", "schlagworte", "schlagwörter", "bild anzeigen bild schließen", NULL};
 
 /* Openings of caption and credit lines. */
 static const char *const credit_openings[] = {
@@ -254,7 +257,8 @@ static int is_one_of(const char *low, const char *const *words, const char *trai
 /* A line that is only a control's label. */
 static int is_control(const html_block *b, const char *low)
 {
-    return b->len <= 30 && is_one_of(low, controls, " .:!»›>→");
+    while (*low == '-' || *low == ' ') low++; /* "- Anzeige -" */
+    return b->len <= 30 && is_one_of(low, controls, " .:!»›>→-");
 }
 
 static int is_link_block(const html_block *b)

@@ -44,6 +44,13 @@ static void test_furniture_at_the_edges(void **state)
     px_article_free(a);
 
     /* The same shapes in other languages. */
+    /* An ad's or an embed's label, alone on a line, is no text. */
+    a = html_extract("<article>" PARA(1) "<p>- Anzeige -</p>" PARA(2) "<p>Externer Inhalt</p>"
+                     PARA(3) "</article>");
+    assert_int_equal(a->paragraphs.len, 3);
+    assert_true(REMOVED_HAS(a, "Anzeige"));
+    px_article_free(a);
+
     /* Figure labels in German and English are captions. */
     a = html_extract("<article>" PARA(1) "<p>Abbildung: Vergleich auf dem Gletscher</p>" PARA(2)
                      "<p>Figure: snow depth by colour</p>" PARA(3) "</article>");
