@@ -98,6 +98,8 @@ void px_text_free(px_text *t)
     px_arena_free(&t->stem_arena);
     px_vec_free(&t->bounds);
     px_vec_free(&t->raw);
+    free(t->cls);
+    free(t->cpat);
     free(t->u1);
     free(t->u2);
     free(t->c1);

@@ -53,6 +53,9 @@ struct px_text {
     /* Scratch, reused between calls. */
     px_offsets bounds;           /* ICU boundaries (sentences.c) */
     px_words raw;                /* ICU word segments (words.c) */
+    unsigned char *cls;          /* word break class per code point (words.c) */
+    size_t *cpat, clscap, cpatcap; /* where each code point starts */
+    int icu_words_only;          /* 1: never the plain scan (the unit test's reference) */
     UChar *u1, *u2;              /* UTF-16 for normalization (normalize.c) */
     size_t u1cap, u2cap;         /* in UChars */
     char *c1, *c2;               /* UTF-8 scratch (normalize.c, language.c) */

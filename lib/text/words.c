@@ -21,6 +21,15 @@
  *     Number-number ("2014-15", "3-1") stays apart: it is a range or a score.
  *
  * Each segment is looked at a bounded number of times, so the pass is linear.
+ *
+ * ICU's iterator was a seventh of `parallax add`'s instructions, so the
+ * segments of a sentence made only of characters whose UAX #29 class is
+ * plain (segment_plain(): ASCII, Latin-1 letters, the curly quotes and
+ * apostrophes, dashes, the ellipsis, the no-break space) are found by a
+ * scan of their own that follows the rules for those classes and ICU's
+ * rule status; any other character sends the whole sentence to ICU.  The
+ * unit test compares the two on random strings of those characters, and
+ * bench/grouping_view on every sentence of the benches: no difference.
  */
 #include <unicode/uchar.h>
 
@@ -54,8 +63,118 @@ static int none_kind(const char *s, size_t a, size_t b)
     }
 }
 
+/* The UAX #29 word break classes the plain scan knows, as ICU's root
+ * rules amend them: the colon is no MidLetter there, "@" is a letter. */
+enum { C_OTHER, C_SPACE, C_LETTER, C_NUMBER, C_MIDNUMLET, C_MIDNUM, C_EXTENDNUMLET, C_UNKNOWN };
+
+/* The class of the code point at s[*i] (advancing *i past it), or
+ * C_UNKNOWN: one the plain scan leaves to ICU. */
+static int plain_class(const char *s, size_t len, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        if (((c | 32) >= 'a' && (c | 32) <= 'z') || c == '@') return C_LETTER; /* ICU's rules add @ */
+        if (c >= '0' && c <= '9') return C_NUMBER;
+        if (c == ' ') return C_SPACE;
+        if (c == '.' || c == '\'') return C_MIDNUMLET; /* ' is Single_Quote: the same rules */
+        if (c == ',' || c == ';') return C_MIDNUM;
+        if (c == '_') return C_EXTENDNUMLET;
+        return C_OTHER;
+    }
+    unsigned cp = px_utf8_next(s, len, i);
+    if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7) return C_LETTER; /* À..ÿ, not × ÷ */
+    switch (cp) {
+    case 0xA0:   /* no-break space */
+    case 0xAB:   /* « */
+    case 0xBB:   /* » */
+    case 0x2013: /* – */
+    case 0x2014: /* — */
+    case 0x201C: /* “ */
+    case 0x201D: /* ” */
+    case 0x2026: /* … */
+        return C_OTHER;
+    case 0x2018: /* ‘ */
+    case 0x2019: /* ’ */
+        return C_MIDNUMLET;
+    default:
+        return C_UNKNOWN;
+    }
+}
+
+/* One segment's end and its rule status, from start (class c there, the
+ * next code point at *next): a run joined by the UAX #29 rules WB3d (space
+ * runs), WB5-WB13b (letters, numbers, the marks inside them, connectors),
+ * with the status ICU gives it: that of the last rule that joined, which
+ * is the class of the code point it joined (a letter 200, a number 100:
+ * "a1" is a number, "1a" a word), for "_" the class before it, and 0 for
+ * a run of one that is neither.  cls[] holds the class of each code point. */
+static size_t plain_run(const unsigned char *cls, size_t k, size_t n, int32_t *status)
+{
+    int c = cls[k];
+    *status = c == C_LETTER ? UBRK_WORD_LETTER : c == C_NUMBER ? UBRK_WORD_NUMBER : 0;
+    size_t j = k + 1;
+    if (c == C_SPACE) {
+        while (j < n && cls[j] == C_SPACE) j++;
+        return j;
+    }
+    if (c != C_LETTER && c != C_NUMBER && c != C_EXTENDNUMLET) return j;
+    int last = c;
+    while (j < n) {
+        int x = cls[j], after = j + 1 < n ? cls[j + 1] : C_UNKNOWN;
+        if (x == C_LETTER || x == C_NUMBER || x == C_EXTENDNUMLET) {
+            /* WB5, WB8, WB9, WB10, WB13a, WB13b: adjacent letters, numbers, "_" */
+            if (x == C_EXTENDNUMLET)
+                *status = last == C_NUMBER ? UBRK_WORD_NUMBER : UBRK_WORD_LETTER;
+            else
+                *status = x == C_NUMBER ? UBRK_WORD_NUMBER : UBRK_WORD_LETTER;
+            last = x, j++;
+            continue;
+        }
+        /* WB6/WB7: letter (MidNumLet) letter; WB11/WB12: number (MidNum|MidNumLet) number */
+        if (last == C_LETTER && x == C_MIDNUMLET && after == C_LETTER) {
+            *status = UBRK_WORD_LETTER;
+        } else if (last == C_NUMBER && (x == C_MIDNUMLET || x == C_MIDNUM) && after == C_NUMBER) {
+            *status = UBRK_WORD_NUMBER;
+        } else {
+            break;
+        }
+        last = after, j += 2;
+    }
+    return j;
+}
+
+/* The segments of s[0..len) by the plain scan, into t->raw as segments()
+ * would put them; 0 (t->raw undefined) when a character is not plain. */
+static int segments_plain(px_text *t, const char *s, size_t len)
+{
+    px__text_reserve((void **)&t->cls, &t->clscap, len + 1, 1);
+    px__text_reserve((void **)&t->cpat, &t->cpatcap, len + 1, sizeof *t->cpat);
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        t->cpat[n] = i;
+        int c = plain_class(s, len, &i);
+        if (c == C_UNKNOWN) return 0;
+        t->cls[n++] = (unsigned char)c;
+    }
+    t->cpat[n] = len;
+    t->raw.len = 0;
+    for (size_t k = 0; k < n;) {
+        int32_t status;
+        size_t j = plain_run(t->cls, k, n, &status);
+        size_t a = t->cpat[k], b = t->cpat[j];
+        int kind;
+        if (status == UBRK_WORD_NUMBER) kind = PX_TOKEN_NUMBER;
+        else if (status == UBRK_WORD_LETTER) kind = PX_TOKEN_WORD;
+        else kind = none_kind(s, a, b);
+        if (kind >= 0) px_vec_push(&t->raw, ((px_word){a, b, (px_token_kind)kind}));
+        k = j;
+    }
+    return 1;
+}
+
 /* Collects ICU's segments, white space left out, into t->raw. */
-static px_status segments(px_text *t, const char *s, size_t len, px_error *err)
+static px_status segments_icu(px_text *t, const char *s, size_t len, px_error *err)
 {
     UErrorCode st = U_ZERO_ERROR;
     UText ut = UTEXT_INITIALIZER;
@@ -81,6 +200,12 @@ static px_status segments(px_text *t, const char *s, size_t len, px_error *err)
     }
     utext_close(&ut);
     return PX_OK;
+}
+
+static px_status segments(px_text *t, const char *s, size_t len, px_error *err)
+{
+    if (!t->icu_words_only && segments_plain(t, s, len)) return PX_OK;
+    return segments_icu(t, s, len, err);
 }
 
 /* 1 when w is one- or two-letter ASCII parts joined by dots: "U.S", "Ph.D". */
