@@ -201,11 +201,26 @@ static size_t match_at(const scan *s, size_t t, px_date_expr *e)
     return 0;
 }
 
+/* 0 when no expression can start at t, by the first test of each reader
+ * above: every one needs a capitalised word (months, weekdays), a leading
+ * digit (days, years), "ago" two to four tokens on, or one of since,
+ * yesterday, today, tomorrow, tonight, last, this, next (first letters
+ * s, y, t, l, n).  Most tokens fail all of these at once, so the readers
+ * and their string compares run for few: the answers are the same. */
+static int may_start(const scan *s, size_t t)
+{
+    const char *w = norm(s, t);
+    if ((w[0] >= '0' && w[0] <= '9') || capitalised(s, t)) return 1;
+    if (w[0] == 's' || w[0] == 'y' || w[0] == 't' || w[0] == 'l' || w[0] == 'n') return 1;
+    return is(s, t + 2, "ago") || is(s, t + 3, "ago") || is(s, t + 4, "ago");
+}
+
 size_t px_date_match(const px_article *a, const px_analysis *an, size_t t, size_t end,
                      px_date_expr *e)
 {
     scan s = {a, an, end};
     memset(e, 0, sizeof *e);
+    if (!may_start(&s, t)) return 0;
     size_t at = is(&s, t, "since") && t + 1 < end ? t + 1 : t;
     size_t n = match_at(&s, at, e);
     if (!n) return 0;
