@@ -8,7 +8,8 @@
  * For each article it builds the grouping view (px_doc_build, story/doc.h)
  * from both analyses and compares everything grouping reads: the terms and
  * specifics with their tf and weights, the quotation shingles, the day,
- * the simhash, the word count and the fingerprint; and, beyond what
+ * the days the text names, the simhash, the word count and the
+ * fingerprint; and, beyond what
  * grouping reads, the entities' names and types.  It prints the articles
  * read and those whose views differ (with the first few ids), and the CPU
  * time of each analysis.  Exit status 1 when any view differs.
@@ -87,6 +88,8 @@ static const char *difference(const px_doc *f, const px_doc *l)
     if (f->p.simhash != l->p.simhash) return "simhash";
     if (f->p.words != l->p.words) return "words";
     if (f->fingerprint != l->fingerprint) return "fingerprint";
+    if (f->nnamed != l->nnamed || memcmp(f->named, l->named, f->nnamed * sizeof *f->named))
+        return "named days";
     return NULL;
 }
 

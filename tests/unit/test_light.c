@@ -61,6 +61,8 @@ static void check(px_context *ctx, px_article *a)
     assert_true(f.p.simhash == l.p.simhash);
     assert_int_equal(f.p.words, l.p.words);
     assert_true(f.fingerprint == l.fingerprint);
+    assert_int_equal(f.nnamed, l.nnamed);
+    for (size_t i = 0; i < f.nnamed; i++) assert_int_equal(f.named[i], l.named[i]);
     px_doc_free(&f);
     px_doc_free(&l);
 
