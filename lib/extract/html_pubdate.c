@@ -29,9 +29,12 @@
  * Visible dates are read day first, except on pages in English.  A UTC
  * timestamp a day away from the date the page shows gives way to it: the
  * page shows the local day (2022-05-04T02:41:00Z is May 3 in La Paz).
+ * With no shown date, a "Z" timestamp is moved to the local day of the
+ * country of the site's country-code domain (zone_day()).
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/html.h"
 
@@ -144,6 +147,97 @@ static long days_of(const char *iso)
     return era * 146097 + doe - 719468;
 }
 
+/* The day before (step -1) or after (+1) the date d ("YYYY-MM-DD...")
+ * as "YYYY-MM-DD" in out. */
+static void next_day(const char *d, int step, char out[32])
+{
+    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y = 0, m = 1, day = 1;
+    sscanf(d, "%4d-%2d-%2d", &y, &m, &day);
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+#define LENGTH(mm) (month_days[(mm) - 1] + ((mm) == 2 && leap))
+    day += step;
+    if (day < 1 && --m < 1) m = 12, y--;
+    if (day < 1) day = LENGTH(m);
+    if (day > LENGTH(m)) day = 1, m = m == 12 ? (y++, 1) : m + 1;
+#undef LENGTH
+    snprintf(out, 32, "%04d-%02d-%02d", y % 10000, m, day);
+}
+
+/* The day count of the last Sunday of month m (March, October) of year y. */
+static long last_sunday(int y, int m)
+{
+    char iso[16];
+    snprintf(iso, sizeof iso, "%04d-%02d-31", y, m);
+    long d = days_of(iso);
+    return d - (d + 4) % 7; /* 1970-01-01 was a Thursday */
+}
+
+/* Country-code domains and their zone: minutes east of UTC, and whether
+ * the European summer time applies.  Only countries with one zone. */
+static const struct zone {
+    const char *tld;
+    short minutes;
+    char eu_summer;
+} zones[] = {
+    {"de", 60, 1},  {"at", 60, 1},  {"ch", 60, 1},  {"fr", 60, 1},   {"it", 60, 1},
+    {"es", 60, 1},  {"nl", 60, 1},  {"be", 60, 1},  {"lu", 60, 1},   {"pl", 60, 1},
+    {"cz", 60, 1},  {"sk", 60, 1},  {"dk", 60, 1},  {"se", 60, 1},   {"no", 60, 1},
+    {"hu", 60, 1},  {"si", 60, 1},  {"hr", 60, 1},  {"uk", 0, 1},    {"ie", 0, 1},
+    {"fi", 120, 1}, {"gr", 120, 1}, {"ro", 120, 1}, {"bg", 120, 1},  {"ee", 120, 1},
+    {"lv", 120, 1}, {"lt", 120, 1}, {"br", -180, 0}, {"ar", -180, 0}, {"uy", -180, 0},
+    {"bo", -240, 0}, {"co", -300, 0}, {"pe", -300, 0}, {"ec", -300, 0}, {"jp", 540, 0},
+    {"kr", 540, 0}, {"cn", 480, 0}, {"hk", 480, 0}, {"tw", 480, 0}, {"sg", 480, 0},
+    {"in", 330, 0}, {"tr", 180, 0},
+};
+
+/* The zone of the page's host by its country-code domain, or NULL. */
+static const struct zone *zone_of(const char *url)
+{
+    const char *h = url ? strstr(url, "://") : NULL;
+    if (!h) return NULL;
+    h += 3;
+    size_t n = strcspn(h, ":/?#");
+    const char *dot = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (h[i] == '.') dot = h + i;
+    if (!dot) return NULL;
+    size_t tl = (size_t)(h + n - dot - 1);
+    for (size_t i = 0; i < sizeof zones / sizeof *zones; i++)
+        if (strlen(zones[i].tld) == tl && !strncasecmp(dot + 1, zones[i].tld, tl)) return &zones[i];
+    return NULL;
+}
+
+/* A UTC timestamp with no shown date to check it against is moved to the
+ * local day of the site's country (its country-code domain): readers of
+ * eldeber.com.bo saw 2022-05-04T02:41:00Z as May 3, those of a .de site
+ * saw 2022-11-06T23:00:00Z as November 7.  Only a "Z" time: "+00:00" is
+ * how PHP (WordPress) writes the times of a site left at UTC, whose pages
+ * show the UTC day too. */
+static void zone_day(html_page *pg)
+{
+    const char *d = pg->a->date;
+    size_t n = d ? strlen(d) : 0;
+    int h, mi;
+    if (n < 20 || d[10] != 'T' || d[n - 1] != 'Z' || sscanf(d + 11, "%2d:%2d", &h, &mi) != 2)
+        return;
+    const struct zone *z = zone_of(pg->a->url);
+    if (!z) return;
+    long day = days_of(d), minutes = h * 60 + mi + z->minutes;
+    int y = 0;
+    sscanf(d, "%4d", &y);
+    if (z->eu_summer) { /* from 01:00 UTC on the last Sunday of March to October's */
+        long at = day * 1440 + h * 60 + mi;
+        if (at >= last_sunday(y, 3) * 1440 + 60 && at < last_sunday(y, 10) * 1440 + 60)
+            minutes += 60;
+    }
+    long shift = minutes < 0 ? -1 : minutes >= 1440 ? 1 : 0;
+    if (!shift) return;
+    char local[32];
+    next_day(d, (int)shift, local);
+    pg->a->date = px_arena_strdup(&pg->a->arena, local);
+}
+
 /* A timestamp given in UTC ("...T02:41:00Z") falls on the day before or
  * after the local day of publication for much of the world; the date the
  * page shows its readers is the local one.  When the two are a day apart,
@@ -200,5 +294,6 @@ void px_html_pubdate(html_page *pg, const html_meta *m)
     } else if (pg->a->title) {
         offer_text(pg, pg->a->title, strlen(pg->a->title), PX_DATE_TEXT, 0.45);
     }
-    local_day(pg, seen);
+    if (*seen) local_day(pg, seen);
+    else zone_day(pg);
 }

@@ -101,6 +101,27 @@ static void test_date_sources(void **state)
                  "<h1>Windpark startet</h1><p>06.12.2022</p>" PARA_TEXT "</article></body></html>",
                  offsetof(px_article, date), "2022-12-06");
 
+    /* A UTC time on a country's domain is that country's day, summer time
+     * included; on a .com, or written "+00:00", it stays as given. */
+    static const char *const zoned[][3] = {
+        {"https://www.example.de/a", "2022-11-06T23:00:00Z", "2022-11-07"},
+        {"https://www.example.de/a", "2021-12-31T23:30:00Z", "2022-01-01"},
+        {"https://example.com.br/a", "2020-03-01T01:00:00Z", "2020-02-29"},
+        {"https://www.example.de/a", "2022-11-06T22:30:00Z", "2022-11-06T22:30:00Z"},
+        {"https://www.example.at/a", "2019-10-18T22:04:00Z", "2019-10-19"},
+        {"https://example.com.bo/a", "2022-05-04T02:41:00Z", "2022-05-03"},
+        {"https://example.com/a", "2022-05-04T02:41:00Z", "2022-05-04T02:41:00Z"},
+        {"https://www.example.ch/a", "2019-12-26T23:07:45+00:00", "2019-12-26T23:07:45+00:00"},
+    };
+    for (size_t i = 0; i < sizeof zoned / sizeof *zoned; i++) {
+        char page[512];
+        snprintf(page, sizeof page,
+                 "<link rel='canonical' href='%s'><script type='application/ld+json'>"
+                 "{\"@type\":\"NewsArticle\",\"datePublished\":\"%s\"}</script>"
+                 "<p>Text.</p>", zoned[i][0], zoned[i][1]);
+        expect_field(page, offsetof(px_article, date), zoned[i][2]);
+    }
+
     /* hAtom: <abbr class=published title=ISO>. */
     a = html_extract("<abbr class='published' title='2017-07-23T17:06:45+0000'>Sunday</abbr>"
                 "<p>Text.</p>");
