@@ -189,8 +189,18 @@ static const char *const degrees[] = {"phd", "ph.d.", "md", "m.d.", "dr", "dr.",
 /* 1 when s[0..n) can be a name (or an organisation signing as author). */
 static int name_like(const char *s, size_t n)
 {
+    /* s lower-cased, the capitals of Latin-1 too ("Über" is "über") */
+    char low[NAME_MAX_BYTES + 1];
+    size_t k = 0;
+    for (; k < n && k < NAME_MAX_BYTES; k++) {
+        unsigned char c = (unsigned char)s[k];
+        low[k] = (char)tolower(c);
+        if (k && (unsigned char)s[k - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+            low[k] = (char)(c + 0x20);
+    }
+    low[k] = '\0';
     for (const char *const *w = not_names; *w; w++)
-        if (!strncasecmp(s, *w, strlen(*w))) return 0;
+        if (!strncmp(low, *w, strlen(*w))) return 0;
     for (const char *const *w = degrees; *w; w++)
         if (strlen(*w) == n && !strncasecmp(s, *w, n)) return 0;
     if (n < 2 || n > NAME_MAX_BYTES || count_words(s, n) > NAME_MAX_WORDS) return 0;

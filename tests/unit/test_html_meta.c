@@ -172,6 +172,7 @@ static void test_author_names(void **state)
     assert_authors("Von Stars Insider", "StarsInsider", NULL, 0);
     assert_authors("Deutsches Weininstitut GmbH", NULL, NULL, 0);
     assert_authors("Jane Roe, Example Media Inc.", NULL, one_roe, 1);
+    assert_authors("Jane Roe, Über", NULL, one_roe, 1); /* a link text, capitalised */
 }
 
 /* The first label of the page's host signs for the site, not a writer. */
