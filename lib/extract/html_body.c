@@ -18,7 +18,8 @@
  *    inline ones (<span class="sr-only">, <a class="share">) leave the
  *    paragraph around them whole;
  *  - it is a caption or credit, or a short byline, date or tag box (the
- *    fields of the page, not its text; html_meta.c reads them);
+ *    fields of the page, not its text; html_meta.c reads them), though
+ *    never a <p> of prose, whatever its class says;
  *  - Readability's conditional clean-up condemns it (a <div>, <section>,
  *    list, table or fieldset with fewer than 10 commas): a gallery (more
  *    images than half its paragraphs), a form (more fields than a third of
@@ -45,6 +46,10 @@
 #include "extract/html.h"
 
 #define META_MAX 300   /* bytes: a longer "meta" box is no byline */
+/* A <p> with this much prose is text whatever its class says: a byline or
+ * a tag box is a line, and style classes name the tag they style
+ * ("tagStyle_z4kqwb"), not the part of the page. */
+#define META_PROSE 120
 #define CAPTION_MAX 500 /* bytes: a longer "gallery" box is a text with pictures */
 #define LD_BODY_MIN 500
 
@@ -98,7 +103,7 @@ static int pruned(const html_elem *e, size_t good)
     if (e->hints & HN_CAPTION && !(e->hints & HN_CONTENT) && e->text < CAPTION_MAX && !wrapper)
         return 1;
     if (e->hints & HN_META && !(e->hints & HN_CONTENT) && e->text < META_MAX &&
-        e->kind != HK_HEADING)
+        e->kind != HK_HEADING && !(px_html_is(e->node, "p") && e->good >= META_PROSE))
         return 1;
     return condemned(e, good);
 }

@@ -162,6 +162,21 @@ static void test_names_inside_the_article(void **state)
     px_article_free(a);
 }
 
+/* A paragraph of prose is text even when a style class reads as a tag
+ * box ("tagStyle_x1y2z3"); a short line so named is still a field. */
+static void test_prose_named_as_meta(void **state)
+{
+    (void)state;
+    px_article *a = html_extract(
+        "<article><p class='tagStyle_x1y2z3'>The council met on Tuesday evening and, after a "
+        "long debate about the budget, the bridge and the school, voted to raise the fee "
+        "for the car park by a third, starting next spring.</p>"
+        PARA(1) PARA(2) "<p class='tagStyle_x1y2z3'>Tags: council, budget</p></article>");
+    assert_true(BODY_HAS(a, "The council met"));
+    assert_false(BODY_HAS(a, "Tags: council"));
+    px_article_free(a);
+}
+
 /* A template that cuts the body into parts repeats the parts' class; a
  * page builder adds a token of its own to each. */
 static void test_body_in_parts(void **state)
@@ -254,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_contacts_at_the_end),
         cmocka_unit_test(test_lead_named_teaser),
         cmocka_unit_test(test_names_inside_the_article),
+        cmocka_unit_test(test_prose_named_as_meta),
         cmocka_unit_test(test_body_in_parts),
         cmocka_unit_test(test_body_by_its_headline),
         cmocka_unit_test(test_body_inside_furniture),
