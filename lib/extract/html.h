@@ -262,6 +262,7 @@ typedef struct html_meta {
     const char *content_language, *og_locale;
     const char *date;
     int date_rank;
+    const char *modified; /* article:modified_time, og:updated_time and kin */
 } html_meta;
 
 void px_html_metadata(html_page *pg);

@@ -68,6 +68,8 @@ static void read_html_meta(const html_page *pg, html_meta *m)
         {"parsely-author", &m->creator},    {"sailthru.author", &m->creator},
         {"byl", &m->creator},
         {"content-language", &m->content_language}, {"og:locale", &m->og_locale},
+        {"article:modified_time", &m->modified}, {"og:updated_time", &m->modified},
+        {"datemodified", &m->modified}, {"last-modified", &m->modified},
     };
     for (size_t i = 0; i < pg->metas.len; i++) {
         const xmlNode *n = pg->metas.items[i];

@@ -30,7 +30,10 @@
  * timestamp a day away from the date the page shows gives way to it: the
  * page shows the local day (2022-05-04T02:41:00Z is May 3 in La Paz).
  * With no shown date, a "Z" timestamp is moved to the local day of the
- * country of the site's country-code domain (zone_day()).
+ * country of the site's country-code domain (zone_day()).  A shown date
+ * later than the metadata's publication, that is the page's modification
+ * day or at most a few weeks later, is the update readers see, and wins
+ * (shown_update()).
  */
 #include <stdio.h>
 #include <string.h>
@@ -274,6 +277,40 @@ static void near_headline(html_page *pg)
     px_html_near_headline(pg, NEAR_BEFORE, NEAR_RUNS, NEAR_WEIGHT, offer_line, NULL);
 }
 
+#define UPDATE_DAYS 45 /* days: a later shown date within this is an update */
+
+static int note_line(html_page *pg, const char *s, size_t n, void *ud)
+{
+    return px_html_find_date(s, n, day_first(pg), ud, NULL);
+}
+
+/* A page updated after it was published often shows its readers the day
+ * of the update, in its date element or by the headline, and that shown
+ * day is the article's date to them.  So a shown day later than the one
+ * the metadata calls the publication wins when it is the day the metadata
+ * says the page was modified (JSON-LD dateModified, article:modified_time),
+ * or when it is at most UPDATE_DAYS later (a correction): a stray
+ * date in a teaser or a sidebar is rarely that close, an earlier shown day
+ * is an event the text speaks of, not its publication.  Its confidence is
+ * that of a shown date. */
+static void shown_update(html_page *pg, const html_meta *m, const char *seen)
+{
+    const char *d = pg->a->date;
+    if (!d || (pg->a->date_source != PX_DATE_JSONLD && pg->a->date_source != PX_DATE_META)) return;
+    char shown[32] = "", modified[32];
+    if (*seen) memcpy(shown, seen, sizeof shown);
+    else px_html_near_headline(pg, NEAR_BEFORE, NEAR_RUNS, NEAR_WEIGHT, note_line, shown);
+    if (!*shown || !strncmp(shown, d, 10)) return;
+    const char *mod = px_html_ld_string(&pg->ld, "dateModified");
+    if (!mod) mod = m->modified;
+    long gap = days_of(shown) - days_of(d);
+    int is_modified = mod && px_html_date_iso(mod, modified) && !strncmp(modified, shown, 10);
+    if (gap < 1 || (!is_modified && gap > UPDATE_DAYS)) return;
+    pg->a->date = px_arena_strdup(&pg->a->arena, shown);
+    pg->a->date_source = PX_DATE_TEXT;
+    pg->a->date_confidence = 0.6;
+}
+
 void px_html_pubdate(html_page *pg, const html_meta *m)
 {
     char seen[32] = "";
@@ -294,6 +331,7 @@ void px_html_pubdate(html_page *pg, const html_meta *m)
     } else if (pg->a->title) {
         offer_text(pg, pg->a->title, strlen(pg->a->title), PX_DATE_TEXT, 0.45);
     }
+    shown_update(pg, m, seen);
     if (*seen) local_day(pg, seen);
     else zone_day(pg);
 }

@@ -129,6 +129,33 @@ static void test_date_sources(void **state)
     px_article_free(a);
 }
 
+/* A page shows the day it was updated: that day beats the metadata's
+ * publication when it is the page's modification day, or a few weeks
+ * later; an earlier or a much later shown day does not. */
+static void test_date_shown_update(void **state)
+{
+    (void)state;
+    px_article *a = html_extract(
+        "<html lang='de'><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+        "\"datePublished\":\"2021-06-29T14:13:37+00:00\",\"dateModified\":"
+        "\"2022-01-12T14:27:30+00:00\"}</script><body><h1>Schmerzen beim Angeln</h1>"
+        "<p class='post-date'>12.01.2022</p><p>Ein Text, lang genug, um ein Absatz zu sein.</p>");
+    assert_string_equal(a->date, "2022-01-12");
+    px_article_free(a);
+
+    a = html_extract("<html lang='de'><meta property='article:published_time' "
+                     "content='2022-01-21T09:43:00+01:00'><body><h1>Atomkraft</h1>"
+                     "<p class='date'>25.01.2022</p><p>Ein Text, lang genug, ein Absatz.</p>");
+    assert_string_equal(a->date, "2022-01-25");
+    px_article_free(a);
+
+    a = html_extract("<html lang='de'><meta property='article:published_time' "
+                     "content='2019-05-16T09:43:00+01:00'><body><h1>Autotuning</h1>"
+                     "<p class='date'>26.02.2020</p><p>Ein Text, lang genug, ein Absatz.</p>");
+    assert_string_equal(a->date, "2019-05-16T09:43:00+01:00");
+    px_article_free(a);
+}
+
 /* ---- authors -------------------------------------------------------------- */
 
 static void assert_authors(const char *byline, const char *outlet, const char *const *want,
@@ -322,6 +349,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates_in_text),
         cmocka_unit_test(test_date_sources),
+        cmocka_unit_test(test_date_shown_update),
         cmocka_unit_test(test_author_names),
         cmocka_unit_test(test_author_is_the_host),
         cmocka_unit_test(test_authors_from_the_page),
