@@ -72,9 +72,14 @@ static int has_word_ci(const char *s, const char *w)
 }
 
 /* "UPI/Kevin Dietsch", "AP Photo/Evan Vucci", "Reuters/Jonathan Ernst": an
- * agency, a slash, then one to three capitalised names, ending the line. */
+ * agency, a slash, then one to three capitalised names, ending the line.
+ * A line that ends a sentence is text ("...moderierbar (Whitelist/Blacklist).",
+ * "gegen Sturm/Regen."): a credit ends with the name. */
 static int ends_with_credit(const char *p)
 {
+    size_t n = strlen(p);
+    while (n && isspace((unsigned char)p[n - 1])) n--;
+    if (n && strchr(".!?:;", p[n - 1])) return 0;
     const char *slash = strrchr(p, '/');
     if (!slash || slash == p || !isalpha((unsigned char)slash[-1])) return 0;
     const char *agency = slash;

@@ -124,10 +124,11 @@ static void prose_stays_in_the_body(void **state)
         "He used and/or misused the 24/7 service.",
         "Read more about it in the report, officials said.",
         "Share prices rose 3% on Friday.",
+        "The board can be moderated live (Whitelist/Blacklist).",
         NULL,
     };
     px_article *a = cleaned("Susan Rice", paras);
-    assert_int_equal(a->paragraphs.len, 4);
+    assert_int_equal(a->paragraphs.len, 5);
     assert_int_equal(a->removed.len, 0);
     px_article_free(a);
 }
