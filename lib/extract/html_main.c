@@ -24,6 +24,11 @@
  *     themselves or are clean paragraphs (the lead paragraph that a
  *     template puts outside the body <div>).  A sibling with the same
  *     class as the best one gets a bonus: it is likely the next part.
+ *     A prose box (a few lines of prose, almost no links, nothing in its
+ *     name or tag saying furniture) joins too, beside the best element or
+ *     beside its parent: page builders and CMSs cut a text into sections
+ *     ("text block", "accordion panel", "second column") whose parts score
+ *     low alone, while furniture has links, names or no prose.
  *
  * A semantic container (<article>, <main>) is not trusted on its own: it
  * wraps teaser cards as often as bodies.  It helps through the +25 of its
@@ -184,6 +189,19 @@ static int ends_sentence(html_page *pg, xmlNode *n)
     return yes;
 }
 
+#define SIBLING_PROSE 200  /* bytes of prose in a prose box */
+#define SIBLING_LINKS 0.05 /* its highest link density */
+
+/* A sibling section of the body that is the article's text by its look
+ * alone: prose, hardly a link, neither it nor an ancestor named or tagged
+ * as furniture, comments, a caption or a field. */
+static int prose_box(const html_elem *s)
+{
+    return !s->inherit && s->kind != HK_DROP && !s->own &&
+           !(s->hints & (HN_BOILER | HN_COMMENT | HN_CAPTION | HN_META)) &&
+           s->good >= SIBLING_PROSE && px_html_link_density(s) < SIBLING_LINKS;
+}
+
 /* Does sibling s join the best element b? */
 static int joins(html_page *pg, const html_elem *b, const html_elem *s)
 {
@@ -191,12 +209,16 @@ static int joins(html_page *pg, const html_elem *b, const html_elem *s)
     double bonus = same_class(b->node, s->node) ? b->score * 0.2 : 0;
     double floor = b->score * 0.2 > 10 ? b->score * 0.2 : 10;
     if (s->score + bonus >= floor) return 1;
+    if (prose_box(s)) return 1;
     if (!px_html_is(s->node, "p")) return 0;
     double ld = px_html_link_density(s);
     if (s->text > 80) return ld < 0.25;
     return ld == 0 && ends_sentence(pg, s->node);
 }
 
+/* The best element with the siblings that join it, in document order; and
+ * the prose boxes beside its parent (not beside <body>: there the parent's
+ * siblings are the page's columns). */
 static void with_siblings(html_page *pg, size_t best, html_nodes *out)
 {
     const html_elem *b = &pg->elems.items[best];
@@ -205,10 +227,24 @@ static void with_siblings(html_page *pg, size_t best, html_nodes *out)
         px_vec_push(out, b->node);
         return;
     }
-    for (xmlNode *c = pg->elems.items[up].node->children; c; c = c->next) {
+    size_t top = pg->elems.items[up].parent;
+    int outer = top != HTML_NONE && !(pg->body && pg->elems.items[top].node == pg->body) &&
+                !pg->elems.items[up].inherit;
+    xmlNode *u = pg->elems.items[up].node;
+    if (outer)
+        for (xmlNode *c = pg->elems.items[top].node->children; c && c != u; c = c->next) {
+            html_elem *s = c->type == XML_ELEMENT_NODE ? px_html_elem(pg, c) : NULL;
+            if (s && prose_box(s)) px_vec_push(out, c);
+        }
+    for (xmlNode *c = u->children; c; c = c->next) {
         html_elem *s = c->type == XML_ELEMENT_NODE ? px_html_elem(pg, c) : NULL;
         if (s && (s == b || joins(pg, b, s))) px_vec_push(out, c);
     }
+    if (outer)
+        for (xmlNode *c = u->next; c; c = c->next) {
+            html_elem *s = c->type == XML_ELEMENT_NODE ? px_html_elem(pg, c) : NULL;
+            if (s && prose_box(s)) px_vec_push(out, c);
+        }
 }
 
 /* ---- a body split in parts ---------------------------------------------- */

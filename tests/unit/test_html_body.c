@@ -177,6 +177,28 @@ static void test_prose_named_as_meta(void **state)
     px_article_free(a);
 }
 
+/* A section of prose with hardly a link beside the body's own section
+ * is the article's too; a list of links beside it is not. */
+static void test_prose_box_beside_the_body(void **state)
+{
+    (void)state;
+    px_article *a = html_extract(
+        "<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><div class='page'>"
+        "<div class='section-a'><div class='txt'><h1>The bridge</h1>" PARA(1) PARA(2) PARA(3)
+        PARA(4) PARA(5) PARA(6) "</div><div class='share'><a href='/s'>Share</a></div></div>"
+        "<div class='section-b'><div class='box'><p>The second part of the text sits in a "
+        "section of its own and says what the repairs will cost and who pays for them and how "
+        "long the bridge stays closed while the work goes on through the winter and into the "
+        "spring of next year when the new deck is laid and the railings are painted again.</p>"
+        "</div></div><div class='section-c'><ul><li><a href='/a'>Another story about something "
+        "else</a></li><li><a href='/b'>Yet another story about other things</a></li></ul></div>"
+        "</div></body>");
+    assert_true(BODY_HAS(a, "Paragraph 6"));
+    assert_true(BODY_HAS(a, "The second part of the text"));
+    assert_false(BODY_HAS(a, "Another story"));
+    px_article_free(a);
+}
+
 /* A template that cuts the body into parts repeats the parts' class; a
  * page builder adds a token of its own to each. */
 static void test_body_in_parts(void **state)
@@ -270,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_lead_named_teaser),
         cmocka_unit_test(test_names_inside_the_article),
         cmocka_unit_test(test_prose_named_as_meta),
+        cmocka_unit_test(test_prose_box_beside_the_body),
         cmocka_unit_test(test_body_in_parts),
         cmocka_unit_test(test_body_by_its_headline),
         cmocka_unit_test(test_body_inside_furniture),
