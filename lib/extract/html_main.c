@@ -25,10 +25,11 @@
  *     template puts outside the body <div>).  A sibling with the same
  *     class as the best one gets a bonus: it is likely the next part.
  *     A prose box (a few lines of prose, almost no links, nothing in its
- *     name or tag saying furniture) joins too, beside the best element or
- *     beside its parent: page builders and CMSs cut a text into sections
- *     ("text block", "accordion panel", "second column") whose parts score
- *     low alone, while furniture has links, names or no prose.
+ *     name or tag saying furniture) joins too, beside the best element,
+ *     its parent or the parent's parent: page builders and CMSs cut a
+ *     text into sections ("text block", "accordion panel", "second
+ *     column") whose parts score low alone, while furniture has links,
+ *     names or no prose.
  *
  * A semantic container (<article>, <main>) is not trusted on its own: it
  * wraps teaser cards as often as bodies.  It helps through the +25 of its
@@ -216,9 +217,24 @@ static int joins(html_page *pg, const html_elem *b, const html_elem *s)
     return ld == 0 && ends_sentence(pg, s->node);
 }
 
+#define BOX_LEVELS 2 /* ancestors of the best element whose siblings may be prose boxes */
+
+/* The prose boxes among the children of element `in`, before (after = 0)
+ * or after (1) its child `from`, into out. */
+static void prose_boxes(html_page *pg, const xmlNode *in, const xmlNode *from, int after,
+                        html_nodes *out)
+{
+    for (xmlNode *c = after ? from->next : in->children; c && c != from; c = c->next) {
+        html_elem *s = c->type == XML_ELEMENT_NODE ? px_html_elem(pg, c) : NULL;
+        if (s && prose_box(s)) px_vec_push(out, c);
+    }
+}
+
 /* The best element with the siblings that join it, in document order; and
- * the prose boxes beside its parent (not beside <body>: there the parent's
- * siblings are the page's columns). */
+ * the prose boxes beside its parent and the parent's parent, a text's
+ * sections being nested a level or two deeper than each other (not
+ * beside an element of <body>: there the siblings are the page's
+ * columns). */
 static void with_siblings(html_page *pg, size_t best, html_nodes *out)
 {
     const html_elem *b = &pg->elems.items[best];
@@ -227,24 +243,23 @@ static void with_siblings(html_page *pg, size_t best, html_nodes *out)
         px_vec_push(out, b->node);
         return;
     }
-    size_t top = pg->elems.items[up].parent;
-    int outer = top != HTML_NONE && !(pg->body && pg->elems.items[top].node == pg->body) &&
-                !pg->elems.items[up].inherit;
-    xmlNode *u = pg->elems.items[up].node;
-    if (outer)
-        for (xmlNode *c = pg->elems.items[top].node->children; c && c != u; c = c->next) {
-            html_elem *s = c->type == XML_ELEMENT_NODE ? px_html_elem(pg, c) : NULL;
-            if (s && prose_box(s)) px_vec_push(out, c);
-        }
-    for (xmlNode *c = u->children; c; c = c->next) {
+    size_t chain[BOX_LEVELS + 1] = {up}; /* chain[k + 1] holds chain[k] */
+    int levels = 0;
+    while (levels < BOX_LEVELS) {
+        size_t k = chain[levels], above = pg->elems.items[k].parent;
+        if (above == HTML_NONE || pg->elems.items[k].inherit ||
+            (pg->body && pg->elems.items[above].node == pg->body))
+            break;
+        chain[++levels] = above;
+    }
+    for (int l = levels; l > 0; l--)
+        prose_boxes(pg, pg->elems.items[chain[l]].node, pg->elems.items[chain[l - 1]].node, 0, out);
+    for (xmlNode *c = pg->elems.items[up].node->children; c; c = c->next) {
         html_elem *s = c->type == XML_ELEMENT_NODE ? px_html_elem(pg, c) : NULL;
         if (s && (s == b || joins(pg, b, s))) px_vec_push(out, c);
     }
-    if (outer)
-        for (xmlNode *c = u->next; c; c = c->next) {
-            html_elem *s = c->type == XML_ELEMENT_NODE ? px_html_elem(pg, c) : NULL;
-            if (s && prose_box(s)) px_vec_push(out, c);
-        }
+    for (int l = 1; l <= levels; l++)
+        prose_boxes(pg, pg->elems.items[chain[l]].node, pg->elems.items[chain[l - 1]].node, 1, out);
 }
 
 /* ---- a body split in parts ---------------------------------------------- */
