@@ -8,7 +8,8 @@
  * "cluster"), a text and optionally title, date and outlet; groups them
  * with px_cluster_batch (the algorithm of `parallax cluster`); prints
  * pairwise and B-cubed precision, recall and F1, stories found vs true,
- * and articles per second of CPU time (read + analyse + group).
+ * and articles per second of CPU time (read + analyse + group; the light
+ * analysis, as `parallax add` and `parallax cluster` run it).
  *
  *   --label KEY       the gold label's key (ECB+, BASIL: cluster; GVA: incident)
  *   --strip-url       drop a first text line starting with "http" (ECB+), and
@@ -91,7 +92,7 @@ static void load(px_context *ctx, const char *path, const char *label_key, int s
         }
         if (mem) fclose(mem);
         px_analysis *an = NULL;
-        if (a && px_analyze(ctx, a, &an, &err) == PX_OK) {
+        if (a && px_analyze_light(ctx, a, &an, &err) == PX_OK) {
             item it = {px_xstrdup(id), px_xstrdup(label), str(o, "title") ? px_xstrdup(str(o, "title")) : NULL, a, an};
             px_vec_push(&items, it);
         } else {

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analyze/analysis.h"
 #include "cli.h"
 
 void cli_error(const char *fmt, ...)
@@ -181,10 +182,9 @@ int cli_run_articles(int argc, char **argv, const char *usage, cli_article_fn fn
 static px_status corpus_sink(px_context *ctx, px_article *a, const cli_options *opt, void *ud,
                              px_error *err)
 {
-    (void)opt;
     cli_corpus *c = ud;
     px_analysis *an;
-    px_status rc = px_analyze(ctx, a, &an, err);
+    px_status rc = opt->light ? px_analyze_light(ctx, a, &an, err) : px_analyze(ctx, a, &an, err);
     if (rc) {
         px_article_free(a);
         return rc;

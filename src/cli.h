@@ -22,6 +22,8 @@ typedef struct cli_options {
     px_format format;  /* --format, or PX_FORMAT_AUTO */
     unsigned allow;    /* CLI_HTML: the command takes --html */
     const char *html;  /* --html FILE, or NULL */
+    int light;         /* set by the command: cli_load() runs px_analyze_light(),
+                        * enough for grouping (cluster), not for compare */
 } cli_options;
 
 /* Called for each article read; returns PX_OK or an output error. */

@@ -32,7 +32,7 @@ static const char usage[] =
 
 int cmd_cluster(int argc, char **argv)
 {
-    cli_options opt = {0};
+    cli_options opt = {.light = 1}; /* grouping reads no numbers or speakers */
     cli_corpus c;
     int status = 0;
     int code = cli_load(argc, argv, usage, &opt, &c, &status);
