@@ -1,55 +1,11 @@
 /*
- * date_calc.c — calendar arithmetic for resolving dates: days since
- * 1970-01-01 from a proleptic Gregorian date and back, weekdays, month
- * lengths, and reading the article's ISO publication date.
- *
- * The day count uses the usual era decomposition (400-year eras of 146097
- * days, years starting in March so the leap day comes last): exact for
- * any year, no tables, no time zone (a date is a calendar day, not an
- * instant).
+ * date_calc.c — reading the article's ISO publication date for resolving
+ * dates; the calendar arithmetic itself is lib/base/calendar.c.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "analyze/numdate.h"
-
-long px_days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;                                   /* [0, 399] */
-    long doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* [0, 365] */
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            /* [0, 146096] */
-    return era * 146097 + doe - 719468;
-}
-
-void px_civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-int px_weekday(long days)
-{
-    long w = (days + 3) % 7; /* 1970-01-01 was a Thursday */
-    if (w < 0) w += 7;
-    return (int)w + 1;
-}
-
-int px_month_days(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12) return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return days[m - 1] + (m == 2 && leap);
-}
 
 int px_pub_date(const char *iso, int *y, int *m, int *d)
 {

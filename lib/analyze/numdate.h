@@ -5,7 +5,7 @@
  *                   "4th", "2,000", "5.2 million", "two hundred"
  *   date_match.c    date expressions at a token: "Nov. 7, 2014", "Friday",
  *                   "last month", "three days ago", "since 2009"
- *   date_calc.c     calendar arithmetic (days from civil dates, weekdays)
+ *   date_calc.c     the publication date as a civil date
  *   number.c        px_find_numbers(): numbers with qualifier and unit,
  *                   skipping what date_match.c reads as a date
  *   date.c          px_find_dates(): date expressions resolved against the
@@ -33,10 +33,8 @@ size_t px_num_read(const px_analysis *an, size_t t, size_t end, double *value, i
 
 /* ---- date_calc.c ------------------------------------------------------- */
 
-long px_days_from_civil(int y, int m, int d); /* days since 1970-01-01 */
-void px_civil_from_days(long days, int *y, int *m, int *d);
-int px_weekday(long days);                    /* 1 Monday .. 7 Sunday */
-int px_month_days(int y, int m);
+/* Days, weekdays and month lengths: px_days_from_civil() and the rest of
+ * lib/base/calendar.c. */
 
 /* The publication date: *y (0 when unknown: "--11-07"), *m, *d; 0 when
  * the article has none. */

@@ -1,5 +1,6 @@
 /*
- * base.h — the bottom layer of libparallax: memory, strings, vectors, maps.
+ * base.h — the bottom layer of libparallax: memory, strings, vectors, maps,
+ * and calendar arithmetic.
  *
  * Everything above (text, read, extract, analyze, render) is built from these
  * few pieces, and this layer depends on nothing but the C library.
@@ -111,6 +112,15 @@ uint64_t px_hash(const char *s, size_t n); /* FNV-1a, 64 bit */
 px_status px_error_set(px_error *err, px_status code, const char *name,
                        long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* ---- calendar.c: the proleptic Gregorian calendar, no time zones ------- */
+long px_days_from_civil(int y, int m, int d); /* days since 1970-01-01 */
+void px_civil_from_days(long days, int *y, int *m, int *d);
+int px_weekday(long days);                    /* 1 Monday .. 7 Sunday */
+int px_month_days(int y, int m);              /* 0 for a month out of 1..12 */
+/* *days of the "YYYY-MM-DD" that iso starts with (a time may follow);
+ * 0 when it does not start with one (month 1..12, day 1..31). */
+int px_iso_days(const char *iso, long *days);
 
 /* Line and column (1-based, column in bytes) of byte offset off in s. */
 void px_line_col(const char *s, size_t len, size_t off, long *line, long *col);

@@ -52,10 +52,7 @@ static int two_digits(const char **s, int *v)
 
 static int valid_date(int y, int m, int d)
 {
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > days[m - 1]) return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return !(m == 2 && d == 29 && !leap);
+    return y >= 1900 && y <= 2199 && d >= 1 && d <= px_month_days(y, m);
 }
 
 /* Reads "HH:MM[:SS[.fff]]" and a zone ("Z", "+hh[:mm]", "GMT", "UTC") at

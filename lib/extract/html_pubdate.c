@@ -137,43 +137,28 @@ static void from_dated(html_page *pg, char seen[32])
     px_buf_free(&text);
 }
 
-/* Days since 1970-01-01 of "YYYY-MM-DD" (H. Hinnant's civil algorithm). */
+/* Days since 1970-01-01 of the "YYYY-MM-DD" iso starts with; 0 when none. */
 static long days_of(const char *iso)
 {
-    int y = 0, m = 0, d = 0;
-    if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3) return 0;
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    long d;
+    return px_iso_days(iso, &d) ? d : 0;
 }
 
 /* The day before (step -1) or after (+1) the date d ("YYYY-MM-DD...")
  * as "YYYY-MM-DD" in out. */
 static void next_day(const char *d, int step, char out[32])
 {
-    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y = 0, m = 1, day = 1;
-    sscanf(d, "%4d-%2d-%2d", &y, &m, &day);
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-#define LENGTH(mm) (month_days[(mm) - 1] + ((mm) == 2 && leap))
-    day += step;
-    if (day < 1 && --m < 1) m = 12, y--;
-    if (day < 1) day = LENGTH(m);
-    if (day > LENGTH(m)) day = 1, m = m == 12 ? (y++, 1) : m + 1;
-#undef LENGTH
+    int y, m, day;
+    px_civil_from_days(days_of(d) + step, &y, &m, &day);
     snprintf(out, 32, "%04d-%02d-%02d", y % 10000, m, day);
 }
 
-/* The day count of the last Sunday of month m (March, October) of year y. */
+/* The day count of the last Sunday of month m (March, October: 31 days)
+ * of year y. */
 static long last_sunday(int y, int m)
 {
-    char iso[16];
-    snprintf(iso, sizeof iso, "%04d-%02d-31", y, m);
-    long d = days_of(iso);
-    return d - (d + 4) % 7; /* 1970-01-01 was a Thursday */
+    long d = px_days_from_civil(y, m, 31);
+    return d - px_weekday(d) % 7; /* px_weekday: Sunday is 7 */
 }
 
 /* Country-code domains and their zone: minutes east of UTC, and whether

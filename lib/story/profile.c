@@ -214,19 +214,8 @@ static uint64_t simhash(const px_analysis *an)
 
 int32_t px_day_of(const char *iso)
 {
-    if (!iso) return PX_NO_DAY;
-    int y, m, d;
-    char dash1, dash2;
-    if (sscanf(iso, "%4d%c%2d%c%2d", &y, &dash1, &m, &dash2, &d) != 5 || dash1 != '-' ||
-        dash2 != '-' || m < 1 || m > 12 || d < 1 || d > 31)
-        return PX_NO_DAY;
-    /* days from civil: the proleptic Gregorian calendar, 1970-01-01 = 0 */
-    y -= m <= 2;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    long days;
+    return px_iso_days(iso, &days) ? (int32_t)days : PX_NO_DAY;
 }
 
 void px_profile_build(px_profile *p, const px_article *a, const px_analysis *an,

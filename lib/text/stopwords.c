@@ -12,9 +12,9 @@
  * and reviewed.  px__stopwords_sorted() lets the unit test check the order
  * and that nothing is listed twice.
  *
- * Lookups go through one hash table over all lists together, built on
- * first use (call_once: safe from any thread, immutable afterwards), whose
- * entry for a word is the set of languages that list it.  Why: the check
+ * Lookups go through one px_map over all lists together, built on first
+ * use (call_once: safe from any thread, immutable afterwards), whose value
+ * for a word is the set of languages that list it.  Why: the check
  * runs for every token and, seven times per word, for the first words of
  * every article (language.c's vote); a binary search of strcmp()s over the
  * lists was a tenth of `parallax add`'s time, one probe is a few
@@ -162,33 +162,13 @@ static const stoplist lists[] = {
 };
 
 #define NLISTS (sizeof lists / sizeof *lists)
-#define TABLE 4096 /* slots, a power of two; the lists hold about 1,100 words */
 #define MAX_LEN 32 /* longer words are never stop words */
 
-typedef struct slot {
-    const char *word; /* NULL: empty */
-    uint8_t len;
-    uint8_t langs; /* bit i: lists[i] holds the word */
-} slot;
-
-static slot table[TABLE];
+/* word -> the set of its languages (bit i: lists[i] holds it), stored as
+ * the pointer value; built once, never freed: it lives as long as the
+ * process. */
+static px_map table;
 static once_flag table_once = ONCE_FLAG_INIT;
-
-static uint64_t hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
-}
-
-/* The slot of w: its own, or the empty one where it would go. */
-static slot *find(const char *w, size_t n)
-{
-    for (size_t i = hash(w, n) & (TABLE - 1);; i = (i + 1) & (TABLE - 1)) {
-        slot *s = &table[i];
-        if (!s->word || (s->len == n && !memcmp(s->word, w, n))) return s;
-    }
-}
 
 static void build(void)
 {
@@ -196,9 +176,8 @@ static void build(void)
         for (size_t j = 0; j < lists[l].n; j++) {
             const char *w = lists[l].words[j];
             size_t n = strlen(w);
-            slot *s = find(w, n);
-            s->word = w, s->len = (uint8_t)n;
-            s->langs |= (uint8_t)(1u << l);
+            uintptr_t langs = (uintptr_t)px_map_get(&table, w, n);
+            px_map_put(&table, w, n, (void *)(langs | 1u << l));
         }
 }
 
@@ -229,7 +208,7 @@ unsigned px__stopword_langs(const char *w, size_t len)
         }
     }
     call_once(&table_once, build);
-    return find(tmp, n)->langs;
+    return (unsigned)(uintptr_t)px_map_get(&table, tmp, n);
 }
 
 int px_text_stopword(const char *lang, const char *w, size_t len)
