@@ -342,6 +342,29 @@ static void trim_edge(html_blocks *blocks, int forward, furniture_fn is_furnitur
     }
 }
 
+#define OPENING_BLOCKS 3 /* kept blocks looked at for a dated opening */
+
+/* Press releases and agency copy open their first paragraph with the day
+ * ("01.02.2022 - Der Arbeitsmarkt ist ...", "27.1.2022 - Bei der
+ * Erinnerung ..."): the dateline, glued to the text so it is not a line
+ * of its own.  A paragraph among the first few that begins with a full
+ * date gives it, at the confidence of a date shown by the headline (a
+ * story rarely opens on a bare date otherwise: "Am 12. Juni ..."). */
+static void dated_opening(html_page *pg, const html_blocks *blocks, int dmy)
+{
+    char iso[32];
+    size_t at, seen = 0;
+    for (size_t i = 0; i < blocks->len && seen < OPENING_BLOCKS; i++) {
+        const html_block *b = &blocks->items[i];
+        if (b->removed || b->kind == HK_HEADING || b->kind == HK_H1) continue;
+        seen++;
+        if (px_html_find_date(b->text, b->len, dmy, iso, &at) && at == 0) {
+            px_article_set_date(pg->a, iso, PX_DATE_TEXT, 0.5);
+            return;
+        }
+    }
+}
+
 /* Fields in the lines taken off at the edges of the body: when the page
  * named no author, a byline ("Von Klaus Stanjek", "Text: Jane Roe") names
  * them; a date line ("Erstellt am: 01.11.2023") is a date the reader sees,
@@ -360,6 +383,7 @@ static void offer_fields(html_page *pg, html_blocks *blocks)
         if (date && px_html_find_date(b->text, b->len, dmy, iso, NULL))
             px_article_set_date(pg->a, iso, PX_DATE_TEXT, 0.55);
     }
+    dated_opening(pg, blocks, dmy);
 }
 
 size_t px_html_judge_blocks(html_page *pg, html_blocks *blocks)

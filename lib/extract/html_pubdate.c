@@ -10,7 +10,8 @@
  *   0.90  a publication <meta> tag (article:published_time, dc.date,
  *         dcterms:created, citation_publication_date...)
  *   0.85  JSON-LD datePublished of another object (the WebPage of a
- *         Yoast graph), or microdata itemprop=datePublished
+ *         Yoast graph) when the page shows that day (page_date()), or
+ *         microdata itemprop=datePublished
  *   0.80  a <time datetime> marked as the publication time
  *   0.75  an hAtom "published" element with a title (<abbr title=...>)
  *   0.70  the first other <time datetime>
@@ -19,12 +20,16 @@
  *         "entry-meta", "datum"), outside navigation, footers and comments
  *   0.55  a date line taken off the top or the end of the article's text
  *         (html_blocks.c offers it: it is read later, with the body)
+ *   0.50  an hAtom "updated" element with a title (a blog theme's only
+ *         machine-readable date when it marks no "published" one)
  *   0.50  a short line just below the headline holding a date, or one
  *         of the two just above it ("08.11.2021 | Veranstaltung" over
  *         the <h1>); the headline is the <h1> chosen as title, else the
  *         page's first <h1>
  *   0.45  a date in the headline ("Bericht zur Coronalage vom 22.04.2020",
  *         "23.01.2022 - Wierer jubelt"), else in the title
+ *   0.40  on a page with none of the above, the first short element that
+ *         labels a date as the publication's ("veröffentlicht 28.01.2022")
  *
  * Visible dates are read day first, except on pages in English.  A UTC
  * timestamp a day away from the date the page shows gives way to it: the
@@ -127,6 +132,8 @@ static void from_dated(html_page *pg, char seen[32])
         }
         if (has_word(px_html_attr(n, "class"), "published") && px_html_attr(n, "title"))
             offer_iso(pg, px_html_attr(n, "title"), PX_DATE_TIME, 0.75);
+        else if (has_word(px_html_attr(n, "class"), "updated") && px_html_attr(n, "title"))
+            offer_iso(pg, px_html_attr(n, "title"), PX_DATE_TIME, 0.5);
         if (visible_done || e->inherit & (HB_ATTR | HB_NAV | HB_CHROME) || !e->text ||
             e->text > 200)
             continue;
@@ -135,6 +142,42 @@ static void from_dated(html_page *pg, char seen[32])
         if (visible_done) px_html_find_date(s, text.len, day_first(pg), seen, NULL);
     }
     px_buf_free(&text);
+}
+
+#define SHOWN_TEXT_MAX (256 * 1024) /* bytes of the page's text searched */
+
+/* 1 when the page's readable text shows the day of iso, in any way of
+ * writing dates px_html_find_date() reads. */
+static int page_shows(html_page *pg, const char *iso)
+{
+    px_buf text = {0};
+    px_html_node_text(pg, pg->body ? pg->body : pg->root, &text, SHOWN_TEXT_MAX);
+    const char *s = px_buf_str(&text);
+    size_t n = text.len, at;
+    char found[32];
+    int shown = 0;
+    while (!shown && n && px_html_find_date(s, n, day_first(pg), found, &at)) {
+        shown = !strncmp(found, iso, 10);
+        size_t skip = at + 1;
+        s += skip, n -= skip;
+    }
+    px_buf_free(&text);
+    return shown;
+}
+
+/* The datePublished of a JSON-LD object that is not the article (the
+ * WebPage node of a Yoast graph, a Recipe, an FAQPage) dates the page in
+ * the site's CMS.  On a page that shows that day somewhere it is the
+ * publication; on one that never shows it, it is an evergreen page's
+ * creation (guides, recipes, product pages), which readers are not told
+ * and which is no publication date: left out.  Checked only when neither
+ * the article's JSON-LD nor a <meta> tag gave a date. */
+static void page_date(html_page *pg)
+{
+    char iso[32];
+    const char *d = pg->ld.any_published;
+    if (d && px_html_date_iso(d, iso) && page_shows(pg, iso))
+        px_article_set_date(pg->a, iso, PX_DATE_JSONLD, 0.85);
 }
 
 /* Days since 1970-01-01 of the "YYYY-MM-DD" iso starts with; 0 when none. */
@@ -196,10 +239,35 @@ static const struct zone *zone_of(const char *url)
     return NULL;
 }
 
+/* Languages written almost only in one zone, and the country-code domain
+ * that stands for it. */
+static const char *const language_zones[][2] = {
+    {"de", "de"}, {"it", "it"}, {"pl", "pl"}, {"nl", "nl"}, {"cs", "cz"}, {"sk", "sk"},
+    {"hu", "hu"}, {"da", "dk"}, {"sv", "se"}, {"nb", "no"}, {"sl", "si"}, {"hr", "hr"},
+    {"fi", "fi"}, {"el", "gr"}, {"ro", "ro"}, {"bg", "bg"}, {"et", "ee"}, {"lv", "lv"},
+    {"lt", "lt"}, {"ja", "jp"}, {"ko", "kr"},
+};
+
+/* The zone of a page with no country-code domain (no address known, or a
+ * .com) by its language, when the language is one zone's: a German page
+ * on a .com is read in Central Europe.  NULL for the others (English,
+ * Spanish, French, Portuguese span the world). */
+static const struct zone *zone_of_language(const char *lang)
+{
+    if (!lang) return NULL;
+    for (size_t i = 0; i < sizeof language_zones / sizeof *language_zones; i++) {
+        if (strcmp(lang, language_zones[i][0])) continue;
+        for (size_t k = 0; k < sizeof zones / sizeof *zones; k++)
+            if (!strcmp(zones[k].tld, language_zones[i][1])) return &zones[k];
+    }
+    return NULL;
+}
+
 /* A UTC timestamp with no shown date to check it against is moved to the
  * local day of the site's country (its country-code domain): readers of
  * eldeber.com.bo saw 2022-05-04T02:41:00Z as May 3, those of a .de site
- * saw 2022-11-06T23:00:00Z as November 7.  Only a "Z" time: "+00:00" is
+ * saw 2022-11-06T23:00:00Z as November 7.  A page with no such domain
+ * is placed by its language when that is one zone's.  Only a "Z" time: "+00:00" is
  * how PHP (WordPress) writes the times of a site left at UTC, whose pages
  * show the UTC day too. */
 static void zone_day(html_page *pg)
@@ -210,6 +278,7 @@ static void zone_day(html_page *pg)
     if (n < 20 || d[10] != 'T' || d[n - 1] != 'Z' || sscanf(d + 11, "%2d:%2d", &h, &mi) != 2)
         return;
     const struct zone *z = zone_of(pg->a->url);
+    if (!z) z = zone_of_language(pg->a->language);
     if (!z) return;
     long day = days_of(d), minutes = h * 60 + mi + z->minutes;
     int y = 0;
@@ -262,6 +331,82 @@ static void near_headline(html_page *pg)
     px_html_near_headline(pg, NEAR_BEFORE, NEAR_RUNS, NEAR_WEIGHT, offer_line, NULL);
 }
 
+#define LABEL_SHORT 160    /* bytes of text: a longer element is prose */
+#define LABEL_TEXT_MAX 320 /* bytes of an element's text looked at */
+#define LABEL_GAP 4        /* bytes allowed before a label and after it */
+
+/* Words that say the date after them is the publication's ("veröffentlicht
+ * 28.01.2022 06:00", "Pressemitteilung vom 25. Januar 2022", "last edited
+ * 2019-11-10"), lower case.  "stand" is the German "as of". */
+static const char *const date_labels[] = {
+    "published", "posted on", "last edited", "veröffentlicht", "erschienen am", "erstellt am",
+    "pressemitteilung vom", "meldung vom", "stand:", "stand -", "publié le", "publicado el", "publicado em",
+    "pubblicato il", "opublikowano", NULL};
+
+/* The date just after a publication label in s, into iso; a label past
+ * the opening counts only when s is short. */
+static int labelled_date(html_page *pg, const char *s, size_t n, int short_text, char iso[32])
+{
+    char low[LABEL_TEXT_MAX + 8];
+    if (n >= sizeof low) n = sizeof low - 1;
+    for (size_t i = 0; i < n; i++) low[i] = (char)lower((unsigned char)s[i]);
+    low[n] = '\0';
+    for (const char *const *l = date_labels; *l; l++) {
+        const char *at = strstr(low, *l);
+        if (!at || (!short_text && at - low > LABEL_GAP)) continue;
+        size_t from = (size_t)(at - low) + strlen(*l), where;
+        if (px_html_find_date(s + from, n - from, day_first(pg), iso, &where) &&
+            where <= LABEL_GAP)
+            return 1;
+    }
+    return 0;
+}
+
+/* Pages with no date in their metadata and none by the headline may still
+ * label one somewhere: a byline block under the related links, a page
+ * footer's "last edited" line, a lead opening "Pressemitteilung vom 25.
+ * Januar 2022 | Berlin - ...".  An element outside navigation that holds a
+ * publication label right before a date (anywhere in a short element, at
+ * the opening of a long one) gives the date, at the lowest confidence of
+ * all.  Only the first such element counts; only pages with no date yet
+ * are searched, which keeps the walk off most pages. */
+static void labelled(html_page *pg)
+{
+    if (pg->a->date) return;
+    px_buf text = {0}, squeezed = {0};
+    size_t last = HTML_NONE;
+    char iso[32];
+    for (size_t r = 0; r < pg->runs.len; r++) {
+        size_t owner = pg->runs.items[r].owner;
+        const html_elem *e = &pg->elems.items[owner];
+        if (owner == last || e->inherit & HB_NAV) continue;
+        last = owner;
+        px_buf_reset(&text);
+        px_html_node_text(pg, e->node, &text, LABEL_TEXT_MAX);
+        px_buf_reset(&squeezed);
+        px_html_squeeze(px_buf_str(&text), text.len, &squeezed);
+        if (labelled_date(pg, px_buf_str(&squeezed), squeezed.len, e->text <= LABEL_SHORT, iso)) {
+            px_article_set_date(pg->a, iso, PX_DATE_TEXT, 0.4);
+            break;
+        }
+    }
+    px_buf_free(&text);
+    px_buf_free(&squeezed);
+}
+
+/* An event page's template often opens the og:title with the day
+ * ("08.11.2021 | Online-Fachtag ..."), which the headline and the title,
+ * cut of it, no longer show: a date that opens it is read, at the
+ * confidence of a date in the headline. */
+static void titled_opening(html_page *pg, const char *og_title)
+{
+    char iso[32];
+    size_t at;
+    if (og_title && px_html_find_date(og_title, strlen(og_title), day_first(pg), iso, &at) &&
+        at == 0)
+        px_article_set_date(pg->a, iso, PX_DATE_TEXT, 0.45);
+}
+
 #define UPDATE_DAYS 45 /* days: a later shown date within this is an update */
 
 static int note_line(html_page *pg, const char *s, size_t n, void *ud)
@@ -301,7 +446,7 @@ void px_html_pubdate(html_page *pg, const html_meta *m)
     char seen[32] = "";
     offer_iso(pg, px_html_ld_string(&pg->ld, "datePublished"), PX_DATE_JSONLD, 0.95);
     offer_iso(pg, m->date, PX_DATE_META, 0.9);
-    offer_iso(pg, pg->ld.any_published, PX_DATE_JSONLD, 0.85);
+    if (!pg->a->date) page_date(pg);
     from_times(pg);
     from_dated(pg, seen);
     char iso[32];
@@ -316,6 +461,8 @@ void px_html_pubdate(html_page *pg, const html_meta *m)
     } else if (pg->a->title) {
         offer_text(pg, pg->a->title, strlen(pg->a->title), PX_DATE_TEXT, 0.45);
     }
+    titled_opening(pg, m->og_title);
+    labelled(pg);
     shown_update(pg, m, seen);
     if (*seen) local_day(pg, seen);
     else zone_day(pg);

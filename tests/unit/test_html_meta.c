@@ -65,12 +65,18 @@ static void test_dates_in_text(void **state)
 static void test_date_sources(void **state)
 {
     (void)state;
-    /* The WebPage of a JSON-LD graph, with no article object. */
+    /* The WebPage of a JSON-LD graph, with no article object: its date
+     * when the page shows that day, none when it never does. */
     px_article *a = html_extract("<script type='application/ld+json'>{\"@graph\":[{\"@type\":"
                             "\"WebPage\",\"datePublished\":\"2014-03-17T01:44:37+00:00\"}]}"
-                            "</script><p>Some text of the page.</p>");
+                            "</script><p>Posted on March 17, 2014 by the editors.</p>");
     assert_string_equal(a->date, "2014-03-17T01:44:37+00:00");
     assert_int_equal(a->date_source, PX_DATE_JSONLD);
+    px_article_free(a);
+    a = html_extract("<script type='application/ld+json'>{\"@graph\":[{\"@type\":"
+                     "\"WebPage\",\"datePublished\":\"2014-03-17T01:44:37+00:00\"}]}"
+                     "</script><p>Some text of the page, shown 2014-03-18.</p>");
+    assert_null(a->date);
     px_article_free(a);
 
     /* Microdata written as text, read day first on a German page. */
@@ -102,24 +108,28 @@ static void test_date_sources(void **state)
                  offsetof(px_article, date), "2022-12-06");
 
     /* A UTC time on a country's domain is that country's day, summer time
-     * included; on a .com, or written "+00:00", it stays as given. */
-    static const char *const zoned[][3] = {
-        {"https://www.example.de/a", "2022-11-06T23:00:00Z", "2022-11-07"},
-        {"https://www.example.de/a", "2021-12-31T23:30:00Z", "2022-01-01"},
-        {"https://example.com.br/a", "2020-03-01T01:00:00Z", "2020-02-29"},
-        {"https://www.example.de/a", "2022-11-06T22:30:00Z", "2022-11-06T22:30:00Z"},
-        {"https://www.example.at/a", "2019-10-18T22:04:00Z", "2019-10-19"},
-        {"https://example.com.bo/a", "2022-05-04T02:41:00Z", "2022-05-03"},
-        {"https://example.com/a", "2022-05-04T02:41:00Z", "2022-05-04T02:41:00Z"},
-        {"https://www.example.ch/a", "2019-12-26T23:07:45+00:00", "2019-12-26T23:07:45+00:00"},
+     * included; on a .com, or written "+00:00", it stays as given.  With
+     * no address, a German page is read in Central Europe, an English one
+     * is left as given. */
+    static const char *const zoned[][4] = {
+        {"https://www.example.de/a", "", "2022-11-06T23:00:00Z", "2022-11-07"},
+        {"https://www.example.de/a", "", "2021-12-31T23:30:00Z", "2022-01-01"},
+        {"https://example.com.br/a", "", "2020-03-01T01:00:00Z", "2020-02-29"},
+        {"https://www.example.de/a", "", "2022-11-06T22:30:00Z", "2022-11-06T22:30:00Z"},
+        {"https://www.example.at/a", "", "2019-10-18T22:04:00Z", "2019-10-19"},
+        {"https://example.com.bo/a", "", "2022-05-04T02:41:00Z", "2022-05-03"},
+        {"https://example.com/a", "", "2022-05-04T02:41:00Z", "2022-05-04T02:41:00Z"},
+        {"https://www.example.ch/a", "", "2019-12-26T23:07:45+00:00", "2019-12-26T23:07:45+00:00"},
+        {"", "de", "2022-11-06T23:00:00Z", "2022-11-07"},
+        {"", "en", "2022-11-06T23:00:00Z", "2022-11-06T23:00:00Z"},
     };
     for (size_t i = 0; i < sizeof zoned / sizeof *zoned; i++) {
         char page[512];
         snprintf(page, sizeof page,
-                 "<link rel='canonical' href='%s'><script type='application/ld+json'>"
-                 "{\"@type\":\"NewsArticle\",\"datePublished\":\"%s\"}</script>"
-                 "<p>Text.</p>", zoned[i][0], zoned[i][1]);
-        expect_field(page, offsetof(px_article, date), zoned[i][2]);
+                 "<html lang='%s'><link rel='canonical' href='%s'><script type='application/"
+                 "ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":\"%s\"}</script>"
+                 "<p>Text.</p></html>", zoned[i][1], zoned[i][0], zoned[i][2]);
+        expect_field(page, offsetof(px_article, date), zoned[i][3]);
     }
 
     /* hAtom: <abbr class=published title=ISO>. */
@@ -127,6 +137,63 @@ static void test_date_sources(void **state)
                 "<p>Text.</p>");
     assert_string_equal(a->date, "2017-07-23T17:06:45+00:00");
     px_article_free(a);
+}
+
+/* Dates a page gives without markup for them: a label before a date in
+ * any short element (or opening a long one), a dateline opening the first
+ * paragraph, a date opening the og:title; hAtom "updated"; a UTC time
+ * placed by the page's language when its domain says nothing. */
+#define RELATED "<ul><li><a href='/1'>Erster Artikel</a></li><li><a href='/2'>Zweiter</a>" \
+    "</li><li><a href='/3'>Dritter</a></li><li><a href='/4'>Vierter</a></li></ul>"
+
+static void test_date_labels_and_openings(void **state)
+{
+    (void)state;
+    px_article *a = html_extract(
+        "<html lang='de'><body><article><h1>Eltern sollen Kinder unterst\xc3\xbctzen</h1>"
+        PARA_TEXT PARA_TEXT PARA_TEXT PARA_TEXT "</article>" RELATED
+        "<div class='byline'><span>erstellt von Anna</span> <span><span>ver\xc3\xb6" "ffentlicht"
+        "</span> 28.01.2022 06:00</span></div></body></html>");
+    assert_string_equal(a->date, "2022-01-28");
+    assert_int_equal(a->date_source, PX_DATE_TEXT);
+    assert_true(a->date_confidence < 0.45);
+    px_article_free(a);
+    /* the same date, unlabelled, far from the headline: no date */
+    a = html_extract("<html lang='de'><body><article><h1>Eltern sollen Kinder</h1>" PARA_TEXT
+                     PARA_TEXT PARA_TEXT PARA_TEXT "</article>" RELATED
+                     "<div><span>Bestellung</span> 28.01.2022 06:00</div></body></html>");
+    assert_null(a->date);
+    px_article_free(a);
+    expect_field("<html lang='de'><body><h1>Ern\xc3\xa4hrung sichern</h1><div><p>Pressemitteilung "
+                 "vom 25. Januar 2022 | Berlin \xe2\x80\x93 Die k\xc3\xbcnftige Leiterin des "
+                 "Programms ist heute vorgestellt worden, und sie hat mit vielen Menschen aus "
+                 "der Region gesprochen, um zu h\xc3\xb6ren, was sie brauchen.</p></div>"
+                 "</body></html>",
+                 offsetof(px_article, date), "2022-01-25");
+
+    /* A dateline glued to the opening of the first paragraph. */
+    expect_field("<html lang='de'><body><article><h1>Arbeitsmarkt</h1><h3>Auf Erholungskurs"
+                 "</h3><p>01.02.2022 \xe2\x80\x9e" "Der Arbeitsmarkt ist gut in das Jahr 2022 "
+                 "gestartet\xe2\x80\x9c, sagte die Vorstandsvorsitzende am Dienstag in "
+                 "N\xc3\xbcrnberg.</p>" PARA_TEXT "</article></body></html>",
+                 offsetof(px_article, date), "2022-02-01");
+    /* ... not a date inside the paragraph */
+    a = html_extract("<html lang='de'><body><article><h1>Arbeitsmarkt</h1><p>Seit dem "
+                     "01.02.2022 ist der Arbeitsmarkt auf Erholungskurs, sagte sie.</p>"
+                     PARA_TEXT "</article></body></html>");
+    assert_null(a->date);
+    px_article_free(a);
+
+    /* A date opening the og:title, which the headline does not show. */
+    expect_field("<html lang='de'><meta property='og:title' content='08.11.2021 | Online-"
+                 "Fachtag'><body><article><h1>Online-Fachtag</h1>" PARA_TEXT
+                 "</article></body></html>",
+                 offsetof(px_article, date), "2021-11-08");
+
+    /* hAtom: a theme's <span class=updated title=ISO>, no published one. */
+    expect_field("<span class='updated' title='2013-04-04T18:52:11+00:00'></span>"
+                 "<p>Text.</p>",
+                 offsetof(px_article, date), "2013-04-04T18:52:11+00:00");
 }
 
 /* A page shows the day it was updated: that day beats the metadata's
@@ -349,6 +416,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates_in_text),
         cmocka_unit_test(test_date_sources),
+        cmocka_unit_test(test_date_labels_and_openings),
         cmocka_unit_test(test_date_shown_update),
         cmocka_unit_test(test_author_names),
         cmocka_unit_test(test_author_is_the_host),
