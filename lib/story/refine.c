@@ -4,6 +4,11 @@
  * Each story keeps the uncapped sum of its members' unit vectors, so the
  * cosine of a member with the rest of its story is exact:
  *     cos(d, S - d) = (d.S - 1) / sqrt(|S|^2 - 2 d.S + 1).
+ * Quotations likewise: each story counts how many members hold each quote
+ * 3-gram, so a member's quotes are found in the rest of its story when
+ * another member holds them.  Without them here, refinement took out of
+ * their story the articles that online grouping had let in for the
+ * quotations they share.
  * Candidates are the stories of the articles sharing one of the article's
  * strongest keys, found through a key -> articles index built once.
  *
@@ -26,6 +31,8 @@ typedef PX_VEC(uint32_t) doc_list;
 typedef struct sums {
     px_features t, s;
     double tn2, sn2;
+    px_features q;  /* quote 3-grams, tf: how many members hold each */
+    size_t quoted;  /* members with quotes */
     size_t size;
     size_t pub0, npub, named0, nnamed; /* its days in the round's day list */
 } sums;
@@ -58,6 +65,45 @@ static void add_into(px_features *dst, const px_features *src, double sign, doub
     for (size_t k = 0; k < dst->len; k++) *n2 += (double)dst->items[k].weight * dst->items[k].weight;
 }
 
+/* Adds (sign 1) or takes away (-1) a member's quote 3-grams: each key's
+ * tf counts the members holding it, and a key no member holds is dropped. */
+static void add_quotes(sums *S, const px_keys *q, int sign)
+{
+    if (!q->len) return;
+    px_features out = {0};
+    size_t i = 0, j = 0;
+    while (i < S->q.len || j < q->len) {
+        px_feature f;
+        if (j == q->len || (i < S->q.len && S->q.items[i].key < q->items[j])) {
+            f = S->q.items[i++];
+        } else if (i == S->q.len || q->items[j] < S->q.items[i].key) {
+            f = (px_feature){q->items[j++], (float)sign, 0};
+        } else {
+            f = S->q.items[i++];
+            f.tf += (float)sign;
+            j++;
+        }
+        if (f.tf > 0.5f) px_vec_push(&out, f);
+    }
+    px_vec_free(&S->q);
+    S->q = out;
+    S->quoted = sign > 0 ? S->quoted + 1 : S->quoted - 1;
+}
+
+/* The share of d's quote 3-grams another member of S holds (d left out
+ * when own), as px_story_match measures it; -1 when a side has none. */
+static double quote_share(const px_keys *d, const sums *S, int own)
+{
+    if (!d->len || S->quoted <= (size_t)own) return -1;
+    size_t shared = 0, i = 0, j = 0;
+    while (i < d->len && j < S->q.len) {
+        if (d->items[i] == S->q.items[j].key) shared += S->q.items[j].tf > (float)own + 0.5f, i++, j++;
+        else if (d->items[i] < S->q.items[j].key) i++;
+        else j++;
+    }
+    return (double)shared / (double)d->len;
+}
+
 /* cosine of unit d with S (minus d when own) */
 static double cos_with(const px_features *d, const px_features *S, double n2, int own)
 {
@@ -76,11 +122,12 @@ static px_when story_when(const sums *S, const px_day_count *days)
     return w;
 }
 
-/* As px_story_match, without quotes (their sums are not kept). */
+/* As px_story_match (quotes counted over all members, not capped). */
 static double score(const px_doc *d, const px_when *dw, const sums *S, const px_day_count *days,
                     int own, const px_story_params *p)
 {
-    px_match m = {0, cos_with(&d->p.terms, &S->t, S->tn2, own), -1, -1, -1};
+    px_match m = {0, cos_with(&d->p.terms, &S->t, S->tn2, own), -1,
+                  quote_share(&d->p.quotes, S, own), -1};
     if (m.terms < 0) m.terms = 0;
     if (d->specifics.len) m.specifics = cos_with(&d->specifics, &S->s, S->sn2, own);
     px_when sw = story_when(S, days);
@@ -161,6 +208,7 @@ size_t px_refine(const px_doc *docs, size_t n, const px_story_params *p, int rou
         sums *s = &S[story[i]];
         add_into(&s->t, &docs[i].p.terms, 1, &s->tn2);
         add_into(&s->s, &docs[i].specifics, 1, &s->sn2);
+        add_quotes(s, &docs[i].p.quotes, 1);
         s->size++;
     }
     /* key -> docs */
@@ -219,9 +267,11 @@ size_t px_refine(const px_doc *docs, size_t n, const px_story_params *p, int rou
             if ((size_t)to >= cap) break; /* cannot happen: at most n new ids */
             add_into(&S[own].t, &d->p.terms, -1, &S[own].tn2);
             add_into(&S[own].s, &d->specifics, -1, &S[own].sn2);
+            add_quotes(&S[own], &d->p.quotes, -1);
             S[own].size--;
             add_into(&S[to].t, &d->p.terms, 1, &S[to].tn2);
             add_into(&S[to].s, &d->specifics, 1, &S[to].sn2);
+            add_quotes(&S[to], &d->p.quotes, 1);
             S[to].size++;
             story[i] = to;
             moved++;
@@ -232,6 +282,7 @@ size_t px_refine(const px_doc *docs, size_t n, const px_story_params *p, int rou
     for (size_t i = 0; i < cap; i++) {
         px_vec_free(&S[i].t);
         px_vec_free(&S[i].s);
+        px_vec_free(&S[i].q);
     }
     for (size_t i = 0; i < lists.len; i++) px_vec_free(&lists.items[i]);
     px_vec_free(&lists);

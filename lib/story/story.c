@@ -22,7 +22,7 @@ void px_story_params_default(px_story_params *p)
     p->window = 30;
     p->w_terms = 0.5;
     p->w_specifics = 2;
-    p->w_quotes = 0.2;
+    p->w_quotes = 0.3;
     p->gap_penalty = 0.06;
     p->copy_bits = 3;
     p->terms_power = 1.5;
@@ -143,10 +143,10 @@ void px_story_absorb(px_story *a, const px_story *b)
 
 void px_story_combine(px_match *m, const px_story_params *p)
 {
-    double parts[] = {m->terms, m->specifics, m->quotes};
-    double weights[] = {p->w_terms, p->w_specifics, p->w_quotes};
+    double parts[] = {m->terms, m->specifics};
+    double weights[] = {p->w_terms, p->w_specifics};
     double sum = 0, wsum = 0;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 2; i++) {
         if (parts[i] < 0) continue;
         sum += weights[i] * parts[i];
         wsum += weights[i];
@@ -155,6 +155,12 @@ void px_story_combine(px_match *m, const px_story_params *p)
     /* hard negatives: the same words around other names and numbers */
     if (m->specifics >= 0 && m->specifics < p->specifics_floor)
         m->score *= m->specifics / p->specifics_floor;
+    /* Quotations shared are added on top, never averaged in: the same
+     * quoted words are near proof of the same event (a tenth of an
+     * article's quote 3-grams found in another: 97% same-event pairs on
+     * the tuning sets), while none shared proves nothing, since outlets
+     * quote different people about one event. */
+    if (m->quotes > 0) m->score += p->w_quotes * m->quotes;
     if (m->gap > 1) m->score -= p->gap_penalty * log((double)m->gap);
 }
 

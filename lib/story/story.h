@@ -16,11 +16,12 @@
  *   specifics  cosine of the name-and-number vectors: to whom, where, how
  *              many.  Two events of one kind share terms and differ here,
  *              so it weighs as much as terms.
- *   quotes     share of the article's quote 3-grams found in the story
  *
  * scaled down in proportion when specifics are measured but fall under
  * specifics_floor (the hard negative: one event's words around another's
- * names and numbers), and then lowered by the gap in days between the
+ * names and numbers), raised by w_quotes times the share of the article's
+ * quote 3-grams found in the story (quotes: shared quotations prove much,
+ * none shared nothing), and then lowered by the gap in days between the
  * article's days and the story's (days.h: publication days and the days
  * the texts name): unchanged within a day, then by gap_penalty * ln(days),
  * so a follow-up weeks later needs clearly more in common than a same-day
@@ -43,7 +44,8 @@ typedef struct px_story_params {
     double threshold;       /* join the best story at or above this score */
     double merge_threshold; /* batch merge pass: stories at or above this merge */
     int window;             /* days: stories quiet longer than this are not candidates */
-    double w_terms, w_specifics, w_quotes;
+    double w_terms, w_specifics; /* weights of the mean */
+    double w_quotes;        /* added per unit of quote share, outside the mean */
     double gap_penalty;     /* score lost per e-fold of days apart */
     int copy_bits;          /* simhash distance at or under which an article is a copy */
     double terms_power, specifics_power; /* idf exponents (px_doc_weigh) */

@@ -3,9 +3,12 @@
  * story sums and their bytes, and the clusterer on small articles written
  * here: two reports of one earthquake join, two earthquakes in different
  * places and months do not (the hard negative), a copy is marked as one,
- * stories leave memory after the window, and batch grouping is the same
- * whatever the input order.
+ * stories leave memory after the window, batch grouping is the same
+ * whatever the input order, and shared quotations hold articles together.
  */
+#include <math.h>
+
+#include "story/refine.h"
 #include "unit_story.h"
 
 /* Reports: two of an earthquake in Turkey, two of one in Morocco, written
@@ -206,6 +209,58 @@ static void batch_ignores_input_order(void **state)
     assert_int_equal(copy[4], 2);
 }
 
+/* Quotations: unshared ones cost nothing (outlets quote different
+ * people), shared ones raise the score even past the hard negative. */
+static void shared_quotes_add_to_the_score(void **state)
+{
+    (void)state;
+    px_story_params p;
+    px_story_params_default(&p);
+    px_match unmeasured = {0, 0.3, 0.05, -1, 0}, none = unmeasured, half = unmeasured;
+    none.quotes = 0;
+    half.quotes = 0.5;
+    px_story_combine(&unmeasured, &p);
+    px_story_combine(&none, &p);
+    px_story_combine(&half, &p);
+    assert_float_equal(none.score, unmeasured.score, 1e-12);
+    assert_float_equal(half.score, unmeasured.score + 0.5 * p.w_quotes, 1e-12);
+    assert_true(unmeasured.score < p.threshold && half.score >= p.threshold);
+}
+
+/* A unit vector of n keys from first, all weighed alike. */
+static void unit_features(px_features *f, uint64_t first, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        px_feature x = {first + i, 1, (float)(1 / sqrt((double)n))};
+        px_vec_push(f, x);
+    }
+}
+
+/* Refinement scores quotations as online grouping does: two articles with
+ * few words in common (terms cosine 1/16) but the same quotation stay
+ * together; without their quotes they part. */
+static void refine_keeps_articles_that_share_quotes(void **state)
+{
+    (void)state;
+    px_story_params p;
+    px_story_params_default(&p);
+    px_doc d[2];
+    memset(d, 0, sizeof d);
+    for (int i = 0; i < 2; i++) {
+        d[i].p.day = PX_NO_DAY;
+        unit_features(&d[i].p.terms, 1000 + 15 * (uint64_t)i, 16); /* one key shared */
+    }
+    int64_t story[2] = {0, 0};
+    assert_int_equal(px_refine(d, 2, &p, 2, story), 1);
+    assert_int_not_equal(story[0], story[1]);
+    for (int i = 0; i < 2; i++) px_quote_shingles("we will rebuild every house in this valley", &d[i].p.quotes);
+    for (int i = 0; i < 2; i++) px_keys_unique(&d[i].p.quotes);
+    story[0] = story[1] = 0;
+    assert_int_equal(px_refine(d, 2, &p, 2, story), 0);
+    assert_int_equal(story[0], story[1]);
+    for (int i = 0; i < 2; i++) px_doc_free(&d[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +271,8 @@ int main(void)
         cmocka_unit_test(story_bytes_round_trip),
         cmocka_unit_test(stream_separates_two_earthquakes),
         cmocka_unit_test(batch_ignores_input_order),
+        cmocka_unit_test(shared_quotes_add_to_the_score),
+        cmocka_unit_test(refine_keeps_articles_that_share_quotes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
