@@ -556,13 +556,17 @@ static void clean_text(html_page *pg)
     }
 }
 
-/* Keeps the elements of list that are outside navigation and boilerplate. */
-static void keep_clean(html_page *pg, html_nodes *list)
+/* Keeps the elements of list that are outside navigation and boilerplate;
+ * those that are only under a class or id naming boilerplate go to
+ * attr_only when it is given (class names misfire: a "banner" is often the
+ * headline's hero box). */
+static void keep_clean(html_page *pg, html_nodes *list, html_nodes *attr_only)
 {
     size_t k = 0;
     for (size_t i = 0; i < list->len; i++) {
         html_elem *e = px_html_elem(pg, list->items[i]);
         if (e && !(e->inherit & (HB_ATTR | HB_NAV))) list->items[k++] = list->items[i];
+        else if (e && attr_only && !(e->inherit & HB_NAV)) px_vec_push(attr_only, list->items[i]);
     }
     list->len = k;
 }
@@ -605,10 +609,10 @@ void px_html_analyze(html_page *pg)
     end_run(&an);
     settle_bits(pg);
     clean_text(pg);
-    keep_clean(pg, &pg->times);
-    keep_clean(pg, &pg->h1s);
-    keep_clean(pg, &pg->h2s);
-    keep_clean(pg, &pg->bylines);
+    keep_clean(pg, &pg->times, NULL);
+    keep_clean(pg, &pg->h1s, &pg->boiler_h1s);
+    keep_clean(pg, &pg->h2s, NULL);
+    keep_clean(pg, &pg->bylines, NULL);
     credit_runs(pg);
 }
 

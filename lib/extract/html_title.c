@@ -21,7 +21,11 @@
  *      reader sees is the title people quote.  With no such <h1> (none,
  *      or a logo), the <h2> that agrees best with the metadata titles, of
  *      two words or more: templates that keep the <h1> for the site's name
- *      set the headline one level down.  An <h1> that is all a link to the
+ *      set the headline one level down.  With no <h1> outside boilerplate
+ *      at all, one inside a box whose class or id says boilerplate (a hero
+ *      "banner", a breadcrumb's last item) whose words, three or more, are
+ *      all in the metadata titles: class names misfire, and such an <h1>
+ *      says what the metadata says without its " Recipe" or "!" rewrites.  An <h1> that is all a link to the
  *      home page is the site's logo, and a kicker, date or label inside
  *      one ("Politics", "27.01.2022") is not part of the headline, unless
  *      it holds nearly all of its text (a Drupal title field's class
@@ -42,6 +46,7 @@
 
 #define H1_MAX 400 /* bytes: a longer <h1> is not a headline */
 #define SOLE_H1_WORDS 2 /* a page's only <h1> with fewer long words is a section's name */
+#define BOILER_H1_WORDS 3 /* a shorter <h1> in a banner is the site's or blog's name */
 
 static const char *const title_separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
                                                " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ",
@@ -396,14 +401,15 @@ static int h1_text(html_page *pg, xmlNode *h1, px_buf *out)
 /* ---- choosing ------------------------------------------------------------ */
 
 /* The heading of list whose words agree best with the metadata titles'
- * words (known): half of them at least; of two that agree alike, the one
+ * words (known): the share need of them at least; of two that agree alike, the one
  * with more such words ("Fachmeldungen" is a section's name, the headline
  * below it says more).  Headings with fewer than min_words long words are
  * passed over.  With nothing known, the first heading.  Its text goes
  * into out; NULL when none qualifies.  *count gets how many headings
  * could be a headline at all, and sole the text of the first. */
 static xmlNode *agreeing(html_page *pg, const html_nodes *list, const px_map *known,
-                         size_t min_words, px_buf *out, size_t *count, px_buf *sole)
+                         size_t min_words, double need, px_buf *out, size_t *count,
+                         px_buf *sole)
 {
     xmlNode *chosen = NULL;
     double best = 0;
@@ -418,7 +424,7 @@ static xmlNode *agreeing(html_page *pg, const html_nodes *list, const px_map *kn
         if (known->len) {
             agreement ag = {known, 0, 0};
             each_word(px_buf_str(&clean), check_word, &ag);
-            if (!ag.words || ag.found * 2 < ag.words) continue;
+            if (!ag.words || (double)ag.found < need * (double)ag.words) continue;
             score = (double)ag.found / (double)ag.words + (double)ag.found / 1000.0;
         }
         if (score > best) {
@@ -443,12 +449,16 @@ static xmlNode *agreeing(html_page *pg, const html_nodes *list, const px_map *kn
  *   - else, on a page whose <h1> is missing or a logo, the <h2> of two
  *     long words or more that agrees best with the metadata titles:
  *     templates that keep the <h1> for the site's name set the article's
- *     headline one level down. */
+ *     headline one level down;
+ *   - else, on a page with no <h1> outside boilerplate, one under a class
+ *     or id that says boilerplate whose three long words or more all agree
+ *     with the metadata titles; it is not pg->headline, so the body, date
+ *     and byline searches still ignore it. */
 static int pick_h1(html_page *pg, const site_names *sn, const px_map *known, px_buf *out)
 {
     px_buf sole = {0};
     size_t count = 0;
-    xmlNode *chosen = agreeing(pg, &pg->h1s, known, 1, out, &count, &sole);
+    xmlNode *chosen = agreeing(pg, &pg->h1s, known, 1, 0.5, out, &count, &sole);
     if (!chosen && count == 1 && long_words(sole.data, sole.len) >= SOLE_H1_WORDS &&
         !is_site_name(sn, sole.data, sole.len)) {
         for (size_t i = 0; i < pg->h1s.len && !chosen; i++) {
@@ -457,9 +467,12 @@ static int pick_h1(html_page *pg, const site_names *sn, const px_map *known, px_
         }
     }
     if (!chosen && known->len)
-        chosen = agreeing(pg, &pg->h2s, known, SOLE_H1_WORDS, out, &count, NULL);
+        chosen = agreeing(pg, &pg->h2s, known, SOLE_H1_WORDS, 0.5, out, &count, NULL);
     px_buf_free(&sole);
     pg->headline = chosen;
+    if (!chosen && known->len && !pg->h1s.len &&
+        agreeing(pg, &pg->boiler_h1s, known, BOILER_H1_WORDS, 1.0, out, &count, NULL))
+        return 1;
     return chosen != NULL;
 }
 

@@ -392,6 +392,16 @@ static void test_title_from_the_headline(void **state)
     expect_field("<title>Tunisia: big tasks for the new government</title><h1><small>Tunisia"
                  "</small><br> Big tasks for the new government</h1><p>Text.</p>",
                  offsetof(px_article, title), "Big tasks for the new government");
+    /* The only <h1> sits in a box whose class says boilerplate (a hero
+     * "banner", a breadcrumb): it is still the headline when all of its
+     * three words or more are in the metadata titles; a shorter one is the
+     * blog's name. */
+    expect_field("<title>Roasted chicken with rice recipe | Family</title>"
+                 "<div class='banner'><h1>Roasted chicken with rice</h1></div><p>Text.</p>",
+                 offsetof(px_article, title), "Roasted chicken with rice");
+    expect_field("<meta property='og:title' content='Lab privacy policy'>"
+                 "<div class='banner'><h1>privacy policy</h1></div><p>Text.</p>",
+                 offsetof(px_article, title), "Lab privacy policy");
     /* Of two <h1>s that agree alike, the one that says more. */
     expect_field("<title>News - New tobacco tax law announced</title><h1>News</h1>"
                  "<h1>New tobacco tax law announced</h1><p>Text.</p>",
