@@ -90,7 +90,11 @@ static void known_site_names(html_page *pg, const html_meta *m, site_names *sn)
     host_label(pg->a->url, sn->names[3], sizeof sn->names[3]);
 }
 
-/* 1 when s[0..n) names the site. */
+/* 1 when s[0..n) names the site: it is one of its names, a part of one,
+ * or holds one that makes up half of its letters at least ("Example
+ * Fan Club Berlin").  A longer text that merely mentions the name is not
+ * the site's name: sites name themselves after their topic ("Loans"), and
+ * their headlines use the word ("How high is the interest on loans?"). */
 static int is_site_name(const site_names *sn, const char *s, size_t n)
 {
     char part[128];
@@ -102,7 +106,9 @@ static int is_site_name(const site_names *sn, const char *s, size_t n)
         size_t nlen = strlen(name);
         if (nlen < 2) continue;
         if (!strcmp(part, name)) return 1;
-        if ((nlen >= 3 && strstr(part, name)) || (plen >= 3 && strstr(name, part))) return 1;
+        if ((nlen >= 3 && nlen * 2 >= plen && strstr(part, name)) ||
+            (plen >= 3 && strstr(name, part)))
+            return 1;
     }
     return 0;
 }

@@ -402,6 +402,11 @@ static void test_title_from_the_headline(void **state)
     expect_field("<meta property='og:title' content='Lab privacy policy'>"
                  "<div class='banner'><h1>privacy policy</h1></div><p>Text.</p>",
                  offsetof(px_article, title), "Lab privacy policy");
+    /* A headline that mentions the site's name is not the site's name. */
+    expect_field("<meta property='og:site_name' content='Loans'>"
+                 "<meta property='og:title' content='Loan interest: what you pay'>"
+                 "<h1>How high is the interest on loans today?</h1><p>Text.</p>",
+                 offsetof(px_article, title), "How high is the interest on loans today?");
     /* Of two <h1>s that agree alike, the one that says more. */
     expect_field("<title>News - New tobacco tax law announced</title><h1>News</h1>"
                  "<h1>New tobacco tax law announced</h1><p>Text.</p>",
