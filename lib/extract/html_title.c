@@ -304,6 +304,18 @@ static int kicker(const char *cls)
     return 0;
 }
 
+/* 1 when the text below n is a few bytes of punctuation only (": ", " – "). */
+static int punctuation_only(const html_elem *e, xmlNode *n)
+{
+    if (e->text == 0 || e->text > 3) return 0;
+    xmlChar *t = xmlNodeGetContent(n);
+    int only = t != NULL;
+    for (const xmlChar *c = t; only && *c; c++)
+        if ((*c >= '0' && *c <= '9') || ((*c | 32) >= 'a' && (*c | 32) <= 'z')) only = 0;
+    xmlFree(t);
+    return only;
+}
+
 static int h1_enter(void *ud, xmlNode *n)
 {
     h1_walk *w = ud;
@@ -322,6 +334,19 @@ static int h1_enter(void *ud, xmlNode *n)
                         px_html_is(n, "time") || px_html_is(n, "small") ||
                         kicker(px_html_attr(n, "class")))) {
         const html_elem *top = px_html_elem(w->pg, w->top);
+        /* but the ": " a template hides from the eye and writes for
+         * screen readers between the kicker and the headline is the
+         * separator the metadata titles show too */
+        if (e->hints & HN_BOILER && punctuation_only(e, n)) {
+            xmlChar *t = xmlNodeGetContent(n);
+            const char *sep = (const char *)t;
+            while (*sep == ' ' || *sep == '\n' || *sep == '\t') sep++;
+            if (*sep && strchr(":;,.!?", *sep)) /* clings to the word before it */
+                while (w->out->len && strchr(" \t\r\n", w->out->data[w->out->len - 1])) w->out->len--;
+            px_buf_puts(w->out, sep);
+            xmlFree(t);
+            return 0;
+        }
         if (!top || e->text * 10 < top->text * 9 || e->hints & HN_BOILER || e->own) return 0;
     }
     if (e->kind == HK_LINK && is_home(px_html_attr(n, "href"))) w->home_links++;
@@ -388,6 +413,31 @@ static void cut_dates(px_buf *b)
     }
 }
 
+/* The length of the symbol at s that decorates the start of a heading (an
+ * arrow, a bullet, a bracket; not a quote or a dash), 0 when none. */
+static size_t decoration_len(const char *s)
+{
+    static const char *const marks[] = {"\xC2\xBB", "\xE2\x80\xBA", "\xE2\x80\xA2", "\xC2\xB7",
+                                        "\xE2\x96\xA0", "\xE2\x96\xB6", "\xE2\x96\xBA", NULL};
+    if (*s && strchr("[]<>(){}*#~=+/\\|.:", *s)) return 1;
+    for (const char *const *m = marks; *m; m++)
+        if (!strncmp(s, *m, strlen(*m))) return strlen(*m);
+    return 0;
+}
+
+/* Cuts a first "word" of symbols only, followed by a space, from the
+ * heading in b ("[> Jens Weber", "» Termine"): the template's decoration,
+ * not part of the headline. */
+static void cut_decoration(px_buf *b)
+{
+    size_t k = 0, d;
+    while ((d = decoration_len(b->data + k))) k += d;
+    if (!k || k >= b->len || b->data[k] != ' ') return;
+    k++;
+    memmove(b->data, b->data + k, b->len - k + 1);
+    b->len -= k;
+}
+
 static int h1_text(html_page *pg, xmlNode *h1, px_buf *out)
 {
     px_buf raw = {0};
@@ -400,6 +450,7 @@ static int h1_text(html_page *pg, xmlNode *h1, px_buf *out)
     while (n && strchr(" \t\r\n:;|", *t)) t++, n--; /* what a dropped kicker left */
     px_html_squeeze(t, n, out);
     px_buf_free(&raw);
+    if (out->len) cut_decoration(out);
     cut_dates(out);
     return out->len && !logo;
 }

@@ -407,6 +407,14 @@ static void test_title_from_the_headline(void **state)
                  "<meta property='og:title' content='Loan interest: what you pay'>"
                  "<h1>How high is the interest on loans today?</h1><p>Text.</p>",
                  offsetof(px_article, title), "How high is the interest on loans today?");
+    /* The ": " hidden from the eye between kicker and headline is kept,
+     * next to the kicker; a first word of symbols only is decoration. */
+    expect_field("<title>Streaming: Stars want a new model</title><h1><span>Streaming</span>\n"
+                 "<span class='visually-hidden'>: </span><span>Stars want a new model</span></h1>"
+                 "<p>Text.</p>",
+                 offsetof(px_article, title), "Streaming: Stars want a new model");
+    expect_field("<title>Example // Jens Weber</title><h2>[&gt; Jens Weber</h2><p>Text.</p>",
+                 offsetof(px_article, title), "Jens Weber");
     /* Of two <h1>s that agree alike, the one that says more. */
     expect_field("<title>News - New tobacco tax law announced</title><h1>News</h1>"
                  "<h1>New tobacco tax law announced</h1><p>Text.</p>",
