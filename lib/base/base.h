@@ -18,7 +18,8 @@
  *   px_buf    owns its data; px_buf_free() frees it, px_buf_detach() hands it
  *             to the caller (who then frees it with free()).
  *   PX_VEC    owns its items array (not what the items point to).
- *   px_map    owns its copies of the keys, not the values.
+ *   px_map    owns its copies of the keys (in an arena of its own), not the
+ *             values.
  */
 #ifndef PX_BASE_H
 #define PX_BASE_H
@@ -82,7 +83,7 @@ void px__vec_grow(void **items, size_t *cap, size_t item_size);
 
 /* ---- map: string keys to pointer values (open addressing) -------------- */
 typedef struct px_map_slot {
-    char *key;   /* owned copy; NULL = empty slot */
+    char *key;   /* copy in the map's arena; NULL = empty slot */
     size_t klen;
     uint64_t hash;
     void *value;
@@ -91,6 +92,7 @@ typedef struct px_map {
     px_map_slot *slots;
     size_t cap; /* power of two, or 0 */
     size_t len;
+    px_arena keys; /* the copies of the keys: one allocation per block, not per key */
 } px_map;
 
 /* A zeroed px_map is empty and ready.  Keys are byte strings (any bytes). */
