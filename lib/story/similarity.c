@@ -17,15 +17,19 @@
 
 #include "story/similarity.h"
 
+/* A merge of the two key orders.  The steps are taken by comparison
+ * results rather than by branches: which side moves is data-dependent and
+ * mispredicted half the time, and an article is scored against dozens of
+ * stories of 200 keys.  The products are summed in key order as before. */
 double px_features_dot(const px_features *a, const px_features *b)
 {
     double dot = 0;
     size_t i = 0, j = 0;
     while (i < a->len && j < b->len) {
         uint64_t x = a->items[i].key, y = b->items[j].key;
-        if (x == y) dot += (double)a->items[i++].weight * b->items[j++].weight;
-        else if (x < y) i++;
-        else j++;
+        if (x == y) dot += (double)a->items[i].weight * b->items[j].weight;
+        i += x <= y;
+        j += y <= x;
     }
     return dot;
 }

@@ -158,6 +158,69 @@ static void story_bytes_round_trip(void **state)
     px_doc_free(&d[1]);
 }
 
+/* Reference order of a capped vector: heavier first, ties by smaller key. */
+static int heavier_first(const void *x, const void *y)
+{
+    const px_feature *a = x, *b = y;
+    if (a->weight != b->weight) return a->weight > b->weight ? -1 : 1;
+    return a->key < b->key ? -1 : a->key > b->key;
+}
+
+/* A story's vectors keep their PX_STORY_TERMS strongest keys (ties by key),
+ * in key order, whatever selection does it: checked against a full sort on
+ * vectors with many equal weights, over two additions. */
+static void story_caps_to_strongest_keys(void **state)
+{
+    (void)state;
+    px_story s;
+    px_story_init(&s, 1);
+    px_features all = {0};
+    for (int round = 0; round < 2; round++) {
+        px_doc d;
+        memset(&d, 0, sizeof d);
+        d.p.day = PX_NO_DAY;
+        for (uint64_t k = 1; k <= 3 * PX_STORY_TERMS; k++) {
+            /* 17 distinct weights: ties everywhere, the second round shifted */
+            px_feature f = {k, 1, (float)((k * 7 + (uint64_t)round * 5) % 17) / 17.0f};
+            px_vec_push(&d.p.terms, f);
+        }
+        if (round == 0) {
+            for (size_t i = 0; i < d.p.terms.len; i++) px_vec_push(&all, d.p.terms.items[i]);
+        } else { /* the expected sum: the kept keys plus this round's weights */
+            px_features sum = {0};
+            for (size_t i = 0; i < d.p.terms.len; i++) {
+                px_feature f = d.p.terms.items[i];
+                for (size_t j = 0; j < all.len; j++)
+                    if (all.items[j].key == f.key) f.weight += all.items[j].weight, f.tf = 1;
+                px_vec_push(&sum, f);
+            }
+            px_vec_free(&all);
+            all = sum;
+        }
+        px_story_add(&s, (int64_t)round, &d);
+        qsort(all.items, all.len, sizeof *all.items, heavier_first);
+        all.len = PX_STORY_TERMS;
+        assert_int_equal(s.terms.len, PX_STORY_TERMS);
+        for (size_t i = 1; i < s.terms.len; i++)
+            assert_true(s.terms.items[i - 1].key < s.terms.items[i].key);
+        for (size_t i = 0; i < all.len; i++) {
+            int found = 0;
+            for (size_t j = 0; j < s.terms.len; j++)
+                if (s.terms.items[j].key == all.items[i].key) {
+                    assert_true(s.terms.items[j].weight == all.items[i].weight);
+                    found = 1;
+                }
+            assert_true(found);
+        }
+        /* the next round sums onto what the story kept */
+        px_vec_free(&all);
+        for (size_t i = 0; i < s.terms.len; i++) px_vec_push(&all, s.terms.items[i]);
+        px_doc_free(&d);
+    }
+    px_vec_free(&all);
+    px_story_free(&s);
+}
+
 /* The online clusterer, as `parallax add` runs it. */
 static void stream_separates_two_earthquakes(void **state)
 {
@@ -269,6 +332,7 @@ int main(void)
         cmocka_unit_test(docs_find_names_and_numbers),
         cmocka_unit_test(outlet_tail_is_no_headline),
         cmocka_unit_test(story_bytes_round_trip),
+        cmocka_unit_test(story_caps_to_strongest_keys),
         cmocka_unit_test(stream_separates_two_earthquakes),
         cmocka_unit_test(batch_ignores_input_order),
         cmocka_unit_test(shared_quotes_add_to_the_score),
