@@ -60,43 +60,61 @@ static int blank(const px_buf *b)
     return 1;
 }
 
-static const char *string_key(json_t *obj, const char *key)
+static const char *string_key(const px_jsonl_value *v)
 {
-    json_t *v = json_object_get(obj, key);
-    return json_is_string(v) && json_string_length(v) ? json_string_value(v) : NULL;
+    return v->kind == PX_JV_STRING && v->len ? v->string : NULL;
 }
 
-static px_status fill(px_source *s, json_t *obj, px_document *doc, px_error *err)
+/* The fields of a line jansson parsed (the scanner left it to jansson):
+ * the same px_jsonl_fields, strings pointing into the json_t. */
+static void fields_of(json_t *obj, px_jsonl_fields *f)
+{
+    for (int k = 0; k < PX_JK_COUNT; k++) {
+        json_t *v = json_object_get(obj, px_jsonl_key_name((px_jsonl_key)k));
+        px_jsonl_value *out = &f->v[k];
+        memset(out, 0, sizeof *out);
+        if (!v) continue;
+        out->kind = PX_JV_OTHER;
+        if (json_is_string(v)) {
+            out->kind = PX_JV_STRING;
+            out->string = json_string_value(v);
+            out->len = json_string_length(v);
+        } else if (json_is_integer(v)) {
+            out->kind = PX_JV_INTEGER;
+            out->integer = json_integer_value(v);
+        }
+    }
+}
+
+static px_status fill(px_source *s, px_document *doc, px_error *err)
 {
     const char *name = s->record_name;
-    if (!json_is_object(obj))
-        return px_error_set(err, PX_EINPUT, name, 0, 0, "expected a JSON object per line");
-    json_t *html = json_object_get(obj, "html"), *text = json_object_get(obj, "text");
-    json_t *body = json_is_string(html) ? html : text;
-    if (!json_is_string(body))
+    const px_jsonl_value *v = s->fields.v;
+    const px_jsonl_value *html = &v[PX_JK_HTML], *text = &v[PX_JK_TEXT];
+    const px_jsonl_value *body = html->kind == PX_JV_STRING ? html : text;
+    if (body->kind != PX_JV_STRING)
         return px_error_set(err, PX_EINPUT, name, 0, 0,
                             "the object has no \"text\" or \"html\" string");
     doc->format = body == html ? PX_FORMAT_HTML : PX_FORMAT_TEXT;
-    doc->body = json_string_value(body);
-    doc->body_len = json_string_length(body);
+    doc->body = body->string;
+    doc->body_len = body->len;
     px_status rc = px_check_bytes(doc->body, doc->body_len, 0, name, err);
     if (rc) return rc;
     if (doc->body_len == 0)
         return px_error_set(err, PX_EEMPTY, name, 0, 0, "the article's \"%s\" is empty",
                             body == html ? "html" : "text");
-    json_t *id = json_object_get(obj, "id");
-    if (json_is_integer(id)) {
-        snprintf(s->id, sizeof s->id, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+    if (v[PX_JK_ID].kind == PX_JV_INTEGER) {
+        snprintf(s->id, sizeof s->id, "%lld", v[PX_JK_ID].integer);
         doc->id = s->id;
     } else {
-        doc->id = string_key(obj, "id");
+        doc->id = string_key(&v[PX_JK_ID]);
     }
-    doc->url = string_key(obj, "url");
-    doc->outlet = string_key(obj, "outlet");
-    doc->title = string_key(obj, "title");
-    doc->date = string_key(obj, "date");
-    doc->language = string_key(obj, "language");
-    doc->byline = string_key(obj, "byline");
+    doc->url = string_key(&v[PX_JK_URL]);
+    doc->outlet = string_key(&v[PX_JK_OUTLET]);
+    doc->title = string_key(&v[PX_JK_TITLE]);
+    doc->date = string_key(&v[PX_JK_DATE]);
+    doc->language = string_key(&v[PX_JK_LANGUAGE]);
+    doc->byline = string_key(&v[PX_JK_BYLINE]);
     return PX_OK;
 }
 
@@ -130,15 +148,21 @@ px_status px_jsonl_next(px_source *s, px_document *doc, int *done, px_error *err
 
     px_status rc = px_check_bytes(s->line.data, s->line.len, 1, s->record_name, err);
     if (rc) return rc;
-    json_error_t jerr;
-    json_t *obj = json_loadb(s->line.data, s->line.len, 0, &jerr);
-    if (!obj)
-        return px_error_set(err, PX_EINPUT, s->name, s->line_no, jerr.column > 0 ? jerr.column : 0,
-                            "invalid JSON: %s", jerr.text);
-    s->record = obj;
+    if (!px_jsonl_fields_scan(&s->fields, s->line.data, s->line.len)) {
+        /* not for the scanner: jansson reads it, or says what is wrong */
+        json_error_t jerr;
+        json_t *obj = json_loadb(s->line.data, s->line.len, 0, &jerr);
+        if (!obj)
+            return px_error_set(err, PX_EINPUT, s->name, s->line_no,
+                                jerr.column > 0 ? jerr.column : 0, "invalid JSON: %s", jerr.text);
+        s->record = obj;
+        if (json_is_object(obj)) fields_of(obj, &s->fields);
+    }
     doc->name = s->record_name;
     doc->from_jsonl = 1;
     doc->source = s->line.data;
     doc->source_len = s->line.len;
-    return fill(s, obj, doc, err);
+    if (s->record && !json_is_object((json_t *)s->record))
+        return px_error_set(err, PX_EINPUT, s->record_name, 0, 0, "expected a JSON object per line");
+    return fill(s, doc, err);
 }

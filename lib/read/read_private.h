@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 
+#include "read/jsonl_fields.h"
 #include "read/read.h"
 
 struct px_source {
@@ -22,7 +23,9 @@ struct px_source {
     size_t pos, end;
     long line_no;      /* JSON Lines: its 1-based number */
     char *record_name; /* JSON Lines: "NAME:LINE" */
-    void *record;      /* JSON Lines: the parsed json_t of the current line */
+    void *record;      /* JSON Lines: the parsed json_t of the current line, when
+                          jansson parsed it (else NULL) */
+    px_jsonl_fields fields; /* JSON Lines: the current line's keys */
     char id[32];       /* JSON Lines: a numeric "id" as text */
 };
 

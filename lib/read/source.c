@@ -220,5 +220,6 @@ void px_source_close(px_source *s)
     px_buf_free(&s->line);
     free(s->name);
     free(s->record_name);
+    px_jsonl_fields_free(&s->fields);
     free(s);
 }

@@ -4,8 +4,12 @@
  */
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "unit.h"
 #include "unit_context.h"
+#include "read/jsonl_fields.h"
+#include "text/text.h"
 
 static px_reader *open_string(const char *s, const char *name, px_format format, FILE **f)
 {
@@ -155,10 +159,114 @@ static void missing_and_directory_paths_are_named(void **state)
     assert_contains(err.message, "examples: is a directory");
 }
 
+/* The JSON Lines scanner against jansson on one line: when the scanner
+ * accepts it, jansson must parse it to an object with the same known keys
+ * (kind, decoded bytes, integer).  Returns whether the scanner accepted. */
+static int scanner_agrees(const char *line, size_t len)
+{
+    px_jsonl_fields f = {0};
+    int ok = px_jsonl_fields_scan(&f, line, len);
+    if (ok) {
+        json_error_t jerr;
+        json_t *obj = json_loadb(line, len, 0, &jerr);
+        if (!obj || !json_is_object(obj)) fprintf(stderr, "accepted: %.*s\n", (int)len, line);
+        assert_non_null(obj);
+        assert_true(json_is_object(obj));
+        for (int k = 0; k < PX_JK_COUNT; k++) {
+            json_t *v = json_object_get(obj, px_jsonl_key_name((px_jsonl_key)k));
+            const px_jsonl_value *got = &f.v[k];
+            if (!v) {
+                assert_int_equal(got->kind, PX_JV_ABSENT);
+            } else if (json_is_string(v)) {
+                assert_int_equal(got->kind, PX_JV_STRING);
+                assert_int_equal(got->len, json_string_length(v));
+                assert_memory_equal(got->string, json_string_value(v), got->len + 1);
+            } else if (json_is_integer(v)) {
+                assert_int_equal(got->kind, PX_JV_INTEGER);
+                assert_true(got->integer == json_integer_value(v));
+            } else {
+                assert_int_equal(got->kind, PX_JV_OTHER);
+            }
+        }
+        json_decref(obj);
+    }
+    px_jsonl_fields_free(&f);
+    return ok;
+}
+
+static int agrees(const char *line) { return scanner_agrees(line, strlen(line)); }
+
+static void jsonl_scanner_reads_as_jansson(void **state)
+{
+    (void)state;
+    /* accepted: plain records, escapes, pairs, duplicates, nesting */
+    assert_true(agrees("{\"id\": 42, \"url\": \"u\", \"text\": \"a\\n\\nb\", \"x\": [1, {\"y\": null}]}"));
+    assert_true(agrees(" {\"text\":\"\\u00e9\\u20ac\\ud83d\\ude00 \\\"q\\\" \\/ \\\\ \\b\\f\\r\\t\"} "));
+    assert_true(agrees("{\"title\": 1, \"title\": \"last wins\", \"text\": \"t\"}"));
+    assert_true(agrees("{\"id\": -7, \"date\": true, \"outlet\": false, \"html\": \"<p>h</p>\"}"));
+    assert_true(agrees("{}"));
+    assert_true(agrees("{\"text\": \"\", \"id\": 123456789012345678}"));
+    assert_true(agrees("{\"caf\xc3\xa9\": \"\xe2\x80\x9cq\xe2\x80\x9d\", \"text\": \"x\"}"));
+    /* left to jansson (which accepts or refuses them itself) */
+    const char *const left[] = {
+        "[1]", "\"text\"", "{\"text\": \"a\"} x", "{\"text\": \"a\",}", "{\"text\": 'a'}",
+        "{\"text\": \"\\u0000\"}", "{\"text\": \"\\ud83d\"}", "{\"text\": \"\\ude00\"}",
+        "{\"text\": \"\\x\"}", "{\"text\": \"a\tb\"}", "{\"id\": 1.5}", "{\"id\": 1e3}",
+        "{\"id\": 01}", "{\"id\": 1234567890123456789}", "{\"id\": -}", "{\"t\\u0065xt\": \"a\"}",
+        "{\"text\": nul}", "{\"text\": nullx}", "{\"text\" \"a\"}", "{\"a\": [1,]}", "{\"a\": {1: 2}}",
+        "{\"text\": \"a\"", "{\"text\": \"a", "",
+    };
+    for (size_t i = 0; i < sizeof left / sizeof *left; i++) assert_false(agrees(left[i]));
+    /* random records, and random damage to them */
+    static const char *const pieces[] = {
+        "{", "}", "[", "]", ",", ":", " ", "\"id\"", "\"text\"", "\"title\"", "\"html\"",
+        "\"url\"", "\"other\"", "\"a b\"", "\"\\u00e9\"", "\"\\ud83d\\ude00\"", "\"\\n\"",
+        "\"\\\"\"", "\"\xc3\xa9t\xc3\xa9\"", "\"\"", "0", "-12", "3.5", "1e2", "007", "true",
+        "false", "null", "\"\\u12\"", "\"\\ud800x\"", "\\", "\"",
+    };
+    unsigned seed = 7;
+    char line[512];
+    int accepted = 0;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0;
+        if (round % 2) { /* a well-formed record of known and other keys */
+            int n = (int)(rand_r(&seed) % 6);
+            len += (size_t)snprintf(line + len, sizeof line - len, "{");
+            for (int m = 0; m < n; m++) {
+                static const char *const keys[] = {"id", "text", "title", "html", "x", "url"};
+                static const char *const vals[] = {
+                    "\"plain\"", "17", "-3", "\"\\u00e9\\n\"", "[1, \"a\", {\"b\": [true]}]",
+                    "null", "\"\\ud83d\\ude00\"", "{}", "\"\"", "\"\xe2\x82\xac\""};
+                len += (size_t)snprintf(line + len, sizeof line - len, "%s\"%s\": %s",
+                                        m ? ", " : "", keys[rand_r(&seed) % 6],
+                                        vals[rand_r(&seed) % 10]);
+            }
+            len += (size_t)snprintf(line + len, sizeof line - len, "}");
+            if (rand_r(&seed) % 2 && len > 1) { /* damage: drop or repeat one byte */
+                size_t at = rand_r(&seed) % len;
+                if (rand_r(&seed) % 2) memmove(line + at, line + at + 1, len - at), len--;
+                else memmove(line + at + 1, line + at, len - at + 1), len++;
+            }
+        } else { /* pieces in any order */
+            int n = 1 + (int)(rand_r(&seed) % 12);
+            for (int m = 0; m < n && len + 32 < sizeof line; m++) {
+                const char *p = pieces[rand_r(&seed) % (sizeof pieces / sizeof *pieces)];
+                memcpy(line + len, p, strlen(p));
+                len += strlen(p);
+            }
+        }
+        line[len] = '\0';
+        if (!px_utf8_check(line, len, NULL)) continue; /* the reader refuses these first */
+        accepted += scanner_agrees(line, len);
+    }
+    assert_true(accepted > 2000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(jsonl_records_keep_their_fields),
+        cmocka_unit_test(jsonl_scanner_reads_as_jansson),
         cmocka_unit_test(jsonl_goes_on_after_a_bad_line),
         cmocka_unit_test(jsonl_refuses_nul_and_bad_utf8),
         cmocka_unit_test(format_is_sniffed_from_content),
