@@ -408,6 +408,7 @@ static void titled_opening(html_page *pg, const char *og_title)
 }
 
 #define UPDATE_DAYS 45 /* days: a later shown date within this is an update */
+#define RESAVE_DAYS 7  /* days: an unshown metadata date this much later is a re-save */
 
 static int note_line(html_page *pg, const char *s, size_t n, void *ud)
 {
@@ -422,7 +423,11 @@ static int note_line(html_page *pg, const char *s, size_t n, void *ud)
  * or when it is at most UPDATE_DAYS later (a correction): a stray
  * date in a teaser or a sidebar is rarely that close, an earlier shown day
  * is an event the text speaks of, not its publication.  Its confidence is
- * that of a shown date. */
+ * that of a shown date.
+ *
+ * The other way round, a metadata date the page never shows, at most a
+ * week after the day it does show, is the day the CMS saved the page
+ * again (a re-import, a fixed typo), and the shown day wins too. */
 static void shown_update(html_page *pg, const html_meta *m, const char *seen)
 {
     const char *d = pg->a->date;
@@ -435,7 +440,8 @@ static void shown_update(html_page *pg, const html_meta *m, const char *seen)
     if (!mod) mod = m->modified;
     long gap = days_of(shown) - days_of(d);
     int is_modified = mod && px_html_date_iso(mod, modified) && !strncmp(modified, shown, 10);
-    if (gap < 1 || (!is_modified && gap > UPDATE_DAYS)) return;
+    int unshown = gap < 0 && gap >= -RESAVE_DAYS && !page_shows(pg, d);
+    if (!unshown && (gap < 1 || (!is_modified && gap > UPDATE_DAYS))) return;
     pg->a->date = px_arena_strdup(&pg->a->arena, shown);
     pg->a->date_source = PX_DATE_TEXT;
     pg->a->date_confidence = 0.6;

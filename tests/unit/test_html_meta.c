@@ -221,6 +221,14 @@ static void test_date_shown_update(void **state)
                      "<p class='date'>26.02.2020</p><p>Ein Text, lang genug, ein Absatz.</p>");
     assert_string_equal(a->date, "2019-05-16T09:43:00+01:00");
     px_article_free(a);
+
+    /* A metadata date the page never shows, days after the one it shows:
+     * a re-save, the shown day wins; shown somewhere, the metadata's. */
+#define RESAVED "<html lang='de'><meta name='date' content='2020-02-12'><body><h1>Lieferketten" \
+    "</h1><p class='date'>05.02.2020</p><p>Ein Text, lang genug, ein Absatz.</p>"
+    expect_field(RESAVED, offsetof(px_article, date), "2020-02-05");
+    expect_field(RESAVED "<p>Stand: 12.02.2020</p>", offsetof(px_article, date), "2020-02-12");
+#undef RESAVED
 }
 
 /* ---- authors -------------------------------------------------------------- */
