@@ -12,6 +12,12 @@
  *      class "name", a link to the author's page).
  *   3. <meta name=author>, article:author (unless a profile URL),
  *      dc.creator and kin.
+ *   Names from 1 and 3 count only when the page shows them (in its text,
+ *   case aside): templates fill those fields site-wide, with the site's
+ *   owner, its agency, the account that posted the page, while a reader,
+ *   and whoever judges what a page says, sees no such name on it.  A page
+ *   whose markup holds almost no text (a script fills it in) shows nothing,
+ *   and its metadata is all there is.
  *   4. A byline line just below the headline, where templates without
  *      markup for it print one ("Von Lisa Petrich Mi, 18. Oktober",
  *      "Ein Artikel von Pamela Sladky | 27.01.2022", "11:14 von Juliane
@@ -32,6 +38,48 @@
 #include "extract/html.h"
 
 #define MAX_BYLINE 200 /* bytes of an element's text: more is an author bio */
+#define MIN_SHOWN 500  /* bytes of text a page must show before a name it does not
+                          show is doubted: less is a page a script fills in */
+
+/* s[0..n) lower-cased (ASCII and the capitals of Latin-1: "Í" is "í")
+ * and squeezed, into out. */
+static void fold(const char *s, size_t n, px_buf *out)
+{
+    px_buf_reset(out);
+    px_html_squeeze(s, n, out);
+    for (size_t i = 0; i < out->len; i++) {
+        unsigned char c = (unsigned char)out->data[i];
+        if (c >= 'A' && c <= 'Z') out->data[i] = (char)(c + 32);
+        else if (i && (unsigned char)out->data[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E &&
+                 c != 0x97)
+            out->data[i] = (char)(c + 0x20);
+    }
+}
+
+/* Keeps the names of a->authors that the page's text shows; visible is
+ * that text folded, built on first use. */
+static void keep_shown(html_page *pg, px_buf *visible)
+{
+    px_article *a = pg->a;
+    if (!a->authors.len) return;
+    if (!visible->len) {
+        px_buf raw = {0};
+        px_html_node_text(pg, pg->body ? pg->body : pg->root, &raw, (size_t)-1 / 2);
+        fold(px_buf_str(&raw), raw.len, visible);
+        px_buf_free(&raw);
+        if (!visible->len) px_buf_putc(visible, ' ');
+    }
+    if (visible->len < MIN_SHOWN) return;
+    px_buf name = {0};
+    size_t k = 0;
+    for (size_t i = 0; i < a->authors.len; i++) {
+        fold(a->authors.items[i], strlen(a->authors.items[i]), &name);
+        if (name.len && strstr(px_buf_str(visible), px_buf_str(&name)))
+            a->authors.items[k++] = a->authors.items[i];
+    }
+    a->authors.len = k;
+    px_buf_free(&name);
+}
 
 static void offer(html_page *pg, const char *s, int decode)
 {
@@ -173,16 +221,20 @@ static int is_url(const char *s)
 void px_html_authors(html_page *pg, const html_meta *m)
 {
     px_article *a = pg->a;
+    px_buf visible = {0};
     if (!a->authors.len) {
         ld_names ln = {pg, {0}};
         px_html_ld_authors(&pg->ld, ld_name, &ln);
         offer(pg, ln.all.data, 1);
+        keep_shown(pg, &visible);
         px_buf_free(&ln.all);
     }
     if (!a->authors.len) from_elements(pg);
-    if (!a->authors.len) offer(pg, m->author, 0);
-    if (!a->authors.len && !is_url(m->article_author)) offer(pg, m->article_author, 0);
-    if (!a->authors.len) offer(pg, m->creator, 0);
+    if (!a->authors.len) offer(pg, m->author, 0), keep_shown(pg, &visible);
+    if (!a->authors.len && !is_url(m->article_author))
+        offer(pg, m->article_author, 0), keep_shown(pg, &visible);
+    if (!a->authors.len) offer(pg, m->creator, 0), keep_shown(pg, &visible);
+    px_buf_free(&visible);
     if (!a->authors.len) px_html_near_headline(pg, 0, BYLINE_RUNS, BYLINE_WEIGHT, offer_line, NULL);
     if (a->byline || !a->authors.len) return;
     px_buf joined = {0};

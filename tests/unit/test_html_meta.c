@@ -310,6 +310,17 @@ static void test_authors_from_the_page(void **state)
     assert_int_equal(px_article_author_count(a), 2);
     assert_string_equal(px_article_author(a, 1), "John Doe");
     px_article_free(a);
+
+    /* Names from metadata count only when a page with text shows them:
+     * templates fill <meta name=author> site-wide. */
+    a = html_extract("<meta name='author' content='Site Admin'>" PARA_TEXT PARA_TEXT PARA_TEXT
+                     PARA_TEXT PARA_TEXT);
+    assert_int_equal(px_article_author_count(a), 0);
+    px_article_free(a);
+    a = html_extract("<meta name='author' content='Jane Roe'>" PARA_TEXT PARA_TEXT PARA_TEXT
+                     PARA_TEXT PARA_TEXT "<p>Photos: JANE ROE</p>");
+    assert_int_equal(px_article_author_count(a), 1);
+    px_article_free(a);
 }
 
 /* A byline printed just below the headline, with no markup saying so:
