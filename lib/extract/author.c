@@ -28,14 +28,15 @@
 #define MAX_AUTHORS 12
 
 /* Labels and prepositions in front of the names, lower case; longest
- * first where one is the start of another. */
+ * first where one is the start of another ("vom": German "by the", as in
+ * "vom Support Team"). */
 static const char *const prefixes[] = {
     "written by", "posted by", "published by", "reported by", "story by", "words by",
     "geschrieben von", "veröffentlicht von", "verfasst von", "erstellt von", "ein beitrag von",
     "publicado por", "escrito por", "publié par", "écrit par", "scritto da", "pubblicato da",
     "geschreven door", "autor:", "autorin:", "autoren:", "author:", "authors:", "auteur:",
-    "autore:", "text:", "texto:", "text und fotos:", "redakteur:", "by:", "von:", "por:",
-    "par:", "by", "von", "par", "por", "di", "door", "da", "av", NULL};
+    "autore:", "text von", "text:", "texto:", "text und fotos:", "redakteur:", "by:", "von:", "por:",
+    "par:", "by", "von", "vom", "par", "por", "di", "door", "da", "av", NULL};
 
 /* Joiners between names. */
 static const char *const joiners[] = {", ", "; ", " & ", " and ", " und ", " et ", " y ",
@@ -52,6 +53,13 @@ static const char *const tails[] = {"shares", "share", "follow", "twitter", "ema
 static const char *const date_words[] = {" updated", " published", " posted", " aktualisiert",
                                          " veröffentlicht", " actualizado", " publicado",
                                          " mis à jour", " publié", NULL};
+
+/* Credits for pictures that follow the writer's name in one line ("Text
+ * von Jane Roe Illustration von John Doe"): the byline ends there. */
+static const char *const credit_words[] = {
+    " illustration von", " illustrationen von", " illustration by", " illustrations by",
+    " illustration:", " foto von", " fotos von", " foto:", " fotos:", " photo by",
+    " photos by", " photo:", " photos:", " bild:", " bilder:", " grafik:", NULL};
 
 static int is_punct_byte(unsigned char c)
 {
@@ -126,7 +134,8 @@ static size_t byline_end(const char *s, size_t n, int dmy)
     char iso[32];
     size_t at;
     if (px_html_find_date(s, n, dmy, iso, &at)) n = at;
-    static const char *const stops[] = {" \xC2\xB7", " \xE2\x80\xA2", " | ", "\n", " - ", " \xE2\x80\x93 ",
+    /* a bullet ends the names even glued to them ("Jane Roe•15 January") */
+    static const char *const stops[] = {"\xC2\xB7", "\xE2\x80\xA2", " | ", "\n", " - ", " \xE2\x80\x93 ",
                                         " \xE2\x80\x94 ", "(", NULL};
     for (const char *const *st = stops; *st; st++) {
         const char *hit = strstr(s, *st);
@@ -140,6 +149,14 @@ static size_t byline_end(const char *s, size_t n, int dmy)
                 break;
             }
     }
+    for (const char *const *w = credit_words; *w; w++) {
+        size_t k = strlen(*w);
+        for (size_t i = 0; i + k <= n; i++)
+            if (!strncasecmp(s + i, *w, k)) {
+                n = i;
+                break;
+            }
+    }
     const char *at_sign = memchr(s, '@', n);
     if (at_sign) { /* cut back to the start of the address */
         while (at_sign > s && at_sign[-1] != ' ') at_sign--;
@@ -148,7 +165,19 @@ static size_t byline_end(const char *s, size_t n, int dmy)
     return n;
 }
 
-/* Trims a part and drops glued tails ("Amber Guetebier Shares"). */
+/* 1 when the last word of p[0..len) is digits and dots only ("2022.") */
+static size_t numeric_tail(const char *p, size_t len)
+{
+    size_t start = len;
+    while (start && p[start - 1] != ' ') start--;
+    if (!start) return 0;
+    for (size_t i = start; i < len; i++)
+        if (!isdigit((unsigned char)p[i]) && p[i] != '.') return 0;
+    return len - start;
+}
+
+/* Trims a part and drops glued tails ("Amber Guetebier Shares") and the
+ * numbers of a date the date reader did not take ("Jane Roe 4. 2. 2022."). */
 static void clean_part(const char **s, size_t *n)
 {
     const char *p = trim_front(*s);
@@ -164,6 +193,8 @@ static void clean_part(const char **s, size_t *n)
                 again = 1;
             }
         }
+        size_t digits = numeric_tail(p, len);
+        if (digits) len -= digits, again = 1;
     }
     *s = p;
     *n = len;
@@ -211,6 +242,8 @@ static int name_like(const char *s, size_t n)
         digits += isdigit(c) != 0;
     }
     if (letters < 2 || digits * 2 > letters) return 0;
+    for (size_t i = 0; i + 1 < n; i++) /* "31. Oktober": a date's day, never in a name */
+        if (isdigit((unsigned char)s[i]) && s[i + 1] == '.') return 0;
     for (size_t i = 0; i + 3 <= n; i++)
         if (!strncmp(s + i, "://", 3) || !strncasecmp(s + i, "www.", 4)) return 0;
     if (!strncmp(s, "\xC2\xA9", 2) || !strncasecmp(s, "copyright", 9)) return 0; /* a credit */
@@ -285,6 +318,25 @@ static void add_name(px_article *a, const char *s, size_t n)
     if (name) px_vec_push(&a->authors, name);
 }
 
+/* Where the names start in a byline that gives its date first ("Posted on
+ * September 21, 2020 by Jane Roe"): after the "by" that follows a date;
+ * s itself when there is none. */
+static const char *after_dated_by(const char *s, int dmy)
+{
+    static const char *const bys[] = {" by ", " von ", " par ", " por ", NULL};
+    char iso[32];
+    size_t at;
+    for (const char *const *b = bys; *b; b++) {
+        size_t k = strlen(*b);
+        for (const char *p = s; *p; p++)
+            if (!strncasecmp(p, *b, k)) {
+                if (px_html_find_date(s, (size_t)(p - s), dmy, iso, &at)) return p + k;
+                break;
+            }
+    }
+    return s;
+}
+
 size_t px_author_names(px_article *a, const char *s, size_t len)
 {
     if (!s || a->authors.len) return a->authors.len;
@@ -294,9 +346,9 @@ size_t px_author_names(px_article *a, const char *s, size_t len)
     buf[len] = '\0';
     for (char *p = buf; *p; p++)
         if (*p == '\t' || *p == '\r') *p = ' ';
-    const char *names = strip_prefix(buf);
-    if (!strncmp(names, "\xC2\xA9", 2) || !strncasecmp(names, "copyright", 9)) return 0;
     int dmy = !(a->language && !strcmp(a->language, "en"));
+    const char *names = strip_prefix(after_dated_by(buf, dmy));
+    if (!strncmp(names, "\xC2\xA9", 2) || !strncasecmp(names, "copyright", 9)) return 0;
     const char *end = names + byline_end(names, strlen(names), dmy);
     size_t before = a->authors.len;
     while (names < end) { /* split at the first joiner, repeatedly */

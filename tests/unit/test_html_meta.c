@@ -260,6 +260,13 @@ static void test_author_names(void **state)
     assert_authors("Chris Jung, PhD", NULL, one, 1);
     assert_authors("Chris Jung Updated 2010 GMT", NULL, one, 1);
     assert_authors("Chris Jung chris@example.org", NULL, one, 1);
+    assert_authors("vom Chris Jung", NULL, one, 1);
+    assert_authors("Chris Jung\xE2\x80\xA2" "15 January 2020", NULL, one, 1);
+    assert_authors("Text von Chris Jung Illustration von John Doe", NULL, one, 1);
+    assert_authors("Posted on September 21, 2020 by Chris Jung", NULL, one, 1);
+    assert_authors("Chris Jung 4. 2. 2022.", NULL, one, 1);
+    /* A date the reader does not take is no part of a name. */
+    assert_authors("Von Die Zeitung 31. Oktober 202331. Oktober 2023", NULL, NULL, 0);
     static const char *const one_roe[] = {"Jane Roe"};
     static const char *const jr[] = {"Perry Bacon Jr."};
     assert_authors("By Perry Bacon Jr.", NULL, jr, 1);
