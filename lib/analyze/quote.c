@@ -165,7 +165,7 @@ static size_t carry_over(const px_article *a, px_analysis *an, qfound *f, qstate
 static int next_mark(const char *s, size_t len, size_t i, px_qmark *m)
 {
     for (; i < len; i++)
-        if (px_qmark_at(s, len, i, m)) return 1;
+        if (px_qmark_lead((unsigned char)s[i]) && px_qmark_at(s, len, i, m)) return 1;
     return 0;
 }
 

@@ -33,6 +33,14 @@ typedef struct px_qmark {
  * Single quotes are never marks here: they are apostrophes too often. */
 int px_qmark_at(const char *s, size_t len, size_t i, px_qmark *m);
 
+/* 0 when no quotation mark can start with byte c: a mark is '"' or starts
+ * with one of these UTF-8 lead bytes.  Inline so that a scan over every
+ * byte of a text calls px_qmark_at() only where it may answer 1. */
+static inline int px_qmark_lead(unsigned char c)
+{
+    return c == '"' || c == 0xC2 || c == 0xE2 || c == 0xE3;
+}
+
 /* 1 when cp is written to open a quotation (“ „ « 「 『 and straight "). */
 int px_qmark_opener(unsigned cp);
 

@@ -67,8 +67,7 @@ static unsigned previous(const char *s, size_t i)
 
 int px_qmark_at(const char *s, size_t len, size_t i, px_qmark *m)
 {
-    unsigned char c = (unsigned char)s[i];
-    if (c != '"' && c != 0xC2 && c != 0xE2 && c != 0xE3) return 0; /* fast path */
+    if (!px_qmark_lead((unsigned char)s[i])) return 0;
     size_t n;
     unsigned cp = decode(s, len, i, &n);
     if (!is_mark(cp)) return 0;
