@@ -9,6 +9,16 @@
  * resumable: every article is written in the same transaction as its
  * membership and its story's state.
  *
+ * Pages of 8 KiB (a new store; an existing one keeps its size), a page
+ * cache of 16 MiB and a checkpoint every 4,000 WAL pages: `add` inserts
+ * into three indexes of random keys (url, fingerprint, id) and an FTS5
+ * index that merges its segments, and with SQLite's defaults (4 KiB
+ * pages, 2 MiB of cache, a checkpoint every 1,000 pages) it made 7.4
+ * pread() and 9.7 pwrite() calls per article (strace, 20,000 stream
+ * articles into a new store); with these, 1.0 and 3.3, and a third of
+ * the fsyncs.  The cache is a bound of its own (16 MiB whatever the
+ * store's size).
+ *
  * The full-text index is an FTS5 table over the articles' title and text,
  * with the articles table as its external content, so the text is stored
  * once and search can still show snippets.
@@ -19,8 +29,11 @@
 #include "store/store_private.h"
 
 static const char schema[] =
+    "PRAGMA page_size=8192;" /* before the first table: no effect on an existing store */
     "PRAGMA journal_mode=WAL;"
     "PRAGMA synchronous=NORMAL;"
+    "PRAGMA cache_size=-16384;"
+    "PRAGMA wal_autocheckpoint=4000;"
     "PRAGMA foreign_keys=ON;"
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB);"
     "CREATE TABLE IF NOT EXISTS sources(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"

@@ -2,7 +2,8 @@
  * test_store.c — the SQLite store and the ingest on top of it: articles
  * and stories written, the same article twice recognised (by URL and by
  * body), a reopened store resuming its stories, full-text search, the
- * re-read article, and a file that is not a store refused.
+ * re-read article, a file that is not a store refused, and the
+ * settings a new store is made with.
  */
 #define _GNU_SOURCE /* fmemopen */
 #include <stdio.h>
@@ -10,6 +11,7 @@
 
 #include "unit.h"
 #include "store/ingest.h"
+#include "store/store_private.h"
 
 static px_context *ctx;
 static char path[64];
@@ -176,11 +178,43 @@ static void other_files_are_refused(void **state)
     remove_store();
 }
 
+static long long pragma(px_store *s, const char *name)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA %s", name);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    long long v = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return v;
+}
+
+/* A new store: 8 KiB pages, a 16 MiB cache, WAL checkpointed every 4,000
+ * pages, synchronous=NORMAL (store.c says why); reopened, the same. */
+static void new_store_settings(void **state)
+{
+    (void)state;
+    remove_store();
+    px_store *s;
+    px_error err;
+    for (int round = 0; round < 2; round++) {
+        assert_int_equal(px_store_open(path, round, &s, &err), PX_OK);
+        assert_int_equal(pragma(s, "page_size"), 8192);
+        assert_int_equal(pragma(s, "cache_size"), -16384);
+        assert_int_equal(pragma(s, "wal_autocheckpoint"), 4000);
+        assert_int_equal(pragma(s, "synchronous"), 1);
+        px_store_close(s);
+    }
+    remove_store();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(store_groups_and_skips_duplicates),
         cmocka_unit_test(other_files_are_refused),
+        cmocka_unit_test(new_store_settings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
