@@ -56,6 +56,8 @@ struct px_text {
     unsigned char *cls;          /* word break class per code point (words.c) */
     size_t *cpat, clscap, cpatcap; /* where each code point starts */
     int icu_words_only;          /* 1: never the plain scan (the unit test's reference) */
+    signed char none_ascii[2][128]; /* none_kind() of ASCII segments, one / more code points */
+    int none_ascii_ready;        /* none_ascii filled (words.c) */
     UChar *u1, *u2;              /* UTF-16 for normalization (normalize.c) */
     size_t u1cap, u2cap;         /* in UChars */
     char *c1, *c2;               /* UTF-8 scratch (normalize.c, language.c) */

@@ -63,6 +63,25 @@ static int none_kind(const char *s, size_t a, size_t b)
     }
 }
 
+/* none_kind() through a table for segments starting with an ASCII
+ * character, filled once per context by none_kind() itself: punctuation
+ * is a fifth of all tokens, and each asked ICU for five properties.  The
+ * answer depends on the first code point and on whether more follow. */
+static int segment_kind(px_text *t, const char *s, size_t a, size_t b)
+{
+    unsigned char c = (unsigned char)s[a];
+    if (c >= 0x80) return none_kind(s, a, b);
+    if (!t->none_ascii_ready) {
+        for (int k = 0; k < 128; k++) {
+            char one[2] = {(char)k, 'x'};
+            t->none_ascii[0][k] = (signed char)none_kind(one, 0, 1);
+            t->none_ascii[1][k] = (signed char)none_kind(one, 0, 2);
+        }
+        t->none_ascii_ready = 1;
+    }
+    return t->none_ascii[b > a + 1][c];
+}
+
 /* The UAX #29 word break classes the plain scan knows, as ICU's root
  * rules amend them: the colon is no MidLetter there, "@" is a letter. */
 enum { C_OTHER, C_SPACE, C_LETTER, C_NUMBER, C_MIDNUMLET, C_MIDNUM, C_EXTENDNUMLET, C_UNKNOWN };
@@ -166,7 +185,7 @@ static int segments_plain(px_text *t, const char *s, size_t len)
         int kind;
         if (status == UBRK_WORD_NUMBER) kind = PX_TOKEN_NUMBER;
         else if (status == UBRK_WORD_LETTER) kind = PX_TOKEN_WORD;
-        else kind = none_kind(s, a, b);
+        else kind = segment_kind(t, s, a, b);
         if (kind >= 0) px_vec_push(&t->raw, ((px_word){a, b, (px_token_kind)kind}));
         k = j;
     }
@@ -194,7 +213,7 @@ static px_status segments_icu(px_text *t, const char *s, size_t len, px_error *e
         if (rs >= UBRK_WORD_NUMBER && rs < UBRK_WORD_NUMBER_LIMIT) kind = PX_TOKEN_NUMBER;
         else if (rs >= UBRK_WORD_LETTER && rs < UBRK_WORD_LETTER_LIMIT) kind = PX_TOKEN_WORD;
         else if (rs >= UBRK_WORD_KANA && rs < UBRK_WORD_IDEO_LIMIT) kind = PX_TOKEN_OTHER;
-        else kind = none_kind(s, a, b);
+        else kind = segment_kind(t, s, a, b);
         if (kind >= 0) px_vec_push(&t->raw, ((px_word){a, b, (px_token_kind)kind}));
         a = b;
     }
