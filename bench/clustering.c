@@ -17,7 +17,8 @@
  *   --no-merge        skip the merge pass
  *   --threshold X, --merge-threshold X, --window D, --gap-penalty X,
  *   --w-terms X, --w-specifics X, --w-quotes X, --refine N, --terms-power X,
- *   --specifics-power X, --link-floor D            override a parameter (tuning)
+ *   --specifics-power X, --link-floor D, --place-factor X
+ *                                                  override a parameter (tuning)
  *   --errors N        list N wrongly split and N wrongly joined pairs
  */
 #define _GNU_SOURCE
@@ -220,6 +221,7 @@ int main(int argc, char **argv)
         {"gap-penalty", 1, NULL, 'h'}, {"w-terms", 1, NULL, 'T'}, {"w-specifics", 1, NULL, 'S'},
         {"w-quotes", 1, NULL, 'Q'}, {"errors", 1, NULL, 'e'}, {"refine", 1, NULL, 'r'},
         {"terms-power", 1, NULL, 'P'}, {"specifics-power", 1, NULL, 'p'}, {"link-floor", 1, NULL, 'L'},
+        {"place-factor", 1, NULL, 'F'},
         {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -239,6 +241,7 @@ int main(int argc, char **argv)
         case 'P': p.terms_power = atof(optarg); break;
         case 'p': p.specifics_power = atof(optarg); break;
         case 'L': p.link_floor = atoi(optarg); break;
+        case 'F': p.place_factor = atof(optarg); break;
         default: return 2;
         }
     }

@@ -7,7 +7,7 @@
  *
  * For each article it builds the grouping view (px_doc_build, story/doc.h)
  * from both analyses and compares everything grouping reads: the terms and
- * specifics with their tf and weights, the quotation shingles, the day,
+ * specifics with their tf and weights, the quotation shingles, the places, the day,
  * the days the text names, the simhash, the word count and the
  * fingerprint; and, beyond what
  * grouping reads, the entities' names and types.  It prints the articles
@@ -84,6 +84,7 @@ static const char *difference(const px_doc *f, const px_doc *l)
     if (!same_features(&f->p.terms, &l->p.terms)) return "terms";
     if (!same_features(&f->specifics, &l->specifics)) return "specifics";
     if (!same_keys(&f->p.quotes, &l->p.quotes)) return "quotes";
+    if (!same_keys(&f->places, &l->places)) return "places";
     if (f->p.day != l->p.day) return "day";
     if (f->p.simhash != l->p.simhash) return "simhash";
     if (f->p.words != l->p.words) return "words";

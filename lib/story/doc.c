@@ -232,6 +232,23 @@ static void add_tail(const px_doc *d, px_context *ctx, const px_article *a, size
     px_vec_free(&s);
 }
 
+/* The keys of the place names of the analysis and of their words. */
+static void add_places(px_doc *d, const px_analysis *an)
+{
+    for (size_t i = 0; i < an->entities.len; i++) {
+        const px_entity *e = &an->entities.items[i].pub;
+        if (e->type != PX_ENTITY_PLACE) continue;
+        px_vec_push(&d->places, px_name_key(e->name, strlen(e->name)));
+        for (const char *w = e->name; *w;) {
+            size_t n = strcspn(w, " ");
+            if (n) px_vec_push(&d->places, px_name_key(w, n));
+            w += n;
+            w += strspn(w, " ");
+        }
+    }
+    px_keys_unique(&d->places);
+}
+
 void px_doc_build(px_doc *d, px_context *ctx, const px_article *a, const px_analysis *an)
 {
     memset(d, 0, sizeof *d);
@@ -256,6 +273,7 @@ void px_doc_build(px_doc *d, px_context *ctx, const px_article *a, const px_anal
     px_vec_free(&title_terms);
     px_vec_free(&title_specifics);
     d->fingerprint = fingerprint(an);
+    add_places(d, an);
     /* Named days only for a dated article with its own body: without a
      * publication day nothing relative resolves and what is left are
      * mostly days of history (ECB+, undated, groups worse with them); a
@@ -297,4 +315,5 @@ void px_doc_free(px_doc *d)
 {
     px_profile_free(&d->p);
     px_vec_free(&d->specifics);
+    px_vec_free(&d->places);
 }

@@ -13,6 +13,9 @@
  *              (years, ages, tolls).  Two earthquakes share their words and
  *              differ here.
  *   fingerprint a hash of the body's words: the same article twice
+ *   places     the keys (px_name_key) of the places the analysis finds, and
+ *              of each word of their names ("New Zealand", "New",
+ *              "Zealand"): which specifics only say where
  *   named      the days the text names ("Sunday", "May 7, 2015"), resolved
  *              against the publication day: with it, the article's days
  *              (days.h), what its distance in time to a story is taken on
@@ -38,6 +41,7 @@ typedef struct px_doc {
     px_profile p;        /* terms (body + title), entities, quotes, day, simhash */
     px_features specifics;
     uint64_t fingerprint;
+    px_keys places;      /* keys of the places' names and of their words, sorted */
     int32_t named[PX_DOC_DAYS]; /* the days the text names, sorted (days.h) */
     size_t nnamed;
 } px_doc;

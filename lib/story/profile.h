@@ -85,6 +85,9 @@ void px_body_shingles(const px_analysis *an, px_keys *out);
 /* Sorts keys and drops repeats. */
 void px_keys_unique(px_keys *k);
 
+/* 1 when sorted keys k hold x. */
+int px_keys_has(const px_keys *k, uint64_t x);
+
 /* How many keys two sorted, unique key sets share. */
 size_t px_keys_shared(const px_keys *a, const px_keys *b);
 

@@ -8,7 +8,9 @@
  * 3-gram, so a member's quotes are found in the rest of its story when
  * another member holds them.  Without them here, refinement took out of
  * their story the articles that online grouping had let in for the
- * quotations they share.
+ * quotations they share.  Places too: a story counts the members naming
+ * each place, to tell whether the names an article shares with the rest
+ * of its story are all places (story.h).
  * Candidates are the stories of the articles sharing one of the article's
  * strongest keys, found through a key -> articles index built once.
  *
@@ -33,6 +35,7 @@ typedef struct sums {
     double tn2, sn2;
     px_features q;  /* quote 3-grams, tf: how many members hold each */
     size_t quoted;  /* members with quotes */
+    px_features pl; /* place keys (doc.h), tf: how many members name each */
     size_t size;
     size_t pub0, npub, named0, nnamed; /* its days in the round's day list */
 } sums;
@@ -65,29 +68,68 @@ static void add_into(px_features *dst, const px_features *src, double sign, doub
     for (size_t k = 0; k < dst->len; k++) *n2 += (double)dst->items[k].weight * dst->items[k].weight;
 }
 
-/* Adds (sign 1) or takes away (-1) a member's quote 3-grams: each key's
- * tf counts the members holding it, and a key no member holds is dropped. */
-static void add_quotes(sums *S, const px_keys *q, int sign)
+/* Adds (sign 1) or takes away (-1) a member's keys k to counts c: each
+ * key's tf counts the members holding it, and a key none holds is dropped. */
+static void count_keys(px_features *c, const px_keys *k, int sign)
 {
-    if (!q->len) return;
+    if (!k->len) return;
     px_features out = {0};
     size_t i = 0, j = 0;
-    while (i < S->q.len || j < q->len) {
+    while (i < c->len || j < k->len) {
         px_feature f;
-        if (j == q->len || (i < S->q.len && S->q.items[i].key < q->items[j])) {
-            f = S->q.items[i++];
-        } else if (i == S->q.len || q->items[j] < S->q.items[i].key) {
-            f = (px_feature){q->items[j++], (float)sign, 0};
+        if (j == k->len || (i < c->len && c->items[i].key < k->items[j])) {
+            f = c->items[i++];
+        } else if (i == c->len || k->items[j] < c->items[i].key) {
+            f = (px_feature){k->items[j++], (float)sign, 0};
         } else {
-            f = S->q.items[i++];
+            f = c->items[i++];
             f.tf += (float)sign;
             j++;
         }
         if (f.tf > 0.5f) px_vec_push(&out, f);
     }
-    px_vec_free(&S->q);
-    S->q = out;
-    S->quoted = sign > 0 ? S->quoted + 1 : S->quoted - 1;
+    px_vec_free(c);
+    *c = out;
+}
+
+/* A member joins (sign 1) or leaves (-1) S's quote and place counts. */
+static void count_member(sums *S, const px_doc *d, int sign)
+{
+    count_keys(&S->q, &d->p.quotes, sign);
+    if (d->p.quotes.len) S->quoted = sign > 0 ? S->quoted + 1 : S->quoted - 1;
+    count_keys(&S->pl, &d->places, sign);
+}
+
+/* How many members of S hold key k (counts c, sorted). */
+static float count_of(const px_features *c, uint64_t k)
+{
+    size_t lo = 0, hi = c->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->items[mid].key < k) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < c->len && c->items[lo].key == k ? c->items[lo].tf : 0;
+}
+
+/* 1 when d shares with S (less d when own) a name that is a place
+ * neither in d nor in another member of S, as px_story_match asks. */
+static int shares_more_than_places(const px_doc *d, const sums *S, int own)
+{
+    const px_features *a = &d->specifics, *b = &S->s;
+    size_t i = 0, j = 0;
+    while (i < a->len && j < b->len) {
+        uint64_t x = a->items[i].key, y = b->items[j].key;
+        if (x == y) {
+            int mine = px_keys_has(&d->places, x);
+            float rest = b->items[j].weight - (own ? a->items[i].weight : 0);
+            float others = count_of(&S->pl, x) - (own && mine ? 1.0f : 0.0f);
+            if (rest > 1e-6f && !mine && others < 0.5f) return 1;
+        }
+        if (x <= y) i++;
+        if (y <= x) j++;
+    }
+    return 0;
 }
 
 /* The share of d's quote 3-grams another member of S holds (d left out
@@ -127,9 +169,10 @@ static double score(const px_doc *d, const px_when *dw, const sums *S, const px_
                     int own, const px_story_params *p)
 {
     px_match m = {0, cos_with(&d->p.terms, &S->t, S->tn2, own), -1,
-                  quote_share(&d->p.quotes, S, own), -1};
+                  quote_share(&d->p.quotes, S, own), -1, 0};
     if (m.terms < 0) m.terms = 0;
     if (d->specifics.len) m.specifics = cos_with(&d->specifics, &S->s, S->sn2, own);
+    m.places_only = m.specifics >= 0 && !shares_more_than_places(d, S, own);
     px_when sw = story_when(S, days);
     m.gap = px_when_gap(dw, &sw, p->link_floor);
     px_story_combine(&m, p);
@@ -208,7 +251,7 @@ size_t px_refine(const px_doc *docs, size_t n, const px_story_params *p, int rou
         sums *s = &S[story[i]];
         add_into(&s->t, &docs[i].p.terms, 1, &s->tn2);
         add_into(&s->s, &docs[i].specifics, 1, &s->sn2);
-        add_quotes(s, &docs[i].p.quotes, 1);
+        count_member(s, &docs[i], 1);
         s->size++;
     }
     /* key -> docs */
@@ -267,11 +310,11 @@ size_t px_refine(const px_doc *docs, size_t n, const px_story_params *p, int rou
             if ((size_t)to >= cap) break; /* cannot happen: at most n new ids */
             add_into(&S[own].t, &d->p.terms, -1, &S[own].tn2);
             add_into(&S[own].s, &d->specifics, -1, &S[own].sn2);
-            add_quotes(&S[own], &d->p.quotes, -1);
+            count_member(&S[own], d, -1);
             S[own].size--;
             add_into(&S[to].t, &d->p.terms, 1, &S[to].tn2);
             add_into(&S[to].s, &d->specifics, 1, &S[to].sn2);
-            add_quotes(&S[to], &d->p.quotes, 1);
+            count_member(&S[to], d, 1);
             S[to].size++;
             story[i] = to;
             moved++;
@@ -283,6 +326,7 @@ size_t px_refine(const px_doc *docs, size_t n, const px_story_params *p, int rou
         px_vec_free(&S[i].t);
         px_vec_free(&S[i].s);
         px_vec_free(&S[i].q);
+        px_vec_free(&S[i].pl);
     }
     for (size_t i = 0; i < lists.len; i++) px_vec_free(&lists.items[i]);
     px_vec_free(&lists);

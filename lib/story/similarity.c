@@ -40,6 +40,17 @@ double px_features_cosine(const px_features *a, const px_features *b)
     return dot > 1 ? 1 : dot;
 }
 
+int px_keys_has(const px_keys *k, uint64_t x)
+{
+    size_t lo = 0, hi = k->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (k->items[mid] < x) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < k->len && k->items[lo] == x;
+}
+
 size_t px_keys_shared(const px_keys *a, const px_keys *b)
 {
     size_t n = 0, i = 0, j = 0;

@@ -19,7 +19,10 @@
  *
  * scaled down in proportion when specifics are measured but fall under
  * specifics_floor (the hard negative: one event's words around another's
- * names and numbers), raised by w_quotes times the share of the article's
+ * names and numbers), multiplied by place_factor when the names both share
+ * are all places (two events in one place: the same mountain, the same
+ * team's city, with no person, group or other name in common), raised by
+ * w_quotes times the share of the article's
  * quote 3-grams found in the story (quotes: shared quotations prove much,
  * none shared nothing), and then lowered by the gap in days between the
  * article's days and the story's (days.h: publication days and the days
@@ -52,6 +55,7 @@ typedef struct px_story_params {
     int refine;             /* batch: rounds of leave-one-out reassignment (refine.h) */
     double specifics_floor; /* specifics below this scale the score down in proportion */
     int link_floor;         /* days: a gap bridged only by a named day counts as at least this (days.h) */
+    double place_factor;    /* the score's factor when the names shared are all places */
 } px_story_params;
 
 /* The defaults, tuned on ECB+ train and dev and GVA dev (see cluster.c). */
@@ -70,6 +74,7 @@ typedef struct px_story {
     px_features terms, specifics;  /* weight: sum over members; sorted by key */
     double terms_norm, specifics_norm;
     px_keys quotes;                /* sorted, unique */
+    px_keys places;                /* its specifics' keys that are places (doc.h), sorted */
     PX_VEC(px_member) members;     /* the latest PX_STORY_MEMBERS */
     int dirty;                     /* changed since the owner last saved it */
 } px_story;
@@ -78,6 +83,7 @@ typedef struct px_match {
     double score;
     double terms, specifics, quotes; /* -1 where not measured */
     int gap;                         /* days apart (closest days), -1 when a side has none */
+    int places_only;                 /* 1: specifics measured, and every name shared is a place */
 } px_match;
 
 void px_story_init(px_story *s, int64_t id);

@@ -4,7 +4,8 @@
  * here: two reports of one earthquake join, two earthquakes in different
  * places and months do not (the hard negative), a copy is marked as one,
  * stories leave memory after the window, batch grouping is the same
- * whatever the input order, and shared quotations hold articles together.
+ * whatever the input order, shared quotations hold articles together and
+ * names shared only as places do less.
  */
 #include <math.h>
 
@@ -299,6 +300,18 @@ static void unit_features(px_features *f, uint64_t first, size_t n)
     }
 }
 
+/* Two undated articles of 16 terms each, shifted so that 16 - shift are
+ * shared, and, when names, of 10 specifics sharing one (key 5009). */
+static void two_docs(px_doc d[2], uint64_t shift, int names)
+{
+    memset(d, 0, 2 * sizeof *d);
+    for (int i = 0; i < 2; i++) {
+        d[i].p.day = PX_NO_DAY;
+        unit_features(&d[i].p.terms, 1000 + shift * (uint64_t)i, 16);
+        if (names) unit_features(&d[i].specifics, 5000 + 9 * (uint64_t)i, 10);
+    }
+}
+
 /* Refinement scores quotations as online grouping does: two articles with
  * few words in common (terms cosine 1/16) but the same quotation stay
  * together; without their quotes they part. */
@@ -308,11 +321,7 @@ static void refine_keeps_articles_that_share_quotes(void **state)
     px_story_params p;
     px_story_params_default(&p);
     px_doc d[2];
-    memset(d, 0, sizeof d);
-    for (int i = 0; i < 2; i++) {
-        d[i].p.day = PX_NO_DAY;
-        unit_features(&d[i].p.terms, 1000 + 15 * (uint64_t)i, 16); /* one key shared */
-    }
+    two_docs(d, 15, 0); /* one term shared */
     int64_t story[2] = {0, 0};
     assert_int_equal(px_refine(d, 2, &p, 2, story), 1);
     assert_int_not_equal(story[0], story[1]);
@@ -321,6 +330,70 @@ static void refine_keeps_articles_that_share_quotes(void **state)
     story[0] = story[1] = 0;
     assert_int_equal(px_refine(d, 2, &p, 2, story), 0);
     assert_int_equal(story[0], story[1]);
+    for (int i = 0; i < 2; i++) px_doc_free(&d[i]);
+}
+
+/* Two deaths on one mountain share its names and nothing else: the match
+ * says so, and the score is lowered by place_factor. */
+static const char *const climbs[] = {
+    "{\"id\":\"a\",\"text\":\"A climber fell to his death on Mount Cook in New Zealand on "
+    "Thursday, police said.\\n\\nThe climber, Mark Vinar, 43, was a doctor from Perth.\"}",
+    "{\"id\":\"b\",\"text\":\"A British climber died on Mount Cook in New Zealand on "
+    "Saturday.\\n\\nThe climber, Robert Buckley, 32, fell while climbing, said Inspector Dave "
+    "Gaskin.\"}",
+    "{\"id\":\"c\",\"text\":\"The brother of Mark Vinar, a doctor from Perth, said he saw him "
+    "fall from Mount Cook in New Zealand.\"}",
+};
+
+static void names_shared_only_as_places(void **state)
+{
+    (void)state;
+    px_story_params p;
+    px_story_params_default(&p);
+    px_doc d[3];
+    for (int i = 0; i < 3; i++) build(&d[i], climbs[i]);
+    assert_true(d[0].places.len >= 4); /* Mount Cook, New Zealand, their words, Perth */
+    px_story s;
+    px_story_init(&s, 1);
+    px_story_add(&s, 1, &d[0]);
+    px_match other, same;
+    px_story_match(&s, &d[1], &p, &other);
+    px_story_match(&s, &d[2], &p, &same);
+    assert_int_equal(other.places_only, 1);
+    assert_int_equal(same.places_only, 0); /* Vinar */
+    px_match unscaled = other;
+    unscaled.places_only = 0;
+    px_story_combine(&unscaled, &p);
+    assert_float_equal(other.score, unscaled.score * p.place_factor, 1e-12);
+    /* the story keeps its places through its bytes */
+    px_buf b = {0};
+    px_story_save(&s, &b);
+    px_story t;
+    assert_int_equal(px_story_load(&t, b.data, b.len), 0);
+    assert_int_equal(t.places.len, s.places.len);
+    px_story_match(&t, &d[1], &p, &other);
+    assert_int_equal(other.places_only, 1);
+    px_buf_free(&b);
+    px_story_free(&t);
+    px_story_free(&s);
+    for (int i = 0; i < 3; i++) px_doc_free(&d[i]);
+}
+
+/* Refinement asks the same of an article and the rest of its story: two
+ * articles whose one shared name is a place part when that lowers them
+ * under the threshold (terms cosine 1/4, specifics 1/10: 0.13 x 0.7). */
+static void refine_parts_articles_that_share_only_places(void **state)
+{
+    (void)state;
+    px_story_params p;
+    px_story_params_default(&p);
+    px_doc d[2];
+    two_docs(d, 12, 1); /* 4 terms shared */
+    int64_t story[2] = {0, 0};
+    assert_int_equal(px_refine(d, 2, &p, 2, story), 0); /* 0.13: together */
+    for (int i = 0; i < 2; i++) px_vec_push(&d[i].places, (uint64_t)5009);
+    assert_int_equal(px_refine(d, 2, &p, 2, story), 1);
+    assert_int_not_equal(story[0], story[1]);
     for (int i = 0; i < 2; i++) px_doc_free(&d[i]);
 }
 
@@ -337,6 +410,8 @@ int main(void)
         cmocka_unit_test(batch_ignores_input_order),
         cmocka_unit_test(shared_quotes_add_to_the_score),
         cmocka_unit_test(refine_keeps_articles_that_share_quotes),
+        cmocka_unit_test(names_shared_only_as_places),
+        cmocka_unit_test(refine_parts_articles_that_share_only_places),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -90,11 +90,19 @@ static void story_days_survive_bytes(void **state)
     assert_int_equal(t.named_days.len, s.named_days.len);
     assert_int_equal(t.named_days.items[0].day, s.named_days.items[0].day);
     px_story_free(&t);
+    /* a story saved before places were kept ("sty2", nothing after the
+     * days) loads with none */
+    size_t places_bytes = 4 + s.places.len * 8;
+    memcpy(b.data, "sty2", 4);
+    assert_int_equal(px_story_load(&t, b.data, b.len - places_bytes), 0);
+    assert_int_equal(t.named_days.len, s.named_days.len);
+    assert_int_equal(t.places.len, 0);
+    px_story_free(&t);
     /* a story saved before days were kept ("sty1", nothing after the
      * members) loads, its span standing in for its publication days */
     size_t days_bytes = 8 + (s.pub_days.len + s.named_days.len) * sizeof(px_day_count);
     memcpy(b.data, "sty1", 4);
-    assert_int_equal(px_story_load(&t, b.data, b.len - days_bytes), 0);
+    assert_int_equal(px_story_load(&t, b.data, b.len - places_bytes - days_bytes), 0);
     assert_int_equal(t.pub_days.len, 1);
     assert_int_equal(t.pub_days.items[0].day, s.first_day);
     assert_int_equal(t.named_days.len, 0);
