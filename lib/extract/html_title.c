@@ -25,7 +25,10 @@
  *      at all, one inside a box whose class or id says boilerplate (a hero
  *      "banner", a breadcrumb's last item) whose words, three or more, are
  *      all in the metadata titles: class names misfire, and such an <h1>
- *      says what the metadata says without its " Recipe" or "!" rewrites.  An <h1> that is all a link to the
+ *      says what the metadata says without its " Recipe" or "!" rewrites.
+ *      An <h1> of one word, or one that agrees only in part, gives way to
+ *      an <h2> all of whose words agree, more of them: it is a section's
+ *      or the site's name over the page ("Literatur", "News | Entry").  An <h1> that is all a link to the
  *      home page is the site's logo, and a kicker, date or label inside
  *      one ("Politics", "27.01.2022") is not part of the headline, unless
  *      it holds nearly all of its text (a Drupal title field's class
@@ -511,6 +514,30 @@ static xmlNode *agreeing(html_page *pg, const html_nodes *list, const px_map *kn
  *     or id that says boilerplate whose three long words or more all agree
  *     with the metadata titles; it is not pg->headline, so the body, date
  *     and byline searches still ignore it. */
+/* How many of the words of s are in the metadata titles (known); the
+ * number of words in *words. */
+static size_t agreeing_words(const char *s, const px_map *known, size_t *words)
+{
+    agreement ag = {known, 0, 0};
+    each_word(s, check_word, &ag);
+    *words = ag.words;
+    return ag.found;
+}
+
+/* 1 when an <h2> (its text in h2) says the metadata title better than the
+ * <h1> chosen (h1): all of its words agree, more of them than the
+ * <h1>'s, and the <h1> is one word or agrees only in part.  Such an <h1>
+ * is a section's or the site's name over the page ("Literatur", "News |
+ * Entry"), and the article's headline sits one level down. */
+static int h2_says_more(const char *h1, const char *h2, const px_map *known)
+{
+    size_t h1_words, h2_words;
+    size_t h1_found = agreeing_words(h1, known, &h1_words);
+    size_t h2_found = agreeing_words(h2, known, &h2_words);
+    return h2_found == h2_words && h2_found > h1_found &&
+           (h1_found < h1_words || long_words(h1, strlen(h1)) < SOLE_H1_WORDS);
+}
+
 static int pick_h1(html_page *pg, const site_names *sn, const px_map *known, px_buf *out)
 {
     px_buf sole = {0};
@@ -525,6 +552,16 @@ static int pick_h1(html_page *pg, const site_names *sn, const px_map *known, px_
     }
     if (!chosen && known->len)
         chosen = agreeing(pg, &pg->h2s, known, SOLE_H1_WORDS, 0.5, out, &count, NULL);
+    else if (chosen && known->len) {
+        px_buf h2 = {0};
+        xmlNode *better = agreeing(pg, &pg->h2s, known, SOLE_H1_WORDS, 1.0, &h2, &count, NULL);
+        if (better && h2_says_more(px_buf_str(out), px_buf_str(&h2), known)) {
+            chosen = better;
+            px_buf_reset(out);
+            px_buf_append(out, h2.data, h2.len);
+        }
+        px_buf_free(&h2);
+    }
     px_buf_free(&sole);
     pg->headline = chosen;
     if (!chosen && known->len && !pg->h1s.len &&

@@ -441,6 +441,15 @@ static void test_title_from_the_headline(void **state)
                  offsetof(px_article, title), "Streaming: Stars want a new model");
     expect_field("<title>Example // Jens Weber</title><h2>[&gt; Jens Weber</h2><p>Text.</p>",
                  offsetof(px_article, title), "Jens Weber");
+    /* An <h1> of one word, or one agreeing only in part, is a section's
+     * name when an <h2> says all of the metadata title's words. */
+    expect_field("<title>Kultur | Literatur | Book of the week - Jane Roe</title>"
+                 "<h1>Literatur</h1><h2>Book of the week</h2><p>Text.</p>",
+                 offsetof(px_article, title), "Book of the week");
+    expect_field("<meta property='og:title' content='Outdoor news - Snow maps in high "
+                 "resolution'><h1>OutdoorNews | Entry</h1><h2>Snow maps in high resolution</h2>"
+                 "<p>Text.</p>",
+                 offsetof(px_article, title), "Snow maps in high resolution");
     /* Of two <h1>s that agree alike, the one that says more. */
     expect_field("<title>News - New tobacco tax law announced</title><h1>News</h1>"
                  "<h1>New tobacco tax law announced</h1><p>Text.</p>",
