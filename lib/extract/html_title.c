@@ -26,9 +26,10 @@
  *      "banner", a breadcrumb's last item) whose words, three or more, are
  *      all in the metadata titles: class names misfire, and such an <h1>
  *      says what the metadata says without its " Recipe" or "!" rewrites.
- *      An <h1> of one word, or one that agrees only in part, gives way to
- *      an <h2> all of whose words agree, more of them: it is a section's
- *      or the site's name over the page ("Literatur", "News | Entry").  An <h1> that is all a link to the
+ *      An <h1> of one or two words, or one that agrees only in part,
+ *      gives way to an <h2> all of whose words agree, more of them: it is
+ *      a section's or the site's name over the page ("Literatur", "News |
+ *      Entry").  An <h1> that is all a link to the
  *      home page is the site's logo, and a kicker, date or label inside
  *      one ("Politics", "27.01.2022") is not part of the headline, unless
  *      it holds nearly all of its text (a Drupal title field's class
@@ -49,6 +50,7 @@
 
 #define H1_MAX 400 /* bytes: a longer <h1> is not a headline */
 #define SOLE_H1_WORDS 2 /* a page's only <h1> with fewer long words is a section's name */
+#define SECTION_WORDS 3 /* an <h1> of fewer long words may name a section */
 #define BOILER_H1_WORDS 3 /* a shorter <h1> in a banner is the site's or blog's name */
 
 static const char *const title_separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
@@ -526,7 +528,7 @@ static size_t agreeing_words(const char *s, const px_map *known, size_t *words)
 
 /* 1 when an <h2> (its text in h2) says the metadata title better than the
  * <h1> chosen (h1): all of its words agree, more of them than the
- * <h1>'s, and the <h1> is one word or agrees only in part.  Such an <h1>
+ * <h1>'s, and the <h1> is one or two words or agrees only in part.  Such an <h1>
  * is a section's or the site's name over the page ("Literatur", "News |
  * Entry"), and the article's headline sits one level down. */
 static int h2_says_more(const char *h1, const char *h2, const px_map *known)
@@ -535,7 +537,7 @@ static int h2_says_more(const char *h1, const char *h2, const px_map *known)
     size_t h1_found = agreeing_words(h1, known, &h1_words);
     size_t h2_found = agreeing_words(h2, known, &h2_words);
     return h2_found == h2_words && h2_found > h1_found &&
-           (h1_found < h1_words || long_words(h1, strlen(h1)) < SOLE_H1_WORDS);
+           (h1_found < h1_words || long_words(h1, strlen(h1)) < SECTION_WORDS);
 }
 
 static int pick_h1(html_page *pg, const site_names *sn, const px_map *known, px_buf *out)

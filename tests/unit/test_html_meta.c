@@ -441,11 +441,15 @@ static void test_title_from_the_headline(void **state)
                  offsetof(px_article, title), "Streaming: Stars want a new model");
     expect_field("<title>Example // Jens Weber</title><h2>[&gt; Jens Weber</h2><p>Text.</p>",
                  offsetof(px_article, title), "Jens Weber");
-    /* An <h1> of one word, or one agreeing only in part, is a section's
+    /* An <h1> of one or two words, or one agreeing only in part, is a section's
      * name when an <h2> says all of the metadata title's words. */
     expect_field("<title>Kultur | Literatur | Book of the week - Jane Roe</title>"
                  "<h1>Literatur</h1><h2>Book of the week</h2><p>Text.</p>",
                  offsetof(px_article, title), "Book of the week");
+    expect_field("<meta property='og:title' content='Saving with your employer for later'>"
+                 "<title>Company pension - when it pays</title><h1>Company pension</h1>"
+                 "<h2>Saving with your employer for later</h2><p>Text.</p>",
+                 offsetof(px_article, title), "Saving with your employer for later");
     expect_field("<meta property='og:title' content='Outdoor news - Snow maps in high "
                  "resolution'><h1>OutdoorNews | Entry</h1><h2>Snow maps in high resolution</h2>"
                  "<p>Text.</p>",
