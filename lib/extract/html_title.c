@@ -138,7 +138,13 @@ static size_t long_words(const char *s, size_t n)
 /* 1 when s[0..n) reads like a site name: a few capitalised words. */
 static int looks_like_site(const char *s, size_t n)
 {
+    /* legal forms written in lower case end a firm's or club's name */
+    static const char *const forms[] = {"e.V.", "e. V.", "gGmbH", "eG", NULL};
     if (n == 0 || n > 40 || count_words(s, n) > 4) return 0;
+    for (const char *const *f = forms; *f; f++) {
+        size_t k = strlen(*f);
+        if (n > k + 1 && s[n - k - 1] == ' ' && !memcmp(s + n - k, *f, k)) n -= k + 1;
+    }
     for (size_t i = 0; i < n; i++) {
         if (i && s[i - 1] != ' ') continue;
         unsigned char c = (unsigned char)s[i];

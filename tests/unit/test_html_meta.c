@@ -450,6 +450,11 @@ static void test_title_from_the_headline(void **state)
                  "<title>Company pension - when it pays</title><h1>Company pension</h1>"
                  "<h2>Saving with your employer for later</h2><p>Text.</p>",
                  offsetof(px_article, title), "Saving with your employer for later");
+    /* A site's name after the bar may end in a legal form in lower case. */
+    expect_field("<title>Kinder und Arbeit \xC2\xBB Example e.V.</title><h1>Example e.V. Verein "
+                 "zur Förderung von Kindern und Jugendlichen</h1><h2>Kinder und Arbeit</h2>"
+                 "<p>Text.</p>",
+                 offsetof(px_article, title), "Kinder und Arbeit");
     expect_field("<meta property='og:title' content='Outdoor news - Snow maps in high "
                  "resolution'><h1>OutdoorNews | Entry</h1><h2>Snow maps in high resolution</h2>"
                  "<p>Text.</p>",
