@@ -16,7 +16,8 @@
  *      off, when it is known); of two that agree alike, the one with more
  *      such words.  With no metadata title at all, the first such <h1>.
  *      When none agrees and the page has just one <h1> of two words or
- *      more that is not the site's name, that one: the metadata titles
+ *      more (one is enough when the metadata titles only name the site)
+ *      that is not the site's name, that one: the metadata titles
  *      are rewrites for search engines and sharing, and the headline a
  *      reader sees is the title people quote.  With no such <h1> (none,
  *      or a logo), the <h2> that agrees best with the metadata titles, of
@@ -205,6 +206,35 @@ static void cut_site_name(const site_names *sn, px_buf *b, int loose)
     }
 }
 
+#define CJK_SITE_MAX 15 /* bytes: five CJK characters */
+
+/* 1 when the byte at s starts a character of the CJK blocks (U+3000 to
+ * U+9FFF: punctuation, kana, ideographs) or a full-width form (U+FF00 to
+ * U+FF7F: "！", "："). */
+static int cjk_at(const char *s)
+{
+    unsigned char c = (unsigned char)s[0], d = (unsigned char)s[1];
+    return (c >= 0xE3 && c <= 0xE9) || (c == 0xEF && (d == 0xBC || d == 0xBD));
+}
+
+/* Cuts a site's name glued to a CJK title by a hyphen, underscore or bar
+ * ("武汉的声音：…城！-新华网"): CJK text has no spaces for the separators
+ * of cut_site_name().  Only a short tail (five characters at most) after
+ * a longer head. */
+static void cut_cjk_site(px_buf *b)
+{
+    for (size_t i = b->len; i-- > 3;) {
+        if (!strchr("-_|", b->data[i])) continue;
+        size_t tail = b->len - i - 1;
+        if (tail && tail <= CJK_SITE_MAX && tail < i && cjk_at(b->data + i + 1) &&
+            cjk_at(b->data + i - 3)) {
+            b->len = i;
+            b->data[i] = '\0';
+        }
+        return;
+    }
+}
+
 /* The squeezed title candidate s (entities decoded when decode), cut of
  * the site's name, into out. */
 static void clean_title(const site_names *sn, const char *s, int loose, int decode, px_buf *out)
@@ -216,6 +246,7 @@ static void clean_title(const site_names *sn, const char *s, int loose, int deco
     else px_buf_puts(&raw, s);
     px_html_squeeze(raw.data ? raw.data : "", raw.len, out);
     if (out->len) cut_site_name(sn, out, loose);
+    if (out->len) cut_cjk_site(out);
     px_buf_free(&raw);
 }
 
@@ -546,12 +577,14 @@ static int h2_says_more(const char *h1, const char *h2, const px_map *known)
            (h1_found < h1_words || long_words(h1, strlen(h1)) < SECTION_WORDS);
 }
 
-static int pick_h1(html_page *pg, const site_names *sn, const px_map *known, px_buf *out)
+static int pick_h1(html_page *pg, const site_names *sn, const px_map *known, int only_site,
+                   px_buf *out)
 {
     px_buf sole = {0};
     size_t count = 0;
     xmlNode *chosen = agreeing(pg, &pg->h1s, known, 1, 0.5, out, &count, &sole);
-    if (!chosen && count == 1 && long_words(sole.data, sole.len) >= SOLE_H1_WORDS &&
+    size_t sole_words = only_site ? 1 : SOLE_H1_WORDS;
+    if (!chosen && count == 1 && long_words(sole.data, sole.len) >= sole_words &&
         !is_site_name(sn, sole.data, sole.len)) {
         for (size_t i = 0; i < pg->h1s.len && !chosen; i++) {
             px_buf_reset(out);
@@ -595,14 +628,16 @@ void px_html_title(html_page *pg, const html_meta *m)
     };
     px_map known = {0};
     px_buf clean = {0}, first = {0};
+    int only_site = 1; /* every metadata title is just the site's name */
     for (size_t i = 0; i < sizeof cands / sizeof *cands; i++) {
         clean_title(&sn, cands[i].s, cands[i].loose, cands[i].decode, &clean);
         if (!clean.len) continue;
+        only_site &= is_site_name(&sn, clean.data, clean.len);
         each_word(clean.data, add_word, &known);
         if (!first.len) px_buf_append(&first, clean.data, clean.len);
     }
     px_buf h1 = {0};
-    if (pick_h1(pg, &sn, &known, &h1)) {
+    if (pick_h1(pg, &sn, &known, only_site && first.len, &h1)) {
         px_html_set_field(pg, &pg->a->title, h1.data, h1.len);
     } else if (first.len) {
         const char *bar = strstr(first.data, " | ");

@@ -450,6 +450,16 @@ static void test_title_from_the_headline(void **state)
                  "<title>Company pension - when it pays</title><h1>Company pension</h1>"
                  "<h2>Saving with your employer for later</h2><p>Text.</p>",
                  offsetof(px_article, title), "Saving with your employer for later");
+    /* A CJK title's site name is glued on by a hyphen. */
+    expect_field("<title>\xE6\xAD\xA6\xE6\xB1\x89\xE7\x9A\x84\xE5\xA3\xB0\xE9\x9F\xB3\xEF\xBC\x81"
+                 "-\xE6\x96\xB0\xE5\x8D\x8E\xE7\xBD\x91</title><p>Text.</p>",
+                 offsetof(px_article, title),
+                 "\xE6\xAD\xA6\xE6\xB1\x89\xE7\x9A\x84\xE5\xA3\xB0\xE9\x9F\xB3\xEF\xBC\x81");
+    /* When the metadata titles only name the site, the page's one <h1> is
+     * its title, one word or not. */
+    expect_field("<link rel='canonical' href='https://www.roe-law.example/'><title>Roe Law</title>"
+                 "<h1>Willkommen!</h1><p>Text.</p>",
+                 offsetof(px_article, title), "Willkommen!");
     /* A site's name after the bar may end in a legal form in lower case. */
     expect_field("<title>Kinder und Arbeit \xC2\xBB Example e.V.</title><h1>Example e.V. Verein "
                  "zur Förderung von Kindern und Jugendlichen</h1><h2>Kinder und Arbeit</h2>"
