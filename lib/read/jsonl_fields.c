@@ -144,16 +144,20 @@ static int string(scanner *s, int keep)
 }
 
 /* An integer of at most 18 digits (no overflow, so no range error to
- * report); a real number or a longer integer is left to jansson. */
+ * report); a real number or a longer integer is left to jansson.  The
+ * scan stops at a 19th digit: summing it could overflow n. */
 static int integer(scanner *s, long long *v)
 {
     int neg = s->p < s->end && *s->p == '-';
     if (neg) s->p++;
     const char *digits = s->p;
     long long n = 0;
-    while (s->p < s->end && *s->p >= '0' && *s->p <= '9') n = n * 10 + (*s->p++ - '0');
+    for (; s->p < s->end && *s->p >= '0' && *s->p <= '9'; s->p++) {
+        if (s->p - digits == 18) return 0;
+        n = n * 10 + (*s->p - '0');
+    }
     size_t len = (size_t)(s->p - digits);
-    if (!len || len > 18 || (len > 1 && *digits == '0')) return 0;
+    if (!len || (len > 1 && *digits == '0')) return 0;
     if (s->p < s->end && (*s->p == '.' || *s->p == 'e' || *s->p == 'E')) return 0;
     *v = neg ? -n : n;
     return 1;
