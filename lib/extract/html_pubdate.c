@@ -369,18 +369,20 @@ static int labelled_date(html_page *pg, const char *s, size_t n, int short_text,
  * publication label right before a date (anywhere in a short element, at
  * the opening of a long one) gives the date, at the lowest confidence of
  * all.  Only the first such element counts; only pages with no date yet
- * are searched, which keeps the walk off most pages. */
+ * are searched, which keeps the walk off most pages.  Each element is read
+ * once: the runs of one alternate with its children's ("x<p>y</p>x..."),
+ * and reading a large element again at each of its runs was quadratic. */
 static void labelled(html_page *pg)
 {
     if (pg->a->date) return;
     px_buf text = {0}, squeezed = {0};
-    size_t last = HTML_NONE;
+    unsigned char *seen = px_xcalloc(pg->elems.len + 1, 1);
     char iso[32];
     for (size_t r = 0; r < pg->runs.len; r++) {
         size_t owner = pg->runs.items[r].owner;
         const html_elem *e = &pg->elems.items[owner];
-        if (owner == last || e->inherit & HB_NAV) continue;
-        last = owner;
+        if (seen[owner] || e->inherit & HB_NAV) continue;
+        seen[owner] = 1;
         px_buf_reset(&text);
         px_html_node_text(pg, e->node, &text, LABEL_TEXT_MAX);
         px_buf_reset(&squeezed);
@@ -390,6 +392,7 @@ static void labelled(html_page *pg)
             break;
         }
     }
+    free(seen);
     px_buf_free(&text);
     px_buf_free(&squeezed);
 }
