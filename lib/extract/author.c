@@ -31,7 +31,7 @@
  * first where one is the start of another ("vom": German "by the", as in
  * "vom Support Team"). */
 static const char *const prefixes[] = {
-    "written by", "posted by", "published by", "reported by", "story by", "words by",
+    "written by", "posted by", "published by", "reported by", "story by", "words by", "recipe by",
     "geschrieben von", "veröffentlicht von", "verfasst von", "erstellt von", "ein beitrag von",
     "publicado por", "escrito por", "publié par", "écrit par", "scritto da", "pubblicato da",
     "geschreven door", "autor:", "autorin:", "autoren:", "author:", "authors:", "auteur:",
@@ -210,7 +210,7 @@ static const char *const not_names[] = {"alle artikel", "all articles", "all pos
                                         "über den autor", "über die autorin", "über", "no author",
                                         "unknown", "admin", "administrator", "webmaster",
                                         "anonymous", "anonym", "anónimo", "anonyme", "guest",
-                                        NULL};
+                                        "posted", "veröffentlicht", NULL};
 
 /* Degrees and titles that follow a name after a comma ("Grant Tinsley,
  * PhD"): not names of their own. */
@@ -247,6 +247,7 @@ static int name_like(const char *s, size_t n)
     for (size_t i = 0; i + 3 <= n; i++)
         if (!strncmp(s + i, "://", 3) || !strncasecmp(s + i, "www.", 4)) return 0;
     if (!strncmp(s, "\xC2\xA9", 2) || !strncasecmp(s, "copyright", 9)) return 0; /* a credit */
+    if (memchr(s, '!', n) || memchr(s, '?', n)) return 0; /* an exclamation or a question */
     if (!memchr(s, ' ', n)) /* one word with a dot inside: a user name or a domain */
         for (size_t i = 1; i + 1 < n; i++)
             if (s[i] == '.' && isalpha((unsigned char)s[i - 1]) && isalpha((unsigned char)s[i + 1]))

@@ -265,6 +265,10 @@ static void test_author_names(void **state)
     assert_authors("Text von Chris Jung Illustration von John Doe", NULL, one, 1);
     assert_authors("Posted on September 21, 2020 by Chris Jung", NULL, one, 1);
     assert_authors("Chris Jung 4. 2. 2022.", NULL, one, 1);
+    assert_authors("Recipe by Chris Jung", NULL, one, 1);
+    /* A label left alone, an exclamation: no names. */
+    assert_authors("Posted on", NULL, NULL, 0);
+    assert_authors("Endlich mehr Tempo wagen!", NULL, NULL, 0);
     /* A date the reader does not take is no part of a name. */
     assert_authors("Von Die Zeitung 31. Oktober 202331. Oktober 2023", NULL, NULL, 0);
     static const char *const one_roe[] = {"Jane Roe"};
