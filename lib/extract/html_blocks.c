@@ -16,6 +16,7 @@
  *    more:", "Lea también", "Lesen Sie auch", "Czytaj też" points at
  *    another article.
  *  - Captions and credits: "Photo: ...", "(Image: Getty)", "Source: ...",
+ *    "Courtesy of ..." (the source a reprint credits),
  *    a line ending in a photo agency's credit.
  *  - The edges.  Before the first paragraph of prose come the kicker, the
  *    byline and the date; after the last come credits, calls to subscribe
@@ -137,7 +138,7 @@ static const char *const credit_openings[] = {
     "fotos:", "foto von", "bild:", "bilder:", "bildquelle", "titelbild", "quelle:",
     "source:", "sources:", "fuente:", "źródło:", "fonte:", "illustration:", "video:",
     "copyright:", "abbildung:", "abb.:", "grafik:", "grafiken:", "karte:", "figure:", "fig.:",
-    "graphic:", NULL};
+    "graphic:", "courtesy of", NULL};
 
 /* Endings of caption lines: a credit in brackets or a picture agency. */
 static const char *const credit_endings[] = {

@@ -68,6 +68,16 @@ static void test_furniture_at_the_edges(void **state)
     assert_true(REMOVED_HAS(a, "Czytaj też"));
     px_article_free(a);
 
+    /* A source credit ("Courtesy of ...") opening a reprint is furniture,
+     * and the byline under it names the author. */
+    a = html_extract("<article><p>Courtesy of Forest News</p><p>Written by: Jane Roe</p>"
+                     PARA(1) PARA(2) "</article>");
+    assert_int_equal(a->paragraphs.len, 2);
+    assert_true(REMOVED_HAS(a, "Courtesy of"));
+    assert_int_equal(px_article_author_count(a), 1);
+    assert_string_equal(px_article_author(a, 0), "Jane Roe");
+    px_article_free(a);
+
     /* A byline in the middle of the text is left alone. */
     a = html_extract("<article>" PARA(1) "<p>By the end of the day the river had risen.</p>"
                 PARA(2) "</article>");
