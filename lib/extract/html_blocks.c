@@ -366,6 +366,39 @@ static void dated_opening(html_page *pg, const html_blocks *blocks, int dmy)
     }
 }
 
+#define NEAR_TOP_BLOCKS 4 /* blocks of the body looked at for a kept byline */
+#define NAME_LINE_WORDS 5 /* "Von Jane Roe": the opening and a name or two */
+
+/* 1 when every word after the first of s opens with a capital (ASCII or
+ * any non-ASCII letter): "Von Leonora Holling", not "Von der Leyen sagte". */
+static int capitalised_after_first(const char *s)
+{
+    const char *w = strchr(s, ' ');
+    if (!w) return 0;
+    for (; w; w = strchr(w + 1, ' ')) {
+        unsigned char c = (unsigned char)w[1];
+        if (!((c >= 'A' && c <= 'Z') || c >= 0xC3)) return 0;
+    }
+    return 1;
+}
+
+/* A byline among the first blocks of the body that the walk in from the
+ * top did not reach (a headline printed twice stood before it): a short
+ * line of a byline word and capitalised names only. */
+static void kept_byline(html_page *pg, html_blocks *blocks)
+{
+    char low[128];
+    for (size_t i = 0, seen = 0; i < blocks->len && seen < NEAR_TOP_BLOCKS; i++) {
+        html_block *b = &blocks->items[i];
+        if (b->removed) continue;
+        seen++;
+        fold(b->text, low, sizeof low);
+        if (is_byline_line(b, low) && count_words(b->text) <= NAME_LINE_WORDS &&
+            capitalised_after_first(b->text) && px_author_names(pg->a, b->text, b->len))
+            return;
+    }
+}
+
 /* Fields in the lines taken off at the edges of the body: when the page
  * named no author, a byline ("Von Klaus Stanjek", "Text: Jane Roe") names
  * them; a date line ("Erstellt am: 01.11.2023") is a date the reader sees,
@@ -385,6 +418,7 @@ static void offer_fields(html_page *pg, html_blocks *blocks)
             px_article_set_date(pg->a, iso, PX_DATE_TEXT, 0.55);
     }
     dated_opening(pg, blocks, dmy);
+    if (!pg->a->authors.len) kept_byline(pg, blocks);
 }
 
 size_t px_html_judge_blocks(html_page *pg, html_blocks *blocks)

@@ -78,6 +78,18 @@ static void test_furniture_at_the_edges(void **state)
     assert_string_equal(px_article_author(a, 0), "Jane Roe");
     px_article_free(a);
 
+    /* A byline among the first blocks that the walk from the top did not
+     * reach still names the author; a sentence opening with "Von" not. */
+    a = html_extract("<article><p>Energy crisis: what you can claim</p><p>Energy crisis: "
+                     "what you can claim</p><p>Von Jane Roe</p>" PARA(1) PARA(2) "</article>");
+    assert_int_equal(px_article_author_count(a), 1);
+    assert_string_equal(px_article_author(a, 0), "Jane Roe");
+    px_article_free(a);
+    a = html_extract("<article><p>Energy crisis: what you can claim</p><p>Energy crisis: "
+                     "what you can claim</p><p>Von der Leyen sprach</p>" PARA(1) "</article>");
+    assert_int_equal(px_article_author_count(a), 0);
+    px_article_free(a);
+
     /* A byline in the middle of the text is left alone. */
     a = html_extract("<article>" PARA(1) "<p>By the end of the day the river had risen.</p>"
                 PARA(2) "</article>");
