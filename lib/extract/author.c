@@ -165,7 +165,8 @@ static size_t byline_end(const char *s, size_t n, int dmy)
     return n;
 }
 
-/* 1 when the last word of p[0..len) is digits and dots only ("2022.") */
+/* The length of the last word of p[0..len) when it is digits and dots only
+ * ("2022."), else 0. */
 static size_t numeric_tail(const char *p, size_t len)
 {
     size_t start = len;

@@ -243,7 +243,7 @@ static const struct zone *zone_of(const char *url)
  * that stands for it. */
 static const char *const language_zones[][2] = {
     {"de", "de"}, {"it", "it"}, {"pl", "pl"}, {"nl", "nl"}, {"cs", "cz"}, {"sk", "sk"},
-    {"hu", "hu"}, {"da", "dk"}, {"sv", "se"}, {"nb", "no"}, {"sl", "si"}, {"hr", "hr"},
+    {"hu", "hu"}, {"da", "dk"}, {"sv", "se"}, {"nb", "no"}, {"nn", "no"}, {"no", "no"}, {"sl", "si"}, {"hr", "hr"},
     {"fi", "fi"}, {"el", "gr"}, {"ro", "ro"}, {"bg", "bg"}, {"et", "ee"}, {"lv", "lv"},
     {"lt", "lt"}, {"ja", "jp"}, {"ko", "kr"},
 };

@@ -346,16 +346,18 @@ static int kicker(const char *cls)
     return 0;
 }
 
-/* 1 when the text below n is a few bytes of punctuation only (": ", " – "). */
-static int punctuation_only(const html_elem *e, xmlNode *n)
+/* The text below n when it is a few bytes of punctuation only (": ",
+ * " – "), to be freed with xmlFree(); NULL otherwise. */
+static xmlChar *punctuation_only(const html_elem *e, xmlNode *n)
 {
-    if (e->text == 0 || e->text > 3) return 0;
+    if (e->text == 0 || e->text > 3) return NULL;
     xmlChar *t = xmlNodeGetContent(n);
-    int only = t != NULL;
-    for (const xmlChar *c = t; only && *c; c++)
-        if ((*c >= '0' && *c <= '9') || ((*c | 32) >= 'a' && (*c | 32) <= 'z')) only = 0;
-    xmlFree(t);
-    return only;
+    for (const xmlChar *c = t; c && *c; c++)
+        if ((*c >= '0' && *c <= '9') || ((*c | 32) >= 'a' && (*c | 32) <= 'z')) {
+            xmlFree(t);
+            return NULL;
+        }
+    return t;
 }
 
 static int h1_enter(void *ud, xmlNode *n)
@@ -379,8 +381,8 @@ static int h1_enter(void *ud, xmlNode *n)
         /* but the ": " a template hides from the eye and writes for
          * screen readers between the kicker and the headline is the
          * separator the metadata titles show too */
-        if (e->hints & HN_BOILER && punctuation_only(e, n)) {
-            xmlChar *t = xmlNodeGetContent(n);
+        xmlChar *t = e->hints & HN_BOILER ? punctuation_only(e, n) : NULL;
+        if (t) {
             const char *sep = (const char *)t;
             while (*sep == ' ' || *sep == '\n' || *sep == '\t') sep++;
             if (*sep && strchr(":;,.!?", *sep)) /* clings to the word before it */
@@ -538,21 +540,6 @@ static xmlNode *agreeing(html_page *pg, const html_nodes *list, const px_map *kn
     return chosen;
 }
 
-/* The headline, its text into out; 0 when none qualifies.
- *   - the <h1> that agrees best with the metadata titles (agreeing());
- *   - else the page's one <h1> of two long words or more that is not the
- *     site's name: the headline a reader sees, worded otherwise than the
- *     metadata titles (rewrites for search engines and sharing).  A
- *     one-word <h1> is a section's name ("Literatur", "Home", "O
- *     Opinion") more often than a headline, and a site name is a logo;
- *   - else, on a page whose <h1> is missing or a logo, the <h2> of two
- *     long words or more that agrees best with the metadata titles:
- *     templates that keep the <h1> for the site's name set the article's
- *     headline one level down;
- *   - else, on a page with no <h1> outside boilerplate, one under a class
- *     or id that says boilerplate whose three long words or more all agree
- *     with the metadata titles; it is not pg->headline, so the body, date
- *     and byline searches still ignore it. */
 /* How many of the words of s are in the metadata titles (known); the
  * number of words in *words. */
 static size_t agreeing_words(const char *s, const px_map *known, size_t *words)
@@ -577,6 +564,21 @@ static int h2_says_more(const char *h1, const char *h2, const px_map *known)
            (h1_found < h1_words || long_words(h1, strlen(h1)) < SECTION_WORDS);
 }
 
+/* The headline, its text into out; 0 when none qualifies.
+ *   - the <h1> that agrees best with the metadata titles (agreeing());
+ *   - else the page's one <h1> of two long words or more that is not the
+ *     site's name: the headline a reader sees, worded otherwise than the
+ *     metadata titles (rewrites for search engines and sharing).  A
+ *     one-word <h1> is a section's name ("Literatur", "Home", "O
+ *     Opinion") more often than a headline, and a site name is a logo;
+ *   - else, on a page whose <h1> is missing or a logo, the <h2> of two
+ *     long words or more that agrees best with the metadata titles:
+ *     templates that keep the <h1> for the site's name set the article's
+ *     headline one level down;
+ *   - else, on a page with no <h1> outside boilerplate, one under a class
+ *     or id that says boilerplate whose three long words or more all agree
+ *     with the metadata titles; it is not pg->headline, so the body, date
+ *     and byline searches still ignore it. */
 static int pick_h1(html_page *pg, const site_names *sn, const px_map *known, int only_site,
                    px_buf *out)
 {

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "read/jsonl_fields.h"
+#include "text/text.h"
 
 enum { FIELDS_DEPTH = 64 };
 
@@ -76,26 +77,6 @@ static unsigned unicode_escape(scanner *s)
     return v;
 }
 
-static void put_utf8(scanner *s, unsigned cp)
-{
-    unsigned char *o = (unsigned char *)s->out;
-    if (cp < 0x80) {
-        *o++ = (unsigned char)cp;
-    } else if (cp < 0x800) {
-        *o++ = (unsigned char)(0xC0 | cp >> 6);
-        *o++ = (unsigned char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        *o++ = (unsigned char)(0xE0 | cp >> 12);
-        *o++ = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-        *o++ = (unsigned char)(0x80 | (cp & 0x3F));
-    } else {
-        *o++ = (unsigned char)(0xF0 | cp >> 18);
-        *o++ = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
-        *o++ = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-        *o++ = (unsigned char)(0x80 | (cp & 0x3F));
-    }
-    s->out = (char *)o;
-}
 
 /* One escape after a backslash (s->p at the letter); decoded into s->out
  * when keep.  0 when invalid or refused. */
@@ -113,7 +94,7 @@ static int escape(scanner *s, int keep)
     case 'u': {
         unsigned cp = unicode_escape(s);
         if (!cp) return 0;
-        if (keep) put_utf8(s, cp);
+        if (keep) s->out += px_utf8_encode(cp, s->out);
         return 1;
     }
     default: return 0;

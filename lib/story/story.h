@@ -15,7 +15,8 @@
  *   terms      cosine of the term vectors: what happened
  *   specifics  cosine of the name-and-number vectors: to whom, where, how
  *              many.  Two events of one kind share terms and differ here,
- *              so it weighs as much as terms.
+ *              so it weighs more than terms (w_specifics 2 to w_terms 0.5
+ *              by default).
  *
  * scaled down in proportion when specifics are measured but fall under
  * specifics_floor (the hard negative: one event's words around another's

@@ -48,7 +48,11 @@ int px_utf8_check(const char *s, size_t len, size_t *bad);
  * to U+FFFD and advance by one.  Requires *i < len. */
 unsigned px_utf8_next(const char *s, size_t len, size_t *i);
 
-/* Appends the UTF-8 encoding of cp to b. */
+/* Writes the UTF-8 encoding of cp to out and returns its length (1-4);
+ * a surrogate or a value past U+10FFFF is written as U+FFFD. */
+size_t px_utf8_encode(unsigned cp, char out[4]);
+
+/* Appends the UTF-8 encoding of cp to b (as px_utf8_encode()). */
 void px_utf8_put(px_buf *b, unsigned cp);
 
 /* ---- text (ICU and friends) ---------------------------------------------- */
