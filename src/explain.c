@@ -25,10 +25,11 @@ static const char usage[] =
     "number in the store) is in its story: whether it started the story,\n"
     "joined it or is a copy of another article; the score against the\n"
     "threshold and its parts (shared words, shared names and numbers, shared\n"
-    "quotations, days apart); the words, names, numbers and quotations it\n"
-    "shares with the rest of the story, strongest first; and the days it names\n"
-    "that the story is about (a follow-up naming the event's day is not as far\n"
-    "from it as its publication day).\n"
+    "quotations, days apart, whether the names shared were all places); the\n"
+    "words, names, numbers and quotations it shares with the rest of the\n"
+    "story, strongest first; and the days it names that the story is about\n"
+    "(a follow-up naming the event's day is not as far from it as its\n"
+    "publication day).\n"
     "\n"
     "  --db PATH    the store (default ./parallax.db)\n"
     "  -h, --help   show this help\n"
@@ -244,6 +245,12 @@ int cmd_explain(int argc, char **argv)
         part("quotes", m.match.quotes);
         if (m.match.gap < 0) printf("  %-10s -\n", "days apart");
         else printf("  %-10s %d\n", "days apart", m.match.gap);
+        if (m.match.places_only) {
+            px_story_params p;
+            px_story_params_default(&p);
+            printf("  every name shared is a place: the score was multiplied by %.2f\n",
+                   p.place_factor);
+        }
     }
     evidence(s, ctx, a, &m, m.created && m.best >= 0 ? m.best : m.story);
     px_article_free(a);

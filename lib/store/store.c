@@ -53,7 +53,7 @@ static const char schema[] =
     " article_id INTEGER PRIMARY KEY REFERENCES articles(id),"
     " story_id INTEGER NOT NULL REFERENCES stories(id), created INTEGER NOT NULL,"
     " copy_of INTEGER REFERENCES articles(id), best_story INTEGER, score REAL, terms REAL,"
-    " specifics REAL, quotes REAL, gap INTEGER, threshold REAL);"
+    " specifics REAL, quotes REAL, gap INTEGER, threshold REAL, places INTEGER);"
     "CREATE INDEX IF NOT EXISTS memberships_story ON memberships(story_id);"
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
     " title, text, content='articles', content_rowid='id', tokenize='porter unicode61');";
@@ -69,8 +69,8 @@ static const char *const statements[ST_STATEMENTS] = {
                     " simhash) VALUES (?1,?2,?3,?4,?5,?6,?7)",
     [ST_FTS] = "INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)",
     [ST_MEMBER] = "INSERT INTO memberships(article_id, story_id, created, copy_of, best_story,"
-                  " score, terms, specifics, quotes, gap, threshold)"
-                  " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+                  " score, terms, specifics, quotes, gap, threshold, places)"
+                  " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
     [ST_STORY_NEW] = "INSERT OR IGNORE INTO stories(id, title, size, first_day, last_day, state)"
                      " VALUES (?1,?2,0,NULL,NULL,x'')",
     [ST_STORY_UPDATE] = "UPDATE stories SET size = ?2, first_day = ?3, last_day = ?4, state = ?5"
@@ -97,6 +97,21 @@ static int is_store(sqlite3 *db)
     return ok;
 }
 
+/* Stores made before memberships had a places column get it (NULL in
+ * their rows: not recorded); 0 on success. */
+static int add_places(sqlite3 *db)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_table_info('memberships')"
+                               " WHERE name = 'places'", -1, &q, NULL) != SQLITE_OK)
+        return 1;
+    int has = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) > 0;
+    sqlite3_finalize(q);
+    return has ? 0
+               : sqlite3_exec(db, "ALTER TABLE memberships ADD COLUMN places INTEGER", NULL, NULL,
+                              NULL) != SQLITE_OK;
+}
+
 px_status px_store_open(const char *path, int readonly, px_store **out, px_error *err)
 {
     *out = NULL;
@@ -114,7 +129,7 @@ px_status px_store_open(const char *path, int readonly, px_store **out, px_error
         rc = px_error_set(err, PX_EINPUT, path, 0, 0, "not a parallax store");
         goto fail;
     }
-    if (sqlite3_exec(s->db, schema, NULL, NULL, NULL) != SQLITE_OK) {
+    if (sqlite3_exec(s->db, schema, NULL, NULL, NULL) != SQLITE_OK || add_places(s->db)) {
         rc = px_store_fail(s, err, "creating the schema");
         goto fail;
     }
@@ -263,6 +278,7 @@ px_status px_store_put_membership(px_store *s, int64_t article, const px_decisio
         if (dec->match.specifics >= 0) sqlite3_bind_double(q, 8, dec->match.specifics);
         if (dec->match.quotes >= 0) sqlite3_bind_double(q, 9, dec->match.quotes);
         if (dec->match.gap >= 0) sqlite3_bind_int(q, 10, dec->match.gap);
+        sqlite3_bind_int(q, 12, dec->match.places_only);
     }
     sqlite3_bind_double(q, 11, threshold);
     if (run(q)) return px_store_fail(s, err, "storing a membership");

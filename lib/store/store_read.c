@@ -149,7 +149,8 @@ px_status px_store_article(px_store *s, px_context *ctx, const char *key, px_art
             s->db,
             "SELECT " ARTICLE_COLUMNS ", m.story_id, m.created, m.copy_of, m.best_story,"
             " m.score, m.terms, m.specifics, m.quotes, m.gap, m.threshold, st.title,"
-            " (SELECT coalesce(ext_id, id) FROM articles WHERE id = m.copy_of)" ARTICLE_FROM
+            " (SELECT coalesce(ext_id, id) FROM articles WHERE id = m.copy_of), m.places"
+            ARTICLE_FROM
             " JOIN memberships m ON m.article_id = a.id JOIN stories st ON st.id = m.story_id"
             " WHERE a.ext_id = ?1 OR a.url = ?1 OR a.id = ?1 ORDER BY a.ext_id = ?1 DESC LIMIT 1",
             -1, &q, NULL) != SQLITE_OK)
@@ -171,6 +172,7 @@ px_status px_store_article(px_store *s, px_context *ctx, const char *key, px_art
         m->match.quotes = sqlite3_column_type(q, 16) == SQLITE_NULL ? -1 : sqlite3_column_double(q, 16);
         m->match.gap = sqlite3_column_type(q, 17) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 17);
         m->threshold = sqlite3_column_double(q, 18);
+        m->match.places_only = sqlite3_column_int(q, 21); /* NULL (older stores): 0 */
         /* copied: the row is finalised before the caller reads them */
         m->story_title = col(q, 19) ? px_arena_strdup(&(*a)->arena, col(q, 19)) : NULL;
         m->copy_of_id = col(q, 20) ? px_arena_strdup(&(*a)->arena, col(q, 20)) : NULL;

@@ -178,16 +178,22 @@ static void other_files_are_refused(void **state)
     remove_store();
 }
 
-static long long pragma(px_store *s, const char *name)
+/* The first column of the first row of sql. */
+static long long sql_value(px_store *s, const char *sql)
 {
-    char sql[64];
-    snprintf(sql, sizeof sql, "PRAGMA %s", name);
     sqlite3_stmt *q;
     assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &q, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(q), SQLITE_ROW);
     long long v = sqlite3_column_int64(q, 0);
     sqlite3_finalize(q);
     return v;
+}
+
+static long long pragma(px_store *s, const char *name)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA %s", name);
+    return sql_value(s, sql);
 }
 
 /* A new store: 8 KiB pages, a 16 MiB cache, WAL checkpointed every 4,000
@@ -209,12 +215,50 @@ static void new_store_settings(void **state)
     remove_store();
 }
 
+/* A store made before memberships recorded whether only places were
+ * shared gets the column on opening; every measured decision fills it,
+ * and px_store_article() reads it back for `parallax explain`. */
+static void older_memberships_get_places(void **state)
+{
+    (void)state;
+    remove_store();
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE TABLE memberships(article_id INTEGER PRIMARY KEY,"
+                                      " story_id INTEGER NOT NULL, created INTEGER NOT NULL,"
+                                      " copy_of INTEGER, best_story INTEGER, score REAL,"
+                                      " terms REAL, specifics REAL, quotes REAL, gap INTEGER,"
+                                      " threshold REAL)", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    px_store *s;
+    px_error err;
+    assert_int_equal(px_store_open(path, 0, &s, &err), PX_OK);
+    assert_int_equal(sql_value(s, "SELECT count(*) FROM pragma_table_info('memberships')"
+                                 " WHERE name = 'places'"), 1);
+    px_ingest_stats st;
+    assert_int_equal(ingest(s, dump, &st), PX_OK);
+    assert_true(sql_value(s, "SELECT count(*) FROM memberships WHERE score IS NOT NULL") > 0);
+    assert_int_equal(sql_value(s, "SELECT count(*) FROM memberships"
+                                 " WHERE score IS NOT NULL AND places IS NULL"), 0);
+    assert_int_equal(sqlite3_exec(s->db, "UPDATE memberships SET places = 1", NULL, NULL, NULL),
+                     SQLITE_OK);
+    px_article *a;
+    px_membership_row m;
+    assert_int_equal(px_store_article(s, ctx, "c", &a, &m, &err), PX_OK);
+    assert_int_equal(m.match.places_only, 1);
+    px_article_free(a);
+    px_store_close(s);
+    remove_store();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(store_groups_and_skips_duplicates),
         cmocka_unit_test(other_files_are_refused),
         cmocka_unit_test(new_store_settings),
+        cmocka_unit_test(older_memberships_get_places),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
