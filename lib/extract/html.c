@@ -386,6 +386,7 @@ static void page_free(html_page *pg)
                            &pg->dated};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) px_vec_free(lists[i]);
     px_buf_free(&pg->scratch);
+    px_buf_free(&pg->text);
     px_map_free(&pg->class_cache);
     xmlFreeDoc(pg->doc);
 }

@@ -125,6 +125,7 @@ typedef struct html_page {
                            date: where a visible date is looked for */
     html_ld ld;
     px_buf scratch; /* reused by helpers that return a cleaned string */
+    px_buf text;    /* the page's readable text: px_html_page_text() */
     px_map class_cache; /* class list -> hints (html_hints.c) */
 } html_page;
 
@@ -159,6 +160,12 @@ void px_html_squeeze(const char *s, size_t n, px_buf *out);
 /* Appends the readable text of element n (scripts and hidden elements left
  * out), unsqueezed, stopping once out holds more than max bytes. */
 void px_html_node_text(html_page *pg, xmlNode *n, px_buf *out, size_t max);
+
+/* The readable text of the whole page (its <body>, else the root),
+ * unsqueezed, built on the first call and kept with the page (owned by
+ * pg; "" for a page with none).  Checks that the page shows a name or a
+ * day search it. */
+const char *px_html_page_text(html_page *pg, size_t *len);
 
 /* Sets *field to the squeezed s[0..n) when *field is still NULL. */
 void px_html_set_field(html_page *pg, const char **field, const char *s, size_t n);

@@ -63,10 +63,9 @@ static void keep_shown(html_page *pg, px_buf *visible)
     px_article *a = pg->a;
     if (!a->authors.len) return;
     if (!visible->len) {
-        px_buf raw = {0};
-        px_html_node_text(pg, pg->body ? pg->body : pg->root, &raw, (size_t)-1 / 2);
-        fold(px_buf_str(&raw), raw.len, visible);
-        px_buf_free(&raw);
+        size_t n;
+        const char *text = px_html_page_text(pg, &n);
+        fold(text, n, visible);
         if (!visible->len) px_buf_putc(visible, ' ');
     }
     if (visible->len < MIN_SHOWN) return;

@@ -662,6 +662,16 @@ void px_html_node_text(html_page *pg, xmlNode *n, px_buf *out, size_t max)
     px_html_walk(n, text_enter, text_leave, &w);
 }
 
+const char *px_html_page_text(html_page *pg, size_t *len)
+{
+    if (!pg->text.data) {
+        px_html_node_text(pg, pg->body ? pg->body : pg->root, &pg->text, (size_t)-1 / 2);
+        px_buf_append(&pg->text, "", 0); /* built: data is set even for a page with no text */
+    }
+    *len = pg->text.len;
+    return pg->text.data;
+}
+
 /* The headline for px_html_near_headline(): the <h1> chosen as title, else
  * the first <h1> with text (outside boilerplate: pg->h1s is kept clean),
  * which is still where the reader's eye starts when the page's metadata

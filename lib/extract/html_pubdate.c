@@ -144,25 +144,18 @@ static void from_dated(html_page *pg, char seen[32])
     px_buf_free(&text);
 }
 
-#define SHOWN_TEXT_MAX (256 * 1024) /* bytes of the page's text searched */
-
 /* 1 when the page's readable text shows the day of iso, in any way of
  * writing dates px_html_find_date() reads. */
 static int page_shows(html_page *pg, const char *iso)
 {
-    px_buf text = {0};
-    px_html_node_text(pg, pg->body ? pg->body : pg->root, &text, SHOWN_TEXT_MAX);
-    const char *s = px_buf_str(&text);
-    size_t n = text.len, at;
+    size_t n, at;
+    const char *s = px_html_page_text(pg, &n);
     char found[32];
-    int shown = 0;
-    while (!shown && n && px_html_find_date(s, n, day_first(pg), found, &at)) {
-        shown = !strncmp(found, iso, 10);
-        size_t skip = at + 1;
-        s += skip, n -= skip;
+    while (n && px_html_find_date(s, n, day_first(pg), found, &at)) {
+        if (!strncmp(found, iso, 10)) return 1;
+        s += at + 1, n -= at + 1;
     }
-    px_buf_free(&text);
-    return shown;
+    return 0;
 }
 
 /* The datePublished of a JSON-LD object that is not the article (the
@@ -243,9 +236,9 @@ static const struct zone *zone_of(const char *url)
  * that stands for it. */
 static const char *const language_zones[][2] = {
     {"de", "de"}, {"it", "it"}, {"pl", "pl"}, {"nl", "nl"}, {"cs", "cz"}, {"sk", "sk"},
-    {"hu", "hu"}, {"da", "dk"}, {"sv", "se"}, {"nb", "no"}, {"nn", "no"}, {"no", "no"}, {"sl", "si"}, {"hr", "hr"},
-    {"fi", "fi"}, {"el", "gr"}, {"ro", "ro"}, {"bg", "bg"}, {"et", "ee"}, {"lv", "lv"},
-    {"lt", "lt"}, {"ja", "jp"}, {"ko", "kr"},
+    {"hu", "hu"}, {"da", "dk"}, {"sv", "se"}, {"nb", "no"}, {"nn", "no"}, {"no", "no"},
+    {"sl", "si"}, {"hr", "hr"}, {"fi", "fi"}, {"el", "gr"}, {"ro", "ro"}, {"bg", "bg"},
+    {"et", "ee"}, {"lv", "lv"}, {"lt", "lt"}, {"ja", "jp"}, {"ko", "kr"},
 };
 
 /* The zone of a page with no country-code domain (no address known, or a
@@ -267,9 +260,9 @@ static const struct zone *zone_of_language(const char *lang)
  * local day of the site's country (its country-code domain): readers of
  * eldeber.com.bo saw 2022-05-04T02:41:00Z as May 3, those of a .de site
  * saw 2022-11-06T23:00:00Z as November 7.  A page with no such domain
- * is placed by its language when that is one zone's.  Only a "Z" time: "+00:00" is
- * how PHP (WordPress) writes the times of a site left at UTC, whose pages
- * show the UTC day too. */
+ * is placed by its language when that is one zone's.  Only a "Z" time:
+ * "+00:00" is how PHP (WordPress) writes the times of a site left at UTC,
+ * whose pages show the UTC day too. */
 static void zone_day(html_page *pg)
 {
     const char *d = pg->a->date;
@@ -339,9 +332,10 @@ static void near_headline(html_page *pg)
  * 28.01.2022 06:00", "Pressemitteilung vom 25. Januar 2022", "last edited
  * 2019-11-10"), lower case.  "stand" is the German "as of". */
 static const char *const date_labels[] = {
-    "published", "posted on", "last edited", "veröffentlicht", "erschienen am", "erstellt am",
-    "pressemitteilung vom", "meldung vom", "stand:", "stand -", "publié le", "publicado el", "publicado em",
-    "pubblicato il", "opublikowano", NULL};
+    "published",      "posted on",     "last edited",          "veröffentlicht", "erschienen am",
+    "erstellt am",    "meldung vom",   "pressemitteilung vom", "stand:",         "stand -",
+    "publié le",      "publicado el",  "publicado em",         "pubblicato il",  "opublikowano",
+    NULL};
 
 /* The date just after a publication label in s, into iso; a label past
  * the opening counts only when s is short. */
