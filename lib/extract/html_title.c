@@ -501,6 +501,16 @@ static int h1_text(html_page *pg, xmlNode *h1, px_buf *out)
 
 /* ---- choosing ------------------------------------------------------------ */
 
+/* How many of the words of s are in the metadata titles (known); the
+ * number of words in *words. */
+static size_t agreeing_words(const char *s, const px_map *known, size_t *words)
+{
+    agreement ag = {known, 0, 0};
+    each_word(s, check_word, &ag);
+    *words = ag.words;
+    return ag.found;
+}
+
 /* The heading of list whose words agree best with the metadata titles'
  * words (known): the share need of them at least; of two that agree alike, the one
  * with more such words ("Fachmeldungen" is a section's name, the headline
@@ -523,10 +533,9 @@ static xmlNode *agreeing(html_page *pg, const html_nodes *list, const px_map *kn
         if (!(*count)++ && sole) px_buf_append(sole, clean.data, clean.len);
         double score = 1;
         if (known->len) {
-            agreement ag = {known, 0, 0};
-            each_word(px_buf_str(&clean), check_word, &ag);
-            if (!ag.words || (double)ag.found < need * (double)ag.words) continue;
-            score = (double)ag.found / (double)ag.words + (double)ag.found / 1000.0;
+            size_t words, found = agreeing_words(px_buf_str(&clean), known, &words);
+            if (!words || (double)found < need * (double)words) continue;
+            score = (double)found / (double)words + (double)found / 1000.0;
         }
         if (score > best) {
             best = score;
@@ -538,16 +547,6 @@ static xmlNode *agreeing(html_page *pg, const html_nodes *list, const px_map *kn
     }
     px_buf_free(&clean);
     return chosen;
-}
-
-/* How many of the words of s are in the metadata titles (known); the
- * number of words in *words. */
-static size_t agreeing_words(const char *s, const px_map *known, size_t *words)
-{
-    agreement ag = {known, 0, 0};
-    each_word(s, check_word, &ag);
-    *words = ag.words;
-    return ag.found;
 }
 
 /* 1 when an <h2> (its text in h2) says the metadata title better than the
