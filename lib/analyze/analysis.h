@@ -14,7 +14,8 @@
  *
  * px_analyze_light() (below) runs the part of them story grouping reads.
  *
- * Ownership: every string lives in an->arena; the vectors own their item
+ * Ownership: every string lives in an->arena or an->interned (the map's
+ * copies of its keys); the vectors own their item
  * arrays.  The public structs' pointer fields (px_entity.aliases, ...)
  * point into vectors that the entity finder fills and never grows after
  * it returns.  px_analysis_free() frees it all.
@@ -38,7 +39,7 @@ typedef struct px_mention_ref {
 
 struct px_analysis {
     px_arena arena;
-    px_map interned; /* string -> its arena copy (intern()) */
+    px_map interned; /* string -> the map's copy of it (px_map_intern()) */
     PX_VEC(px_token) tokens;        /* sorted by sentence, then start */
     PX_VEC(px_entity_data) entities;
     PX_VEC(px_mention_ref) mention_index; /* every mention, by (sentence, start) */
@@ -74,7 +75,7 @@ px_status px_analyze_tokens(px_context *ctx, const px_article *a, px_analysis **
 px_status px_analyze_light(px_context *ctx, const px_article *a, px_analysis **out,
                            px_error *err);
 
-/* An arena copy of s[0..n), shared with equal strings of this analysis. */
+/* A copy of s[0..n) owned by the analysis, shared with equal strings of it. */
 const char *px_analysis_intern(px_analysis *an, const char *s, size_t n);
 
 /* The finders.  Each appends to its vector; fails only with PX_EDEP. */

@@ -8,21 +8,17 @@
  *
  * The analysis is a value of its own (it keeps no pointer to the article),
  * so an article can be freed first or analysed twice.  Token strings live in
- * the analysis's arena; folded forms and stems are interned through a map,
- * so a word that occurs a hundred times is stored once.
+ * the analysis's intern map (its copies of the keys); folded forms and stems
+ * are interned, so a word that occurs a hundred times is stored once.
  */
 #include <string.h>
 
 #include "analyze/analysis.h"
 
+/* The interned copy is the map's own copy of the key: one probe, one copy. */
 const char *px_analysis_intern(px_analysis *an, const char *s, size_t n)
 {
-    const char *p = px_map_get(&an->interned, s, n);
-    if (!p) {
-        p = px_arena_strndup(&an->arena, s, n);
-        px_map_put(&an->interned, s, n, (void *)p);
-    }
-    return p;
+    return px_map_intern(&an->interned, s, n);
 }
 
 /* What the token stage computes from a token's bytes and kind alone. */

@@ -99,6 +99,10 @@ typedef struct px_map {
 void *px_map_get(const px_map *m, const char *key, size_t klen); /* NULL if absent */
 /* Sets key to value; returns the previous value or NULL. */
 void *px_map_put(px_map *m, const char *key, size_t klen, void *value);
+/* The map's own copy of key (NUL-terminated, valid until px_map_free()),
+ * added with the copy as its value when absent: one probe where a get and a
+ * put take two, for sets of strings shared by equal strings (interning). */
+const char *px_map_intern(px_map *m, const char *key, size_t klen);
 /* Calls fn(key, klen, value, ud) for every entry, in no particular order. */
 void px_map_each(const px_map *m, void (*fn)(const char *, size_t, void *, void *), void *ud);
 void px_map_free(px_map *m); /* frees keys and slots, not values */

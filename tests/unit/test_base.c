@@ -75,6 +75,37 @@ static void map_finds_what_was_put(void **state)
     px_map_free(&m);
 }
 
+/* Interning: equal strings give one copy, whatever the key's length (the
+ * map's hash reads 8, 4 and 1 byte pieces), and get finds the copy. */
+static void map_interns_one_copy(void **state)
+{
+    (void)state;
+    px_map m = {0};
+    const char *text = "a ab abc abcd abcde abcdefg abcdefgh abcdefghi abcdefghijklmnopq";
+    const char *first[64];
+    size_t n = 0;
+    for (int round = 0; round < 2; round++) {
+        n = 0;
+        for (const char *p = text; *p;) {
+            size_t len = strcspn(p, " ");
+            char copy[32];
+            memcpy(copy, p, len);
+            const char *k = px_map_intern(&m, copy, len);
+            assert_int_equal(strlen(k), len);
+            assert_memory_equal(k, p, len);
+            if (round == 0) first[n] = k;
+            else assert_ptr_equal(k, first[n]);
+            assert_ptr_equal(px_map_get(&m, p, len), k);
+            n++;
+            p += len + (p[len] == ' ');
+        }
+    }
+    assert_int_equal(m.len, n);
+    assert_ptr_not_equal(px_map_intern(&m, "abd", 3), px_map_intern(&m, "abc", 3));
+    assert_ptr_not_equal(px_map_intern(&m, "abcdefgi", 8), first[6]);
+    px_map_free(&m);
+}
+
 static void error_names_input_and_position(void **state)
 {
     (void)state;
@@ -128,6 +159,7 @@ int main(void)
         cmocka_unit_test(buf_grows_and_stays_terminated),
         cmocka_unit_test(vec_pushes_in_order),
         cmocka_unit_test(map_finds_what_was_put),
+        cmocka_unit_test(map_interns_one_copy),
         cmocka_unit_test(error_names_input_and_position),
         cmocka_unit_test(utf8_check_finds_the_first_bad_byte),
     };
