@@ -27,41 +27,34 @@ typedef struct forms {
     int stop;
 } forms;
 
-/* The token stage's state for one article.  seen maps a token's kind and
- * bytes to its forms, so a word that comes back (most do: "the", ",", the
- * names of the story) costs one probe of a small map instead of a fold,
- * two interning look-ups, a stem and a stop-word check; the forms are a
- * function of kind, bytes and the article's language, so nothing changes. */
+/* The token stage's state for one article.  seen[kind] maps a token's bytes
+ * to its forms, so a word that comes back (most do: "the", ",", the names
+ * of the story) costs one probe of a small map instead of a look-up in
+ * the context's cache of forms (px_text_token_forms()) and two interning
+ * probes; the forms are a function of kind, bytes and the article's
+ * language, so nothing changes.  One map per kind: the key is the bytes as
+ * they are, nothing to copy first. */
 typedef struct tokenizer {
     px_context *ctx;
     px_analysis *an;
     const px_article *a;
     px_words words;
-    px_buf fold, stem, key;
-    px_map seen;     /* kind byte + token bytes -> forms in scratch */
+    px_map seen[4]; /* by px_token_kind: token bytes -> forms in scratch */
     px_arena scratch;
 } tokenizer;
 
 static const forms *forms_of(tokenizer *k, const char *s, size_t n, px_token_kind kind)
 {
-    px_buf_reset(&k->key);
-    px_buf_putc(&k->key, (char)kind);
-    px_buf_append(&k->key, s, n);
-    const forms *known = px_map_get(&k->seen, k->key.data, k->key.len);
+    px_map *seen = &k->seen[(unsigned)kind & 3];
+    const forms *known = px_map_get(seen, s, n);
     if (known) return known;
     forms *f = px_arena_alloc(&k->scratch, sizeof *f);
-    px_buf_reset(&k->fold);
-    px_text_fold(k->ctx, s, n, &k->fold);
-    f->norm = px_analysis_intern(k->an, px_buf_str(&k->fold), k->fold.len);
-    f->stem = f->norm;
-    f->stop = 0;
-    if (kind == PX_TOKEN_WORD) {
-        px_buf_reset(&k->stem);
-        px_text_stem(k->ctx, k->a->language, px_buf_str(&k->fold), k->fold.len, &k->stem);
-        f->stem = px_analysis_intern(k->an, px_buf_str(&k->stem), k->stem.len);
-        f->stop = px_text_stopword(k->a->language, px_buf_str(&k->fold), k->fold.len);
-    }
-    px_map_put(&k->seen, k->key.data, k->key.len, f);
+    px_text_forms tf;
+    px_text_token_forms(k->ctx, k->a->language, kind == PX_TOKEN_WORD, s, n, &tf);
+    f->norm = px_analysis_intern(k->an, tf.norm, tf.norm_len);
+    f->stem = kind == PX_TOKEN_WORD ? px_analysis_intern(k->an, tf.stem, tf.stem_len) : f->norm;
+    f->stop = tf.stop;
+    px_map_put(seen, s, n, f);
     return f;
 }
 
@@ -91,10 +84,7 @@ static px_status tokens(px_context *ctx, const px_article *a, px_analysis **out,
     px_status rc = PX_OK;
     for (size_t si = 0; si < a->sentences.len && !rc; si++) rc = tokenize_sentence(&k, si, err);
     px_vec_free(&k.words);
-    px_buf_free(&k.fold);
-    px_buf_free(&k.stem);
-    px_buf_free(&k.key);
-    px_map_free(&k.seen);
+    for (size_t i = 0; i < 4; i++) px_map_free(&k.seen[i]);
     px_arena_free(&k.scratch);
     if (rc) {
         px_analysis_free(an);

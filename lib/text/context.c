@@ -96,6 +96,10 @@ void px_text_free(px_text *t)
     }
     px_map_free(&t->stems);
     px_arena_free(&t->stem_arena);
+    px_map_free(&t->forms);
+    px_arena_free(&t->form_arena);
+    px_buf_free(&t->form_fold);
+    px_buf_free(&t->form_stem);
     px_vec_free(&t->bounds);
     px_vec_free(&t->raw);
     free(t->cls);

@@ -104,3 +104,5 @@ void px_text_stem(px_context *ctx, const char *lang, const char *w, size_t len, 
     if (n) memcpy(copy->s, out->data + at, n);
     px_map_put(&t->stems, key, len + 1, copy);
 }
+
+int px__stem_slot(const char *lang) { return slot(lang); }

@@ -95,6 +95,25 @@ void px_text_stem(px_context *ctx, const char *lang, const char *w, size_t len,
 /* 1 when the folded word w is a stop word of lang (ISO 639-1), else 0. */
 int px_text_stopword(const char *lang, const char *w, size_t len);
 
+/* A token's forms (px_text_token_forms()). */
+typedef struct px_text_forms {
+    const char *norm, *stem; /* NUL-terminated */
+    size_t norm_len, stem_len;
+    int stop;
+} px_text_forms;
+
+/*
+ * The forms of the token s[0..len) into *out: norm as px_text_fold() gives
+ * it; for a word (word != 0) also stem, px_text_stem() of norm for lang,
+ * and stop, px_text_stopword() of norm for lang; for any other token stem
+ * is norm and stop 0.  Answers come from a cache in the context (forms.c).
+ * ctx must be a context made by px_context_new(); s is not NULL.
+ * Ownership: the strings belong to ctx and stay valid until the next call
+ * on ctx, so a caller keeping them copies them.  Never fails.
+ */
+void px_text_token_forms(px_context *ctx, const char *lang, int word, const char *s,
+                         size_t len, px_text_forms *out);
+
 /* The ISO 639-1 code of the language of s ("en", "de"), or "und" when the
  * text is too short or unclear.  The result is a static string. */
 const char *px_text_language(px_context *ctx, const char *s, size_t len);

@@ -49,6 +49,9 @@ struct px_text {
     void *textcat_out;           /* its candidate_t array (language.c) */
     px_map stems;                /* stemmer slot + word -> its stem in stem_arena (stem.c) */
     px_arena stem_arena;
+    px_map forms;                /* kind, stemmer, list + token -> its forms in form_arena (forms.c) */
+    px_arena form_arena;
+    px_buf form_fold, form_stem; /* forms of a token being computed (forms.c) */
 
     /* Scratch, reused between calls. */
     px_offsets bounds;           /* ICU boundaries (sentences.c) */
@@ -88,6 +91,9 @@ px_abbrev_kind px__abbrev_kind(const char *w, size_t len);
 /* 1 when the ASCII word w (letters only) usually starts a sentence ("The",
  * "He", "But"), so a capitalised w after "U.S." begins a new one. */
 int px__sentence_starter(const char *w, size_t len);
+
+/* The stemmer slot px_text_stem() uses for lang ("en", "en-GB"), or -1. */
+int px__stem_slot(const char *lang);
 
 /* ---- stop words (stopwords.c) ------------------------------------------ */
 

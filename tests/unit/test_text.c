@@ -516,6 +516,40 @@ static void test_stopwords(void **state)
 #undef STOP
 }
 
+/* The cached forms equal fold, stem and stop-word check, asked in turn, for
+ * words and other tokens, across languages (the cache keys on them), the
+ * first time and again (from the cache), and for a token too long to cache. */
+static void test_token_forms(void **state)
+{
+    px_context *ctx = *state;
+    char big[200];
+    memset(big, 'A', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    const char *tokens[] = {"The", "Running", "H\u00e4user", "don\u2019t", "U.S.", ",", "2,000",
+                            "STRASSE", "Stra\u00dfe", "", big};
+    const char *langs[] = {"en", "de", "xx", NULL};
+    for (int round = 0; round < 2; round++)
+        for (size_t l = 0; l < sizeof langs / sizeof *langs; l++)
+            for (size_t i = 0; i < sizeof tokens / sizeof *tokens; i++)
+                for (int word = 0; word < 2; word++) {
+                    const char *w = tokens[i];
+                    px_buf fold = {0}, stem = {0};
+                    px_text_fold(ctx, w, strlen(w), &fold);
+                    if (word) px_text_stem(ctx, langs[l], px_buf_str(&fold), fold.len, &stem);
+                    else px_buf_append(&stem, fold.data, fold.len);
+                    int stop = word && px_text_stopword(langs[l], px_buf_str(&fold), fold.len);
+                    px_text_forms f;
+                    px_text_token_forms(ctx, langs[l], word, w, strlen(w), &f);
+                    assert_int_equal(f.norm_len, fold.len);
+                    assert_string_equal(f.norm, px_buf_str(&fold));
+                    assert_int_equal(f.stem_len, stem.len);
+                    assert_string_equal(f.stem, px_buf_str(&stem));
+                    assert_int_equal(f.stop, stop);
+                    px_buf_free(&fold);
+                    px_buf_free(&stem);
+                }
+}
+
 /* ---- language ------------------------------------------------------------------- */
 
 static void test_language(void **state)
@@ -670,6 +704,7 @@ int main(void)
         cmocka_unit_test(test_nfc_fold_long),
         cmocka_unit_test(test_stem),
         cmocka_unit_test(test_stopwords),
+        cmocka_unit_test(test_token_forms),
         cmocka_unit_test(test_language),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_huge_word),
