@@ -102,6 +102,8 @@ void px_text_free(px_text *t)
     px_buf_free(&t->form_stem);
     px_vec_free(&t->bounds);
     px_vec_free(&t->raw);
+    free(t->su);
+    free(t->sat);
     free(t->cls);
     free(t->cpat);
     free(t->u1);

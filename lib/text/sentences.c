@@ -301,28 +301,88 @@ UBreakIterator *px__text_sentence_iter(px_text *t, const char *lang)
     return bi;
 }
 
-/* Collects ICU's boundaries after 0 (the last is len) into t->bounds. */
+/* s[0..len) in UTF-16 into t->su, and when it is not all ASCII, the byte
+ * offset of each UTF-16 unit (and of the end) into t->sat; 0 when s is not
+ * valid UTF-8 (then nothing is defined). */
+static int to_utf16(px_text *t, const char *s, size_t len, int32_t *n16, int *ascii)
+{
+    px__text_reserve((void **)&t->su, &t->sucap, len + 1, sizeof *t->su);
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] < 0x80) t->su[i] = (UChar)(unsigned char)s[i], i++;
+    *ascii = i == len;
+    if (*ascii) {
+        *n16 = (int32_t)len;
+        return 1;
+    }
+    /* At most one UTF-16 unit per byte, so len + 1 offsets are enough. */
+    px__text_reserve((void **)&t->sat, &t->satcap, len + 1, sizeof *t->sat);
+    for (size_t k = 0; k < i; k++) t->sat[k] = k;
+    size_t n = i;
+    while (i < len) {
+        size_t at = i;
+        unsigned cp = px_utf8_next(s, len, &i);
+        if (cp == 0xFFFD && i - at != 3) return 0; /* an invalid byte, not a real U+FFFD */
+        if (cp >= 0x10000) {
+            t->su[n] = (UChar)(0xD7C0 + (cp >> 10));
+            t->sat[n++] = at;
+            t->su[n] = (UChar)(0xDC00 | (cp & 0x3FF));
+        } else {
+            t->su[n] = (UChar)cp;
+        }
+        t->sat[n++] = at;
+    }
+    t->sat[n] = len;
+    *n16 = (int32_t)n;
+    return 1;
+}
+
+/* Points bi at s: at its UTF-16 copy in t->su when to_utf16() made one (its
+ * boundaries are then UTF-16 offsets; *ascii says whether they equal byte
+ * offsets, else t->sat maps them), else at a UTF-8 UText over s (*utf8 set;
+ * the caller closes ut). */
+static UErrorCode point_at(px_text *t, UBreakIterator *bi, const char *s, size_t len,
+                           UText *ut, int *utf8, int *ascii)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n16;
+    *utf8 = !to_utf16(t, s, len, &n16, ascii);
+    if (*utf8) {
+        utext_openUTF8(ut, s, (int64_t)len, &st);
+        ubrk_setUText(bi, ut, &st);
+    } else {
+        ubrk_setText(bi, t->su, n16, &st);
+    }
+    return st;
+}
+
+/* Collects ICU's boundaries after 0 (the last is len) into t->bounds.
+ *
+ * ICU's iterator reads UTF-16; over a UTF-8 UText it converts a chunk at a
+ * time behind an access function, which cost a third as much as the
+ * iterator itself.  Converting the paragraph first (and mapping the
+ * boundaries back to byte offsets) gives the same boundaries, since the
+ * rules see the same code points either way.  Text that is not valid UTF-8
+ * keeps the UText, whose handling of bad bytes the callers rely on. */
 static px_status icu_bounds(px_text *t, UBreakIterator *bi, const char *s, size_t len,
                             px_error *err)
 {
-    UErrorCode st = U_ZERO_ERROR;
     UText ut = UTEXT_INITIALIZER;
-    utext_openUTF8(&ut, s, (int64_t)len, &st);
-    ubrk_setUText(bi, &ut, &st);
+    int utf8, ascii;
+    UErrorCode st = point_at(t, bi, s, len, &ut, &utf8, &ascii);
     if (U_FAILURE(st)) {
-        utext_close(&ut);
+        if (utf8) utext_close(&ut);
         return px_error_set(err, PX_EDEP, NULL, 0, 0, "ICU: sentence break: %s",
                             u_errorName(st));
     }
     t->bounds.len = 0;
     size_t prev = 0;
     for (int32_t b = ubrk_next(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
-        size_t off = (size_t)b;
+        size_t off = utf8 || ascii ? (size_t)b : t->sat[b];
         if (off <= prev || off > len) continue; /* defensive: keep them increasing */
         px_vec_push(&t->bounds, off);
         prev = off;
     }
-    utext_close(&ut);
+    if (utf8) utext_close(&ut);
     if (!t->bounds.len || t->bounds.items[t->bounds.len - 1] != len)
         px_vec_push(&t->bounds, len);
     return PX_OK;

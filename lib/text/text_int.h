@@ -55,6 +55,8 @@ struct px_text {
 
     /* Scratch, reused between calls. */
     px_offsets bounds;           /* ICU boundaries (sentences.c) */
+    UChar *su;                   /* the text in UTF-16 for the sentence iterator (sentences.c) */
+    size_t *sat, sucap, satcap;  /* byte offset of each UTF-16 unit of su (sentences.c) */
     px_words raw;                /* ICU word segments (words.c) */
     unsigned char *cls;          /* word break class per code point (words.c) */
     size_t *cpat, clscap, cpatcap; /* where each code point starts */

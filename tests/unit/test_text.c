@@ -191,6 +191,20 @@ static void test_sentences_other_languages(void **state)
     CHECK_SENTENCES(ctx, "One. Two.", "x-klingon", "One.", "Two.");
 }
 
+/* ICU reads a UTF-16 copy of the text (sentences.c): its boundaries map back
+ * to byte offsets across two-, three- and four-byte characters (a surrogate
+ * pair in UTF-16), and a U+FFFD written as such is a character like any. */
+static void test_sentences_utf16_offsets(void **state)
+{
+    px_context *ctx = *state;
+    CHECK_SENTENCES(ctx, "Caf\u00e9 \U0001F600 opened. \u201cWhy?\u201d Nobody \U0001D11E knew. "
+                         "\u00c9t\u00e9 \uFFFD ended.",
+                    "en", "Caf\u00e9 \U0001F600 opened.", "\u201cWhy?\u201d",
+                    "Nobody \U0001D11E knew.", "\u00c9t\u00e9 \uFFFD ended.");
+    CHECK_SENTENCES(ctx, "\U0001F600. \U0001F600\U0001F600! Ja.", "de", "\U0001F600.",
+                    "\U0001F600\U0001F600!", "Ja.");
+}
+
 static void test_sentences_seed_000(void **state)
 {
     px_context *ctx = *state;
@@ -695,6 +709,7 @@ int main(void)
         cmocka_unit_test(test_sentences_quotes),
         cmocka_unit_test(test_sentences_lines_and_space),
         cmocka_unit_test(test_sentences_other_languages),
+        cmocka_unit_test(test_sentences_utf16_offsets),
         cmocka_unit_test(test_sentences_seed_000),
         cmocka_unit_test(test_sentences_seed_001),
         cmocka_unit_test(test_words_merges),
