@@ -66,15 +66,30 @@ static int invisible(unsigned cp)
            cp == 0xAD;
 }
 
-/* s in NFC, runs of white space as one ASCII space, trimmed; in the arena. */
+/* 1 for the bytes tidy() copies as they are: printable ASCII but space. */
+static int plain(unsigned char c) { return c > ' ' && c < 0x7F; }
+
+/* s in NFC, runs of white space as one ASCII space, trimmed; in the arena.
+ * Runs of plain bytes (most of any text) are copied whole, and text left
+ * all ASCII skips the NFC pass (it would copy it unchanged): every byte of
+ * every article comes through here. */
 static const char *tidy(px_context *ctx, px_article *a, const char *s, px_buf *tmp, px_buf *nfc)
 {
     if (!s) return NULL;
     size_t n = strlen(s), i = 0;
-    int space = 0;
+    int space = 0, ascii = 1;
     px_buf_reset(tmp);
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
+        if (plain(c)) {
+            size_t j = i + 1;
+            while (j < n && plain((unsigned char)s[j])) j++;
+            if (space) px_buf_putc(tmp, ' ');
+            space = 0;
+            px_buf_append(tmp, s + i, j - i);
+            i = j;
+            continue;
+        }
         unsigned cp = c < 0x80 ? (i++, c) : px_utf8_next(s, n, &i);
         if (is_space((unsigned char)(cp < 0x80 ? cp : 0)) || unicode_space(cp)) {
             space = tmp->len > 0;
@@ -83,12 +98,19 @@ static const char *tidy(px_context *ctx, px_article *a, const char *s, px_buf *t
         if (invisible(cp)) continue;
         if (space) px_buf_putc(tmp, ' ');
         space = 0;
-        if (cp < 0x80) px_buf_putc(tmp, (char)cp);
-        else px_utf8_put(tmp, cp);
+        if (cp < 0x80) {
+            px_buf_putc(tmp, (char)cp);
+        } else {
+            px_utf8_put(tmp, cp);
+            ascii = 0;
+        }
     }
-    px_buf_reset(nfc);
-    px_text_nfc(ctx, px_buf_str(tmp), tmp->len, nfc);
-    return nfc->len ? px_arena_strndup(&a->arena, px_buf_str(nfc), nfc->len) : NULL;
+    if (!ascii) {
+        px_buf_reset(nfc);
+        px_text_nfc(ctx, px_buf_str(tmp), tmp->len, nfc);
+        tmp = nfc;
+    }
+    return tmp->len ? px_arena_strndup(&a->arena, px_buf_str(tmp), tmp->len) : NULL;
 }
 
 /* Tidies every string field and paragraph; drops paragraphs left empty. */
