@@ -54,9 +54,17 @@ static int initial_at(const px_ent_work *w, size_t t)
 
 /* Marks tokens inside quotation marks (a quotation may span sentences of
  * one paragraph), and notes which words the article writes capitalised
- * inside a sentence and which in lower case. */
+ * inside a sentence and which in lower case.
+ *
+ * Most lower-case words come back ("the", "said"), and putting one again
+ * hashed and probed for nothing; a token's norm is interned (one pointer
+ * per string in an analysis), so `put` remembers the norms it has put in a
+ * small table indexed by their address and skips those it finds there.
+ * It only saves work: the set w->lower ends the same. */
 static void mark_tokens(px_ent_work *w)
 {
+    enum { PUT_BITS = 8 };
+    const char *put[1 << PUT_BITS] = {0};
     int in = 0;
     size_t para = (size_t)-1;
     for (size_t t = 0; t < w->an->tokens.len; t++) {
@@ -72,6 +80,9 @@ static void mark_tokens(px_ent_work *w)
         w->quoted[t] = (unsigned char)in;
         if (tok->kind != PX_TOKEN_WORD) continue;
         if (!px_ent_is_cap(w, t)) {
+            size_t h = ((uintptr_t)tok->norm >> 4) & ((1u << PUT_BITS) - 1);
+            if (put[h] == tok->norm) continue;
+            put[h] = tok->norm;
             px_map_put(&w->lower, tok->norm, strlen(tok->norm), (void *)1);
         } else if (!initial_at(w, t)) {
             const char *k = px_ent_key(w, t, t + 1);
