@@ -52,7 +52,10 @@ static const forms *forms_of(tokenizer *k, const char *s, size_t n, px_token_kin
     px_text_forms tf;
     px_text_token_forms(k->ctx, k->a->language, kind == PX_TOKEN_WORD, s, n, &tf);
     f->norm = px_analysis_intern(k->an, tf.norm, tf.norm_len);
-    f->stem = kind == PX_TOKEN_WORD ? px_analysis_intern(k->an, tf.stem, tf.stem_len) : f->norm;
+    /* A stem equal to its norm ("the", "news") would intern to the same
+     * pointer: no second probe for it. */
+    int same = tf.stem_len == tf.norm_len && !memcmp(tf.stem, tf.norm, tf.norm_len);
+    f->stem = same ? f->norm : px_analysis_intern(k->an, tf.stem, tf.stem_len);
     f->stop = tf.stop;
     px_map_put(seen, s, n, f);
     return f;

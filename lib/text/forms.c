@@ -51,6 +51,21 @@ static void compute(px_context *ctx, const char *lang, int word, const char *s, 
     out->stop = px_text_stopword(lang, out->norm, out->norm_len);
 }
 
+/* The stemmer slot and stop-word list of lang, numbered from 1 (0: none),
+ * kept for the last language asked: an article asks thousands of times. */
+static void lang_ids(px_text *t, const char *lang, char ids[2])
+{
+    if (!lang) lang = "";
+    if (!t->form_lang_ok || strncmp(t->form_lang, lang, sizeof t->form_lang) != 0) {
+        strncpy(t->form_lang, lang, sizeof t->form_lang);
+        t->form_ids[0] = (char)(px__stem_slot(lang) + 1);
+        t->form_ids[1] = (char)(px__stopword_list(lang) + 1);
+        t->form_lang_ok = strlen(lang) < sizeof t->form_lang; /* else not kept */
+    }
+    ids[0] = t->form_ids[0];
+    ids[1] = t->form_ids[1];
+}
+
 void px_text_token_forms(px_context *ctx, const char *lang, int word, const char *s,
                          size_t len, px_text_forms *out)
 {
@@ -63,8 +78,8 @@ void px_text_token_forms(px_context *ctx, const char *lang, int word, const char
      * slot and the stop-word list are numbered from 1 (0: none). */
     char key[3 + MAX_KEY];
     key[0] = (char)(word != 0);
-    key[1] = (char)(word ? px__stem_slot(lang) + 1 : 0);
-    key[2] = (char)(word ? px__stopword_list(lang) + 1 : 0);
+    key[1] = key[2] = 0;
+    if (word) lang_ids(t, lang, key + 1);
     memcpy(key + 3, s, len);
     const cached *c = px_map_get(&t->forms, key, len + 3);
     if (!c) {

@@ -52,6 +52,9 @@ struct px_text {
     px_map forms;                /* kind, stemmer, list + token -> its forms in form_arena (forms.c) */
     px_arena form_arena;
     px_buf form_fold, form_stem; /* forms of a token being computed (forms.c) */
+    char form_lang[16];          /* the last language px_text_token_forms() saw, */
+    char form_ids[2];            /* its stemmer slot and stop-word list + 1, */
+    int form_lang_ok;            /* and whether they are set (forms.c) */
 
     /* Scratch, reused between calls. */
     px_offsets bounds;           /* ICU boundaries (sentences.c) */
