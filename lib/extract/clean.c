@@ -63,11 +63,14 @@ static int is_furniture(const char *p)
     return px_is_furniture(p, strlen(p));
 }
 
+/* The first letters are compared before strncasecmp() is called: every
+ * paragraph of every article is searched three times over. */
 static int has_word_ci(const char *s, const char *w)
 {
     size_t n = strlen(w);
+    int first = tolower((unsigned char)w[0]);
     for (const char *p = s; *p; p++)
-        if (strncasecmp(p, w, n) == 0) return 1;
+        if (tolower((unsigned char)*p) == first && strncasecmp(p, w, n) == 0) return 1;
     return 0;
 }
 
