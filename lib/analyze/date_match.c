@@ -209,14 +209,18 @@ static size_t match_at(const scan *s, size_t t, px_date_expr *e)
 /* 0 when no expression can start at t, by the first test of each reader
  * above: every one needs a capitalised word (months, weekdays), a leading
  * digit (days, years), "ago" two to four tokens on, or one of since,
- * yesterday, today, tomorrow, tonight, last, this, next (first letters
- * s, y, t, l, n).  Most tokens fail all of these at once, so the readers
- * and their string compares run for few: the answers are the same. */
+ * yesterday, today, tomorrow, tonight, last, this, next.  Most tokens fail
+ * all of these at once, so the readers and their string compares run for
+ * few: the answers are the same.  The words are matched whole (same()
+ * tests the first letter first): "the", "to", "said" are a third of all
+ * tokens, and a test of the first letter alone let them all through. */
 static int may_start(const scan *s, size_t t)
 {
     const char *w = norm(s, t);
     if ((w[0] >= '0' && w[0] <= '9') || capitalised(s, t)) return 1;
-    if (w[0] == 's' || w[0] == 'y' || w[0] == 't' || w[0] == 'l' || w[0] == 'n') return 1;
+    if (same(w, "since") || same(w, "yesterday") || same(w, "today") || same(w, "tomorrow") ||
+        same(w, "tonight") || same(w, "last") || same(w, "this") || same(w, "next"))
+        return 1;
     return is(s, t + 2, "ago") || is(s, t + 3, "ago") || is(s, t + 4, "ago");
 }
 
