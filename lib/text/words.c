@@ -86,6 +86,20 @@ static int segment_kind(px_text *t, const char *s, size_t a, size_t b)
  * rules amend them: the colon is no MidLetter there, "@" is a letter. */
 enum { C_OTHER, C_SPACE, C_LETTER, C_NUMBER, C_MIDNUMLET, C_MIDNUM, C_EXTENDNUMLET, C_UNKNOWN };
 
+/* The classes of the ASCII characters, a digit (the C_ value) per
+ * character, sixteen a row: letters and "@" (ICU's rules add it) are
+ * letters, digits numbers, " " space, "." and "'" MidNumLet (' is
+ * Single_Quote: the same rules), "," and ";" MidNum, "_" ExtendNumLet,
+ * the rest other.  A table: every byte of every article is classified. */
+static const char ascii_class[129] = "0000000000000000"  /* 0x00 controls */
+                                     "0000000000000000"  /* 0x10 controls */
+                                     "1000000400005040"  /*  !"#$%&'()*+,-./ */
+                                     "3333333333050000"  /* 0123456789:;<=>? */
+                                     "2222222222222222"  /* @ABCDEFGHIJKLMNO */
+                                     "2222222222200006"  /* PQRSTUVWXYZ[\]^_ */
+                                     "0222222222222222"  /* `abcdefghijklmno */
+                                     "2222222222200000"; /* pqrstuvwxyz{|}~ DEL */
+
 /* The class of the code point at s[*i] (advancing *i past it), or
  * C_UNKNOWN: one the plain scan leaves to ICU. */
 static int plain_class(const char *s, size_t len, size_t *i)
@@ -93,13 +107,7 @@ static int plain_class(const char *s, size_t len, size_t *i)
     unsigned char c = (unsigned char)s[*i];
     if (c < 0x80) {
         (*i)++;
-        if (((c | 32) >= 'a' && (c | 32) <= 'z') || c == '@') return C_LETTER; /* ICU's rules add @ */
-        if (c >= '0' && c <= '9') return C_NUMBER;
-        if (c == ' ') return C_SPACE;
-        if (c == '.' || c == '\'') return C_MIDNUMLET; /* ' is Single_Quote: the same rules */
-        if (c == ',' || c == ';') return C_MIDNUM;
-        if (c == '_') return C_EXTENDNUMLET;
-        return C_OTHER;
+        return ascii_class[c] - '0';
     }
     unsigned cp = px_utf8_next(s, len, i);
     if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7) return C_LETTER; /* À..ÿ, not × ÷ */
