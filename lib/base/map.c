@@ -71,10 +71,11 @@ static uint64_t key_hash(const char *s, size_t n)
     return h ^ h >> 31;
 }
 
-/* The first slot to probe.  FNV-1a's low bits are poor for short keys that
- * differ in their last bytes ("the", "then", "they"), which made long runs
- * of full slots under linear probing; the bits are mixed first (the
- * finaliser of MurmurHash3). */
+/* The first slot to probe.  The hash's bits are mixed once more (the
+ * finaliser of MurmurHash3) before the low ones pick the slot: under
+ * linear probing, keys that differ only in their last bytes ("the",
+ * "then", "they") must not land side by side, and this was written when
+ * the map used FNV-1a, whose low bits are poor for such keys. */
 static size_t home(uint64_t h, size_t mask)
 {
     h ^= h >> 33;
