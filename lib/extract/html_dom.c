@@ -686,9 +686,25 @@ static html_elem *headline_of(html_page *pg)
     return NULL;
 }
 
-/* Hands the line owning run r to fn; 1 when fn says done. */
-static int line_of_run(html_page *pg, size_t r, size_t max_weight, size_t *last, px_buf *text,
-                       html_line_fn fn, void *ud)
+/* The inline text right after element h, up to the next block. */
+static void text_after(html_page *pg, const html_elem *h, px_buf *text)
+{
+    for (xmlNode *n = h->node->next; n && text->len < 400; n = n->next) {
+        if (n->type == XML_TEXT_NODE && n->content) px_buf_puts(text, (const char *)n->content);
+        if (n->type != XML_ELEMENT_NODE) continue;
+        const html_elem *e = px_html_elem(pg, n);
+        if (!e || (e->kind != HK_INLINE && e->kind != HK_LINK && e->kind != HK_BR)) break;
+        px_html_node_text(pg, n, text, 400);
+    }
+}
+
+/* Hands the line owning run r to fn; 1 when fn says done.  A run after
+ * the headline h owned by a block that holds h too ("<header><h1>..</h1>
+ * <span>Stand - 12.11.2021</span><p>.."; h is NULL for runs before it)
+ * is no line of its own: that block's text opens with what comes before
+ * the headline, so the line is the inline text right after h. */
+static int line_of_run(html_page *pg, const html_elem *h, size_t r, size_t max_weight,
+                       size_t *last, px_buf *text, html_line_fn fn, void *ud)
 {
     const html_run *run = &pg->runs.items[r];
     if (run->owner == *last || run->weight > max_weight ||
@@ -696,10 +712,11 @@ static int line_of_run(html_page *pg, size_t r, size_t max_weight, size_t *last,
         return 0;
     *last = run->owner;
     px_buf_reset(text);
-    px_html_node_text(pg, pg->elems.items[run->owner].node, text, 400);
+    if (h && run->owner < HTML_INDEX(pg, h)) text_after(pg, h, text);
+    else px_html_node_text(pg, pg->elems.items[run->owner].node, text, 400);
     px_buf_reset(&pg->scratch);
     px_html_squeeze(px_buf_str(text), text->len, &pg->scratch);
-    return fn(pg, px_buf_str(&pg->scratch), pg->scratch.len, ud);
+    return pg->scratch.len && fn(pg, px_buf_str(&pg->scratch), pg->scratch.len, ud);
 }
 
 int px_html_near_headline(html_page *pg, size_t before, size_t after, size_t max_weight,
@@ -712,12 +729,13 @@ int px_html_near_headline(html_page *pg, size_t before, size_t after, size_t max
     int done = 0;
     px_buf text = {0};
     for (size_t r = first, k = 0; r-- > 0 && k < before && !done; k++)
-        done = line_of_run(pg, r, max_weight, &last, &text, fn, ud);
+        done = line_of_run(pg, NULL, r, max_weight, &last, &text, fn, ud);
     size_t seen = 0;
     for (size_t r = first; r < pg->runs.len && seen < after && !done; r++) {
-        if (pg->runs.items[r].owner < h->end) continue; /* inside the headline */
+        size_t o = pg->runs.items[r].owner;
+        if (o >= hi && o < h->end) continue; /* inside the headline */
         seen++;
-        done = line_of_run(pg, r, max_weight, &last, &text, fn, ud);
+        done = line_of_run(pg, h, r, max_weight, &last, &text, fn, ud);
     }
     px_buf_free(&text);
     return done;

@@ -185,6 +185,14 @@ static void test_date_labels_and_openings(void **state)
     assert_null(a->date);
     px_article_free(a);
 
+    /* A date just below the headline inside the same block ("<header>
+     * <h1>..</h1><span>12.11.2021</span>"): a line of its own. */
+    expect_field("<html lang='de'><body><header><nav><a href='/'>Startseite</a> <a "
+                 "href='/r'>Reisen</a></nav><h1>Italien: Reisehinweise</h1><span>12.11.2021</span><p>Letzte "
+                 "\xc3\x84nderungen: Einreise</p></header><article>" PARA_TEXT PARA_TEXT
+                 "</article></body></html>",
+                 offsetof(px_article, date), "2021-11-12");
+
     /* A date opening the og:title, which the headline does not show. */
     expect_field("<html lang='de'><meta property='og:title' content='08.11.2021 | Online-"
                  "Fachtag'><body><article><h1>Online-Fachtag</h1>" PARA_TEXT
