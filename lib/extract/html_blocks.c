@@ -347,9 +347,10 @@ static void trim_edge(html_blocks *blocks, int forward, furniture_fn is_furnitur
 
 /* Press releases and agency copy open their first paragraph with the day
  * ("01.02.2022 - Der Arbeitsmarkt ist ...", "27.1.2022 - Bei der
- * Erinnerung ..."): the dateline, glued to the text so it is not a line
- * of its own.  A paragraph among the first few that begins with a full
- * date gives it, at the confidence of a date shown by the headline (a
+ * Erinnerung ...", "(21. November 2022) Energieverbraucher ..."): the
+ * dateline, glued to the text so it is not a line of its own.  A
+ * paragraph among the first few that begins with a full date, bare or in
+ * brackets, gives it, at the confidence of a date shown by the headline (a
  * story rarely opens on a bare date otherwise: "Am 12. Juni ..."). */
 static void dated_opening(html_page *pg, const html_blocks *blocks, int dmy)
 {
@@ -359,7 +360,8 @@ static void dated_opening(html_page *pg, const html_blocks *blocks, int dmy)
         const html_block *b = &blocks->items[i];
         if (b->removed || b->kind == HK_HEADING || b->kind == HK_H1) continue;
         seen++;
-        if (px_html_find_date(b->text, b->len, dmy, iso, &at) && at == 0) {
+        if (px_html_find_date(b->text, b->len, dmy, iso, &at) &&
+            (at == 0 || (at == 1 && (b->text[0] == '(' || b->text[0] == '[')))) {
             px_article_set_date(pg->a, iso, PX_DATE_TEXT, 0.5);
             return;
         }

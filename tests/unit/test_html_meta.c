@@ -178,6 +178,11 @@ static void test_date_labels_and_openings(void **state)
                  "gestartet\xe2\x80\x9c, sagte die Vorstandsvorsitzende am Dienstag in "
                  "N\xc3\xbcrnberg.</p>" PARA_TEXT "</article></body></html>",
                  offsetof(px_article, date), "2022-02-01");
+    /* ... in brackets */
+    expect_field("<html lang='de'><body><article><h1>Energiepreiskrise</h1><p>(21. November "
+                 "2022) Energieverbraucher erhalten eine Preiserh\xc3\xb6hung nach der "
+                 "n\xc3\xa4" "chsten, sagte sie am Montag.</p>" PARA_TEXT "</article></body></html>",
+                 offsetof(px_article, date), "2022-11-21");
     /* ... not a date inside the paragraph */
     a = html_extract("<html lang='de'><body><article><h1>Arbeitsmarkt</h1><p>Seit dem "
                      "01.02.2022 ist der Arbeitsmarkt auf Erholungskurs, sagte sie.</p>"
