@@ -707,7 +707,7 @@ static int line_of_run(html_page *pg, const html_elem *h, size_t r, size_t max_w
                        size_t *last, px_buf *text, html_line_fn fn, void *ud)
 {
     const html_run *run = &pg->runs.items[r];
-    if (run->owner == *last || run->weight > max_weight ||
+    if (run->owner == *last || run->weight - run->link > max_weight ||
         pg->elems.items[run->owner].inherit & HB_NAV)
         return 0;
     *last = run->owner;

@@ -198,6 +198,14 @@ static void test_date_labels_and_openings(void **state)
                  "</article></body></html>",
                  offsetof(px_article, date), "2021-11-12");
 
+    /* A blog's date line with its categories and comments link. */
+    expect_field("<html lang='en'><title>Mercurial's Journey to Python 3</title><body><div><h2>"
+                 "Mercurial's Journey to Python 3</h2><small>"
+                 "January 13, 2020 at 08:45 AM | categories: <a href='/p'>Python</a>, <a "
+                 "href='/m'>Mercurial</a> | <a href='#c'>View Comments</a></small><div>"
+                 PARA_TEXT PARA_TEXT "</div></div></body></html>",
+                 offsetof(px_article, date), "2020-01-13");
+
     /* A date opening the og:title, which the headline does not show. */
     expect_field("<html lang='de'><meta property='og:title' content='08.11.2021 | Online-"
                  "Fachtag'><body><article><h1>Online-Fachtag</h1>" PARA_TEXT
