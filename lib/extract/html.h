@@ -167,6 +167,11 @@ void px_html_node_text(html_page *pg, xmlNode *n, px_buf *out, size_t max);
  * day search it. */
 const char *px_html_page_text(html_page *pg, size_t *len);
 
+/* The page's own readable text, appended to out: without links (the
+ * teasers of other articles), navigation and elements whose class or id
+ * says boilerplate. */
+void px_html_own_text(html_page *pg, px_buf *out);
+
 /* Sets *field to the squeezed s[0..n) when *field is still NULL. */
 void px_html_set_field(html_page *pg, const char **field, const char *s, size_t n);
 

@@ -632,6 +632,7 @@ typedef struct text_walk {
     html_page *pg;
     px_buf *out;
     size_t max;
+    int own; /* leave out links, navigation and boilerplate */
 } text_walk;
 
 static int text_enter(void *ud, xmlNode *n)
@@ -645,6 +646,7 @@ static int text_enter(void *ud, xmlNode *n)
     if (n->type != XML_ELEMENT_NODE) return 0;
     html_elem *e = px_html_elem(w->pg, n);
     if (!e || e->kind == HK_DROP) return 0;
+    if (w->own && (e->kind == HK_LINK || e->inherit & (HB_ATTR | HB_NAV))) return 0;
     if (e->kind != HK_INLINE && e->kind != HK_LINK) px_buf_putc(w->out, ' ');
     return e->kind != HK_BR;
 }
@@ -658,8 +660,14 @@ static void text_leave(void *ud, xmlNode *n)
 
 void px_html_node_text(html_page *pg, xmlNode *n, px_buf *out, size_t max)
 {
-    text_walk w = {pg, out, max};
+    text_walk w = {pg, out, max, 0};
     px_html_walk(n, text_enter, text_leave, &w);
+}
+
+void px_html_own_text(html_page *pg, px_buf *out)
+{
+    text_walk w = {pg, out, (size_t)-1 / 2, 1};
+    px_html_walk(pg->body ? pg->body : pg->root, text_enter, text_leave, &w);
 }
 
 const char *px_html_page_text(html_page *pg, size_t *len)

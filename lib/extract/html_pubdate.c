@@ -146,16 +146,32 @@ static void from_dated(html_page *pg, char seen[32])
 
 /* 1 when the page's readable text shows the day of iso, in any way of
  * writing dates px_html_find_date() reads. */
-static int page_shows(html_page *pg, const char *iso)
+static int text_shows(html_page *pg, const char *s, size_t n, const char *iso)
 {
-    size_t n, at;
-    const char *s = px_html_page_text(pg, &n);
+    size_t at;
     char found[32];
     while (n && px_html_find_date(s, n, day_first(pg), found, &at)) {
         if (!strncmp(found, iso, 10)) return 1;
         s += at + 1, n -= at + 1;
     }
     return 0;
+}
+
+static int page_shows(html_page *pg, const char *iso)
+{
+    size_t n;
+    const char *s = px_html_page_text(pg, &n);
+    return text_shows(pg, s, n, iso);
+}
+
+/* 1 when the page's own text (px_html_own_text()) shows the day of iso. */
+static int own_text_shows(html_page *pg, const char *iso)
+{
+    px_buf text = {0};
+    px_html_own_text(pg, &text);
+    int shown = text_shows(pg, px_buf_str(&text), text.len, iso);
+    px_buf_free(&text);
+    return shown;
 }
 
 /* The datePublished of a JSON-LD object that is not the article (the
@@ -424,7 +440,9 @@ static int note_line(html_page *pg, const char *s, size_t n, void *ud)
  *
  * The other way round, a metadata date the page never shows, at most a
  * week after the day it does show, is the day the CMS saved the page
- * again (a re-import, a fixed typo), and the shown day wins too. */
+ * again (a re-import, a fixed typo), and the shown day wins too.  Only the
+ * page's own text counts as showing it: the teaser of a related article
+ * or a box of other reports dated the next day shows another story's. */
 static void shown_update(html_page *pg, const html_meta *m, const char *seen)
 {
     const char *d = pg->a->date;
@@ -437,7 +455,7 @@ static void shown_update(html_page *pg, const html_meta *m, const char *seen)
     if (!mod) mod = m->modified;
     long gap = days_of(shown) - days_of(d);
     int is_modified = mod && px_html_date_iso(mod, modified) && !strncmp(modified, shown, 10);
-    int unshown = gap < 0 && gap >= -RESAVE_DAYS && !page_shows(pg, d);
+    int unshown = gap < 0 && gap >= -RESAVE_DAYS && !own_text_shows(pg, d);
     if (!unshown && (gap < 1 || (!is_modified && gap > UPDATE_DAYS))) return;
     pg->a->date = px_arena_strdup(&pg->a->arena, shown);
     pg->a->date_source = PX_DATE_TEXT;

@@ -250,6 +250,12 @@ static void test_date_shown_update(void **state)
     "</h1><p class='date'>05.02.2020</p><p>Ein Text, lang genug, ein Absatz.</p>"
     expect_field(RESAVED, offsetof(px_article, date), "2020-02-05");
     expect_field(RESAVED "<p>Stand: 12.02.2020</p>", offsetof(px_article, date), "2020-02-12");
+    /* ... but not in a related article's teaser, nor in a box named so */
+    expect_field(RESAVED "<a href='/b'><time>12.02.2020</time> Andere Meldung</a>",
+                 offsetof(px_article, date), "2020-02-05");
+    expect_field(RESAVED PARA_TEXT PARA_TEXT "<div class='related'><p>Dazu berichtete das "
+                 "Radio am 12. Februar 2020.</p></div>",
+                 offsetof(px_article, date), "2020-02-05");
 #undef RESAVED
 }
 
