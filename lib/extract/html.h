@@ -314,7 +314,8 @@ int px_html_date_iso(const char *s, char out[32]);
  * first (1) or month first (0, English). */
 int px_html_find_date(const char *s, size_t n, int dmy, char out[32], size_t *at);
 
-/* The /YYYY/MM/DD/ date in a URL's path as "YYYY-MM-DD"; 0 when none. */
+/* The /YYYY/MM/DD/ (or /DD-MM-YYYY) date in a URL's path as "YYYY-MM-DD";
+ * 0 when none. */
 int px_html_url_date(const char *url, char out[32]);
 
 #endif

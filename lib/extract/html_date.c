@@ -148,18 +148,31 @@ int px_html_date_iso(const char *s, char out[32])
     return iso_date(s, out) || prose_date(s, out);
 }
 
+/* The date a URL path segment at s opens with: "2015/08/25" (across
+ * segments, or "2015-08-25"), or "29-10-2021" (a page named for its day,
+ * "/meldungen/29-10-2021"); 0 when none. */
+static int segment_date(const char *s, int *y, int *m, int *d)
+{
+    const char *p = s;
+    if (read_num(&p, 2, 2, d) && *p == '-') { /* day first */
+        p++;
+        if (!read_num(&p, 2, 2, m) || *p++ != '-' || !read_num(&p, 4, 4, y)) return 0;
+        return !*p || strchr("/?#-.", *p);
+    }
+    p = s;
+    if (!read_num(&p, 4, 4, y) || (*p != '/' && *p != '-')) return 0;
+    char sep = *p++;
+    if (!read_num(&p, 2, 2, m) || *p++ != sep || !read_num(&p, 2, 2, d)) return 0;
+    return !*p || strchr("/?#", *p);
+}
+
 int px_html_url_date(const char *url, char out[32])
 {
     const char *path = url ? strstr(url, "://") : NULL;
     path = path ? strchr(path + 3, '/') : url;
     for (const char *p = path; p && (p = strchr(p, '/')); p++) {
-        const char *s = p + 1;
         int y, m, d;
-        if (!read_num(&s, 4, 4, &y) || (*s != '/' && *s != '-')) continue;
-        char sep = *s++;
-        if (!read_num(&s, 2, 2, &m) || *s++ != sep || !read_num(&s, 2, 2, &d)) continue;
-        if (*s && *s != '/' && *s != '?' && *s != '#') continue;
-        if (y < 1990 || !valid_date(y, m, d)) continue;
+        if (!segment_date(p + 1, &y, &m, &d) || y < 1990 || !valid_date(y, m, d)) continue;
         snprintf(out, 32, "%04d-%02d-%02d", y, m, d);
         return 1;
     }

@@ -237,6 +237,12 @@ static void test_date_formats(void **state)
     assert_string_equal(out, "2014-11-07");
     assert_false(px_html_url_date("https://a.com/2014/11/x", out));
     assert_false(px_html_url_date("https://a.com/1234/56/78/x", out));
+    assert_true(px_html_url_date("https://a.de/meldungen/29-10-2021", out));
+    assert_string_equal(out, "2021-10-29");
+    assert_true(px_html_url_date("https://a.it/news/23-01-2022-wierer-jubelt/17.html", out));
+    assert_string_equal(out, "2022-01-23");
+    assert_false(px_html_url_date("https://a.de/news/12-34-2021", out));
+    assert_false(px_html_url_date("https://a.de/news/29-10-20211", out));
 }
 
 static void test_jsonld_graph_and_body(void **state)

@@ -206,6 +206,12 @@ static void test_date_labels_and_openings(void **state)
                  PARA_TEXT PARA_TEXT "</div></div></body></html>",
                  offsetof(px_article, date), "2020-01-13");
 
+    /* A page whose address names its day. */
+    expect_field("<html lang='de'><meta property='og:url' content='https://a.de/meldungen/"
+                 "29-10-2021'><body><article><h1>Erfolgsgeschichte</h1>" PARA_TEXT
+                 "</article></body></html>",
+                 offsetof(px_article, date), "2021-10-29");
+
     /* A date opening the og:title, which the headline does not show. */
     expect_field("<html lang='de'><meta property='og:title' content='08.11.2021 | Online-"
                  "Fachtag'><body><article><h1>Online-Fachtag</h1>" PARA_TEXT
