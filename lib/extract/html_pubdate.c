@@ -108,11 +108,31 @@ static const char *short_text(html_page *pg, xmlNode *n, px_buf *b)
     return px_buf_str(b);
 }
 
-/* Microdata, hAtom and elements named for dates. */
+#define NEAR_BEFORE 2   /* runs above the headline looked at */
+#define NEAR_RUNS 8     /* runs below it */
+#define NEAR_WEIGHT 60  /* bytes: a longer run is a sentence, not a date line */
+
+/* 1 when e ends NEAR_BEFORE runs or more above the headline h: out of the
+ * lines that go with the headline, in the page's header, where a date
+ * element shows today's date ("mh-header-date: 31. Oktober 2023"). */
+static int far_above(const html_page *pg, const html_elem *e, const html_elem *h)
+{
+    size_t hi = HTML_INDEX(pg, h), between = 0;
+    if (HTML_INDEX(pg, e) >= hi) return 0;
+    for (size_t r = 0; r < pg->runs.len && between < NEAR_BEFORE; r++) {
+        size_t o = pg->runs.items[r].owner;
+        if (o >= e->end && o < hi) between++;
+    }
+    return between >= NEAR_BEFORE;
+}
+
+/* Microdata, hAtom and elements named for dates; of these last only one
+ * by the headline or below it. */
 static void from_dated(html_page *pg, char seen[32])
 {
     px_buf text = {0};
     int visible_done = 0;
+    html_elem *head = pg->headline ? px_html_elem(pg, pg->headline) : NULL;
     for (size_t i = 0; i < pg->dated.len; i++) {
         xmlNode *n = pg->dated.items[i];
         html_elem *e = px_html_elem(pg, n);
@@ -137,6 +157,7 @@ static void from_dated(html_page *pg, char seen[32])
         if (visible_done || e->inherit & (HB_ATTR | HB_NAV | HB_CHROME) || !e->text ||
             e->text > 200)
             continue;
+        if (head && far_above(pg, e, head)) continue;
         const char *s = short_text(pg, n, &text);
         visible_done = offer_text(pg, s, text.len, PX_DATE_TEXT, 0.6);
         if (visible_done) px_html_find_date(s, text.len, day_first(pg), seen, NULL);
@@ -320,10 +341,6 @@ static void local_day(html_page *pg, const char *seen)
     pg->a->date = px_arena_strdup(&pg->a->arena, seen);
     pg->a->date_source = PX_DATE_TEXT;
 }
-
-#define NEAR_BEFORE 2   /* runs above the headline looked at */
-#define NEAR_RUNS 8     /* runs below it */
-#define NEAR_WEIGHT 60  /* bytes: a longer run is a sentence, not a date line */
 
 static int offer_line(html_page *pg, const char *s, size_t n, void *ud)
 {

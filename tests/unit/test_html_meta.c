@@ -250,6 +250,15 @@ static void test_date_shown_update(void **state)
     assert_string_equal(a->date, "2019-05-16T09:43:00+01:00");
     px_article_free(a);
 
+    /* Today's date in the page's header, far above the headline, is no
+     * update. */
+    a = html_extract("<html lang='de'><meta property='article:published_time' "
+                     "content='2023-10-30T13:01:18+00:00'><body><div class='header-date'>"
+                     "31. Oktober 2023</div><div>Kultur</div><div>Sport</div><h1>Drei "
+                     "Haseln\xc3\xbc" "sse</h1><p>Ein Text, lang genug, ein Absatz.</p>");
+    assert_string_equal(a->date, "2023-10-30T13:01:18+00:00");
+    px_article_free(a);
+
     /* A metadata date the page never shows, days after the one it shows:
      * a re-save, the shown day wins; shown somewhere, the metadata's. */
 #define RESAVED "<html lang='de'><meta name='date' content='2020-02-12'><body><h1>Lieferketten" \
