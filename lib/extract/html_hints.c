@@ -21,7 +21,8 @@
  *   HN_WEAK     boilerplate only if the element looks it ("widget": page
  *               builders wrap every block of the text in one)
  *   HN_DATED    a date is likely inside ("post-date", "entry-meta",
- *               itemprop=datePublished): not a verdict, a place to look
+ *               itemprop=datePublished or uploadDate): not a verdict, a
+ *               place to look
  *
  * Names lie both ways, so the verdicts are weighed by their users, never
  * trusted blindly: a token that is both ("article-share", "post-tags") is
@@ -209,7 +210,8 @@ unsigned px_html_hints(px_map *cache, const xmlNode *n)
     const char *itemprop = px_html_attr(n, "itemprop");
     if (itemprop && (strstr(itemprop, "articleBody") || strstr(itemprop, "articlebody")))
         return HN_CONTENT | HN_BODYPROP;
-    if (itemprop && (strstr(itemprop, "datePublished") || strstr(itemprop, "dateCreated")))
+    if (itemprop && (strstr(itemprop, "datePublished") || strstr(itemprop, "dateCreated") ||
+                     strstr(itemprop, "uploadDate")))
         any |= HN_DATED;
     if (content) /* "entry-content has-share": content; the rest only qualifies it */
         return HN_CONTENT | (any & HN_DATED);

@@ -11,7 +11,8 @@
  *         dcterms:created, citation_publication_date...)
  *   0.85  JSON-LD datePublished of another object (the WebPage of a
  *         Yoast graph) when the page shows that day (page_date()), or
- *         microdata itemprop=datePublished
+ *         microdata itemprop=datePublished (uploadDate on a video's page:
+ *         the media libraries of broadcasters mark nothing else)
  *   0.80  a <time datetime> marked as the publication time
  *   0.75  an hAtom "published" element with a title (<abbr title=...>)
  *   0.70  the first other <time datetime>
@@ -138,7 +139,7 @@ static void from_dated(html_page *pg, char seen[32])
         html_elem *e = px_html_elem(pg, n);
         if (!e) continue;
         const char *itemprop = px_html_attr(n, "itemprop");
-        if (itemprop && strstr(itemprop, "datePublished")) {
+        if (itemprop && (strstr(itemprop, "datePublished") || strstr(itemprop, "uploadDate"))) {
             const char *v = px_html_attr(n, "content");
             if (!v) v = px_html_attr(n, "datetime");
             if (!v) v = px_html_attr(n, "title");

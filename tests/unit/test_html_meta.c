@@ -212,6 +212,12 @@ static void test_date_labels_and_openings(void **state)
                  "</article></body></html>",
                  offsetof(px_article, date), "2021-10-29");
 
+    /* A video's page: the microdata of its upload. */
+    expect_field("<html lang='de'><head><meta itemprop='uploadDate' "
+                 "content='2019-10-16T18:15:00Z'>"
+                 "</head><body><h3>Das dubiose Gesch\xc3\xa4" "ft</h3>" PARA_TEXT "</body></html>",
+                 offsetof(px_article, date), "2019-10-16T18:15:00Z");
+
     /* A date opening the og:title, which the headline does not show. */
     expect_field("<html lang='de'><meta property='og:title' content='08.11.2021 | Online-"
                  "Fachtag'><body><article><h1>Online-Fachtag</h1>" PARA_TEXT
