@@ -314,6 +314,12 @@ int px_html_date_iso(const char *s, char out[32]);
  * first (1) or month first (0, English). */
 int px_html_find_date(const char *s, size_t n, int dmy, char out[32], size_t *at);
 
+/* 1 when the date found at s + at (the text runs to s + n) is an event's:
+ * the end of a span of days ("vom 9. bis 23. Februar 2017", "9.-23.2.2017")
+ * or followed by a span of hours ("30. März 2020, 13:15 Uhr - 19:00 Uhr").
+ * An article's date line names one day, and at most one time. */
+int px_html_event_date(const char *s, size_t n, size_t at);
+
 /* The /YYYY/MM/DD/ (or /DD-MM-YYYY) date in a URL's path as "YYYY-MM-DD";
  * 0 when none. */
 int px_html_url_date(const char *url, char out[32]);

@@ -361,7 +361,8 @@ static void dated_opening(html_page *pg, const html_blocks *blocks, int dmy)
         if (b->removed || b->kind == HK_HEADING || b->kind == HK_H1) continue;
         seen++;
         if (px_html_find_date(b->text, b->len, dmy, iso, &at) &&
-            (at == 0 || (at == 1 && (b->text[0] == '(' || b->text[0] == '[')))) {
+            (at == 0 || (at == 1 && (b->text[0] == '(' || b->text[0] == '['))) &&
+            !px_html_event_date(b->text, b->len, at)) {
             px_article_set_date(pg->a, iso, PX_DATE_TEXT, 0.5);
             return;
         }

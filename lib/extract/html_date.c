@@ -24,6 +24,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/html.h"
 
@@ -177,6 +178,42 @@ int px_html_url_date(const char *url, char out[32])
         return 1;
     }
     return 0;
+}
+
+/* 1 when s (n bytes, from a date on) holds two times with a dash or "bis"
+ * between them within a few words: "30. März 2020, 13:15 Uhr - 19:00 Uhr",
+ * "10:00–12:00", a schedule. */
+static int time_range_after(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int times = 0, dash = 0;
+    for (size_t i = 0; i + 4 < n && i < 48; i++) {
+        if (is_digit(u[i]) && (u[i + 1] == ':' || (is_digit(u[i + 1]) && u[i + 2] == ':'))) {
+            if (times && dash) return 1;
+            times = 1;
+            while (i + 1 < n && (is_digit(u[i + 1]) || u[i + 1] == ':')) i++;
+        } else if (times && (s[i] == '-' || !strncmp(s + i, "\xe2\x80\x93", 3) ||
+                             !strncmp(s + i, "bis ", 4))) {
+            dash = 1;
+        }
+    }
+    return 0;
+}
+
+int px_html_event_date(const char *s, size_t n, size_t at)
+{
+    size_t b = at;
+    while (b && s[b - 1] == ' ') b--;
+    if (b >= 4 && !strncasecmp(s + b - 4, " bis", 4)) return 1;
+    size_t dash = 0; /* bytes of a dash just before the date */
+    if (b && s[b - 1] == '-') dash = 1;
+    else if (b >= 3 && !strncmp(s + b - 3, "\xe2\x80\x93", 3)) dash = 3;
+    if (dash) { /* "9.-23.2.2017", "9. - 23. Februar": the end of a span */
+        b -= dash;
+        while (b && s[b - 1] == ' ') b--;
+        if (b && (s[b - 1] == '.' || is_digit((unsigned char)s[b - 1]))) return 1;
+    }
+    return time_range_after(s + at, n - at);
 }
 
 /* ---- dates in running text ----------------------------------------------- */

@@ -61,11 +61,14 @@ static int day_first(const html_page *pg)
     return !(lang && !strcmp(lang, "en"));
 }
 
-/* Offers the first date written in s. */
+/* Offers the first date written in s, unless it is an event's. */
 static int offer_text(html_page *pg, const char *s, size_t n, px_date_source src, double conf)
 {
     char iso[32];
-    if (!s || !px_html_find_date(s, n, day_first(pg), iso, NULL)) return 0;
+    size_t at;
+    if (!s || !px_html_find_date(s, n, day_first(pg), iso, &at) ||
+        px_html_event_date(s, n, at))
+        return 0;
     px_article_set_date(pg->a, iso, src, conf);
     return 1;
 }

@@ -218,6 +218,28 @@ static void test_date_labels_and_openings(void **state)
                  "</head><body><h3>Das dubiose Gesch\xc3\xa4" "ft</h3>" PARA_TEXT "</body></html>",
                  offsetof(px_article, date), "2019-10-16T18:15:00Z");
 
+    /* An event's days or hours by the headline: no publication. */
+    static const char *const events[] = {
+        "<p>Ausstellung vom 9. bis 23. Februar 2017</p>",
+        "<p>Ausstellung 9.\xe2\x80\x93" "23.2.2017</p>",
+        "<div class='date'>30. M\xc3\xa4rz 2020, 13:15 Uhr - 19:00 Uhr</div>",
+    };
+    for (size_t i = 0; i < sizeof events / sizeof *events; i++) {
+        px_buf page = {0};
+        px_buf_puts(&page, "<html lang='de'><body><div>");
+        px_buf_puts(&page, events[i]);
+        px_buf_puts(&page, "<h1>Denkm\xc3\xa4ler in neuem Licht</h1></div>" PARA_TEXT
+                           "</body></html>");
+        a = html_extract(px_buf_str(&page));
+        if (a->date) fail_msg("%s: dated %s", events[i], a->date);
+        px_article_free(a);
+        px_buf_free(&page);
+    }
+    /* ... but a day with one time is a date line */
+    expect_field("<html lang='de'><body><h1>Denkm\xc3\xa4ler</h1><p>23. Februar 2017, 13:15 "
+                 "Uhr</p>" PARA_TEXT "</body></html>",
+                 offsetof(px_article, date), "2017-02-23");
+
     /* A date opening the og:title, which the headline does not show. */
     expect_field("<html lang='de'><meta property='og:title' content='08.11.2021 | Online-"
                  "Fachtag'><body><article><h1>Online-Fachtag</h1>" PARA_TEXT
