@@ -183,7 +183,8 @@ typedef void (*html_leave_fn)(void *ud, xmlNode *n);
 void px_html_walk(xmlNode *top, html_enter_fn enter, html_leave_fn leave, void *ud);
 
 /* The short lines a reader sees around the headline (the <h1> chosen as
- * title, else the first <h1>), where pages without markup for them print
+ * title, else the first <h1>, else on a page with no <h1> the block whose
+ * text is the title), where pages without markup for them print
  * the byline and the date: calls fn with the squeezed text (in
  * pg->scratch) of the element owning each of the `before` text runs just
  * above the headline (nearest first), then of the first `after` runs

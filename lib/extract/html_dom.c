@@ -683,7 +683,31 @@ const char *px_html_page_text(html_page *pg, size_t *len)
 /* The headline for px_html_near_headline(): the <h1> chosen as title, else
  * the first <h1> with text (outside boilerplate: pg->h1s is kept clean),
  * which is still where the reader's eye starts when the page's metadata
- * titles it otherwise. */
+ * titles it otherwise, else titled_run(). */
+/* On a page with no <h1>, the block whose whole text is the title chosen
+ * (a table cell of bold text on an old portal's page): where the reader
+ * sees the headline. */
+static html_elem *titled_run(html_page *pg)
+{
+    const char *title = pg->a->title;
+    size_t tl = title ? strlen(title) : 0;
+    if (!tl || pg->h1s.len) return NULL;
+    px_buf text = {0}, sq = {0};
+    html_elem *found = NULL;
+    for (size_t r = 0; r < pg->runs.len && !found; r++) {
+        html_elem *e = &pg->elems.items[pg->runs.items[r].owner];
+        if (e->inherit & HB_NAV || e->text > tl + 8) continue;
+        px_buf_reset(&text);
+        px_buf_reset(&sq);
+        px_html_node_text(pg, e->node, &text, tl * 2 + 64);
+        px_html_squeeze(px_buf_str(&text), text.len, &sq);
+        if (sq.len == tl && !memcmp(sq.data, title, tl)) found = e;
+    }
+    px_buf_free(&text);
+    px_buf_free(&sq);
+    return found;
+}
+
 static html_elem *headline_of(html_page *pg)
 {
     if (pg->headline) return px_html_elem(pg, pg->headline);
@@ -691,7 +715,7 @@ static html_elem *headline_of(html_page *pg)
         html_elem *e = px_html_elem(pg, pg->h1s.items[i]);
         if (e && e->text) return e;
     }
-    return NULL;
+    return titled_run(pg);
 }
 
 /* The inline text right after element h, up to the next block. */

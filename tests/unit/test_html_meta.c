@@ -240,6 +240,12 @@ static void test_date_labels_and_openings(void **state)
                  "Uhr</p>" PARA_TEXT "</body></html>",
                  offsetof(px_article, date), "2017-02-23");
 
+    /* No <h1>: the line below the block that shows the title. */
+    expect_field("<html lang='de'><title>Lotte Tobisch ist tot</title><body><div><b>Lotte "
+                 "Tobisch ist tot</b></div><div>Wien ( 04.06.2012 09:20 )</div><div>" PARA_TEXT
+                 PARA_TEXT "</div></body></html>",
+                 offsetof(px_article, date), "2012-06-04");
+
     /* A date opening the og:title, which the headline does not show. */
     expect_field("<html lang='de'><meta property='og:title' content='08.11.2021 | Online-"
                  "Fachtag'><body><article><h1>Online-Fachtag</h1>" PARA_TEXT
