@@ -15,7 +15,8 @@
  *         the media libraries of broadcasters mark nothing else)
  *   0.80  a <time datetime> marked as the publication time
  *   0.75  an hAtom "published" element with a title (<abbr title=...>)
- *   0.70  the first other <time datetime>
+ *   0.70  the first other <time datetime>, not in a list item that links
+ *         elsewhere (the other releases under the article)
  *   0.62  a /2015/08/25/ path in the URL
  *   0.60  a date written in an element named for dates ("post-date",
  *         "entry-meta", "datum"), outside navigation, footers and comments
@@ -90,6 +91,25 @@ static int is_publication_time(const xmlNode *n)
            has_word(px_html_attr(n, "class"), "publish");
 }
 
+/* 1 when an <a> lies below n. */
+static int has_link(const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE &&
+            ((c->name && !strcasecmp((const char *)c->name, "a")) || has_link(c)))
+            return 1;
+    return 0;
+}
+
+/* 1 when n lies inside an <li> that links elsewhere: an item of a list of
+ * other articles. */
+static int in_teaser_item(const xmlNode *n)
+{
+    for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (p->name && !strcasecmp((const char *)p->name, "li")) return has_link(p);
+    return 0;
+}
+
 static void from_times(html_page *pg)
 {
     const char *first = NULL, *marked = NULL;
@@ -98,7 +118,7 @@ static void from_times(html_page *pg)
         char iso[32];
         if (!dt || !px_html_date_iso(dt, iso)) continue;
         if (is_publication_time(pg->times.items[i])) marked = dt;
-        else if (!first) first = dt;
+        else if (!first && !in_teaser_item(pg->times.items[i])) first = dt;
     }
     if (marked) offer_iso(pg, marked, PX_DATE_TIME, 0.8);
     offer_iso(pg, first, PX_DATE_TIME, 0.7);
