@@ -19,7 +19,8 @@
  *         elsewhere (the other releases under the article)
  *   0.62  a /2015/08/25/ path in the URL
  *   0.60  a date written in an element named for dates ("post-date",
- *         "entry-meta", "datum"), outside navigation, footers and comments
+ *         "entry-meta", "datum"), outside navigation, footers, comments
+ *         and list items that link elsewhere
  *   0.55  a date line taken off the top or the end of the article's text
  *         (html_blocks.c offers it: it is read later, with the body)
  *   0.50  an hAtom "updated" element with a title (a blog theme's only
@@ -151,7 +152,8 @@ static int far_above(const html_page *pg, const html_elem *e, const html_elem *h
 }
 
 /* Microdata, hAtom and elements named for dates; of these last only one
- * by the headline or below it. */
+ * by the headline or below it, and not in a list item linking elsewhere
+ * (the dates of other threads or releases). */
 static void from_dated(html_page *pg, char seen[32])
 {
     px_buf text = {0};
@@ -181,7 +183,7 @@ static void from_dated(html_page *pg, char seen[32])
         if (visible_done || e->inherit & (HB_ATTR | HB_NAV | HB_CHROME) || !e->text ||
             e->text > 200)
             continue;
-        if (head && far_above(pg, e, head)) continue;
+        if ((head && far_above(pg, e, head)) || in_teaser_item(n)) continue;
         const char *s = short_text(pg, n, &text);
         visible_done = offer_text(pg, s, text.len, PX_DATE_TEXT, 0.6);
         if (visible_done) px_html_find_date(s, text.len, day_first(pg), seen, NULL);

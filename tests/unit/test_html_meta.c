@@ -252,6 +252,12 @@ static void test_date_labels_and_openings(void **state)
                  "<ul><li><time datetime='2022-08-10 11:05'>10.08.2022</time><a href='/b'>Wie "
                  "viel Haus</a></li></ul></body></html>",
                  offsetof(px_article, date), "2022-12-12");
+    /* ... nor an element named for dates there */
+    expect_field("<html lang='de'><body><div><span>12.12.2022 12:22</span></div><h1>Das "
+                 "\xc3\xa4ndert sich 2023</h1>" PARA_TEXT PARA_TEXT "<h4>Weitere Meldungen</h4>"
+                 "<ul><li><span class='date'>10.08.2022</span> <a href='/b'>Wie viel Haus</a>"
+                 "</li></ul></body></html>",
+                 offsetof(px_article, date), "2022-12-12");
 
     /* A date opening the og:title, which the headline does not show. */
     expect_field("<html lang='de'><meta property='og:title' content='08.11.2021 | Online-"
