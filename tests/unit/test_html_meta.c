@@ -221,7 +221,7 @@ static void test_date_labels_and_openings(void **state)
     /* An event's days or hours by the headline: no publication. */
     static const char *const events[] = {
         "<p>Ausstellung vom 9. bis 23. Februar 2017</p>",
-        "<p>Ausstellung 9.\xe2\x80\x93" "23.2.2017</p>",
+        ("<p>Ausstellung 9.\xe2\x80\x93" "23.2.2017</p>"), /* split: "\x9323" would be one escape */
         "<div class='date'>30. M\xc3\xa4rz 2020, 13:15 Uhr - 19:00 Uhr</div>",
     };
     for (size_t i = 0; i < sizeof events / sizeof *events; i++) {
