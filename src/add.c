@@ -40,7 +40,7 @@ static const char usage[] =
     "end one summary line.\n"
     "\n"
     "  --db PATH            the store (default ./parallax.db; created if missing)\n"
-    "  --batch N            commit every N articles (default 1000)\n"
+    "  --batch N            commit every N articles (default 5000)\n"
     "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
     "  -h, --help           show this help\n"
     "\n"
@@ -170,7 +170,7 @@ int cmd_add(int argc, char **argv)
         {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *db = PX_STORE_DEFAULT;
-    long batch = 1000;
+    long batch = PX_INGEST_BATCH;
     run r = {0};
     int c;
     optind = 1;

@@ -35,7 +35,7 @@ px_status px_ingest_open(px_store *s, const px_story_params *p, size_t batch, px
     *out = NULL;
     px_ingest *g = px_xcalloc(1, sizeof *g);
     g->store = s;
-    g->batch = batch ? batch : 1000;
+    g->batch = batch ? batch : PX_INGEST_BATCH;
     g->c = px_clusterer_new(p, 1);
     void *data;
     size_t len;

@@ -196,8 +196,9 @@ static long long pragma(px_store *s, const char *name)
     return sql_value(s, sql);
 }
 
-/* A new store: 8 KiB pages, a 16 MiB cache, WAL checkpointed every 4,000
- * pages, synchronous=NORMAL (store.c says why); reopened, the same. */
+/* A new store: 8 KiB pages, a 64 MiB cache, WAL checkpointed every 4,000
+ * pages, synchronous=NORMAL, an FTS5 index that merges 16 segments at a
+ * time and flushes every 8 MiB (store.c says why); reopened, the same. */
 static void new_store_settings(void **state)
 {
     (void)state;
@@ -207,9 +208,12 @@ static void new_store_settings(void **state)
     for (int round = 0; round < 2; round++) {
         assert_int_equal(px_store_open(path, round, &s, &err), PX_OK);
         assert_int_equal(pragma(s, "page_size"), 8192);
-        assert_int_equal(pragma(s, "cache_size"), -16384);
+        assert_int_equal(pragma(s, "cache_size"), -65536);
         assert_int_equal(pragma(s, "wal_autocheckpoint"), 4000);
         assert_int_equal(pragma(s, "synchronous"), 1);
+        assert_int_equal(sql_value(s, "SELECT v FROM articles_fts_config WHERE k = 'automerge'"), 16);
+        assert_int_equal(sql_value(s, "SELECT v FROM articles_fts_config WHERE k = 'hashsize'"),
+                         8388608);
         px_store_close(s);
     }
     remove_store();
