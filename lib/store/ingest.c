@@ -7,6 +7,12 @@
  * membership.  Story states are written at commit, for the stories that
  * changed: a story of a hundred articles is saved once per batch, not a
  * hundred times.
+ *
+ * Stories quiet for longer than the window are saved and dropped when the
+ * stream's clock reaches a new day, not at commits: which stories are
+ * still in memory decides which ones can be candidates (an old story can
+ * take the place of a live one among the best-hit slots), and that must
+ * not depend on --batch.
  */
 #include <string.h>
 
@@ -16,7 +22,10 @@ struct px_ingest {
     px_store *store;
     px_clusterer *c;
     size_t batch, pending, commits;
+    int32_t expired_on; /* the clock's day at the last expiry */
     int in_tx, failed;
+    px_status expiry_rc; /* of saving the stories dropped by expiry */
+    px_error *expiry_err;
     px_ingest_stats stats;
 };
 
@@ -36,6 +45,7 @@ px_status px_ingest_open(px_store *s, const px_story_params *p, size_t batch, px
     px_ingest *g = px_xcalloc(1, sizeof *g);
     g->store = s;
     g->batch = batch ? batch : PX_INGEST_BATCH;
+    g->expired_on = PX_NO_DAY;
     g->c = px_clusterer_new(p, 1);
     void *data;
     size_t len;
@@ -63,6 +73,23 @@ int px_ingest_known(px_ingest *g, const px_article *a)
     return 1;
 }
 
+static void save_expired(px_story *s, void *ud)
+{
+    px_ingest *g = ud;
+    if (!g->expiry_rc && s->dirty) g->expiry_rc = px_store_put_story(g->store, s, g->expiry_err);
+}
+
+/* Expiry on each new day of the clock (see the top of the file). */
+static px_status expire(px_ingest *g, int32_t day, px_error *err)
+{
+    if (day == PX_NO_DAY || day <= g->expired_on) return PX_OK;
+    g->expired_on = day;
+    g->expiry_rc = PX_OK;
+    g->expiry_err = err;
+    px_clusterer_expire(g->c, save_expired, g);
+    return g->expiry_rc;
+}
+
 px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
                         const px_analysis *an, int *added, px_error *err)
 {
@@ -87,6 +114,7 @@ px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
         px_clusterer_add(g->c, id, &d, &dec);
         if (dec.created) rc = px_store_new_story(g->store, dec.story, a->title, err);
     }
+    if (!rc) rc = expire(g, d.p.day, err); /* d.p.day: the clock's, when a has no date */
     if (!rc) rc = px_store_put_membership(g->store, id, &dec, px_clusterer_params(g->c)->threshold, err);
     px_doc_free(&d);
     if (rc) {
@@ -120,7 +148,6 @@ px_status px_ingest_flush(px_ingest *g, px_error *err)
     }
     g->in_tx = 0;
     g->pending = 0;
-    px_clusterer_expire(g->c, NULL, NULL); /* all saved above */
     return PX_OK;
 }
 

@@ -12,7 +12,8 @@
  * stored article is in exactly one story.
  *
  * Memory: stories quiet for longer than the window are saved and dropped
- * at each commit; a rerun restores the stories still in the window.
+ * as the stream's clock reaches a new day; a rerun restores the stories
+ * still in the window.
  * Document frequencies are saved every PX_INGEST_DF_EVERY commits and at
  * the end (a crash loses the counts of the articles since, which only
  * shifts weights slightly).
