@@ -106,7 +106,9 @@ const char *px_map_intern(px_map *m, const char *key, size_t klen);
 /* Calls fn(key, klen, value, ud) for every entry, in no particular order. */
 void px_map_each(const px_map *m, void (*fn)(const char *, size_t, void *, void *), void *ud);
 void px_map_free(px_map *m); /* frees keys and slots, not values */
-uint64_t px_hash(const char *s, size_t n); /* FNV-1a, 64 bit */
+/* FNV-1a, 64 bit.  Stores index URLs and ids by it (store_private.h):
+ * it must never change. */
+uint64_t px_hash(const char *s, size_t n);
 
 /* ---- errors ------------------------------------------------------------ */
 /*

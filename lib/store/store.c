@@ -10,20 +10,26 @@
  * membership and its story's state.
  *
  * Pages of 8 KiB (a new store; an existing one keeps its size), a page
- * cache of 64 MiB and a checkpoint every 4,000 WAL pages: `add` inserts
- * into three indexes of random keys (url, fingerprint, id) and an FTS5
- * index that merges its segments, and with SQLite's defaults (4 KiB
+ * cache of 64 MiB and a checkpoint every 4,000 WAL pages.  `add` inserts
+ * into three indexes of random keys (url, fingerprint, input id) and an
+ * FTS5 index that merges its segments; with SQLite's defaults (4 KiB
  * pages, 2 MiB of cache, a checkpoint every 1,000 pages) it made 7.4
  * pread() and 9.7 pwrite() calls per article (strace, 20,000 stream
  * articles into a new store); with 8 KiB pages and 16 MiB, 1.0 and 3.3.
- * The random indexes grow with the store, though (about 70 bytes an
- * article together), and once they outgrow the cache every insert reads
- * and rewrites a page of its own: adding 20,000 articles to a store of
- * 300,000 made 5.2 preads and 8.0 pwrites an article with 16 MiB and
- * 1,000-article transactions, 1.9 and 3.8 with 64 MiB and 5,000 (more
- * inserts share a page before it is written).  The cache is a bound of
- * its own, whatever the store's size; past about a million articles the
- * indexes outgrow it again and ingest slows down gently, it does not fail.
+ * The random indexes grow with the store, though, and once they outgrow
+ * the cache every insert reads and rewrites a page of its own: adding
+ * 20,000 articles to a store of 300,000 made 5.2 preads and 8.0 pwrites
+ * an article with 16 MiB and 1,000-article transactions, 1.9 and 3.8
+ * with 64 MiB and 5,000 (more inserts share a page before it is
+ * written).  The cache is a bound of its own, whatever the store's size.
+ *
+ * So that the indexes stay small, a URL and an input id are indexed by a
+ * 64-bit hash of their text (url_key, ext_key; a lookup compares the text
+ * too, so a collision costs a row read, never a wrong answer): an entry
+ * is about 18 bytes whatever the URL's length, where an index of the text
+ * took 38 for the stream's short URLs and takes over 90 for real ones.
+ * Uniqueness of URLs is kept by ingest, which looks up before it inserts,
+ * not by a constraint.
  *
  * FTS5 keeps its index as segments it merges as they pile up; with its
  * defaults (merge 4 segments of a level, flush its pending terms every
@@ -53,10 +59,9 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB);"
     "CREATE TABLE IF NOT EXISTS sources(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
     "CREATE TABLE IF NOT EXISTS articles("
-    " id INTEGER PRIMARY KEY, ext_id TEXT, url TEXT UNIQUE, fingerprint INTEGER NOT NULL UNIQUE,"
+    " id INTEGER PRIMARY KEY, ext_id TEXT, url TEXT, fingerprint INTEGER NOT NULL UNIQUE,"
     " source_id INTEGER REFERENCES sources(id), title TEXT, byline TEXT, date TEXT, day INTEGER,"
-    " language TEXT, origin TEXT, text TEXT NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS articles_ext_id ON articles(ext_id);"
+    " language TEXT, origin TEXT, text TEXT NOT NULL, url_key INTEGER, ext_key INTEGER);"
     "CREATE TABLE IF NOT EXISTS analyses("
     " article_id INTEGER PRIMARY KEY REFERENCES articles(id), words INTEGER, sentences INTEGER,"
     " entities INTEGER, quotes INTEGER, numbers INTEGER, simhash INTEGER);"
@@ -73,18 +78,24 @@ static const char schema[] =
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
     " title, text, content='articles', content_rowid='id', tokenize='porter unicode61');";
 
+/* After keys() has given an older store the key columns. */
+static const char key_indexes[] =
+    "CREATE INDEX IF NOT EXISTS articles_url_key ON articles(url_key);"
+    "CREATE INDEX IF NOT EXISTS articles_ext_key ON articles(ext_key);";
+
 /* Set once, on a new store (see the top of the file). */
 static const char fts_settings[] =
     "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);"
     "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 8388608);";
 
 static const char *const statements[ST_STATEMENTS] = {
-    [ST_FIND_URL] = "SELECT id FROM articles WHERE url = ?1",
+    [ST_FIND_URL] = "SELECT id FROM articles WHERE url_key = ?2 AND url = ?1",
     [ST_FIND_FP] = "SELECT id FROM articles WHERE fingerprint = ?1",
     [ST_SOURCE_GET] = "SELECT id FROM sources WHERE name = ?1",
     [ST_SOURCE_PUT] = "INSERT INTO sources(name) VALUES (?1)",
     [ST_ARTICLE] = "INSERT INTO articles(ext_id, url, fingerprint, source_id, title, byline, date,"
-                   " day, language, origin, text) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+                   " day, language, origin, text, ext_key, url_key)"
+                   " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
     [ST_ANALYSIS] = "INSERT INTO analyses(article_id, words, sentences, entities, quotes, numbers,"
                     " simhash) VALUES (?1,?2,?3,?4,?5,?6,?7)",
     [ST_FTS] = "INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)",
@@ -107,7 +118,8 @@ static int is_store(sqlite3 *db)
     /* an empty file or a store; anything else is refused */
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name NOT IN"
-                               " ('meta','sources','articles','articles_ext_id','analyses',"
+                               " ('meta','sources','articles','articles_ext_id','articles_url_key',"
+                               "'articles_ext_key','analyses',"
                                "'stories','stories_last_day','memberships','memberships_story')"
                                " AND name NOT LIKE 'articles_fts%' AND name NOT LIKE 'sqlite_%'",
                            -1, &q, NULL) != SQLITE_OK)
@@ -115,6 +127,52 @@ static int is_store(sqlite3 *db)
     int ok = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 0;
     sqlite3_finalize(q);
     return ok;
+}
+
+/* 1 when the table has the column, 0 when not, -1 on an error. */
+static int has_column(sqlite3 *db, const char *table, const char *column)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2", -1,
+                           &q, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(q, 1, table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, column, -1, SQLITE_STATIC);
+    int has = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) > 0 : -1;
+    sqlite3_finalize(q);
+    return has;
+}
+
+int64_t px_store_key(const char *s)
+{
+    return (int64_t)px_hash(s, strlen(s));
+}
+
+static void key_function(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *s = (const char *)sqlite3_value_text(argv[0]);
+    if (s) sqlite3_result_int64(cx, px_store_key(s));
+    else sqlite3_result_null(cx);
+}
+
+/* Stores made before the key columns (their url had a UNIQUE index, ext_id
+ * an index of its own) get the columns, filled, and lose the ext_id index,
+ * which nothing reads any more; the url's UNIQUE index stays, as SQLite
+ * cannot drop a constraint's index.  0 on success. */
+static int add_keys(sqlite3 *db)
+{
+    int has = has_column(db, "articles", "url_key");
+    if (has) return has < 0;
+    if (sqlite3_create_function_v2(db, "px_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                   key_function, NULL, NULL, NULL) != SQLITE_OK)
+        return 1;
+    return sqlite3_exec(db, "BEGIN IMMEDIATE;"
+                            "ALTER TABLE articles ADD COLUMN url_key INTEGER;"
+                            "ALTER TABLE articles ADD COLUMN ext_key INTEGER;"
+                            "UPDATE articles SET url_key = px_key(url), ext_key = px_key(ext_id);"
+                            "DROP INDEX IF EXISTS articles_ext_id;"
+                            "COMMIT;", NULL, NULL, NULL) != SQLITE_OK;
 }
 
 /* 1 when the file holds no table yet: a store being made. */
@@ -132,13 +190,8 @@ static int is_new(sqlite3 *db)
  * their rows: not recorded); 0 on success. */
 static int add_places(sqlite3 *db)
 {
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_table_info('memberships')"
-                               " WHERE name = 'places'", -1, &q, NULL) != SQLITE_OK)
-        return 1;
-    int has = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) > 0;
-    sqlite3_finalize(q);
-    return has ? 0
+    int has = has_column(db, "memberships", "places");
+    return has ? has < 0
                : sqlite3_exec(db, "ALTER TABLE memberships ADD COLUMN places INTEGER", NULL, NULL,
                               NULL) != SQLITE_OK;
 }
@@ -162,6 +215,7 @@ px_status px_store_open(const char *path, int readonly, px_store **out, px_error
     }
     int fresh = is_new(s->db);
     if (sqlite3_exec(s->db, schema, NULL, NULL, NULL) != SQLITE_OK || add_places(s->db) ||
+        add_keys(s->db) || sqlite3_exec(s->db, key_indexes, NULL, NULL, NULL) != SQLITE_OK ||
         (fresh && sqlite3_exec(s->db, fts_settings, NULL, NULL, NULL) != SQLITE_OK)) {
         rc = px_store_fail(s, err, "creating the schema");
         goto fail;
@@ -223,6 +277,7 @@ static int64_t lookup(sqlite3_stmt *q)
 int64_t px_store_find_url(px_store *s, const char *url)
 {
     sqlite3_bind_text(s->st[ST_FIND_URL], 1, url, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s->st[ST_FIND_URL], 2, px_store_key(url));
     return lookup(s->st[ST_FIND_URL]);
 }
 
@@ -275,6 +330,8 @@ px_status px_store_put_article(px_store *s, const px_article *a, const px_analys
     bind_text(q, 9, a->language);
     bind_text(q, 10, a->origin);
     bind_text(q, 11, a->text ? a->text : "");
+    if (a->id) sqlite3_bind_int64(q, 12, px_store_key(a->id));
+    if (a->url) sqlite3_bind_int64(q, 13, px_store_key(a->url));
     if (run(q)) return px_store_fail(s, err, "storing an article");
     *id = sqlite3_last_insert_rowid(s->db);
 

@@ -21,6 +21,11 @@ struct px_store {
     px_map sources; /* outlet name -> (void *)(intptr_t)row id */
 };
 
+/* The key under which a URL or an input id is indexed: px_hash() of its
+ * bytes, as a signed 64-bit integer.  Stored in every store, so px_hash()
+ * must never change (test_store pins a value).  s is borrowed, not NULL. */
+int64_t px_store_key(const char *s);
+
 /* Fills err from the connection's last error; returns PX_EIO. */
 px_status px_store_fail(px_store *s, px_error *err, const char *what);
 

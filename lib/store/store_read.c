@@ -152,10 +152,12 @@ px_status px_store_article(px_store *s, px_context *ctx, const char *key, px_art
             " (SELECT coalesce(ext_id, id) FROM articles WHERE id = m.copy_of), m.places"
             ARTICLE_FROM
             " JOIN memberships m ON m.article_id = a.id JOIN stories st ON st.id = m.story_id"
-            " WHERE a.ext_id = ?1 OR a.url = ?1 OR a.id = ?1 ORDER BY a.ext_id = ?1 DESC LIMIT 1",
+            " WHERE (a.ext_key = ?2 AND a.ext_id = ?1) OR (a.url_key = ?2 AND a.url = ?1)"
+            " OR a.id = ?1 ORDER BY a.ext_id = ?1 DESC LIMIT 1",
             -1, &q, NULL) != SQLITE_OK)
         return px_store_fail(s, err, "finding an article");
     sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 2, px_store_key(key));
     px_status rc;
     int step = sqlite3_step(q);
     if (step == SQLITE_ROW) {

@@ -98,15 +98,23 @@ static void first_hit(const px_search_hit *h, void *ud)
     if (!*(char *)ud) snprintf(ud, 16, "%s", h->id);
 }
 
-static void store_groups_and_skips_duplicates(void **state)
+/* A new store at path with the dump ingested. */
+static px_store *new_store_of_dump(px_ingest_stats *st)
 {
-    (void)state;
     remove_store();
     px_store *s;
     px_error err;
     assert_int_equal(px_store_open(path, 0, &s, &err), PX_OK);
+    assert_int_equal(ingest(s, dump, st), PX_OK);
+    return s;
+}
+
+static void store_groups_and_skips_duplicates(void **state)
+{
+    (void)state;
     px_ingest_stats st;
-    assert_int_equal(ingest(s, dump, &st), PX_OK);
+    px_store *s = new_store_of_dump(&st);
+    px_error err;
     assert_int_equal(st.added, 3);
     assert_int_equal(st.stories, 2);
     assert_int_equal(px_store_count(s, "articles"), 3);
@@ -226,22 +234,27 @@ static void new_store_settings(void **state)
     remove_store();
 }
 
+/* Makes the file at path with sql, as an older version left it. */
+static void older_store(const char *sql)
+{
+    remove_store();
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
 /* A store made before memberships recorded whether only places were
  * shared gets the column on opening; every measured decision fills it,
  * and px_store_article() reads it back for `parallax explain`. */
 static void older_memberships_get_places(void **state)
 {
     (void)state;
-    remove_store();
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "CREATE TABLE memberships(article_id INTEGER PRIMARY KEY,"
-                                      " story_id INTEGER NOT NULL, created INTEGER NOT NULL,"
-                                      " copy_of INTEGER, best_story INTEGER, score REAL,"
-                                      " terms REAL, specifics REAL, quotes REAL, gap INTEGER,"
-                                      " threshold REAL)", NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_close(db);
+    older_store("CREATE TABLE memberships(article_id INTEGER PRIMARY KEY,"
+                " story_id INTEGER NOT NULL, created INTEGER NOT NULL,"
+                " copy_of INTEGER, best_story INTEGER, score REAL,"
+                " terms REAL, specifics REAL, quotes REAL, gap INTEGER,"
+                " threshold REAL)");
     px_store *s;
     px_error err;
     assert_int_equal(px_store_open(path, 0, &s, &err), PX_OK);
@@ -259,6 +272,62 @@ static void older_memberships_get_places(void **state)
     assert_int_equal(px_store_article(s, ctx, "c", &a, &m, &err), PX_OK);
     assert_int_equal(m.match.places_only, 1);
     px_article_free(a);
+    px_store_close(s);
+    remove_store();
+}
+
+/* URLs and input ids are indexed by px_hash(), stored in every store: its
+ * value must not change.  A new store has the key indexes and no index
+ * of the URL's text; the same URL is still skipped, and `explain`'s lookup
+ * finds an article by input id, by URL and by row id. */
+static void urls_and_ids_are_indexed_by_key(void **state)
+{
+    (void)state;
+    /* FNV-1a 64 of the URL, computed apart from px_hash() */
+    assert_int_equal(px_store_key("https://x.example/a"), (int64_t)0x45490625fce8e8d4ULL);
+    px_ingest_stats st;
+    px_store *s = new_store_of_dump(&st);
+    px_error err;
+    assert_int_equal(sql_value(s, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                 " AND name IN ('articles_url_key', 'articles_ext_key')"), 2);
+    assert_int_equal(sql_value(s, "SELECT count(*) FROM pragma_index_list('articles')"
+                                 " WHERE origin = 'u'"), 1); /* the fingerprint's only */
+    assert_int_equal(sql_value(s, "SELECT url_key FROM articles WHERE ext_id = 'a'"),
+                     px_store_key("https://x.example/a"));
+    assert_true(px_store_find_url(s, "https://x.example/a") > 0);
+    assert_int_equal(px_store_find_url(s, "https://x.example/z"), 0);
+    const char *keys[] = {"b", "https://y.example/b", "2"};
+    for (size_t i = 0; i < 3; i++) {
+        px_article *a;
+        px_membership_row m;
+        assert_int_equal(px_store_article(s, ctx, keys[i], &a, &m, &err), PX_OK);
+        assert_non_null(a);
+        assert_string_equal(px_article_id(a), "b");
+        px_article_free(a);
+    }
+    px_store_close(s);
+    remove_store();
+}
+
+/* A store made before the key columns (url UNIQUE, an index of ext_id)
+ * gets them, filled, on opening; its ext_id index goes. */
+static void older_articles_get_keys(void **state)
+{
+    (void)state;
+    older_store("CREATE TABLE articles(id INTEGER PRIMARY KEY, ext_id TEXT,"
+                " url TEXT UNIQUE, fingerprint INTEGER NOT NULL UNIQUE,"
+                " source_id INTEGER, title TEXT, byline TEXT, date TEXT,"
+                " day INTEGER, language TEXT, origin TEXT, text TEXT NOT NULL);"
+                "CREATE INDEX articles_ext_id ON articles(ext_id);"
+                "INSERT INTO articles(ext_id, url, fingerprint, text)"
+                " VALUES ('old', 'https://x.example/old', 7, 'Text.');");
+    px_store *s;
+    px_error err;
+    assert_int_equal(px_store_open(path, 0, &s, &err), PX_OK);
+    assert_int_equal(sql_value(s, "SELECT ext_key FROM articles"), px_store_key("old"));
+    assert_int_equal(sql_value(s, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_ext_id'"),
+                     0);
+    assert_int_equal(px_store_find_url(s, "https://x.example/old"), 1);
     px_store_close(s);
     remove_store();
 }
@@ -296,6 +365,8 @@ int main(void)
         cmocka_unit_test(new_store_settings),
         cmocka_unit_test(older_memberships_get_places),
         cmocka_unit_test(stories_expire_on_the_clock),
+        cmocka_unit_test(urls_and_ids_are_indexed_by_key),
+        cmocka_unit_test(older_articles_get_keys),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
