@@ -47,12 +47,21 @@ static void lower_copy(const char *s, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* A vendor's copy of article:published_time ("shareaholic:article_published_time"). */
+static int vendor_published(const char *key)
+{
+    static const char tail[] = "article_published_time";
+    size_t n = strlen(key), t = sizeof tail - 1;
+    return n > t + 1 && !strcmp(key + n - t, tail) && strchr(":_.", key[n - t - 1]);
+}
+
 static void note_date(html_meta *m, const char *key, const char *content)
 {
     char iso[32];
-    for (int r = 0; date_keys[r]; r++)
-        if (!strcmp(key, date_keys[r]) && (!m->date || r < m->date_rank) &&
-            px_html_date_iso(content, iso))
+    int last = (int)(sizeof date_keys / sizeof *date_keys) - 1;
+    for (int r = 0; r <= last; r++)
+        if ((r < last ? !strcmp(key, date_keys[r]) : vendor_published(key)) &&
+            (!m->date || r < m->date_rank) && px_html_date_iso(content, iso))
             m->date = content, m->date_rank = r;
 }
 

@@ -79,6 +79,23 @@ static void test_date_sources(void **state)
     assert_null(a->date);
     px_article_free(a);
 
+    /* A vendor's copy of article:published_time counts, below the
+     * standard keys; a key that only ends like it does not. */
+    a = html_extract("<meta name='shareaholic:article_published_time' "
+                     "content='2014-03-17T01:44:37+01:00'><p>A paragraph.</p>");
+    assert_string_equal(a->date, "2014-03-17T01:44:37+01:00");
+    assert_int_equal(a->date_source, PX_DATE_META);
+    px_article_free(a);
+    a = html_extract("<meta name='shareaholic:article_published_time' content='2014-03-17'>"
+                     "<meta property='article:published_time' content='2014-03-16'>"
+                     "<p>A paragraph.</p>");
+    assert_string_equal(a->date, "2014-03-16");
+    px_article_free(a);
+    a = html_extract("<meta name='notarticle_published_time' content='2014-03-17'>"
+                     "<p>A paragraph.</p>");
+    assert_null(a->date);
+    px_article_free(a);
+
     /* Microdata written as text, read day first on a German page. */
     a = html_extract("<html lang='de'><div itemprop='datePublished'>20.06.2019 11:43</div>"
                 "<p>Ein Absatz des Artikels.</p></html>");
