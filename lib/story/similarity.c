@@ -14,6 +14,8 @@
  * the difference as a conflict).
  */
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "story/similarity.h"
 
@@ -30,6 +32,78 @@ double px_features_dot(const px_features *a, const px_features *b)
         if (x == y) dot += (double)a->items[i].weight * b->items[j].weight;
         i += x <= y;
         j += y <= x;
+    }
+    return dot;
+}
+
+/* 2^64 over the golden ratio: the top bits of key * INDEX_MUL are well
+ * spread even for keys whose low bits are poor (FNV-1a of short strings). */
+#define INDEX_MUL 0x9e3779b97f4a7c15ULL
+
+void px_features_index_build(px_features_index *x, const px_features *f)
+{
+    x->len = f->len;
+    x->cap = 0;
+    if (f->len >= UINT16_MAX) return;
+    size_t cap = 16;
+    int bits = 4;
+    while (cap < 4 * f->len) cap *= 2, bits++;
+    if (cap > x->room) {
+        free(x->slots);
+        x->slots = px_xmalloc(cap * sizeof *x->slots);
+        x->room = cap;
+    }
+    memset(x->slots, 0, cap * sizeof *x->slots);
+    x->cap = cap;
+    x->shift = 64 - bits;
+    size_t mask = cap - 1;
+    for (size_t i = 0; i < f->len; i++) {
+        size_t k = (size_t)((f->items[i].key * INDEX_MUL) >> x->shift);
+        while (x->slots[k]) k = (k + 1) & mask;
+        x->slots[k] = (uint16_t)(i + 1);
+    }
+}
+
+void px_features_index_free(px_features_index *x)
+{
+    free(x->slots);
+    memset(x, 0, sizeof *x);
+}
+
+static inline const px_feature *find(const px_features *f, const px_features_index *fx,
+                                     uint64_t key)
+{
+    size_t mask = fx->cap - 1;
+    for (size_t k = (size_t)((key * INDEX_MUL) >> fx->shift);; k = (k + 1) & mask) {
+        uint16_t at = fx->slots[k];
+        if (!at) return NULL;
+        if (f->items[at - 1].key == key) return &f->items[at - 1];
+    }
+}
+
+const px_feature *px_features_find(const px_features *f, const px_features_index *fx,
+                                   uint64_t key)
+{
+    if (!fx->cap || fx->len != f->len) { /* not indexed: search */
+        size_t lo = 0, hi = f->len;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (f->items[mid].key < key) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo < f->len && f->items[lo].key == key ? &f->items[lo] : NULL;
+    }
+    return find(f, fx, key);
+}
+
+double px_features_dot_indexed(const px_features *a, const px_features *b,
+                               const px_features_index *bx)
+{
+    if (!bx->cap || bx->len != b->len) return px_features_dot(a, b);
+    double dot = 0;
+    for (size_t i = 0; i < a->len; i++) {
+        const px_feature *y = find(b, bx, a->items[i].key);
+        if (y) dot += (double)a->items[i].weight * y->weight;
     }
     return dot;
 }

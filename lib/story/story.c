@@ -185,10 +185,19 @@ static void add_member(px_story *s, px_member m)
     px_vec_push(&s->members, m);
 }
 
+/* The vectors changed: their indexes follow (built here, once per change,
+ * and read by every article scored against the story until the next). */
+static void reindex(px_story *s)
+{
+    px_features_index_build(&s->terms_index, &s->terms);
+    px_features_index_build(&s->specifics_index, &s->specifics);
+}
+
 void px_story_add(px_story *s, int64_t article, const px_doc *d)
 {
     s->terms_norm = sum_into(&s->terms, &d->p.terms, PX_STORY_TERMS);
     s->specifics_norm = sum_into(&s->specifics, &d->specifics, PX_STORY_SPECIFICS);
+    reindex(s);
     add_places(&s->places, &d->places, &s->specifics);
     add_quotes(&s->quotes, &d->p.quotes);
     add_days(s, d->p.day, d->p.day);
@@ -204,6 +213,7 @@ void px_story_absorb(px_story *a, const px_story *b)
 {
     a->terms_norm = sum_into(&a->terms, &b->terms, PX_STORY_TERMS);
     a->specifics_norm = sum_into(&a->specifics, &b->specifics, PX_STORY_SPECIFICS);
+    reindex(a);
     add_places(&a->places, &b->places, &a->specifics);
     add_quotes(&a->quotes, &b->quotes);
     add_days(a, b->first_day, b->last_day);
@@ -249,13 +259,35 @@ static double cosine(const px_features *a, double na, const px_features *b, doub
     return c > 1 ? 1 : c;
 }
 
+/* cosine() of a doc's vector (unit length) and a story's, through the
+ * story's index: the article has the fewer keys, so they are walked. */
+static double doc_cosine(const px_features *a, const px_features *b, const px_features_index *bx,
+                         double nb)
+{
+    if (!a->len || !b->len || nb <= 0) return -1;
+    double c = px_features_dot_indexed(a, b, bx) / (1 * nb);
+    return c > 1 ? 1 : c;
+}
+
+/* share_more_than_places() with the doc's side walked and the story's
+ * looked up in its index. */
+static int doc_shares_more_than_places(const px_doc *d, const px_story *s)
+{
+    for (size_t i = 0; i < d->specifics.len; i++) {
+        uint64_t x = d->specifics.items[i].key;
+        if (px_features_find(&s->specifics, &s->specifics_index, x) && !px_keys_has(&d->places, x) &&
+            !px_keys_has(&s->places, x))
+            return 1;
+    }
+    return 0;
+}
+
 void px_story_match(const px_story *s, const px_doc *d, const px_story_params *p, px_match *m)
 {
-    m->terms = cosine(&d->p.terms, 1, &s->terms, s->terms_norm);
+    m->terms = doc_cosine(&d->p.terms, &s->terms, &s->terms_index, s->terms_norm);
     if (m->terms < 0) m->terms = 0;
-    m->specifics = cosine(&d->specifics, 1, &s->specifics, s->specifics_norm);
-    m->places_only = m->specifics >= 0 &&
-                     !share_more_than_places(&d->specifics, &d->places, &s->specifics, &s->places);
+    m->specifics = doc_cosine(&d->specifics, &s->specifics, &s->specifics_index, s->specifics_norm);
+    m->places_only = m->specifics >= 0 && !doc_shares_more_than_places(d, s);
     m->quotes = -1;
     if (d->p.quotes.len && s->quotes.len)
         m->quotes = (double)px_keys_shared(&d->p.quotes, &s->quotes) / (double)d->p.quotes.len;
@@ -433,6 +465,7 @@ int px_story_load(px_story *s, const void *data, size_t len)
         px_story_free(s);
         return -1;
     }
+    reindex(s);
     return 0;
 }
 
@@ -440,6 +473,8 @@ void px_story_free(px_story *s)
 {
     px_vec_free(&s->terms);
     px_vec_free(&s->specifics);
+    px_features_index_free(&s->terms_index);
+    px_features_index_free(&s->specifics_index);
     px_vec_free(&s->quotes);
     px_vec_free(&s->members);
     px_vec_free(&s->pub_days);

@@ -7,7 +7,9 @@
  * PX_STORY_TERMS / PX_STORY_SPECIFICS keys; their quote 3-grams; the days
  * it spans; and the simhash and fingerprint of its latest members, to spot
  * copies.  So its memory is bounded whatever its size, and scoring an
- * article is a merge of sorted arrays.
+ * article walks the article's keys and looks each up in the story's
+ * vectors through their hash indexes (px_features_index), rebuilt when
+ * the story changes.
  *
  * The score (px_match) is a weighted mean of what can be measured, the
  * weights in px_story_params:
@@ -38,6 +40,7 @@
 #define PX_STORY_H
 
 #include "story/doc.h"
+#include "story/similarity.h"
 
 #define PX_STORY_TERMS 200
 #define PX_STORY_SPECIFICS 100
@@ -73,6 +76,7 @@ typedef struct px_story {
     int32_t first_day, last_day;   /* publication days; PX_NO_DAY when no member is dated */
     px_day_counts pub_days, named_days; /* its members' days (days.h), the most counted */
     px_features terms, specifics;  /* weight: sum over members; sorted by key */
+    px_features_index terms_index, specifics_index; /* of terms and specifics, for scoring */
     double terms_norm, specifics_norm;
     px_keys quotes;                /* sorted, unique */
     px_keys places;                /* its specifics' keys that are places (doc.h), sorted */

@@ -159,6 +159,40 @@ static void story_bytes_round_trip(void **state)
     px_doc_free(&d[1]);
 }
 
+/* The indexed dot is the merge's to the last bit, on vectors of all sizes
+ * with keys that crowd the same slots (a shared high half) and a key 0;
+ * lookups find every key of the vector and none other. */
+static void indexed_dot_is_the_merge(void **state)
+{
+    (void)state;
+    uint64_t seed = 12345;
+    for (size_t n = 0; n < 700; n += 7) {
+        px_features a = {0}, b = {0};
+        for (size_t i = 0; i < 2 * n + 3; i++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            uint64_t key = i % 5 == 0 ? seed >> 60 : (0xabcdULL << 48) | (seed >> 40);
+            px_feature f = {key, 1, (float)(seed % 1000) / 997.0f};
+            px_vec_push(i % 3 ? &a : &b, f);
+        }
+        px_features_merge(&a);
+        px_features_merge(&b);
+        px_features_index bx = {0};
+        px_features_index_build(&bx, &b);
+        assert_true(px_features_dot_indexed(&a, &b, &bx) == px_features_dot(&a, &b));
+        for (size_t i = 0; i < b.len; i++)
+            assert_ptr_equal(px_features_find(&b, &bx, b.items[i].key), &b.items[i]);
+        for (size_t i = 0; i < a.len; i++) {
+            const px_feature *f = px_features_find(&b, &bx, a.items[i].key);
+            assert_true(!f || f->key == a.items[i].key);
+        }
+        px_vec_push(&b, b.items[0]); /* the index no longer fits b: the merge answers */
+        assert_true(px_features_dot_indexed(&a, &b, &bx) == px_features_dot(&a, &b));
+        px_features_index_free(&bx);
+        px_vec_free(&a);
+        px_vec_free(&b);
+    }
+}
+
 /* Reference order of a capped vector: heavier first, ties by smaller key. */
 static int heavier_first(const void *x, const void *y)
 {
@@ -406,6 +440,7 @@ int main(void)
         cmocka_unit_test(outlet_tail_is_no_headline),
         cmocka_unit_test(story_bytes_round_trip),
         cmocka_unit_test(story_caps_to_strongest_keys),
+        cmocka_unit_test(indexed_dot_is_the_merge),
         cmocka_unit_test(stream_separates_two_earthquakes),
         cmocka_unit_test(batch_ignores_input_order),
         cmocka_unit_test(shared_quotes_add_to_the_score),
