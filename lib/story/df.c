@@ -42,11 +42,20 @@ void px_df_add(px_df *df, const uint64_t *keys, size_t n)
     if (df->max_keys && df->counts.len > df->max_keys) prune(df);
 }
 
-double px_df_idf(const px_df *df, uint64_t key)
+uint32_t px_df_count(const px_df *df, uint64_t key)
+{
+    return df ? px_keymap_get(&df->counts, key) : 0;
+}
+
+double px_df_idf_of(const px_df *df, uint32_t n)
 {
     if (!df || !df->docs) return 1.0;
-    double n = px_keymap_get(&df->counts, key);
-    return log((1.0 + (double)df->docs) / (1.0 + n)) + 1.0;
+    return log((1.0 + (double)df->docs) / (1.0 + (double)n)) + 1.0;
+}
+
+double px_df_idf(const px_df *df, uint64_t key)
+{
+    return px_df_idf_of(df, px_df_count(df, key));
 }
 
 static void put64(px_buf *b, uint64_t v)

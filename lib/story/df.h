@@ -28,6 +28,11 @@ void px_df_init(px_df *df, size_t max_keys);
 void px_df_add(px_df *df, const uint64_t *keys, size_t n);
 /* Smoothed inverse document frequency, >= 1; 1 when nothing was counted. */
 double px_df_idf(const px_df *df, uint64_t key);
+/* The documents counted holding key (0 for an unknown key or a NULL df),
+ * and the idf of a key held by n of them: px_df_idf(df, key) is
+ * px_df_idf_of(df, px_df_count(df, key)), for callers that memoise by n. */
+uint32_t px_df_count(const px_df *df, uint64_t key);
+double px_df_idf_of(const px_df *df, uint32_t n);
 void px_df_save(const px_df *df, px_buf *out);
 /* Fails (returns -1, df left empty) when the bytes are not a saved px_df. */
 int px_df_load(px_df *df, const void *data, size_t len);

@@ -288,11 +288,34 @@ void px_doc_keys(const px_doc *d, px_keys *out)
     for (size_t i = 0; i < d->specifics.len; i++) px_vec_push(out, d->specifics.items[i].key);
 }
 
+/* How many document counts weigh() remembers idf^power for. */
+#define MEMO_COUNTS 64
+
+/* idf^power depends on a key only through its document count, and most of
+ * an article's keys are rare (counts of a few units), so it is computed
+ * once per count under MEMO_COUNTS: pow() and log() were most of
+ * weighing.  Without counts (no df yet) idf is 1, and so is 1^power
+ * (C11 7.12.7.4), so pow() is not called at all.  A tf of 1 (most keys)
+ * has log 0.  Every value is the one computed in full. */
 static void weigh(px_features *f, const px_df *df, double power)
 {
+    double memo[MEMO_COUNTS];
+    uint64_t have = 0; /* bit n: memo[n] is set */
+    int counted = df && df->docs;
     double norm = 0;
     for (size_t i = 0; i < f->len; i++) {
-        double w = (1.0 + log(f->items[i].tf)) * pow(px_df_idf(df, f->items[i].key), power);
+        double idf_power = 1.0;
+        if (counted) {
+            uint32_t n = px_df_count(df, f->items[i].key);
+            if (n >= MEMO_COUNTS) {
+                idf_power = pow(px_df_idf_of(df, n), power);
+            } else {
+                if (!(have >> n & 1)) memo[n] = pow(px_df_idf_of(df, n), power), have |= 1ULL << n;
+                idf_power = memo[n];
+            }
+        }
+        float tf = f->items[i].tf;
+        double w = (tf == 1.0f ? 1.0 : 1.0 + log(tf)) * idf_power;
         f->items[i].weight = (float)w;
         norm += w * w;
     }
