@@ -40,14 +40,23 @@ double px_features_dot(const px_features *a, const px_features *b)
  * spread even for keys whose low bits are poor (FNV-1a of short strings). */
 #define INDEX_MUL 0x9e3779b97f4a7c15ULL
 
-void px_features_index_build(px_features_index *x, const px_features *f)
+/* The key at position i of an array of items stride bytes apart, each
+ * opening with its uint64_t key (px_keys: 8, px_features: their size). */
+static inline uint64_t key_at(const void *items, size_t stride, size_t i)
 {
-    x->len = f->len;
+    uint64_t k;
+    memcpy(&k, (const char *)items + i * stride, sizeof k);
+    return k;
+}
+
+static void index_build(px_key_index *x, const void *items, size_t n, size_t stride)
+{
+    x->len = n;
     x->cap = 0;
-    if (f->len >= UINT16_MAX) return;
+    if (n >= UINT16_MAX) return;
     size_t cap = 16;
     int bits = 4;
-    while (cap < 4 * f->len) cap *= 2, bits++;
+    while (cap < 4 * n) cap *= 2, bits++;
     if (cap > x->room) {
         free(x->slots);
         x->slots = px_xmalloc(cap * sizeof *x->slots);
@@ -57,32 +66,41 @@ void px_features_index_build(px_features_index *x, const px_features *f)
     x->cap = cap;
     x->shift = 64 - bits;
     size_t mask = cap - 1;
-    for (size_t i = 0; i < f->len; i++) {
-        size_t k = (size_t)((f->items[i].key * INDEX_MUL) >> x->shift);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = (size_t)((key_at(items, stride, i) * INDEX_MUL) >> x->shift);
         while (x->slots[k]) k = (k + 1) & mask;
         x->slots[k] = (uint16_t)(i + 1);
     }
 }
 
-void px_features_index_free(px_features_index *x)
+void px_key_index_features(px_key_index *x, const px_features *f)
+{
+    index_build(x, f->items, f->len, sizeof *f->items);
+}
+
+void px_key_index_keys(px_key_index *x, const px_keys *k)
+{
+    index_build(x, k->items, k->len, sizeof *k->items);
+}
+
+void px_key_index_free(px_key_index *x)
 {
     free(x->slots);
     memset(x, 0, sizeof *x);
 }
 
-static inline const px_feature *find(const px_features *f, const px_features_index *fx,
-                                     uint64_t key)
+/* 1 + the position of key among the items x indexes, 0 when absent. */
+static inline size_t index_find(const px_key_index *x, const void *items, size_t stride,
+                                uint64_t key)
 {
-    size_t mask = fx->cap - 1;
-    for (size_t k = (size_t)((key * INDEX_MUL) >> fx->shift);; k = (k + 1) & mask) {
-        uint16_t at = fx->slots[k];
-        if (!at) return NULL;
-        if (f->items[at - 1].key == key) return &f->items[at - 1];
+    size_t mask = x->cap - 1;
+    for (size_t k = (size_t)((key * INDEX_MUL) >> x->shift);; k = (k + 1) & mask) {
+        uint16_t at = x->slots[k];
+        if (!at || key_at(items, stride, at - 1u) == key) return at;
     }
 }
 
-const px_feature *px_features_find(const px_features *f, const px_features_index *fx,
-                                   uint64_t key)
+const px_feature *px_features_find(const px_features *f, const px_key_index *fx, uint64_t key)
 {
     if (!fx->cap || fx->len != f->len) { /* not indexed: search */
         size_t lo = 0, hi = f->len;
@@ -93,19 +111,27 @@ const px_feature *px_features_find(const px_features *f, const px_features_index
         }
         return lo < f->len && f->items[lo].key == key ? &f->items[lo] : NULL;
     }
-    return find(f, fx, key);
+    size_t at = index_find(fx, f->items, sizeof *f->items, key);
+    return at ? &f->items[at - 1] : NULL;
 }
 
-double px_features_dot_indexed(const px_features *a, const px_features *b,
-                               const px_features_index *bx)
+double px_features_dot_indexed(const px_features *a, const px_features *b, const px_key_index *bx)
 {
     if (!bx->cap || bx->len != b->len) return px_features_dot(a, b);
     double dot = 0;
     for (size_t i = 0; i < a->len; i++) {
-        const px_feature *y = find(b, bx, a->items[i].key);
-        if (y) dot += (double)a->items[i].weight * y->weight;
+        size_t at = index_find(bx, b->items, sizeof *b->items, a->items[i].key);
+        if (at) dot += (double)a->items[i].weight * b->items[at - 1].weight;
     }
     return dot;
+}
+
+size_t px_keys_shared_indexed(const px_keys *a, const px_keys *b, const px_key_index *bx)
+{
+    if (!bx->cap || bx->len != b->len) return px_keys_shared(a, b);
+    size_t n = 0;
+    for (size_t i = 0; i < a->len; i++) n += index_find(bx, b->items, sizeof *b->items, a->items[i]) != 0;
+    return n;
 }
 
 double px_features_cosine(const px_features *a, const px_features *b)

@@ -185,21 +185,23 @@ static void add_member(px_story *s, px_member m)
     px_vec_push(&s->members, m);
 }
 
-/* The vectors changed: their indexes follow (built here, once per change,
- * and read by every article scored against the story until the next). */
+/* The vectors and quotes changed: their indexes follow (built here, once
+ * per change, and read by every article scored against the story until
+ * the next). */
 static void reindex(px_story *s)
 {
-    px_features_index_build(&s->terms_index, &s->terms);
-    px_features_index_build(&s->specifics_index, &s->specifics);
+    px_key_index_features(&s->terms_index, &s->terms);
+    px_key_index_features(&s->specifics_index, &s->specifics);
+    px_key_index_keys(&s->quotes_index, &s->quotes);
 }
 
 void px_story_add(px_story *s, int64_t article, const px_doc *d)
 {
     s->terms_norm = sum_into(&s->terms, &d->p.terms, PX_STORY_TERMS);
     s->specifics_norm = sum_into(&s->specifics, &d->specifics, PX_STORY_SPECIFICS);
-    reindex(s);
     add_places(&s->places, &d->places, &s->specifics);
     add_quotes(&s->quotes, &d->p.quotes);
+    reindex(s);
     add_days(s, d->p.day, d->p.day);
     if (d->p.day != PX_NO_DAY) px_day_counts_add(&s->pub_days, &d->p.day, 1, 1, PX_STORY_DAYS);
     px_day_counts_add(&s->named_days, d->named, d->nnamed, 1, PX_STORY_DAYS);
@@ -213,9 +215,9 @@ void px_story_absorb(px_story *a, const px_story *b)
 {
     a->terms_norm = sum_into(&a->terms, &b->terms, PX_STORY_TERMS);
     a->specifics_norm = sum_into(&a->specifics, &b->specifics, PX_STORY_SPECIFICS);
-    reindex(a);
     add_places(&a->places, &b->places, &a->specifics);
     add_quotes(&a->quotes, &b->quotes);
+    reindex(a);
     add_days(a, b->first_day, b->last_day);
     px_day_counts_merge(&a->pub_days, &b->pub_days, PX_STORY_DAYS);
     px_day_counts_merge(&a->named_days, &b->named_days, PX_STORY_DAYS);
@@ -261,7 +263,7 @@ static double cosine(const px_features *a, double na, const px_features *b, doub
 
 /* cosine() of a doc's vector (unit length) and a story's, through the
  * story's index: the article has the fewer keys, so they are walked. */
-static double doc_cosine(const px_features *a, const px_features *b, const px_features_index *bx,
+static double doc_cosine(const px_features *a, const px_features *b, const px_key_index *bx,
                          double nb)
 {
     if (!a->len || !b->len || nb <= 0) return -1;
@@ -290,7 +292,8 @@ void px_story_match(const px_story *s, const px_doc *d, const px_story_params *p
     m->places_only = m->specifics >= 0 && !doc_shares_more_than_places(d, s);
     m->quotes = -1;
     if (d->p.quotes.len && s->quotes.len)
-        m->quotes = (double)px_keys_shared(&d->p.quotes, &s->quotes) / (double)d->p.quotes.len;
+        m->quotes = (double)px_keys_shared_indexed(&d->p.quotes, &s->quotes, &s->quotes_index) /
+                    (double)d->p.quotes.len;
     px_day_count buf[PX_DOC_DAYS + 1];
     px_when dw = px_doc_when(d, buf), sw = px_story_when(s);
     m->gap = px_when_gap(&dw, &sw, p->link_floor);
@@ -473,8 +476,9 @@ void px_story_free(px_story *s)
 {
     px_vec_free(&s->terms);
     px_vec_free(&s->specifics);
-    px_features_index_free(&s->terms_index);
-    px_features_index_free(&s->specifics_index);
+    px_key_index_free(&s->terms_index);
+    px_key_index_free(&s->specifics_index);
+    px_key_index_free(&s->quotes_index);
     px_vec_free(&s->quotes);
     px_vec_free(&s->members);
     px_vec_free(&s->pub_days);

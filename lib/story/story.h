@@ -8,8 +8,8 @@
  * it spans; and the simhash and fingerprint of its latest members, to spot
  * copies.  So its memory is bounded whatever its size, and scoring an
  * article walks the article's keys and looks each up in the story's
- * vectors through their hash indexes (px_features_index), rebuilt when
- * the story changes.
+ * vectors and quotes through their hash indexes (px_key_index), rebuilt
+ * when the story changes.
  *
  * The score (px_match) is a weighted mean of what can be measured, the
  * weights in px_story_params:
@@ -76,9 +76,10 @@ typedef struct px_story {
     int32_t first_day, last_day;   /* publication days; PX_NO_DAY when no member is dated */
     px_day_counts pub_days, named_days; /* its members' days (days.h), the most counted */
     px_features terms, specifics;  /* weight: sum over members; sorted by key */
-    px_features_index terms_index, specifics_index; /* of terms and specifics, for scoring */
+    px_key_index terms_index, specifics_index; /* of terms and specifics, for scoring */
     double terms_norm, specifics_norm;
     px_keys quotes;                /* sorted, unique */
+    px_key_index quotes_index;     /* of quotes, for scoring */
     px_keys places;                /* its specifics' keys that are places (doc.h), sorted */
     PX_VEC(px_member) members;     /* the latest PX_STORY_MEMBERS */
     int dirty;                     /* changed since the owner last saved it */

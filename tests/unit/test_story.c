@@ -159,9 +159,10 @@ static void story_bytes_round_trip(void **state)
     px_doc_free(&d[1]);
 }
 
-/* The indexed dot is the merge's to the last bit, on vectors of all sizes
- * with keys that crowd the same slots (a shared high half) and a key 0;
- * lookups find every key of the vector and none other. */
+/* The indexed dot is the merge's to the last bit, and the indexed count
+ * of shared keys the merge's, on vectors of all sizes with keys that
+ * crowd the same slots (a shared high half) and a key 0; lookups find
+ * every key of the vector and none other. */
 static void indexed_dot_is_the_merge(void **state)
 {
     (void)state;
@@ -176,8 +177,8 @@ static void indexed_dot_is_the_merge(void **state)
         }
         px_features_merge(&a);
         px_features_merge(&b);
-        px_features_index bx = {0};
-        px_features_index_build(&bx, &b);
+        px_key_index bx = {0};
+        px_key_index_features(&bx, &b);
         assert_true(px_features_dot_indexed(&a, &b, &bx) == px_features_dot(&a, &b));
         for (size_t i = 0; i < b.len; i++)
             assert_ptr_equal(px_features_find(&b, &bx, b.items[i].key), &b.items[i]);
@@ -185,9 +186,18 @@ static void indexed_dot_is_the_merge(void **state)
             const px_feature *f = px_features_find(&b, &bx, a.items[i].key);
             assert_true(!f || f->key == a.items[i].key);
         }
+        px_keys ka = {0}, kb = {0};
+        for (size_t i = 0; i < a.len; i++) px_vec_push(&ka, a.items[i].key);
+        for (size_t i = 0; i < b.len; i++) px_vec_push(&kb, b.items[i].key);
+        px_key_index kx = {0};
+        px_key_index_keys(&kx, &kb);
+        assert_int_equal(px_keys_shared_indexed(&ka, &kb, &kx), px_keys_shared(&ka, &kb));
+        px_key_index_free(&kx);
+        px_vec_free(&ka);
+        px_vec_free(&kb);
         px_vec_push(&b, b.items[0]); /* the index no longer fits b: the merge answers */
         assert_true(px_features_dot_indexed(&a, &b, &bx) == px_features_dot(&a, &b));
-        px_features_index_free(&bx);
+        px_key_index_free(&bx);
         px_vec_free(&a);
         px_vec_free(&b);
     }
