@@ -203,6 +203,46 @@ static void indexed_dot_is_the_merge(void **state)
     }
 }
 
+/* The simhash is the one counted bit by bit over px_body_shingles(), on a
+ * body long enough (6,000 words) to fill the byte counters many times. */
+static void simhash_counts_every_shingle(void **state)
+{
+    (void)state;
+    px_buf json = {0};
+    px_buf_puts(&json, "{\"id\":\"long\",\"text\":\"");
+    uint64_t seed = 99;
+    for (int i = 0; i < 6000; i++) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        for (int k = 0; k < 2 + (int)(seed >> 62); k++) px_buf_putc(&json, (char)('a' + (seed >> (8 * k + 3)) % 26));
+        px_buf_puts(&json, i % 12 == 11 ? ". " : " ");
+    }
+    px_buf_puts(&json, "\"}");
+    px_article *a = article(px_buf_str(&json));
+    px_analysis *an;
+    assert_int_equal(px_analyze(ctx, a, &an, NULL), PX_OK);
+    px_profile p;
+    px_profile_build(&p, a, an, NULL);
+    px_keys sh = {0};
+    px_body_shingles(an, &sh);
+    assert_true(sh.len > 16 * 255 + 15);
+    uint64_t want = 0;
+    for (int b = 0; b < 64; b++) {
+        size_t ones = 0;
+        for (size_t i = 0; i < sh.len; i++) {
+            uint64_t h = sh.items[i];
+            h ^= h >> 33, h *= 0xff51afd7ed558ccdULL, h ^= h >> 33;
+            ones += h >> b & 1;
+        }
+        if (2 * ones > sh.len) want |= 1ULL << b;
+    }
+    assert_true(p.simhash == want);
+    px_vec_free(&sh);
+    px_profile_free(&p);
+    px_analysis_free(an);
+    px_article_free(a);
+    px_buf_free(&json);
+}
+
 /* Reference order of a capped vector: heavier first, ties by smaller key. */
 static int heavier_first(const void *x, const void *y)
 {
@@ -451,6 +491,7 @@ int main(void)
         cmocka_unit_test(story_bytes_round_trip),
         cmocka_unit_test(story_caps_to_strongest_keys),
         cmocka_unit_test(indexed_dot_is_the_merge),
+        cmocka_unit_test(simhash_counts_every_shingle),
         cmocka_unit_test(stream_separates_two_earthquakes),
         cmocka_unit_test(batch_ignores_input_order),
         cmocka_unit_test(shared_quotes_add_to_the_score),
