@@ -171,18 +171,6 @@ static void add_title(px_features *terms, px_features *specifics, px_context *ct
     px_buf_free(&stem);
 }
 
-static uint64_t fingerprint(const px_analysis *an)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < an->tokens.len; i++) {
-        const px_token *t = &an->tokens.items[i];
-        if (t->kind != PX_TOKEN_WORD && t->kind != PX_TOKEN_NUMBER) continue;
-        for (const char *s = t->norm; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-        h = (h ^ ' ') * 1099511628211ULL;
-    }
-    return h;
-}
-
 /* 1 when the body holds under a third of the title's content words (of
  * three or more): the page around the article was scraped, not the
  * article, so only the title can say what it reports. */
@@ -272,7 +260,7 @@ void px_doc_build(px_doc *d, px_context *ctx, const px_article *a, const px_anal
     px_features_merge(&d->specifics);
     px_vec_free(&title_terms);
     px_vec_free(&title_specifics);
-    d->fingerprint = fingerprint(an);
+    d->fingerprint = d->p.fingerprint;
     add_places(d, an);
     /* Named days only for a dated article with its own body: without a
      * publication day nothing relative resolves and what is left are

@@ -14,6 +14,10 @@
 
 #include "story/profile.h"
 
+/* FNV-1a, as px_hash(): the keys of names and the body's hashes. */
+#define FNV_BASIS 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
 static const float type_factor[] = {
     [PX_ENTITY_PERSON] = 1.0f, [PX_ENTITY_ORGANIZATION] = 0.8f,
     [PX_ENTITY_PLACE] = 0.5f, [PX_ENTITY_OTHER] = 0.7f,
@@ -103,12 +107,12 @@ static void add_terms(px_profile *p, const px_analysis *an)
 
 uint64_t px_fold_hash(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
+    uint64_t h = FNV_BASIS;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 'A' && c <= 'Z') c += 32;
         h ^= c;
-        h *= 1099511628211ULL;
+        h *= FNV_PRIME;
     }
     return h;
 }
@@ -162,18 +166,27 @@ static void add_quotes(px_profile *p, const px_analysis *an)
 }
 
 /* A walk over the body's word 4-gram shingles, token by token: the word
- * and number norms' hashes, the last four kept. */
+ * and number norms' hashes (px_hash), the last four kept.  The same walk
+ * chains the norms' bytes, a space after each, into one FNV-1a hash of
+ * the body's words (fingerprint): both read each byte once. */
 typedef struct shingler {
     uint64_t w[4];
     size_t words;
+    uint64_t fingerprint;
 } shingler;
+
+#define SHINGLER_START {{0}, 0, FNV_BASIS}
 
 /* Takes token t; 1 when it completes a shingle, its hash in *out. */
 static inline int shingle_next(shingler *sh, const px_token *t, uint64_t *out)
 {
     if (t->kind != PX_TOKEN_WORD && t->kind != PX_TOKEN_NUMBER) return 0;
+    uint64_t h = FNV_BASIS, f = sh->fingerprint;
+    for (const unsigned char *c = (const unsigned char *)t->norm; *c; c++)
+        h = (h ^ *c) * FNV_PRIME, f = (f ^ *c) * FNV_PRIME;
+    sh->fingerprint = (f ^ ' ') * FNV_PRIME;
     sh->w[0] = sh->w[1], sh->w[1] = sh->w[2], sh->w[2] = sh->w[3];
-    sh->w[3] = px_hash(t->norm, strlen(t->norm));
+    sh->w[3] = h;
     if (++sh->words < 4) return 0;
     *out = ((sh->w[0] * 31 + sh->w[1]) * 31 + sh->w[2]) * 31 + sh->w[3];
     return 1;
@@ -181,7 +194,7 @@ static inline int shingle_next(shingler *sh, const px_token *t, uint64_t *out)
 
 void px_body_shingles(const px_analysis *an, px_keys *out)
 {
-    shingler sh = {{0}, 0};
+    shingler sh = SHINGLER_START;
     uint64_t h;
     for (size_t i = 0; i < an->tokens.len; i++)
         if (shingle_next(&sh, &an->tokens.items[i], &h)) px_vec_push(out, h);
@@ -246,14 +259,14 @@ static inline uint64_t add8(uint64_t *p1, uint64_t *p2, uint64_t *p4, const uint
  * are emptied before they can overflow.  About ten operations a shingle
  * where counting eight bits at a time took thirty; the counts are exact,
  * so the simhash is the same. */
-static uint64_t simhash(const px_analysis *an)
+static uint64_t simhash(const px_analysis *an, uint64_t *fingerprint)
 {
     uint32_t ones[64] = {0};
     uint64_t acc[8] = {0}, rest[8] = {0};
     uint64_t p1 = 0, p2 = 0, p4 = 0, p8 = 0; /* the planes */
     uint64_t block[16];
     size_t n = 0, total = 0, blocks = 0;
-    shingler sh = {{0}, 0};
+    shingler sh = SHINGLER_START;
     uint64_t h;
     for (size_t i = 0; i < an->tokens.len; i++) {
         if (!shingle_next(&sh, &an->tokens.items[i], &h)) continue;
@@ -281,6 +294,7 @@ static uint64_t simhash(const px_analysis *an)
     uint64_t out = 0;
     for (int b = 0; b < 64; b++)
         if (2 * (uint64_t)ones[b] > total) out |= 1ULL << b;
+    *fingerprint = sh.fingerprint;
     return out;
 }
 
@@ -299,7 +313,7 @@ void px_profile_build(px_profile *p, const px_article *a, const px_analysis *an,
     add_entities(p, an);
     add_quotes(p, an);
     p->day = px_day_of(a->date);
-    p->simhash = simhash(an);
+    p->simhash = simhash(an, &p->fingerprint);
 }
 
 void px_profile_reweight(px_profile *p, const px_idf *idf)

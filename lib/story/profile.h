@@ -15,6 +15,8 @@
  *   day       publication day (days since 1970-01-01) or PX_NO_DAY
  *   simhash   64-bit simhash over word 4-gram shingles of the body:
  *             near-copies (syndication) differ in few bits
+ *   fingerprint a hash of the body's words in order: the same text twice
+ *             (computed in the same pass as the shingles)
  *
  * Keys are FNV-1a hashes of folded strings; a collision costs a little
  * similarity, never correctness of anything else.
@@ -44,6 +46,7 @@ typedef struct px_profile {
     px_keys quotes;     /* sorted, unique */
     int32_t day;
     uint64_t simhash;
+    uint64_t fingerprint; /* FNV-1a of the body's word and number norms, a space after each */
     size_t words;       /* content words in the body */
 } px_profile;
 

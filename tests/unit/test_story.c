@@ -204,7 +204,8 @@ static void indexed_dot_is_the_merge(void **state)
 }
 
 /* The simhash is the one counted bit by bit over px_body_shingles(), on a
- * body long enough (6,000 words) to fill the byte counters many times. */
+ * body long enough (6,000 words) to fill the byte counters many times;
+ * the fingerprint, hashed in the same pass, the one chained word by word. */
 static void simhash_counts_every_shingle(void **state)
 {
     (void)state;
@@ -236,6 +237,14 @@ static void simhash_counts_every_shingle(void **state)
         if (2 * ones > sh.len) want |= 1ULL << b;
     }
     assert_true(p.simhash == want);
+    uint64_t fp = 1469598103934665603ULL; /* the fingerprint: FNV-1a of the norms, spaced */
+    for (size_t i = 0; i < an->tokens.len; i++) {
+        const px_token *t = &an->tokens.items[i];
+        if (t->kind != PX_TOKEN_WORD && t->kind != PX_TOKEN_NUMBER) continue;
+        for (const char *c = t->norm; *c; c++) fp = (fp ^ (unsigned char)*c) * 1099511628211ULL;
+        fp = (fp ^ ' ') * 1099511628211ULL;
+    }
+    assert_true(p.fingerprint == fp);
     px_vec_free(&sh);
     px_profile_free(&p);
     px_analysis_free(an);
