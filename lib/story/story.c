@@ -90,10 +90,14 @@ static void keep_strongest(px_features *f, size_t cap)
     f->len = kept;
 }
 
-/* dst += src (both sorted by key), then capped to cap keys; returns the norm. */
+/* dst += src (both sorted by key), then capped to cap keys; returns the norm.
+ * The sum is made in an array sized for both at once: growing it key by
+ * key took four reallocations a sum, at every addition to a story. */
 static double sum_into(px_features *dst, const px_features *src, size_t cap)
 {
     px_features out = {0};
+    out.cap = dst->len + src->len;
+    out.items = px_xmalloc((out.cap ? out.cap : 1) * sizeof *out.items);
     size_t i = 0, j = 0;
     while (i < dst->len || j < src->len) {
         px_feature f;
