@@ -103,24 +103,35 @@ static int has_link(const xmlNode *n)
 }
 
 /* 1 when n lies inside an <li> that links elsewhere: an item of a list of
- * other articles. */
-static int in_teaser_item(const xmlNode *n)
+ * other articles.  The answer for each <li> is kept in seen (the item's
+ * address -> 1 + the answer): a page may hold thousands of <time>s in one
+ * item, and walking the item again for each made extraction quadratic. */
+static int in_teaser_item(const xmlNode *n, px_map *seen)
 {
     for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
-        if (p->name && !strcasecmp((const char *)p->name, "li")) return has_link(p);
+        if (p->name && !strcasecmp((const char *)p->name, "li")) {
+            void *known = px_map_get(seen, (const char *)&p, sizeof p);
+            if (!known) {
+                known = (void *)(intptr_t)(1 + has_link(p));
+                px_map_put(seen, (const char *)&p, sizeof p, known);
+            }
+            return known == (void *)(intptr_t)2;
+        }
     return 0;
 }
 
 static void from_times(html_page *pg)
 {
     const char *first = NULL, *marked = NULL;
+    px_map items = {0};
     for (size_t i = 0; i < pg->times.len && !marked; i++) {
         const char *dt = px_html_attr(pg->times.items[i], "datetime");
         char iso[32];
         if (!dt || !px_html_date_iso(dt, iso)) continue;
         if (is_publication_time(pg->times.items[i])) marked = dt;
-        else if (!first && !in_teaser_item(pg->times.items[i])) first = dt;
+        else if (!first && !in_teaser_item(pg->times.items[i], &items)) first = dt;
     }
+    px_map_free(&items);
     if (marked) offer_iso(pg, marked, PX_DATE_TIME, 0.8);
     offer_iso(pg, first, PX_DATE_TIME, 0.7);
 }
@@ -157,6 +168,7 @@ static int far_above(const html_page *pg, const html_elem *e, const html_elem *h
 static void from_dated(html_page *pg, char seen[32])
 {
     px_buf text = {0};
+    px_map items = {0};
     int visible_done = 0;
     html_elem *head = pg->headline ? px_html_elem(pg, pg->headline) : NULL;
     for (size_t i = 0; i < pg->dated.len; i++) {
@@ -183,12 +195,13 @@ static void from_dated(html_page *pg, char seen[32])
         if (visible_done || e->inherit & (HB_ATTR | HB_NAV | HB_CHROME) || !e->text ||
             e->text > 200)
             continue;
-        if ((head && far_above(pg, e, head)) || in_teaser_item(n)) continue;
+        if ((head && far_above(pg, e, head)) || in_teaser_item(n, &items)) continue;
         const char *s = short_text(pg, n, &text);
         visible_done = offer_text(pg, s, text.len, PX_DATE_TEXT, 0.6);
         if (visible_done) px_html_find_date(s, text.len, day_first(pg), seen, NULL);
     }
     px_buf_free(&text);
+    px_map_free(&items);
 }
 
 /* 1 when the page's readable text shows the day of iso, in any way of
