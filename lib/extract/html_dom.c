@@ -686,7 +686,9 @@ const char *px_html_page_text(html_page *pg, size_t *len)
  * titles it otherwise, else titled_run(). */
 /* On a page with no <h1>, the block whose whole text is the title chosen
  * (a table cell of bold text on an old portal's page): where the reader
- * sees the headline. */
+ * sees the headline.  Each block is read once, however many runs it owns:
+ * a block of many short runs was read again for each, which made a page
+ * with a long title quadratic in its size. */
 static html_elem *titled_run(html_page *pg)
 {
     const char *title = pg->a->title;
@@ -694,15 +696,19 @@ static html_elem *titled_run(html_page *pg)
     if (!tl || pg->h1s.len) return NULL;
     px_buf text = {0}, sq = {0};
     html_elem *found = NULL;
+    unsigned char *tried = px_xcalloc(pg->elems.len ? pg->elems.len : 1, 1);
     for (size_t r = 0; r < pg->runs.len && !found; r++) {
-        html_elem *e = &pg->elems.items[pg->runs.items[r].owner];
-        if (e->inherit & HB_NAV || e->text > tl + 8) continue;
+        size_t owner = pg->runs.items[r].owner;
+        html_elem *e = &pg->elems.items[owner];
+        if (tried[owner] || e->inherit & HB_NAV || e->text > tl + 8) continue;
+        tried[owner] = 1;
         px_buf_reset(&text);
         px_buf_reset(&sq);
         px_html_node_text(pg, e->node, &text, tl * 2 + 64);
         px_html_squeeze(px_buf_str(&text), text.len, &sq);
         if (sq.len == tl && !memcmp(sq.data, title, tl)) found = e;
     }
+    free(tried);
     px_buf_free(&text);
     px_buf_free(&sq);
     return found;
