@@ -680,10 +680,6 @@ const char *px_html_page_text(html_page *pg, size_t *len)
     return pg->text.data;
 }
 
-/* The headline for px_html_near_headline(): the <h1> chosen as title, else
- * the first <h1> with text (outside boilerplate: pg->h1s is kept clean),
- * which is still where the reader's eye starts when the page's metadata
- * titles it otherwise, else titled_run(). */
 /* On a page with no <h1>, the block whose whole text is the title chosen
  * (a table cell of bold text on an old portal's page): where the reader
  * sees the headline.  Each block is read once, however many runs it owns:
@@ -714,6 +710,10 @@ static html_elem *titled_run(html_page *pg)
     return found;
 }
 
+/* The headline for px_html_near_headline(): the <h1> chosen as title, else
+ * the first <h1> with text (outside boilerplate: pg->h1s is kept clean),
+ * which is still where the reader's eye starts when the page's metadata
+ * titles it otherwise, else titled_run(). */
 static html_elem *headline_of(html_page *pg)
 {
     if (pg->headline) return px_html_elem(pg, pg->headline);
