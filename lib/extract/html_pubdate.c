@@ -17,7 +17,8 @@
  *   0.75  an hAtom "published" element with a title (<abbr title=...>)
  *   0.70  the first other <time datetime>, not in a list item that links
  *         elsewhere (the other releases under the article)
- *   0.62  a /2015/08/25/ path in the URL
+ *   0.62  a /2015/08/25/ path in the URL, or a segment opening with
+ *         the day first (/meldungen/29-10-2021)
  *   0.60  a date written in an element named for dates ("post-date",
  *         "entry-meta", "datum"), outside navigation, footers, comments
  *         and list items that link elsewhere

@@ -49,13 +49,17 @@
 
 #include "store/store_private.h"
 
-static const char schema[] =
+static const char settings[] =
     "PRAGMA page_size=8192;" /* before the first table: no effect on an existing store */
     "PRAGMA journal_mode=WAL;"
     "PRAGMA synchronous=NORMAL;"
     "PRAGMA cache_size=-65536;"
     "PRAGMA wal_autocheckpoint=4000;"
-    "PRAGMA foreign_keys=ON;"
+    "PRAGMA foreign_keys=ON;";
+
+/* On a new store, made in one transaction with the FTS5 settings: a crash
+ * in between leaves no half-made store. */
+static const char tables[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB);"
     "CREATE TABLE IF NOT EXISTS sources(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
     "CREATE TABLE IF NOT EXISTS articles("
@@ -83,7 +87,7 @@ static const char key_indexes[] =
     "CREATE INDEX IF NOT EXISTS articles_url_key ON articles(url_key);"
     "CREATE INDEX IF NOT EXISTS articles_ext_key ON articles(ext_key);";
 
-/* Set once, on a new store (see the top of the file). */
+/* Set once, on a new store, with its tables (see the top of the file). */
 static const char fts_settings[] =
     "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);"
     "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 8388608);";
@@ -186,6 +190,21 @@ static int is_new(sqlite3 *db)
     return none;
 }
 
+/* The tables, on a new store with the FTS5 settings in the same
+ * transaction; on an existing one, those it lacks.  0 on success. */
+static int make_tables(sqlite3 *db)
+{
+    if (!is_new(db)) return sqlite3_exec(db, tables, NULL, NULL, NULL) != SQLITE_OK;
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return 1;
+    if (sqlite3_exec(db, tables, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, fts_settings, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return 1;
+    }
+    return 0;
+}
+
 /* Stores made before memberships had a places column get it (NULL in
  * their rows: not recorded); 0 on success. */
 static int add_places(sqlite3 *db)
@@ -213,10 +232,9 @@ px_status px_store_open(const char *path, int readonly, px_store **out, px_error
         rc = px_error_set(err, PX_EINPUT, path, 0, 0, "not a parallax store");
         goto fail;
     }
-    int fresh = is_new(s->db);
-    if (sqlite3_exec(s->db, schema, NULL, NULL, NULL) != SQLITE_OK || add_places(s->db) ||
-        add_keys(s->db) || sqlite3_exec(s->db, key_indexes, NULL, NULL, NULL) != SQLITE_OK ||
-        (fresh && sqlite3_exec(s->db, fts_settings, NULL, NULL, NULL) != SQLITE_OK)) {
+    if (sqlite3_exec(s->db, settings, NULL, NULL, NULL) != SQLITE_OK || make_tables(s->db) ||
+        add_places(s->db) || add_keys(s->db) ||
+        sqlite3_exec(s->db, key_indexes, NULL, NULL, NULL) != SQLITE_OK) {
         rc = px_store_fail(s, err, "creating the schema");
         goto fail;
     }
