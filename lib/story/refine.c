@@ -103,13 +103,8 @@ static void count_member(sums *S, const px_doc *d, int sign)
 /* How many members of S hold key k (counts c, sorted). */
 static float count_of(const px_features *c, uint64_t k)
 {
-    size_t lo = 0, hi = c->len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->items[mid].key < k) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < c->len && c->items[lo].key == k ? c->items[lo].tf : 0;
+    const px_feature *f = px_features_search(c, k);
+    return f ? f->tf : 0;
 }
 
 /* 1 when d shares with S (less d when own) a name that is a place

@@ -100,17 +100,20 @@ static inline size_t index_find(const px_key_index *x, const void *items, size_t
     }
 }
 
+const px_feature *px_features_search(const px_features *f, uint64_t key)
+{
+    size_t lo = 0, hi = f->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f->items[mid].key < key) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < f->len && f->items[lo].key == key ? &f->items[lo] : NULL;
+}
+
 const px_feature *px_features_find(const px_features *f, const px_key_index *fx, uint64_t key)
 {
-    if (!fx->cap || fx->len != f->len) { /* not indexed: search */
-        size_t lo = 0, hi = f->len;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (f->items[mid].key < key) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo < f->len && f->items[lo].key == key ? &f->items[lo] : NULL;
-    }
+    if (!fx->cap || fx->len != f->len) return px_features_search(f, key); /* not indexed */
     size_t at = index_find(fx, f->items, sizeof *f->items, key);
     return at ? &f->items[at - 1] : NULL;
 }

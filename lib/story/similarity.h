@@ -50,6 +50,9 @@ void px_key_index_free(px_key_index *x);
  * last bit (matches are summed in key order either way). */
 double px_features_dot_indexed(const px_features *a, const px_features *b, const px_key_index *bx);
 
+/* The feature of f (sorted by key) with key, by binary search, or NULL. */
+const px_feature *px_features_search(const px_features *f, uint64_t key);
+
 /* The feature of f with key (fx indexing f), or NULL. */
 const px_feature *px_features_find(const px_features *f, const px_key_index *fx, uint64_t key);
 
