@@ -190,12 +190,18 @@ void px_html_walk(xmlNode *top, html_enter_fn enter, html_leave_fn leave, void *
  * above the headline (nearest first), then of the first `after` runs
  * below it, skipping runs of more than max_weight non-space bytes
  * outside links (sentences: the links of a date line, "categories:
- * Python, Mercurial | View Comments", make it no sentence) and
- * navigation, until fn returns 1.  Returns 1 when it did,
- * 0 otherwise (also with no <h1>). */
+ * Python, Mercurial | View Comments", make it no sentence), navigation,
+ * link-only runs in boilerplate and runs in cards (px_html_is_card()),
+ * until fn returns 1.  Returns 1 when it did, 0 otherwise (also with no
+ * <h1>). */
 typedef int (*html_line_fn)(html_page *pg, const char *s, size_t n, void *ud);
 int px_html_near_headline(html_page *pg, size_t before, size_t after, size_t max_weight,
                           html_line_fn fn, void *ud);
+
+/* 1 when element p is the card of another article in a grid or a list of
+ * them: an <article> of little text (600 bytes) that does not hold head
+ * (the page's headline; NULL when none is known). */
+int px_html_is_card(html_page *pg, const xmlNode *p, const xmlNode *head);
 
 /* Link density of e: link text over text, 0 when it has none. */
 double px_html_link_density(const html_elem *e);
@@ -316,9 +322,11 @@ int px_html_date_iso(const char *s, char out[32]);
 int px_html_find_date(const char *s, size_t n, int dmy, char out[32], size_t *at);
 
 /* 1 when the date found at s + at (the text runs to s + n) is an event's:
- * the end of a span of days ("vom 9. bis 23. Februar 2017", "9.-23.2.2017")
- * or followed by a span of hours ("30. März 2020, 13:15 Uhr - 19:00 Uhr").
- * An article's date line names one day, and at most one time. */
+ * the end of a span of days ("vom 9. bis 23. Februar 2017", "9.-23.2.2017"),
+ * followed by a span of hours ("30. März 2020, 13:15 Uhr - 19:00 Uhr"), or
+ * labelled as another kind of day ("Deadline: 15. März 2020", "Release:
+ * 14.11.2019").  An article's date line names one day, and at most one
+ * time. */
 int px_html_event_date(const char *s, size_t n, size_t at);
 
 /* The /YYYY/MM/DD/ (or /DD-MM-YYYY) date in a URL's path as "YYYY-MM-DD";

@@ -402,14 +402,62 @@ static void kept_byline(html_page *pg, html_blocks *blocks)
     }
 }
 
+/* Where the kept blocks lie, and what the removed date lines among them
+ * say: a dateline inside the article's text is rare, several of them on
+ * different days are the dates of a list (the cards of other posts, the
+ * rows of a table). */
+typedef struct kept_span {
+    size_t first, last; /* the first and the last kept block; first > last: none */
+    int mixed_inside;   /* 1: date lines between them name more than one day */
+} kept_span;
+
+static kept_span span_of(const html_blocks *blocks, int dmy)
+{
+    kept_span k = {blocks->len, 0, 0};
+    char low[128], iso[32], day[32] = "";
+    for (size_t i = 0; i < blocks->len; i++)
+        if (!blocks->items[i].removed) {
+            if (k.first == blocks->len) k.first = i;
+            k.last = i;
+        }
+    for (size_t i = k.first + 1; i < k.last && !k.mixed_inside; i++) {
+        const html_block *b = &blocks->items[i];
+        if (!b->removed) continue;
+        fold(b->text, low, sizeof low);
+        if (!is_date_line(b, low) || !px_html_find_date(b->text, b->len, dmy, iso, NULL)) continue;
+        if (!*day) memcpy(day, iso, sizeof day);
+        else if (strncmp(day, iso, 10)) k.mixed_inside = 1;
+    }
+    return k;
+}
+
+/* 1 when the removed date line b, the i-th block, dates something other
+ * than the article:
+ *  - a list item below the article's end is a reader comment's date line
+ *    (comment threads are lists, each entry a linked date and a name);
+ *  - a line inside the article, or below it, is a list's when the lines
+ *    inside name different days (span_of());
+ *  - a line inside the article is a table's when it is mostly link text: a wiki
+ *    links the day and the year of every event it tabulates, while a
+ *    dateline is plain text. */
+static int other_days_line(const html_block *b, size_t i, const kept_span *k)
+{
+    if (k->first > k->last) return 0;
+    if (b->li && i > k->last) return 1;
+    if (i > k->first && k->mixed_inside) return 1; /* the list goes on below the end */
+    return i > k->first && i < k->last && b->link * 2 > b->weight;
+}
+
 /* Fields in the lines taken off at the edges of the body: when the page
  * named no author, a byline ("Von Klaus Stanjek", "Text: Jane Roe") names
  * them; a date line ("Erstellt am: 01.11.2023") is a date the reader sees,
- * offered below the page's metadata (html_pubdate.c). */
+ * offered below the page's metadata (html_pubdate.c), unless it dates
+ * something else: an event, a comment, a list (other_days_line()). */
 static void offer_fields(html_page *pg, html_blocks *blocks)
 {
     char low[128], iso[32];
     int dmy = !(pg->a->language && !strcmp(pg->a->language, "en"));
+    kept_span span = span_of(blocks, dmy);
     for (size_t i = 0; i < blocks->len; i++) {
         html_block *b = &blocks->items[i];
         if (!b->removed) continue;
@@ -417,7 +465,10 @@ static void offer_fields(html_page *pg, html_blocks *blocks)
         int date = is_date_line(b, low);
         if (!pg->a->authors.len && is_byline_line(b, low) && !date)
             px_author_names(pg->a, b->text, b->len);
-        if (date && px_html_find_date(b->text, b->len, dmy, iso, NULL))
+        size_t at;
+        if (date && !other_days_line(b, i, &span) &&
+            px_html_find_date(b->text, b->len, dmy, iso, &at) &&
+            !px_html_event_date(b->text, b->len, at))
             px_article_set_date(pg->a, iso, PX_DATE_TEXT, 0.55);
     }
     dated_opening(pg, blocks, dmy);

@@ -200,8 +200,30 @@ static int time_range_after(const char *s, size_t n)
     return 0;
 }
 
+/* Labels of a day that is not a publication's, compared without case: the
+ * closing day of a call or a registration on an event's page, the release
+ * day of the game or the film a review is about, the day a forum's member
+ * joined (shown in each post's profile box). */
+static const char *const other_day_labels[] = {
+    "deadline", "anmeldeschluss", "einsendeschluss", "bewerbungsschluss", "meldeschluss",
+    "release", "releasedatum", "kinostart", "registriert", "registered", "joined",
+    "anmeldedatum", NULL};
+
+/* 1 when the word just before s + b (spaces and a colon skipped) is one
+ * of other_day_labels. */
+static int other_day_label(const char *s, size_t b)
+{
+    while (b && (s[b - 1] == ' ' || s[b - 1] == ':')) b--;
+    size_t e = b;
+    while (b && s[b - 1] != ' ' && s[b - 1] != ':' && e - b < 24) b--;
+    for (const char *const *l = other_day_labels; *l; l++)
+        if (strlen(*l) == e - b && !strncasecmp(s + b, *l, e - b)) return 1;
+    return 0;
+}
+
 int px_html_event_date(const char *s, size_t n, size_t at)
 {
+    if (other_day_label(s, at)) return 1;
     size_t b = at;
     while (b && s[b - 1] == ' ') b--;
     if (b >= 4 && !strncasecmp(s + b - 4, " bis", 4)) return 1;

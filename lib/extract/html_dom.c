@@ -736,17 +736,44 @@ static void text_after(html_page *pg, const html_elem *h, px_buf *text)
     }
 }
 
+#define CARD_TEXT 600 /* bytes: a longer <article> is no card */
+
+int px_html_is_card(html_page *pg, const xmlNode *p, const xmlNode *head)
+{
+    const html_elem *e = px_html_elem(pg, (xmlNode *)p);
+    if (!e || e->text > CARD_TEXT || !px_html_is(p, "article")) return 0;
+    for (const xmlNode *a = head; a; a = a->parent)
+        if (a == p) return 0;
+    return 1;
+}
+
+/* 1 when node n lies in a card (px_html_is_card()): its nearest <article>
+ * is one. */
+static int in_card(html_page *pg, const xmlNode *n, const xmlNode *head)
+{
+    for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (px_html_is(p, "article")) return px_html_is_card(pg, p, head);
+    return 0;
+}
+
 /* Hands the line owning run r to fn; 1 when fn says done.  A run after
  * the headline h owned by a block that holds h too ("<header><h1>..</h1>
  * <span>Stand - 12.11.2021</span><p>.."; h is NULL for runs before it)
  * is no line of its own: that block's text opens with what comes before
- * the headline, so the line is the inline text right after h. */
+ * the headline, so the line is the inline text right after h.  Lines of
+ * navigation are skipped, and so are a run that is all link text inside
+ * boilerplate (on a short page the runs below the headline reach the
+ * sidebar, whose "recent posts" list links other pages by their titles:
+ * "Das MagenMorgazin am 01.07.17") and the runs of cards: a grid of other
+ * posts below a short text, each card dated. */
 static int line_of_run(html_page *pg, const html_elem *h, size_t r, size_t max_weight,
                        size_t *last, px_buf *text, html_line_fn fn, void *ud)
 {
     const html_run *run = &pg->runs.items[r];
-    if (run->owner == *last || run->weight - run->link > max_weight ||
-        pg->elems.items[run->owner].inherit & HB_NAV)
+    unsigned inherit = pg->elems.items[run->owner].inherit;
+    if (run->owner == *last || run->weight - run->link > max_weight || inherit & HB_NAV ||
+        (inherit & HB_ATTR && run->link == run->weight) ||
+        (h && in_card(pg, pg->elems.items[run->owner].node, h->node)))
         return 0;
     *last = run->owner;
     px_buf_reset(text);

@@ -16,7 +16,8 @@
  *   0.80  a <time datetime> marked as the publication time
  *   0.75  an hAtom "published" element with a title (<abbr title=...>)
  *   0.70  the first other <time datetime>, not in a list item that links
- *         elsewhere (the other releases under the article)
+ *         elsewhere (the other releases under the article) nor in the
+ *         card of another article
  *   0.62  a /2015/08/25/ path in the URL, or a segment opening with
  *         the day first (/meldungen/29-10-2021)
  *   0.60  a date written in an element named for dates ("post-date",
@@ -34,6 +35,8 @@
  *         "23.01.2022 - Wierer jubelt"), else in the title
  *   0.40  on a page with none of the above, the first short element that
  *         labels a date as the publication's ("veröffentlicht 28.01.2022")
+ *   0.35  on a page with none of the above, the date in a teaser that
+ *         links to the page itself (its site's "latest articles" box)
  *
  * Visible dates are read day first, except on pages in English.  A UTC
  * timestamp a day away from the date the page shows gives way to it: the
@@ -103,17 +106,27 @@ static int has_link(const xmlNode *n)
     return 0;
 }
 
-/* 1 when n lies inside an <li> that links elsewhere: an item of a list of
- * other articles.  The answer for each <li> is kept in seen (the item's
- * address -> 1 + the answer): a page may hold thousands of <time>s in one
- * item, and walking the item again for each made extraction quadratic. */
-static int in_teaser_item(const xmlNode *n, px_map *seen)
+/* 1 when p is an item of a list of other articles: an <li> that links
+ * elsewhere, or the card of another article (px_html_is_card(): the
+ * cards of a "more from the blog" grid are <article>s, each dated). */
+static int is_teaser(html_page *pg, const xmlNode *p)
+{
+    if (px_html_is(p, "li")) return has_link(p);
+    return px_html_is_card(pg, p, pg->headline) && has_link(p);
+}
+
+/* 1 when n lies inside a teaser item (is_teaser()): the innermost <li> or
+ * <article> decides.  The answer for each item is kept in seen (the
+ * item's address -> 1 + the answer): a page may hold thousands of <time>s
+ * in one item, and walking the item again for each made extraction
+ * quadratic. */
+static int in_teaser_item(html_page *pg, const xmlNode *n, px_map *seen)
 {
     for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
-        if (p->name && !strcasecmp((const char *)p->name, "li")) {
+        if (px_html_is(p, "li") || px_html_is(p, "article")) {
             void *known = px_map_get(seen, (const char *)&p, sizeof p);
             if (!known) {
-                known = (void *)(intptr_t)(1 + has_link(p));
+                known = (void *)(intptr_t)(1 + is_teaser(pg, p));
                 px_map_put(seen, (const char *)&p, sizeof p, known);
             }
             return known == (void *)(intptr_t)2;
@@ -130,7 +143,7 @@ static void from_times(html_page *pg)
         char iso[32];
         if (!dt || !px_html_date_iso(dt, iso)) continue;
         if (is_publication_time(pg->times.items[i])) marked = dt;
-        else if (!first && !in_teaser_item(pg->times.items[i], &items)) first = dt;
+        else if (!first && !in_teaser_item(pg, pg->times.items[i], &items)) first = dt;
     }
     px_map_free(&items);
     if (marked) offer_iso(pg, marked, PX_DATE_TIME, 0.8);
@@ -164,8 +177,8 @@ static int far_above(const html_page *pg, const html_elem *e, const html_elem *h
 }
 
 /* Microdata, hAtom and elements named for dates; of these last only one
- * by the headline or below it, and not in a list item linking elsewhere
- * (the dates of other threads or releases). */
+ * by the headline or below it, and not in a teaser item (in_teaser_item():
+ * the dates of other threads, releases or posts). */
 static void from_dated(html_page *pg, char seen[32])
 {
     px_buf text = {0};
@@ -196,7 +209,7 @@ static void from_dated(html_page *pg, char seen[32])
         if (visible_done || e->inherit & (HB_ATTR | HB_NAV | HB_CHROME) || !e->text ||
             e->text > 200)
             continue;
-        if ((head && far_above(pg, e, head)) || in_teaser_item(n, &items)) continue;
+        if ((head && far_above(pg, e, head)) || in_teaser_item(pg, n, &items)) continue;
         const char *s = short_text(pg, n, &text);
         visible_done = offer_text(pg, s, text.len, PX_DATE_TEXT, 0.6);
         if (visible_done) px_html_find_date(s, text.len, day_first(pg), seen, NULL);
@@ -464,6 +477,48 @@ static void labelled(html_page *pg)
     px_buf_free(&squeezed);
 }
 
+/* The path of an http(s) URL or of a root-relative href, without its
+ * query, fragment and trailing slashes: *n bytes at the return; NULL for
+ * other hrefs. */
+static const char *path_of(const char *u, size_t *n)
+{
+    if (!u) return NULL;
+    if (!strncmp(u, "http://", 7) || !strncmp(u, "https://", 8)) {
+        u = strstr(u, "://") + 3;
+        u += strcspn(u, "/?#");
+    } else if (u[0] != '/' || u[1] == '/') {
+        return NULL;
+    }
+    size_t k = strcspn(u, "?#");
+    while (k > 1 && u[k - 1] == '/') k--;
+    *n = k;
+    return u;
+}
+
+/* A page that shows no date of its own may still be listed, dated, in its
+ * site's "latest articles" box beside it: a teaser that links to the page
+ * itself and holds a date gives that date, just above the labelled
+ * fallback.  The home page (path "/") is left out: every teaser of a
+ * front page links home somewhere; so are links to a part of the page
+ * ("#comment-288842": the dates of the comments). */
+static void self_teaser(html_page *pg)
+{
+    size_t pn, hn;
+    const char *path = path_of(pg->a->url, &pn);
+    if (pg->a->date || !path || pn < 2) return;
+    px_buf text = {0};
+    for (size_t i = 0; i < pg->elems.len; i++) {
+        const html_elem *e = &pg->elems.items[i];
+        if (e->kind != HK_LINK || !e->text || e->text > 400 || e->inherit & HB_NAV) continue;
+        const char *target = px_html_attr(e->node, "href");
+        const char *href = path_of(target, &hn);
+        if (!href || strchr(target, '#') || hn != pn || memcmp(href, path, pn)) continue;
+        const char *t = short_text(pg, e->node, &text);
+        if (offer_text(pg, t, text.len, PX_DATE_TEXT, 0.35)) break;
+    }
+    px_buf_free(&text);
+}
+
 /* An event page's template often opens the og:title with the day
  * ("08.11.2021 | Online-Fachtag ..."), which the headline and the title,
  * cut of it, no longer show: a date that opens it is read, at the
@@ -541,6 +596,7 @@ void px_html_pubdate(html_page *pg, const html_meta *m)
     }
     titled_opening(pg, m->og_title);
     labelled(pg);
+    self_teaser(pg);
     shown_update(pg, m, seen);
     if (*seen) local_day(pg, seen);
     else zone_day(pg);

@@ -338,6 +338,103 @@ static void test_date_shown_update(void **state)
 #undef RESAVED
 }
 
+/* Extracts html and checks that it gets no date. */
+static void expect_no_date(const char *what, const char *html)
+{
+    px_article *a = html_extract(html);
+    if (a->date) fail_msg("%s: dated %s", what, a->date);
+    px_article_free(a);
+}
+
+#define PARA_DE "<p>Das Wasser stieg die ganze Nacht, und am Morgen standen der Hafen, der " \
+    "Markt und die Altstadt einen Meter tief darin.</p>"
+
+/* Days a page shows that are not its own: other articles', readers',
+ * events', members'. */
+static void test_dates_of_other_things(void **state)
+{
+    (void)state;
+    /* A comment thread below the article: each comment's linked time. */
+    expect_no_date("comments",
+        "<html lang='de'><body><article><h1>Folge 70: Picard</h1>" PARA_DE PARA_DE
+        "<ol class='comment-list'><li><div class='comment-author'><b>Harm</b> sagt:</div>"
+        "<div class='comment-metadata'><a href='/folge-70/#comment-1'><time datetime="
+        "'2020-02-25T13:02:01+01:00'>25. Februar 2020 um 13:02 Uhr</time></a></div><p>Tolle "
+        "Folge, danke euch allen daf&uuml;r!</p></li></ol></article></body></html>");
+    /* A table of the text whose dates are links (a wiki's). */
+    expect_no_date("table",
+        "<html lang='en'><body><article><h1>Water-Making Spell</h1>" PARA_TEXT PARA_TEXT
+        PARA_TEXT PARA_TEXT PARA_TEXT "<table><tr><th>Caster</th><th>Dates</th></tr><tr><td>"
+        "<a href='/wiki/Fleur'>Fleur Delacour</a></td><td><a href='/wiki/24_November'>24 "
+        "November</a>, <a href='/wiki/1994'>1994</a></td></tr></table>" PARA_TEXT
+        "</article></body></html>");
+    /* A grid of other posts' cards, each dated, under a headline with no
+     * text of its own. */
+    px_buf page = {0};
+    px_buf_puts(&page, "<html lang='de'><body><h1>Batteriespeicher</h1><div class='grid'>");
+    static const char *const cards[][2] = {{"22. Juni 2022", "Photovoltaik"},
+                                           {"20. Juni 2022", "Klima"},
+                                           {"17. Mai 2022", "Automobil"}};
+    for (size_t i = 0; i < sizeof cards / sizeof *cards; i++) {
+        px_buf_puts(&page, "<article class='post'><a href='/p/");
+        px_buf_puts(&page, cards[i][1]);
+        px_buf_puts(&page, "'><h3>");
+        px_buf_puts(&page, cards[i][1]);
+        px_buf_puts(&page, "</h3></a><p>Immer mehr Haushalte und Kommunen entscheiden sich f"
+                           "\xc3\xbcr saubere Energie.</p><div class='post-meta'><span class="
+                           "'post-date'>");
+        px_buf_puts(&page, cards[i][0]);
+        px_buf_puts(&page, "</span></div></article>");
+    }
+    px_buf_puts(&page, "</div></body></html>");
+    expect_no_date("cards", px_buf_str(&page));
+    px_buf_free(&page);
+    /* A sidebar's recent posts below a short text, one titled with a day. */
+    expect_no_date("sidebar",
+        "<html lang='de'><body><div class='main'><h1>Johannes</h1><div class='entry-content'>"
+        PARA_DE "</div></div><div class='sidebar'><h3>Neueste Beitr&auml;ge</h3><ul><li><a "
+        "href='/das-magenmorgazin-am-01-07-17/'>Das MagenMorgazin am 01.07.17 (Day of the "
+        "Podcast)</a></li><li><a href='/toptalente/'>TOPTalente</a></li></ul></div></body>"
+        "</html>");
+    /* Days labelled as another kind of day. */
+    expect_no_date("deadline",
+        "<html lang='de'><body><div class='place'>G&uuml;terhof, Schaffhausen</div><h1>"
+        "Sprungbrett-Event Schaffhausen</h1><div class='claim'>Leben in Schaffhausen!</div>"
+        "<div class='deadline'>Deadline: 15. M&auml;rz 2020</div>" PARA_DE "</body></html>");
+    expect_no_date("release",
+        "<html lang='de'><body><h1>Bee Simulator</h1><div class='info'><b>Genre:</b> "
+        "Simulation</div><div class='release'><b>Release:</b> 14.11.2019</div>" PARA_DE
+        "</body></html>");
+    expect_no_date("member since",
+        "<html lang='de'><body><h2 class='topic-title'><a href='./viewtopic.php?t=167'>Was "
+        "ist Freie Software</a></h2><div class='post'><dl class='postprofile'><dt><a href="
+        "'./memberlist.php?u=5'>r23</a></dt><dd><strong>Registriert:</strong> 18.09.2008, "
+        "05:56</dd></dl>" PARA_DE "</div></body></html>");
+}
+
+/* A page that shows no date of its own, listed with one in its site's
+ * box of latest articles: the teaser that links to the page dates it. */
+static void test_date_of_the_self_teaser(void **state)
+{
+    (void)state;
+#define LATEST(self_href) "<html lang='de'><head><link rel='canonical' " \
+    "href='https://www.example.org/menschenrechte-achten'></head><body><div class='row'>" \
+    "<div class='col-8'><h1>Menschenrechte achten</h1>" PARA_DE PARA_DE PARA_DE "</div>" \
+    "<div class='col-4'><h3>Aktuell</h3><div class='row'><a href='/gefluechtete'><div " \
+    "class='teaser'><div class='authored'>09.11.2021</div><h2>Gefl&uuml;chtete</h2></div>" \
+    "</a></div><div class='row'><a href='" self_href "'><div class='teaser'><div " \
+    "class='authored'>10.11.2021</div><h2>Menschenrechte achten</h2></div></a></div></div>" \
+    "</div></body></html>"
+    expect_field(LATEST("/menschenrechte-achten"), offsetof(px_article, date), "2021-11-10");
+    expect_field(LATEST("https://www.example.org/menschenrechte-achten/"),
+                 offsetof(px_article, date), "2021-11-10");
+    /* a link to a part of the page is no teaser of it */
+    px_article *a = html_extract(LATEST("/menschenrechte-achten#comment-2"));
+    assert_true(!a->date || strcmp(a->date, "2021-11-10"));
+    px_article_free(a);
+#undef LATEST
+}
+
 /* ---- authors -------------------------------------------------------------- */
 
 static void assert_authors(const char *byline, const char *outlet, const char *const *want,
@@ -606,6 +703,8 @@ int main(void)
         cmocka_unit_test(test_date_sources),
         cmocka_unit_test(test_date_labels_and_openings),
         cmocka_unit_test(test_date_shown_update),
+        cmocka_unit_test(test_dates_of_other_things),
+        cmocka_unit_test(test_date_of_the_self_teaser),
         cmocka_unit_test(test_author_names),
         cmocka_unit_test(test_author_is_the_host),
         cmocka_unit_test(test_authors_from_the_page),
