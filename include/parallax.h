@@ -91,7 +91,8 @@ typedef enum px_date_source {
     PX_DATE_TIME,     /* an HTML <time datetime> element */
     PX_DATE_DATELINE, /* the dateline ("WASHINGTON, Nov. 7 (UPI) --") */
     PX_DATE_TEXT,     /* a date written in the page text */
-    PX_DATE_URL       /* a /2014/11/07/ path in the URL */
+    PX_DATE_URL,      /* a /2014/11/07/ path in the URL */
+    PX_DATE_SCRIPT    /* a publication field of the page's script data */
 } px_date_source;
 
 /* The name of a date source: "none", "input", "json-ld", "meta", "time",

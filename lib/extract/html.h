@@ -117,6 +117,7 @@ typedef struct html_page {
     xmlNode *root, *body, *title, *base;
     xmlNode *headline; /* the <h1> chosen as the title (html_title.c), or NULL */
     html_nodes metas, links, jsonld, times, bylines, h1s;
+    html_nodes scripts; /* the other inline <script>s: the page's state data */
     html_nodes h2s; /* the first MAX_H2S: a headline where a page has no <h1> */
     html_nodes boiler_h1s; /* <h1>s under a class or id that says boilerplate
                               (a "banner", a breadcrumb): a last resort */

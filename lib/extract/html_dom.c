@@ -362,6 +362,7 @@ static void note_element(html_page *pg, xmlNode *n, const html_elem *e)
     else if (!strcmp(name, "base") && !pg->base) pg->base = n;
     else if (!strcmp(name, "body") && !pg->body) pg->body = n;
     else if (!strcmp(name, "script") && is_jsonld(n)) px_vec_push(&pg->jsonld, n);
+    else if (!strcmp(name, "script") && n->children) px_vec_push(&pg->scripts, n);
     else if (!strcmp(name, "time")) px_vec_push(&pg->times, n);
     else if (!strcmp(name, "h1")) px_vec_push(&pg->h1s, n);
     else if (!strcmp(name, "h2") && pg->h2s.len < MAX_H2S) px_vec_push(&pg->h2s, n);

@@ -37,6 +37,8 @@
  *         labels a date as the publication's ("veröffentlicht 28.01.2022")
  *   0.35  on a page with none of the above, the date in a teaser that
  *         links to the page itself (its site's "latest articles" box)
+ *   0.30  on a page with none of the above, a publication field of the
+ *         state data in its scripts ("published_at":"2019-03-02T06:22")
  *
  * Visible dates are read day first, except on pages in English.  A UTC
  * timestamp a day away from the date the page shows gives way to it: the
@@ -47,6 +49,7 @@
  * day or at most a few weeks later, is the update readers see, and wins
  * (shown_update()).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -519,6 +522,66 @@ static void self_teaser(html_page *pg)
     px_buf_free(&text);
 }
 
+/* Publication fields of the state data that pages built by scripts carry
+ * in a <script> (a store's product JSON, a review widget's initial state,
+ * a Next.js payload), as quoted JSON keys.  Creation and update fields
+ * ("createdAt", "updated_at") are left out: a CMS creates a page's blocks
+ * long before or after it publishes them. */
+static const char *const script_keys[] = {
+    "publishedDate", "published_at", "publishedAt", "publishDate", "publicationDate",
+    "date_published", "datePublished", NULL};
+
+#define SCRIPT_VALUE 48 /* bytes of a field's value read */
+
+/* The date of the first script_keys field in s ("published_at":"2019-...",
+ * or \"published_at\":\"2019-...\" inside a JSON string) whose value is
+ * an ISO date, into iso.  Each occurrence of a key is read once. */
+static int script_field_date(const char *s, char iso[32])
+{
+    const char *best = NULL;
+    for (const char *const *k = script_keys; *k; k++) {
+        size_t kl = strlen(*k);
+        for (const char *at = strstr(s, *k); at && (!best || at < best); at = strstr(at + kl, *k)) {
+            if (at == s || !strchr("\"\\", at[-1]) || !at[kl] || !strchr("\"\\", at[kl]))
+                continue;
+            const char *v = at + kl;
+            while (*v && strchr("\\\" \t:", *v) && v - at < (ptrdiff_t)kl + 8) v++;
+            char value[SCRIPT_VALUE + 1], found[32];
+            size_t n = strcspn(v, "\"\\");
+            if (n > SCRIPT_VALUE || !(*v >= '0' && *v <= '9')) continue;
+            memcpy(value, v, n);
+            value[n] = '\0';
+            if (px_html_date_iso(value, found)) {
+                best = at;
+                memcpy(iso, found, 32);
+                break;
+            }
+        }
+    }
+    return best != NULL;
+}
+
+/* A page with no date anywhere else may carry its publication in its
+ * scripts' state data (script_keys): the first such field of the first
+ * script that has one, at the lowest confidence of all. */
+static void script_date(html_page *pg)
+{
+    char iso[32];
+    if (pg->a->date) return;
+    px_buf text = {0};
+    for (size_t i = 0; i < pg->scripts.len; i++) {
+        px_buf_reset(&text);
+        for (const xmlNode *t = pg->scripts.items[i]->children; t; t = t->next)
+            if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content)
+                px_buf_puts(&text, (const char *)t->content); /* the parser's chunks */
+        if (text.len && script_field_date(px_buf_str(&text), iso)) {
+            px_article_set_date(pg->a, iso, PX_DATE_SCRIPT, 0.3);
+            break;
+        }
+    }
+    px_buf_free(&text);
+}
+
 /* An event page's template often opens the og:title with the day
  * ("08.11.2021 | Online-Fachtag ..."), which the headline and the title,
  * cut of it, no longer show: a date that opens it is read, at the
@@ -597,6 +660,7 @@ void px_html_pubdate(html_page *pg, const html_meta *m)
     titled_opening(pg, m->og_title);
     labelled(pg);
     self_teaser(pg);
+    script_date(pg);
     shown_update(pg, m, seen);
     if (*seen) local_day(pg, seen);
     else zone_day(pg);

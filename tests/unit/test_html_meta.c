@@ -435,6 +435,57 @@ static void test_date_of_the_self_teaser(void **state)
 #undef LATEST
 }
 
+/* The state data of a page built by scripts: its publication field, when
+ * the page gives no date otherwise. */
+static void test_date_from_script_data(void **state)
+{
+    (void)state;
+    px_article *a = html_extract(
+        "<script>var meta = {\"product\":{\"id\":7,\"created_at\":\"2019-03-01T06:27:24\","
+        "\"published_at\":\"2019-03-02T06:22:28+01:00\"}};</script><h1>Sidamo</h1>" PARA_TEXT);
+    assert_string_equal(a->date, "2019-03-02T06:22:28+01:00");
+    assert_int_equal(a->date_source, PX_DATE_SCRIPT);
+    assert_string_equal(px_date_source_name(a->date_source), "script");
+    px_article_free(a);
+    /* JSON inside a JavaScript string, its quotes escaped */
+    expect_field("<script>init(\"{\\\"publishedDate\\\":\\\"2016-11-04T20:37:27Z\\\"}\");"
+                 "</script><h1>Review</h1>" PARA_TEXT,
+                 offsetof(px_article, date), "2016-11-04T20:37:27Z");
+    /* the first field of the first script that has one */
+    expect_field("<script>x = {\"publishedAt\": \"2020-05-01\", \"publishDate\": "
+                 "\"2020-04-01\"}</script><script>y = {\"publishedAt\":\"2020-03-01\"}</script>"
+                 PARA_TEXT,
+                 offsetof(px_article, date), "2020-05-01");
+    /* other dates of the data, other keys, values that are no dates */
+    static const char *const none[] = {
+        "<script>x = {\"createdAt\":\"2019-01-28T10:00:00Z\"}</script>",
+        "<script>x = {\"publishedDateText\":\"2019-01-28\"}</script>",
+        "<script>x = {\"published_at\":null,\"published_at_text\":\"2019-01-28\"}</script>",
+        "<script>x = {\"published_at\":\"yesterday 2019-01-28\"}</script>",
+        "<script>x = {\"published_at\":\"2019-13-28\"}</script>",
+        "<script>x = {\"published_at\":\"2019",
+        "<script>x = \"published_at",
+    };
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+        px_buf page = {0};
+        px_buf_puts(&page, none[i]);
+        px_buf_puts(&page, "<h1>Review</h1>" PARA_TEXT);
+        expect_no_date(none[i], px_buf_str(&page));
+        px_buf_free(&page);
+    }
+    /* any other source wins */
+    expect_field("<meta property='article:published_time' content='2021-02-03'><script>x = "
+                 "{\"published_at\":\"2019-03-02\"}</script>" PARA_TEXT,
+                 offsetof(px_article, date), "2021-02-03");
+    /* many keys without a date: each is read once */
+    px_buf page = {0};
+    px_buf_puts(&page, "<script>x = [");
+    for (int i = 0; i < 100000; i++) px_buf_puts(&page, "{\"publishedAt\":null},");
+    px_buf_puts(&page, "{\"publishedAt\":\"2018-07-09\"}]</script>" PARA_TEXT);
+    expect_field(px_buf_str(&page), offsetof(px_article, date), "2018-07-09");
+    px_buf_free(&page);
+}
+
 /* ---- authors -------------------------------------------------------------- */
 
 static void assert_authors(const char *byline, const char *outlet, const char *const *want,
@@ -705,6 +756,7 @@ int main(void)
         cmocka_unit_test(test_date_shown_update),
         cmocka_unit_test(test_dates_of_other_things),
         cmocka_unit_test(test_date_of_the_self_teaser),
+        cmocka_unit_test(test_date_from_script_data),
         cmocka_unit_test(test_author_names),
         cmocka_unit_test(test_author_is_the_host),
         cmocka_unit_test(test_authors_from_the_page),
