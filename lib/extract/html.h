@@ -189,7 +189,7 @@ void px_html_walk(xmlNode *top, html_enter_fn enter, html_leave_fn leave, void *
  * the byline and the date: calls fn with the squeezed text (in
  * pg->scratch) of the element owning each of the `before` text runs just
  * above the headline (nearest first), then of the first `after` runs
- * below it, skipping runs of more than max_weight non-space bytes
+ * below it, skipping runs of more than max_weight non-space letters
  * outside links (sentences: the links of a date line, "categories:
  * Python, Mercurial | View Comments", make it no sentence), navigation,
  * link-only runs in boilerplate and runs in cards (px_html_is_card()),

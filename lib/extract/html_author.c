@@ -148,7 +148,7 @@ static void from_elements(html_page *pg)
 }
 
 #define BYLINE_RUNS 6    /* lines after the headline looked at */
-#define BYLINE_WEIGHT 80 /* bytes: a longer run is a sentence */
+#define BYLINE_WEIGHT 80 /* letters: a longer run is a sentence */
 #define BYLINE_LINE 120  /* bytes of the whole line holding it */
 
 /* Words that open a byline, lower case, each followed by a name. */

@@ -767,21 +767,37 @@ static int in_card(html_page *pg, const xmlNode *n, const xmlNode *head)
  * sidebar, whose "recent posts" list links other pages by their titles:
  * "Das MagenMorgazin am 01.07.17") and the runs of cards: a grid of other
  * posts below a short text, each card dated. */
+#define WIDE_BYTES 3 /* UTF-8 bytes of a CJK letter: how much heavier in bytes its lines are */
+
+/* Non-space letters of the n bytes at s: UTF-8 continuation bytes are not
+ * counted. */
+static size_t letters_of(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += s[i] != ' ' && ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
 static int line_of_run(html_page *pg, const html_elem *h, size_t r, size_t max_weight,
                        size_t *last, px_buf *text, html_line_fn fn, void *ud)
 {
     const html_run *run = &pg->runs.items[r];
     unsigned inherit = pg->elems.items[run->owner].inherit;
-    if (run->owner == *last || run->weight - run->link > max_weight || inherit & HB_NAV ||
+    size_t outside = run->weight - run->link; /* bytes outside links */
+    if (run->owner == *last || outside > WIDE_BYTES * max_weight || inherit & HB_NAV ||
         (inherit & HB_ATTR && run->link == run->weight) ||
         (h && in_card(pg, pg->elems.items[run->owner].node, h->node)))
         return 0;
-    *last = run->owner;
     px_buf_reset(text);
     if (h && run->owner < HTML_INDEX(pg, h)) text_after(pg, h, text);
     else px_html_node_text(pg, pg->elems.items[run->owner].node, text, 400);
     px_buf_reset(&pg->scratch);
     px_html_squeeze(px_buf_str(text), text->len, &pg->scratch);
+    /* max_weight counts letters: a line of CJK text weighs three bytes a letter */
+    if (outside > max_weight && letters_of(pg->scratch.data, pg->scratch.len) > max_weight + run->link)
+        return 0;
+    *last = run->owner;
     return pg->scratch.len && fn(pg, px_buf_str(&pg->scratch), pg->scratch.len, ud);
 }
 

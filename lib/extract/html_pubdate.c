@@ -163,7 +163,7 @@ static const char *short_text(html_page *pg, xmlNode *n, px_buf *b)
 
 #define NEAR_BEFORE 2   /* runs above the headline looked at */
 #define NEAR_RUNS 8     /* runs below it */
-#define NEAR_WEIGHT 60  /* bytes: a longer run is a sentence, not a date line */
+#define NEAR_WEIGHT 60  /* letters: a longer run is a sentence, not a date line */
 
 /* 1 when e ends NEAR_BEFORE runs or more above the headline h: out of the
  * lines that go with the headline, in the page's header, where a date

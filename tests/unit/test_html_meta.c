@@ -263,6 +263,16 @@ static void test_date_labels_and_openings(void **state)
                  PARA_TEXT "</div></body></html>",
                  offsetof(px_article, date), "2012-06-04");
 
+    /* ... where a line of CJK letters is counted in letters, not bytes */
+    expect_field("<html lang='zh'><title>\xe8\xaf\x9d\xe5\x89\xa7\xe5\xb7\xa1\xe6\xbc\x94"
+                 "\xe7\xbb\x93\xe6\x9d\x9f</title><body><table><tr><td><b>\xe8\xaf\x9d\xe5"
+                 "\x89\xa7\xe5\xb7\xa1\xe6\xbc\x94\xe7\xbb\x93\xe6\x9d\x9f</b></td></tr><tr>"
+                 "<td>\xe6\x96\xb0\xe5\x8d\x8e\xe7\xbd\x91\xe6\xb2\xb3\xe5\x8c\x97\xe9\xa2"
+                 "\x91\xe9\x81\x93 ( 2012-06-04 09:20:26 ) \xe7\xa8\xbf\xe4\xbb\xb6\xe6\x9d"
+                 "\xa5\xe6\xba\x90\xef\xbc\x9a \xe6\xb2\xb3\xe5\x8c\x97\xe6\x97\xa5\xe6"
+                 "\x8a\xa5</td></tr><tr><td>" PARA_TEXT PARA_TEXT "</td></tr></table></body></html>",
+                 offsetof(px_article, date), "2012-06-04");
+
     /* A <time> in a list of links to other releases dates them, not the page. */
     expect_field("<html lang='de'><body><div><span>12.12.2022 12:22</span></div><h1>Das "
                  "\xc3\xa4ndert sich 2023</h1>" PARA_TEXT PARA_TEXT "<h4>Weitere Meldungen</h4>"
