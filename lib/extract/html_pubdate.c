@@ -35,6 +35,8 @@
  *         "23.01.2022 - Wierer jubelt"), else in the title
  *   0.40  on a page with none of the above, the first short element that
  *         labels a date as the publication's ("veröffentlicht 28.01.2022")
+ *   0.38  on a page with none of the above, a date in one of the first
+ *         byline elements ("von r23 » 21.01.2009, 05:42")
  *   0.35  on a page with none of the above, the date in a teaser that
  *         links to the page itself (its site's "latest articles" box)
  *   0.30  on a page with none of the above, a publication field of the
@@ -480,6 +482,27 @@ static void labelled(html_page *pg)
     px_buf_free(&squeezed);
 }
 
+#define BYLINE_ELEMENTS 3 /* byline elements read for a date */
+#define BYLINE_TEXT 200    /* bytes: a longer element is more than a byline */
+
+/* A byline often carries the day with the name ("von r23 » 21.01.2009,
+ * 05:42" over a forum's first post, "By Jane Roe on May 3, 2020"): on a
+ * page with no date otherwise, a date in one of the first byline elements
+ * (pg->bylines: rel or itemprop author, a class naming a byline or an
+ * author, kept outside navigation and boilerplate such as comments). */
+static void byline_date(html_page *pg)
+{
+    if (pg->a->date) return;
+    px_buf text = {0};
+    for (size_t i = 0; i < pg->bylines.len && i < BYLINE_ELEMENTS && !pg->a->date; i++) {
+        const html_elem *e = px_html_elem(pg, pg->bylines.items[i]);
+        if (!e || e->text > BYLINE_TEXT) continue;
+        const char *s = short_text(pg, pg->bylines.items[i], &text);
+        offer_text(pg, s, text.len, PX_DATE_TEXT, 0.38);
+    }
+    px_buf_free(&text);
+}
+
 /* The path of an http(s) URL or of a root-relative href, without its
  * query, fragment and trailing slashes: *n bytes at the return; NULL for
  * other hrefs. */
@@ -659,6 +682,7 @@ void px_html_pubdate(html_page *pg, const html_meta *m)
     }
     titled_opening(pg, m->og_title);
     labelled(pg);
+    byline_date(pg);
     self_teaser(pg);
     script_date(pg);
     shown_update(pg, m, seen);

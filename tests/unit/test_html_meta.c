@@ -445,6 +445,20 @@ static void test_date_of_the_self_teaser(void **state)
 #undef LATEST
 }
 
+/* A byline that carries the day, on a page with no date otherwise: here
+ * below a forum's toolbar, out of reach of the lines by the headline. */
+static void test_date_in_the_byline(void **state)
+{
+    (void)state;
+    expect_field("<html lang='de'><body><h1>Was ist Freie Software</h1><div>Antworten</div>"
+                 "<div>Suchen</div><div>3 Beitr&auml;ge</div><div>Seite 1 von 1</div><div>"
+                 "Drucken</div><div>Teilen</div><div>Melden</div><div>Zitieren</div><div>Oben"
+                 "</div><div class='post'><div class='postbody'><p class='author'>von <a href="
+                 "'./memberlist.php?u=5'>r23</a> &raquo; 21.01.2009, 05:42</p><div class="
+                 "'content'>" PARA_DE PARA_DE PARA_DE "</div></div></div></body></html>",
+                 offsetof(px_article, date), "2009-01-21");
+}
+
 /* The state data of a page built by scripts: its publication field, when
  * the page gives no date otherwise. */
 static void test_date_from_script_data(void **state)
@@ -765,6 +779,7 @@ int main(void)
         cmocka_unit_test(test_date_labels_and_openings),
         cmocka_unit_test(test_date_shown_update),
         cmocka_unit_test(test_dates_of_other_things),
+        cmocka_unit_test(test_date_in_the_byline),
         cmocka_unit_test(test_date_of_the_self_teaser),
         cmocka_unit_test(test_date_from_script_data),
         cmocka_unit_test(test_author_names),
