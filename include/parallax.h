@@ -96,7 +96,8 @@ typedef enum px_date_source {
 } px_date_source;
 
 /* The name of a date source: "none", "input", "json-ld", "meta", "time",
- * "dateline", "text", "url". */
+ * "dateline", "text", "url", "script"; "none" for a value out of range.
+ * A static string. */
 const char *px_date_source_name(px_date_source source);
 
 /*

@@ -199,9 +199,16 @@ typedef int (*html_line_fn)(html_page *pg, const char *s, size_t n, void *ud);
 int px_html_near_headline(html_page *pg, size_t before, size_t after, size_t max_weight,
                           html_line_fn fn, void *ud);
 
+/* The page's headline: the <h1> chosen as title, else the first <h1> with
+ * text outside boilerplate, else on a page with no <h1> the block whose
+ * text is the title; NULL when none.  Borrowed from pg. */
+html_elem *px_html_headline(html_page *pg);
+
 /* 1 when element p is the card of another article in a grid or a list of
- * them: an <article> of little text (600 bytes) that does not hold head
- * (the page's headline; NULL when none is known). */
+ * them: on a page of two <article>s or more, an <article> of little text
+ * (600 bytes) with link text that does not hold head, the page's headline
+ * (px_html_headline()).  0 when head is NULL: with no headline known, the
+ * page's own article cannot be told from the others. */
 int px_html_is_card(html_page *pg, const xmlNode *p, const xmlNode *head);
 
 /* Link density of e: link text over text, 0 when it has none. */

@@ -443,7 +443,7 @@ static kept_span span_of(const html_blocks *blocks, int dmy)
 static int other_days_line(const html_block *b, size_t i, const kept_span *k)
 {
     if (k->first > k->last) return 0;
-    if (b->li && i > k->last) return 1;
+    if (b->li && b->link && i > k->last) return 1;
     if (i > k->first && k->mixed_inside) return 1; /* the list goes on below the end */
     return i > k->first && i < k->last && b->link * 2 > b->weight;
 }

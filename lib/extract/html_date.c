@@ -202,22 +202,43 @@ static int time_range_after(const char *s, size_t n)
 
 /* Labels of a day that is not a publication's, compared without case: the
  * closing day of a call or a registration on an event's page, the release
- * day of the game or the film a review is about, the day a forum's member
- * joined (shown in each post's profile box). */
+ * day of the game or the film a review is about ("Release: 14.11.2019",
+ * "Release date: ..."; a press or news release is a publication), the day
+ * a forum's member joined (shown in each post's profile box). */
 static const char *const other_day_labels[] = {
     "deadline", "anmeldeschluss", "einsendeschluss", "bewerbungsschluss", "meldeschluss",
     "release", "releasedatum", "kinostart", "registriert", "registered", "joined",
     "anmeldedatum", NULL};
 
-/* 1 when the word just before s + b (spaces and a colon skipped) is one
- * of other_day_labels. */
+/* The word ending at s + e (spaces and colons before e skipped): its
+ * bounds in *from, *to; 0 when there is none. */
+static int word_before(const char *s, size_t e, size_t *from, size_t *to)
+{
+    while (e && (s[e - 1] == ' ' || s[e - 1] == ':')) e--;
+    size_t b = e;
+    while (b && s[b - 1] != ' ' && s[b - 1] != ':' && e - b < 24) b--;
+    *from = b, *to = e;
+    return b < e;
+}
+
+static int word_is(const char *s, size_t from, size_t to, const char *w)
+{
+    return strlen(w) == to - from && !strncasecmp(s + from, w, to - from);
+}
+
+/* 1 when the words just before s + b label another kind of day
+ * (other_day_labels). */
 static int other_day_label(const char *s, size_t b)
 {
-    while (b && (s[b - 1] == ' ' || s[b - 1] == ':')) b--;
-    size_t e = b;
-    while (b && s[b - 1] != ' ' && s[b - 1] != ':' && e - b < 24) b--;
+    size_t from, to, pfrom, pto;
+    if (!word_before(s, b, &from, &to)) return 0;
+    int before = word_before(s, from, &pfrom, &pto);
+    if (word_is(s, from, to, "date") || word_is(s, from, to, "datum"))
+        return before && word_is(s, pfrom, pto, "release");
     for (const char *const *l = other_day_labels; *l; l++)
-        if (strlen(*l) == e - b && !strncasecmp(s + b, *l, e - b)) return 1;
+        if (word_is(s, from, to, *l))
+            return !(before && !strcmp(*l, "release") &&
+                     (word_is(s, pfrom, pto, "press") || word_is(s, pfrom, pto, "news")));
     return 0;
 }
 

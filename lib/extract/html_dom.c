@@ -711,11 +711,10 @@ static html_elem *titled_run(html_page *pg)
     return found;
 }
 
-/* The headline for px_html_near_headline(): the <h1> chosen as title, else
- * the first <h1> with text (outside boilerplate: pg->h1s is kept clean),
- * which is still where the reader's eye starts when the page's metadata
- * titles it otherwise, else titled_run(). */
-static html_elem *headline_of(html_page *pg)
+/* The first <h1> with text (outside boilerplate: pg->h1s is kept clean) is
+ * still where the reader's eye starts when the page's metadata titles it
+ * otherwise. */
+html_elem *px_html_headline(html_page *pg)
 {
     if (pg->headline) return px_html_elem(pg, pg->headline);
     for (size_t i = 0; i < pg->h1s.len; i++) {
@@ -742,7 +741,9 @@ static void text_after(html_page *pg, const html_elem *h, px_buf *text)
 int px_html_is_card(html_page *pg, const xmlNode *p, const xmlNode *head)
 {
     const html_elem *e = px_html_elem(pg, (xmlNode *)p);
-    if (!e || e->text > CARD_TEXT || !px_html_is(p, "article")) return 0;
+    if (!head || pg->articles.len < 2 || !e || !e->link || e->text > CARD_TEXT ||
+        !px_html_is(p, "article"))
+        return 0;
     for (const xmlNode *a = head; a; a = a->parent)
         if (a == p) return 0;
     return 1;
@@ -757,16 +758,6 @@ static int in_card(html_page *pg, const xmlNode *n, const xmlNode *head)
     return 0;
 }
 
-/* Hands the line owning run r to fn; 1 when fn says done.  A run after
- * the headline h owned by a block that holds h too ("<header><h1>..</h1>
- * <span>Stand - 12.11.2021</span><p>.."; h is NULL for runs before it)
- * is no line of its own: that block's text opens with what comes before
- * the headline, so the line is the inline text right after h.  Lines of
- * navigation are skipped, and so are a run that is all link text inside
- * boilerplate (on a short page the runs below the headline reach the
- * sidebar, whose "recent posts" list links other pages by their titles:
- * "Das MagenMorgazin am 01.07.17") and the runs of cards: a grid of other
- * posts below a short text, each card dated. */
 #define WIDE_BYTES 3 /* UTF-8 bytes of a CJK letter: how much heavier in bytes its lines are */
 
 /* Non-space letters of the n bytes at s: UTF-8 continuation bytes are not
@@ -779,15 +770,26 @@ static size_t letters_of(const char *s, size_t n)
     return k;
 }
 
-static int line_of_run(html_page *pg, const html_elem *h, size_t r, size_t max_weight,
-                       size_t *last, px_buf *text, html_line_fn fn, void *ud)
+/* Hands the line owning run r to fn; 1 when fn says done.  head is the
+ * headline.  A run after it owned by a block that holds it too
+ * ("<header><h1>..</h1><span>Stand - 12.11.2021</span><p>.."; h is the
+ * headline for runs after it, NULL for runs before it) is no line of its
+ * own: that block's text opens with what comes before the headline, so
+ * the line is the inline text right after h.  Lines of navigation are
+ * skipped, and so are a run that is all link text inside boilerplate (on
+ * a short page the runs below the headline reach the sidebar, whose
+ * "recent posts" list links other pages by their titles: "Das
+ * MagenMorgazin am 01.07.17") and the runs of cards (px_html_is_card()):
+ * a grid of other posts around a short text, each card dated. */
+static int line_of_run(html_page *pg, const html_elem *head, const html_elem *h, size_t r,
+                       size_t max_weight, size_t *last, px_buf *text, html_line_fn fn, void *ud)
 {
     const html_run *run = &pg->runs.items[r];
     unsigned inherit = pg->elems.items[run->owner].inherit;
     size_t outside = run->weight - run->link; /* bytes outside links */
     if (run->owner == *last || outside > WIDE_BYTES * max_weight || inherit & HB_NAV ||
         (inherit & HB_ATTR && run->link == run->weight) ||
-        (h && in_card(pg, pg->elems.items[run->owner].node, h->node)))
+        in_card(pg, pg->elems.items[run->owner].node, head->node))
         return 0;
     px_buf_reset(text);
     if (h && run->owner < HTML_INDEX(pg, h)) text_after(pg, h, text);
@@ -804,20 +806,20 @@ static int line_of_run(html_page *pg, const html_elem *h, size_t r, size_t max_w
 int px_html_near_headline(html_page *pg, size_t before, size_t after, size_t max_weight,
                           html_line_fn fn, void *ud)
 {
-    html_elem *h = headline_of(pg);
+    html_elem *h = px_html_headline(pg);
     if (!h) return 0;
     size_t first = 0, hi = HTML_INDEX(pg, h), last = HTML_NONE;
     while (first < pg->runs.len && pg->runs.items[first].owner < hi) first++;
     int done = 0;
     px_buf text = {0};
     for (size_t r = first, k = 0; r-- > 0 && k < before && !done; k++)
-        done = line_of_run(pg, NULL, r, max_weight, &last, &text, fn, ud);
+        done = line_of_run(pg, h, NULL, r, max_weight, &last, &text, fn, ud);
     size_t seen = 0;
     for (size_t r = first; r < pg->runs.len && seen < after && !done; r++) {
         size_t o = pg->runs.items[r].owner;
         if (o >= hi && o < h->end) continue; /* inside the headline */
         seen++;
-        done = line_of_run(pg, h, r, max_weight, &last, &text, fn, ud);
+        done = line_of_run(pg, h, h, r, max_weight, &last, &text, fn, ud);
     }
     px_buf_free(&text);
     return done;

@@ -21,8 +21,8 @@
  *   0.62  a /2015/08/25/ path in the URL, or a segment opening with
  *         the day first (/meldungen/29-10-2021)
  *   0.60  a date written in an element named for dates ("post-date",
- *         "entry-meta", "datum"), outside navigation, footers, comments
- *         and list items that link elsewhere
+ *         "entry-meta", "datum"), outside navigation, footers, comments,
+ *         list items that link elsewhere and cards of other articles
  *   0.55  a date line taken off the top or the end of the article's text
  *         (html_blocks.c offers it: it is read later, with the body)
  *   0.50  an hAtom "updated" element with a title (a blog theme's only
@@ -113,11 +113,12 @@ static int has_link(const xmlNode *n)
 
 /* 1 when p is an item of a list of other articles: an <li> that links
  * elsewhere, or the card of another article (px_html_is_card(): the
- * cards of a "more from the blog" grid are <article>s, each dated). */
-static int is_teaser(html_page *pg, const xmlNode *p)
+ * cards of a "more from the blog" grid are <article>s, each dated; head
+ * is the headline). */
+static int is_teaser(html_page *pg, const xmlNode *p, const xmlNode *head)
 {
     if (px_html_is(p, "li")) return has_link(p);
-    return px_html_is_card(pg, p, pg->headline) && has_link(p);
+    return px_html_is_card(pg, p, head);
 }
 
 /* 1 when n lies inside a teaser item (is_teaser()): the innermost <li> or
@@ -125,13 +126,13 @@ static int is_teaser(html_page *pg, const xmlNode *p)
  * item's address -> 1 + the answer): a page may hold thousands of <time>s
  * in one item, and walking the item again for each made extraction
  * quadratic. */
-static int in_teaser_item(html_page *pg, const xmlNode *n, px_map *seen)
+static int in_teaser_item(html_page *pg, const xmlNode *n, const xmlNode *head, px_map *seen)
 {
     for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
         if (px_html_is(p, "li") || px_html_is(p, "article")) {
             void *known = px_map_get(seen, (const char *)&p, sizeof p);
             if (!known) {
-                known = (void *)(intptr_t)(1 + is_teaser(pg, p));
+                known = (void *)(intptr_t)(1 + is_teaser(pg, p, head));
                 px_map_put(seen, (const char *)&p, sizeof p, known);
             }
             return known == (void *)(intptr_t)2;
@@ -143,12 +144,14 @@ static void from_times(html_page *pg)
 {
     const char *first = NULL, *marked = NULL;
     px_map items = {0};
+    const html_elem *hl = pg->times.len ? px_html_headline(pg) : NULL;
     for (size_t i = 0; i < pg->times.len && !marked; i++) {
         const char *dt = px_html_attr(pg->times.items[i], "datetime");
         char iso[32];
         if (!dt || !px_html_date_iso(dt, iso)) continue;
         if (is_publication_time(pg->times.items[i])) marked = dt;
-        else if (!first && !in_teaser_item(pg, pg->times.items[i], &items)) first = dt;
+        else if (!first && !in_teaser_item(pg, pg->times.items[i], hl ? hl->node : NULL, &items))
+            first = dt;
     }
     px_map_free(&items);
     if (marked) offer_iso(pg, marked, PX_DATE_TIME, 0.8);
@@ -190,6 +193,7 @@ static void from_dated(html_page *pg, char seen[32])
     px_map items = {0};
     int visible_done = 0;
     html_elem *head = pg->headline ? px_html_elem(pg, pg->headline) : NULL;
+    const html_elem *hl = pg->dated.len ? px_html_headline(pg) : NULL;
     for (size_t i = 0; i < pg->dated.len; i++) {
         xmlNode *n = pg->dated.items[i];
         html_elem *e = px_html_elem(pg, n);
@@ -214,7 +218,8 @@ static void from_dated(html_page *pg, char seen[32])
         if (visible_done || e->inherit & (HB_ATTR | HB_NAV | HB_CHROME) || !e->text ||
             e->text > 200)
             continue;
-        if ((head && far_above(pg, e, head)) || in_teaser_item(pg, n, &items)) continue;
+        if ((head && far_above(pg, e, head)) || in_teaser_item(pg, n, hl ? hl->node : NULL, &items))
+            continue;
         const char *s = short_text(pg, n, &text);
         visible_done = offer_text(pg, s, text.len, PX_DATE_TEXT, 0.6);
         if (visible_done) px_html_find_date(s, text.len, day_first(pg), seen, NULL);
@@ -503,42 +508,62 @@ static void byline_date(html_page *pg)
     px_buf_free(&text);
 }
 
-/* The path of an http(s) URL or of a root-relative href, without its
- * query, fragment and trailing slashes: *n bytes at the return; NULL for
- * other hrefs. */
-static const char *path_of(const char *u, size_t *n)
+/* The parts of an http(s) URL or of a root-relative href that name a page:
+ * its host (NULL for a root-relative href), its path without trailing
+ * slashes and its query ("?id=5", or empty); 0 for other hrefs and for
+ * links to a part of a page ("#comment-2"). */
+typedef struct page_ref {
+    const char *host, *path, *query;
+    size_t host_len, path_len, query_len;
+} page_ref;
+
+static int page_ref_of(const char *u, page_ref *r)
 {
-    if (!u) return NULL;
-    if (!strncmp(u, "http://", 7) || !strncmp(u, "https://", 8)) {
-        u = strstr(u, "://") + 3;
-        u += strcspn(u, "/?#");
+    memset(r, 0, sizeof *r);
+    if (!u || strchr(u, '#')) return 0;
+    if (!strncasecmp(u, "http://", 7) || !strncasecmp(u, "https://", 8)) {
+        r->host = strstr(u, "://") + 3;
+        r->host_len = strcspn(r->host, "/?");
+        u = r->host + r->host_len;
     } else if (u[0] != '/' || u[1] == '/') {
-        return NULL;
+        return 0;
     }
-    size_t k = strcspn(u, "?#");
-    while (k > 1 && u[k - 1] == '/') k--;
-    *n = k;
-    return u;
+    r->path = u;
+    r->path_len = strcspn(u, "?");
+    r->query = u + r->path_len;
+    r->query_len = strlen(r->query);
+    while (r->path_len > 1 && u[r->path_len - 1] == '/') r->path_len--;
+    return 1;
+}
+
+/* 1 when the href names the page (its host, when it gives one, its path
+ * and its query). */
+static int same_page(const page_ref *page, const page_ref *href)
+{
+    return (!href->host || (href->host_len == page->host_len &&
+                            !strncasecmp(href->host, page->host, page->host_len))) &&
+           href->path_len == page->path_len && !memcmp(href->path, page->path, page->path_len) &&
+           href->query_len == page->query_len && !memcmp(href->query, page->query, page->query_len);
 }
 
 /* A page that shows no date of its own may still be listed, dated, in its
  * site's "latest articles" box beside it: a teaser that links to the page
  * itself and holds a date gives that date, just above the labelled
- * fallback.  The home page (path "/") is left out: every teaser of a
- * front page links home somewhere; so are links to a part of the page
- * ("#comment-288842": the dates of the comments). */
+ * fallback.  The home page (path "/", no query) is left out: every teaser
+ * of a front page links home somewhere; so are links to a part of the
+ * page ("#comment-288842": the dates of the comments). */
 static void self_teaser(html_page *pg)
 {
-    size_t pn, hn;
-    const char *path = path_of(pg->a->url, &pn);
-    if (pg->a->date || !path || pn < 2) return;
+    page_ref page, href;
+    if (pg->a->date || !page_ref_of(pg->a->url, &page) || !page.host ||
+        (page.path_len < 2 && !page.query_len))
+        return;
     px_buf text = {0};
     for (size_t i = 0; i < pg->elems.len; i++) {
         const html_elem *e = &pg->elems.items[i];
         if (e->kind != HK_LINK || !e->text || e->text > 400 || e->inherit & HB_NAV) continue;
-        const char *target = px_html_attr(e->node, "href");
-        const char *href = path_of(target, &hn);
-        if (!href || strchr(target, '#') || hn != pn || memcmp(href, path, pn)) continue;
+        if (!page_ref_of(px_html_attr(e->node, "href"), &href) || !same_page(&page, &href))
+            continue;
         const char *t = short_text(pg, e->node, &text);
         if (offer_text(pg, t, text.len, PX_DATE_TEXT, 0.35)) break;
     }
@@ -571,7 +596,7 @@ static int script_field_date(const char *s, char iso[32])
             while (*v && strchr("\\\" \t:", *v) && v - at < (ptrdiff_t)kl + 8) v++;
             char value[SCRIPT_VALUE + 1], found[32];
             size_t n = strcspn(v, "\"\\");
-            if (n > SCRIPT_VALUE || !(*v >= '0' && *v <= '9')) continue;
+            if (n > SCRIPT_VALUE || v[-1] != '"' || !(*v >= '0' && *v <= '9')) continue;
             memcpy(value, v, n);
             value[n] = '\0';
             if (px_html_date_iso(value, found)) {

@@ -415,11 +415,42 @@ static void test_dates_of_other_things(void **state)
         "<html lang='de'><body><h1>Bee Simulator</h1><div class='info'><b>Genre:</b> "
         "Simulation</div><div class='release'><b>Release:</b> 14.11.2019</div>" PARA_DE
         "</body></html>");
-    expect_no_date("member since",
+    expect_no_date("registered",
         "<html lang='de'><body><h2 class='topic-title'><a href='./viewtopic.php?t=167'>Was "
         "ist Freie Software</a></h2><div class='post'><dl class='postprofile'><dt><a href="
         "'./memberlist.php?u=5'>r23</a></dt><dd><strong>Registriert:</strong> 18.09.2008, "
         "05:56</dd></dl>" PARA_DE "</div></body></html>");
+    /* ... but a press release is a publication, and a release date is not */
+    expect_field("<html lang='en'><body><h1>Acme opens a new plant</h1><p class='meta'>Press "
+                 "release: March 12, 2020</p>" PARA_TEXT "</body></html>",
+                 offsetof(px_article, date), "2020-03-12");
+    expect_no_date("release date",
+        "<html lang='en'><body><h1>Bee Simulator</h1><div class='info'>Release date: 14 Nov "
+        "2019</div>" PARA_TEXT "</body></html>");
+
+    /* Not taken for another's: the page's own short article, with its
+     * headline outside it or with no headline at all */
+    expect_field("<html lang='de'><body><header><h1>Hafen gesperrt</h1></header><article>"
+                 "<time datetime='2020-05-05'>vor zwei Tagen</time>" PARA_DE "<p>Mehr aus der "
+                 "<a href='/stadt'>Stadt</a>.</p></article></body></html>",
+                 offsetof(px_article, date), "2020-05-05");
+    expect_field("<html lang='de'><body><article><h2>Hafen gesperrt</h2><time datetime="
+                 "'2020-05-05'>vor zwei Tagen</time>" PARA_DE "<p>Mehr aus der <a href='/stadt'>"
+                 "Stadt</a>.</p></article></body></html>",
+                 offsetof(px_article, date), "2020-05-05");
+    /* ... a date line in a list item below the text that links nowhere */
+    px_buf_puts(&page, "<html lang='en'><body><div><h1>Flood</h1>");
+    for (int i = 0; i < 12; i++) px_buf_puts(&page, PARA_TEXT);
+    px_buf_puts(&page, "<ul><li>Posted: March 3, 2020</li></ul></div></body></html>");
+    expect_field(px_buf_str(&page), offsetof(px_article, date), "2020-03-03");
+    px_buf_free(&page);
+    /* Cards above the headline are cards too. */
+    expect_no_date("cards above",
+        "<html lang='de'><body><div class='teasers'><article class='teaser'><a href='/a'><h3>"
+        "Andere</h3></a><p>22.06.2022 \xe2\x80\x93 Die Stadt baut.</p></article><article "
+        "class='teaser'><a href='/b'><h3>Weitere</h3></a><p>20.06.2022 \xe2\x80\x93 Der "
+        "Hafen.</p></article></div><div class='content'><h1>Batteriespeicher</h1>" PARA_DE
+        PARA_DE PARA_DE "</div></body></html>");
 }
 
 /* A page that shows no date of its own, listed with one in its site's
@@ -438,6 +469,17 @@ static void test_date_of_the_self_teaser(void **state)
     expect_field(LATEST("/menschenrechte-achten"), offsetof(px_article, date), "2021-11-10");
     expect_field(LATEST("https://www.example.org/menschenrechte-achten/"),
                  offsetof(px_article, date), "2021-11-10");
+    /* another page of the same script, another host's page of that path */
+#define LATEST_Q(self_href) "<html lang='de'><head><link rel='canonical' " \
+    "href='https://www.example.org/index.php?id=5'></head><body><div class='row'>" \
+    "<div class='col-8'><h1>Menschenrechte achten</h1>" PARA_DE PARA_DE PARA_DE "</div>" \
+    "<div class='col-4'><h3>Aktuell</h3><div class='row'><a href='" self_href "'><div " \
+    "class='teaser'><div class='authored'>10.11.2021</div><h2>Menschenrechte</h2></div>" \
+    "</a></div></div></div></body></html>"
+    expect_field(LATEST_Q("/index.php?id=5"), offsetof(px_article, date), "2021-11-10");
+    expect_no_date("other query", LATEST_Q("/index.php?id=7"));
+    expect_no_date("other host", LATEST_Q("https://www.example.com/index.php?id=5"));
+#undef LATEST_Q
     /* a link to a part of the page is no teaser of it */
     px_article *a = html_extract(LATEST("/menschenrechte-achten#comment-2"));
     assert_true(!a->date || strcmp(a->date, "2021-11-10"));
@@ -480,8 +522,17 @@ static void test_date_from_script_data(void **state)
                  "\"2020-04-01\"}</script><script>y = {\"publishedAt\":\"2020-03-01\"}</script>"
                  PARA_TEXT,
                  offsetof(px_article, date), "2020-05-01");
+    /* the field that comes first, whatever its key */
+    expect_field("<script>x = {\"datePublished\":\"2020-05-01\",\"publishedDate\":"
+                 "\"2020-04-01\"}</script>" PARA_TEXT,
+                 offsetof(px_article, date), "2020-05-01");
     /* other dates of the data, other keys, values that are no dates */
     static const char *const none[] = {
+        "<script>x = {\"unpublishedAt\":\"2019-01-28\"}</script>",
+        "<script>x = {\"republished_at\":\"2019-01-28\"}</script>",
+        "<script>x = {\"published_at\":2019-01-28}</script>",
+        ("<script>x = {\"published_at\":\"2019-01-28T10:00:00+01:00 and some more words "
+         "here\"}</script>"), /* a value over 48 bytes */
         "<script>x = {\"createdAt\":\"2019-01-28T10:00:00Z\"}</script>",
         "<script>x = {\"publishedDateText\":\"2019-01-28\"}</script>",
         "<script>x = {\"published_at\":null,\"published_at_text\":\"2019-01-28\"}</script>",
