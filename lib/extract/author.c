@@ -101,6 +101,28 @@ static const char *skip_label(const char *s)
     return colon + skip;
 }
 
+/* Roles written before a name as one word with it ("Rechtsanwalt Sebastian
+ * Roe", "FOCUS-Online-Experte Robin Roe", "Chefredakteurin Jane Roe"),
+ * lower case: matched at the end of the first word. */
+static const char *const roles[] = {"experte", "expertin", "rechtsanwalt", "rechtsanwältin",
+                                    "redakteur", "redakteurin", "korrespondent",
+                                    "korrespondentin", "reporter", "reporterin", "gastautor",
+                                    "gastautorin", NULL};
+
+/* The length of a role word (roles) opening s and followed by a
+ * capitalised word; 0 when there is none. */
+static size_t role_len(const char *s)
+{
+    size_t n = strcspn(s, " ");
+    unsigned char next = (unsigned char)s[n + (s[n] == ' ')];
+    if (!s[n] || !((next >= 'A' && next <= 'Z') || next >= 0xC3)) return 0;
+    for (const char *const *r = roles; *r; r++) {
+        size_t k = strlen(*r);
+        if (n >= k && !strncasecmp(s + n - k, *r, k)) return n;
+    }
+    return 0;
+}
+
 /* Removes one prefix at s (case aside); returns where the names start. */
 static const char *strip_prefix(const char *s)
 {
@@ -110,6 +132,12 @@ static const char *strip_prefix(const char *s)
         const char *after = skip_label(s);
         if (after != s) {
             s = after;
+            again = 1;
+            continue;
+        }
+        size_t role = role_len(s);
+        if (role) {
+            s += role;
             again = 1;
             continue;
         }
@@ -177,8 +205,28 @@ static size_t numeric_tail(const char *p, size_t len)
     return len - start;
 }
 
-/* Trims a part and drops glued tails ("Amber Guetebier Shares") and the
- * numbers of a date the date reader did not take ("Jane Roe 4. 2. 2022."). */
+/* Days of the week, lower case: "am Samstag", "on Monday" after a name is
+ * when it was written.  Alone they stay: Sonntag and Freitag are names. */
+static const char *const weekdays[] = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+                                       "samstag", "sonntag", "monday", "tuesday", "wednesday",
+                                       "thursday", "friday", "saturday", "sunday", NULL};
+
+/* The length of a " am Samstag" or " on Monday" ending p[0..len); 0 when
+ * it does not end so. */
+static size_t weekday_tail(const char *p, size_t len)
+{
+    size_t w = len;
+    while (w && p[w - 1] != ' ') w--;
+    if (w < 4 || (strncasecmp(p + w - 4, " am ", 4) && strncasecmp(p + w - 4, " on ", 4)))
+        return 0;
+    for (const char *const *d = weekdays; *d; d++)
+        if (strlen(*d) == len - w && !strncasecmp(p + w, *d, len - w)) return len - w + 1;
+    return 0;
+}
+
+/* Trims a part and drops glued tails ("Amber Guetebier Shares", "am
+ * Samstag") and the numbers of a date the date reader did not take ("Jane
+ * Roe 4. 2. 2022."). */
 static void clean_part(const char **s, size_t *n)
 {
     const char *p = trim_front(*s);
@@ -194,8 +242,9 @@ static void clean_part(const char **s, size_t *n)
                 again = 1;
             }
         }
-        size_t digits = numeric_tail(p, len);
+        size_t digits = numeric_tail(p, len), day = weekday_tail(p, len);
         if (digits) len -= digits, again = 1;
+        else if (day) len -= day, again = 1; /* then "am" goes as a tail */
     }
     *s = p;
     *n = len;

@@ -615,7 +615,17 @@ static void test_author_names(void **state)
     assert_authors("Von Stars Insider", "StarsInsider", NULL, 0);
     assert_authors("Deutsches Weininstitut GmbH", NULL, NULL, 0);
     assert_authors("Jane Roe, Example Media Inc.", NULL, one_roe, 1);
-    assert_authors("Jane Roe, Über", NULL, one_roe, 1); /* a link text, capitalised */
+    assert_authors("Jane Roe, Über", NULL, one_roe, 1); /* a link text, capitalised */    /* A role written before the name, a weekday after it. */
+    assert_authors("Rechtsanwalt Chris Jung", NULL, one, 1);
+    assert_authors("FOCUS-Online-Experte Chris Jung", NULL, one, 1);
+    assert_authors("Von Chefredakteurin Jane Roe", NULL, one_roe, 1);
+    assert_authors("Jane Roe am Samstag", NULL, one_roe, 1);
+    assert_authors("By Jane Roe on Monday", NULL, one_roe, 1);
+    /* ... but an organisation named so, a surname that is a weekday */
+    static const char *const rog[] = {"Reporter ohne Grenzen"};
+    assert_authors("Reporter ohne Grenzen", NULL, rog, 1);
+    static const char *const sonntag[] = {"Jane Sonntag"};
+    assert_authors("Von Jane Sonntag", NULL, sonntag, 1);
 }
 
 /* The first label of the page's host signs for the site, not a writer. */
