@@ -109,13 +109,22 @@ static const char *const roles[] = {"experte", "expertin", "rechtsanwalt", "rech
                                     "korrespondentin", "reporter", "reporterin", "gastautor",
                                     "gastautorin", NULL};
 
-/* The length of a role word (roles) opening s and followed by a
- * capitalised word; 0 when there is none. */
+/* 1 when s opens with a capital: an ASCII one or a Latin-1 one (À-Þ). */
+static int capital_at(const char *s)
+{
+    unsigned char c = (unsigned char)s[0], d = (unsigned char)s[c ? 1 : 0];
+    return (c >= 'A' && c <= 'Z') || (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97);
+}
+
+/* The length of a role word (roles) opening s and followed by two
+ * capitalised words, a first name and a surname ("Reporter ohne Grenzen",
+ * "Redakteur Politik" are no roles before a name); 0 when there is none. */
 static size_t role_len(const char *s)
 {
     size_t n = strcspn(s, " ");
-    unsigned char next = (unsigned char)s[n + (s[n] == ' ')];
-    if (!s[n] || !((next >= 'A' && next <= 'Z') || next >= 0xC3)) return 0;
+    if (!s[n]) return 0;
+    const char *first = s + n + 1, *second = first + strcspn(first, " ");
+    if (!capital_at(first) || !*second || !capital_at(second + 1)) return 0;
     for (const char *const *r = roles; *r; r++) {
         size_t k = strlen(*r);
         if (n >= k && !strncasecmp(s + n - k, *r, k)) return n;
@@ -211,12 +220,18 @@ static const char *const weekdays[] = {"montag", "dienstag", "mittwoch", "donner
                                        "samstag", "sonntag", "monday", "tuesday", "wednesday",
                                        "thursday", "friday", "saturday", "sunday", NULL};
 
-/* The length of a " am Samstag" or " on Monday" ending p[0..len); 0 when
- * it does not end so. */
+/* The length of a " am Samstag" or " on Monday" ending p[0..len), or of
+ * all of p when it is one ("Jane Roe, am Samstag" split at the comma); 0
+ * when it does not end so. */
 static size_t weekday_tail(const char *p, size_t len)
 {
     size_t w = len;
     while (w && p[w - 1] != ' ') w--;
+    if (w == 3 && (!strncasecmp(p, "am ", 3) || !strncasecmp(p, "on ", 3))) {
+        for (const char *const *d = weekdays; *d; d++)
+            if (strlen(*d) == len - w && !strncasecmp(p + w, *d, len - w)) return len;
+        return 0;
+    }
     if (w < 4 || (strncasecmp(p + w - 4, " am ", 4) && strncasecmp(p + w - 4, " on ", 4)))
         return 0;
     for (const char *const *d = weekdays; *d; d++)

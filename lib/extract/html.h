@@ -95,6 +95,7 @@ typedef struct html_run {
     size_t owner;   /* the innermost block element around it */
     size_t weight;  /* non-space bytes */
     size_t link;    /* of those, inside <a> */
+    size_t letters; /* non-space letters outside <a>: a CJK letter is 3 bytes, 1 letter */
     unsigned commas;
 } html_run;
 
@@ -116,6 +117,12 @@ typedef struct html_page {
     PX_VEC(html_run) runs;
     xmlNode *root, *body, *title, *base;
     xmlNode *headline; /* the <h1> chosen as the title (html_title.c), or NULL */
+    struct {           /* px_html_headline()'s answer, and what it was for */
+        int known;
+        const xmlNode *chosen;
+        const char *title;
+        html_elem *elem;
+    } headline_cache;
     html_nodes metas, links, jsonld, times, bylines, h1s;
     html_nodes scripts; /* the other inline <script>s: the page's state data */
     html_nodes h2s; /* the first MAX_H2S: a headline where a page has no <h1> */
@@ -190,26 +197,32 @@ void px_html_walk(xmlNode *top, html_enter_fn enter, html_leave_fn leave, void *
  * pg->scratch) of the element owning each of the `before` text runs just
  * above the headline (nearest first), then of the first `after` runs
  * below it, skipping runs of more than max_weight non-space letters
- * outside links (sentences: the links of a date line, "categories:
+ * outside links (html_run.letters; sentences: the links of a date line, "categories:
  * Python, Mercurial | View Comments", make it no sentence), navigation,
  * link-only runs in boilerplate and runs in cards (px_html_is_card()),
  * until fn returns 1.  Returns 1 when it did, 0 otherwise (also with no
- * <h1>). */
+ * headline). */
 typedef int (*html_line_fn)(html_page *pg, const char *s, size_t n, void *ud);
 int px_html_near_headline(html_page *pg, size_t before, size_t after, size_t max_weight,
                           html_line_fn fn, void *ud);
 
 /* The page's headline: the <h1> chosen as title, else the first <h1> with
  * text outside boilerplate, else on a page with no <h1> the block whose
- * text is the title; NULL when none.  Borrowed from pg. */
+ * text is the title; NULL when none.  Borrowed from pg.  The answer is
+ * kept for the title and the <h1> chosen (px_html_title()) it was found
+ * for. */
 html_elem *px_html_headline(html_page *pg);
 
 /* 1 when element p is the card of another article in a grid or a list of
  * them: on a page of two <article>s or more, an <article> of little text
- * (600 bytes) with link text that does not hold head, the page's headline
- * (px_html_headline()).  0 when head is NULL: with no headline known, the
- * page's own article cannot be told from the others. */
+ * (600 non-space bytes) with a link (px_html_has_link()) that does not
+ * hold head, the page's headline (px_html_headline()).  0 when head is
+ * NULL: with no headline known, the page's own article cannot be told
+ * from the others. */
 int px_html_is_card(html_page *pg, const xmlNode *p, const xmlNode *head);
+
+/* 1 when an <a> lies below n. */
+int px_html_has_link(const xmlNode *n);
 
 /* Link density of e: link text over text, 0 when it has none. */
 double px_html_link_density(const html_elem *e);

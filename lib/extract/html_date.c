@@ -233,8 +233,12 @@ static int other_day_label(const char *s, size_t b)
     size_t from, to, pfrom, pto;
     if (!word_before(s, b, &from, &to)) return 0;
     int before = word_before(s, from, &pfrom, &pto);
-    if (word_is(s, from, to, "date") || word_is(s, from, to, "datum"))
-        return before && word_is(s, pfrom, pto, "release");
+    if (word_is(s, from, to, "date") || word_is(s, from, to, "datum")) {
+        if (!before || !word_is(s, pfrom, pto, "release")) return 0;
+        from = pfrom, to = pto; /* "Press Release Date:" is the release's own */
+        before = word_before(s, from, &pfrom, &pto);
+        return !(before && (word_is(s, pfrom, pto, "press") || word_is(s, pfrom, pto, "news")));
+    }
     for (const char *const *l = other_day_labels; *l; l++)
         if (word_is(s, from, to, *l))
             return !(before && !strcmp(*l, "release") &&

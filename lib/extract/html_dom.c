@@ -305,16 +305,18 @@ static unsigned char own_bits(const xmlNode *n, html_kind kind, unsigned hints)
 
 /* Non-space bytes of s[0..n) and its commas (",", and the CJK and Arabic
  * ones: clause marks are the signature of prose in any script). */
-static size_t text_weight(const char *s, unsigned *commas)
+static size_t text_weight(const char *s, unsigned *commas, size_t *letters)
 {
-    size_t n = 0;
+    size_t n = 0, more = 0; /* more: UTF-8 continuation bytes */
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         n += !(*p == ' ' || (*p >= '\t' && *p <= '\r'));
+        more += (*p & 0xC0) == 0x80;
         if (*p == ',') ++*commas;
         else if (*p == 0xEF && p[1] == 0xBC && p[2] == 0x8C) ++*commas; /* U+FF0C */
         else if (*p == 0xE3 && p[1] == 0x80 && p[2] == 0x81) ++*commas; /* U+3001 */
         else if (*p == 0xD8 && p[1] == 0x8C) ++*commas;                 /* U+060C */
     }
+    *letters = n - more;
     return n;
 }
 
@@ -413,7 +415,7 @@ static void add_text(analysis *an, xmlNode *n)
     html_elem *p = px_html_elem(an->pg, n->parent);
     if (!p) return;
     unsigned commas = 0;
-    size_t w = text_weight((const char *)n->content, &commas);
+    size_t letters, w = text_weight((const char *)n->content, &commas, &letters);
     if (!w) return;
     p->text += w;
     p->commas += commas;
@@ -423,6 +425,7 @@ static void add_text(analysis *an, xmlNode *n)
     an->run.weight += w;
     an->run.commas += commas;
     if (an->links) an->run.link += w;
+    else an->run.letters += letters;
     an->brs = 0;
 }
 
@@ -689,15 +692,16 @@ const char *px_html_page_text(html_page *pg, size_t *len)
 static html_elem *titled_run(html_page *pg)
 {
     const char *title = pg->a->title;
-    size_t tl = title ? strlen(title) : 0;
+    size_t tl = title ? strlen(title) : 0, ns = 0; /* ns: its non-space bytes */
     if (!tl || pg->h1s.len) return NULL;
+    for (size_t i = 0; i < tl; i++) ns += title[i] != ' ';
     px_buf text = {0}, sq = {0};
     html_elem *found = NULL;
     unsigned char *tried = px_xcalloc(pg->elems.len ? pg->elems.len : 1, 1);
     for (size_t r = 0; r < pg->runs.len && !found; r++) {
         size_t owner = pg->runs.items[r].owner;
         html_elem *e = &pg->elems.items[owner];
-        if (tried[owner] || e->inherit & HB_NAV || e->text > tl + 8) continue;
+        if (tried[owner] || e->inherit & HB_NAV || e->text < ns || e->text > tl + 8) continue;
         tried[owner] = 1;
         px_buf_reset(&text);
         px_buf_reset(&sq);
@@ -714,7 +718,7 @@ static html_elem *titled_run(html_page *pg)
 /* The first <h1> with text (outside boilerplate: pg->h1s is kept clean) is
  * still where the reader's eye starts when the page's metadata titles it
  * otherwise. */
-html_elem *px_html_headline(html_page *pg)
+static html_elem *find_headline(html_page *pg)
 {
     if (pg->headline) return px_html_elem(pg, pg->headline);
     for (size_t i = 0; i < pg->h1s.len; i++) {
@@ -722,6 +726,20 @@ html_elem *px_html_headline(html_page *pg)
         if (e && e->text) return e;
     }
     return titled_run(pg);
+}
+
+/* Kept: titled_run() reads blocks, and the date and the byline ask
+ * several times. */
+html_elem *px_html_headline(html_page *pg)
+{
+    if (!pg->headline_cache.known || pg->headline_cache.chosen != pg->headline ||
+        pg->headline_cache.title != pg->a->title) {
+        pg->headline_cache.elem = find_headline(pg);
+        pg->headline_cache.chosen = pg->headline;
+        pg->headline_cache.title = pg->a->title;
+        pg->headline_cache.known = 1;
+    }
+    return pg->headline_cache.elem;
 }
 
 /* The inline text right after element h, up to the next block. */
@@ -736,13 +754,20 @@ static void text_after(html_page *pg, const html_elem *h, px_buf *text)
     }
 }
 
-#define CARD_TEXT 600 /* bytes: a longer <article> is no card */
+#define CARD_TEXT 600 /* non-space bytes: a longer <article> is no card */
+
+int px_html_has_link(const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && (px_html_is(c, "a") || px_html_has_link(c))) return 1;
+    return 0;
+}
 
 int px_html_is_card(html_page *pg, const xmlNode *p, const xmlNode *head)
 {
     const html_elem *e = px_html_elem(pg, (xmlNode *)p);
-    if (!head || pg->articles.len < 2 || !e || !e->link || e->text > CARD_TEXT ||
-        !px_html_is(p, "article"))
+    if (!head || pg->articles.len < 2 || !e || e->text > CARD_TEXT || !px_html_is(p, "article") ||
+        !(e->link || px_html_has_link(p)))
         return 0;
     for (const xmlNode *a = head; a; a = a->parent)
         if (a == p) return 0;
@@ -756,18 +781,6 @@ static int in_card(html_page *pg, const xmlNode *n, const xmlNode *head)
     for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
         if (px_html_is(p, "article")) return px_html_is_card(pg, p, head);
     return 0;
-}
-
-#define WIDE_BYTES 3 /* UTF-8 bytes of a CJK letter: how much heavier in bytes its lines are */
-
-/* Non-space letters of the n bytes at s: UTF-8 continuation bytes are not
- * counted. */
-static size_t letters_of(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += s[i] != ' ' && ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
 }
 
 /* Hands the line owning run r to fn; 1 when fn says done.  head is the
@@ -786,8 +799,7 @@ static int line_of_run(html_page *pg, const html_elem *head, const html_elem *h,
 {
     const html_run *run = &pg->runs.items[r];
     unsigned inherit = pg->elems.items[run->owner].inherit;
-    size_t outside = run->weight - run->link; /* bytes outside links */
-    if (run->owner == *last || outside > WIDE_BYTES * max_weight || inherit & HB_NAV ||
+    if (run->owner == *last || run->letters > max_weight || inherit & HB_NAV ||
         (inherit & HB_ATTR && run->link == run->weight) ||
         in_card(pg, pg->elems.items[run->owner].node, head->node))
         return 0;
@@ -796,9 +808,6 @@ static int line_of_run(html_page *pg, const html_elem *head, const html_elem *h,
     else px_html_node_text(pg, pg->elems.items[run->owner].node, text, 400);
     px_buf_reset(&pg->scratch);
     px_html_squeeze(px_buf_str(text), text->len, &pg->scratch);
-    /* max_weight counts letters: a line of CJK text weighs three bytes a letter */
-    if (outside > max_weight && letters_of(pg->scratch.data, pg->scratch.len) > max_weight + run->link)
-        return 0;
     *last = run->owner;
     return pg->scratch.len && fn(pg, px_buf_str(&pg->scratch), pg->scratch.len, ud);
 }

@@ -29,8 +29,9 @@
  *         machine-readable date when it marks no "published" one)
  *   0.50  a short line just below the headline holding a date, or one
  *         of the two just above it ("08.11.2021 | Veranstaltung" over
- *         the <h1>); the headline is the <h1> chosen as title, else the
- *         page's first <h1>
+ *         the <h1>); the headline is px_html_headline(): the <h1> chosen
+ *         as title, else the page's first <h1>, else the block showing
+ *         the title
  *   0.45  a date in the headline ("Bericht zur Coronalage vom 22.04.2020",
  *         "23.01.2022 - Wierer jubelt"), else in the title
  *   0.40  on a page with none of the above, the first short element that
@@ -101,23 +102,13 @@ static int is_publication_time(const xmlNode *n)
            has_word(px_html_attr(n, "class"), "publish");
 }
 
-/* 1 when an <a> lies below n. */
-static int has_link(const xmlNode *n)
-{
-    for (const xmlNode *c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE &&
-            ((c->name && !strcasecmp((const char *)c->name, "a")) || has_link(c)))
-            return 1;
-    return 0;
-}
-
 /* 1 when p is an item of a list of other articles: an <li> that links
  * elsewhere, or the card of another article (px_html_is_card(): the
  * cards of a "more from the blog" grid are <article>s, each dated; head
  * is the headline). */
 static int is_teaser(html_page *pg, const xmlNode *p, const xmlNode *head)
 {
-    if (px_html_is(p, "li")) return has_link(p);
+    if (px_html_is(p, "li")) return px_html_has_link(p);
     return px_html_is_card(pg, p, head);
 }
 
@@ -488,50 +479,90 @@ static void labelled(html_page *pg)
 }
 
 #define BYLINE_ELEMENTS 3 /* byline elements read for a date */
-#define BYLINE_TEXT 200    /* bytes: a longer element is more than a byline */
+#define BYLINE_TEXT 200    /* non-space bytes: a longer element is more than a byline */
 
 /* A byline often carries the day with the name ("von r23 » 21.01.2009,
  * 05:42" over a forum's first post, "By Jane Roe on May 3, 2020"): on a
- * page with no date otherwise, a date in one of the first byline elements
- * (pg->bylines: rel or itemprop author, a class naming a byline or an
- * author, kept outside navigation and boilerplate such as comments). */
+ * page with no date otherwise, a date in one of the first three byline
+ * elements (pg->bylines: rel or itemprop author, a class naming a byline
+ * or an author, kept outside navigation and boilerplate such as comments)
+ * that is short and not in a teaser item: another article's byline. */
 static void byline_date(html_page *pg)
 {
-    if (pg->a->date) return;
+    if (pg->a->date || !pg->bylines.len) return;
     px_buf text = {0};
+    px_map items = {0};
+    const html_elem *hl = px_html_headline(pg);
     for (size_t i = 0; i < pg->bylines.len && i < BYLINE_ELEMENTS && !pg->a->date; i++) {
-        const html_elem *e = px_html_elem(pg, pg->bylines.items[i]);
-        if (!e || e->text > BYLINE_TEXT) continue;
-        const char *s = short_text(pg, pg->bylines.items[i], &text);
+        xmlNode *n = pg->bylines.items[i];
+        const html_elem *e = px_html_elem(pg, n);
+        if (!e || e->text > BYLINE_TEXT || in_teaser_item(pg, n, hl ? hl->node : NULL, &items))
+            continue;
+        const char *s = short_text(pg, n, &text);
         offer_text(pg, s, text.len, PX_DATE_TEXT, 0.38);
     }
+    px_map_free(&items);
     px_buf_free(&text);
 }
 
 /* The parts of an http(s) URL or of a root-relative href that name a page:
- * its host (NULL for a root-relative href), its path without trailing
- * slashes and its query ("?id=5", or empty); 0 for other hrefs and for
- * links to a part of a page ("#comment-2"). */
+ * its host (NULL for a root-relative href) without "www." and a default
+ * port, its path without trailing slashes and its query without tracking
+ * parameters ("?id=5", or empty; the fragment is no part of it). */
 typedef struct page_ref {
-    const char *host, *path, *query;
-    size_t host_len, path_len, query_len;
+    const char *host, *path;
+    size_t host_len, path_len;
+    char query[256];
 } page_ref;
+
+/* 1 for the parameters feeds and shares add to a page's address. */
+static int is_tracking(const char *p, size_t n)
+{
+    return (n >= 4 && !strncmp(p, "utm_", 4)) || (n >= 7 && !strncmp(p, "fbclid=", 7)) ||
+           (n >= 6 && !strncmp(p, "gclid=", 6));
+}
+
+/* Copies the query of u (at '?', up to '#') without its tracking
+ * parameters into out; 0 when it does not fit. */
+static int clean_query(const char *u, char *out, size_t cap)
+{
+    size_t k = 0, end = strcspn(u, "#");
+    out[0] = '\0';
+    if (u[0] != '?') return 1;
+    for (size_t i = 1; i < end;) {
+        size_t n = strcspn(u + i, "&#");
+        if (n > end - i) n = end - i;
+        if (n && !is_tracking(u + i, n)) {
+            if (k + n + 2 > cap) return 0;
+            out[k] = k ? '&' : '?';
+            k++;
+            memcpy(out + k, u + i, n);
+            k += n;
+            out[k] = '\0';
+        }
+        i += n + 1;
+    }
+    return 1;
+}
 
 static int page_ref_of(const char *u, page_ref *r)
 {
     memset(r, 0, sizeof *r);
-    if (!u || strchr(u, '#')) return 0;
+    if (!u) return 0;
     if (!strncasecmp(u, "http://", 7) || !strncasecmp(u, "https://", 8)) {
         r->host = strstr(u, "://") + 3;
-        r->host_len = strcspn(r->host, "/?");
+        r->host_len = strcspn(r->host, "/?#");
         u = r->host + r->host_len;
+        if (r->host_len > 4 && !strncasecmp(r->host, "www.", 4)) r->host += 4, r->host_len -= 4;
+        if (r->host_len > 3 && !strncmp(r->host + r->host_len - 3, ":80", 3)) r->host_len -= 3;
+        else if (r->host_len > 4 && !strncmp(r->host + r->host_len - 4, ":443", 4))
+            r->host_len -= 4;
     } else if (u[0] != '/' || u[1] == '/') {
         return 0;
     }
     r->path = u;
-    r->path_len = strcspn(u, "?");
-    r->query = u + r->path_len;
-    r->query_len = strlen(r->query);
+    r->path_len = strcspn(u, "?#");
+    if (!clean_query(u + r->path_len, r->query, sizeof r->query)) return 0;
     while (r->path_len > 1 && u[r->path_len - 1] == '/') r->path_len--;
     return 1;
 }
@@ -543,7 +574,7 @@ static int same_page(const page_ref *page, const page_ref *href)
     return (!href->host || (href->host_len == page->host_len &&
                             !strncasecmp(href->host, page->host, page->host_len))) &&
            href->path_len == page->path_len && !memcmp(href->path, page->path, page->path_len) &&
-           href->query_len == page->query_len && !memcmp(href->query, page->query, page->query_len);
+           !strcmp(href->query, page->query);
 }
 
 /* A page that shows no date of its own may still be listed, dated, in its
@@ -556,13 +587,15 @@ static void self_teaser(html_page *pg)
 {
     page_ref page, href;
     if (pg->a->date || !page_ref_of(pg->a->url, &page) || !page.host ||
-        (page.path_len < 2 && !page.query_len))
+        (page.path_len < 2 && !page.query[0]))
         return;
     px_buf text = {0};
     for (size_t i = 0; i < pg->elems.len; i++) {
         const html_elem *e = &pg->elems.items[i];
         if (e->kind != HK_LINK || !e->text || e->text > 400 || e->inherit & HB_NAV) continue;
-        if (!page_ref_of(px_html_attr(e->node, "href"), &href) || !same_page(&page, &href))
+        const char *target = px_html_attr(e->node, "href");
+        if (!target || strchr(target, '#') || !page_ref_of(target, &href) ||
+            !same_page(&page, &href))
             continue;
         const char *t = short_text(pg, e->node, &text);
         if (offer_text(pg, t, text.len, PX_DATE_TEXT, 0.35)) break;

@@ -427,6 +427,9 @@ static void test_dates_of_other_things(void **state)
     expect_no_date("release date",
         "<html lang='en'><body><h1>Bee Simulator</h1><div class='info'>Release date: 14 Nov "
         "2019</div>" PARA_TEXT "</body></html>");
+    expect_field("<html lang='en'><body><h1>Acme opens a new plant</h1><p class='meta'>Press "
+                 "Release Date: March 12, 2020</p>" PARA_TEXT "</body></html>",
+                 offsetof(px_article, date), "2020-03-12");
 
     /* Not taken for another's: the page's own short article, with its
      * headline outside it or with no headline at all */
@@ -451,6 +454,28 @@ static void test_dates_of_other_things(void **state)
         "class='teaser'><a href='/b'><h3>Weitere</h3></a><p>20.06.2022 \xe2\x80\x93 Der "
         "Hafen.</p></article></div><div class='content'><h1>Batteriespeicher</h1>" PARA_DE
         PARA_DE PARA_DE "</div></body></html>");
+    /* ... cards linked by their picture only too */
+    expect_no_date("picture cards",
+        "<html lang='en'><body><h1>Flood</h1>" PARA_TEXT "<article><a href='/a'><img src='a.jpg'>"
+        "</a><h3>Other story</h3><time datetime='2020-01-02'>Jan 2</time></article><article><a "
+        "href='/b'><img src='b.jpg'></a><h3>Another</h3><time datetime='2020-01-03'>Jan 3</time>"
+        "</article></body></html>");
+    /* The byline of another article's teaser. */
+    px_buf_puts(&page, "<html lang='en'><body><h1>Flood</h1>");
+    for (int i = 0; i < 10; i++) px_buf_puts(&page, PARA_TEXT);
+    px_buf_puts(&page, "<ul><li><a href='/a'>Other story</a> <span class='author'>By Jane Roe, "
+                       "March 3, 2020</span></li><li><a href='/b'>Another</a> <span class="
+                       "'author'>By John Doe, March 2, 2020</span></li></ul></body></html>");
+    expect_no_date("teaser byline", px_buf_str(&page));
+    px_buf_free(&page);
+    /* A sentence beside a link of CJK letters is still a sentence. */
+    expect_no_date("sentence with a CJK link",
+        "<html lang='en'><body><h1>Flood</h1><p>The harbour and the old town were under water "
+        "on 3 March 2020 after the river broke its banks in the night <a href='/zh'>"
+        "\xe6\x96\xb0\xe5\x8d\x8e\xe7\xbd\x91\xe6\xb2\xb3\xe5\x8c\x97\xe9\xa2\x91"
+        "\xe9\x81\x93\xe6\x96\xb0\xe5\x8d\x8e\xe7\xbd\x91\xe6\xb2\xb3\xe5\x8c\x97"
+        "\xe9\xa2\x91\xe9\x81\x93\xe6\x96\xb0\xe5\x8d\x8e\xe7\xbd\x91\xe6\xb2\xb3"
+        "\xe5\x8c\x97\xe9\xa2\x91\xe9\x81\x93</a></p>" PARA_TEXT "</body></html>");
 }
 
 /* A page that shows no date of its own, listed with one in its site's
@@ -477,9 +502,22 @@ static void test_date_of_the_self_teaser(void **state)
     "class='teaser'><div class='authored'>10.11.2021</div><h2>Menschenrechte</h2></div>" \
     "</a></div></div></div></body></html>"
     expect_field(LATEST_Q("/index.php?id=5"), offsetof(px_article, date), "2021-11-10");
+    expect_field(LATEST_Q("http://example.org:80/index.php?id=5&utm_source=rss"),
+                 offsetof(px_article, date), "2021-11-10");
     expect_no_date("other query", LATEST_Q("/index.php?id=7"));
     expect_no_date("other host", LATEST_Q("https://www.example.com/index.php?id=5"));
 #undef LATEST_Q
+    /* the page's own address with a fragment and a feed's parameters */
+#define LATEST_U(self_url) "<html lang='de'><head><link rel='canonical' href='" self_url "'>" \
+    "</head><body><div class='row'><div class='col-8'><h1>Menschenrechte achten</h1>" PARA_DE \
+    PARA_DE PARA_DE "</div><div class='col-4'><h3>Aktuell</h3><div class='row'><a href='" \
+    "/menschenrechte-achten'><div class='teaser'><div class='authored'>10.11.2021</div><h2>" \
+    "Menschenrechte</h2></div></a></div></div></div></body></html>"
+    expect_field(LATEST_U("https://www.example.org/menschenrechte-achten?utm_source=rss"
+                          "&utm_medium=feed#top"),
+                 offsetof(px_article, date), "2021-11-10");
+    expect_no_date("other page", LATEST_U("https://www.example.org/menschenrechte"));
+#undef LATEST_U
     /* a link to a part of the page is no teaser of it */
     px_article *a = html_extract(LATEST("/menschenrechte-achten#comment-2"));
     assert_true(!a->date || strcmp(a->date, "2021-11-10"));
@@ -621,9 +659,12 @@ static void test_author_names(void **state)
     assert_authors("Von Chefredakteurin Jane Roe", NULL, one_roe, 1);
     assert_authors("Jane Roe am Samstag", NULL, one_roe, 1);
     assert_authors("By Jane Roe on Monday", NULL, one_roe, 1);
-    /* ... but an organisation named so, a surname that is a weekday */
+    /* ... but an organisation named so, a desk, a surname that is a weekday */
     static const char *const rog[] = {"Reporter ohne Grenzen"};
     assert_authors("Reporter ohne Grenzen", NULL, rog, 1);
+    static const char *const desk[] = {"Jane Roe", "Redakteur Politik"};
+    assert_authors("Jane Roe, Redakteur Politik", NULL, desk, 2);
+    assert_authors("Jane Roe, am Samstag", NULL, one_roe, 1);
     static const char *const sonntag[] = {"Jane Sonntag"};
     assert_authors("Von Jane Sonntag", NULL, sonntag, 1);
 }
