@@ -454,6 +454,11 @@ static void test_dates_of_other_things(void **state)
         "class='teaser'><a href='/b'><h3>Weitere</h3></a><p>20.06.2022 \xe2\x80\x93 Der "
         "Hafen.</p></article></div><div class='content'><h1>Batteriespeicher</h1>" PARA_DE
         PARA_DE PARA_DE "</div></body></html>");
+    /* ... nor, on a page whose headline is unknown, any of its articles */
+    expect_field("<html lang='de'><body><article><time datetime='2020-05-05'>5.5.</time>" PARA_DE
+                 "<a href='/a'>Mehr</a></article><article><time datetime='2020-05-04'>4.5.</time>"
+                 "<p>Kurz.</p><a href='/b'>Mehr</a></article></body></html>",
+                 offsetof(px_article, date), "2020-05-05");
     /* ... cards linked by their picture only too */
     expect_no_date("picture cards",
         "<html lang='en'><body><h1>Flood</h1>" PARA_TEXT "<article><a href='/a'><img src='a.jpg'>"
@@ -508,15 +513,18 @@ static void test_date_of_the_self_teaser(void **state)
     expect_no_date("other host", LATEST_Q("https://www.example.com/index.php?id=5"));
 #undef LATEST_Q
     /* the page's own address with a fragment and a feed's parameters */
-#define LATEST_U(self_url) "<html lang='de'><head><link rel='canonical' href='" self_url "'>" \
-    "</head><body><div class='row'><div class='col-8'><h1>Menschenrechte achten</h1>" PARA_DE \
-    PARA_DE PARA_DE "</div><div class='col-4'><h3>Aktuell</h3><div class='row'><a href='" \
-    "/menschenrechte-achten'><div class='teaser'><div class='authored'>10.11.2021</div><h2>" \
+#define LATEST_U(self_url, href) "<html lang='de'><head><link rel='canonical' href='" \
+    self_url "'></head><body><div class='row'><div class='col-8'><h1>Menschenrechte achten" \
+    "</h1>" PARA_DE PARA_DE PARA_DE "</div><div class='col-4'><h3>Aktuell</h3><div class=" \
+    "'row'><a href='" href "'><div class='teaser'><div class='authored'>10.11.2021</div><h2>" \
     "Menschenrechte</h2></div></a></div></div></div></body></html>"
     expect_field(LATEST_U("https://www.example.org/menschenrechte-achten?utm_source=rss"
-                          "&utm_medium=feed#top"),
+                          "&utm_medium=feed#top", "/menschenrechte-achten"),
                  offsetof(px_article, date), "2021-11-10");
-    expect_no_date("other page", LATEST_U("https://www.example.org/menschenrechte"));
+    expect_no_date("other page",
+                   LATEST_U("https://www.example.org/menschenrechte", "/menschenrechte-achten"));
+    /* a front page: its teasers all link home somewhere */
+    expect_no_date("home page", LATEST_U("https://www.example.org/", "/"));
 #undef LATEST_U
     /* a link to a part of the page is no teaser of it */
     px_article *a = html_extract(LATEST("/menschenrechte-achten#comment-2"));
@@ -537,6 +545,17 @@ static void test_date_in_the_byline(void **state)
                  "'./memberlist.php?u=5'>r23</a> &raquo; 21.01.2009, 05:42</p><div class="
                  "'content'>" PARA_DE PARA_DE PARA_DE "</div></div></div></body></html>",
                  offsetof(px_article, date), "2009-01-21");
+    /* ... not an element too long for a byline: an author's box */
+    expect_no_date("author box",
+        "<html lang='de'><body><h1>Was ist Freie Software</h1><div>Antworten</div><div>Suchen"
+        "</div><div>3 Beitr&auml;ge</div><div>Seite 1 von 1</div><div>Drucken</div><div>Teilen"
+        "</div><div>Melden</div><div>Zitieren</div><div>Oben</div><div class='post'><div class="
+        "'postbody'><div class='author'>von <a href='./memberlist.php?u=5'>r23</a> &raquo; "
+        "21.01.2009, 05:42. r23 schreibt seit Jahren \xc3\xbc" "ber Freie Software, Linux und "
+        "Datenschutz, betreut das Forum seit seiner Gr\xc3\xbc" "ndung und antwortet gern auf "
+        "Fragen zu allen Themen rund um offene Lizenzen, Werkzeuge, Editoren, Compiler und "
+        "Betriebssysteme.</div><div class="
+        "'content'>" PARA_DE PARA_DE PARA_DE "</div></div></div></body></html>");
 }
 
 /* The state data of a page built by scripts: its publication field, when
