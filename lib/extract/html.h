@@ -197,11 +197,11 @@ void px_html_walk(xmlNode *top, html_enter_fn enter, html_leave_fn leave, void *
  * pg->scratch) of the element owning each of the `before` text runs just
  * above the headline (nearest first), then of the first `after` runs
  * below it, skipping runs of more than max_weight non-space letters
- * outside links (html_run.letters; sentences: the links of a date line, "categories:
- * Python, Mercurial | View Comments", make it no sentence), navigation,
- * link-only runs in boilerplate and runs in cards (px_html_is_card()),
- * until fn returns 1.  Returns 1 when it did, 0 otherwise (also with no
- * headline). */
+ * outside links (html_run.letters: sentences; the links of a date line,
+ * "categories: Python, Mercurial | View Comments", make it no sentence),
+ * navigation, link-only runs in boilerplate and runs in cards
+ * (px_html_is_card()), until fn returns 1.  Returns 1 when it did, 0
+ * otherwise (also with no headline). */
 typedef int (*html_line_fn)(html_page *pg, const char *s, size_t n, void *ud);
 int px_html_near_headline(html_page *pg, size_t before, size_t after, size_t max_weight,
                           html_line_fn fn, void *ud);

@@ -233,17 +233,16 @@ static int other_day_label(const char *s, size_t b)
     size_t from, to, pfrom, pto;
     if (!word_before(s, b, &from, &to)) return 0;
     int before = word_before(s, from, &pfrom, &pto);
-    if (word_is(s, from, to, "date") || word_is(s, from, to, "datum")) {
+    if (word_is(s, from, to, "date") || word_is(s, from, to, "datum")) { /* "Release date:" */
         if (!before || !word_is(s, pfrom, pto, "release")) return 0;
-        from = pfrom, to = pto; /* "Press Release Date:" is the release's own */
+        from = pfrom, to = pto;
         before = word_before(s, from, &pfrom, &pto);
-        return !(before && (word_is(s, pfrom, pto, "press") || word_is(s, pfrom, pto, "news")));
     }
-    for (const char *const *l = other_day_labels; *l; l++)
-        if (word_is(s, from, to, *l))
-            return !(before && !strcmp(*l, "release") &&
-                     (word_is(s, pfrom, pto, "press") || word_is(s, pfrom, pto, "news")));
-    return 0;
+    int label = 0;
+    for (const char *const *l = other_day_labels; *l && !label; l++) label = word_is(s, from, to, *l);
+    if (!label || !before || !word_is(s, from, to, "release")) return label;
+    /* a press or a news release ("Press Release Date:") is a publication */
+    return !word_is(s, pfrom, pto, "press") && !word_is(s, pfrom, pto, "news");
 }
 
 int px_html_event_date(const char *s, size_t n, size_t at)

@@ -304,7 +304,8 @@ static unsigned char own_bits(const xmlNode *n, html_kind kind, unsigned hints)
 /* ---- the analysis pass --------------------------------------------------- */
 
 /* Non-space bytes of s[0..n) and its commas (",", and the CJK and Arabic
- * ones: clause marks are the signature of prose in any script). */
+ * ones: clause marks are the signature of prose in any script); its
+ * non-space letters in *letters (UTF-8 continuation bytes not counted). */
 static size_t text_weight(const char *s, unsigned *commas, size_t *letters)
 {
     size_t n = 0, more = 0; /* more: UTF-8 continuation bytes */
@@ -715,9 +716,10 @@ static html_elem *titled_run(html_page *pg)
     return found;
 }
 
-/* The first <h1> with text (outside boilerplate: pg->h1s is kept clean) is
- * still where the reader's eye starts when the page's metadata titles it
- * otherwise. */
+/* The headline: the <h1> chosen as title; else the first <h1> with text
+ * (outside boilerplate: pg->h1s is kept clean), still where the reader's
+ * eye starts when the page's metadata titles it otherwise; else
+ * titled_run(). */
 static html_elem *find_headline(html_page *pg)
 {
     if (pg->headline) return px_html_elem(pg, pg->headline);
@@ -803,12 +805,12 @@ static int line_of_run(html_page *pg, const html_elem *head, const html_elem *h,
         (inherit & HB_ATTR && run->link == run->weight) ||
         in_card(pg, pg->elems.items[run->owner].node, head->node))
         return 0;
+    *last = run->owner;
     px_buf_reset(text);
     if (h && run->owner < HTML_INDEX(pg, h)) text_after(pg, h, text);
     else px_html_node_text(pg, pg->elems.items[run->owner].node, text, 400);
     px_buf_reset(&pg->scratch);
     px_html_squeeze(px_buf_str(text), text->len, &pg->scratch);
-    *last = run->owner;
     return pg->scratch.len && fn(pg, px_buf_str(&pg->scratch), pg->scratch.len, ud);
 }
 
