@@ -18,6 +18,14 @@ static void expect_field(const char *html, size_t field, const char *want)
     px_article_free(a);
 }
 
+/* Extracts html and checks that it gets no date. */
+static void expect_no_date(const char *what, const char *html)
+{
+    px_article *a = html_extract(html);
+    if (a->date) fail_msg("%s: dated %s", what, a->date);
+    px_article_free(a);
+}
+
 #define PARA_TEXT "<p>The water rose through the night, and by the morning the harbour, " \
     "the market and the old town were under a metre of it.</p>"
 
@@ -247,9 +255,7 @@ static void test_date_labels_and_openings(void **state)
         px_buf_puts(&page, events[i]);
         px_buf_puts(&page, "<h1>Denkm\xc3\xa4ler in neuem Licht</h1></div>" PARA_TEXT
                            "</body></html>");
-        a = html_extract(px_buf_str(&page));
-        if (a->date) fail_msg("%s: dated %s", events[i], a->date);
-        px_article_free(a);
+        expect_no_date(events[i], px_buf_str(&page));
         px_buf_free(&page);
     }
     /* ... but a day with one time is a date line */
@@ -346,14 +352,6 @@ static void test_date_shown_update(void **state)
                  "Radio am 12. Februar 2020.</p></div>",
                  offsetof(px_article, date), "2020-02-05");
 #undef RESAVED
-}
-
-/* Extracts html and checks that it gets no date. */
-static void expect_no_date(const char *what, const char *html)
-{
-    px_article *a = html_extract(html);
-    if (a->date) fail_msg("%s: dated %s", what, a->date);
-    px_article_free(a);
 }
 
 #define PARA_DE "<p>Das Wasser stieg die ganze Nacht, und am Morgen standen der Hafen, der " \
