@@ -298,8 +298,23 @@ typedef struct px_attribution {
     size_t sentence;       /* (size_t)-1 when it comes from the dateline */
 } px_attribution;
 
+/* What a number is.  Only quantities, ages and times of day are facts a
+ * comparison weighs; a label's digits name or locate something ("Route 9",
+ * "555-1234", "1200 block", "1920 x 1080", a score) and are never compared
+ * as a count. */
+typedef enum px_number_kind {
+    PX_NUMBER_QUANTITY = 0, /* a count or an amount: "two men", "$5 million" */
+    PX_NUMBER_AGE,          /* a person's age: "23" in "Smith, 23,", "a 15-year-old" */
+    PX_NUMBER_TIME,         /* a time of day: value in minutes after midnight */
+    PX_NUMBER_LABEL         /* digits of a name, phone number, address, size or score */
+} px_number_kind;
+
+/* "quantity", "age", "time", "label". */
+const char *px_number_kind_name(px_number_kind kind);
+
 /* A number the article asserts, with what it counts. */
 typedef struct px_number {
+    px_number_kind kind;
     const char *text;      /* as written: "more than 60 members", "fourth" */
     double value;          /* 60, 4 */
     const char *unit;      /* what it counts: "members", "percent", "dollars"; or NULL */

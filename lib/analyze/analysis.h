@@ -47,6 +47,7 @@ struct px_analysis {
     PX_VEC(px_attribution) attributions;
     PX_VEC(px_number) numbers;
     PX_VEC(px_date_mention) dates;
+    PX_VEC(unsigned char) furniture; /* per sentence, a px_furniture (furniture.c) */
     int light; /* made by px_analyze_light(): see there for what it leaves out */
 };
 
@@ -90,6 +91,33 @@ px_status px_find_entity_names(px_context *ctx, const px_article *a, px_analysis
 px_status px_find_quote_spans(px_context *ctx, const px_article *a, px_analysis *an,
                               px_error *err);
 px_status px_find_attributions(px_context *ctx, const px_article *a, px_analysis *an, px_error *err);
+
+/*
+ * Page furniture: a sentence that is not reporting but part of the page
+ * around it ("Read or Share this story:", "Please enable Javascript to
+ * watch this video", "Copyright 2016 WXYZ", a tip line, a photo credit,
+ * "RELATED: ...", an editor's note).  No fact is drawn from it.
+ */
+typedef enum px_furniture {
+    PX_FURNITURE_NONE = 0,  /* reporting */
+    PX_FURNITURE_SHARE,     /* share and follow prompts */
+    PX_FURNITURE_MEDIA,     /* video, JavaScript and player notices */
+    PX_FURNITURE_COPYRIGHT, /* copyright and rights lines */
+    PX_FURNITURE_CONTACT,   /* tip lines, phone and e-mail contact lines */
+    PX_FURNITURE_CAPTION,   /* photo captions and credits */
+    PX_FURNITURE_LINK,      /* "RELATED:", "PREVIOUS:", "Click here", "Read more" */
+    PX_FURNITURE_NOTE       /* editors' notes, corrections, updates to the page */
+} px_furniture;
+
+/* "none", "share", "media", "copyright", "contact", "caption", "link", "note". */
+const char *px_furniture_name(px_furniture f);
+
+/* Fills an->furniture, one entry per sentence.  Fails only with PX_EDEP. */
+px_status px_find_furniture(px_context *ctx, const px_article *a, px_analysis *an, px_error *err);
+
+/* What sentence s is; PX_FURNITURE_NONE when it is reporting, when the
+ * finder did not run (a light analysis) or s is out of range. */
+px_furniture px_sentence_furniture(const px_analysis *an, size_t sentence);
 
 /*
  * The entity with a mention overlapping [start, end) of sentence, or -1.

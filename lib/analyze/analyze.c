@@ -123,7 +123,8 @@ static px_status run(px_context *ctx, const px_article *a, const finder *finders
 px_status px_analyze(px_context *ctx, const px_article *a, px_analysis **out, px_error *err)
 {
     static const finder all[] = {
-        px_find_entities, px_find_numbers, px_find_dates, px_find_quotes, px_find_attributions,
+        px_find_furniture, px_find_entities, px_find_numbers, px_find_dates, px_find_quotes,
+        px_find_attributions,
     };
     return run(ctx, a, all, sizeof all / sizeof *all, out, err);
 }
@@ -166,6 +167,7 @@ void px_analysis_free(px_analysis *an)
     px_vec_free(&an->attributions);
     px_vec_free(&an->numbers);
     px_vec_free(&an->dates);
+    px_vec_free(&an->furniture);
     px_vec_free(&an->tokens);
     px_map_free(&an->interned);
     px_arena_free(&an->arena);
@@ -188,4 +190,10 @@ const char *px_mention_kind_name(px_mention_kind kind)
 {
     static const char *const names[] = {"name", "alias", "pronoun", "role"};
     return (unsigned)kind < 4 ? names[kind] : "name";
+}
+
+const char *px_number_kind_name(px_number_kind kind)
+{
+    static const char *const names[] = {"quantity", "age", "time", "label"};
+    return (unsigned)kind < 4 ? names[kind] : "quantity";
 }
