@@ -122,8 +122,35 @@ const char *px_fact_kind_name(px_fact_kind kind)
 
 const char *px_conflict_kind_name(px_conflict_kind kind)
 {
-    static const char *const names[] = {"name", "number", "date", "quote-speaker", "quote-wording"};
-    return (unsigned)kind < 5 ? names[kind] : "name";
+    static const char *const names[] = {"name",  "number", "date",      "quote-speaker",
+                                        "quote-wording", "time", "place", "condition",
+                                        "role", "relation"};
+    return (unsigned)kind < sizeof names / sizeof *names ? names[kind] : "name";
+}
+
+const char *px_slot_name(px_slot slot)
+{
+    static const char *const names[] = {"name",      "age",      "count",        "money",
+                                        "number",    "date",     "time",         "place",
+                                        "condition", "role",     "relation",     "quote-speaker",
+                                        "quote-wording"};
+    return (unsigned)slot < sizeof names / sizeof *names ? names[slot] : "name";
+}
+
+px_conflict_kind px_slot_kind(px_slot slot)
+{
+    static const px_conflict_kind kinds[] = {
+        PX_CONFLICT_NAME,   PX_CONFLICT_NUMBER,    PX_CONFLICT_NUMBER,        PX_CONFLICT_NUMBER,
+        PX_CONFLICT_NUMBER, PX_CONFLICT_DATE,      PX_CONFLICT_TIME,          PX_CONFLICT_PLACE,
+        PX_CONFLICT_CONDITION, PX_CONFLICT_ROLE,   PX_CONFLICT_RELATION,      PX_CONFLICT_QUOTE_SPEAKER,
+        PX_CONFLICT_QUOTE_WORDING};
+    return (unsigned)slot < sizeof kinds / sizeof *kinds ? kinds[slot] : PX_CONFLICT_NAME;
+}
+
+const char *px_judgment_name(px_judgment j)
+{
+    static const char *const names[] = {"conflict", "update", "compatible", "agreement"};
+    return (unsigned)j < 4 ? names[j] : "conflict";
 }
 
 const char *px_variant_name(px_variant v)

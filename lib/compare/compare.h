@@ -62,27 +62,74 @@ typedef struct px_fact {
 
 typedef enum px_conflict_kind {
     PX_CONFLICT_NAME = 0,      /* same person, different names: John vs Josh Earnest */
-    PX_CONFLICT_NUMBER,        /* the same count, different values */
-    PX_CONFLICT_DATE,          /* the same event, different dates */
+    PX_CONFLICT_NUMBER,        /* an age, a count, an amount */
+    PX_CONFLICT_DATE,          /* the day of the event */
     PX_CONFLICT_QUOTE_SPEAKER, /* the same quote, different speakers */
-    PX_CONFLICT_QUOTE_WORDING  /* the same quote, worded differently */
+    PX_CONFLICT_QUOTE_WORDING, /* the same quote, worded differently */
+    PX_CONFLICT_TIME,          /* the time of day */
+    PX_CONFLICT_PLACE,         /* a street, a city, a venue */
+    PX_CONFLICT_CONDITION,     /* killed, injured, critical, arrested, charged */
+    PX_CONFLICT_ROLE,          /* a title or role */
+    PX_CONFLICT_RELATION       /* "father of" */
 } px_conflict_kind;
 
-/* "name", "number", "date", "quote-speaker", "quote-wording". */
+/* "name", "number", "date", "quote-speaker", "quote-wording", "time",
+ * "place", "condition", "role", "relation". */
 const char *px_conflict_kind_name(px_conflict_kind kind);
+
+/* The attribute of an entity (or of the event) that values are given for:
+ * the fine-grained kind.  Each slot belongs to one px_conflict_kind. */
+typedef enum px_slot {
+    PX_SLOT_NAME = 0,
+    PX_SLOT_AGE,
+    PX_SLOT_COUNT,
+    PX_SLOT_MONEY,
+    PX_SLOT_NUMBER,
+    PX_SLOT_DATE,
+    PX_SLOT_TIME,
+    PX_SLOT_PLACE,
+    PX_SLOT_CONDITION,
+    PX_SLOT_ROLE,
+    PX_SLOT_RELATION,
+    PX_SLOT_QUOTE_SPEAKER,
+    PX_SLOT_QUOTE_WORDING
+} px_slot;
+
+/* "name", "age", "count", "money", "number", "date", "time", "place",
+ * "condition", "role", "relation", "quote-speaker", "quote-wording". */
+const char *px_slot_name(px_slot slot);
+/* The coarse kind a slot is reported under (age, count, money -> number). */
+px_conflict_kind px_slot_kind(px_slot slot);
+
+/* How the values of one slot across the story's articles relate. */
+typedef enum px_judgment {
+    PX_JUDGE_CONFLICT = 0, /* different values for the same time frame */
+    PX_JUDGE_UPDATE,       /* a later article (a day or more) changes a value that can change */
+    PX_JUDGE_COMPATIBLE,   /* approximate vs exact: "at least four" and "five" */
+    PX_JUDGE_AGREEMENT     /* the same value from independent outlets */
+} px_judgment;
+
+/* "conflict", "update", "compatible", "agreement". */
+const char *px_judgment_name(px_judgment j);
 
 /* One article's side of a conflict or agreement. */
 typedef struct px_value {
     size_t article;
-    size_t sentence;      /* where the value came from */
-    const char *value;    /* "John Earnest", "60 members", "2014-11-07" */
+    size_t sentence;      /* where the value came from; (size_t)-1: none */
+    const char *value;    /* normalised: "John Earnest", "16", "2014-11-07", "22:30" */
+    const char *surface;  /* as written: "16-year-old", "Monday"; NULL: same as value */
+    const char *pattern;  /* the rule that found it: "age-apposition"; or NULL */
+    int inferred;         /* quote speakers: carried from context, not named beside the quote */
 } px_value;
 
 typedef struct px_conflict {
-    px_conflict_kind kind;
-    const char *subject;  /* what it is about: "Earnest", "members", a quote's start */
+    px_conflict_kind kind; /* coarse, px_slot_kind(slot) */
+    px_slot slot;
+    px_judgment judgment;
+    const char *subject;   /* what it is about: "Earnest", "dead", a quote's start */
+    const char *entity;    /* the story entity it is an attribute of; NULL: the event */
     PX_VEC(px_value) values;
-    int agreement;        /* 1: the values agree (recorded as corroboration) */
+    int agreement;         /* 1: judgment is agreement or compatible (old readers) */
 } px_conflict;
 
 typedef enum px_variant {

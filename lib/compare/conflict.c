@@ -28,14 +28,17 @@
 static px_conflict *new_conflict(px_comparison *c, px_conflict_kind kind, const char *subject,
                                  int agreement)
 {
-    px_conflict k = {.kind = kind, .subject = subject, .agreement = agreement};
+    static const px_slot slots[] = {PX_SLOT_NAME, PX_SLOT_NUMBER, PX_SLOT_DATE};
+    px_conflict k = {.kind = kind, .slot = (unsigned)kind < 3 ? slots[kind] : PX_SLOT_NUMBER,
+                     .judgment = agreement ? PX_JUDGE_AGREEMENT : PX_JUDGE_CONFLICT,
+                     .subject = subject, .agreement = agreement};
     px_vec_push(&c->conflicts, k);
     return &c->conflicts.items[c->conflicts.len - 1];
 }
 
 static void add_value(px_conflict *k, size_t article, size_t sentence, const char *value)
 {
-    px_value v = {article, sentence, value};
+    px_value v = {article, sentence, value, NULL, "aligned-claims", 0};
     px_vec_push(&k->values, v);
 }
 
@@ -159,7 +162,7 @@ static int someone_uses_both(const px_comparison *c, const px_conflict *k)
 /* One candidate conflict per surname: each article's only person with it. */
 static void surname_conflict(px_comparison *c, const char *first_name, const char *last)
 {
-    px_conflict k = {.kind = PX_CONFLICT_NAME, .subject = last};
+    px_conflict k = {.kind = PX_CONFLICT_NAME, .slot = PX_SLOT_NAME, .subject = last};
     int differ = 0;
     for (size_t b = 0; b < c->n; b++) {
         long j = only_person(c->analyses[b], last);

@@ -278,12 +278,13 @@ static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speak
     snprintf(subject, sizeof subject, "%.60s", g->text);
     const char *subj = px_arena_strdup(&c->arena, subject);
     if (speaker_conflict) {
-        px_conflict k = {.kind = PX_CONFLICT_QUOTE_SPEAKER, .subject = subj};
+        px_conflict k = {.kind = PX_CONFLICT_QUOTE_SPEAKER, .slot = PX_SLOT_QUOTE_SPEAKER, .subject = subj};
         for (size_t i = 0; i < g->uses.len; i++) {
             const px_quote_use *u = &g->uses.items[i];
             const char *s = speaker_of(c, u);
             px_value v = {u->article, c->analyses[u->article]->quotes.items[u->quote].sentence,
-                          s ? s : "(no speaker)"};
+                          s ? s : "(no speaker)", NULL, "quote-speaker",
+                          c->analyses[u->article]->quotes.items[u->quote].inferred};
             px_vec_push(&k.values, v);
         }
         px_vec_push(&c->conflicts, k);
@@ -291,11 +292,11 @@ static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speak
     for (size_t i = 0; i < g->uses.len; i++) {
         const px_quote_use *u = &g->uses.items[i];
         if (u->variant != PX_VARIANT_ALTERED || u->trivial) continue;
-        px_conflict k = {.kind = PX_CONFLICT_QUOTE_WORDING, .subject = subj};
+        px_conflict k = {.kind = PX_CONFLICT_QUOTE_WORDING, .slot = PX_SLOT_QUOTE_WORDING, .subject = subj};
         for (size_t j = 0; j < g->uses.len; j++) {
             const px_quote_use *w = &g->uses.items[j];
             px_value v = {w->article, c->analyses[w->article]->quotes.items[w->quote].sentence,
-                          c->analyses[w->article]->quotes.items[w->quote].text};
+                          c->analyses[w->article]->quotes.items[w->quote].text, NULL, "quote-group", 0};
             px_vec_push(&k.values, v);
         }
         px_vec_push(&c->conflicts, k);

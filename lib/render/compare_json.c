@@ -9,6 +9,7 @@
  * `analyze --json`.  Unknown or unmeasured values are null, never missing.
  */
 #include <jansson.h>
+#include <string.h>
 
 #include "render/compare_render.h"
 
@@ -135,6 +136,35 @@ static json_t *per_article_json(const px_comparison *c, int omitted)
     return arr;
 }
 
+static const char *sentence_text(const px_comparison *c, size_t a, size_t s)
+{
+    const px_article *art = c->articles[a];
+    return s < px_article_sentence_count(art) ? px_article_sentence(art, s, NULL, NULL, NULL) : NULL;
+}
+
+/* The distinct values of a slot, in order of first appearance, with the
+ * articles that give each. */
+static json_t *groups_json(const px_conflict *k)
+{
+    json_t *arr = json_array();
+    for (size_t v = 0; v < k->values.len; v++) {
+        const char *value = k->values.items[v].value ? k->values.items[v].value : "";
+        size_t first = 0;
+        while (first < v && strcmp(k->values.items[first].value ? k->values.items[first].value : "",
+                                   value) != 0)
+            first++;
+        if (first < v) continue;
+        json_t *g = json_object(), *articles = json_array();
+        for (size_t w = v; w < k->values.len; w++)
+            if (strcmp(k->values.items[w].value ? k->values.items[w].value : "", value) == 0)
+                json_array_append_new(articles, json_integer((json_int_t)k->values.items[w].article));
+        json_object_set_new(g, "value", json_string(value));
+        json_object_set_new(g, "articles", articles);
+        json_array_append_new(arr, g);
+    }
+    return arr;
+}
+
 static json_t *conflicts_json(const px_comparison *c)
 {
     json_t *arr = json_array();
@@ -142,7 +172,10 @@ static json_t *conflicts_json(const px_comparison *c)
         const px_conflict *k = &c->conflicts.items[i];
         json_t *o = json_object(), *values = json_array();
         json_object_set_new(o, "kind", json_string(px_conflict_kind_name(k->kind)));
+        json_object_set_new(o, "slot", json_string(px_slot_name(k->slot)));
+        json_object_set_new(o, "judgment", json_string(px_judgment_name(k->judgment)));
         json_object_set_new(o, "subject", str_or_null(k->subject));
+        json_object_set_new(o, "entity", str_or_null(k->entity));
         json_object_set_new(o, "agreement", json_boolean(k->agreement));
         for (size_t v = 0; v < k->values.len; v++) {
             const px_value *val = &k->values.items[v];
@@ -150,9 +183,14 @@ static json_t *conflicts_json(const px_comparison *c)
             json_object_set_new(vo, "article", json_integer((json_int_t)val->article));
             json_object_set_new(vo, "sentence", index_json(val->sentence));
             json_object_set_new(vo, "value", str_or_null(val->value));
+            json_object_set_new(vo, "surface", str_or_null(val->surface ? val->surface : val->value));
+            json_object_set_new(vo, "text", str_or_null(sentence_text(c, val->article, val->sentence)));
+            json_object_set_new(vo, "pattern", str_or_null(val->pattern));
+            json_object_set_new(vo, "inferred", json_boolean(val->inferred));
             json_array_append_new(values, vo);
         }
         json_object_set_new(o, "values", values);
+        json_object_set_new(o, "groups", groups_json(k));
         json_array_append_new(arr, o);
     }
     return arr;
@@ -249,6 +287,7 @@ px_status px_render_comparison_json(const px_comparison *c, FILE *f, px_error *e
     json_object_set_new(o, "citations", citations_json(c));
     json_object_set_new(o, "syndication", syndication_json(c));
     json_object_set_new(o, "summary", summary_json(c));
+    json_object_set_new(o, "schema", json_integer(2));
     int rc = json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
     json_decref(o);
     if (rc != 0 || ferror(f))
