@@ -75,6 +75,7 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
     c->n = n;
     make_labels(c);
     similarities(c);
+    px_compare_entities(c);
     px_compare_claims(c);
     px_compare_align(c);
     px_compare_conflicts(c);
@@ -97,6 +98,10 @@ void px_comparison_free(px_comparison *c)
         px_vec_free(&c->claims.items[i].quotes);
     }
     px_vec_free(&c->claims);
+    for (size_t i = 0; i < c->entities.len; i++) px_vec_free(&c->entities.items[i].refs);
+    px_vec_free(&c->entities);
+    free(c->entity_of);
+    free(c->entity_base);
     for (size_t i = 0; i < c->facts.len; i++) {
         px_vec_free(&c->facts.items[i].claims);
         px_vec_free(&c->facts.items[i].support);

@@ -2,6 +2,8 @@
  * compare.h — the comparison of one story's articles, as the library holds
  * it.  px_compare() (compare.c) fills it in stages, each in its own file:
  *
+ *   entities.c  each person, organization and place joined across the
+ *               articles, with what each outlet calls it
  *   claim.c     every sentence of every article becomes a claim, with the
  *               keys alignment needs (stem prefixes, entities, numbers,
  *               quote 3-grams)
@@ -44,6 +46,20 @@ typedef struct px_claim {
     px_keys quotes;     /* quoted word 3-grams (sorted) */
     size_t fact;        /* the fact it belongs to */
 } px_claim;
+
+/* An article's entity: index into c->analyses[article]->entities. */
+typedef struct px_entity_ref {
+    size_t article;
+    size_t entity;
+} px_entity_ref;
+
+/* One person, organization or place of the story, joined across its
+ * articles (entities.c), with what each outlet calls it. */
+typedef struct px_story_entity {
+    const char *name;           /* the name most outlets use */
+    px_entity_type type;
+    PX_VEC(px_entity_ref) refs; /* the articles' entities joined here, by article */
+} px_story_entity;
 
 typedef enum px_fact_kind {
     PX_FACT_CONSENSUS = 0, /* every article reports it */
@@ -181,6 +197,9 @@ struct px_comparison {
     const char **labels;           /* a short name per article: outlet, else id */
     px_profile *profiles;          /* one per article: similarity and syndication */
     px_similarity *similarity;     /* n * n, row-major; the diagonal is 1 */
+    PX_VEC(px_story_entity) entities; /* the story's entities (entities.c) */
+    long *entity_of;               /* entity_base[a] + i -> c->entities index, or -1 */
+    size_t *entity_base;           /* per article: where its entities start in entity_of */
     PX_VEC(px_claim) claims;
     PX_VEC(px_fact) facts;         /* consensus first, then shared, then unique */
     PX_VEC(px_conflict) conflicts; /* conflicts first, then agreements */
@@ -191,12 +210,17 @@ struct px_comparison {
 };
 
 /* The stages, in order (see above). */
+void px_compare_entities(px_comparison *c);
 void px_compare_claims(px_comparison *c);
 void px_compare_align(px_comparison *c);
 void px_compare_conflicts(px_comparison *c);
 void px_compare_quotes(px_comparison *c);
 void px_compare_sources(px_comparison *c);
 void px_compare_summary(px_comparison *c);
+
+/* The story entity (index into c->entities) that entity `entity` of
+ * article `article` was joined to; -1 when none (entity < 0 or unjoined). */
+long px_compare_entity(const px_comparison *c, size_t article, long entity);
 
 /* Orders c->conflicts: conflicts before agreements, by kind, stable. */
 void px_compare_sort_conflicts(px_comparison *c);
