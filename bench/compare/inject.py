@@ -689,12 +689,12 @@ def main():
     ap.add_argument('--parallax', default='build/parallax')
     ap.add_argument('--limit', type=int, default=80, help='cases per kind (80)')
     ap.add_argument('--seed', type=int, default=13)
-    ap.add_argument('--kinds', default=','.join(KINDS))
+    ap.add_argument('--kinds', nargs='+', default=KINDS, help='kinds, by spaces or commas (all)')
     ap.add_argument('--json', help='write every case and the figures here')
     ap.add_argument('--list', action='store_true', help='print every missed case')
     ap.add_argument('--jobs', type=int, default=2)
     args = ap.parse_args()
-    kinds = [k for k in args.kinds.split(',') if k]
+    kinds = [k for arg in args.kinds for k in arg.split(',') if k]
     for k in kinds:
         if k not in FINDERS:
             sys.exit('inject.py: unknown kind %r (kinds: %s)' % (k, ', '.join(KINDS)))
