@@ -451,7 +451,7 @@ def cand_quote_wording(story, docs, rng):
                 w = rng.choice(sorted(set(words)))
                 others = sorted(set(x for x in re.findall(r"(?<![A-Za-z'\u2019])[a-z]{4,}(?![A-Za-z])", t)
                                     if x not in STOP and x != w and x not in WORDNUM
-                                    and x[-2:] == w[-2:]))
+                                    and x[-3:] == w[-3:]))
                 if not others:
                     continue
                 nw = rng.choice(others)
