@@ -14,7 +14,9 @@ own) and 2 distinct articles have reported values matching the labelled
 values for those articles (common.py: numbers numerically, names
 case-insensitively as words, dates by ISO day or month-day, times by
 minute).  Matching a labelled conflict or update with a reported conflict or
-update also needs those 2 articles to hold different labelled values.
+update also needs those 2 articles to hold different labelled values;
+matching a labelled agreement with a reported agreement needs 2 articles that
+are not near-copies of each other (the labels' "copies": a copy counts once).
 
   conflict precision  reported conflicts matching a labelled conflict / reported
                       conflicts (one matching a not-conflict, an agreement or an
@@ -74,8 +76,26 @@ def want_of(slot, v):
     return val if val not in (None, '') else v.get('surface')
 
 
-def lab_match(rep, lab, ids, distinct):
-    """Does reported item rep match labelled item lab? ids: article index -> id."""
+def copy_groups(lab):
+    """article id -> the id standing for its group of near-copies (labels' copies)."""
+    parent = {}
+
+    def find(x):
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+    for pair in lab.get('copies') or []:
+        for a in pair[1:]:
+            ra, rb = find(pair[0]), find(a)
+            if ra != rb:
+                parent[rb] = ra
+    return {x: find(x) for x in list(parent) + [p for pair in lab.get('copies') or [] for p in pair]}
+
+
+def lab_match(rep, lab, ids, distinct, group=None):
+    """Does reported item rep match labelled item lab? ids: article index -> id.
+    distinct: the 2 articles must hold different labelled values (conflicts,
+    updates); else (agreements) they must not be near-copies of each other."""
     if common.family(rep['slot']) != common.family(lab.get('slot') or ''):
         return False
     slot = lab['slot']
@@ -92,7 +112,7 @@ def lab_match(rep, lab, ids, distinct):
     if len(arts) < 2:
         return False
     if not distinct:
-        return True
+        return len(set((group or {}).get(a, a) for a in arts)) >= 2
     labvals = set(common.fold(str(v.get('value'))) for v in lab.get('values') or [])
     if len(labvals) < 2:
         return True
@@ -106,6 +126,7 @@ def lab_match(rep, lab, ids, distinct):
 def score_story(rep_items, lab, ids, dates):
     """Counts for one story, and the unmatched reported conflicts."""
     c = collections.Counter()
+    grp = copy_groups(lab)
     per_slot = collections.defaultdict(collections.Counter)
     unmatched = []
     items = lab.get('items') or []
@@ -132,12 +153,14 @@ def score_story(rep_items, lab, ids, dates):
                 unmatched.append(it)
         elif j in ('agreement', 'compatible'):
             c['rep_agreements'] += 1
-            if any(lab_match(it, l, ids, False) for l in agr):
+            if any(lab_match(it, l, ids, False, grp) for l in agr):
                 c['agree_right'] += 1
             elif any(lab_match(it, l, ids, False) for l in conf + notc):
                 c['agree_wrong'] += 1
             else:
                 c['agree_unjudged'] += 1
+                if any(lab_match(it, l, ids, False) for l in agr):
+                    c['agree_copies'] += 1
         elif j == 'update':
             c['rep_updates'] += 1
     for l in conf:
@@ -236,6 +259,10 @@ def main():
             ratio(c['agree_right'], c['agree_right'] + c['agree_wrong']), c['agree_unjudged'],
             '%d/%d' % (c['upd_as_update'], c['lab_updates']),
             '%d/%d' % (c['upd_as_conflict'], c['lab_updates'])))
+    for h in ('fit', 'test', 'all'):
+        if nstories[h] and tot[h]['agree_copies']:
+            print('%s: %d of the unjudged agreements rest on near-copies only (labels\' copies)' % (
+                h, tot[h]['agree_copies']))
     print('per slot (all): slot, reported conflicts right/reported, labelled conflicts found/labelled')
     for s in sorted(slots['all']):
         cc = slots['all'][s]
