@@ -3,6 +3,7 @@
 
     bench/compare/inject.py BENCH_DIR [--parallax build/parallax] [--limit N]
                             [--seed S] [--kinds name,age,...] [--json OUT] [--list]
+                            [--fold even|odd|all] [--jobs 2]
 
 Stories: the 100 BASIL events (BENCH_DIR/basil/basil.jsonl, 3 outlets each)
 and the Gun Violence Archive incidents with 2 or more articles
@@ -692,6 +693,9 @@ def main():
     ap.add_argument('--kinds', nargs='+', default=KINDS, help='kinds, by spaces or commas (all)')
     ap.add_argument('--json', help='write every case and the figures here')
     ap.add_argument('--list', action='store_true', help='print every missed case')
+    ap.add_argument('--fold', choices=['even', 'odd', 'all'], default='all',
+                    help='score only the cases of stories whose sha256 is even / odd (the same cases '
+                         'as in the full run, the others left out)')
     ap.add_argument('--jobs', type=int, default=2)
     args = ap.parse_args()
     kinds = [k for arg in args.kinds for k in arg.split(',') if k]
@@ -720,7 +724,7 @@ def main():
                     c['text'] = modify(c, st[c['story']], rng)
                     if c['text'] is not None:
                         break
-            if c['text'] is not None:
+            if c['text'] is not None and args.fold in ('all', common.sha_parity(c['story'])):
                 cases.append(c)
         print('%-14s %5d candidates, %3d cases' % (k, len(cands), sum(1 for c in cases if c['kind'] == k)),
               file=sys.stderr)
