@@ -119,7 +119,7 @@ def name_variants(w, rng):
              's': 'z', 'z': 's', 'ph': 'f', 'f': 'ph'}
     for i in range(1, len(w)):
         ch = low[i]
-        if ch in swaps and len(swaps[ch]) == 1 and low[i - 1:i + 2] not in ('ck', 'cc', 'kk') \
+        if ch in swaps and len(swaps[ch]) == 1 and not (w.startswith(('Mc', 'Mac')) and i <= 2) and low[i - 1:i + 2] not in ('ck', 'cc', 'kk') \
                 and low[i:i + 2] not in ('ck', 'cc', 'kk') and low[i - 1:i + 1] not in ('ck', 'kk'):
             out.append(w[:i] + swaps[ch] + w[i + 1:])
     out = others
@@ -178,7 +178,7 @@ def cand_name(story, docs, rng):
                 continue
             out.append({'kind': 'name', 'arts': arts, 'edits': [(r"(?<![A-Za-z])%s(?![A-Za-z])" % re.escape(tok), v)],
                         'orig': tok, 'new': v, 'want_orig': tok, 'want_new': v,
-                        'detail': '%s of %s %s' % (role, g, s)})
+                        'detail': '%s of %s %s' % (role, g, s), 'sub': role})
     return out
 
 
@@ -198,7 +198,7 @@ def ages(text):
         for m in re.finditer(pat, text):
             if i == 1 and not re.search(r"[A-Z][a-z]+$", text[max(0, m.start() - 30):m.start()]):
                 continue
-            res[int(m.group(1))].append(m.span(1))
+            res[int(m.group(1))].append(m.span(1) + (('year-old', 'apposition', 'aged')[i],))
     return res
 
 
@@ -234,6 +234,9 @@ def cand_age(story, docs, rng):
         out.append({'kind': 'age', 'arts': arts, 'spans': [p.get(a, []) for p in per],
                     'orig': str(a), 'new': str(new), 'want_orig': a, 'want_new': new,
                     'detail': 'age %d' % a})
+    for c in out:
+        c['spans'] = [[sp[:2] for sp in x] for x in c['spans']]
+        c['pats'] = [sorted(set(sp[2] for sp in x)) for x in [p.get(int(c['orig']), []) for p in per]]
     return out
 
 
@@ -290,7 +293,8 @@ def cand_count(story, docs, rng):
             continue
         out.append({'kind': 'count', 'arts': arts, 'spans': [p.get((n, what), []) for p in per],
                     'orig': str(n), 'new': str(new), 'want_orig': n, 'want_new': new,
-                    'num_render': True, 'detail': '%d %s' % (n, what)})
+                    'num_render': True, 'detail': '%d %s' % (n, what),
+                    'sub': 'noun' if what in COUNT_NOUNS.split('|') else 'verb'})
     return out
 
 
@@ -323,7 +327,7 @@ def cand_date(story, docs, rng):
         nw = free[0]
         out.append({'kind': 'date', 'arts': arts, 'edits': [(wre(WD[w]).pattern, WD[nw])],
                     'orig': WD[w], 'new': WD[nw], 'want_orig': {'weekday': w},
-                    'want_new': {'weekday': nw}, 'detail': 'weekday'})
+                    'want_new': {'weekday': nw}, 'detail': 'weekday', 'sub': 'weekday'})
     md = collections.defaultdict(set)
     for i, t in enumerate(texts):
         for m in re.finditer(MON_RE, t):
@@ -341,7 +345,7 @@ def cand_date(story, docs, rng):
         out.append({'kind': 'date', 'arts': sorted(arts), 'edits': [(pat, r'\g<1>\g<2>%d' % nd)],
                     'orig': '%s %d' % (MON[mo - 1], dy), 'new': '%s %d' % (MON[mo - 1], nd),
                     'want_orig': {'month': mo, 'day': dy}, 'want_new': {'month': mo, 'day': nd},
-                    'detail': 'month-day'})
+                    'detail': 'month-day', 'sub': 'month-day'})
     return out
 
 
@@ -382,7 +386,8 @@ def cand_time(story, docs, rng):
         nt = rng.choice(sorted(opts))
         out.append({'kind': 'time', 'arts': arts, 'times': [p.get(t, []) for p in per],
                     'orig': '%02d:%02d' % divmod(t, 60), 'new': '%02d:%02d' % divmod(nt, 60),
-                    'want_orig': t, 'want_new': nt, 'nt': nt, 'detail': 'time'})
+                    'want_orig': t, 'want_new': nt, 'nt': nt, 'detail': 'time',
+                    'sub': 'h:mm' if any(m.group(2) for x in per for m in x.get(t, [])) else 'hour'})
     return out
 
 
@@ -638,9 +643,9 @@ def judge(case, base_items, mod_items, dates):
         if it['judgment'] == 'update' and k in ('count',):
             ok_j = any((common.days_apart(dates[a], dates[v['article']]) or 0) >= 1 for v in origv)
         if inf and ok_j:
-            detected = it
-            break
-        wrong = it
+            detected = detected or it
+        else:
+            wrong = wrong or it
     base = set(common.item_key(x) for x in base_items if x['judgment'] == 'conflict')
     coll = 0
     for it in mod_items:
@@ -757,6 +762,7 @@ def main():
 
     rows = collections.OrderedDict((k, collections.Counter()) for k in kinds)
     folds = collections.OrderedDict((k, collections.Counter()) for k in kinds)
+    subs = collections.defaultdict(collections.Counter)
     errors = 0
     records = []
     for i, c in enumerate(cases):
@@ -779,7 +785,10 @@ def main():
         ot = st[c['story']][c['art']]['text']
         nt = c['text']
         d0 = next((j for j in range(min(len(ot), len(nt))) if ot[j] != nt[j]), 0)
-        rec = {'kind': c['kind'], 'story': c['story'], 'article': c['art'],
+        sub = c.get('sub') or ('+'.join(c['pats'][c['art']]) if 'pats' in c else '')
+        subs[c['kind']][sub + '-cases'] += 1
+        subs[c['kind']][sub + '-det'] += det
+        rec = {'kind': c['kind'], 'sub': sub, 'story': c['story'], 'article': c['art'],
                'before': ot[max(0, d0 - 70):d0 + 50], 'after': nt[max(0, d0 - 70):d0 + 50],
                'article_id': st[c['story']][c['art']]['id'], 'orig': c['orig'], 'new': c['new'],
                'detail': c['detail'], 'fold': f, 'detected': det, 'wrong_kind': wk,
@@ -811,6 +820,10 @@ def main():
             k, r['cases'], rate(r['detected'], r['cases']), rate(r['wrong'], r['cases']),
             rate(r['coll'], r['cases']), rate(f['even-det'], f['even-cases']),
             rate(f['odd-det'], f['odd-cases'])))
+        parts = sorted(x[:-6] for x in subs[k] if x.endswith('-cases') and x[:-6])
+        if len(parts) > 1:
+            print('%-14s %s' % ('', ', '.join('%s %d/%d' % (x, subs[k][x + '-det'], subs[k][x + '-cases'])
+                                              for x in parts)))
     print('%-14s %6d %7s %10s %11s %10s %10s' % (
         'total', tot['cases'], rate(tot['detected'], tot['cases']), rate(tot['wrong'], tot['cases']),
         rate(tot['coll'], tot['cases']), rate(tot['f-even-det'], tot['f-even-cases']),
