@@ -28,7 +28,7 @@
 #include "store/ingest.h"
 
 static const char usage[] =
-    "usage: parallax add [--db PATH] [--batch N] [--format FORMAT] PATH...\n"
+    "usage: parallax add [--db PATH] [--batch N] [--wait] [--format FORMAT] PATH...\n"
     "\n"
     "Adds the articles of each PATH to the store and groups them into stories\n"
     "as they come: each article joins the story it fits best or starts one.\n"
@@ -39,8 +39,13 @@ static const char usage[] =
     "line number and skipped.  On a terminal a progress line is shown; at the\n"
     "end one summary line.\n"
     "\n"
+    "One writer at a time: add holds the store's lock (PATH.lock) for its whole\n"
+    "run; a second add on the same store fails at once, naming the holder, and\n"
+    "writes nothing (or waits with --wait).  Reading commands are not blocked.\n"
+    "\n"
     "  --db PATH            the store (default ./parallax.db; created if missing)\n"
     "  --batch N            commit every N articles (default 5000)\n"
+    "  --wait               wait for another writer to finish instead of failing\n"
     "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
     "  -h, --help           show this help\n"
     "\n"
@@ -163,16 +168,21 @@ static int add_file(run *r, const char *path)
     return status;
 }
 
+static void waiting(const char *holder, void *ud)
+{
+    cli_error("%s: waiting for the writer holding the store (%s)", (const char *)ud, holder);
+}
+
 int cmd_add(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'}, {"batch", required_argument, NULL, 'b'},
         {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+        {"wait", no_argument, NULL, 'w'}, {NULL, 0, NULL, 0}};
     const char *db = PX_STORE_DEFAULT;
     long batch = PX_INGEST_BATCH;
     run r = {0};
-    int c;
+    int c, wait = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:b:f:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -187,6 +197,7 @@ int cmd_add(int argc, char **argv)
         case 'f':
             if (cli_parse_format(optarg, &r.format)) return EXIT_USAGE;
             break;
+        case 'w': wait = 1; break;
         case 'h': fputs(usage, stdout); return 0;
         default: fputs(usage, stderr); return EXIT_USAGE;
         }
@@ -197,8 +208,14 @@ int cmd_add(int argc, char **argv)
     }
     px_error err;
     px_store *store;
+    px_store_lock *lock;
+    if (px_store_lock_take(db, wait, waiting, (void *)db, &lock, &err)) {
+        cli_error("%s", err.message);
+        return EXIT_INPUT;
+    }
     if (px_store_open(db, 0, &store, &err)) {
         cli_error("%s", err.message);
+        px_store_lock_release(lock);
         return EXIT_INPUT;
     }
     px_story_params p;
@@ -207,6 +224,7 @@ int cmd_add(int argc, char **argv)
         cli_error("%s", err.message);
         px_context_free(r.ctx);
         px_store_close(store);
+        px_store_lock_release(lock);
         return EXIT_INPUT;
     }
     const char *k = getenv("PX_ADD_KILL_AFTER");
@@ -230,5 +248,6 @@ int cmd_add(int argc, char **argv)
            db, secs);
     px_context_free(r.ctx);
     px_store_close(store);
+    px_store_lock_release(lock);
     return status;
 }

@@ -30,6 +30,21 @@ typedef struct px_store px_store;
 px_status px_store_open(const char *path, int readonly, px_store **out, px_error *err);
 void px_store_close(px_store *s);
 
+/* ---- the writer lock (lock.c) ------------------------------------------
+ * One writer at a time: a writer (`add`) takes the lock of the store at
+ * path for its whole run, before opening it, and releases it after
+ * closing it.  Readers take none.  The lock is an flock(2) on PATH.lock,
+ * released by the kernel when the process ends, kill -9 included.
+ * wait: 0 fails at once when another process holds it, with PX_EIO and a
+ * message naming the holder (pid, host, start time); 1 blocks until it is
+ * free, calling waiting (when not NULL) once first with the holder's
+ * description.  *out is released with px_store_lock_release (NULL: no-op). */
+typedef struct px_store_lock px_store_lock;
+px_status px_store_lock_take(const char *path, int wait,
+                             void (*waiting)(const char *holder, void *ud), void *ud,
+                             px_store_lock **out, px_error *err);
+void px_store_lock_release(px_store_lock *l);
+
 px_status px_store_begin(px_store *s, px_error *err);
 px_status px_store_commit(px_store *s, px_error *err);
 
