@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "render/term.h"
 #include "store/store.h"
 
 static const char usage[] =
@@ -30,10 +31,14 @@ static const char usage[] =
 
 static void print_hit(const px_search_hit *h, void *ud)
 {
-    if (!*(int *)ud) {
-        printf("%s\tstory %lld\t%s\t%s\t%s\n    %s\n", h->id, (long long)h->story,
-               h->date ? h->date : "-", h->outlet ? h->outlet : "-", h->title ? h->title : "",
-               h->snippet ? h->snippet : "");
+    if (!*(int *)ud) { /* each field escaped (render/term.h): two lines a hit */
+        px_buf f[5] = {{0}};
+        printf("%s\tstory %lld\t%s\t%s\t%s\n    %s\n", px_term_field(&f[0], h->id),
+               (long long)h->story, h->date ? px_term_field(&f[1], h->date) : "-",
+               h->outlet ? px_term_field(&f[2], h->outlet) : "-",
+               h->title ? px_term_field(&f[3], h->title) : "",
+               h->snippet ? px_term_field(&f[4], h->snippet) : "");
+        for (int i = 0; i < 5; i++) px_buf_free(&f[i]);
         return;
     }
     json_t *o = json_object();

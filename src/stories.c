@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "render/term.h"
 #include "store/store.h"
 
 static const char usage[] =
@@ -27,10 +28,14 @@ static const char usage[] =
 static void print_row(const px_story_row *r, void *ud)
 {
     int json = *(int *)ud;
-    if (!json) {
+    if (!json) { /* each field escaped (render/term.h): one line a story, whatever it holds */
+        px_buf f[4] = {{0}};
         printf("%lld\t%s\t%s\t%lld articles\t%s .. %s\n", (long long)r->id,
-               r->title ? r->title : "(untitled)", r->outlets ? r->outlets : "-",
-               (long long)r->articles, r->first ? r->first : "?", r->last ? r->last : "?");
+               r->title ? px_term_field(&f[0], r->title) : "(untitled)",
+               r->outlets ? px_term_field(&f[1], r->outlets) : "-", (long long)r->articles,
+               r->first ? px_term_field(&f[2], r->first) : "?",
+               r->last ? px_term_field(&f[3], r->last) : "?");
+        for (int i = 0; i < 4; i++) px_buf_free(&f[i]);
         return;
     }
     json_t *o = json_object(), *outlets = json_array();
