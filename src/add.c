@@ -38,7 +38,8 @@
 #include "store/ingest.h"
 
 static const char usage[] =
-    "usage: parallax add [--db PATH] [--batch N] [--wait] [--format FORMAT] PATH...\n"
+    "usage: parallax add [--db PATH] [--check] [--batch N] [--wait] [--format FORMAT]\n"
+    "                    PATH...\n"
     "\n"
     "Adds the articles of each PATH to the store and groups them into stories\n"
     "as they come: each article joins the story it fits best or starts one.\n"
@@ -55,6 +56,7 @@ static const char usage[] =
     "writes nothing (or waits with --wait).  Reading commands are not blocked.\n"
     "\n"
     "  --db PATH            the store (default ./parallax.db; created if missing)\n"
+    "  --check              check the whole store first (SQLite's integrity_check)\n"
     "  --batch N            commit every N articles (default 5000)\n"
     "  --wait               wait for another writer to finish instead of failing\n"
     "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
@@ -237,17 +239,19 @@ static void waiting(const char *holder, void *ud)
 int cmd_add(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'}, {"batch", required_argument, NULL, 'b'},
+        {"db", required_argument, NULL, 'd'}, {"check", no_argument, NULL, 'C'},
+        {"batch", required_argument, NULL, 'b'},
         {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
         {"wait", no_argument, NULL, 'w'}, {NULL, 0, NULL, 0}};
     const char *db = PX_STORE_DEFAULT;
     long batch = PX_INGEST_BATCH;
     run r = {0};
-    int c, wait = 0;
+    int c, wait = 0, check = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:b:f:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
+        case 'C': check = 1; break;
         case 'b':
             batch = strtol(optarg, NULL, 10);
             if (batch < 1) {
@@ -274,8 +278,9 @@ int cmd_add(int argc, char **argv)
         cli_error("%s", err.message);
         return EXIT_INPUT;
     }
-    if (px_store_open(db, 0, &store, &err)) {
+    if (px_store_open(db, 0, &store, &err) || (check && px_store_check(store, &err))) {
         cli_error("%s", err.message);
+        px_store_close(store);
         px_store_lock_release(lock);
         return EXIT_INPUT;
     }

@@ -20,7 +20,7 @@
 #include "store/store.h"
 
 static const char usage[] =
-    "usage: parallax explain [--db PATH] ARTICLE\n"
+    "usage: parallax explain [--db PATH] [--check] ARTICLE\n"
     "\n"
     "Says why ARTICLE (its id as given with the input, its URL, or its row\n"
     "number in the store) is in its story: whether it started the story,\n"
@@ -33,6 +33,7 @@ static const char usage[] =
     "publication day).\n"
     "\n"
     "  --db PATH    the store (default ./parallax.db)\n"
+    "  --check      check the whole store first (SQLite's integrity_check)\n"
     "  -h, --help   show this help\n"
     "\n"
     "Exit status: 0 explained, 1 no such article or the store cannot be read,\n"
@@ -201,13 +202,15 @@ static void evidence(px_store *s, px_context *ctx, const px_article *a, const px
 int cmd_explain(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+        {"db", required_argument, NULL, 'd'}, {"check", no_argument, NULL, 'C'},
+        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     const char *db = PX_STORE_DEFAULT;
-    int c;
+    int c, check = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
+        case 'C': check = 1; break;
         case 'h': fputs(usage, stdout); return 0;
         default: fputs(usage, stderr); return EXIT_USAGE;
         }
@@ -221,7 +224,8 @@ int cmd_explain(int argc, char **argv)
     px_context *ctx = NULL;
     px_article *a = NULL;
     px_membership_row m;
-    if (px_store_open(db, 1, &s, &err) || px_context_new(&ctx, &err) ||
+    if (px_store_open(db, 1, &s, &err) || (check && px_store_check(s, &err)) ||
+        px_context_new(&ctx, &err) ||
         px_store_article(s, ctx, argv[optind], &a, &m, &err)) {
         cli_error("%s", err.message);
         px_context_free(ctx);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "store/ingest.h"
+#include "store/store_private.h"
 
 struct px_ingest {
     px_store *store;
@@ -68,7 +69,7 @@ px_status px_ingest_open(px_store *s, const px_story_params *p, size_t batch, px
 
 int px_ingest_known(px_ingest *g, const px_article *a)
 {
-    if (!a->url || !px_store_find_url(g->store, a->url)) return 0;
+    if (!a->url || px_store_find_url(g->store, a->url) <= 0) return 0; /* an error: add() says */
     g->stats.duplicates++;
     return 1;
 }
@@ -90,6 +91,16 @@ static px_status expire(px_ingest *g, int32_t day, px_error *err)
     return g->expiry_rc;
 }
 
+/* After a failed write: the open transaction is undone (its articles were
+ * never stored) and nothing more is written. */
+static px_status fail(px_ingest *g, px_status rc)
+{
+    px_store_rollback(g->store);
+    g->in_tx = 0;
+    g->failed = 1;
+    return rc;
+}
+
 px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
                         const px_analysis *an, int *added, px_error *err)
 {
@@ -102,7 +113,12 @@ px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
     }
     px_doc d;
     px_doc_build(&d, ctx, a, an);
-    if (px_store_find(g->store, a->url, d.fingerprint)) {
+    int64_t known = px_store_find(g->store, a->url, d.fingerprint);
+    if (known < 0) {
+        px_doc_free(&d);
+        return fail(g, px_store_fail(g->store, err, "looking up an article"));
+    }
+    if (known) {
         g->stats.duplicates++;
         px_doc_free(&d);
         return PX_OK;
@@ -117,10 +133,7 @@ px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
     if (!rc) rc = expire(g, d.p.day, err); /* d.p.day: the clock's, when a has no date */
     if (!rc) rc = px_store_put_membership(g->store, id, &dec, px_clusterer_params(g->c)->threshold, err);
     px_doc_free(&d);
-    if (rc) {
-        g->failed = 1;
-        return rc;
-    }
+    if (rc) return fail(g, rc);
     *added = 1;
     g->stats.added++;
     g->stats.stories += dec.created;
@@ -142,10 +155,7 @@ px_status px_ingest_flush(px_ingest *g, px_error *err)
     }
     if (!rc && ++g->commits % PX_INGEST_DF_EVERY == 0) rc = save_df(g, err);
     if (!rc) rc = px_store_commit(g->store, err);
-    if (rc) {
-        g->failed = 1;
-        return rc;
-    }
+    if (rc) return fail(g, rc);
     g->in_tx = 0;
     g->pending = 0;
     return PX_OK;

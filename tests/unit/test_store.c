@@ -190,6 +190,13 @@ static void other_files_are_refused(void **state)
     fclose(f);
     assert_int_not_equal(px_store_open(path, 0, &s, &err), PX_OK);
     assert_null(s);
+    /* an empty file is not a store, and is left empty */
+    fclose(fopen(path, "w"));
+    assert_int_equal(px_store_open(path, 0, &s, &err), PX_EINPUT);
+    assert_contains(err.message, "not a parallax store: an empty file");
+    FILE *e = fopen(path, "r");
+    assert_int_equal(fgetc(e), EOF);
+    fclose(e);
     remove_store();
 }
 
@@ -209,6 +216,30 @@ static long long pragma(px_store *s, const char *name)
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA %s", name);
     return sql_value(s, sql);
+}
+
+/* A store with a page zeroed is refused on opening, as damaged, with the
+ * way to recover; the full check says the same of a sound store's twin. */
+static void damaged_stores_are_refused(void **state)
+{
+    (void)state;
+    px_ingest_stats st;
+    px_store *s = new_store_of_dump(&st);
+    px_error err;
+    assert_int_equal(px_store_check(s, &err), PX_OK);
+    long long pages = pragma(s, "page_count");
+    px_store_close(s);
+    assert_true(pages >= 4);
+    FILE *f = fopen(path, "r+b");
+    char zero[8192] = {0};
+    fseek(f, (long)(pages / 2) * 8192, SEEK_SET);
+    fwrite(zero, 1, sizeof zero, f);
+    fclose(f);
+    assert_int_equal(px_store_open(path, 0, &s, &err), PX_EINPUT);
+    assert_null(s);
+    assert_contains(err.message, "the store is damaged");
+    assert_contains(err.message, ".recover");
+    remove_store();
 }
 
 /* A new store: 8 KiB pages, a 64 MiB cache, WAL checkpointed every 4,000
@@ -362,6 +393,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(store_groups_and_skips_duplicates),
         cmocka_unit_test(other_files_are_refused),
+        cmocka_unit_test(damaged_stores_are_refused),
         cmocka_unit_test(new_store_settings),
         cmocka_unit_test(older_memberships_get_places),
         cmocka_unit_test(stories_expire_on_the_clock),
