@@ -301,11 +301,12 @@ int cmd_add(int argc, char **argv)
     for (int i = optind; i < argc && !r.failed; i++)
         if (add_path(&r, argv[i], 1)) status = EXIT_INPUT;
     show_progress(&r, 1);
-    px_ingest_stats s = *px_ingest_stats_of(r.ingest);
-    if (px_ingest_close(r.ingest, &err)) {
+    if (!r.failed && px_ingest_finish(r.ingest, &err)) {
         cli_error("%s", err.message);
         status = EXIT_INPUT;
     }
+    px_ingest_stats s = *px_ingest_committed(r.ingest); /* what is stored, after a failure too */
+    px_ingest_close(r.ingest, NULL);
     double secs = now() - r.start;
     printf("added %zu articles (%zu already stored, %zu bad) into %zu new stories, "
            "%zu copies; %lld articles, %lld stories in %s; %.1f s\n",

@@ -24,10 +24,11 @@ struct px_ingest {
     px_clusterer *c;
     size_t batch, pending, commits;
     int32_t expired_on; /* the clock's day at the last expiry */
-    int in_tx, failed;
+    int in_tx, failed, finished;
     px_status expiry_rc; /* of saving the stories dropped by expiry */
     px_error *expiry_err;
     px_ingest_stats stats;
+    px_ingest_stats committed; /* stats as of the last commit */
 };
 
 static px_status save_df(px_ingest *g, px_error *err)
@@ -63,6 +64,7 @@ px_status px_ingest_open(px_store *s, const px_story_params *p, size_t batch, px
         free(g);
         return rc;
     }
+    g->committed = g->stats; /* restored */
     *out = g;
     return PX_OK;
 }
@@ -158,20 +160,31 @@ px_status px_ingest_flush(px_ingest *g, px_error *err)
     if (rc) return fail(g, rc);
     g->in_tx = 0;
     g->pending = 0;
+    g->committed = g->stats;
     return PX_OK;
 }
 
 const px_ingest_stats *px_ingest_stats_of(const px_ingest *g) { return &g->stats; }
 
+const px_ingest_stats *px_ingest_committed(const px_ingest *g) { return &g->committed; }
+
+px_status px_ingest_finish(px_ingest *g, px_error *err)
+{
+    if (g->failed) return px_error_set(err, PX_EUSAGE, "ingest", 0, 0, "an earlier write failed");
+    if (g->finished) return PX_OK;
+    g->finished = 1;
+    px_status rc = PX_OK;
+    if (!g->in_tx && !(rc = px_store_begin(g->store, err))) g->in_tx = 1;
+    if (!rc) rc = save_df(g, err);
+    if (!rc) rc = px_ingest_flush(g, err);
+    if (rc && !g->failed) rc = fail(g, rc);
+    return rc;
+}
+
 px_status px_ingest_close(px_ingest *g, px_error *err)
 {
     if (!g) return PX_OK;
-    px_status rc = PX_OK;
-    if (!g->failed) {
-        if (!g->in_tx && !(rc = px_store_begin(g->store, err))) g->in_tx = 1;
-        if (!rc) rc = save_df(g, err);
-        if (!rc) rc = px_ingest_flush(g, err);
-    }
+    px_status rc = g->failed || g->finished ? PX_OK : px_ingest_finish(g, err);
     px_clusterer_free(g->c);
     free(g);
     return rc;

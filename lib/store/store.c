@@ -137,6 +137,10 @@ px_status px_store_fail(px_store *s, px_error *err, const char *what)
         return px_error_set(err, PX_EINPUT, s->path, 0, 0, "the store is damaged (%s: %s)" RECOVER,
                             what, sqlite3_errmsg(s->db), s->path);
     }
+    int sys = sqlite3_system_errno(s->db); /* ENOSPC, EFBIG: say which */
+    if ((code == SQLITE_IOERR || code == SQLITE_FULL) && sys)
+        return px_error_set(err, PX_EIO, s->path, 0, 0, "%s: %s (%s)", what,
+                            sqlite3_errmsg(s->db), strerror(sys));
     return px_error_set(err, PX_EIO, s->path, 0, 0, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 

@@ -242,6 +242,58 @@ static void damaged_stores_are_refused(void **state)
     remove_store();
 }
 
+/* A store that cannot grow (max_page_count: a full disk as SQLite sees
+ * it): the write fails, the open transaction is rolled back, and the
+ * committed counts are exactly what the store holds, while the running
+ * counts were ahead. */
+static void committed_counts_are_what_is_stored(void **state)
+{
+    (void)state;
+    remove_store();
+    px_store *s;
+    px_error err;
+    assert_int_equal(px_store_open(path, 0, &s, &err), PX_OK);
+    px_story_params p;
+    px_story_params_default(&p);
+    px_ingest *g;
+    assert_int_equal(px_ingest_open(s, &p, 2, &g, &err), PX_OK);
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", pragma(s, "page_count") + 2);
+    assert_int_equal(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
+    px_status rc = PX_OK;
+    for (int i = 0; i < 400 && !rc; i++) {
+        char line[512];
+        snprintf(line, sizeof line,
+                 "{\"id\":\"n%d\",\"url\":\"https://x.example/%d\",\"title\":\"Storm number %d "
+                 "hits town %d\",\"text\":\"A storm numbered %d hit the town of Place%d on "
+                 "Monday, said mayor Person%d, and %d roofs were lost.\"}\n", i, i, i, i, i, i, i, i);
+        FILE *f = fmemopen(line, strlen(line), "r");
+        px_reader *r;
+        px_article *a;
+        px_analysis *an;
+        assert_int_equal(px_reader_open_stream(ctx, f, "n.jsonl", PX_FORMAT_JSONL, &r, &err), PX_OK);
+        assert_int_equal(px_reader_next(r, &a, &err), PX_OK);
+        assert_int_equal(px_analyze(ctx, a, &an, &err), PX_OK);
+        int added;
+        rc = px_ingest_add(g, ctx, a, an, &added, &err);
+        px_analysis_free(an);
+        px_article_free(a);
+        px_reader_close(r);
+        fclose(f);
+    }
+    assert_int_not_equal(rc, PX_OK); /* the store filled up */
+    const px_ingest_stats *now = px_ingest_stats_of(g), *kept = px_ingest_committed(g);
+    assert_true(now->added > kept->added);
+    assert_int_equal((int64_t)kept->added, px_store_count(s, "articles"));
+    assert_int_equal((int64_t)kept->stories, px_store_count(s, "stories"));
+    int64_t added = (int64_t)kept->added;
+    assert_int_not_equal(px_ingest_finish(g, &err), PX_OK);
+    assert_int_equal(px_ingest_close(g, &err), PX_OK);
+    assert_int_equal(added, px_store_count(s, "articles"));
+    px_store_close(s);
+    remove_store();
+}
+
 /* A new store: 8 KiB pages, a 64 MiB cache, WAL checkpointed every 4,000
  * pages, synchronous=NORMAL, an FTS5 index that merges 16 segments at a
  * time and flushes every 8 MiB (store.c says why); reopened, the same. */
@@ -394,6 +446,7 @@ int main(void)
         cmocka_unit_test(store_groups_and_skips_duplicates),
         cmocka_unit_test(other_files_are_refused),
         cmocka_unit_test(damaged_stores_are_refused),
+        cmocka_unit_test(committed_counts_are_what_is_stored),
         cmocka_unit_test(new_store_settings),
         cmocka_unit_test(older_memberships_get_places),
         cmocka_unit_test(stories_expire_on_the_clock),
