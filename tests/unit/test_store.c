@@ -242,6 +242,19 @@ static void damaged_stores_are_refused(void **state)
     remove_store();
 }
 
+/* A new store at path and an ingest into it, batch articles a commit. */
+static px_ingest *new_ingest(size_t batch, px_store **s)
+{
+    remove_store();
+    px_error err;
+    assert_int_equal(px_store_open(path, 0, s, &err), PX_OK);
+    px_story_params p;
+    px_story_params_default(&p);
+    px_ingest *g;
+    assert_int_equal(px_ingest_open(*s, &p, batch, &g, &err), PX_OK);
+    return g;
+}
+
 /* A store that cannot grow (max_page_count: a full disk as SQLite sees
  * it): the write fails, the open transaction is rolled back, and the
  * committed counts are exactly what the store holds, while the running
@@ -249,14 +262,9 @@ static void damaged_stores_are_refused(void **state)
 static void committed_counts_are_what_is_stored(void **state)
 {
     (void)state;
-    remove_store();
     px_store *s;
     px_error err;
-    assert_int_equal(px_store_open(path, 0, &s, &err), PX_OK);
-    px_story_params p;
-    px_story_params_default(&p);
-    px_ingest *g;
-    assert_int_equal(px_ingest_open(s, &p, 2, &g, &err), PX_OK);
+    px_ingest *g = new_ingest(2, &s);
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", pragma(s, "page_count") + 2);
     assert_int_equal(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
@@ -423,14 +431,9 @@ static void older_articles_get_keys(void **state)
 static void stories_expire_on_the_clock(void **state)
 {
     (void)state;
-    remove_store();
     px_store *s;
     px_error err;
-    assert_int_equal(px_store_open(path, 0, &s, &err), PX_OK);
-    px_story_params p;
-    px_story_params_default(&p);
-    px_ingest *g;
-    assert_int_equal(px_ingest_open(s, &p, 1000, &g, &err), PX_OK);
+    px_ingest *g = new_ingest(1000, &s);
     add_all(g, dump);
     assert_int_equal(sql_value(s, "SELECT count(*) FROM stories WHERE length(state) > 0"), 1);
     assert_int_equal(sql_value(s, "SELECT size FROM stories WHERE length(state) > 0"), 2);
