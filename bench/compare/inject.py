@@ -11,7 +11,9 @@ and the Gun Violence Archive incidents with 2 or more articles
 
 A case takes one fact that 2 or more articles of a story state, found by
 plain regular expressions over the raw text, and changes it in ONE article,
-everywhere in that article:
+everywhere in that article (for ages, counts, days and times, only articles
+whose sentence holding the value shares 2+ content words with such a
+sentence of another article count as stating it: the same fact):
 
   name           a person's surname or given name (in 2+ articles) spelled as a
                  variant: one letter substituted, transposed, doubled or undoubled
@@ -672,6 +674,51 @@ def load_stories(bench):
     return st
 
 
+# ---- the same fact -----------------------------------------------------------------
+
+def value_spans(c, text, i):
+    """Where case c's value stands in article i's text."""
+    k = c['kind']
+    if k in ('age', 'count'):
+        return [sp[:2] for sp in c['spans'][i]]
+    if k == 'time':
+        return [m.span() for m in c['times'][i]]
+    if k == 'date':
+        return [m.span() for pat, _ in c['edits'] for m in re.finditer(pat, text)]
+    return []
+
+
+def sentence_at(text, a, b):
+    s = max(text.rfind('. ', 0, a), text.rfind('\n', 0, a), text.rfind('? ', 0, a), text.rfind('! ', 0, a))
+    e = min([x for x in (text.find('. ', b), text.find('\n', b), text.find('? ', b), text.find('! ', b))
+             if x >= 0] or [len(text)])
+    return text[s + 1:e]
+
+
+NOT_CONTENT = STOP | set(WORDNUM) | set(w.lower() for w in WD) | set(m.lower() for m in MON) | set(
+    'police officers officer year years old people according told reported news shooting shot '
+    'around about near block street'.split())
+
+
+def content(sentence):
+    return set(w for w in re.findall(r"[a-z]{4,}", sentence.lower()) if w not in NOT_CONTENT)
+
+
+def same_fact(c, docs):
+    """Keep in c['arts'] the articles stating the value in a sentence that
+    shares 2+ content words with a sentence of another article stating it
+    (a day, a time, an age or a count the articles give for the same thing)."""
+    if c['kind'] not in ('age', 'count', 'date', 'time'):
+        return c['arts']
+    sents = {i: [content(sentence_at(docs[i]['text'], a, b)) for a, b in
+                 value_spans(c, docs[i]['text'], i)] for i in c['arts']}
+    keep = []
+    for i in c['arts']:
+        if any(len(x & y) >= 2 for j in c['arts'] if j != i for x in sents[i] for y in sents[j]):
+            keep.append(i)
+    return keep
+
+
 def pick(cands, rng, limit):
     """Round-robin over stories, in a seeded order."""
     by = collections.defaultdict(list)
@@ -718,7 +765,9 @@ def main():
         for sid in sorted(st):
             for c in FINDERS[k](sid, st[sid], rng):
                 c['story'] = sid
-                cands.append(c)
+                c['arts'] = same_fact(c, st[sid])
+                if len(c['arts']) >= 2:
+                    cands.append(c)
         chosen = pick(cands, rng, args.limit)
         for c in chosen:
             c['art'] = rng.choice(c['arts'])
