@@ -295,7 +295,7 @@ def cand_count(story, docs, rng):
             continue
         out.append({'kind': 'count', 'arts': arts, 'spans': [p.get((n, what), []) for p in per],
                     'orig': str(n), 'new': str(new), 'want_orig': n, 'want_new': new,
-                    'num_render': True, 'detail': '%d %s' % (n, what),
+                    'num_render': True, 'detail': '%d %s' % (n, what), 'key': (n, what),
                     'sub': 'noun' if what in COUNT_NOUNS.split('|') else 'verb'})
     return out
 
@@ -540,6 +540,28 @@ FINDERS = {'name': cand_name, 'age': cand_age, 'count': cand_count, 'date': cand
 
 # ---- applying a case ----------------------------------------------------------------
 
+def modify_title(case, title):
+    """The title with the same change (a name, a day, an age, a count, a time
+    it holds), so the article is changed everywhere."""
+    k = case['kind']
+    if not title:
+        return title
+    if k in ('name', 'date'):
+        for pat, rep in case['edits']:
+            title = re.sub(pat, rep, title)
+        return title
+    if k == 'age':
+        return apply_spans(title, [sp[:2] for sp in ages(title).get(case['want_orig'], [])], case['new'])
+    if k == 'count':
+        for s, e in sorted(counts(title).get(case['key'], []), reverse=True):
+            title = title[:s] + render_num(case['want_new'], title[s:e]) + title[e:]
+        return title
+    if k == 'time':
+        for m in sorted(times(title).get(case['want_orig'], []), key=lambda m: -m.start()):
+            title = title[:m.start()] + fmt_time(case['nt'], m) + title[m.end():]
+    return title
+
+
 def modify(case, docs, rng):
     """The changed text of article case['art'], or None when nothing changed."""
     a = case['art']
@@ -778,6 +800,8 @@ def main():
                     c['text'] = modify(c, st[c['story']], rng)
                     if c['text'] is not None:
                         break
+            if c['text'] is not None:
+                c['title'] = modify_title(c, st[c['story']][c['art']].get('title'))
             if c['text'] is not None and args.fold in ('all', common.sha_parity(c['story'])):
                 cases.append(c)
         print('%-14s %5d candidates, %3d cases' % (k, len(cands), sum(1 for c in cases if c['kind'] == k)),
@@ -796,6 +820,7 @@ def main():
             c = cases[i]
             docs = [dict(d) for d in st[c['story']]]
             docs[c['art']]['text'] = c['text']
+            docs[c['art']]['title'] = c['title']
             p = os.path.join(tmp, 'case-%d.jsonl' % i)
             common.write_jsonl(p, docs)
             r = common.run_compare(args.parallax, p)
