@@ -75,6 +75,8 @@ Read Share Click Related Previous This That These Those He She They His Her Thei
 Police Fire Department Authorities Investigators Officials Family Friends Lake River Mount Fort
 Beach Valley Hill Hills Heights Island Bay County's White House Senate Congress
 Party Committee National Federal Bureau Security Homeland Justice Service Services Health Human
+Colonel Col Major Maj Private Pvt Corporal Cpl Professor Prof Councilman Councilwoman Alderman
+Alderwoman Father Sister Brother Uncle Aunt Sen Assemblyman Assemblywoman Congressman Congresswoman
 San Santa Los Las El La Le De Del Des Du Van Von Christmas Easter Thanksgiving God Jesus Lord Black Latino Hispanic Asian Muslim Christian Jewish
 '''.split())
 TITLES = (r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|Officer|Sgt\.|Sergeant|Lt\.|Lieutenant|Detective|Chief|Sen\.|"

@@ -263,12 +263,17 @@ def main():
         if nstories[h] and tot[h]['agree_copies']:
             print('%s: %d of the unjudged agreements rest on near-copies only (labels\' copies)' % (
                 h, tot[h]['agree_copies']))
-    print('per slot (all): slot, reported conflicts right/reported, labelled conflicts found/labelled')
-    for s in sorted(slots['all']):
-        cc = slots['all'][s]
-        print('  %-14s %4d/%-4d %5s   %4d/%-4d %5s' % (
-            s, cc['rep_conflicts_right'], cc['rep_conflicts'], ratio(cc['rep_conflicts_right'], cc['rep_conflicts']),
-            cc['lab_conflicts_found'], cc['lab_conflicts'], ratio(cc['lab_conflicts_found'], cc['lab_conflicts'])))
+    halves = [h for h in ('fit', 'test', 'all') if nstories[h]]
+    print('per slot: reported conflicts right/reported (by reported slot), labelled conflicts '
+          'found/labelled (by labelled slot)')
+    print('  %-14s' % 'slot' + ''.join('  %9s %13s' % (h + ' right', h + ' found') for h in halves))
+    for s in sorted(set(x for h in halves for x in slots[h])):
+        row = '  %-14s' % s
+        for h in halves:
+            cc = slots[h][s]
+            row += '  %9s %13s' % ('%d/%d' % (cc['rep_conflicts_right'], cc['rep_conflicts']),
+                                   '%d/%d' % (cc['lab_conflicts_found'], cc['lab_conflicts']))
+        print(row)
     print('bars (issue #13), on test: precision >= 0.90, recall >= 0.80, agreements >= 0.95 right, '
           'every labelled update shown as an update')
     if args.json:
