@@ -2,7 +2,7 @@
 """score.py — scores `parallax compare --json` on the labelled development set.
 
     bench/compare/score.py BENCH_DIR [--parallax build/parallax] [--half fit|test|all]
-                           [--show-unmatched] [--json OUT]
+                           [--show-unmatched] [--show-unjudged] [--json OUT]
 
 Reads the labels that exist (labels/<story>.json, LABELS.md), writes each
 labelled story's articles (stories.py) to a temporary folder, runs compare
@@ -128,7 +128,7 @@ def score_story(rep_items, lab, ids, dates):
     c = collections.Counter()
     grp = copy_groups(lab)
     per_slot = collections.defaultdict(collections.Counter)
-    unmatched = []
+    unmatched, unjudged = [], []
     items = lab.get('items') or []
     conf = [i for i in items if i.get('judgment') == 'conflict']
     upd = [i for i in items if i.get('judgment') == 'update']
@@ -161,6 +161,8 @@ def score_story(rep_items, lab, ids, dates):
                 c['agree_unjudged'] += 1
                 if any(lab_match(it, l, ids, False) for l in agr):
                     c['agree_copies'] += 1
+                else:
+                    unjudged.append(it)
         elif j == 'update':
             c['rep_updates'] += 1
     for l in conf:
@@ -176,7 +178,7 @@ def score_story(rep_items, lab, ids, dates):
             c['upd_as_conflict'] += 1
         else:
             c['upd_missed'] += 1
-    return c, per_slot, unmatched
+    return c, per_slot, unmatched, unjudged
 
 
 def ratio(a, b):
@@ -188,7 +190,10 @@ def main():
     ap.add_argument('bench')
     ap.add_argument('--parallax', default='build/parallax')
     ap.add_argument('--half', default='all', choices=['fit', 'test', 'all'])
-    ap.add_argument('--show-unmatched', action='store_true')
+    ap.add_argument('--show-unmatched', action='store_true',
+                    help='print reported conflicts no label matches (to judge and label)')
+    ap.add_argument('--show-unjudged', action='store_true',
+                    help='print reported agreements no label matches')
     ap.add_argument('--labels', default=os.path.join(HERE, 'labels'), help='the labels folder')
     ap.add_argument('--json', help='write the counts here')
     args = ap.parse_args()
@@ -227,15 +232,17 @@ def main():
             off = set(lab.get('off_topic') or [])
             lab = dict(lab, items=[dict(i, values=[v for v in i.get('values') or [] if v.get('article') not in off])
                                    for i in lab.get('items') or []])
-            c, ps, unmatched = score_story(common.items(out), lab, got_ids, [a.get('date') for a in arts])
+            c, ps, unmatched, unjudged = score_story(common.items(out), lab, got_ids, [a.get('date') for a in arts])
             for h in (half, 'all'):
                 tot[h].update(c)
                 nstories[h] += 1
                 for s, cc in ps.items():
                     slots[h][s].update(cc)
-            if args.show_unmatched:
-                for it in unmatched:
-                    print('UNMATCHED %s (%s) %s/%s subject=%r' % (k, half, it['judgment'], it['slot'], it['subject']))
+            shown = (unmatched if args.show_unmatched else []) + (unjudged if args.show_unjudged else [])
+            if shown:
+                for it in shown:
+                    print('%s %s (%s) %s/%s subject=%r' % ('UNMATCHED' if it['judgment'] == 'conflict' else 'UNJUDGED',
+                                                          k, half, it['judgment'], it['slot'], it['subject']))
                     for v in it['values']:
                         a = v['article']
                         print('   [%s %s] %r  (%s)' % (a, got_ids[a] if isinstance(a, int) and a < len(got_ids) else '?',
