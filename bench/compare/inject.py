@@ -59,7 +59,7 @@ SLOT_FOR = {'name': 'name', 'age': 'age', 'count': 'count', 'date': 'date', 'tim
 
 # ---- people ------------------------------------------------------------------
 
-CAP = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?!['\u2019]s\b)"
+CAP = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![A-Za-z])(?!['\u2019]s\b)"
 FULL = r"(%s)(?:\s[A-Z]\.)?\s(%s)" % (CAP, CAP)
 NOT_NAME = set('''The A An In On At Of For And But Or If When While After Before Police County City
 Street Avenue Road Drive Lane Boulevard Department Sheriff Office News Court State University
