@@ -76,7 +76,7 @@ Police Fire Department Authorities Investigators Officials Family Friends Lake R
 Beach Valley Hill Hills Heights Island Bay County's White House Senate Congress
 Party Committee National Federal Bureau Security Homeland Justice Service Services Health Human
 Colonel Col Major Maj Private Pvt Corporal Cpl Professor Prof Councilman Councilwoman Alderman
-Alderwoman Father Sister Brother Uncle Aunt Sen Assemblyman Assemblywoman Congressman Congresswoman
+Alderwoman Father Sister Brother Uncle Aunt Sen Metro Police Sheriff Patrol Fire Rescue Assemblyman Assemblywoman Congressman Congresswoman
 San Santa Los Las El La Le De Del Des Du Van Von Christmas Easter Thanksgiving God Jesus Lord Black Latino Hispanic Asian Muslim Christian Jewish
 '''.split())
 TITLES = (r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|Officer|Sgt\.|Sergeant|Lt\.|Lieutenant|Detective|Chief|Sen\.|"
@@ -621,8 +621,7 @@ def modify(case, docs, rng):
                     spk.add((toks[0], toks[-1]))
         cast = spk if any(s != case['orig'] for g, s in spk) else persons(t)
         others = sorted(set(s for g, s in cast) - {case['orig']} - NOT_NAME)
-        others = [o for o in others if o.lower() not in case['orig'].lower()
-                  and not any(wre(o).search(docs[j]['text']) for j in case['arts'] if j != a)]
+        others = [o for o in others if o.lower() not in case['orig'].lower()]
         if not others:
             return None
         repl = rng.choice(others)
