@@ -356,6 +356,9 @@ def cand_date(story, docs, rng):
 TIME_RE = r"\b(\d{1,2})(?::(\d{2}))?\s?([aApP])(\.?\s?[mM]\.?)(?![A-Za-z])"
 
 
+APPROX = r"\b(?:about|around|approximately|roughly|nearly|shortly|just|near|some)\s+(?:before\s+|after\s+)?$"
+
+
 def times(text):
     res = collections.defaultdict(list)
     for m in re.finditer(TIME_RE, text):
@@ -391,7 +394,9 @@ def cand_time(story, docs, rng):
         out.append({'kind': 'time', 'arts': arts, 'times': [p.get(t, []) for p in per],
                     'orig': '%02d:%02d' % divmod(t, 60), 'new': '%02d:%02d' % divmod(nt, 60),
                     'want_orig': t, 'want_new': nt, 'nt': nt, 'detail': 'time',
-                    'sub': 'h:mm' if any(m.group(2) for x in per for m in x.get(t, [])) else 'hour'})
+                    'sub': ('h:mm' if any(m.group(2) for x in per for m in x.get(t, [])) else 'hour') +
+                           (' about' if any(re.search(APPROX, docs[i]['text'][max(0, m.start() - 25):m.start()])
+                                            for i in arts for m in per[i].get(t, [])) else '')})
     return out
 
 
