@@ -60,6 +60,7 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
                      px_error *err)
 {
     (void)ctx;
+    if (!out) return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "out is NULL");
     *out = NULL;
     if (!articles || !analyses)
         return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "NULL argument");
