@@ -52,6 +52,7 @@ extern "C" {
 /* Limits.  Inputs above them are refused with PX_ETOOBIG, never truncated. */
 #define PX_MAX_DOCUMENT (64u << 20) /* bytes in one document (file, JSON line) */
 #define PX_MAX_DEPTH 256            /* nesting depth of HTML kept by extraction */
+#define PX_MAX_ELEMENTS 200000      /* elements (opening tags) of one HTML page */
 
 typedef enum px_status {
     PX_OK = 0,
