@@ -17,7 +17,11 @@
  * "one of them"), "first" and "second" without "the" or a possessive
  * before them ("at first", "a second"), spelled numbers written with a
  * capital inside a sentence ("Air Force One"), and digits next to ":" or
- * "/" (times, numeric dates, scores).
+ * "/" (numeric dates, ratios) unless they are a clock time.
+ *
+ * Every number gets a kind (px_number_kind): clock times ("10:30 p.m.",
+ * "noon") are read first, by number_time.c, as minutes after midnight;
+ * the rest are ages, labels or quantities by number_kind.c's rules.
  */
 #include <string.h>
 
