@@ -48,22 +48,39 @@ typedef struct sent {
     size_t sentence;
     const char *text;  /* the sentence as written */
     size_t first, end; /* its tokens */
+    unsigned long long seen; /* a Bloom filter of its words (bit()) */
 } sent;
 
+/* A word's bit in sent.seen, from its first letters: a rule asks for a
+ * word the sentence lacks without a pass over its tokens. */
+static unsigned long long bit(const char *w)
+{
+    unsigned h = (unsigned char)w[0] * 131u;
+    if (w[0]) h += (unsigned char)w[1] * 31u + (w[1] ? (unsigned char)w[2] : 0u);
+    return 1ull << (h % 64);
+}
+
 static const char *norm(const sent *s, size_t t) { return s->an->tokens.items[t].norm; }
-static int is(const sent *s, size_t t, const char *w) { return t < s->end && !strcmp(norm(s, t), w); }
+
+/* The first bytes are compared before strcmp() is called: every token of
+ * every sentence meets the word lists below. */
+static int same(const char *a, const char *b) { return a[0] == b[0] && !strcmp(a, b); }
+static int is(const sent *s, size_t t, const char *w) { return t < s->end && same(norm(s, t), w); }
 static int kind(const sent *s, size_t t, px_token_kind k) { return t < s->end && s->an->tokens.items[t].kind == k; }
 
 static int in_list(const char *w, const char *const *list)
 {
     for (; *list; list++)
-        if (!strcmp(w, *list)) return 1;
+        if (same(w, *list)) return 1;
     return 0;
 }
 
 /* 1 when a token of the sentence is one of list. */
 static int has_any(const sent *s, const char *const *list)
 {
+    unsigned long long want = 0;
+    for (const char *const *w = list; *w; w++) want |= bit(*w);
+    if (!(s->seen & want)) return 0;
     for (size_t t = s->first; t < s->end; t++)
         if (in_list(norm(s, t), list)) return 1;
     return 0;
@@ -72,6 +89,7 @@ static int has_any(const sent *s, const char *const *list)
 /* 1 when the words w1 w2 (w2 may be NULL) follow each other in the sentence. */
 static int has_pair(const sent *s, const char *w1, const char *w2)
 {
+    if (!(s->seen & bit(w1)) || (w2 && !(s->seen & bit(w2)))) return 0;
     for (size_t t = s->first; t < s->end; t++)
         if (is(s, t, w1) && (!w2 || is(s, t + 1, w2))) return 1;
     return 0;
@@ -267,9 +285,10 @@ static const char *const requests[] = {
 
 static px_furniture contact_line(const sent *s)
 {
-    int request = has_any(s, requests);
-    if (request && has_phone(s->text)) return PX_FURNITURE_CONTACT;
-    if (has_email(s) && (request || words(s) <= 25)) return PX_FURNITURE_CONTACT;
+    int phone = has_phone(s->text), email = has_email(s);
+    int request = (phone || email) && has_any(s, requests);
+    if (request && phone) return PX_FURNITURE_CONTACT;
+    if (email && (request || words(s) <= 25)) return PX_FURNITURE_CONTACT;
     int info = has_pair(s, "with", "information") || has_pair(s, "having", "information") ||
                has_pair(s, "who", "has") || has_pair(s, "who", "have");
     int ask = has_pair(s, "call", NULL) || has_pair(s, "contact", NULL) ||
@@ -366,8 +385,9 @@ px_status px_find_furniture(px_context *ctx, const px_article *a, px_analysis *a
     (void)err;
     size_t n = px_article_sentence_count(a), t = 0;
     for (size_t si = 0; si < n; si++) {
-        sent s = {a, an, si, a->sentences.items[si].text, t, t};
-        while (s.end < an->tokens.len && an->tokens.items[s.end].sentence == si) s.end++;
+        sent s = {a, an, si, a->sentences.items[si].text, t, t, 0};
+        while (s.end < an->tokens.len && an->tokens.items[s.end].sentence == si)
+            s.seen |= bit(an->tokens.items[s.end++].norm);
         t = s.end;
         unsigned char f = (unsigned char)judge(&s);
         px_vec_push(&an->furniture, f);
