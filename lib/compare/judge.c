@@ -31,6 +31,10 @@
  * Dates and times are rivals only when two of their articles were
  * published within DAYS_APART days (a later article tells of later days).
  *
+ * A described person ("the man") whose values may be of several people,
+ * and a count one article gives two values of, give agreements only
+ * (see ambiguous()).
+ *
  * Values marked no_conflict (roles, places, earlier dates, years) are
  * never rivals: they give agreements only.  A slot with more than
  * MAX_GROUPS distinct values compares no values (it is no one slot).
@@ -64,6 +68,8 @@ typedef struct judge {
     size_t *rank;      /* article -> rank */
     size_t *root;      /* article -> the original it copies, else itself */
     int32_t *day;      /* article -> publication day */
+    double *named_ages; /* the ages given to named people, sorted */
+    size_t n_named;
 } judge;
 
 static int cmp_item(const void *x, const void *y)
@@ -234,10 +240,17 @@ static int mixed(const item *list, const group *g)
     return 0;
 }
 
-/* 1 when the slot's value can change as a story goes on. */
-static int changeable(px_slot s)
+/* 1 when the slot's value can change as a story goes on: a condition,
+ * custody, charges, and the counts of the dead, the injured, the shot and
+ * the arrested (not the shots fired, nor a plain "three people"). */
+static int changeable(const px_slot_value *v)
 {
-    return s == PX_SLOT_COUNT || s == PX_SLOT_CONDITION;
+    static const char *const counts[] = {"dead", "injured", "shot", "arrested"};
+    if (v->slot == PX_SLOT_CONDITION) return 1;
+    if (v->slot != PX_SLOT_COUNT) return 0;
+    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
+        if (strcmp(v->key, counts[i]) == 0) return 1;
+    return 0;
 }
 
 static int cmp_by_day(const void *x, const void *y)
@@ -290,6 +303,39 @@ static void emit(judge *j, const item *list, group **gs, size_t n, px_judgment j
     px_vec_push(&c->conflicts, k);
 }
 
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b;
+}
+
+/*
+ * 1 when a described person ("d:man") may be several people, or a count
+ * several groups, so its values are not compared: one article gives it
+ * two values ("a 26-year-old
+ * man", "a 31-year-old man"), or two of its ages are those of two named
+ * people of the story (the 18-year-old suspect and the 20-year-old victim
+ * are both "a man").
+ */
+static int ambiguous(const judge *j, const item *list, size_t m, const group *g, size_t ng)
+{
+    if (strncmp(list[0].v->key, "d:", 2) != 0 && list[0].v->slot != PX_SLOT_COUNT) return 0;
+    size_t *ranks = px_xmalloc((m ? m : 1) * sizeof *ranks), r = 0;
+    for (size_t i = 0; i < m; i++)
+        if (!list[i].v->no_conflict) ranks[r++] = list[i].rank;
+    qsort(ranks, r, sizeof *ranks, cmp_size);
+    int twice = 0;
+    for (size_t i = 1; i < r && !twice; i++) twice = ranks[i] == ranks[i - 1];
+    free(ranks);
+    if (twice) return 1;
+    if (list[0].v->slot != PX_SLOT_AGE) return 0;
+    size_t named = 0;
+    for (size_t x = 0; x < ng; x++)
+        named += bsearch(&list[g[x].first].v->num, j->named_ages, j->n_named, sizeof(double),
+                         cmp_double) != NULL;
+    return named >= 2;
+}
+
 /* One slot of one entity or event: items[0..n), sorted by value then rank. */
 static void judge_run(judge *j, item *items, size_t n)
 {
@@ -315,7 +361,7 @@ static void judge_run(judge *j, item *items, size_t n)
         else if (cur->min_day != PX_NO_DAY && d < cur->min_day) cur->min_day = d;
         if (d != PX_NO_DAY && d > cur->max_day) cur->max_day = d;
     }
-    if (ng <= MAX_GROUPS) {
+    if (ng <= MAX_GROUPS && !ambiguous(j, list, m, g, ng)) {
         unsigned char *partner = px_xcalloc(ng ? ng : 1, 1); /* has a compatible rival */
         for (size_t x = 0; x < ng; x++)
             for (size_t y = x + 1; y < ng; y++)
@@ -344,7 +390,7 @@ static void judge_run(judge *j, item *items, size_t n)
             for (size_t q = p + 1; q < k && all_compatible; q++)
                 all_compatible = compatible(list, gs[p], gs[q]);
         px_judgment jd = all_compatible ? PX_JUDGE_COMPATIBLE : PX_JUDGE_CONFLICT;
-        if (!all_compatible && changeable(list[gs[0]->first].v->slot) && is_update(gs, k))
+        if (!all_compatible && changeable(list[gs[0]->first].v) && is_update(gs, k))
             jd = PX_JUDGE_UPDATE;
         emit(j, list, gs, k, jd);
     }
@@ -359,6 +405,11 @@ void px_compare_judge(px_comparison *c)
     judge j = {c, px_xcalloc(c->n, sizeof(size_t)), px_xcalloc(c->n, sizeof(size_t)),
                px_xcalloc(c->n, sizeof(int32_t))};
     rank_articles(&j);
+    j.named_ages = px_xmalloc((n ? n : 1) * sizeof(double));
+    for (size_t i = 0; i < n; i++)
+        if (c->slot_values.items[i].slot == PX_SLOT_AGE && c->slot_values.items[i].key[0] != 'd')
+            j.named_ages[j.n_named++] = c->slot_values.items[i].num;
+    qsort(j.named_ages, j.n_named, sizeof(double), cmp_double);
     item *items = px_xmalloc((n ? n : 1) * sizeof *items);
     for (size_t i = 0; i < n; i++) items[i] = (item){&c->slot_values.items[i], j.rank[c->slot_values.items[i].article]};
     qsort(items, n, sizeof *items, cmp_item);
@@ -373,4 +424,5 @@ void px_compare_judge(px_comparison *c)
     free(j.rank);
     free(j.root);
     free(j.day);
+    free(j.named_ages);
 }

@@ -8,13 +8,17 @@
  *   count-adjective  "two men dead", "three killed", "two people injured"
  *   count-passive    "three were injured", "two men were arrested"
  *   count-verb       "killed two", "injuring three people"
- *   count-shots      "ten shots", "fired 10 rounds"
- *   count-noun       "three people", "two vehicles" (the noun is the class)
+ *   count-shots      "ten shots", "fired 10 rounds" (agreements only unless
+ *                    the sentence tells of firing: "three bullets" shown)
+ *   count-noun       "three people", "two vehicles" (the noun is the class;
+ *                    agreements only: a story counts many groups of people)
  *
- * Classes: dead, injured, shot, arrested, shots, and the plain nouns
+ * Classes: dead, injured, shot ("three shot"), arrested, shots, and the plain nouns
  * (people, men, women, children, teens, boys, girls, victims, suspects,
  * officers, vehicles, homes).  "Two of the victims" is a part, not a count,
- * and a sentence counting beyond the event ("since", "this year", "so
+ * and so is "two other victims" or the "two men" of "three women and two
+ * men dead"; numbers inside quotation marks are skipped, and a sentence
+ * counting beyond the event ("since", "this year", "so
  * far", "homicides") gives none.
  * Ordinals ("the fourth time") are numbers of the event (slot number),
  * for agreements only.
@@ -35,7 +39,7 @@ static const char *const NOUNS[][2] = {
     {"suspects", "suspects"}, {"suspect", "suspects"}, {"officers", "officers"},
     {"vehicles", "vehicles"}, {"cars", "vehicles"}, {"homes", "homes"}, {"houses", "homes"},
     {"shots", "shots"}, {"rounds", "shots"}, {"gunshots", "shots"}, {"bullets", "shots"},
-    {"shot", "shots"}};
+    {"shot", "shot"}};
 
 static const char *noun_class(const char *unit)
 {
@@ -97,6 +101,16 @@ static int statistic(const px_sx *x)
     return 0;
 }
 
+/* 1 when the sentence tells of shots fired or heard, not of bullets shown. */
+static int firing(const px_sx *x)
+{
+    static const char *const cues[] = {"fired", "fire", "firing", "rang", "ring", "heard",
+                                       "shot", "struck", NULL};
+    for (size_t i = x->t0; i < x->t1; i++)
+        if (pxs_in(x, i, cues)) return 1;
+    return 0;
+}
+
 void pxs_counts(const px_sx *x)
 {
     int stat = statistic(x);
@@ -109,18 +123,28 @@ void pxs_counts(const px_sx *x)
             continue;
         }
         if (stat || n->value <= 0 || n->value >= 100000 || n->value != (int)n->value) continue;
-        if (pxs_is(x, tj, "of") || (n->unit && strstr(n->unit, "year"))) continue;
+        if (pxs_is(x, tj, "of") || (n->unit && strstr(n->unit, "year")) || pxs_quoted(x, ti)) continue;
+        if (pxs_in(x, ti - 1, (const char *const[]){"other", "another", "additional", NULL}))
+            continue; /* "two other victims": a part */
+        if (pxs_is(x, tj, "other") || pxs_is(x, tj, "more")) continue;
+        int part = pxs_is(x, ti - 1, "and") ||
+                   (pxs_is(x, ti - 1, ",") && k > x->n0 &&
+                    pxs_token_at(x, x->an->numbers.items[k - 1].end) + 3 >= ti);
         const char *noun = noun_class(n->unit), *cls = NULL, *pattern = NULL;
         if (n->unit && !noun) continue; /* "three times", "five miles" */
         size_t end = tj;
-        if ((cls = word_class(x, tj))) {
+        if (part) { /* "three women and two men dead": the whole is counted, not the part */
+            cls = NULL;
+        } else if (noun && strcmp(noun, "shot") == 0) {
+            cls = noun, pattern = "count-adjective";
+        } else if ((cls = word_class(x, tj))) {
             pattern = "count-adjective", end = tj + 1;
         } else {
             size_t m = tj;
             while (m < tj + 4 && pxs_in(x, m, BETWEEN)) m++;
             if (m > tj && (cls = word_class(x, m))) pattern = "count-passive", end = m + 1;
         }
-        if (!cls) {
+        if (!cls && !part) {
             size_t p = ti;
             if (p > x->t0 && pxs_is(x, p - 1, "the")) p--;
             if (p > x->t0 && (cls = verb_class(x, p - 1))) {
@@ -135,6 +159,9 @@ void pxs_counts(const px_sx *x)
         if (!cls || (!noun && n->value == 1 && strcmp(pattern, "count-verb") == 0)) continue;
         pxs_emit(x, PX_SLOT_COUNT, cls, -1, cls, pxs_printf(x, "%d", (int)n->value), n->value,
                  pxs_qualifier(n->qualifier), ti, end, pattern);
+        if (strcmp(pattern, "count-noun") == 0 || /* "three people" may be any three */
+            (strcmp(pattern, "count-shots") == 0 && !firing(x)))
+            x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = 1;
     }
 }
 

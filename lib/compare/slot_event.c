@@ -9,8 +9,9 @@
  * (date-explicit) or counted from the article's own date (date-relative).
  * Dates and times are keyed by their sentence's topic (slots.c: court,
  * arrest, event), so the day of the shooting is never compared with the
- * day of the hearing; those of a sentence with no topic give agreements
- * only.  A date in a sentence that looks forward ("will", "expected to",
+ * day of the hearing; only the event's make conflicts (a story has many
+ * hearings and arrests), the others give agreements only, and so do
+ * those inside quotation marks.  A date in a sentence that looks forward ("will", "expected to",
  * "scheduled") or that falls after the article's date is kept apart
  * ("court, future"); a weekday the analysis resolved backwards in such a
  * sentence is moved to the week after.  Days more than 30 before the
@@ -41,13 +42,15 @@ static int meridian(const px_sx *x, size_t i)
 
 static void time_value(const px_sx *x, int minutes, size_t i, size_t j, const char *pattern)
 {
+    if (pxs_quoted(x, i)) return;
     px_qualifier q = PX_QUAL_EXACT;
     if (pxs_in(x, i - 1, APPROX)) q = PX_QUAL_ABOUT, i--;
     if (pxs_in(x, i - 1, APPROX)) i--;
     const char *topic = x->topic ? x->topic : "other";
     pxs_emit(x, PX_SLOT_TIME, topic, -1, pxs_printf(x, "%s time", topic),
              pxs_printf(x, "%02d:%02d", minutes / 60, minutes % 60), minutes, q, i, j, pattern);
-    if (!x->topic) x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = 1;
+    if (!x->topic || strcmp(x->topic, "event") != 0)
+        x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = 1;
 }
 
 void pxs_times(const px_sx *x)
@@ -96,6 +99,7 @@ void pxs_dates(const px_sx *x)
         if (!d->value || d->value[0] == '-') continue;
         size_t ti = pxs_token_at(x, d->start), tj = pxs_token_at(x, d->end);
         size_t len = strlen(d->value);
+        if (pxs_quoted(x, ti)) continue;
         const char *pattern = d->relative ? "date-relative" : "date-explicit";
         if (len == 4 || len == 7) {
             pxs_emit(x, PX_SLOT_DATE, "year", -1, "year", d->value, 0, PX_QUAL_EXACT, ti, tj, pattern);
@@ -112,7 +116,7 @@ void pxs_dates(const px_sx *x)
             px_civil_from_days(day, &y, &m, &dd);
             value = pxs_printf(x, "%04d-%02d-%02d", y, m, dd);
         }
-        int no_conflict = !x->topic;
+        int no_conflict = !x->topic || strcmp(x->topic, "event") != 0;
         if (fwd || (x->day != PX_NO_DAY && day > x->day))
             key = pxs_printf(x, "%s, future", key);
         else if (x->day != PX_NO_DAY && day < x->day - 30)

@@ -211,14 +211,18 @@ static const char *charge(const px_sx *x, size_t i, size_t *end)
     static const char *const stop[] = {",", ".", "and", "in", "after", "for", "on", ";",
                                        "following", "stemming", "related", "connection",
                                        "from", "(", "\xe2\x80\x94", "\xe2\x80\x93", "but",
-                                       "while", "as", NULL};
+                                       "while", "as", "along", "with", "against", NULL};
     static const char *const lead[] = {"one", "two", "three", "four", "count", "counts", "of",
                                        "a", "an", "the", NULL};
     static const char *const degree[][2] = {{"1st", "first"}, {"2nd", "second"}, {"3rd", "third"},
                                             {"4th", "fourth"}};
     px_buf b = {0};
     size_t k = i;
-    while (k < x->t1 && pxs_in(x, k, lead)) k++;
+    double v;
+    int ord, scale;
+    while (k < x->t1 && (pxs_in(x, k, lead) || x->an->tokens.items[k].kind == PX_TOKEN_NUMBER ||
+                         px_num_word(pxs_norm(x, k), &v, &ord, &scale)))
+        k++;
     for (size_t n = 0; k < x->t1 && n < 6 && !pxs_in(x, k, stop) && is_word(x, k); k++, n++) {
         const char *w = pxs_norm(x, k);
         for (size_t d = 0; d < sizeof degree / sizeof *degree; d++)

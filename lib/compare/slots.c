@@ -14,7 +14,8 @@
  *
  * Page furniture is skipped: px_sentence_furniture(), and until that finder
  * has its rules a few openings no reporting sentence has ("Copyright",
- * "Read or Share this story", "Please enable JavaScript", "RELATED:").
+ * "Read or Share this story", "Please enable JavaScript", "RELATED:") and
+ * embedded social posts ("pic.twitter.com", "(@name)").
  * Cost: linear in the tokens of the story.
  */
 #include <stdarg.h>
@@ -79,6 +80,19 @@ const char *pxs_surface(const px_sx *x, size_t i, size_t j)
     if (i >= j) return NULL;
     size_t from = x->an->tokens.items[i].start, to = x->an->tokens.items[j - 1].end;
     return px_arena_strndup(&x->c->arena, x->text + from, to - from);
+}
+
+int pxs_quoted(const px_sx *x, size_t i)
+{
+    if (i < x->t0 || i >= x->t1) return 0;
+    size_t end = x->an->tokens.items[i].start, marks = 0;
+    for (size_t b = 0; b < end; b++) {
+        if (x->text[b] == '"') marks++;
+        else if ((unsigned char)x->text[b] == 0xE2 && (unsigned char)x->text[b + 1] == 0x80 &&
+                 ((unsigned char)x->text[b + 2] == 0x9C || (unsigned char)x->text[b + 2] == 0x9D))
+            marks++, b += 2;
+    }
+    return marks % 2;
 }
 
 size_t pxs_token_at(const px_sx *x, size_t at)
@@ -152,7 +166,7 @@ int pxs_furniture(const px_comparison *c, size_t a, size_t s)
     while (*text == ' ' || *text == '\t') text++;
     for (const char *const *p = FURNITURE; *p; p++)
         if (strncasecmp(text, *p, strlen(*p)) == 0) return 1;
-    return 0;
+    return strstr(text, "pic.twitter.com") || strstr(text, "(@"); /* an embedded post */
 }
 
 /* The first of the lists (court, arrest, event) with a word the sentence

@@ -44,6 +44,8 @@ const char *pxs_entity_key(const px_sx *x, long e, long *story);
 const char *pxs_entity_name(const px_sx *x, long e);
 /* The bytes of tokens [i, j) as written, copied into c->arena. */
 const char *pxs_surface(const px_sx *x, size_t i, size_t j);
+/* 1 when token i is inside quotation marks (an odd number of them before it). */
+int pxs_quoted(const px_sx *x, size_t i);
 /* The first token starting at or after byte `at` of the sentence. */
 size_t pxs_token_at(const px_sx *x, size_t at);
 /* A copy of the printf result in c->arena. */
