@@ -127,9 +127,10 @@ void pxs_counts(const px_sx *x)
         if (pxs_in(x, ti - 1, (const char *const[]){"other", "another", "additional", NULL}))
             continue; /* "two other victims": a part */
         if (pxs_is(x, tj, "other") || pxs_is(x, tj, "more")) continue;
-        int part = pxs_is(x, ti - 1, "and") ||
-                   (pxs_is(x, ti - 1, ",") && k > x->n0 &&
-                    pxs_token_at(x, x->an->numbers.items[k - 1].end) + 3 >= ti);
+        int part = (pxs_is(x, ti - 1, "and") ||
+                    (pxs_is(x, ti - 1, ",") && k > x->n0 &&
+                     pxs_token_at(x, x->an->numbers.items[k - 1].end) + 3 >= ti)) &&
+                   !pxs_in(x, tj, BETWEEN); /* "... and two people were killed": a clause */
         const char *noun = noun_class(n->unit), *cls = NULL, *pattern = NULL;
         if (n->unit && !noun) continue; /* "three times", "five miles" */
         size_t end = tj;

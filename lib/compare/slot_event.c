@@ -11,7 +11,8 @@
  * arrest, event), so the day of the shooting is never compared with the
  * day of the hearing; only the event's make conflicts (a story has many
  * hearings and arrests), the others give agreements only, and so do
- * those inside quotation marks.  A date in a sentence that looks forward ("will", "expected to",
+ * those inside quotation marks.  A day next to "said" ("police said
+ * Monday") is the day of the telling and is left out.  A date in a sentence that looks forward ("will", "expected to",
  * "scheduled") or that falls after the article's date is kept apart
  * ("court, future"); a weekday the analysis resolved backwards in such a
  * sentence is moved to the week after.  Days more than 30 before the
@@ -82,6 +83,9 @@ void pxs_times(const px_sx *x)
     }
 }
 
+static const char *const SPEECH[] = {"said", "says", "told", "announced", "reported", "confirmed",
+                                     "stated", NULL};
+
 /* 1 when the words before token i look forward: "will", "expected to". */
 static int forward(const px_sx *x, size_t i)
 {
@@ -99,7 +103,8 @@ void pxs_dates(const px_sx *x)
         if (!d->value || d->value[0] == '-') continue;
         size_t ti = pxs_token_at(x, d->start), tj = pxs_token_at(x, d->end);
         size_t len = strlen(d->value);
-        if (pxs_quoted(x, ti)) continue;
+        if (pxs_quoted(x, ti) || pxs_in(x, ti - 1, SPEECH) || pxs_in(x, tj, SPEECH))
+            continue; /* "police said Monday": the day of the telling */
         const char *pattern = d->relative ? "date-relative" : "date-explicit";
         if (len == 4 || len == 7) {
             pxs_emit(x, PX_SLOT_DATE, "year", -1, "year", d->value, 0, PX_QUAL_EXACT, ti, tj, pattern);

@@ -34,7 +34,10 @@ static const char *const SKIP[] = {
     "fatally", "critically", "seriously", "gravely", "mortally", "badly", "listed", "in",
     "remains", "remained", "remain", "reportedly", "allegedly", "shot", "and", "then",
     "initially", "pronounced", "found", "both", "now", "still", "officially", "subsequently",
-    "eventually", "since", "taken", "not", NULL};
+    "eventually", "since", "taken", "not", "on", "late", "early", "morning", "night",
+    "afternoon", "evening", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "arrested", "booked", "detained", "wounded", "injured",
+    "hospitalized", "killed", NULL};
 static const char *const RELATIONS[] = {
     "father", "mother", "son", "daughter", "brother", "sister", "cousin", "uncle", "aunt",
     "nephew", "niece", "grandmother", "grandfather", "grandson", "granddaughter", "wife",
@@ -107,10 +110,21 @@ static const char *described(const px_sx *x, size_t k, size_t before, const char
     return pxs_printf(x, "d:%s", noun);
 }
 
+/* Widens [*i, *j) over the whole of entity e's mention it touches. */
+static void whole_name(const px_sx *x, long e, size_t *i, size_t *j)
+{
+    if (e < 0) return;
+    if (pxs_person(x, *i) == e)
+        while (*i > x->t0 && pxs_person(x, *i - 1) == e) (*i)--;
+    if (*j > *i && pxs_person(x, *j - 1) == e)
+        while (pxs_person(x, *j) == e) (*j)++;
+}
+
 static void age_value(const px_sx *x, long e, const char *key, const char *subject, int age,
                       size_t i, size_t j, const char *pattern)
 {
     long story = -1;
+    whole_name(x, e, &i, &j);
     if (e >= 0) {
         key = pxs_entity_key(x, e, &story);
         subject = pxs_entity_name(x, e);
@@ -287,6 +301,7 @@ static void condition_value(const px_sx *x, long e, const char *key, const char 
                             const cond *cd, size_t i, size_t j, size_t vi, const char *pattern)
 {
     long story = -1;
+    whole_name(x, e, &i, &j);
     if (e >= 0) {
         key = pxs_entity_key(x, e, &story);
         subject = pxs_entity_name(x, e);
