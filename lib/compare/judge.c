@@ -19,10 +19,11 @@
  *   compatible  values that can all be true: "at least four" and "five",
  *               "as many as seven" and "seven",
  *               "about 10 p.m." and "10:10 p.m.", "injured" and
- *               "critical", a charge and a fuller one
- *   update      a value that can change (counts, conditions, custody,
- *               charges) told differently by articles a day or more apart,
- *               each later article carrying the newer value
+ *               "critical", "arrested" and "charged"
+ *   update      a value that can change (counts, conditions, custody)
+ *               told differently by articles a day or more apart, each
+ *               later article carrying the newer value (for conditions
+ *               even when both can be true: arrested, then charged)
  *   conflict    otherwise
  *
  * A value compatible with a rival is taken for that rival's value and
@@ -223,8 +224,11 @@ static int compatible(const item *list, const group *x, const group *y)
         if (strstr(a->key, "|charges"))
             return words_within(a->value, b->value) || words_within(b->value, a->value);
         if (strstr(a->key, "|condition"))
-            return (strcmp(a->value, "injured") == 0 && strcmp(b->value, "dead") != 0) ||
-                   (strcmp(b->value, "injured") == 0 && strcmp(a->value, "dead") != 0);
+            return (strcmp(a->value, "injured") == 0 && strcmp(b->value, "killed") != 0) ||
+                   (strcmp(b->value, "injured") == 0 && strcmp(a->value, "killed") != 0);
+        if (strstr(a->key, "|custody")) /* arrested and charged: both true */
+            return (!strcmp(a->value, "arrested") || !strcmp(a->value, "charged")) &&
+                   (!strcmp(b->value, "arrested") || !strcmp(b->value, "charged"));
         return 0;
     default:
         return 0;
@@ -390,8 +394,9 @@ static void judge_run(judge *j, item *items, size_t n)
             for (size_t q = p + 1; q < k && all_compatible; q++)
                 all_compatible = compatible(list, gs[p], gs[q]);
         px_judgment jd = all_compatible ? PX_JUDGE_COMPATIBLE : PX_JUDGE_CONFLICT;
-        if (!all_compatible && changeable(list[gs[0]->first].v) && is_update(gs, k))
-            jd = PX_JUDGE_UPDATE;
+        const px_slot_value *v0 = list[gs[0]->first].v;
+        if ((!all_compatible || v0->slot == PX_SLOT_CONDITION) && changeable(v0) && is_update(gs, k))
+            jd = PX_JUDGE_UPDATE; /* a condition moving on (arrested, then charged) is news */
         emit(j, list, gs, k, jd);
     }
     free(gs);

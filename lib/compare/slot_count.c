@@ -10,6 +10,7 @@
  *   count-verb       "killed two", "injuring three people"
  *   count-shots      "ten shots", "fired 10 rounds" (agreements only unless
  *                    the sentence tells of firing: "three bullets" shown)
+ *   count-none       "no arrests have been made", "no one is in custody" (0)
  *   count-noun       "three people", "two vehicles" (the noun is the class;
  *                    agreements only: a story counts many groups of people)
  *
@@ -111,8 +112,34 @@ static int firing(const px_sx *x)
     return 0;
 }
 
+/* "No arrests have been made", "no one is in custody", "police have not
+ * made any arrests": none arrested, so far. */
+static void no_arrests(const px_sx *x)
+{
+    for (size_t i = x->t0; i < x->t1; i++) {
+        size_t end = 0;
+        if (pxs_is(x, i, "no") && (pxs_is(x, i + 1, "arrests") || pxs_is(x, i + 1, "arrest")))
+            end = i + 2;
+        else if (pxs_is(x, i, "any") && pxs_is(x, i + 1, "arrests") &&
+                 (pxs_is(x, i - 2, "not") || pxs_is(x, i - 2, "n't") || pxs_is(x, i - 1, "not")))
+            end = i + 2;
+        else if (pxs_is(x, i, "no") && pxs_is(x, i + 1, "one")) {
+            size_t m = i + 2;
+            while (m < i + 6 && pxs_in(x, m, BETWEEN)) m++;
+            if (pxs_is(x, m, "arrested") || pxs_is(x, m, "charged")) end = m + 1;
+            else if (pxs_is(x, m, "in") && pxs_is(x, m + 1, "custody")) end = m + 2;
+        }
+        if (end && !pxs_quoted(x, i)) {
+            pxs_emit(x, PX_SLOT_COUNT, "arrested", -1, "arrested", "0", 0, PX_QUAL_EXACT, i, end,
+                     "count-none");
+            return;
+        }
+    }
+}
+
 void pxs_counts(const px_sx *x)
 {
+    no_arrests(x);
     int stat = statistic(x);
     for (size_t k = x->n0; k < x->n1; k++) {
         const px_number *n = &x->an->numbers.items[k];
@@ -144,6 +171,8 @@ void pxs_counts(const px_sx *x)
             size_t m = tj;
             while (m < tj + 4 && pxs_in(x, m, BETWEEN)) m++;
             if (m > tj && (cls = word_class(x, m))) pattern = "count-passive", end = m + 1;
+            else if (m > tj && pxs_is(x, m, "in") && pxs_is(x, m + 1, "custody"))
+                cls = "arrested", pattern = "count-passive", end = m + 2;
         }
         if (!cls && !part) {
             size_t p = ti;

@@ -10,9 +10,10 @@
  * Conditions.  A condition word in the passive, its subject found by
  * stepping back over auxiliaries and adverbs ("Smith was fatally shot and
  * killed", "the boy is in critical condition", "Smith died"), or right
- * after an active verb ("shot and killed Smith").  Health: dead, injured,
- * critical, serious, stable, fair, good; custody: arrested, released;
- * charges: the first charge after "charged with", degrees spelt out.
+ * after an active verb ("shot and killed Smith").  Health: killed,
+ * injured, critical, serious, stable, fair, good; custody: arrested,
+ * charged, released, at large; charges: the first charge after "charged
+ * with", degrees spelt out (agreements only: outlets list charges in part).
  *
  * Relations.  relation-possessive "Smith's father, Paul Ames" and
  * relation-apposition "Paul Ames, the father of Smith": the relation of
@@ -205,9 +206,9 @@ static int condition_at(const px_sx *x, size_t i, cond *out)
     static const char *const hurt[] = {"injured", "wounded", "hurt", "hospitalized", NULL};
     static const char *const state[] = {"critical", "serious", "stable", "fair", "good", NULL};
     *out = (cond){0};
-    if (pxs_in(x, i, dead)) *out = (cond){"dead", "condition", 1, 1};
-    else if (pxs_is(x, i, "died")) *out = (cond){"dead", "condition", 0, 0};
-    else if (pxs_is(x, i, "dead")) *out = (cond){"dead", "condition", 1, 0};
+    if (pxs_in(x, i, dead)) *out = (cond){"killed", "condition", 1, 1};
+    else if (pxs_is(x, i, "died")) *out = (cond){"killed", "condition", 0, 0};
+    else if (pxs_is(x, i, "dead")) *out = (cond){"killed", "condition", 1, 0};
     else if (pxs_in(x, i, hurt)) *out = (cond){"injured", "condition", 1, 1};
     else if (pxs_in(x, i, state) && pxs_is(x, i + 1, "condition"))
         *out = (cond){pxs_norm(x, i), "condition", 0, 0};
@@ -215,7 +216,9 @@ static int condition_at(const px_sx *x, size_t i, cond *out)
     else if (pxs_is(x, i, "released") && !pxs_is(x, i + 1, "from"))
         *out = (cond){"released", "custody", 1, 0};
     else if (pxs_is(x, i, "charged") && pxs_is(x, i + 1, "with"))
-        *out = (cond){"charged", "charges", 1, 0};
+        *out = (cond){"charged", "custody", 1, 0};
+    else if (pxs_is(x, i, "at") && pxs_is(x, i + 1, "large"))
+        *out = (cond){"at large", "custody", 1, 0};
     return out->value != NULL;
 }
 
@@ -306,16 +309,17 @@ static void condition_value(const px_sx *x, long e, const char *key, const char 
         key = pxs_entity_key(x, e, &story);
         subject = pxs_entity_name(x, e);
     }
-    const char *value = cd->value;
-    if (strcmp(cd->subject, "charges") == 0) {
-        size_t end;
-        value = charge(x, vi + 2, &end);
-        if (!value) return;
-        if (j < end) j = end;
-    }
     pxs_emit(x, PX_SLOT_CONDITION, pxs_printf(x, "%s|%s", key, cd->subject), story,
-             pxs_printf(x, "%s (%s)", subject, cd->subject), value, 0, PX_QUAL_EXACT, i, j,
+             pxs_printf(x, "%s (%s)", subject, cd->subject), cd->value, 0, PX_QUAL_EXACT, i, j,
              pattern);
+    size_t end;
+    const char *what = strcmp(cd->value, "charged") == 0 ? charge(x, vi + 2, &end) : NULL;
+    if (what) { /* the charge itself: for agreements (outlets list charges in part) */
+        pxs_emit(x, PX_SLOT_CONDITION, pxs_printf(x, "%s|charges", key), story,
+                 pxs_printf(x, "%s (charges)", subject), what, 0, PX_QUAL_EXACT, i,
+                 end > j ? end : j, pattern);
+        x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = 1;
+    }
 }
 
 void pxs_conditions(const px_sx *x)
@@ -326,7 +330,7 @@ void pxs_conditions(const px_sx *x)
         size_t first = i;
         const char *key = NULL, *subject = NULL;
         long e = subject_of(x, i, cd.need_aux, &first, &key, &subject);
-        size_t j = i + (pxs_is(x, i + 1, "condition") ? 2 : 1);
+        size_t j = i + (pxs_is(x, i + 1, "condition") || pxs_is(x, i + 1, "large") ? 2 : 1);
         if (e >= -1) {
             condition_value(x, e, key, subject, &cd, first, j, i, "condition-subject");
         } else if (cd.object && (e = pxs_person(x, i + 1)) >= 0) {
