@@ -191,6 +191,18 @@ static int within(double w, double v, px_qualifier q)
     }
 }
 
+/* 1 when time w (minutes) is within what time v's qualifier allows:
+ * "about 10:30" 15 minutes either way, "just after 10" the hour after. */
+static int within_minutes(double w, double v, px_qualifier q)
+{
+    switch (q) {
+    case PX_QUAL_MIN: return w >= v && w - v <= 60;
+    case PX_QUAL_MAX: return w <= v && v - w <= 60;
+    case PX_QUAL_ABOUT: return fabs(w - v) <= 15;
+    default: return 0;
+    }
+}
+
 /* 1 when every word of a is among b's. */
 static int words_within(const char *a, const char *b)
 {
@@ -219,7 +231,7 @@ static int compatible(const item *list, const group *x, const group *y)
     case PX_SLOT_NUMBER:
         return within(a->num, b->num, y->qual) || within(b->num, a->num, x->qual);
     case PX_SLOT_TIME:
-        return (x->qual || y->qual) && fabs(a->num - b->num) <= 30;
+        return within_minutes(a->num, b->num, y->qual) || within_minutes(b->num, a->num, x->qual);
     case PX_SLOT_CONDITION:
         if (strstr(a->key, "|charges"))
             return words_within(a->value, b->value) || words_within(b->value, a->value);

@@ -2,8 +2,9 @@
  * slot_event.c — when and where: the time of day, the date, the places.
  *
  * Times: "10:30 p.m.", "10 p.m.", "noon", "midnight" (and the analysis's
- * numbers of kind time), normalised to 24 hours ("22:30"); "about",
- * "around", "shortly before" make a value approximate.
+ * numbers of kind time), normalised to 24 hours ("22:30"); "about" and
+ * "around" make a value approximate (judge.c: within 15 minutes), "just
+ * after" a lower and "shortly before" an upper bound (within an hour).
  *
  * Dates: the analysis's dates resolved to a day ("2017-01-09"), explicit
  * (date-explicit) or counted from the article's own date (date-relative).
@@ -31,9 +32,8 @@
 #include "compare/slots.h"
 #include "story/profile.h"
 
-static const char *const APPROX[] = {"about", "around", "approximately", "roughly", "shortly",
-                                     "just", "nearly", "almost", "after", "before", "sometime",
-                                     NULL};
+static const char *const APPROX[] = {"about", "around", "approximately", "roughly", "sometime",
+                                     "nearly", "almost", NULL};
 
 static int meridian(const px_sx *x, size_t i)
 {
@@ -46,7 +46,9 @@ static void time_value(const px_sx *x, int minutes, size_t i, size_t j, const ch
     if (pxs_quoted(x, i)) return;
     px_qualifier q = PX_QUAL_EXACT;
     if (pxs_in(x, i - 1, APPROX)) q = PX_QUAL_ABOUT, i--;
-    if (pxs_in(x, i - 1, APPROX)) i--;
+    else if (pxs_is(x, i - 1, "after")) q = PX_QUAL_MIN, i--;
+    else if (pxs_is(x, i - 1, "before")) q = PX_QUAL_MAX, i--;
+    if (q && pxs_in(x, i - 1, (const char *const[]){"shortly", "just", "soon", NULL})) i--;
     const char *topic = x->topic ? x->topic : "other";
     pxs_emit(x, PX_SLOT_TIME, topic, -1, pxs_printf(x, "%s time", topic),
              pxs_printf(x, "%02d:%02d", minutes / 60, minutes % 60), minutes, q, i, j, pattern);
