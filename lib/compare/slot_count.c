@@ -12,7 +12,8 @@
  *                    the sentence tells of firing: "three bullets" shown)
  *   count-none       "no arrests have been made", "no one is in custody" (0)
  *   count-noun       "three people", "two vehicles" (the noun is the class;
- *                    agreements only: a story counts many groups of people)
+ *                    agreements only, unless the sentence tells of the event
+ *                    itself: a story counts many groups of people)
  *
  * Classes: dead, injured, shot ("three shot"), arrested, shots, and the plain nouns
  * (people, men, women, children, teens, boys, girls, victims, suspects,
@@ -189,7 +190,8 @@ void pxs_counts(const px_sx *x)
         if (!cls || (!noun && n->value == 1 && strcmp(pattern, "count-verb") == 0)) continue;
         pxs_emit(x, PX_SLOT_COUNT, cls, -1, cls, pxs_printf(x, "%d", (int)n->value), n->value,
                  pxs_qualifier(n->qualifier), ti, end, pattern);
-        if (strcmp(pattern, "count-noun") == 0 || /* "three people" may be any three */
+        if ((strcmp(pattern, "count-noun") == 0 && /* "three people" may be any three */
+             (!x->topic || strcmp(x->topic, "event") != 0 || n->value >= 1000)) ||
             (strcmp(pattern, "count-shots") == 0 && !firing(x)))
             x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = 1;
     }

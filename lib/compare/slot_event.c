@@ -9,9 +9,10 @@
  * Dates: the analysis's dates resolved to a day ("2017-01-09"), explicit
  * (date-explicit) or counted from the article's own date (date-relative).
  * Dates and times are keyed by their sentence's topic (slots.c: court,
- * arrest, event), so the day of the shooting is never compared with the
- * day of the hearing; only the event's make conflicts (a story has many
- * hearings and arrests), the others give agreements only, and so do
+ * arrest, event; a time in a sentence with none is the event's), so the
+ * day of the shooting is never compared with the day of the hearing; only
+ * the event's make conflicts (a story has many hearings, arrests and
+ * statements), the others give agreements only, and so do
  * those inside quotation marks.  A day next to "said" ("police said
  * Monday") is the day of the telling and is left out.  A date in a sentence that looks forward ("will", "expected to",
  * "scheduled") or that falls after the article's date is kept apart
@@ -43,16 +44,17 @@ static int meridian(const px_sx *x, size_t i)
 
 static void time_value(const px_sx *x, int minutes, size_t i, size_t j, const char *pattern)
 {
-    if (pxs_quoted(x, i)) return;
+    if (pxs_quoted(x, i) || pxs_in(x, i - 1, (const char *const[]){"by", "until", "since", NULL}))
+        return; /* "at large by 11 p.m.": a deadline, not a time of the event */
     px_qualifier q = PX_QUAL_EXACT;
     if (pxs_in(x, i - 1, APPROX)) q = PX_QUAL_ABOUT, i--;
     else if (pxs_is(x, i - 1, "after")) q = PX_QUAL_MIN, i--;
     else if (pxs_is(x, i - 1, "before")) q = PX_QUAL_MAX, i--;
     if (q && pxs_in(x, i - 1, (const char *const[]){"shortly", "just", "soon", NULL})) i--;
-    const char *topic = x->topic ? x->topic : "other";
+    const char *topic = x->topic ? x->topic : "event";
     pxs_emit(x, PX_SLOT_TIME, topic, -1, pxs_printf(x, "%s time", topic),
              pxs_printf(x, "%02d:%02d", minutes / 60, minutes % 60), minutes, q, i, j, pattern);
-    if (!x->topic || strcmp(x->topic, "event") != 0)
+    if (strcmp(topic, "event") != 0)
         x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = 1;
 }
 
@@ -123,7 +125,7 @@ void pxs_dates(const px_sx *x)
             px_civil_from_days(day, &y, &m, &dd);
             value = pxs_printf(x, "%04d-%02d-%02d", y, m, dd);
         }
-        int no_conflict = !x->topic || strcmp(x->topic, "event") != 0;
+        int no_conflict = strcmp(key, "event") != 0;
         if (fwd || (x->day != PX_NO_DAY && day > x->day))
             key = pxs_printf(x, "%s, future", key);
         else if (x->day != PX_NO_DAY && day < x->day - 30)

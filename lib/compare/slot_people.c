@@ -183,11 +183,17 @@ void pxs_ages(const px_sx *x)
             age_value(x, e, NULL, NULL, age, i - 3, j, "age-apposition");
             continue;
         }
-        for (size_t k = j; k < j + 3 && is_word(x, k) && !pxs_capital(x, k); k++) {
-            if (!pxs_person_noun(pxs_norm(x, k))) continue;
-            const char *subject, *key = described(x, k, description_start(x, k), &subject);
+        size_t k = j;
+        while (k < j + 3 && is_word(x, k) && !pxs_capital(x, k) && !pxs_person_noun(pxs_norm(x, k)))
+            k++;
+        const char *subject, *key;
+        if (k < j + 3 && is_word(x, k) && !pxs_capital(x, k)) {
+            key = described(x, k, description_start(x, k), &subject);
             age_value(x, -1, key, subject, age, i, k + 1, "age-adjective");
-            break;
+        } else if (pxs_in(x, i - 1, (const char *const[]){"a", "an", "the", NULL})) {
+            /* "a 20-year-old was found": someone of that age (judge.c keeps
+             * several such people apart) */
+            age_value(x, -1, "d:someone", "someone", age, i - 1, j, "age-adjective");
         }
     }
 }
