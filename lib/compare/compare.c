@@ -81,8 +81,10 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
     px_compare_align(c);
     px_compare_conflicts(c);
     px_compare_quotes(c);
-    px_compare_sort_conflicts(c);
     px_compare_sources(c);
+    px_compare_slots(c);
+    px_compare_judge(c);
+    px_compare_sort_conflicts(c);
     px_compare_summary(c);
     *out = c;
     return PX_OK;
@@ -110,6 +112,7 @@ void px_comparison_free(px_comparison *c)
     px_vec_free(&c->facts);
     for (size_t i = 0; i < c->conflicts.len; i++) px_vec_free(&c->conflicts.items[i].values);
     px_vec_free(&c->conflicts);
+    px_vec_free(&c->slot_values);
     for (size_t i = 0; i < c->quotes.len; i++) px_vec_free(&c->quotes.items[i].uses);
     px_vec_free(&c->quotes);
     px_vec_free(&c->citations);

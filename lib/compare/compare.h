@@ -10,13 +10,17 @@
  *   align.c     claims of different articles that say the same thing are
  *               linked; linked claims form a fact; each fact is labelled
  *               consensus (all articles), shared (several) or unique (one)
- *   conflict.c  where aligned claims or the same entity disagree (names,
- *               numbers, dates, quote speakers, quote wording), and where
- *               they agree on a detail
+ *   conflict.c  the same person named two ways (name conflicts)
  *   quotes.c    each distinct quotation once, with every article that
  *               carries it: verbatim, partial or altered
  *   sources.c   whom each article credits, and which articles are
  *               near-copies of others (syndication)
+ *   slots.c     the fact model's values: per article, the ages, counts,
+ *               conditions, charges, relations, roles, money, times, dates
+ *               and places its sentences state, each tied to a story
+ *               entity, a described person or the event (slot_*.c)
+ *   judge.c     each slot across all articles: conflict, update,
+ *               compatible or agreement (reads sources.c's copies)
  *   summary.c   3-6 sentences from the best-supported facts, each with its
  *               outlets
  *
@@ -128,6 +132,35 @@ typedef enum px_judgment {
 /* "conflict", "update", "compatible", "agreement". */
 const char *px_judgment_name(px_judgment j);
 
+/* How a value is qualified: "at least four" is a lower bound. */
+typedef enum px_qualifier {
+    PX_QUAL_EXACT = 0,
+    PX_QUAL_MIN,   /* "at least", "more than", "over" */
+    PX_QUAL_MAX,   /* "up to", "nearly", "less than" */
+    PX_QUAL_ABOUT  /* "about", "around", "some", "shortly before" */
+} px_qualifier;
+
+/*
+ * One value an article states for one slot (slots.c), before judging.
+ * `key` names what the value is of, together with the slot: a story
+ * entity ("e12"), a person described but not named ("d:boy",
+ * "d:e3's sister": kept apart from other descriptions), or an aspect of
+ * the event ("dead", "event", "future").  Strings live in c->arena.
+ */
+typedef struct px_slot_value {
+    px_slot slot;
+    const char *key;
+    long entity;          /* the story entity it is of, or -1 */
+    const char *subject;  /* shown: "dead", "boy", a surname */
+    size_t article, sentence;
+    const char *value;    /* normalised ("16", "2017-01-09", "22:30", "critical") */
+    double num;           /* numbers, minutes after midnight, days; 0 otherwise */
+    px_qualifier qual;
+    int no_conflict;      /* only agreements are drawn from it (roles, places, years) */
+    const char *surface;  /* the words as written */
+    const char *pattern;  /* the rule: "age-apposition", "count-verb" */
+} px_slot_value;
+
 /* One article's side of a conflict or agreement. */
 typedef struct px_value {
     size_t article;
@@ -202,7 +235,8 @@ struct px_comparison {
     size_t *entity_base;           /* per article: where its entities start in entity_of */
     PX_VEC(px_claim) claims;
     PX_VEC(px_fact) facts;         /* consensus first, then shared, then unique */
-    PX_VEC(px_conflict) conflicts; /* conflicts first, then agreements */
+    PX_VEC(px_slot_value) slot_values; /* slots.c, by article */
+    PX_VEC(px_conflict) conflicts; /* conflicts, updates, compatible, agreements */
     PX_VEC(px_story_quote) quotes;
     PX_VEC(px_citation) citations;
     PX_VEC(px_copy) copies;
@@ -216,13 +250,17 @@ void px_compare_align(px_comparison *c);
 void px_compare_conflicts(px_comparison *c);
 void px_compare_quotes(px_comparison *c);
 void px_compare_sources(px_comparison *c);
+void px_compare_slots(px_comparison *c);
+void px_compare_judge(px_comparison *c); /* after px_compare_sources and px_compare_slots */
 void px_compare_summary(px_comparison *c);
 
 /* The story entity (index into c->entities) that entity `entity` of
  * article `article` was joined to; -1 when none (entity < 0 or unjoined). */
 long px_compare_entity(const px_comparison *c, size_t article, long entity);
 
-/* Orders c->conflicts: conflicts before agreements, by kind, stable. */
+/* Orders c->conflicts: by judgment (conflicts, updates, compatible,
+ * agreements), then slot, subject, entity and first value, so the order
+ * never depends on the order the articles were given in. */
 void px_compare_sort_conflicts(px_comparison *c);
 
 /* 1 when article a supports fact f (binary search of f->support). */
