@@ -78,6 +78,8 @@ typedef struct joiner {
     px_map index;           /* surname key -> bucket index + 1 */
     PX_VEC(sizes) buckets;
     px_map family;          /* surnames some article gives two persons */
+    int probing;            /* index_put() looks up instead of putting */
+    sizes probed;           /* what it found */
     px_map lower;           /* words the story writes in lower case (built when asked) */
     int lower_built;
     size_t *parent;
@@ -176,12 +178,19 @@ static void rank(joiner *j)
 
 /* ---- the surname indexes ---------------------------------------------------- */
 
+/* Puts form f under key tag+s; when probing, appends the forms under that
+ * key to j->probed instead. */
 static void index_put(joiner *j, char tag, const char *s, size_t n, size_t f)
 {
     px_buf_reset(&j->buf);
     px_buf_putc(&j->buf, tag);
     px_buf_append(&j->buf, s, n);
     size_t id = (size_t)(uintptr_t)px_map_get(&j->index, j->buf.data, j->buf.len);
+    if (j->probing) {
+        const sizes *b = id ? &j->buckets.items[id - 1] : NULL;
+        for (size_t i = 0; b && i < b->len && i < MAX_BUCKET; i++) px_vec_push(&j->probed, b->items[i]);
+        return;
+    }
     if (!id) {
         sizes b = {0};
         px_vec_push(&j->buckets, b);
@@ -207,6 +216,23 @@ static void index_deletions(joiner *j, char tag, const char *s, size_t n, int de
         }
 }
 
+/* The keys a spelling variant of surname s shares with it: its phonetic
+ * key (4+ letters), its deletion neighbourhood (5+: one letter; 8+: two). */
+static void variant_keys(joiner *j, const char *s, size_t n, size_t f)
+{
+    char ph[64];
+    if (n >= 4) index_put(j, 'p', ph, px_name_phonetic(s, n, ph, sizeof ph), f);
+    if (n >= 5) {
+        index_put(j, 'd', s, n, f);
+        index_deletions(j, 'd', s, n, 1, f);
+    }
+    if (n >= 8) {
+        index_put(j, 'e', s, n, f);
+        index_deletions(j, 'e', s, n, 1, f);
+        index_deletions(j, 'e', s, n, 2, f);
+    }
+}
+
 static void index_form(joiner *j, size_t f)
 {
     const form *fm = &j->forms.items[f];
@@ -220,17 +246,11 @@ static void index_form(joiner *j, size_t f)
         p += k + 1;
     }
     if (!fm->full) return; /* a surname alone is looked up, never paired */
-    char ph[64];
-    if (n >= 4) index_put(j, 'p', ph, px_name_phonetic(s, n, ph, sizeof ph), f);
-    if (n >= 5) {
-        index_put(j, 'd', s, n, f);
-        index_deletions(j, 'd', s, n, 1, f);
+    if (fm->pn.words >= 3) { /* the first of two surnames: "nava" of "Luis Nava Trujillo" */
+        int k = fm->pn.words - 2;
+        index_put(j, 't', fm->pn.folded + fm->pn.start[k], fm->pn.len[k], f);
     }
-    if (n >= 8) {
-        index_put(j, 'e', s, n, f);
-        index_deletions(j, 'e', s, n, 1, f);
-        index_deletions(j, 'e', s, n, 2, f);
-    }
+    variant_keys(j, s, n, f);
 }
 
 /* Surnames some article gives to two persons or more (two forms). */
@@ -395,27 +415,48 @@ static void join_within_articles(joiner *j, const size_t *node_form)
     px_vec_free(&fs);
 }
 
-/* A surname alone joins the one set of full names with that surname. */
+/* The one set among the full names probed (j->probed) whose surname is the
+ * folded word w (variant: a spelling variant of it, not w itself);
+ * SIZE_MAX when none or several. */
+static size_t only_set(joiner *j, const char *w, size_t n, int variant)
+{
+    size_t only = SIZE_MAX;
+    for (size_t k = 0; k < j->probed.len; k++) {
+        const form *g = &j->forms.items[j->probed.items[k]];
+        if (!g->full) continue;
+        size_t m;
+        const char *s = px_pname_last(&g->pn, &m);
+        if (variant && px_name_word_variant(s, m, w, n) != 1) continue;
+        size_t r = root(j->parent, j->probed.items[k]);
+        if (only == SIZE_MAX) only = r;
+        else if (r != only) return SIZE_MAX;
+    }
+    return only;
+}
+
+/* A surname alone joins the one set of full names with that surname (or
+ * a part of a hyphenated one); when none has it, the one set whose surname
+ * is a spelling variant of it ("Knight", "Fred Kneght"). */
 static void attach_surnames(joiner *j)
 {
     for (size_t f = 0; f < j->forms.len; f++) {
         const form *fm = &j->forms.items[f];
         if (fm->type != PX_ENTITY_PERSON || fm->full || fm->pn.words != 1) continue;
-        px_buf_reset(&j->buf);
-        px_buf_putc(&j->buf, 's');
-        px_buf_puts(&j->buf, fm->pn.folded);
-        size_t id = (size_t)(uintptr_t)px_map_get(&j->index, j->buf.data, j->buf.len);
-        if (!id) continue;
-        const sizes *b = &j->buckets.items[id - 1];
-        size_t only = SIZE_MAX;
-        int several = 0;
-        for (size_t k = 0; k < b->len && !several; k++) {
-            if (!j->forms.items[b->items[k]].full) continue;
-            size_t r = root(j->parent, b->items[k]);
-            if (only == SIZE_MAX) only = r;
-            else several = r != only;
+        const char *w = fm->pn.folded;
+        size_t n = fm->pn.len[0];
+        j->probing = 1;
+        j->probed.len = 0;
+        index_put(j, 's', w, n, f);
+        size_t only = only_set(j, w, n, 0);
+        int exact = 0;
+        for (size_t k = 0; k < j->probed.len && !exact; k++) exact = j->forms.items[j->probed.items[k]].full;
+        if (!exact) {
+            j->probed.len = 0;
+            variant_keys(j, w, n, f);
+            only = only_set(j, w, n, 1);
         }
-        if (only != SIZE_MAX && !several) join(j, only, f, 0);
+        j->probing = 0;
+        if (only != SIZE_MAX) join(j, only, f, 0);
     }
 }
 
@@ -539,6 +580,7 @@ void px_compare_entities(px_comparison *c)
     px_map_free(&j.family);
     px_buf_free(&j.buf);
     px_map_free(&j.lower);
+    px_vec_free(&j.probed);
     free(j.parent);
     free(j.sets);
     free(node_form);

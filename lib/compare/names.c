@@ -12,6 +12,8 @@
  *     as one person by entities.c), `given-name-other`.
  * Middle names, initials, short forms and nicknames, titles and suffixes
  * are no conflict: "Anthony W. Batts" and "Anthony Batts" agree.
+ * A surname written alone by an article that gives no full name counts
+ * against the full names' surname ("Knight" against "Fred Kneght").
  * Otherwise, when two independent articles or more name the person in
  * full, that is a name agreement: the people a reader checks are the ones
  * named in full by several outlets; a surname alone is no spelling.
@@ -74,44 +76,73 @@ static int cmp_folded(const void *p, const void *q)
     return strcmp(((const spelling *)p)->pn.folded, ((const spelling *)q)->pn.folded);
 }
 
+/* "surname-variant" when a surname written alone differs from the full
+ * names' ("Knight" against "Fred Kneght"), else NULL. */
+static const char *surname_alone(const spelling *full, const spelling *alone, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (px_pname_surname(&alone[i].pn, &full->pn) < 2) return "surname-variant";
+    return NULL;
+}
+
+static void push_values(px_comparison *c, px_conflict *k, const spelling *s, size_t n, const char *pattern)
+{
+    for (size_t i = 0; i < n; i++) {
+        const px_entity_ref *ref = s[i].ref;
+        const px_entity *pe = &c->analyses[ref->article]->entities.items[ref->entity].pub;
+        px_value v = {ref->article, name_sentence(pe), ref->name, pe->name, pattern, 0};
+        px_vec_push(&k->values, v);
+    }
+}
+
 static void entity_names(px_comparison *c, const px_story_entity *e)
 {
-    PX_VEC(spelling) sp = {0};
+    PX_VEC(spelling) sp = {0};    /* full names, one per article */
+    PX_VEC(spelling) alone = {0}; /* surnames alone, of articles with no full name */
     PX_VEC(size_t) articles = {0};
     for (size_t r = 0; r < e->refs.len; r++) {
         const px_entity_ref *ref = &e->refs.items[r];
-        if (articles.len && articles.items[articles.len - 1] == ref->article) continue; /* one per article */
-        if (!ref->pn || ref->pn->words < 2) continue;
+        if (!ref->pn || (articles.len && articles.items[articles.len - 1] == ref->article)) continue;
+        int has_full = 0; /* does this article also give the full name? */
+        for (size_t q = r + 1; q < e->refs.len && e->refs.items[q].article == ref->article; q++)
+            has_full |= e->refs.items[q].pn && e->refs.items[q].pn->words >= 2;
         spelling s = {ref, *ref->pn};
-        px_vec_push(&sp, s);
-        px_vec_push(&articles, ref->article);
+        if (ref->pn->words >= 2) {
+            px_vec_push(&sp, s);
+            px_vec_push(&articles, ref->article);
+        } else if (ref->pn->words == 1 && !has_full) {
+            px_vec_push(&alone, s);
+        }
     }
-    if (sp.len >= 2) {
-        /* distinct spellings, for the pairwise test */
+    const char *pattern = NULL;
+    if (sp.len >= 2) { /* distinct spellings, for the pairwise test */
         spelling *distinct = px_xmalloc(sp.len * sizeof *distinct);
         memcpy(distinct, sp.items, sp.len * sizeof *distinct);
         qsort(distinct, sp.len, sizeof *distinct, cmp_folded);
         size_t nd = 0;
         for (size_t i = 0; i < sp.len; i++)
             if (!nd || strcmp(distinct[nd - 1].pn.folded, distinct[i].pn.folded)) distinct[nd++] = distinct[i];
-        const char *pattern = difference(distinct, nd);
+        pattern = difference(distinct, nd);
         free(distinct);
-        if (pattern || px_compare_independent(c, articles.items, articles.len) >= 2) {
-            px_conflict k = {.kind = PX_CONFLICT_NAME, .slot = PX_SLOT_NAME,
-                             .judgment = pattern ? PX_JUDGE_CONFLICT : PX_JUDGE_AGREEMENT,
-                             .subject = surname_of(c, e->name), .entity = e->name,
-                             .agreement = pattern == NULL};
-            for (size_t i = 0; i < sp.len; i++) {
-                const px_entity_ref *ref = sp.items[i].ref;
-                const px_entity *pe = &c->analyses[ref->article]->entities.items[ref->entity].pub;
-                px_value v = {ref->article, name_sentence(pe), ref->name, pe->name,
-                              pattern ? pattern : "person-name", 0};
-                px_vec_push(&k.values, v);
+    }
+    if (!pattern && sp.len && alone.len) pattern = surname_alone(&sp.items[0], alone.items, alone.len);
+    if (pattern || (sp.len >= 2 && px_compare_independent(c, articles.items, articles.len) >= 2)) {
+        px_conflict k = {.kind = PX_CONFLICT_NAME, .slot = PX_SLOT_NAME,
+                         .judgment = pattern ? PX_JUDGE_CONFLICT : PX_JUDGE_AGREEMENT,
+                         .subject = surname_of(c, e->name), .entity = e->name,
+                         .agreement = pattern == NULL};
+        push_values(c, &k, sp.items, sp.len, pattern ? pattern : "person-name");
+        if (pattern) push_values(c, &k, alone.items, alone.len, pattern);
+        for (size_t i = 1; i < k.values.len; i++) /* by article */
+            for (size_t j = i; j > 0 && k.values.items[j - 1].article > k.values.items[j].article; j--) {
+                px_value t = k.values.items[j];
+                k.values.items[j] = k.values.items[j - 1];
+                k.values.items[j - 1] = t;
             }
-            px_vec_push(&c->conflicts, k);
-        }
+        px_vec_push(&c->conflicts, k);
     }
     px_vec_free(&sp);
+    px_vec_free(&alone);
     px_vec_free(&articles);
 }
 

@@ -393,12 +393,24 @@ int px_pname_given(const px_pname *a, const px_pname *b)
     return x > y ? x : y;
 }
 
+/* 1 when the surname of a is the word before b's surname, b naming three
+ * words or more: two surnames, "Luis Nava" of "Luis Nava Trujillo". */
+static int first_of_two_surnames(const px_pname *a, const px_pname *b)
+{
+    size_t n;
+    const char *x = px_pname_last(a, &n);
+    int k = b->words - 2;
+    return a->words >= 2 && b->words >= 3 && !b->initial[k] && b->len[k] == n &&
+           !memcmp(b->folded + b->start[k], x, n);
+}
+
 int px_pname_surname(const px_pname *a, const px_pname *b)
 {
     size_t n, m;
     const char *x = px_pname_last(a, &n), *y = px_pname_last(b, &m);
     if (!n || !m) return 0;
     if (n == m && !memcmp(x, y, n)) return 2;
+    if (first_of_two_surnames(a, b) || first_of_two_surnames(b, a)) return 2;
     /* one part of a hyphenated surname */
     const char *lx = x, *ly = y;
     size_t ln = n, lm = m;

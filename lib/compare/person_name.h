@@ -52,8 +52,9 @@ size_t px_name_phonetic(const char *w, size_t n, char *out, size_t cap);
  * initial, middle names ignored), 1 a spelling variant, 0 different. */
 int px_pname_given(const px_pname *a, const px_pname *b);
 
-/* The surnames: 2 equal, 1 a spelling variant or one part of a hyphenated
- * surname ("Rose-Robinson", "Robinson"), 0 different. */
+/* The surnames: 2 equal (or the first of two: "Luis Nava", "Luis Nava
+ * Trujillo"), 1 a spelling variant or one part of a hyphenated surname
+ * ("Rose-Robinson", "Robinson"), 0 different. */
 int px_pname_surname(const px_pname *a, const px_pname *b);
 
 /* The surname of p (its last folded word) and its length. */
