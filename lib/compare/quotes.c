@@ -70,16 +70,51 @@ static size_t root(size_t *parent, size_t i)
     return i;
 }
 
+/* The words of normalised s: starts into w (at most cap), their count. */
+static size_t word_starts(const char *s, const char **w, size_t cap)
+{
+    size_t n = 0;
+    for (const char *p = s; *p && n < cap; p += strcspn(p, " "), p += *p == ' ') w[n++] = p;
+    return n;
+}
+
+static int same_word(const char *x, const char *y)
+{
+    size_t n = strcspn(x, " "), m = strcspn(y, " ");
+    return n == m && !memcmp(x, y, n);
+}
+
+/* 1 when normalised a and b, of 4 to 60 words, are one quote with at most
+ * one word changed: the shorter against some run of the longer.  A changed
+ * word breaks the three 3-grams around it, so a short quote changed in one
+ * word can fall below SAME. */
+static int one_word_apart(const char *a, const char *b)
+{
+    const char *wa[61], *wb[61];
+    size_t n = word_starts(a, wa, 61), m = word_starts(b, wb, 61);
+    if (n < m) return one_word_apart(b, a);
+    if (m < 4 || n > 60) return 0;
+    for (size_t o = 0; o + m <= n; o++) {
+        size_t differ = 0;
+        for (size_t i = 0; i < m && differ <= 1; i++) differ += !same_word(wa[o + i], wb[i]);
+        if (differ <= 1) return 1;
+    }
+    return 0;
+}
+
 static int same_quote(const px_comparison *c, const quote_ref *x, const quote_ref *y, px_buf *bx,
                       px_buf *by)
 {
     if (x->shingles.len && y->shingles.len) {
         size_t smaller = x->shingles.len < y->shingles.len ? x->shingles.len : y->shingles.len;
-        return (double)px_keys_shared(&x->shingles, &y->shingles) >= SAME * (double)smaller;
+        size_t shared = px_keys_shared(&x->shingles, &y->shingles);
+        if ((double)shared >= SAME * (double)smaller) return 1;
+        if (!shared) return 0;
     }
     normalise(c->analyses[x->article]->quotes.items[x->quote].text, bx);
     normalise(c->analyses[y->article]->quotes.items[y->quote].text, by);
-    return bx->len > 0 && strcmp(px_buf_str(bx), px_buf_str(by)) == 0;
+    return bx->len > 0 && (strcmp(px_buf_str(bx), px_buf_str(by)) == 0 ||
+                           one_word_apart(px_buf_str(bx), px_buf_str(by)));
 }
 
 /* ---- word diff ------------------------------------------------------------ */
@@ -467,7 +502,8 @@ static int belongs(const px_comparison *c, const px_quote_use *u, const char *fu
     if (text == full) return 1;
     normalise(full, a);
     normalise(text, b);
-    if (b->len && strstr(px_buf_str(a), px_buf_str(b))) return 1;
+    if (b->len && (strstr(px_buf_str(a), px_buf_str(b)) || one_word_apart(px_buf_str(a), px_buf_str(b))))
+        return 1;
     px_keys x = {0}, y = {0};
     px_quote_shingles(full, &x);
     px_quote_shingles(text, &y);
