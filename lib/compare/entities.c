@@ -3,7 +3,10 @@
  * across the articles that mention it.
  *
  * Each article entity is read as a form: for a person, its name cleaned and
- * split (person_name.c); for others, its name folded.  Equal forms of one
+ * split (person_name.c); for others, its name folded.  An entity the
+ * article's analysis could not type ("other": "Geoveny Garcia of Las
+ * Vegas") is read as a person's name too, and joins a person on a score of
+ * 3 or more (below), never another "other" by its name's parts.  Equal forms of one
  * type are one entity.  Organizations, places and the rest join on equal
  * forms only.  Persons also join across forms, through candidate pairs
  * found in hash indexes on the surname (the surname and each part of a
@@ -125,7 +128,8 @@ static size_t form_of(joiner *j, size_t article, size_t entity)
     const px_entity *e = &c->analyses[article]->entities.items[entity].pub;
     px_pname pn = {0};
     px_buf_reset(&j->buf);
-    if (e->type == PX_ENTITY_PERSON) px_pname_parse(&c->arena, e->name, lower_word, j, &pn);
+    if (e->type == PX_ENTITY_PERSON || e->type == PX_ENTITY_OTHER)
+        px_pname_parse(&c->arena, e->name, lower_word, j, &pn);
     if (pn.words && !pn.plausible) pn.words = 0; /* joined on its exact name only, like an organization */
     px_buf_printf(&j->buf, "%d%c:", (int)e->type, pn.words ? 'p' : 'x');
     if (pn.words) {
@@ -281,12 +285,13 @@ static int family(const joiner *j, const form *f)
 
 static int score(const joiner *j, const form *a, const form *b)
 {
-    if (!a->full || !b->full || a->type != b->type) return 0;
+    if (!a->full || !b->full || (a->type != PX_ENTITY_PERSON && b->type != PX_ENTITY_PERSON)) return 0;
     int sm = px_pname_surname(&a->pn, &b->pn);
     if (!sm) return 0;
     int g = px_pname_given(&a->pn, &b->pn);
     if (sm == 2 && g >= 2) return 4;
     if (g >= 1) return 3;
+    if (a->type != b->type) return 0; /* a person and an "other": only on the evidence above */
     if (sm == 2 && !family(j, a) && !(a->pn.gender && b->pn.gender && a->pn.gender != b->pn.gender))
         return 2;
     return 0;
@@ -423,7 +428,7 @@ static size_t only_set(joiner *j, const char *w, size_t n, int variant)
     size_t only = SIZE_MAX;
     for (size_t k = 0; k < j->probed.len; k++) {
         const form *g = &j->forms.items[j->probed.items[k]];
-        if (!g->full) continue;
+        if (!g->full || g->type != PX_ENTITY_PERSON) continue;
         size_t m;
         const char *s = px_pname_last(&g->pn, &m);
         if (variant && px_name_word_variant(s, m, w, n) != 1) continue;
@@ -441,7 +446,7 @@ static void attach_surnames(joiner *j)
 {
     for (size_t f = 0; f < j->forms.len; f++) {
         const form *fm = &j->forms.items[f];
-        if (fm->type != PX_ENTITY_PERSON || fm->full || fm->pn.words != 1) continue;
+        if (fm->full || fm->pn.words != 1) continue;
         const char *w = fm->pn.folded;
         size_t n = fm->pn.len[0];
         j->probing = 1;
@@ -449,7 +454,9 @@ static void attach_surnames(joiner *j)
         index_put(j, 's', w, n, f);
         size_t only = only_set(j, w, n, 0);
         int exact = 0;
-        for (size_t k = 0; k < j->probed.len && !exact; k++) exact = j->forms.items[j->probed.items[k]].full;
+        for (size_t k = 0; k < j->probed.len && !exact; k++)
+            exact = j->forms.items[j->probed.items[k]].full &&
+                    j->forms.items[j->probed.items[k]].type == PX_ENTITY_PERSON;
         if (!exact) {
             j->probed.len = 0;
             variant_keys(j, w, n, f);
@@ -523,6 +530,8 @@ static void build_entities(joiner *j)
         for (size_t k = 1; k < s->forms.len; k++)
             if (better_name(c, &j->forms.items[s->forms.items[k]], best)) best = &j->forms.items[s->forms.items[k]];
         px_story_entity se = {.name = best->display, .type = best->type};
+        for (size_t k = 0; k < s->forms.len; k++) /* a person, if any form is one */
+            if (j->forms.items[s->forms.items[k]].type == PX_ENTITY_PERSON) se.type = PX_ENTITY_PERSON;
         for (size_t k = 0; k < s->forms.len; k++) {
             const form *g = &j->forms.items[s->forms.items[k]];
             for (size_t r = 0; r < g->refs.len; r++) px_vec_push(&se.refs, g->refs.items[r]);
@@ -561,7 +570,7 @@ void px_compare_entities(px_comparison *c)
         form *fm = &j.forms.items[f];
         for (size_t r = 0; r < fm->refs.len; r++) px_vec_push(&j.sets[f].articles, fm->refs.items[r].article);
         merge_sorted(&j.sets[f].articles, &(sizes){0});
-        if (fm->type == PX_ENTITY_PERSON && fm->pn.words) index_form(&j, f);
+        if (fm->pn.words) index_form(&j, f);
     }
     join_within_articles(&j, node_form);
     link_pairs(&j);

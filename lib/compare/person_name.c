@@ -47,14 +47,20 @@ static int particle(const char *w, size_t n)
     return 0;
 }
 
-/* w folded into out (letters and digits lower-cased; dots, commas, quotes
- * dropped). */
+/* w folded into out (letters and digits lower-cased, curly apostrophes
+ * straight; dots, commas, quotes dropped). */
 static size_t fold_word(const char *w, size_t n, char *out, size_t cap)
 {
     size_t k = 0;
     for (size_t i = 0; i < n && k + 1 < cap; i++) {
         unsigned char ch = (unsigned char)w[i];
-        if (is_letter(ch) || (ch >= '0' && ch <= '9') || ch == '-' || ch == '\'') out[k++] = (char)lower_ascii(ch);
+        if (ch == 0xE2 && i + 2 < n && (unsigned char)w[i + 1] == 0x80 &&
+            ((unsigned char)w[i + 2] == 0x98 || (unsigned char)w[i + 2] == 0x99)) {
+            out[k++] = '\''; /* ‘ ’: "O’Neill" is "O'Neill" */
+            i += 2;
+        } else if (is_letter(ch) || (ch >= '0' && ch <= '9') || ch == '-' || ch == '\'') {
+            out[k++] = (char)lower_ascii(ch);
+        }
     }
     out[k] = '\0';
     return k;
@@ -110,6 +116,24 @@ static int place_word(const char *f)
     return 0;
 }
 
+/* A word ending in an English contraction or possessive: "ID'd", "ID'ed",
+ * "Cane's" (not "O'Neill", "Ja'nyla"). */
+static int contraction(const char *w, size_t n)
+{
+    static const char *const END[] = {"d", "s", "ed", "ll", "re", "ve", "t", "m"};
+    for (size_t i = 0; i + 1 < n; i++) {
+        size_t next = w[i] == '\'' ? i + 1
+                      : (unsigned char)w[i] == 0xE2 && i + 3 < n && (unsigned char)w[i + 2] == 0x99 ? i + 3
+                                                                                                    : 0;
+        if (!next) continue;
+        size_t rest = n - next;
+        while (rest && (w[next + rest - 1] == '.' || w[next + rest - 1] == ',')) rest--;
+        for (size_t k = 0; k < sizeof END / sizeof *END; k++)
+            if (strlen(END[k]) == rest && !memcmp(w + next, END[k], rest)) return 1;
+    }
+    return 0;
+}
+
 /* Written in capitals, three letters or more: "EST", "LMPD". */
 static int shouting(const char *w, size_t n)
 {
@@ -130,7 +154,7 @@ static int common_first(const word *w, px_pname_lower_fn lower, void *ud)
 }
 
 /* 1 when words [from, to) of a person's name read as one: no word in
- * capitals, no street or venue word or abbreviation last ("Ave."), no cue
+ * capitals nor a contraction, no street or venue word or abbreviation last ("Ave."), no cue
  * of an organization, place or event or a title's modifier after the first
  * ("Montgomery County Sheriff"), no word the story writes in lower case
  * inside it ("Albert Food Store"). */
@@ -138,7 +162,7 @@ static int plausible(const word *w, size_t from, size_t to, px_pname_lower_fn lo
 {
     char f[64];
     for (size_t i = from; i < to; i++)
-        if (shouting(w[i].s, w[i].n)) return 0;
+        if (shouting(w[i].s, w[i].n) || contraction(w[i].s, w[i].n)) return 0;
     const word *last = &w[to - 1];
     size_t fn = fold_word(last->s, last->n, f, sizeof f);
     if (last->s[last->n - 1] == '.' && fn > 1) return 0;

@@ -82,6 +82,23 @@ static void names_split_and_matched(void **state)
     px_pname_parse(&arena, "Jane Foster", NULL, NULL, &a);
     assert_int_equal(px_pname_given(&a, &b), 0);
     assert_int_equal(px_pname_surname(&a, &b), 2);
+    px_pname_parse(&arena, "Terry O\u2019Neill", NULL, NULL, &a);
+    px_pname_parse(&arena, "Tirry O'Neill", NULL, NULL, &b);
+    assert_string_equal(a.folded, "terry o'neill"); /* the curly apostrophe made straight */
+    assert_int_equal(px_pname_surname(&a, &b), 2);
+    assert_int_equal(px_pname_given(&a, &b), 1);
+    assert_int_equal(a.plausible, 1);
+    px_pname_parse(&arena, "Jimmy Vasquez ID'd", NULL, NULL, &a);
+    assert_int_equal(a.plausible, 0); /* a headline's contraction */
+    px_pname_parse(&arena, "Grand Ave.", NULL, NULL, &a);
+    assert_int_equal(a.plausible, 0);
+    px_pname_parse(&arena, "Montgomery County Sheriff", NULL, NULL, &a);
+    assert_int_equal(a.plausible, 0);
+    px_pname_parse(&arena, "Ja'nyla Moore", NULL, NULL, &a);
+    assert_int_equal(a.plausible, 1);
+    px_pname_parse(&arena, "Luis Nava", NULL, NULL, &a);
+    px_pname_parse(&arena, "Luiz Nava Trujillo", NULL, NULL, &b);
+    assert_int_equal(px_pname_surname(&a, &b), 2); /* the first of two surnames */
     px_pname_parse(&arena, "Reginald Rose-Robinson", NULL, NULL, &a);
     px_pname_parse(&arena, "Reginald Robinson", NULL, NULL, &b);
     assert_int_equal(px_pname_surname(&a, &b), 1); /* a part of the hyphenated surname */
