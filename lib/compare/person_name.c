@@ -12,15 +12,18 @@
  * of one article apart).
  *
  * Matching.  Given names are compatible when each given name of the side
- * with fewer of them equals, shortens (a prefix of three letters or more:
- * "Chris"), is a nickname of (a table of common English short forms) or is
- * the initial of one of the other's; so middle names, initials and stray
+ * with fewer of them equals, shortens (a prefix of three letters or more,
+ * two letters short of it at least: "Chris", not "Ros" for "Ross"), is a
+ * nickname of (a table of common English short forms) or is the initial of
+ * one of the other's (a name is matched against the other's initials only
+ * when the other has no name but initials); so middle names, initials and stray
  * words before a name ("Neighbor Terisha Lawrence") do not count.  Spelling
  * variants are judged on the folded word: Damerau-Levenshtein (adjacent
  * transpositions count one: "Kristen"/"Kirsten") at most 1 for words of 5
- * letters or more and 2 for 8 or more; shorter words are variants only with
- * the same phonetic key and a distance of 1 ("Dahl"/"Dahle"), as every
- * 3-letter name is a letter away from many others (Dan, Don, Jan).
+ * letters or more and 2 for 8 or more; or with the same phonetic key, 1 for
+ * 4 letters or more ("Dahl"/"Dahle") and 2 for 6 or more ("Casullo"/
+ * "Casulo"); every 3-letter name is a letter away from many others (Dan,
+ * Don, Jan).
  */
 #include <string.h>
 
@@ -326,7 +329,7 @@ int px_name_word_variant(const char *a, size_t n, const char *b, size_t m)
     size_t shorter = n < m ? n : m;
     int d = distance(a, n, b, m);
     if ((d <= 1 && shorter >= 5) || (d <= 2 && shorter >= 8)) return 1;
-    if (d <= 1 && shorter >= 4) {
+    if ((d <= 1 && shorter >= 4) || (d <= 2 && shorter >= 6)) {
         char pa[40], pb[40];
         px_name_phonetic(a, n, pa, sizeof pa);
         px_name_phonetic(b, m, pb, sizeof pb);
@@ -376,9 +379,9 @@ static int given_word(const px_pname *a, int i, const px_pname *b, int j)
     const char *x = a->folded + a->start[i], *y = b->folded + b->start[j];
     size_t n = a->len[i], m = b->len[j];
     if (a->initial[i] || b->initial[j]) return x[0] == y[0] ? 2 : 0;
-    size_t shorter = n < m ? n : m;
+    size_t shorter = n < m ? n : m, longer = n < m ? m : n;
     if (n == m && !memcmp(x, y, n)) return 2;
-    if (shorter >= 3 && !memcmp(x, y, shorter)) return 2; /* Chris, Christopher */
+    if (shorter >= 3 && longer >= shorter + 2 && !memcmp(x, y, shorter)) return 2; /* Chris, Christopher */
     if (nickname(x, n, y, m)) return 2;
     return px_name_word_variant(x, n, y, m);
 }
@@ -396,8 +399,9 @@ static int given_within(const px_pname *a, const px_pname *b)
     int only_initials = real_given(a) == 0, level = 2;
     for (int i = 0; i + 1 < a->words; i++) {
         if (a->initial[i] && !only_initials) continue;
-        int best = 0;
+        int best = 0, b_real = real_given(b) > 0;
         for (int j = 0; j + 1 < b->words && best < 2; j++) {
+            if (!a->initial[i] && b->initial[j] && b_real) continue; /* a name against b's names */
             int v = given_word(a, i, b, j);
             if (v > best) best = v;
         }

@@ -38,7 +38,7 @@ void px_pname_parse(px_arena *arena, const char *name, px_pname_lower_fn lower, 
 
 /* How two spellings of one word (folded) relate: 2 the same, 1 a spelling
  * variant (Damerau-Levenshtein distance 1 for words of 5+ letters, 2 for
- * 8+, or the same phonetic key within distance 2 for 4+ letters), 0 not. */
+ * 8+; with the same phonetic key, 1 for 4+ letters, 2 for 6+), 0 not. */
 int px_name_word_variant(const char *a, size_t n, const char *b, size_t m);
 
 /* The phonetic key of folded word w[0..n) into out (cap bytes, NUL

@@ -39,6 +39,7 @@ static void spelling_variants(void **state)
     assert_int_equal(px_name_word_variant("meyer", 5, "meier", 5), 1);
     assert_int_equal(px_name_word_variant("dahl", 4, "dahle", 5), 1);      /* short: the phonetic key */
     assert_int_equal(px_name_word_variant("waakeman", 8, "wakeman", 7), 1);
+    assert_int_equal(px_name_word_variant("csaullo", 7, "casulo", 6), 1); /* distance 2, one phonetic key */
     assert_int_equal(px_name_word_variant("john", 4, "josh", 4), 0);
     assert_int_equal(px_name_word_variant("dan", 3, "don", 3), 0);         /* 3 letters: too close to call */
     assert_int_equal(px_name_word_variant("carlos", 6, "maria", 5), 0);
@@ -79,6 +80,13 @@ static void names_split_and_matched(void **state)
     px_pname_parse(&arena, "J. Foster", NULL, NULL, &a);
     px_pname_parse(&arena, "John Foster", NULL, NULL, &b);
     assert_int_equal(px_pname_given(&a, &b), 2); /* initial */
+    px_pname_parse(&arena, "Jacroy J. Wesley", NULL, NULL, &a);
+    px_pname_parse(&arena, "Jacory J. Wesley", NULL, NULL, &b);
+    assert_int_equal(px_pname_given(&a, &b), 1); /* not matched by the middle initial */
+    px_pname_parse(&arena, "Ros Thompson", NULL, NULL, &a);
+    px_pname_parse(&arena, "Ross Thompson", NULL, NULL, &b);
+    assert_int_equal(px_pname_given(&a, &b), 0); /* no short form: one letter less */
+    px_pname_parse(&arena, "John Foster", NULL, NULL, &b);
     px_pname_parse(&arena, "Jane Foster", NULL, NULL, &a);
     assert_int_equal(px_pname_given(&a, &b), 0);
     assert_int_equal(px_pname_surname(&a, &b), 2);
