@@ -13,8 +13,9 @@
  * with a word diff ("-removed +added").  An altered use is a quote-wording
  * conflict unless the diff only touches small words, abbreviations ("Sen."
  * for "Senator"), digits for a number word, words the reporter put in
- * parentheses or brackets, or, when an ellipsis marks a cut, only leaves
- * words out (or only adds them).
+ * parentheses or brackets, one name for another spelling of it (every word
+ * changed is capitalised: "Qaddafi", "Gadhafi"), or, when an ellipsis
+ * marks a cut, only leaves words out (or only adds them).
  *
  * Speakers are story entities (entities.c): one person spelled two ways by
  * two outlets is one speaker (the spelling is a name conflict, names.c).  A
@@ -118,6 +119,16 @@ static int same_quote(const px_comparison *c, const quote_ref *x, const quote_re
 }
 
 /* ---- word diff ------------------------------------------------------------ */
+
+/* The first place at or after s where w[0..n) occurs, ignoring ASCII case,
+ * or NULL. */
+static const char *strcasestr_n(const char *s, const char *w, size_t n)
+{
+    if (!n) return NULL;
+    for (; *s; s++)
+        if (!strncasecmp(s, w, n)) return s;
+    return NULL;
+}
 
 typedef PX_VEC(px_span) words;
 
@@ -260,6 +271,39 @@ static int trivial_diff(const char *diff, const char *full, int elided)
     return !other || (elided && !(minus && plus));
 }
 
+/* 1 when word w[0..n) (normalised) stands in raw text s in a token
+ * holding a capital: a name, "al-Qaddafi". */
+static int capitalised_in(const char *w, size_t n, const char *s)
+{
+    for (const char *p = s; (p = strcasestr_n(p, w, n)); p++) {
+        int starts = p == s || !((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z');
+        int ends = !((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z');
+        if (!starts || !ends) continue;
+        const char *a = p, *b = p + n; /* the token around it */
+        while (a > s && a[-1] != ' ') a--;
+        while (*b && *b != ' ') b++;
+        for (const char *q = a; q < b; q++)
+            if (*q >= 'A' && *q <= 'Z') return 1;
+    }
+    return 0;
+}
+
+/* 1 when a diff swaps names only: every word it removes is capitalised in
+ * the fullest text, every word it adds in the use's ("Muammar al-Qaddafi",
+ * "Moammar Gadhafi"): one name spelled two ways, not other words. */
+static int names_only(const char *diff, const char *full, const char *mine)
+{
+    int minus = 0, plus = 0;
+    for (const char *p = diff; *p;) {
+        char sign = *p++;
+        size_t n = strcspn(p, " ");
+        if (!capitalised_in(p, n, sign == '-' ? full : mine)) return 0;
+        minus |= sign == '-', plus |= sign == '+';
+        p += n + (p[n] == ' ');
+    }
+    return minus && plus;
+}
+
 /* 1 when s holds an ellipsis: "..." or "…". */
 static int ellipsis(const char *s)
 {
@@ -377,6 +421,13 @@ static void unbracketed(const char *s, px_buf *out)
     }
 }
 
+/* 1 when diff (of raw mine against raw full; normfull: full normalised)
+ * changes no words (see trivial_diff, names_only). */
+static int trivial_change(const char *full, const char *mine, const char *diff, const char *normfull)
+{
+    return trivial_diff(diff, normfull, ellipsis(full) || ellipsis(mine)) || names_only(diff, full, mine);
+}
+
 /* 1 when the two texts say the same words once the reporter's bracketed
  * insertions are left out of both. */
 static int same_unbracketed(px_comparison *c, const char *full, const char *mine)
@@ -387,9 +438,11 @@ static int same_unbracketed(px_comparison *c, const char *full, const char *mine
     unbracketed(mine, &b);
     normalise(px_buf_str(&a), &na);
     normalise(px_buf_str(&b), &nb);
+    const char *diff = NULL;
     int same = !strcmp(px_buf_str(&na), px_buf_str(&nb)) ||
                (nb.len && strstr(px_buf_str(&na), px_buf_str(&nb))) ||
-               !word_diff(c, px_buf_str(&na), px_buf_str(&nb));
+               !(diff = word_diff(c, px_buf_str(&na), px_buf_str(&nb))) ||
+               trivial_change(px_buf_str(&a), px_buf_str(&b), diff, px_buf_str(&na));
     px_buf_free(&a);
     px_buf_free(&b);
     px_buf_free(&na);
@@ -409,8 +462,7 @@ static void classify_uses(px_comparison *c, px_story_quote *g)
         else if (!(u->diff = word_diff(c, px_buf_str(&full), px_buf_str(&mine)))) u->variant = PX_VARIANT_PARTIAL;
         else {
             u->variant = PX_VARIANT_ALTERED;
-            u->trivial = trivial_diff(u->diff, px_buf_str(&full),
-                                      ellipsis(g->text) || ellipsis(quote_of(c, u)->text)) ||
+            u->trivial = trivial_change(g->text, quote_of(c, u)->text, u->diff, px_buf_str(&full)) ||
                          same_unbracketed(c, g->text, quote_of(c, u)->text);
         }
     }

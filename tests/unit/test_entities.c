@@ -313,6 +313,19 @@ static void quote_wording(void **state)
     assert_int_equal(count(t.c, PX_SLOT_QUOTE_WORDING, PX_JUDGE_AGREEMENT, NULL), 1);
     assert_int_equal(count(t.c, PX_SLOT_QUOTE_SPEAKER, PX_JUDGE_AGREEMENT, NULL), 1);
     done(&t);
+
+    story u = {0}; /* a name spelled two ways inside the quote, a bracketed insertion: no change of words */
+    add(&u, "Libya\n\nThe minister spoke on Monday. \"We believe that Muammar Qaddafi will fall soon, and that "
+            "the people of this land will be free at last, and we will help them,\" Minister Ann Cole said.");
+    add(&u, "Libya\n\nThe minister spoke Monday. \"We believe that Moammar Gadhafi will fall soon, and that "
+            "the people of this land will be free at last, and we will help them,\" Minister Ann Cole said.");
+    add(&u, "Libya\n\nThe minister spoke Monday. \"We believe that Muammar Qaddafi will fall soon, and that "
+            "the people [of Libya] of this land will be free at last, and we will help them,\" Minister Ann Cole said.");
+    compare(&u);
+    assert_int_equal(u.c->quotes.len, 1);
+    assert_int_equal(count(u.c, PX_SLOT_QUOTE_WORDING, PX_JUDGE_CONFLICT, NULL), 0);
+    assert_int_equal(count(u.c, PX_SLOT_QUOTE_WORDING, PX_JUDGE_AGREEMENT, NULL), 1);
+    done(&u);
 }
 
 int main(void)
