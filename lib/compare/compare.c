@@ -76,14 +76,14 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
     c->n = n;
     make_labels(c);
     similarities(c);
+    px_compare_sources(c);
     px_compare_entities(c);
     px_compare_claims(c);
     px_compare_align(c);
-    px_compare_conflicts(c);
     px_compare_quotes(c);
-    px_compare_sources(c);
     px_compare_slots(c);
     px_compare_judge(c);
+    px_compare_names(c);
     px_compare_sort_conflicts(c);
     px_compare_summary(c);
     *out = c;

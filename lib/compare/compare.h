@@ -2,25 +2,30 @@
  * compare.h — the comparison of one story's articles, as the library holds
  * it.  px_compare() (compare.c) fills it in stages, each in its own file:
  *
+ *   sources.c   whom each article credits, and which articles are
+ *               near-copies of others (syndication): first, as agreements
+ *               count a near-copy once
  *   entities.c  each person, organization and place joined across the
- *               articles, with what each outlet calls it
+ *               articles, with what each outlet calls it (person_name.c
+ *               splits and matches persons' names)
  *   claim.c     every sentence of every article becomes a claim, with the
  *               keys alignment needs (stem prefixes, entities, numbers,
  *               quote 3-grams)
  *   align.c     claims of different articles that say the same thing are
  *               linked; linked claims form a fact; each fact is labelled
  *               consensus (all articles), shared (several) or unique (one)
- *   conflict.c  the same person named two ways (name conflicts)
  *   quotes.c    each distinct quotation once, with every article that
- *               carries it: verbatim, partial or altered
- *   sources.c   whom each article credits, and which articles are
- *               near-copies of others (syndication)
+ *               carries it: verbatim, partial or altered; its speaker and
+ *               wording conflicts
  *   slots.c     the fact model's values: per article, the ages, counts,
  *               conditions, charges, relations, roles, money, times, dates
  *               and places its sentences state, each tied to a story
  *               entity, a described person or the event (slot_*.c)
  *   judge.c     each slot across all articles: conflict, update,
  *               compatible or agreement (reads sources.c's copies)
+ *   names.c     a story entity spelled differently by outlets (a name
+ *               conflict), or the same by independent outlets (agreement)
+ *   conflict.c  the order of the judged details
  *   summary.c   3-6 sentences from the best-supported facts, each with its
  *               outlets
  *
@@ -52,15 +57,21 @@ typedef struct px_claim {
 } px_claim;
 
 /* An article's entity: index into c->analyses[article]->entities. */
+struct px_pname;
+
 typedef struct px_entity_ref {
     size_t article;
     size_t entity;
+    const char *name;           /* what this article calls it, titles and "of ..." left out */
+    const struct px_pname *pn;  /* a person's name split (person_name.h), or NULL: not a
+                                 * person, or a "person" whose name looks like no one's */
 } px_entity_ref;
 
 /* One person, organization or place of the story, joined across its
- * articles (entities.c), with what each outlet calls it. */
+ * articles (entities.c), with what each outlet calls it.  Two entities of
+ * one article are never joined. */
 typedef struct px_story_entity {
-    const char *name;           /* the name most outlets use */
+    const char *name;           /* the name most independent articles use, the fullest on ties */
     px_entity_type type;
     PX_VEC(px_entity_ref) refs; /* the articles' entities joined here, by article */
 } px_story_entity;
@@ -244,12 +255,11 @@ struct px_comparison {
 };
 
 /* The stages, in order (see above). */
+void px_compare_sources(px_comparison *c);
 void px_compare_entities(px_comparison *c);
 void px_compare_claims(px_comparison *c);
 void px_compare_align(px_comparison *c);
-void px_compare_conflicts(px_comparison *c);
 void px_compare_quotes(px_comparison *c);
-void px_compare_sources(px_comparison *c);
 void px_compare_slots(px_comparison *c);
 void px_compare_judge(px_comparison *c); /* after px_compare_sources and px_compare_slots */
 void px_compare_summary(px_comparison *c);
@@ -257,6 +267,15 @@ void px_compare_summary(px_comparison *c);
 /* The story entity (index into c->entities) that entity `entity` of
  * article `article` was joined to; -1 when none (entity < 0 or unjoined). */
 long px_compare_entity(const px_comparison *c, size_t article, long entity);
+
+/* How many of the n articles listed are independent: a near-copy of
+ * another listed article (c->copies) counts once, with its original.
+ * Needs px_compare_sources() to have run. */
+size_t px_compare_independent(const px_comparison *c, const size_t *articles, size_t n);
+
+/* Name conflicts and agreements per story entity (names.c); runs after
+ * the other conflicts and the quotes, whose subjects it looks at. */
+void px_compare_names(px_comparison *c);
 
 /* Orders c->conflicts: by judgment (conflicts, updates, compatible,
  * agreements), then slot, subject, entity and first value, so the order

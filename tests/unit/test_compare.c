@@ -3,37 +3,7 @@
  * omissions, syndication, summary, and its argument checks, on short
  * articles written for the test.
  */
-#include "unit.h"
-#include "unit_context.h"
-#include "compare/compare.h"
-
-typedef struct story {
-    px_article *a[4];
-    px_analysis *an[4];
-    size_t n;
-    px_comparison *c;
-} story;
-
-static void add(story *s, const char *text)
-{
-    char name[16];
-    snprintf(name, sizeof name, "a%zu.txt", s->n);
-    assert_int_equal(px_article_parse(ctx, text, strlen(text), PX_FORMAT_TEXT, name, &s->a[s->n], NULL), PX_OK);
-    assert_int_equal(px_analyze(ctx, s->a[s->n], &s->an[s->n], NULL), PX_OK);
-    s->n++;
-}
-
-static void compare(story *s)
-{
-    px_error err;
-    assert_int_equal(px_compare(ctx, s->a, s->an, s->n, &s->c, &err), PX_OK);
-}
-
-static void done(story *s)
-{
-    px_comparison_free(s->c);
-    for (size_t i = 0; i < s->n; i++) px_article_free(s->a[i]), px_analysis_free(s->an[i]);
-}
+#include "unit_compare.h"
 
 static const char *const bridge_a =
     "Bridge reopens\n\n"
