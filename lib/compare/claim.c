@@ -69,11 +69,23 @@ static void merge(px_features *f)
     f->len = out + 1;
 }
 
+/* The first mention of the analysis' mention index in sentence s or
+ * later (the index is in text order). */
+static size_t first_mention(const px_analysis *an, size_t s)
+{
+    size_t lo = 0, hi = an->mention_index.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->mention_index.items[mid].mention.sentence < s) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 static void claim_entities(px_claim *cl, const px_analysis *an)
 {
-    for (size_t i = 0; i < an->mention_index.len; i++) {
+    for (size_t i = first_mention(an, cl->sentence); i < an->mention_index.len; i++) {
         const px_mention_ref *r = &an->mention_index.items[i];
-        if (r->mention.sentence < cl->sentence) continue;
         if (r->mention.sentence > cl->sentence) break;
         if (r->mention.start < cl->start || r->mention.start >= cl->end) continue;
         const char *name = an->entities.items[r->entity].pub.name;
@@ -82,13 +94,22 @@ static void claim_entities(px_claim *cl, const px_analysis *an)
     px_keys_unique(&cl->entities);
 }
 
+/* Quotes are in text order and do not overlap, so those starting in the
+ * claim's sentence follow the first quote starting there or later, and
+ * those running into it from before are just before that one. */
 static void claim_quotes(px_claim *cl, const px_analysis *an)
 {
-    for (size_t i = 0; i < an->quotes.len; i++) {
+    size_t lo = 0, hi = an->quotes.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->quotes.items[mid].sentence < cl->sentence) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t i = lo; i-- > 0 && an->quotes.items[i].sentence_last >= cl->sentence;)
+        px_quote_shingles(an->quotes.items[i].text, &cl->quotes);
+    for (size_t i = lo; i < an->quotes.len && an->quotes.items[i].sentence == cl->sentence; i++) {
         const px_quote *q = &an->quotes.items[i];
-        int starts_here = q->sentence == cl->sentence && q->start >= cl->start && q->start < cl->end;
-        int spans_here = q->sentence < cl->sentence && q->sentence_last >= cl->sentence;
-        if (starts_here || spans_here) px_quote_shingles(q->text, &cl->quotes);
+        if (q->start >= cl->start && q->start < cl->end) px_quote_shingles(q->text, &cl->quotes);
     }
     px_keys_unique(&cl->quotes);
 }

@@ -20,6 +20,7 @@
  *
  * Quote speakers and wording are found in quotes.c, which groups quotes.
  */
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 
@@ -118,20 +119,6 @@ static int compatible_names(const char *a, const char *b)
     return names_within(a, b) || names_within(b, a);
 }
 
-/* The only person of article a with this surname, or -1 (none or several). */
-static long only_person(const px_analysis *an, const char *last)
-{
-    long found = -1;
-    for (size_t i = 0; i < an->entities.len; i++) {
-        const px_entity *e = &an->entities.items[i].pub;
-        const char *s = e->type == PX_ENTITY_PERSON ? surname(e->name) : NULL;
-        if (!s || strcasecmp(s, last) != 0) continue;
-        if (found >= 0) return -1;
-        found = (long)i;
-    }
-    return found;
-}
-
 static size_t first_sentence(const px_entity *e)
 {
     return e->mention_count ? e->mentions[0].sentence : 0;
@@ -159,13 +146,32 @@ static int someone_uses_both(const px_comparison *c, const px_conflict *k)
     return 0;
 }
 
+/* The persons of the story with one surname, in article order: an index
+ * so a surname is looked up once, not in every article. */
+typedef PX_VEC(px_entity_ref) person_list;
+
+/* The only person of article a in list l, or -1 (none or several). */
+static long only_in(const person_list *l, size_t a)
+{
+    long found = -1;
+    for (size_t i = 0; i < l->len; i++) {
+        if (l->items[i].article != a) continue;
+        if (found >= 0) return -1;
+        found = (long)l->items[i].entity;
+    }
+    return found;
+}
+
 /* One candidate conflict per surname: each article's only person with it. */
-static void surname_conflict(px_comparison *c, const char *first_name, const char *last)
+static void surname_conflict(px_comparison *c, const char *first_name, const char *last,
+                             const person_list *l)
 {
     px_conflict k = {.kind = PX_CONFLICT_NAME, .slot = PX_SLOT_NAME, .subject = last};
     int differ = 0;
-    for (size_t b = 0; b < c->n; b++) {
-        long j = only_person(c->analyses[b], last);
+    for (size_t i = 0; i < l->len; i++) {
+        size_t b = l->items[i].article;
+        if (i > 0 && l->items[i - 1].article == b) continue;
+        long j = only_in(l, b);
         if (j < 0) continue;
         const px_entity *f = &c->analyses[b]->entities.items[j].pub;
         add_value(&k, b, first_sentence(f), f->name);
@@ -175,22 +181,50 @@ static void surname_conflict(px_comparison *c, const char *first_name, const cha
     else px_vec_free(&k.values);
 }
 
+/* A person of an article and the list of its surname. */
+typedef struct person {
+    size_t article, entity, list;
+    const char *last;
+} person;
+
 static void name_conflicts(px_comparison *c)
 {
-    px_map done = {0}; /* surnames already looked at */
+    PX_VEC(person_list) lists = {0};
+    PX_VEC(person) persons = {0}; /* in article order */
+    px_map by_surname = {0};      /* folded surname -> lists index + 1 */
     for (size_t a = 0; a < c->n; a++) {
         const px_analysis *an = c->analyses[a];
         for (size_t i = 0; i < an->entities.len; i++) {
             const px_entity *e = &an->entities.items[i].pub;
             const char *last = e->type == PX_ENTITY_PERSON ? surname(e->name) : NULL;
-            if (!last || only_person(an, last) != (long)i) continue;
+            if (!last) continue;
             uint64_t key = px_fold_hash(last, strlen(last));
-            if (px_map_get(&done, (const char *)&key, sizeof key)) continue;
-            px_map_put(&done, (const char *)&key, sizeof key, (void *)1);
-            surname_conflict(c, e->name, last);
+            size_t id = (size_t)(uintptr_t)px_map_get(&by_surname, (const char *)&key, sizeof key);
+            if (!id) {
+                person_list l = {0};
+                px_vec_push(&lists, l);
+                id = lists.len;
+                px_map_put(&by_surname, (const char *)&key, sizeof key, (void *)(uintptr_t)id);
+            }
+            px_entity_ref r = {a, i};
+            px_vec_push(&lists.items[id - 1], r);
+            person p = {a, i, id - 1, last};
+            px_vec_push(&persons, p);
         }
     }
-    px_map_free(&done);
+    unsigned char *done = px_xcalloc(lists.len ? lists.len : 1, 1); /* surnames looked at */
+    for (size_t k = 0; k < persons.len; k++) {
+        const person *p = &persons.items[k];
+        const person_list *l = &lists.items[p->list];
+        if (done[p->list] || only_in(l, p->article) != (long)p->entity) continue;
+        done[p->list] = 1;
+        surname_conflict(c, c->analyses[p->article]->entities.items[p->entity].pub.name, p->last, l);
+    }
+    free(done);
+    px_map_free(&by_surname);
+    for (size_t i = 0; i < lists.len; i++) px_vec_free(&lists.items[i]);
+    px_vec_free(&lists);
+    px_vec_free(&persons);
 }
 
 /* ---- numbers and dates inside facts ------------------------------------ */
@@ -201,13 +235,54 @@ static int same_detail(const px_number *x, const px_number *y)
     return x->unit && y->unit && strcasecmp(x->unit, y->unit) == 0;
 }
 
-static const px_conflict *find_conflict(const px_comparison *c, px_conflict_kind kind,
-                                        const char *subject, size_t fact_first)
+/* The details already reported in the fact being compared: (kind, subject
+ * folded to lower case) -> 1, so each is looked up in constant time. */
+static uint64_t detail_key(px_conflict_kind kind, const char *subject)
 {
-    for (size_t i = fact_first; i < c->conflicts.len; i++)
-        if (c->conflicts.items[i].kind == kind && strcasecmp(c->conflicts.items[i].subject, subject) == 0)
-            return &c->conflicts.items[i];
-    return NULL;
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)kind;
+    for (const unsigned char *p = (const unsigned char *)subject; *p; p++)
+        h = (h ^ (uint64_t)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p)) * 1099511628211ULL;
+    return h;
+}
+
+static int find_conflict(const px_map *seen, px_conflict_kind kind, const char *subject)
+{
+    uint64_t key = detail_key(kind, subject);
+    return px_map_get(seen, (const char *)&key, sizeof key) != NULL;
+}
+
+static void note_conflict(px_map *seen, px_conflict_kind kind, const char *subject)
+{
+    uint64_t key = detail_key(kind, subject);
+    px_map_put(seen, (const char *)&key, sizeof key, (void *)1);
+}
+
+/* The first item of sentence s or later in an array of n items stride
+ * bytes apart, each with its sentence (size_t) at offset: numbers and
+ * dates, which the analysis lists in text order, so a claim's own are
+ * found without a scan. */
+static size_t first_of_sentence(const void *items, size_t n, size_t stride, size_t offset, size_t s)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, at;
+        memcpy(&at, (const char *)items + mid * stride + offset, sizeof at);
+        if (at < s) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static size_t first_number(const px_analysis *an, size_t s)
+{
+    return first_of_sentence(an->numbers.items, an->numbers.len, sizeof *an->numbers.items,
+                             offsetof(px_number, sentence), s);
+}
+
+static size_t first_date(const px_analysis *an, size_t s)
+{
+    return first_of_sentence(an->dates.items, an->dates.len, sizeof *an->dates.items,
+                             offsetof(px_date_mention, sentence), s);
 }
 
 static int in_claim(const px_claim *x, size_t sentence, size_t start)
@@ -243,7 +318,7 @@ static size_t numbers_alike(const px_analysis *an, const px_claim *x, const px_n
                             const px_number **out)
 {
     size_t n = 0;
-    for (size_t i = 0; i < an->numbers.len && n < MAX_ALIKE; i++)
+    for (size_t i = first_number(an, x->sentence); i < an->numbers.len && an->numbers.items[i].sentence == x->sentence && n < MAX_ALIKE; i++)
         if (in_claim(x, an->numbers.items[i].sentence, an->numbers.items[i].start) &&
             same_detail(p, &an->numbers.items[i]))
             out[n++] = &an->numbers.items[i];
@@ -257,14 +332,14 @@ static size_t numbers_alike(const px_analysis *an, const px_claim *x, const px_n
  * values of one unit ("between 1965 and 1970") cannot be paired with
  * certainty, so it yields no conflict.
  */
-static void compare_numbers(px_comparison *c, const px_claim *x, const px_claim *y, size_t first)
+static void compare_numbers(px_comparison *c, const px_claim *x, const px_claim *y, px_map *seen)
 {
     const px_analysis *ax = c->analyses[x->article], *ay = c->analyses[y->article];
-    for (size_t i = 0; i < ax->numbers.len; i++) {
+    for (size_t i = first_number(ax, x->sentence); i < ax->numbers.len && ax->numbers.items[i].sentence == x->sentence; i++) {
         const px_number *p = &ax->numbers.items[i];
         if (!in_claim(x, p->sentence, p->start)) continue;
         const char *subject = p->ordinal ? (p->unit ? p->unit : "ordinal") : p->unit;
-        if (!subject || find_conflict(c, PX_CONFLICT_NUMBER, subject, first)) continue;
+        if (!subject || find_conflict(seen, PX_CONFLICT_NUMBER, subject)) continue;
         const px_number *xs[MAX_ALIKE], *ys[MAX_ALIKE];
         size_t nx = numbers_alike(ax, x, p, xs), ny = numbers_alike(ay, y, p, ys);
         const px_number *a = NULL, *b = NULL;
@@ -275,6 +350,7 @@ static void compare_numbers(px_comparison *c, const px_claim *x, const px_claim 
         if (!agree && nx == 1 && ny == 1) a = xs[0], b = ys[0];
         if (!a) continue;
         px_conflict *k = new_conflict(c, PX_CONFLICT_NUMBER, subject, agree);
+        note_conflict(seen, PX_CONFLICT_NUMBER, subject);
         add_value(k, x->article, x->sentence, a->text);
         add_value(k, y->article, y->sentence, b->text);
     }
@@ -285,7 +361,7 @@ static size_t dates_alike(const px_analysis *an, const px_claim *x, const px_dat
                           const px_date_mention **out)
 {
     size_t n = 0;
-    for (size_t i = 0; i < an->dates.len && n < MAX_ALIKE; i++) {
+    for (size_t i = first_date(an, x->sentence); i < an->dates.len && an->dates.items[i].sentence == x->sentence && n < MAX_ALIKE; i++) {
         const px_date_mention *d = &an->dates.items[i];
         if (in_claim(x, d->sentence, d->start) && d->value && strlen(d->value) == strlen(p->value))
             out[n++] = d;
@@ -299,13 +375,13 @@ static size_t dates_alike(const px_analysis *an, const px_claim *x, const px_dat
  * agree but never conflicts: two outlets publishing on different days
  * resolve the same "Friday" differently.
  */
-static void compare_dates(px_comparison *c, const px_claim *x, const px_claim *y, size_t first)
+static void compare_dates(px_comparison *c, const px_claim *x, const px_claim *y, px_map *seen)
 {
     const px_analysis *ax = c->analyses[x->article], *ay = c->analyses[y->article];
-    for (size_t i = 0; i < ax->dates.len; i++) {
+    for (size_t i = first_date(ax, x->sentence); i < ax->dates.len && ax->dates.items[i].sentence == x->sentence; i++) {
         const px_date_mention *p = &ax->dates.items[i];
         if (!in_claim(x, p->sentence, p->start) || !p->value) continue;
-        if (find_conflict(c, PX_CONFLICT_DATE, p->text, first)) continue;
+        if (find_conflict(seen, PX_CONFLICT_DATE, p->text)) continue;
         const px_date_mention *xs[MAX_ALIKE], *ys[MAX_ALIKE];
         size_t nx = dates_alike(ax, x, p, xs), ny = dates_alike(ay, y, p, ys);
         const px_date_mention *a = NULL, *b = NULL;
@@ -316,6 +392,7 @@ static void compare_dates(px_comparison *c, const px_claim *x, const px_claim *y
         if (!agree && nx == 1 && ny == 1 && !xs[0]->relative && !ys[0]->relative) a = xs[0], b = ys[0];
         if (!a) continue;
         px_conflict *k = new_conflict(c, PX_CONFLICT_DATE, a->text, agree);
+        note_conflict(seen, PX_CONFLICT_DATE, a->text);
         add_value(k, x->article, x->sentence, a->value);
         add_value(k, y->article, y->sentence, b->value);
     }
@@ -326,15 +403,16 @@ static void fact_details(px_comparison *c)
     for (size_t k = 0; k < c->facts.len; k++) {
         const px_fact *f = &c->facts.items[k];
         if (f->support.len < 2) continue;
-        size_t first = c->conflicts.len; /* details found in this fact start here */
+        px_map seen = {0}; /* details found in this fact */
         for (size_t i = 0; i < f->claims.len; i++)
             for (size_t j = i + 1; j < f->claims.len; j++) {
                 const px_claim *x = &c->claims.items[f->claims.items[i]];
                 const px_claim *y = &c->claims.items[f->claims.items[j]];
                 if (x->article == y->article) continue;
-                compare_numbers(c, x, y, first);
-                compare_dates(c, x, y, first);
+                compare_numbers(c, x, y, &seen);
+                compare_dates(c, x, y, &seen);
             }
+        px_map_free(&seen);
     }
 }
 

@@ -16,6 +16,11 @@
  * abbreviations ("Sen." for "Senator").  Speaker conflicts are between
  * articles, about persons: two outlets crediting the quote to two different
  * people, neither of them also crediting the other.
+ *
+ * Cost: quotes are not compared all pairs.  Candidates share a word
+ * 3-gram or their whole normalised text (an index of each); a 3-gram or
+ * text that more than MAX_BUCKET quotes share only pairs each quote with
+ * the next, which still joins them when they are one quotation.
  */
 #include <string.h>
 #include <strings.h>
@@ -24,6 +29,7 @@
 
 #define SAME 0.6
 #define MAX_DIFF_WORDS 400 /* longer quotes are called altered without a diff */
+#define MAX_BUCKET 64      /* see join_buckets */
 
 typedef struct quote_ref {
     size_t article, quote;
@@ -373,6 +379,42 @@ static void build_groups(px_comparison *c, quote_ref *refs, size_t n, size_t *pa
     }
 }
 
+/* ---- candidates ------------------------------------------------------------ */
+
+typedef struct posting {
+    uint64_t key;
+    size_t ref;
+} posting;
+
+static int cmp_posting(const void *x, const void *y)
+{
+    const posting *a = x, *b = y;
+    if (a->key != b->key) return a->key < b->key ? -1 : 1;
+    return a->ref < b->ref ? -1 : a->ref > b->ref;
+}
+
+/* Joins the quotes that share a posting's key and are the same quotation:
+ * all pairs of a bucket, or in a bucket of more than MAX_BUCKET quotes
+ * (a line every outlet carries), each with the next, which joins them
+ * just the same when they are one quotation. */
+static void join_buckets(const px_comparison *c, quote_ref *refs, posting *v, size_t len,
+                         size_t *parent, px_buf *bx, px_buf *by)
+{
+    if (len) qsort(v, len, sizeof *v, cmp_posting);
+    for (size_t lo = 0; lo < len;) {
+        size_t hi = lo;
+        while (hi < len && v[hi].key == v[lo].key) hi++;
+        for (size_t x = lo; x < hi; x++)
+            for (size_t y = x + 1; y < hi && (hi - lo <= MAX_BUCKET || y == x + 1); y++) {
+                quote_ref *i = &refs[v[x].ref], *j = &refs[v[y].ref];
+                if (i->article != j->article && root(parent, v[x].ref) != root(parent, v[y].ref) &&
+                    same_quote(c, i, j, bx, by))
+                    parent[root(parent, v[x].ref)] = root(parent, v[y].ref);
+            }
+        lo = hi;
+    }
+}
+
 void px_compare_quotes(px_comparison *c)
 {
     PX_VEC(quote_ref) refs = {0};
@@ -387,12 +429,23 @@ void px_compare_quotes(px_comparison *c)
     size_t *parent = px_xmalloc((n ? n : 1) * sizeof *parent);
     for (size_t i = 0; i < n; i++) parent[i] = i;
     px_buf bx = {0}, by = {0};
-    /* Quotes per story are few (tens to hundreds): all pairs is fine here. */
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++)
-            if (refs.items[i].article != refs.items[j].article &&
-                same_quote(c, &refs.items[i], &refs.items[j], &bx, &by))
-                parent[root(parent, i)] = root(parent, j);
+    /* Candidates, not all pairs: quotes sharing a word 3-gram, and quotes
+     * whose normalised words are equal (short ones have no 3-grams). */
+    PX_VEC(posting) grams = {0}, texts = {0};
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < refs.items[i].shingles.len; k++) {
+            posting p = {refs.items[i].shingles.items[k], i};
+            px_vec_push(&grams, p);
+        }
+        normalise(c->analyses[refs.items[i].article]->quotes.items[refs.items[i].quote].text, &bx);
+        if (!bx.len) continue;
+        posting p = {px_hash(px_buf_str(&bx), bx.len), i};
+        px_vec_push(&texts, p);
+    }
+    join_buckets(c, refs.items, grams.items, grams.len, parent, &bx, &by);
+    join_buckets(c, refs.items, texts.items, texts.len, parent, &bx, &by);
+    px_vec_free(&grams);
+    px_vec_free(&texts);
     build_groups(c, refs.items, n, parent);
     for (size_t i = 0; i < n; i++) px_vec_free(&refs.items[i].shingles);
     px_vec_free(&refs);
