@@ -22,15 +22,17 @@
  * articles table).  A key in more claims than a fifth of them, 8, and
  * twice the number of articles (a fact all n articles report has its keys
  * in n claims) is left out: it links nothing useful.  Whatever the input,
- * a key in more than MAX_POSTINGS claims is left out too, so each claim
- * meets at most (its keys x MAX_POSTINGS) candidates and the stage grows
- * linearly with the claims (plus the index sort).  The bound only bites
- * on stories of more than MAX_POSTINGS / 2 articles, of more than about
- * 300 sentences in all, or on one huge repetitive text; there the words
- * many articles repeat (names included) stop linking and the rarer words
- * of each fact carry it.  (On 1,000 GVA articles of about 400 incidents,
- * 64 against 256 takes a third of the time and finds as many shared facts;
- * the 50 labelled stories of bench/compare are unchanged.)  A fact's
+ * a key in more than MAX_POSTINGS claims only offers each claim the WINDOW
+ * claims either side of it in its posting list, in a fixed claim order
+ * (by article date and id, then by place in the article: the same
+ * sentence of many copies of an article sits together there), and its
+ * weight counts only in the full score.  So each claim meets at most (its
+ * keys x MAX_POSTINGS) candidates and the stage grows linearly with the
+ * claims (plus the index sort).  The bound only bites on stories of more
+ * than MAX_POSTINGS / 2 articles or more than about 300 sentences in all,
+ * or on one huge repetitive text.  (On 1,000 GVA articles of about 400
+ * incidents, 64 against 256 takes a third of the time and finds as many
+ * shared facts; the 50 labelled stories of bench/compare are unchanged.)  A fact's
  * best-stated claim is the one with the highest total score against the
  * others; in a fact of more than BLOCK claims, against the fact's centroid
  * (the sum of its claims' keys) instead of all pairs.
@@ -45,6 +47,7 @@
 #define STRONG 0.55
 #define WEAK 0.35
 #define MAX_POSTINGS 64
+#define WINDOW 8
 #define BLOCK 64
 
 static int cmp_feature_key(const void *x, const void *y)
@@ -72,6 +75,7 @@ static double claim_score(const px_claim *a, const px_claim *b)
 typedef struct posting {
     uint64_t key;
     size_t claim;
+    size_t rank;      /* the claim's place in the fixed claim order */
     uint32_t article; /* the claim's article, kept here to spare a look-up */
     float weight;     /* the key's weight in the claim (quote keys: 0) */
 } posting;
@@ -80,7 +84,7 @@ static int cmp_posting(const void *x, const void *y)
 {
     const posting *a = x, *b = y;
     if (a->key != b->key) return a->key < b->key ? -1 : 1;
-    return a->claim < b->claim ? -1 : a->claim > b->claim;
+    return a->rank < b->rank ? -1 : a->rank > b->rank;
 }
 
 typedef struct index {
@@ -89,25 +93,32 @@ typedef struct index {
     size_t common; /* a key in more claims than this is left out */
 } index;
 
+static size_t *claim_order(const px_comparison *c);
+
+/* 1 when a key of n postings adds to the dot products (see the top). */
+static int indexed(const index *ix, size_t n)
+{
+    return n <= ix->common && n <= MAX_POSTINGS;
+}
+
 /* An index over the claims' word keys (quotes 0) or quote 3-grams (1). */
-static index build_index(const px_comparison *c, int quotes)
+static index build_index(const px_comparison *c, const size_t *order, int quotes)
 {
     PX_VEC(posting) v = {0};
     for (size_t i = 0; i < c->claims.len; i++) {
         const px_claim *cl = &c->claims.items[i];
         for (size_t k = 0; !quotes && k < cl->keys.len; k++) {
-            posting p = {cl->keys.items[k].key, i, (uint32_t)cl->article, cl->keys.items[k].weight};
+            posting p = {cl->keys.items[k].key, i, order[i], (uint32_t)cl->article, cl->keys.items[k].weight};
             px_vec_push(&v, p);
         }
         for (size_t k = 0; quotes && k < cl->quotes.len; k++) {
-            posting p = {cl->quotes.items[k], i, (uint32_t)cl->article, 0};
+            posting p = {cl->quotes.items[k], i, order[i], (uint32_t)cl->article, 0};
             px_vec_push(&v, p);
         }
     }
     if (v.len) qsort(v.items, v.len, sizeof *v.items, cmp_posting);
     size_t common = c->claims.len / 5 > 8 ? c->claims.len / 5 : 8;
     if (common < 2 * c->n) common = 2 * c->n; /* a fact all n report has keys in n claims */
-    if (common > MAX_POSTINGS) common = MAX_POSTINGS;
     return (index){v.items, v.len, common};
 }
 
@@ -119,7 +130,7 @@ static double *common_norms(const px_comparison *c, const index *ix)
     for (size_t lo = 0; lo < ix->len;) {
         size_t hi = lo;
         while (hi < ix->len && ix->items[hi].key == ix->items[lo].key) hi++;
-        for (size_t x = lo; hi - lo > ix->common && x < hi; x++)
+        for (size_t x = lo; !indexed(ix, hi - lo) && x < hi; x++)
             norm[ix->items[x].claim] += (double)ix->items[x].weight * ix->items[x].weight;
         lo = hi;
     }
@@ -162,14 +173,26 @@ typedef struct scratch {
     px_indexes cands;
 } scratch;
 
-/* Adds the candidates of claim i that one key gives (its weight in i: w). */
+/* Adds the candidates of claim i that one key gives (its weight in i: w;
+ * i's place in the claim order: rank). */
 static void gather(const px_comparison *c, const index *ix, uint64_t key, float w, size_t i,
-                   scratch *s)
+                   size_t rank, scratch *s)
 {
     size_t lo, hi;
     px_compare_run(ix->items, ix->len, sizeof *ix->items, key, &lo, &hi);
     if (hi - lo > ix->common) return;
     uint32_t own = (uint32_t)c->claims.items[i].article;
+    int dot = indexed(ix, hi - lo);
+    if (!dot) { /* a long posting: the WINDOW claims either side of i's */
+        size_t a = lo, b = hi;
+        while (a < b) {
+            size_t mid = a + (b - a) / 2;
+            if (ix->items[mid].rank < rank) a = mid + 1;
+            else b = mid;
+        }
+        lo = a > lo + WINDOW ? a - WINDOW : lo;
+        hi = a + WINDOW + 1 < hi ? a + WINDOW + 1 : hi;
+    }
     for (size_t x = lo; x < hi; x++) {
         size_t j = ix->items[x].claim;
         if (ix->items[x].article == own) continue;
@@ -178,14 +201,14 @@ static void gather(const px_comparison *c, const index *ix, uint64_t key, float 
             s->dot[j] = 0;
             px_vec_push(&s->cands, j);
         }
-        s->dot[j] += (double)w * ix->items[x].weight;
+        if (dot) s->dot[j] += (double)w * ix->items[x].weight;
     }
 }
 
-static matches find_best(const px_comparison *c)
+static matches find_best(const px_comparison *c, const size_t *order)
 {
     matches m = {px_xmalloc((c->claims.len + 1) * sizeof *m.off), {0}};
-    index words = build_index(c, 0), quotes = build_index(c, 1);
+    index words = build_index(c, order, 0), quotes = build_index(c, order, 1);
     double *cnorm = common_norms(c, &words);
     scratch s = {px_xcalloc(c->claims.len, sizeof *s.stamp), px_xcalloc(c->claims.len, sizeof *s.dot), {0}};
     match_vec best = {0};
@@ -193,8 +216,9 @@ static matches find_best(const px_comparison *c)
         const px_claim *a = &c->claims.items[i];
         s.cands.len = best.len = 0;
         for (size_t k = 0; k < a->keys.len; k++)
-            gather(c, &words, a->keys.items[k].key, a->keys.items[k].weight, i, &s);
-        for (size_t k = 0; k < a->quotes.len; k++) gather(c, &quotes, a->quotes.items[k], 0, i, &s);
+            gather(c, &words, a->keys.items[k].key, a->keys.items[k].weight, i, order[i], &s);
+        for (size_t k = 0; k < a->quotes.len; k++)
+            gather(c, &quotes, a->quotes.items[k], 0, i, order[i], &s);
         for (size_t k = 0; k < s.cands.len; k++) {
             size_t j = s.cands.items[k];
             const px_claim *b = &c->claims.items[j];
@@ -311,10 +335,10 @@ static size_t *claim_order(const px_comparison *c)
  * in a fixed claim order (by article date and id), so the facts do not
  * depend on input order; below the bound the order does not matter at all.
  */
-static void link_claims(const px_comparison *c, const matches *m, size_t *parent)
+static void link_claims(const px_comparison *c, const matches *m, const size_t *order,
+                        size_t *parent)
 {
     PX_VEC(link) links = {0};
-    size_t *order = claim_order(c);
     for (size_t i = 0; i < c->claims.len; i++)
         for (size_t k = m->off[i]; k < m->off[i + 1]; k++) {
             const match *x = &m->items.items[k];
@@ -326,7 +350,6 @@ static void link_claims(const px_comparison *c, const matches *m, size_t *parent
                       order[a] < order[b] ? order[b] : order[a]};
             px_vec_push(&links, l);
         }
-    free(order);
     if (links.len) qsort(links.items, links.len, sizeof *links.items, cmp_link);
     size_t *size = px_xmalloc(c->claims.len * sizeof *size);
     for (size_t i = 0; i < c->claims.len; i++) size[i] = 1;
@@ -442,10 +465,12 @@ static void build_facts(px_comparison *c, size_t *parent)
 void px_compare_align(px_comparison *c)
 {
     if (!c->claims.len) return;
-    matches m = find_best(c);
+    size_t *order = claim_order(c);
+    matches m = find_best(c, order);
     size_t *parent = px_xmalloc(c->claims.len * sizeof *parent);
     for (size_t i = 0; i < c->claims.len; i++) parent[i] = i;
-    link_claims(c, &m, parent);
+    link_claims(c, &m, order, parent);
+    free(order);
     build_facts(c, parent);
     free(parent);
     free(m.off);

@@ -5,6 +5,7 @@
  * dateline (a "(UPI)" story is UPI's own), else its id shortened to the
  * file name without folders and extension; a label used twice gets " #2".
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "compare/compare.h"
@@ -118,6 +119,8 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
     if (n < 2)
         return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0,
                             "a comparison needs at least two articles, got %zu", n);
+    if (n > UINT32_MAX) /* alignment keeps article indexes in 32 bits */
+        return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "too many articles: %zu", n);
     for (size_t i = 0; i < n; i++)
         if (!articles[i] || !analyses[i])
             return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "article %zu is NULL", i);
@@ -155,9 +158,13 @@ void px_compare_run(const void *items, size_t len, size_t stride, uint64_t key, 
         if (key_at(items, stride, mid) < key) a = mid + 1;
         else b = mid;
     }
-    *lo = b = a;
-    while (b < len && key_at(items, stride, b) == key) b++;
-    *hi = b;
+    *lo = a;
+    for (b = len; a < b;) { /* the first item past the run */
+        size_t mid = a + (b - a) / 2;
+        if (key_at(items, stride, mid) <= key) a = mid + 1;
+        else b = mid;
+    }
+    *hi = a;
 }
 
 void px_comparison_free(px_comparison *c)

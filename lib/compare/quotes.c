@@ -226,20 +226,35 @@ static int article_credits(const px_comparison *c, const px_story_quote *g, size
     return 0;
 }
 
-/* The speaker named most often among the uses (first on ties), or NULL. */
+static uint64_t surname_key(const char *name)
+{
+    const char *sp = strrchr(name, ' ');
+    const char *last = sp ? sp + 1 : name;
+    return px_fold_hash(last, strlen(last));
+}
+
+/* The speaker named most often among the uses (by surname; the first
+ * named on ties), or NULL.  Surnames are counted in a map, not pairwise. */
 static const char *group_speaker(const px_comparison *c, const px_story_quote *g)
 {
     const char *best = NULL;
     size_t best_n = 0;
+    px_map count = {0};
     for (size_t i = 0; i < g->uses.len; i++) {
         const char *s = speaker_of(c, &g->uses.items[i]);
-        size_t n = 0;
-        for (size_t j = 0; s && j < g->uses.len; j++) {
-            const char *t = speaker_of(c, &g->uses.items[j]);
-            n += t && same_surname(s, t);
-        }
+        if (!s) continue;
+        uint64_t k = surname_key(s);
+        size_t n = (size_t)(uintptr_t)px_map_get(&count, (const char *)&k, sizeof k);
+        px_map_put(&count, (const char *)&k, sizeof k, (void *)(uintptr_t)(n + 1));
+    }
+    for (size_t i = 0; i < g->uses.len; i++) {
+        const char *s = speaker_of(c, &g->uses.items[i]);
+        if (!s) continue;
+        uint64_t k = surname_key(s);
+        size_t n = (size_t)(uintptr_t)px_map_get(&count, (const char *)&k, sizeof k);
         if (n > best_n) best = s, best_n = n;
     }
+    px_map_free(&count);
     return best;
 }
 
@@ -247,6 +262,14 @@ static const char *group_speaker(const px_comparison *c, const px_story_quote *g
  * persons, and neither also credits the other's. */
 static int speakers_conflict(const px_comparison *c, const px_story_quote *g)
 {
+    size_t first = SIZE_MAX; /* one surname among all the persons named: no conflict, */
+    int two = 0;             /* found without comparing pairs */
+    for (size_t i = 0; i < g->uses.len && !two; i++) {
+        if (!names_person(c, &g->uses.items[i])) continue;
+        if (first == SIZE_MAX) first = i;
+        else two = !same_surname(speaker_of(c, &g->uses.items[first]), speaker_of(c, &g->uses.items[i]));
+    }
+    if (!two) return 0;
     for (size_t i = 0; i < g->uses.len; i++)
         for (size_t j = 0; j < g->uses.len; j++) {
             const px_quote_use *u = &g->uses.items[i], *w = &g->uses.items[j];
