@@ -93,8 +93,6 @@ typedef struct index {
     size_t common; /* a key in more claims than this is left out */
 } index;
 
-static size_t *claim_order(const px_comparison *c);
-
 /* 1 when a key of n postings adds to the dot products (see the top). */
 static int indexed(const index *ix, size_t n)
 {
@@ -281,50 +279,6 @@ static int cmp_link(const void *x, const void *y)
     return p->kb < q->kb ? -1 : p->kb > q->kb;
 }
 
-/* Articles in a fixed order that input order does not change: by date,
- * then id, then title (input order last). */
-typedef struct article_key {
-    const char *date, *id, *title;
-    size_t article;
-} article_key;
-
-static int cmp_str(const char *a, const char *b)
-{
-    return strcmp(a ? a : "", b ? b : "");
-}
-
-static int cmp_article_key(const void *x, const void *y)
-{
-    const article_key *a = x, *b = y;
-    int d = cmp_str(a->date, b->date);
-    if (!d) d = cmp_str(a->id, b->id);
-    if (!d) d = cmp_str(a->title, b->title);
-    if (d) return d;
-    return a->article < b->article ? -1 : a->article > b->article;
-}
-
-/* Each claim's place in the fixed order: its article's place, then its
- * own place in the article (claims are in article order). */
-static size_t *claim_order(const px_comparison *c)
-{
-    article_key *k = px_xmalloc(c->n * sizeof *k);
-    for (size_t a = 0; a < c->n; a++)
-        k[a] = (article_key){c->articles[a]->date, c->articles[a]->id, c->articles[a]->title, a};
-    qsort(k, c->n, sizeof *k, cmp_article_key);
-    size_t *first = px_xcalloc(c->n + 1, sizeof *first), *count = px_xcalloc(c->n, sizeof *count);
-    for (size_t i = 0; i < c->claims.len; i++) count[c->claims.items[i].article]++;
-    for (size_t r = 0; r < c->n; r++) first[r + 1] = first[r] + count[k[r].article];
-    size_t *place_of_article = px_xmalloc(c->n * sizeof *place_of_article);
-    for (size_t r = 0; r < c->n; r++) place_of_article[k[r].article] = first[r];
-    size_t *order = px_xmalloc(c->claims.len * sizeof *order);
-    for (size_t i = 0; i < c->claims.len; i++) order[i] = place_of_article[c->claims.items[i].article]++;
-    free(place_of_article);
-    free(first);
-    free(count);
-    free(k);
-    return order;
-}
-
 /*
  * The links (score at least STRONG, or at least WEAK and mutual) are made
  * strongest first, and a link that would make a fact of more than
@@ -381,6 +335,12 @@ static void sort_unique(px_indexes *v)
     v->len = out + 1;
 }
 
+/* 1 when claim x comes before claim y in the fixed claim order. */
+static int earlier(const px_comparison *c, size_t x, size_t y)
+{
+    return c->claim_rank[x] < c->claim_rank[y];
+}
+
 /* The fact's claims' keys summed (a sparse vector sorted by key). */
 static void centroid(const px_comparison *c, const px_fact *f, px_features *out)
 {
@@ -409,7 +369,7 @@ static size_t best_claim(const px_comparison *c, const px_fact *f)
         centroid(c, f, &sum);
         for (size_t i = 0; i < f->claims.len; i++) {
             double s = px_features_dot(&c->claims.items[f->claims.items[i]].keys, &sum);
-            if (s > top) top = s, best = f->claims.items[i];
+            if (s > top || (s == top && earlier(c, f->claims.items[i], best))) top = s, best = f->claims.items[i];
         }
         px_vec_free(&sum);
         return best;
@@ -418,17 +378,40 @@ static size_t best_claim(const px_comparison *c, const px_fact *f)
         double sum = 0;
         for (size_t j = 0; j < f->claims.len; j++)
             if (i != j) sum += claim_score(&c->claims.items[f->claims.items[i]], &c->claims.items[f->claims.items[j]]);
-        if (sum > top) top = sum, best = f->claims.items[i];
+        if (sum > top || (sum == top && earlier(c, f->claims.items[i], best))) top = sum, best = f->claims.items[i];
     }
     return best;
 }
 
+/* A fact and the fixed-order place of its first claim, for sorting. */
+typedef struct ranked_fact {
+    px_fact f;
+    size_t first;
+} ranked_fact;
+
+/* Consensus, shared, unique; the best supported first; then in the fixed
+ * claim order (not input order). */
 static int cmp_fact(const void *x, const void *y)
 {
-    const px_fact *a = x, *b = y;
+    const ranked_fact *p = x, *q = y;
+    const px_fact *a = &p->f, *b = &q->f;
     if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
     if (a->support.len != b->support.len) return a->support.len > b->support.len ? -1 : 1;
-    return a->claims.items[0] < b->claims.items[0] ? -1 : a->claims.items[0] > b->claims.items[0];
+    return p->first < q->first ? -1 : p->first > q->first;
+}
+
+static void sort_facts(px_comparison *c)
+{
+    ranked_fact *r = px_xmalloc((c->facts.len ? c->facts.len : 1) * sizeof *r);
+    for (size_t k = 0; k < c->facts.len; k++) {
+        r[k].f = c->facts.items[k];
+        r[k].first = SIZE_MAX;
+        for (size_t i = 0; i < r[k].f.claims.len; i++)
+            if (c->claim_rank[r[k].f.claims.items[i]] < r[k].first) r[k].first = c->claim_rank[r[k].f.claims.items[i]];
+    }
+    qsort(r, c->facts.len, sizeof *r, cmp_fact);
+    for (size_t k = 0; k < c->facts.len; k++) c->facts.items[k] = r[k].f;
+    free(r);
 }
 
 static void build_facts(px_comparison *c, size_t *parent)
@@ -454,7 +437,7 @@ static void build_facts(px_comparison *c, size_t *parent)
                   : f->support.len > 1   ? PX_FACT_SHARED
                                          : PX_FACT_UNIQUE;
     }
-    qsort(c->facts.items, c->facts.len, sizeof *c->facts.items, cmp_fact);
+    sort_facts(c);
     for (size_t k = 0; k < c->facts.len; k++) {
         px_fact *f = &c->facts.items[k];
         f->best = best_claim(c, f);
@@ -465,12 +448,11 @@ static void build_facts(px_comparison *c, size_t *parent)
 void px_compare_align(px_comparison *c)
 {
     if (!c->claims.len) return;
-    size_t *order = claim_order(c);
+    const size_t *order = c->claim_rank;
     matches m = find_best(c, order);
     size_t *parent = px_xmalloc(c->claims.len * sizeof *parent);
     for (size_t i = 0; i < c->claims.len; i++) parent[i] = i;
     link_claims(c, &m, order, parent);
-    free(order);
     build_facts(c, parent);
     free(parent);
     free(m.off);

@@ -18,8 +18,14 @@
  * Weights are (1 + log tf) * idf, where idf counts claims of the story
  * (not articles): a word in every sentence of a story says nothing about
  * which sentences match.
+ *
+ * Claims also get a fixed order that input order does not change
+ * (c->claim_rank: by article date, id and title, then place in the
+ * article); the later stages break ties by it, so the comparison is the
+ * same whatever order the articles are given in.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compare/compare.h"
@@ -169,6 +175,52 @@ static size_t clauses(const char *s, size_t *cut)
     return n;
 }
 
+/* Articles in a fixed order that input order does not change: by date,
+ * then id, then title (input order last). */
+typedef struct article_key {
+    const char *date, *id, *title;
+    size_t article;
+} article_key;
+
+static int cmp_str(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+static int cmp_article_key(const void *x, const void *y)
+{
+    const article_key *a = x, *b = y;
+    int d = cmp_str(a->date, b->date);
+    if (!d) d = cmp_str(a->id, b->id);
+    if (!d) d = cmp_str(a->title, b->title);
+    if (d) return d;
+    return a->article < b->article ? -1 : a->article > b->article;
+}
+
+/* Each claim's place in the fixed order: its article's place, then its
+ * own place in the article (claims are in article order). */
+static size_t *claim_order(px_comparison *c)
+{
+    article_key *k = px_xmalloc(c->n * sizeof *k);
+    for (size_t a = 0; a < c->n; a++)
+        k[a] = (article_key){c->articles[a]->date, c->articles[a]->id, c->articles[a]->title, a};
+    qsort(k, c->n, sizeof *k, cmp_article_key);
+    c->article_rank = px_xmalloc(c->n * sizeof *c->article_rank);
+    for (size_t r = 0; r < c->n; r++) c->article_rank[k[r].article] = r;
+    size_t *first = px_xcalloc(c->n + 1, sizeof *first), *count = px_xcalloc(c->n, sizeof *count);
+    for (size_t i = 0; i < c->claims.len; i++) count[c->claims.items[i].article]++;
+    for (size_t r = 0; r < c->n; r++) first[r + 1] = first[r] + count[k[r].article];
+    size_t *place_of_article = px_xmalloc(c->n * sizeof *place_of_article);
+    for (size_t r = 0; r < c->n; r++) place_of_article[k[r].article] = first[r];
+    size_t *order = px_xmalloc((c->claims.len ? c->claims.len : 1) * sizeof *order);
+    for (size_t i = 0; i < c->claims.len; i++) order[i] = place_of_article[c->claims.items[i].article]++;
+    free(place_of_article);
+    free(first);
+    free(count);
+    free(k);
+    return order;
+}
+
 void px_compare_claims(px_comparison *c)
 {
     for (size_t a = 0; a < c->n; a++) {
@@ -196,4 +248,5 @@ void px_compare_claims(px_comparison *c)
         }
     }
     weigh(c);
+    c->claim_rank = claim_order(c);
 }

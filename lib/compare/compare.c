@@ -178,6 +178,8 @@ void px_comparison_free(px_comparison *c)
         px_vec_free(&c->claims.items[i].quotes);
     }
     px_vec_free(&c->claims);
+    free(c->claim_rank);
+    free(c->article_rank);
     for (size_t i = 0; i < c->entities.len; i++) px_vec_free(&c->entities.items[i].refs);
     px_vec_free(&c->entities);
     free(c->entity_of);

@@ -206,6 +206,9 @@ struct px_comparison {
     long *entity_of;               /* entity_base[a] + i -> c->entities index, or -1 */
     size_t *entity_base;           /* per article: where its entities start in entity_of */
     PX_VEC(px_claim) claims;
+    size_t *claim_rank;            /* claim -> its place in a fixed order: articles by
+                                    * date, id, title; then place in the article */
+    size_t *article_rank;          /* article -> its place in that order (claim.c) */
     PX_VEC(px_fact) facts;         /* consensus first, then shared, then unique */
     PX_VEC(px_conflict) conflicts; /* conflicts first, then agreements */
     PX_VEC(px_story_quote) quotes;

@@ -233,12 +233,14 @@ static uint64_t surname_key(const char *name)
     return px_fold_hash(last, strlen(last));
 }
 
-/* The speaker named most often among the uses (by surname; the first
- * named on ties), or NULL.  Surnames are counted in a map, not pairwise. */
+/* The speaker named most often among the uses (by surname; on ties the
+ * one named by the earliest article in the fixed order of claim.c, not
+ * by the first given), or NULL.  Surnames are
+ * counted in a map, not pairwise. */
 static const char *group_speaker(const px_comparison *c, const px_story_quote *g)
 {
     const char *best = NULL;
-    size_t best_n = 0;
+    size_t best_n = 0, best_rank = SIZE_MAX;
     px_map count = {0};
     for (size_t i = 0; i < g->uses.len; i++) {
         const char *s = speaker_of(c, &g->uses.items[i]);
@@ -252,7 +254,8 @@ static const char *group_speaker(const px_comparison *c, const px_story_quote *g
         if (!s) continue;
         uint64_t k = surname_key(s);
         size_t n = (size_t)(uintptr_t)px_map_get(&count, (const char *)&k, sizeof k);
-        if (n > best_n) best = s, best_n = n;
+        size_t rank = c->article_rank[g->uses.items[i].article];
+        if (n > best_n || (n == best_n && rank < best_rank)) best = s, best_n = n, best_rank = rank;
     }
     px_map_free(&count);
     return best;
@@ -376,7 +379,9 @@ static void split_strays(px_comparison *c, size_t k)
 
 static void build_groups(px_comparison *c, quote_ref *refs, size_t n, size_t *parent)
 {
-    size_t *group_of = px_xmalloc(n * sizeof *group_of);
+    size_t *group_of = px_xmalloc((n ? n : 1) * sizeof *group_of);
+    size_t *text_from = px_xmalloc((n ? n : 1) * sizeof *text_from); /* group -> rank of its text */
+    size_t base = c->quotes.len;
     for (size_t i = 0; i < n; i++) group_of[i] = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         size_t r = root(parent, i);
@@ -389,9 +394,14 @@ static void build_groups(px_comparison *c, quote_ref *refs, size_t n, size_t *pa
         px_quote_use u = {refs[i].article, refs[i].quote, PX_VARIANT_VERBATIM, NULL};
         px_vec_push(&g->uses, u);
         const char *text = c->analyses[u.article]->quotes.items[u.quote].text;
-        if (!g->text || strlen(text) > strlen(g->text)) g->text = text;
+        if (!g->text || strlen(text) > strlen(g->text) ||
+            (strlen(text) == strlen(g->text) && c->article_rank[u.article] < text_from[group_of[r] - base])) {
+            g->text = text; /* ties: the earlier article in the fixed order, not input order */
+            text_from[group_of[r] - base] = c->article_rank[u.article];
+        }
     }
     free(group_of);
+    free(text_from);
     size_t groups = c->quotes.len;
     for (size_t k = 0; k < groups; k++) split_strays(c, k);
     for (size_t k = 0; k < c->quotes.len; k++) {
