@@ -240,11 +240,19 @@ struct px_comparison {
     size_t n;
     const char **labels;           /* a short name per article: outlet, else id */
     px_profile *profiles;          /* one per article: similarity and syndication */
-    px_similarity *similarity;     /* n * n, row-major; the diagonal is 1 */
+    px_similarity *similarity;     /* n * n, row-major; the diagonal is 1; NULL when n
+                                    * is over PX_SIMILARITY_MAX (see sample) */
+    size_t *sample;                /* n over PX_SIMILARITY_MAX: the articles whose pairs
+                                    * stand for all (PX_SIMILARITY_MAX of them, ascending) */
+    px_similarity *sample_similarity; /* their matrix, sample_len^2, row-major */
+    size_t sample_len;
     PX_VEC(px_story_entity) entities; /* the story's entities (entities.c) */
     long *entity_of;               /* entity_base[a] + i -> c->entities index, or -1 */
     size_t *entity_base;           /* per article: where its entities start in entity_of */
     PX_VEC(px_claim) claims;
+    size_t *claim_rank;            /* claim -> its place in a fixed order: articles by
+                                    * date, id, title; then place in the article */
+    size_t *article_rank;          /* article -> its place in that order (claim.c) */
     PX_VEC(px_fact) facts;         /* consensus first, then shared, then unique */
     PX_VEC(px_slot_value) slot_values; /* slots.c, by article */
     PX_VEC(px_conflict) conflicts; /* conflicts, updates, compatible, agreements */
@@ -253,6 +261,12 @@ struct px_comparison {
     PX_VEC(px_copy) copies;
     PX_VEC(px_summary_line) summary;
 };
+
+/* Up to this many articles the similarity of every pair is computed (the
+ * matrix: n^2 / 2 profile comparisons, 19,900 here); above it, only the
+ * pairs of a sample of this many articles, chosen by a hash of their ids
+ * (not by input order), give the mean, lowest and highest similarity. */
+#define PX_SIMILARITY_MAX 200
 
 /* The stages, in order (see above). */
 void px_compare_sources(px_comparison *c);
@@ -277,6 +291,12 @@ size_t px_compare_independent(const px_comparison *c, const size_t *articles, si
  * the other conflicts and the quotes, whose subjects it looks at. */
 void px_compare_names(px_comparison *c);
 
+/* In an array of len items stride bytes apart, sorted by the uint64_t key
+ * each opens with (the stages' inverted indexes), the run of items whose
+ * key is key: [*lo, *hi), empty when none. */
+void px_compare_run(const void *items, size_t len, size_t stride, uint64_t key, size_t *lo,
+                    size_t *hi);
+
 /* Orders c->conflicts: by judgment (conflicts, updates, compatible,
  * agreements), then slot, subject, entity and first value, so the order
  * never depends on the order the articles were given in. */
@@ -286,8 +306,9 @@ void px_compare_sort_conflicts(px_comparison *c);
 int px_fact_supported_by(const px_fact *f, size_t a);
 
 /* The facts only article a reports / the facts others report that a leaves
- * out (supported by all the others, or by at least two of them).  Appends
- * fact indexes to out. */
+ * out (supported by all the others, or by at least two of them and a
+ * eighth of them: in a story of hundreds of articles, a fact two others
+ * carry is no omission).  Appends fact indexes to out. */
 void px_compare_unique(const px_comparison *c, size_t a, px_indexes *out);
 void px_compare_omitted(const px_comparison *c, size_t a, px_indexes *out);
 

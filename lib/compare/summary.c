@@ -95,14 +95,22 @@ static size_t summary_claim(const px_comparison *c, const px_fact *f)
     double best_q = 2;
     size_t best_w = SIZE_MAX;
     if (f->support.len < 2) return SIZE_MAX;
+    size_t *byrank = px_xmalloc(f->claims.len * sizeof *byrank); /* the claims in fixed order */
+    for (size_t i = 0; i < f->claims.len; i++) byrank[i] = f->claims.items[i];
+    for (size_t i = 1; i < f->claims.len; i++)
+        for (size_t j = i; j > 0 && c->claim_rank[byrank[j - 1]] > c->claim_rank[byrank[j]]; j--) {
+            size_t t = byrank[j];
+            byrank[j] = byrank[j - 1], byrank[j - 1] = t;
+        }
     for (size_t i = 0; i < f->claims.len; i++) {
-        const char *s = c->claims.items[f->claims.items[i]].text;
+        const char *s = c->claims.items[byrank[i]].text;
         if (!plain(s)) continue;
         double q = quoted_share(s);
         size_t w = word_count(s);
         if (q < best_q - 0.05 || (q < best_q + 0.05 && w < best_w))
-            best = f->claims.items[i], best_q = q, best_w = w;
+            best = byrank[i], best_q = q, best_w = w;
     }
+    free(byrank);
     return best;
 }
 
@@ -140,17 +148,16 @@ static int cmp_candidate(const void *x, const void *y)
     return a->fact < b->fact ? -1 : a->fact > b->fact;
 }
 
-/* Where a summary line's fact stands in its first supporting article:
- * (article << 32) | sentence, so lines sort in story order. */
+/* Where a summary line's fact stands in the first article (in the fixed
+ * order of claim.c, not input order) that supports it: the fixed place of
+ * its earliest claim, so lines sort in story order. */
 static uint64_t story_order(const px_comparison *c, const px_summary_line *line)
 {
     const px_fact *f = &c->facts.items[c->claims.items[line->claim].fact];
-    size_t first = f->support.items[0], sentence = SIZE_MAX;
-    for (size_t i = 0; i < f->claims.len; i++) {
-        const px_claim *cl = &c->claims.items[f->claims.items[i]];
-        if (cl->article == first && cl->sentence < sentence) sentence = cl->sentence;
-    }
-    return ((uint64_t)first << 32) | (sentence & 0xffffffffu);
+    size_t first = SIZE_MAX;
+    for (size_t i = 0; i < f->claims.len; i++)
+        if (c->claim_rank[f->claims.items[i]] < first) first = c->claim_rank[f->claims.items[i]];
+    return first;
 }
 
 void px_compare_summary(px_comparison *c)
