@@ -25,7 +25,7 @@
  * Choice: best first, skipping a sentence that repeats a chosen one (it
  * shares a fact with it, or the cosine of their vectors is >= REDUNDANT)
  * or would take the summary past MAX_SUMMARY_WORDS; until MAX_LINES lines,
- * or MIN_LINES lines and PX_SUMMARY_WORDS words.  Citations are exact
+ * or MIN_LINES lines and the target length (weights.words).  Citations are exact
  * and cost a little, so the ranking starts from an upper bound of support
  * (the outlets of the facts the sentence belongs to) and computes a
  * sentence's real citations only when it reaches the top (lazy greedy: the
@@ -41,10 +41,10 @@
 #include "story/similarity.h"
 
 enum { MIN_LINES = 3, MAX_LINES = 5, MAX_SUMMARY_WORDS = 100 };
-#define REDUNDANT 0.5
+#define REDUNDANT 0.7
 
 const px_summary_weights px_summary_default_weights = {
-    .central = 1.0, .support = 0.3, .lead = 0.3, .event = 0.1, .disputed = 0.5,
+    .central = 1.0, .support = 0.15, .lead = 0.3, .event = 0.1, .disputed = 0.5, .words = 50,
 };
 
 /* ---- the story centroid ---------------------------------------------------- */
@@ -134,16 +134,22 @@ struct candidate {
     px_indexes cited;
 };
 
-static int has_event(const px_comparison *c, size_t a, size_t s)
+/* Per sentence of article a: 1 for naming an entity, +1 for a number
+ * (not a label) or a date.  One pass over the analysis; *out malloc'ed. */
+static unsigned char *event_marks(const px_comparison *c, size_t a)
 {
     const px_analysis *an = c->analyses[a];
-    int entity = 0, when = 0;
-    for (size_t i = 0; i < an->mention_index.len && !entity; i++)
-        entity = an->mention_index.items[i].mention.sentence == s;
-    for (size_t i = 0; i < an->numbers.len && !when; i++)
-        when = an->numbers.items[i].sentence == s && an->numbers.items[i].kind != PX_NUMBER_LABEL;
-    for (size_t i = 0; i < an->dates.len && !when; i++) when = an->dates.items[i].sentence == s;
-    return entity + when;
+    size_t n = c->articles[a]->sentences.len;
+    unsigned char *entity = px_xcalloc(n + 1, 2), *when = entity + n + 1;
+    for (size_t i = 0; i < an->mention_index.len; i++)
+        if (an->mention_index.items[i].mention.sentence < n) entity[an->mention_index.items[i].mention.sentence] = 1;
+    for (size_t i = 0; i < an->numbers.len; i++)
+        if (an->numbers.items[i].sentence < n && an->numbers.items[i].kind != PX_NUMBER_LABEL)
+            when[an->numbers.items[i].sentence] = 1;
+    for (size_t i = 0; i < an->dates.len; i++)
+        if (an->dates.items[i].sentence < n) when[an->dates.items[i].sentence] = 1;
+    for (size_t i = 0; i < n; i++) entity[i] = (unsigned char)(entity[i] + when[i]);
+    return entity;
 }
 
 /* Upper bound of the outlets a sentence can be cited to: those of its facts. */
@@ -183,7 +189,8 @@ static void make_candidates(const px_comparison *c, const px_summary_index *ix, 
     keyed *cen = NULL;
     double norm = 0;
     size_t ncen = centroid(c, &cen, &norm);
-    for (size_t a = 0; a < c->n; a++)
+    for (size_t a = 0; a < c->n; a++) {
+        unsigned char *event = event_marks(c, a);
         for (size_t s = 0; s < c->articles[a]->sentences.len; s++) {
             size_t at = ix->base[a] + s;
             double central = 0;
@@ -196,10 +203,12 @@ static void make_candidates(const px_comparison *c, const px_summary_index *ix, 
             candidate cd = {.article = a, .sentence = s};
             cd.fitness = px_summary_sentence_fitness(c, a, s);
             cd.words = px_summary_words(c->articles[a]->sentences.items[s].text);
-            cd.base = w->central * central + w->lead / (1.0 + (double)s) + w->event * 0.5 * has_event(c, a, s);
+            cd.base = w->central * central + w->lead / (1.0 + (double)s) + w->event * 0.5 * event[s];
             cd.score = cd.base + support_term(c, w, support_bound(c, ix, a, s));
             px_vec_push(out, cd);
         }
+        free(event);
+    }
     free(cen);
 }
 
@@ -260,7 +269,7 @@ void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w)
         if (level == PX_SUMMARY_NEVER && c->summary.len) break;
         if (level > PX_SUMMARY_FIT && c->summary.len >= MIN_LINES) break;
         candidate *x;
-        while (c->summary.len < MAX_LINES && !(c->summary.len >= MIN_LINES && words >= PX_SUMMARY_WORDS) &&
+        while (c->summary.len < MAX_LINES && !(c->summary.len >= MIN_LINES && words >= w->words) &&
                (x = top(v.items, v.len, level)) != NULL) {
             if (!x->exact) {
                 int disputed = px_summary_cite(c, &ix, x->article, x->sentence, &x->cited);

@@ -58,13 +58,12 @@ int px_summary_cite(const px_comparison *c, const px_summary_index *ix, size_t a
  * original is not cited too. */
 size_t px_summary_independent(const px_comparison *c, const px_indexes *cited);
 
-/* The summary's target length in words: lines are added until there are
- * at least 3 and at least this many words (at most 5 lines, 100 words). */
-#define PX_SUMMARY_WORDS 75
-
-/* The weights of the summary's ranking (summary.c explains each). */
+/* The weights of the summary's ranking (summary.c explains each), and its
+ * target length: lines are added until there are at least 3 and at least
+ * `words` words (at most 5 lines, 100 words). */
 typedef struct px_summary_weights {
     double central, support, lead, event, disputed;
+    size_t words;
 } px_summary_weights;
 
 extern const px_summary_weights px_summary_default_weights;

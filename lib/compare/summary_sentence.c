@@ -4,7 +4,8 @@
  * A summary line must read on its own, in the summary's voice.  So a
  * sentence is left out (PX_SUMMARY_NEVER) when it is page furniture: the
  * analysis's px_sentence_furniture(), and a few phrases no reporting
- * sentence uses ("click here", "all rights reserved").  It is a last resort
+ * sentence uses ("click here", "all rights reserved") or a capitalised
+ * label before a colon ("VIDEO:", "WATCH:").  It is a last resort
  * (PX_SUMMARY_WEAK) when it cannot be read alone:
  *   - a fragment: fewer than MIN_WORDS words, starting in lower case, not
  *     ending in a full stop or exclamation mark (after closing quotes and
@@ -13,7 +14,8 @@
  *   - a heading: most of its longer words capitalised;
  *   - an opener that points outside the sentence: a conjunction ("And",
  *     "But", "So") or a pronoun whose antecedent is in an earlier sentence
- *     ("He", "She", "They", "It", "This");
+ *     ("He", "She", "They", "It", "This"), or one that addresses the reader
+ *     ("Note", "Consider", "Imagine");
  *   - longer than MAX_WORDS (a summary of 50-100 words has no room).
  * It is second choice (PX_SUMMARY_VOICED) when half of it or more is inside
  * quotation marks, or it carries words that judge rather than report
@@ -30,7 +32,9 @@ static const char *const LOADED[] = {
     "slammed", "slams", "blasted", "blasts", "lashed", "ripped", "mocked", "fumed",
     "outrageous", "disgraceful", "shocking", "radical", "extremist", "regime", "so-called",
     "notorious", "infamous", "brutal", "disastrous", "pathetic", "hysterical", "bombshell",
-    "caved", "backtracked", "meltdown", "scandal", "flip-flopped", "gaffe",
+    "caved", "backtracked", "meltdown", "scandal", "flip-flopped", "gaffe", "hypocritical",
+    "hypocrisy", "shameful", "absurd", "ridiculous", "disgusting", "despicable", "insane",
+    "idiotic", "stupid", "unhinged", "sham", "hoax", "smear", "propaganda", "liar",
 };
 
 /* First words that point outside the sentence. */
@@ -38,6 +42,8 @@ static const char *const OPENERS[] = {
     "and", "but", "so", "or", "yet", "nor", "plus", "however", "still", "instead", "also",
     "then", "he", "she", "they", "it", "its", "his", "her", "their", "them", "him", "this",
     "these", "those", "that", "there's", "we", "i", "you", "it's", "he's", "she's", "they're",
+    /* addressing the reader: opinion, not report */
+    "note", "consider", "remember", "imagine", "look", "watch", "read", "see", "listen",
 };
 
 /* Words that make a sentence's head read as a verb phrase. */
@@ -74,7 +80,7 @@ static int letter(char ch)
 static int in_list(const char *w, size_t n, const char *const *list, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0) return 1;
+        if ((*w | 32) == list[i][0] && strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0) return 1;
     return 0;
 }
 
@@ -84,7 +90,7 @@ static int contains(const char *s, const char *needle)
 {
     size_t n = strlen(needle);
     for (; *s; s++)
-        if (strncasecmp(s, needle, n) == 0) return 1;
+        if ((*s | 32) == (*needle | 32) && strncasecmp(s, needle, n) == 0) return 1;
     return 0;
 }
 
@@ -155,6 +161,15 @@ static shape read_shape(const char *s)
     return sh;
 }
 
+/* A label before a colon opens it: "VIDEO:", "WATCH:", "UPDATE:" (a word
+ * in capitals, three letters or more). */
+static int labelled(const char *s)
+{
+    size_t n = 0;
+    while (s[n] >= 'A' && s[n] <= 'Z') n++;
+    return n >= 3 && s[n] == ':';
+}
+
 /* The first word, past opening quotes and brackets; *n its length. */
 static const char *first_word(const char *s, size_t *n)
 {
@@ -173,6 +188,7 @@ px_summary_fitness px_summary_sentence_fitness(const px_comparison *c, size_t ar
     const char *s = art->sentences.items[sentence].text;
     if (!s || !*s || px_sentence_furniture(c->analyses[article], sentence) != PX_FURNITURE_NONE)
         return PX_SUMMARY_NEVER;
+    if (labelled(s)) return PX_SUMMARY_NEVER;
     for (size_t i = 0; i < sizeof FURNITURE / sizeof *FURNITURE; i++)
         if (contains(s, FURNITURE[i])) return PX_SUMMARY_NEVER;
     shape sh = read_shape(s);

@@ -82,6 +82,8 @@ static const char *const mill_a =
     "He said the building had failed two safety inspections in recent years.\n\n"
     "Please enable Javascript to watch this video.\n\n"
     "What Happens Next For The Mill?\n\n"
+    "VIDEO: Flames rise over the Harlow textile mill as crews arrive on Tuesday night.\n\n"
+    "Consider what this fire means for the forty families who depend on the mill.\n\n"
     "Firefighters from four counties fought the blaze for nine hours before it was contained.\n\n"
     "The mill's owner, Dana Pruitt, said the company would cooperate fully with investigators.\n\n"
     "Investigators believe the fire started in a storage room filled with cotton bales.";
@@ -110,6 +112,8 @@ static void sentences_that_cannot_stand_alone(void **state)
     assert_int_equal(px_summary_sentence_fitness(c, 0, sentence_with(&s, 0, "He said")), PX_SUMMARY_WEAK);
     assert_int_equal(px_summary_sentence_fitness(c, 0, sentence_with(&s, 0, "What Happens")), PX_SUMMARY_WEAK);
     assert_int_equal(px_summary_sentence_fitness(c, 0, sentence_with(&s, 0, "Javascript")), PX_SUMMARY_NEVER);
+    assert_int_equal(px_summary_sentence_fitness(c, 0, sentence_with(&s, 0, "VIDEO:")), PX_SUMMARY_NEVER);
+    assert_int_equal(px_summary_sentence_fitness(c, 0, sentence_with(&s, 0, "Consider what")), PX_SUMMARY_WEAK);
     assert_int_equal(px_summary_sentence_fitness(c, 1, sentence_with(&s, 1, "Click here")), PX_SUMMARY_NEVER);
     assert_true(c->summary.len >= 3);
     assert_false(summary_has(c, "And then"));
@@ -117,6 +121,8 @@ static void sentences_that_cannot_stand_alone(void **state)
     assert_false(summary_has(c, "Javascript"));
     assert_false(summary_has(c, "Click here"));
     assert_false(summary_has(c, "?"));
+    assert_false(summary_has(c, "VIDEO"));
+    assert_false(summary_has(c, "Consider"));
     done(&s);
 }
 
