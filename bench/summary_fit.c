@@ -69,11 +69,9 @@ int main(int argc, char **argv)
     if (!nw) return fprintf(stderr, "%s: no weights read\n", argv[2]), 1;
     px_context *ctx;
     px_reader *r;
-    px_error err;
-    if (px_context_new(&ctx, &err) || px_reader_open(ctx, argv[1], PX_FORMAT_JSONL, &r, &err))
-        return fprintf(stderr, "%s\n", err.message), 1;
-    PX_VEC(px_article *) a = {0};
-    PX_VEC(px_analysis *) an = {0};
+    if (!open_input(argv[1], &ctx, &r)) return 1;
+    articles a = {0};
+    analyses an = {0};
     for (;;) {
         px_article *x = NULL;
         px_analysis *y = NULL;

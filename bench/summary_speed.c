@@ -37,11 +37,9 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < nsizes; i++) want = sizes[i] > want ? sizes[i] : want;
     px_context *ctx;
     px_reader *r;
-    px_error err;
-    if (px_context_new(&ctx, &err) || px_reader_open(ctx, argv[1], PX_FORMAT_JSONL, &r, &err))
-        return fprintf(stderr, "%s\n", err.message), 1;
-    PX_VEC(px_article *) a = {0};
-    PX_VEC(px_analysis *) an = {0};
+    if (!open_input(argv[1], &ctx, &r)) return 1;
+    articles a = {0};
+    analyses an = {0};
     px_article *x;
     px_analysis *y;
     while (a.len < want && next_analysed(ctx, r, &x, &y)) {
@@ -56,6 +54,7 @@ int main(int argc, char **argv)
         size_t lines = 0;
         for (int rep = 0; rep < 3; rep++) {
             px_comparison *c;
+            px_error err;
             double t0 = cpu();
             if (px_compare(ctx, a.items, an.items, n, &c, &err) != PX_OK) return fprintf(stderr, "%s\n", err.message), 1;
             double t1 = cpu();
