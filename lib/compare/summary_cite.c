@@ -9,7 +9,8 @@
  *   - every number S gives (not a label: an address, a phone number) is in
  *     T with the same value, or a compatible one: either side qualified
  *     ("at least four", "about 60") and the two within COMPATIBLE of each
- *     other;
+ *     other; and every figure written in digits ("2:12", "18") is in T as
+ *     written, unless it belongs to such a qualified number;
  *   - T gives no date that S does not (S's dates resolved as ISO values).
  * And b is never cited when a judged conflict (conflict.c, judgment
  * "conflict") gives b another value than the one S states.  The sentence
@@ -80,6 +81,47 @@ static int numbers_carried(const px_analysis *x, size_t s, const px_analysis *y,
     return 1;
 }
 
+/* The tokens of sentence s: [*lo, return). */
+static size_t tokens_of(const px_analysis *an, size_t s, size_t *lo)
+{
+    size_t a = 0, b = an->tokens.len;
+    while (a < b) {
+        size_t mid = (a + b) / 2;
+        if (an->tokens.items[mid].sentence < s) a = mid + 1;
+        else b = mid;
+    }
+    *lo = a;
+    while (b < an->tokens.len && an->tokens.items[b].sentence == s) b++;
+    return b > a ? b : a;
+}
+
+/* Is token t of x inside a qualified number ("at least 4")? */
+static int qualified(const px_analysis *x, const px_token *t)
+{
+    for (size_t i = 0; i < x->numbers.len; i++) {
+        const px_number *n = &x->numbers.items[i];
+        if (n->sentence == t->sentence && n->qualifier && n->start <= t->start && t->end <= n->end) return 1;
+    }
+    return 0;
+}
+
+/* Every figure written in digits in S ("2:12", "18") is in T as written,
+ * unless it is part of a qualified number (compared by value above). */
+static int digits_carried(const px_analysis *x, size_t s, const px_analysis *y, size_t t)
+{
+    size_t xlo, xhi = tokens_of(x, s, &xlo), ylo, yhi = tokens_of(y, t, &ylo);
+    for (size_t i = xlo; i < xhi; i++) {
+        const px_token *a = &x->tokens.items[i];
+        if (a->kind != PX_TOKEN_NUMBER || !a->norm || qualified(x, a)) continue;
+        int found = 0;
+        for (size_t j = ylo; j < yhi && !found; j++)
+            found = y->tokens.items[j].kind == PX_TOKEN_NUMBER && y->tokens.items[j].norm &&
+                    strcmp(y->tokens.items[j].norm, a->norm) == 0;
+        if (!found) return 0;
+    }
+    return 1;
+}
+
 static int has_date(const px_analysis *an, size_t s, const char *value)
 {
     for (size_t i = 0; i < an->dates.len; i++)
@@ -139,6 +181,7 @@ static int people_carried(const px_comparison *c, size_t a, size_t s, size_t b, 
 static int carries(const px_comparison *c, size_t a, size_t s, size_t b, size_t t)
 {
     return numbers_carried(c->analyses[a], s, c->analyses[b], t) &&
+           digits_carried(c->analyses[a], s, c->analyses[b], t) &&
            dates_agree(c->analyses[a], s, c->analyses[b], t) && people_carried(c, a, s, b, t);
 }
 

@@ -154,6 +154,27 @@ static void cited_only_where_the_numbers_match(void **state)
     done(&s);
 }
 
+/* A figure in digits ("2:12") must be in the cited outlet's sentence. */
+static void cited_only_where_the_digits_match(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Teen dies\n\nDonna Reyes, 18, was taken to a hospital in Easton and pronounced dead at 2:12 a.m., police said.\n\n"
+            "Detectives have not named a suspect in the shooting on Pine Street.");
+    add(&s, "Shooting victim named\n\nDonna Reyes, 18, was taken to a hospital in Easton and pronounced dead at 2:40 a.m., police said.\n\n"
+            "Neighbors said they heard several shots just after midnight.");
+    compare(&s);
+    int seen = 0;
+    for (size_t i = 0; i < s.c->summary.len; i++) {
+        const px_summary_line *l = &s.c->summary.items[i];
+        if (!strstr(l->text, "pronounced dead")) continue;
+        seen = 1;
+        assert_int_equal(l->support.len, 1);
+    }
+    assert_true(seen);
+    done(&s);
+}
+
 static void three_to_five_lines_within_100_words(void **state)
 {
     (void)state;
@@ -177,6 +198,7 @@ int main(void)
         cmocka_unit_test(never_empty_on_unrelated_articles),
         cmocka_unit_test(sentences_that_cannot_stand_alone),
         cmocka_unit_test(cited_only_where_the_numbers_match),
+        cmocka_unit_test(cited_only_where_the_digits_match),
         cmocka_unit_test(three_to_five_lines_within_100_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
