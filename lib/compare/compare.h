@@ -26,8 +26,9 @@
  *   names.c     a story entity spelled differently by outlets (a name
  *               conflict), or the same by independent outlets (agreement)
  *   conflict.c  the order of the judged details
- *   summary.c   3-6 sentences from the best-supported facts, each with its
- *               outlets
+ *   summary*.c  3-5 sentences, central, early and well supported, each cited
+ *               to the outlets whose own sentence carries its names and
+ *               numbers (summary.h)
  *
  * The renderers (lib/render/compare_*.c) read this struct and nothing else.
  *
@@ -229,8 +230,9 @@ typedef struct px_copy {
 } px_copy;
 
 typedef struct px_summary_line {
-    size_t claim;          /* the sentence chosen */
-    px_indexes support;    /* the articles that support it */
+    size_t claim;          /* the (first claim of the) sentence chosen */
+    px_indexes support;    /* the articles it is cited to (summary_cite.c), ascending */
+    const char *text;      /* the whole sentence (borrowed); NULL: the claim's text */
 } px_summary_line;
 
 struct px_comparison {

@@ -194,7 +194,7 @@ static void summary(const px_comparison *c, FILE *f, px_buf *b)
         snprintf(first, sizeof first, "  %zu. ", i + 1);
         px_buf_reset(b);
         refs_articles(b, c, &s->support);
-        wrap(f, first, 5, c->claims.items[s->claim].text, px_buf_str(b));
+        wrap(f, first, 5, s->text ? s->text : c->claims.items[s->claim].text, px_buf_str(b));
     }
 }
 
