@@ -153,17 +153,29 @@ static const label labels[] = {
     {"e-mail", NULL, PX_FURNITURE_CONTACT, 0},
 };
 
-/* 1 when what follows a label at t is a time stamp ("9:14 PM CST Dec 3",
- * "Monday") or nothing: "Updated: 9:14 PM", not "UPDATE: Police said ...". */
+/* 1 when what follows a label from t on is only a time stamp ("9:14 PM
+ * CST Dec 3, 2016", "Monday | Updated: 10 a.m.") or nothing: "Updated:
+ * 9:14 PM" is furniture, "UPDATE: 7:19 p.m. -- Police now say ..." is not. */
 static int stamp(const sent *s, size_t t)
 {
-    static const char *const days[] = {
+    static const char *const words[] = {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", NULL};
-    while (t < s->end && s->an->tokens.items[t].kind == PX_TOKEN_PUNCT) t++;
-    return t >= s->end || kind(s, t, PX_TOKEN_NUMBER) || in_list(norm(s, t), days);
+        "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.",
+        "dec.", "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "a.m.", "p.m.", "am", "pm", "a.m",
+        "p.m", "at", "on", "updated", "posted", "published", "last", "modified", NULL};
+    for (; t < s->end; t++) {
+        const px_token *k = &s->an->tokens.items[t];
+        if (k->kind == PX_TOKEN_PUNCT || k->kind == PX_TOKEN_NUMBER || in_list(k->norm, words))
+            continue;
+        const char *w = s->text + k->start; /* a zone: "EDT", "CST", "ET" */
+        size_t n = k->end - k->start, caps = 0;
+        while (caps < n && w[caps] >= 'A' && w[caps] <= 'Z') caps++;
+        if (caps == n && n >= 2 && n <= 4) continue;
+        return 0;
+    }
+    return 1;
 }
 
 static px_furniture label_colon(const sent *s)

@@ -28,6 +28,8 @@ static void test_label_colon(void **state)
         "Editor's note: The victim's name was spelled wrong before.\n\n"
         "Updated: 9:14 PM CST Dec 3, 2016\n\n"
         "UPDATE: Police said Tuesday that the second victim, a 19-year-old man, died at a hospital overnight.\n\n"
+        "Update: 7:19 p.m. -- Police now say the suspect surrendered.\n\n"
+        "Posted: Monday, Dec 5, 2016 8:20 AM EST Updated: Tuesday, Dec 6, 2016 2:26 PM EST\n\n"
         "More than 40 officers searched the area.", &a);
     EXPECT("RELATED:", PX_FURNITURE_LINK);
     EXPECT("PREVIOUS:", PX_FURNITURE_LINK);
@@ -36,6 +38,8 @@ static void test_label_colon(void **state)
     EXPECT("Updated:", PX_FURNITURE_NOTE);
     /* an update that reports is reporting */
     EXPECT("UPDATE: Police", PX_FURNITURE_NONE);
+    EXPECT("Update: 7:19", PX_FURNITURE_NONE);
+    EXPECT("Posted: Monday", PX_FURNITURE_NOTE);
     EXPECT("More than 40", PX_FURNITURE_NONE);
     px_analysis_free(an);
     px_article_free(a);
