@@ -304,15 +304,18 @@ static px_furniture contact_line(const sent *s)
     int info = has_pair(s, "with", "information") || has_pair(s, "having", "information") ||
                has_pair(s, "who", "has") || has_pair(s, "who", "have");
     int ask = has_pair(s, "call", NULL) || has_pair(s, "contact", NULL) ||
-              has_pair(s, "calling", NULL) || has_pair(s, "tips", NULL);
-    if (has_pair(s, "anyone", NULL) && info && ask) return PX_FURNITURE_CONTACT;
-    /* A tip line named with what to do: "Call Crime Stoppers", "remain
-     * anonymous"; not "Crime Stoppers is offering a $10,000 reward". */
+              has_pair(s, "calling", NULL) || has_pair(s, "submit", NULL) ||
+              has_pair(s, "dial", NULL);
+    if (has_pair(s, "anyone", NULL) && info && (ask || has_pair(s, "tips", NULL)))
+        return PX_FURNITURE_CONTACT;
+    /* A tip line named with what to do: "Call Crime Stoppers", "tips can be
+     * left anonymously"; not "Crime Stoppers is offering a $10,000 reward",
+     * nor "a neighbor who asked to remain anonymous", nor "police received
+     * an anonymous tip". */
     int tipline = has_pair(s, "crime", "stoppers") || has_pair(s, "crimestoppers", NULL) ||
                   has_pair(s, "tip", "line") || has_pair(s, "tipline", NULL);
-    if ((tipline && (ask || has_pair(s, "anonymous", NULL) || has_pair(s, "anonymously", NULL))) ||
-        has_pair(s, "remain", "anonymous") || has_pair(s, "anonymous", "tip") ||
-        has_pair(s, "anonymous", "tips"))
+    int anonymous = has_pair(s, "anonymous", NULL) || has_pair(s, "anonymously", NULL);
+    if ((tipline && (ask || anonymous || has_pair(s, "tips", NULL))) || (anonymous && ask))
         return PX_FURNITURE_CONTACT;
     return PX_FURNITURE_NONE;
 }
@@ -368,7 +371,8 @@ static px_furniture short_label(const sent *s)
     if (n == 0 || n > 12) return PX_FURNITURE_NONE;
     if (has_pair(s, "http", NULL) || has_pair(s, "https", NULL) || strstr(s->text, "www."))
         return PX_FURNITURE_LINK;
-    if (n > 6) return PX_FURNITURE_NONE;
+    size_t len = strlen(s->text);
+    if (n > 6 || (len && s->text[len - 1] == '.')) return PX_FURNITURE_NONE; /* a sentence in capitals */
     int letters = 0; /* a quoted shout ("NO WAY!") is no label */
     for (const char *p = s->text; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || *p == '"' || *p == '!' || !strncmp(p, "\xe2\x80\x9d", 3))
