@@ -210,6 +210,7 @@ static json_t *article_json(const px_article *a, const px_analysis *an)
 
 px_status px_render_json(const px_article *a, const px_analysis *an, FILE *f, px_error *err)
 {
+    if (!a || !f) return px_error_set(err, PX_EUSAGE, "px_render_json", 0, 0, "no article or no output");
     json_t *o = article_json(a, an);
     int rc = json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(15));
     json_decref(o);
