@@ -29,8 +29,10 @@
  * A value compatible with a rival is taken for that rival's value and
  * made no conflict with the others: "just before 1:30 a.m." is the
  * "about 1:27 a.m." of an article that also gives the time of death.
- * Dates and times are rivals only when two of their articles were
- * published within DAYS_APART days (a later article tells of later days).
+ * Dates are rivals only when two of their articles were published within
+ * DAYS_APART days (a later article tells of later days); times only when
+ * less than TIME_APART minutes apart (the morning's shooting and the
+ * afternoon's are two events).
  *
  * A described person ("the man") whose values may be of several people,
  * and a count one article gives two values of, give agreements only
@@ -50,6 +52,7 @@
 
 #define MAX_GROUPS 256
 #define DAYS_APART 2
+#define TIME_APART 90 /* minutes */
 
 typedef struct item {
     const px_slot_value *v;
@@ -154,13 +157,14 @@ static int close_in_time(const judge *j, const item *list, const group *x, const
 static int compatible(const item *list, const group *x, const group *y);
 
 /* 1 when two distinct values of a slot are told of one thing: no article
- * states both, and (dates and times, whose sentences may tell of later
- * days) two of their articles were published close together. */
+ * states both, and (dates, as a later article tells of later days) two of
+ * their articles were published close together. */
 static int rivals(const judge *j, const item *list, const group *x, const group *y)
 {
     if (x->no_conflict || y->no_conflict || share_article(list, x, y)) return 0;
-    px_slot s = list[x->first].v->slot;
-    return (s != PX_SLOT_DATE && s != PX_SLOT_TIME) || close_in_time(j, list, x, y);
+    const px_slot_value *a = list[x->first].v, *b = list[y->first].v;
+    if (a->slot == PX_SLOT_TIME) return fabs(a->num - b->num) < TIME_APART;
+    return a->slot != PX_SLOT_DATE || close_in_time(j, list, x, y);
 }
 
 static int cmp_size(const void *x, const void *y)
@@ -230,7 +234,8 @@ static int compatible(const item *list, const group *x, const group *y)
     case PX_SLOT_MONEY:
     case PX_SLOT_NUMBER:
         return within(a->num, b->num, y->qual) || within(b->num, a->num, x->qual);
-    case PX_SLOT_TIME:
+    case PX_SLOT_TIME: /* "about 8:15" and "about 8:30": two anchors, two times */
+        if (x->qual == PX_QUAL_ABOUT && y->qual == PX_QUAL_ABOUT) return fabs(a->num - b->num) <= 15;
         return within_minutes(a->num, b->num, y->qual) || within_minutes(b->num, a->num, x->qual);
     case PX_SLOT_CONDITION:
         if (strstr(a->key, "|charges"))
