@@ -34,9 +34,8 @@
  * less than TIME_APART minutes apart (the morning's shooting and the
  * afternoon's are two events).
  *
- * A described person ("the man") whose values may be of several people,
- * and a count one article gives two values of, give agreements only
- * (see ambiguous()).
+ * A described person ("the man") whose values may be of several people
+ * gives agreements only (see ambiguous()).
  *
  * Values marked no_conflict (roles, places, earlier dates, years) are
  * never rivals: they give agreements only.  A slot with more than
@@ -331,16 +330,15 @@ static int cmp_double(const void *x, const void *y)
 }
 
 /*
- * 1 when a described person ("d:man") may be several people, or a count
- * several groups, so its values are not compared: one article gives it
- * two values ("a 26-year-old
+ * 1 when a described person ("d:man") may be several people, so its
+ * values are not compared: one article gives it two values ("a 26-year-old
  * man", "a 31-year-old man"), or two of its ages are those of two named
  * people of the story (the 18-year-old suspect and the 20-year-old victim
  * are both "a man").
  */
 static int ambiguous(const judge *j, const item *list, size_t m, const group *g, size_t ng)
 {
-    if (strncmp(list[0].v->key, "d:", 2) != 0 && list[0].v->slot != PX_SLOT_COUNT) return 0;
+    if (strncmp(list[0].v->key, "d:", 2) != 0) return 0;
     size_t *ranks = px_xmalloc((m ? m : 1) * sizeof *ranks), r = 0;
     for (size_t i = 0; i < m; i++)
         if (!list[i].v->no_conflict) ranks[r++] = list[i].rank;
