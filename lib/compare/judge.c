@@ -37,6 +37,9 @@
  * A described person ("the man") whose values may be of several people
  * gives agreements only (see ambiguous()).
  *
+ * In a story where no one died, the count of the shot is the count of the
+ * injured (shot_as_injured()).
+ *
  * Values marked no_conflict (roles, places, earlier dates, years) are
  * never rivals: they give agreements only.  A slot with more than
  * MAX_GROUPS distinct values compares no values (it is no one slot).
@@ -419,8 +422,25 @@ static void judge_run(judge *j, item *items, size_t n)
     free(list);
 }
 
+/* In a story where no one died, "four people were shot" and "four people
+ * were wounded" count the same people: the shot are counted as injured. */
+static void shot_as_injured(px_comparison *c)
+{
+    for (size_t i = 0; i < c->slot_values.len; i++) {
+        const px_slot_value *v = &c->slot_values.items[i];
+        if ((v->slot == PX_SLOT_COUNT && strcmp(v->key, "dead") == 0 && v->num > 0) ||
+            (v->slot == PX_SLOT_CONDITION && strcmp(v->value, "killed") == 0))
+            return;
+    }
+    for (size_t i = 0; i < c->slot_values.len; i++) {
+        px_slot_value *v = &c->slot_values.items[i];
+        if (v->slot == PX_SLOT_COUNT && strcmp(v->key, "shot") == 0) v->key = v->subject = "injured";
+    }
+}
+
 void px_compare_judge(px_comparison *c)
 {
+    shot_as_injured(c);
     size_t n = c->slot_values.len;
     judge j = {c, px_xcalloc(c->n, sizeof(size_t)), px_xcalloc(c->n, sizeof(size_t)),
                px_xcalloc(c->n, sizeof(int32_t))};
