@@ -133,7 +133,7 @@ static void summary(const px_comparison *c, FILE *f)
         const px_summary_line *s = &c->summary.items[i];
         if (s->claim >= c->claims.len) continue;
         fputs("<li>", f);
-        pxh_esc(f, c->claims.items[s->claim].text);
+        pxh_esc(f, s->text ? s->text : c->claims.items[s->claim].text);
         for (size_t k = 0; k < s->support.len; k++) {
             fputc(' ', f);
             pxh_pill(f, c, s->support.items[k], (size_t)-1);

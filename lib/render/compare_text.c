@@ -106,7 +106,7 @@ static void part(FILE *f, const char *name, double v)
 
 static void similarity(const px_comparison *c, FILE *f)
 {
-    if (!c->similarity || c->n < 2) return;
+    if (c->n < 2) return;
     if (c->n == 2) {
         const px_similarity *s = pxr_similarity(c, 0, 1);
         fprintf(f, "  similarity %.2f (", s->score);
@@ -130,8 +130,12 @@ static void similarity(const px_comparison *c, FILE *f)
     }
     pxr_sim_stats st;
     pxr_similarity_stats(c, &st);
+    if (c->n > 8 && st.sampled)
+        fprintf(f, "  similarity (a sample of %zu articles): ", st.sampled);
+    else if (c->n > 8)
+        fputs("  similarity: ", f);
     if (c->n > 8)
-        fprintf(f, "  similarity: mean %.2f over %zu pairs; most alike #%zu and #%zu (%.2f), "
+        fprintf(f, "mean %.2f over %zu pairs; most alike #%zu and #%zu (%.2f), "
                    "least #%zu and #%zu (%.2f)\n",
                 st.mean, st.pairs, st.high_a + 1, st.high_b + 1, st.high, st.low_a + 1,
                 st.low_b + 1, st.low);
@@ -190,7 +194,7 @@ static void summary(const px_comparison *c, FILE *f, px_buf *b)
         snprintf(first, sizeof first, "  %zu. ", i + 1);
         px_buf_reset(b);
         refs_articles(b, c, &s->support);
-        wrap(f, first, 5, c->claims.items[s->claim].text, px_buf_str(b));
+        wrap(f, first, 5, s->text ? s->text : c->claims.items[s->claim].text, px_buf_str(b));
     }
 }
 
