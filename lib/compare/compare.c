@@ -137,6 +137,7 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
                      px_error *err)
 {
     (void)ctx;
+    if (!out) return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "out is NULL");
     *out = NULL;
     if (!articles || !analyses)
         return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "NULL argument");
@@ -154,13 +155,15 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
     c->n = n;
     make_labels(c);
     similarities(c);
+    px_compare_sources(c);
     px_compare_entities(c);
     px_compare_claims(c);
     px_compare_align(c);
-    px_compare_conflicts(c);
     px_compare_quotes(c);
+    px_compare_slots(c);
+    px_compare_judge(c);
+    px_compare_names(c);
     px_compare_sort_conflicts(c);
-    px_compare_sources(c);
     px_compare_summary(c);
     *out = c;
     return PX_OK;
@@ -215,6 +218,7 @@ void px_comparison_free(px_comparison *c)
     px_vec_free(&c->facts);
     for (size_t i = 0; i < c->conflicts.len; i++) px_vec_free(&c->conflicts.items[i].values);
     px_vec_free(&c->conflicts);
+    px_vec_free(&c->slot_values);
     for (size_t i = 0; i < c->quotes.len; i++) px_vec_free(&c->quotes.items[i].uses);
     px_vec_free(&c->quotes);
     px_vec_free(&c->citations);

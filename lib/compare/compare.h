@@ -2,23 +2,33 @@
  * compare.h — the comparison of one story's articles, as the library holds
  * it.  px_compare() (compare.c) fills it in stages, each in its own file:
  *
+ *   sources.c   whom each article credits, and which articles are
+ *               near-copies of others (syndication): first, as agreements
+ *               count a near-copy once
  *   entities.c  each person, organization and place joined across the
- *               articles, with what each outlet calls it
+ *               articles, with what each outlet calls it (person_name.c
+ *               splits and matches persons' names)
  *   claim.c     every sentence of every article becomes a claim, with the
  *               keys alignment needs (stem prefixes, entities, numbers,
  *               quote 3-grams)
  *   align.c     claims of different articles that say the same thing are
  *               linked; linked claims form a fact; each fact is labelled
  *               consensus (all articles), shared (several) or unique (one)
- *   conflict.c  where aligned claims or the same entity disagree (names,
- *               numbers, dates, quote speakers, quote wording), and where
- *               they agree on a detail
  *   quotes.c    each distinct quotation once, with every article that
- *               carries it: verbatim, partial or altered
- *   sources.c   whom each article credits, and which articles are
- *               near-copies of others (syndication)
- *   summary.c   3-6 sentences from the best-supported facts, each with its
- *               outlets
+ *               carries it: verbatim, partial or altered; its speaker and
+ *               wording conflicts
+ *   slots.c     the fact model's values: per article, the ages, counts,
+ *               conditions, charges, relations, roles, money, times, dates
+ *               and places its sentences state, each tied to a story
+ *               entity, a described person or the event (slot_*.c)
+ *   judge.c     each slot across all articles: conflict, update,
+ *               compatible or agreement (reads sources.c's copies)
+ *   names.c     a story entity spelled differently by outlets (a name
+ *               conflict), or the same by independent outlets (agreement)
+ *   conflict.c  the order of the judged details
+ *   summary*.c  3-5 sentences, central, early and well supported, each cited
+ *               to the outlets whose own sentence carries its names and
+ *               numbers (summary.h)
  *
  * The renderers (lib/render/compare_*.c) read this struct and nothing else.
  *
@@ -48,15 +58,21 @@ typedef struct px_claim {
 } px_claim;
 
 /* An article's entity: index into c->analyses[article]->entities. */
+struct px_pname;
+
 typedef struct px_entity_ref {
     size_t article;
     size_t entity;
+    const char *name;           /* what this article calls it, titles and "of ..." left out */
+    const struct px_pname *pn;  /* a person's name split (person_name.h), or NULL: not a
+                                 * person, or a "person" whose name looks like no one's */
 } px_entity_ref;
 
 /* One person, organization or place of the story, joined across its
- * articles (entities.c), with what each outlet calls it. */
+ * articles (entities.c), with what each outlet calls it.  Two entities of
+ * one article are never joined. */
 typedef struct px_story_entity {
-    const char *name;           /* the name most outlets use */
+    const char *name;           /* the name most independent articles use, the fullest on ties */
     px_entity_type type;
     PX_VEC(px_entity_ref) refs; /* the articles' entities joined here, by article */
 } px_story_entity;
@@ -128,6 +144,35 @@ typedef enum px_judgment {
 /* "conflict", "update", "compatible", "agreement". */
 const char *px_judgment_name(px_judgment j);
 
+/* How a value is qualified: "at least four" is a lower bound. */
+typedef enum px_qualifier {
+    PX_QUAL_EXACT = 0,
+    PX_QUAL_MIN,   /* "at least", "more than", "over" */
+    PX_QUAL_MAX,   /* "up to", "nearly", "less than" */
+    PX_QUAL_ABOUT  /* "about", "around", "some", "shortly before" */
+} px_qualifier;
+
+/*
+ * One value an article states for one slot (slots.c), before judging.
+ * `key` names what the value is of, together with the slot: a story
+ * entity ("e12"), a person described but not named ("d:boy",
+ * "d:e3's sister": kept apart from other descriptions), or an aspect of
+ * the event ("dead", "event", "future").  Strings live in c->arena.
+ */
+typedef struct px_slot_value {
+    px_slot slot;
+    const char *key;
+    long entity;          /* the story entity it is of, or -1 */
+    const char *subject;  /* shown: "dead", "boy", a surname */
+    size_t article, sentence;
+    const char *value;    /* normalised ("16", "2017-01-09", "22:30", "critical") */
+    double num;           /* numbers, minutes after midnight, days; 0 otherwise */
+    px_qualifier qual;
+    int no_conflict;      /* only agreements are drawn from it (roles, places, years) */
+    const char *surface;  /* the words as written */
+    const char *pattern;  /* the rule: "age-apposition", "count-verb" */
+} px_slot_value;
+
 /* One article's side of a conflict or agreement. */
 typedef struct px_value {
     size_t article;
@@ -185,8 +230,9 @@ typedef struct px_copy {
 } px_copy;
 
 typedef struct px_summary_line {
-    size_t claim;          /* the sentence chosen */
-    px_indexes support;    /* the articles that support it */
+    size_t claim;          /* the (first claim of the) sentence chosen */
+    px_indexes support;    /* the articles it is cited to (summary_cite.c), ascending */
+    const char *text;      /* the whole sentence (borrowed); NULL: the claim's text */
 } px_summary_line;
 
 struct px_comparison {
@@ -210,7 +256,8 @@ struct px_comparison {
                                     * date, id, title; then place in the article */
     size_t *article_rank;          /* article -> its place in that order (claim.c) */
     PX_VEC(px_fact) facts;         /* consensus first, then shared, then unique */
-    PX_VEC(px_conflict) conflicts; /* conflicts first, then agreements */
+    PX_VEC(px_slot_value) slot_values; /* slots.c, by article */
+    PX_VEC(px_conflict) conflicts; /* conflicts, updates, compatible, agreements */
     PX_VEC(px_story_quote) quotes;
     PX_VEC(px_citation) citations;
     PX_VEC(px_copy) copies;
@@ -224,17 +271,27 @@ struct px_comparison {
 #define PX_SIMILARITY_MAX 200
 
 /* The stages, in order (see above). */
+void px_compare_sources(px_comparison *c);
 void px_compare_entities(px_comparison *c);
 void px_compare_claims(px_comparison *c);
 void px_compare_align(px_comparison *c);
-void px_compare_conflicts(px_comparison *c);
 void px_compare_quotes(px_comparison *c);
-void px_compare_sources(px_comparison *c);
+void px_compare_slots(px_comparison *c);
+void px_compare_judge(px_comparison *c); /* after px_compare_sources and px_compare_slots */
 void px_compare_summary(px_comparison *c);
 
 /* The story entity (index into c->entities) that entity `entity` of
  * article `article` was joined to; -1 when none (entity < 0 or unjoined). */
 long px_compare_entity(const px_comparison *c, size_t article, long entity);
+
+/* How many of the n articles listed are independent: a near-copy of
+ * another listed article (c->copies) counts once, with its original.
+ * Needs px_compare_sources() to have run. */
+size_t px_compare_independent(const px_comparison *c, const size_t *articles, size_t n);
+
+/* Name conflicts and agreements per story entity (names.c); runs after
+ * the other conflicts and the quotes, whose subjects it looks at. */
+void px_compare_names(px_comparison *c);
 
 /* In an array of len items stride bytes apart, sorted by the uint64_t key
  * each opens with (the stages' inverted indexes), the run of items whose
@@ -242,7 +299,9 @@ long px_compare_entity(const px_comparison *c, size_t article, long entity);
 void px_compare_run(const void *items, size_t len, size_t stride, uint64_t key, size_t *lo,
                     size_t *hi);
 
-/* Orders c->conflicts: conflicts before agreements, by kind, stable. */
+/* Orders c->conflicts: by judgment (conflicts, updates, compatible,
+ * agreements), then slot, subject, entity and first value, so the order
+ * never depends on the order the articles were given in. */
 void px_compare_sort_conflicts(px_comparison *c);
 
 /* 1 when article a supports fact f (binary search of f->support). */

@@ -10,18 +10,28 @@
  * Each use is compared with the fullest version of its group on normalised
  * words (case, punctuation and quote marks ignored): the same words are
  * verbatim, a contiguous run of them is partial, anything else is altered,
- * with a word diff ("-removed +added").  A group whose articles name
- * different speakers is a quote-speaker conflict; an altered use is a
- * quote-wording conflict, unless the diff only touches small words or
- * abbreviations ("Sen." for "Senator").  Speaker conflicts are between
- * articles, about persons: two outlets crediting the quote to two different
- * people, neither of them also crediting the other.
+ * with a word diff ("-removed +added").  An altered use is a quote-wording
+ * conflict unless the diff only touches small words, abbreviations ("Sen."
+ * for "Senator"), digits for a number word, words the reporter put in
+ * parentheses or brackets, one name for another spelling of it (every word
+ * changed is capitalised: "Qaddafi", "Gadhafi"), or, when an ellipsis
+ * marks a cut, only leaves words out (or only adds them).
+ *
+ * Speakers are story entities (entities.c): one person spelled two ways by
+ * two outlets is one speaker (the spelling is a name conflict, names.c).  A
+ * quote-speaker conflict needs two articles each naming a different story
+ * person beside the quote (in its sentence or paragraph: px_quote.inferred
+ * is 0), neither also crediting the other's; a speaker carried from context
+ * is listed with inferred set and never makes a conflict.  Two independent
+ * articles naming one person are a speaker agreement; two carrying the
+ * same words a wording agreement.
  *
  * Cost: quotes are not compared all pairs.  Candidates share a word
  * 3-gram or their whole normalised text (an index of each); a 3-gram or
  * text that more than MAX_BUCKET quotes share only pairs each quote with
  * the next, which still joins them when they are one quotation.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -67,19 +77,64 @@ static size_t root(size_t *parent, size_t i)
     return i;
 }
 
+/* The words of normalised s: starts into w (at most cap), their count. */
+static size_t word_starts(const char *s, const char **w, size_t cap)
+{
+    size_t n = 0;
+    for (const char *p = s; *p && n < cap; p += strcspn(p, " "), p += *p == ' ') w[n++] = p;
+    return n;
+}
+
+static int same_word(const char *x, const char *y)
+{
+    size_t n = strcspn(x, " "), m = strcspn(y, " ");
+    return n == m && !memcmp(x, y, n);
+}
+
+/* 1 when normalised a and b, of 4 to 60 words, are one quote with at most
+ * one word changed: the shorter against some run of the longer.  A changed
+ * word breaks the three 3-grams around it, so a short quote changed in one
+ * word can fall below SAME. */
+static int one_word_apart(const char *a, const char *b)
+{
+    const char *wa[61], *wb[61];
+    size_t n = word_starts(a, wa, 61), m = word_starts(b, wb, 61);
+    if (n < m) return one_word_apart(b, a);
+    if (m < 4 || n > 60) return 0;
+    for (size_t o = 0; o + m <= n; o++) {
+        size_t differ = 0;
+        for (size_t i = 0; i < m && differ <= 1; i++) differ += !same_word(wa[o + i], wb[i]);
+        if (differ <= 1) return 1;
+    }
+    return 0;
+}
+
 static int same_quote(const px_comparison *c, const quote_ref *x, const quote_ref *y, px_buf *bx,
                       px_buf *by)
 {
     if (x->shingles.len && y->shingles.len) {
         size_t smaller = x->shingles.len < y->shingles.len ? x->shingles.len : y->shingles.len;
-        return (double)px_keys_shared(&x->shingles, &y->shingles) >= SAME * (double)smaller;
+        size_t shared = px_keys_shared(&x->shingles, &y->shingles);
+        if ((double)shared >= SAME * (double)smaller) return 1;
+        if (!shared) return 0;
     }
     normalise(c->analyses[x->article]->quotes.items[x->quote].text, bx);
     normalise(c->analyses[y->article]->quotes.items[y->quote].text, by);
-    return bx->len > 0 && strcmp(px_buf_str(bx), px_buf_str(by)) == 0;
+    return bx->len > 0 && (strcmp(px_buf_str(bx), px_buf_str(by)) == 0 ||
+                           one_word_apart(px_buf_str(bx), px_buf_str(by)));
 }
 
 /* ---- word diff ------------------------------------------------------------ */
+
+/* The first place at or after s where w[0..n) occurs, ignoring ASCII case,
+ * or NULL. */
+static const char *strcasestr_n(const char *s, const char *w, size_t n)
+{
+    if (!n) return NULL;
+    for (; *s; s++)
+        if (!strncasecmp(s, w, n)) return s;
+    return NULL;
+}
 
 typedef PX_VEC(px_span) words;
 
@@ -177,112 +232,250 @@ static int abbreviates(const char *w, size_t n, const char *list, char sign)
     return 0;
 }
 
-/* 1 when a diff ("-x +y ...") against the fullest text changes only small
- * words, or puts an abbreviation for a word ("sen" for "senator"). */
-static int trivial_diff(const char *diff, const char *full)
+/* The value of a number written in digits or as a word up to twenty, or -1. */
+static int number_value(const char *w, size_t n)
+{
+    static const char *const WORDS[] = {"zero", "one", "two", "three", "four", "five", "six",
+                                        "seven", "eight", "nine", "ten", "eleven", "twelve",
+                                        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                                        "eighteen", "nineteen", "twenty"};
+    if (n && n <= 4 && strspn(w, "0123456789") >= n) return atoi(w);
+    for (int i = 0; i <= 20; i++)
+        if (strlen(WORDS[i]) == n && !strncmp(w, WORDS[i], n)) return i;
+    return -1;
+}
+
+/* 1 when the diff has a word of the other sign than `sign` with value v. */
+static int number_counterpart(const char *diff, char sign, int v)
 {
     for (const char *p = diff; *p;) {
-        char sign = *p++;
+        char s = *p++;
         size_t n = strcspn(p, " ");
-        int ok = small_word(p, n) || (sign == '+' && n >= 2 && abbreviates(p, n, full, 0)) ||
-                 (sign == '-' && abbreviates(p, n, diff, '+'));
-        if (!ok) return 0;
+        if (s != sign && number_value(p, n) == v) return 1;
         p += n + (p[n] == ' ');
-    }
-    return 1;
-}
-
-/* ---- groups ------------------------------------------------------------------ */
-
-static const char *speaker_of(const px_comparison *c, const px_quote_use *u)
-{
-    const px_quote *q = &c->analyses[u->article]->quotes.items[u->quote];
-    return q->speaker >= 0 ? c->analyses[u->article]->entities.items[q->speaker].pub.name : NULL;
-}
-
-/* 1 when the article itself names a person as the speaker of this use.  A
- * speaker carried over from an earlier paragraph (px_quote.inferred) is
- * the analysis' reading, not the outlet's claim, so it cannot conflict. */
-static int names_person(const px_comparison *c, const px_quote_use *u)
-{
-    const px_quote *q = &c->analyses[u->article]->quotes.items[u->quote];
-    return q->speaker >= 0 && !q->inferred &&
-           c->analyses[u->article]->entities.items[q->speaker].pub.type == PX_ENTITY_PERSON;
-}
-
-static int same_surname(const char *s, const char *t)
-{
-    const char *ls = strrchr(s, ' '), *lt = strrchr(t, ' ');
-    return strcasecmp(ls ? ls + 1 : s, lt ? lt + 1 : t) == 0;
-}
-
-/* 1 when article a credits the quote (any of its uses) to someone named t. */
-static int article_credits(const px_comparison *c, const px_story_quote *g, size_t a, const char *t)
-{
-    for (size_t i = 0; i < g->uses.len; i++) {
-        const char *s = g->uses.items[i].article == a ? speaker_of(c, &g->uses.items[i]) : NULL;
-        if (s && same_surname(s, t)) return 1;
     }
     return 0;
 }
 
-static uint64_t surname_key(const char *name)
+/* 1 when a diff ("-x +y ...") against the fullest text changes only small
+ * words, puts an abbreviation for a word ("sen" for "senator") or digits
+ * for a number word ("1" for "one"), or, when an ellipsis marks a cut
+ * (elided), only leaves words out or only adds them. */
+static int trivial_diff(const char *diff, const char *full, int elided)
 {
-    const char *sp = strrchr(name, ' ');
-    const char *last = sp ? sp + 1 : name;
-    return px_fold_hash(last, strlen(last));
+    int minus = 0, plus = 0, other = 0;
+    for (const char *p = diff; *p;) {
+        char sign = *p++;
+        size_t n = strcspn(p, " ");
+        int v = number_value(p, n);
+        int ok = small_word(p, n) || (sign == '+' && n >= 2 && abbreviates(p, n, full, 0)) ||
+                 (sign == '-' && abbreviates(p, n, diff, '+')) ||
+                 (v >= 0 && number_counterpart(diff, sign, v));
+        if (!ok) other = 1, minus |= sign == '-', plus |= sign == '+';
+        p += n + (p[n] == ' ');
+    }
+    return !other || (elided && !(minus && plus));
 }
 
-/* The speaker named most often among the uses (by surname; on ties the
- * one named by the earliest article in the fixed order of claim.c, not
- * by the first given), or NULL.  Surnames are
- * counted in a map, not pairwise. */
+/* 1 when word w[0..n) (normalised) stands in raw text s in a token
+ * holding a capital: a name, "al-Qaddafi". */
+static int capitalised_in(const char *w, size_t n, const char *s)
+{
+    for (const char *p = s; (p = strcasestr_n(p, w, n)); p++) {
+        int starts = p == s || !((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z');
+        int ends = !((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z');
+        if (!starts || !ends) continue;
+        const char *a = p, *b = p + n; /* the token around it */
+        while (a > s && a[-1] != ' ') a--;
+        while (*b && *b != ' ') b++;
+        for (const char *q = a; q < b; q++)
+            if (*q >= 'A' && *q <= 'Z') return 1;
+    }
+    return 0;
+}
+
+/* 1 when a diff swaps names only: every word it removes is capitalised in
+ * the fullest text, every word it adds in the use's ("Muammar al-Qaddafi",
+ * "Moammar Gadhafi"): one name spelled two ways, not other words. */
+static int names_only(const char *diff, const char *full, const char *mine)
+{
+    int minus = 0, plus = 0;
+    for (const char *p = diff; *p;) {
+        char sign = *p++;
+        size_t n = strcspn(p, " ");
+        if (!capitalised_in(p, n, sign == '-' ? full : mine)) return 0;
+        minus |= sign == '-', plus |= sign == '+';
+        p += n + (p[n] == ' ');
+    }
+    return minus && plus;
+}
+
+/* 1 when s holds an ellipsis: "..." or "…". */
+static int ellipsis(const char *s)
+{
+    return strstr(s, "...") || strstr(s, "\xE2\x80\xA6");
+}
+
+/* ---- groups ------------------------------------------------------------------ */
+
+static const px_quote *quote_of(const px_comparison *c, const px_quote_use *u)
+{
+    return &c->analyses[u->article]->quotes.items[u->quote];
+}
+
+/* The story entity credited with use u, or -1. */
+static long speaker_entity(const px_comparison *c, const px_quote_use *u)
+{
+    return px_compare_entity(c, u->article, quote_of(c, u)->speaker);
+}
+
+/* The speaker of use u by its story entity's name, or NULL. */
+static const char *speaker_of(const px_comparison *c, const px_quote_use *u)
+{
+    long e = speaker_entity(c, u);
+    if (e >= 0) return c->entities.items[e].name;
+    const px_quote *q = quote_of(c, u);
+    return q->speaker >= 0 ? c->analyses[u->article]->entities.items[q->speaker].pub.name : NULL;
+}
+
+/* The story person the article itself names as the speaker of this use
+ * (in the quote's sentence or paragraph), or -1.  A speaker carried over
+ * from an earlier paragraph (px_quote.inferred) is the analysis' reading,
+ * not the outlet's claim, so it cannot conflict. */
+static long named_person(const px_comparison *c, const px_quote_use *u)
+{
+    long e = quote_of(c, u)->inferred ? -1 : speaker_entity(c, u);
+    return e >= 0 && c->entities.items[e].type == PX_ENTITY_PERSON ? e : -1;
+}
+
+/* 1 when article a credits the quote (any of its uses) to story entity e. */
+static int article_credits(const px_comparison *c, const px_story_quote *g, size_t a, long e)
+{
+    for (size_t i = 0; i < g->uses.len; i++)
+        if (g->uses.items[i].article == a && speaker_entity(c, &g->uses.items[i]) == e) return 1;
+    return 0;
+}
+
+/* The speaker credited most often among the uses (a use naming it beside
+ * the quote weighs 3, one carried from context 2), ties going to the one
+ * credited by the earliest article in claim.c's fixed order, not by the
+ * first given; NULL when none.  Story entities are counted in a map, not
+ * pairwise. */
 static const char *group_speaker(const px_comparison *c, const px_story_quote *g)
 {
     const char *best = NULL;
     size_t best_n = 0, best_rank = SIZE_MAX;
     px_map count = {0};
     for (size_t i = 0; i < g->uses.len; i++) {
-        const char *s = speaker_of(c, &g->uses.items[i]);
-        if (!s) continue;
-        uint64_t k = surname_key(s);
+        long e = speaker_entity(c, &g->uses.items[i]);
+        if (e < 0) continue;
+        uint64_t k = (uint64_t)e;
         size_t n = (size_t)(uintptr_t)px_map_get(&count, (const char *)&k, sizeof k);
-        px_map_put(&count, (const char *)&k, sizeof k, (void *)(uintptr_t)(n + 1));
+        n += 2 + !quote_of(c, &g->uses.items[i])->inferred;
+        px_map_put(&count, (const char *)&k, sizeof k, (void *)(uintptr_t)n);
     }
     for (size_t i = 0; i < g->uses.len; i++) {
-        const char *s = speaker_of(c, &g->uses.items[i]);
-        if (!s) continue;
-        uint64_t k = surname_key(s);
+        long e = speaker_entity(c, &g->uses.items[i]);
+        if (e < 0) continue;
+        uint64_t k = (uint64_t)e;
         size_t n = (size_t)(uintptr_t)px_map_get(&count, (const char *)&k, sizeof k);
         size_t rank = c->article_rank[g->uses.items[i].article];
-        if (n > best_n || (n == best_n && rank < best_rank)) best = s, best_n = n, best_rank = rank;
+        if (n > best_n || (n == best_n && rank < best_rank))
+            best = c->entities.items[e].name, best_n = n, best_rank = rank;
     }
     px_map_free(&count);
     return best;
 }
 
-/* A speaker conflict: two articles credit the quote to two different
- * persons, and neither also credits the other's. */
+/* A speaker conflict: two articles name two different story persons as
+ * the speaker beside the quote, and neither also credits the other's. One
+ * person spelled two ways is one story entity: a name conflict, not this. */
 static int speakers_conflict(const px_comparison *c, const px_story_quote *g)
 {
-    size_t first = SIZE_MAX; /* one surname among all the persons named: no conflict, */
-    int two = 0;             /* found without comparing pairs */
+    long first = -1; /* one person among all the named: no conflict, */
+    int two = 0;     /* found without comparing pairs */
     for (size_t i = 0; i < g->uses.len && !two; i++) {
-        if (!names_person(c, &g->uses.items[i])) continue;
-        if (first == SIZE_MAX) first = i;
-        else two = !same_surname(speaker_of(c, &g->uses.items[first]), speaker_of(c, &g->uses.items[i]));
+        long e = named_person(c, &g->uses.items[i]);
+        if (e < 0) continue;
+        if (first < 0) first = e;
+        else two = e != first;
     }
     if (!two) return 0;
     for (size_t i = 0; i < g->uses.len; i++)
         for (size_t j = 0; j < g->uses.len; j++) {
             const px_quote_use *u = &g->uses.items[i], *w = &g->uses.items[j];
-            if (u->article >= w->article || !names_person(c, u) || !names_person(c, w)) continue;
-            const char *s = speaker_of(c, u), *t = speaker_of(c, w);
-            if (!same_surname(s, t) && !article_credits(c, g, u->article, t) &&
+            if (u->article >= w->article) continue;
+            long s = named_person(c, u), t = named_person(c, w);
+            if (s >= 0 && t >= 0 && s != t && !article_credits(c, g, u->article, t) &&
                 !article_credits(c, g, w->article, s))
                 return 1;
         }
     return 0;
+}
+
+/* The story person two independent articles or more name beside the
+ * quote, when all that name one name the same; else -1. */
+static long speakers_agree(const px_comparison *c, const px_story_quote *g)
+{
+    long who = -1;
+    PX_VEC(size_t) articles = {0};
+    for (size_t i = 0; i < g->uses.len; i++) {
+        long e = named_person(c, &g->uses.items[i]);
+        if (e < 0) continue;
+        if (who >= 0 && e != who) {
+            who = -1;
+            articles.len = 0;
+            break;
+        }
+        who = e;
+        if (!articles.len || articles.items[articles.len - 1] != g->uses.items[i].article)
+            px_vec_push(&articles, g->uses.items[i].article);
+    }
+    int agree = who >= 0 && px_compare_independent(c, articles.items, articles.len) >= 2;
+    px_vec_free(&articles);
+    return agree ? who : -1;
+}
+
+/* s without the spans in parentheses or brackets: the reporter's words
+ * inside a quote ("(Libyan strongman Muammar) al-Qaddafi"). */
+static void unbracketed(const char *s, px_buf *out)
+{
+    px_buf_reset(out);
+    int depth = 0;
+    for (; *s; s++) {
+        if (*s == '(' || *s == '[') depth++;
+        else if ((*s == ')' || *s == ']') && depth) depth--;
+        else if (!depth) px_buf_putc(out, *s);
+    }
+}
+
+/* 1 when diff (of raw mine against raw full; normfull: full normalised)
+ * changes no words (see trivial_diff, names_only). */
+static int trivial_change(const char *full, const char *mine, const char *diff, const char *normfull)
+{
+    return trivial_diff(diff, normfull, ellipsis(full) || ellipsis(mine)) || names_only(diff, full, mine);
+}
+
+/* 1 when the two texts say the same words once the reporter's bracketed
+ * insertions are left out of both. */
+static int same_unbracketed(px_comparison *c, const char *full, const char *mine)
+{
+    if (!strpbrk(full, "([") && !strpbrk(mine, "([")) return 0;
+    px_buf a = {0}, b = {0}, na = {0}, nb = {0};
+    unbracketed(full, &a);
+    unbracketed(mine, &b);
+    normalise(px_buf_str(&a), &na);
+    normalise(px_buf_str(&b), &nb);
+    const char *diff = NULL;
+    int same = !strcmp(px_buf_str(&na), px_buf_str(&nb)) ||
+               (nb.len && strstr(px_buf_str(&na), px_buf_str(&nb))) ||
+               !(diff = word_diff(c, px_buf_str(&na), px_buf_str(&nb))) ||
+               trivial_change(px_buf_str(&a), px_buf_str(&b), diff, px_buf_str(&na));
+    px_buf_free(&a);
+    px_buf_free(&b);
+    px_buf_free(&na);
+    px_buf_free(&nb);
+    return same;
 }
 
 static void classify_uses(px_comparison *c, px_story_quote *g)
@@ -297,43 +490,89 @@ static void classify_uses(px_comparison *c, px_story_quote *g)
         else if (!(u->diff = word_diff(c, px_buf_str(&full), px_buf_str(&mine)))) u->variant = PX_VARIANT_PARTIAL;
         else {
             u->variant = PX_VARIANT_ALTERED;
-            u->trivial = trivial_diff(u->diff, px_buf_str(&full));
+            u->trivial = trivial_change(g->text, quote_of(c, u)->text, u->diff, px_buf_str(&full)) ||
+                         same_unbracketed(c, g->text, quote_of(c, u)->text);
         }
     }
     px_buf_free(&full);
     px_buf_free(&mine);
 }
 
+/* The articles carrying the quote, each once. */
+static size_t quote_articles(const px_story_quote *g, size_t *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->uses.len; i++) {
+        size_t k = 0;
+        while (k < n && out[k] != g->uses.items[i].article) k++;
+        if (k == n) out[n++] = g->uses.items[i].article;
+    }
+    return n;
+}
+
+/* 1 when k already has a value of this article with this value. */
+static int has_value(const px_conflict *k, size_t article, const char *value)
+{
+    for (size_t i = 0; i < k->values.len; i++)
+        if (k->values.items[i].article == article && !strcmp(k->values.items[i].value, value)) return 1;
+    return 0;
+}
+
+static void speaker_values(px_comparison *c, const px_story_quote *g, px_conflict *k)
+{
+    for (size_t i = 0; i < g->uses.len; i++) {
+        const px_quote_use *u = &g->uses.items[i];
+        const char *s = speaker_of(c, u);
+        if (!s || has_value(k, u->article, s)) continue;
+        const px_quote *q = quote_of(c, u);
+        px_value v = {u->article, q->sentence, s, NULL,
+                      q->inferred ? "speaker-carried" : "speaker-named", q->inferred};
+        px_vec_push(&k->values, v);
+    }
+}
+
+/*
+ * Speaker: a conflict (speakers_conflict), else an agreement when two
+ * independent articles or more name one person beside it.  Wording: a
+ * conflict when some use changes words (altered, not trivially); else an
+ * agreement when two independent articles or more carry it.  A wording
+ * value is the fullest text for uses that say the same words (verbatim,
+ * partial, trivially altered), the use's own words otherwise, so the
+ * groups are the wordings that differ.
+ */
 static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speaker_conflict)
 {
     char subject[64];
     snprintf(subject, sizeof subject, "%.60s", g->text);
     const char *subj = px_arena_strdup(&c->arena, subject);
-    if (speaker_conflict) {
-        px_conflict k = {.kind = PX_CONFLICT_QUOTE_SPEAKER, .slot = PX_SLOT_QUOTE_SPEAKER, .subject = subj};
-        for (size_t i = 0; i < g->uses.len; i++) {
-            const px_quote_use *u = &g->uses.items[i];
-            const char *s = speaker_of(c, u);
-            px_value v = {u->article, c->analyses[u->article]->quotes.items[u->quote].sentence,
-                          s ? s : "(no speaker)", NULL, "quote-speaker",
-                          c->analyses[u->article]->quotes.items[u->quote].inferred};
-            px_vec_push(&k.values, v);
-        }
+    long agreed = speaker_conflict ? -1 : speakers_agree(c, g);
+    if (speaker_conflict || agreed >= 0) {
+        px_conflict k = {.kind = PX_CONFLICT_QUOTE_SPEAKER, .slot = PX_SLOT_QUOTE_SPEAKER,
+                         .judgment = speaker_conflict ? PX_JUDGE_CONFLICT : PX_JUDGE_AGREEMENT,
+                         .subject = subj, .entity = speaker_conflict ? NULL : c->entities.items[agreed].name,
+                         .agreement = !speaker_conflict};
+        speaker_values(c, g, &k);
         px_vec_push(&c->conflicts, k);
     }
-    for (size_t i = 0; i < g->uses.len; i++) {
-        const px_quote_use *u = &g->uses.items[i];
-        if (u->variant != PX_VARIANT_ALTERED || u->trivial) continue;
-        px_conflict k = {.kind = PX_CONFLICT_QUOTE_WORDING, .slot = PX_SLOT_QUOTE_WORDING, .subject = subj};
-        for (size_t j = 0; j < g->uses.len; j++) {
-            const px_quote_use *w = &g->uses.items[j];
-            px_value v = {w->article, c->analyses[w->article]->quotes.items[w->quote].sentence,
-                          c->analyses[w->article]->quotes.items[w->quote].text, NULL, "quote-group", 0};
-            px_vec_push(&k.values, v);
-        }
-        px_vec_push(&c->conflicts, k);
-        break; /* one wording conflict per quotation */
+    int altered = 0;
+    for (size_t i = 0; i < g->uses.len; i++)
+        altered |= g->uses.items[i].variant == PX_VARIANT_ALTERED && !g->uses.items[i].trivial;
+    size_t *articles = px_xmalloc(g->uses.len * sizeof *articles);
+    size_t na = quote_articles(g, articles);
+    int carried = na >= 2 && (altered || px_compare_independent(c, articles, na) >= 2);
+    free(articles);
+    if (!carried) return;
+    px_conflict k = {.kind = PX_CONFLICT_QUOTE_WORDING, .slot = PX_SLOT_QUOTE_WORDING,
+                     .judgment = altered ? PX_JUDGE_CONFLICT : PX_JUDGE_AGREEMENT, .subject = subj,
+                     .entity = g->speaker, .agreement = !altered};
+    for (size_t j = 0; j < g->uses.len; j++) {
+        const px_quote_use *w = &g->uses.items[j];
+        const px_quote *q = quote_of(c, w);
+        int own = w->variant == PX_VARIANT_ALTERED && !w->trivial;
+        px_value v = {w->article, q->sentence, own ? q->text : g->text, q->text, "quote-wording", 0};
+        if (!has_value(&k, v.article, v.value)) px_vec_push(&k.values, v);
     }
+    px_vec_push(&c->conflicts, k);
 }
 
 /* 1 when use u is (a part of) the quotation whose fullest text is full. */
@@ -343,7 +582,8 @@ static int belongs(const px_comparison *c, const px_quote_use *u, const char *fu
     if (text == full) return 1;
     normalise(full, a);
     normalise(text, b);
-    if (b->len && strstr(px_buf_str(a), px_buf_str(b))) return 1;
+    if (b->len && (strstr(px_buf_str(a), px_buf_str(b)) || one_word_apart(px_buf_str(a), px_buf_str(b))))
+        return 1;
     px_keys x = {0}, y = {0};
     px_quote_shingles(full, &x);
     px_quote_shingles(text, &y);

@@ -264,7 +264,7 @@ static json_t *summary_json(const px_comparison *c)
         if (s->claim >= c->claims.len) continue;
         const px_claim *cl = &c->claims.items[s->claim];
         json_t *o = json_object();
-        json_object_set_new(o, "text", str_or_null(cl->text));
+        json_object_set_new(o, "text", str_or_null(s->text ? s->text : cl->text));
         json_object_set_new(o, "support", indexes_json(&s->support));
         json_object_set_new(o, "article", json_integer((json_int_t)cl->article));
         json_object_set_new(o, "sentence", index_json(cl->sentence));

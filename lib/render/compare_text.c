@@ -3,7 +3,7 @@
  *
  * Sections, in the order a reader asks the questions: ARTICLES (what was
  * compared, how alike), SUMMARY, CONSENSUS (and SHARED when more than two),
- * CONFLICTS then AGREEMENTS, QUOTES, ADDITIONS, OMISSIONS, SOURCES.  A
+ * CONFLICTS, UPDATES, AGREEMENTS, QUOTES, ADDITIONS, OMISSIONS, SOURCES.  A
  * section with nothing in it says "(none)" rather than vanishing, so a
  * reader (and a script) always finds every heading.
  *
@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "render/compare_render.h"
+#include "render/term.h"
 
 #define WIDTH 88
 #define PXR_MAX_REFS 8
@@ -195,7 +196,7 @@ static void summary(const px_comparison *c, FILE *f, px_buf *b)
         snprintf(first, sizeof first, "  %zu. ", i + 1);
         px_buf_reset(b);
         refs_articles(b, c, &s->support);
-        wrap(f, first, 5, c->claims.items[s->claim].text, px_buf_str(b));
+        wrap(f, first, 5, s->text ? s->text : c->claims.items[s->claim].text, px_buf_str(b));
     }
 }
 
@@ -221,32 +222,66 @@ static int has_kind(const px_comparison *c, px_fact_kind kind)
     return 0;
 }
 
-/* "[A 5]" for one side of a conflict. */
-static void value_ref(px_buf *b, const px_comparison *c, const px_value *v)
+/* "[A 5] age-adjective" for one side of a conflict: where, and the rule
+ * that found it; with the publication day for an update:
+ * "[A 5, 2016-04-18] count-verb". */
+static void value_ref(px_buf *b, const px_comparison *c, const px_value *v, int dated)
 {
+    const char *date = px_article_date(c->articles[v->article]);
     px_buf_reset(b);
-    if (v->sentence == (size_t)-1) px_buf_printf(b, "[%s]", pxr_label(c, v->article));
-    else px_buf_printf(b, "[%s %zu]", pxr_label(c, v->article), v->sentence + 1);
+    px_buf_printf(b, "[%s", pxr_label(c, v->article));
+    if (v->sentence != (size_t)-1) px_buf_printf(b, " %zu", v->sentence + 1);
+    if (dated) px_buf_printf(b, ", %.10s", date ? date : "no date");
+    px_buf_putc(b, ']');
+    if (v->pattern) px_buf_printf(b, " %s", v->pattern);
+    if (v->inferred) px_buf_puts(b, " (inferred)");
 }
 
+/* One value, with its words when they differ: "16 \u201c16-year-old\u201d". */
+static void value_line(px_buf *b, const px_value *v)
+{
+    px_buf_reset(b);
+    px_buf_puts(b, v->value ? v->value : "(none)");
+    if (v->surface && v->value && strcmp(v->surface, v->value) != 0)
+        px_buf_printf(b, " \u201c%s\u201d", v->surface);
+}
+
+/* CONFLICTS, UPDATES, AGREEMENTS (compatible ones marked): each slot with
+ * its kind, what it is about, and every article's value. */
 static void conflicts(const px_comparison *c, FILE *f, px_buf *b)
 {
-    for (int agreement = 0; agreement <= 1; agreement++) {
-        heading(f, agreement ? "AGREEMENTS" : "CONFLICTS");
+    static const char *const sections[] = {"CONFLICTS", "UPDATES (a later article changes the value)",
+                                           "AGREEMENTS"};
+    px_buf line = {0};
+    for (int sec = 0; sec < 3; sec++) {
+        heading(f, sections[sec]);
         size_t shown = 0;
         for (size_t i = 0; i < c->conflicts.len; i++) {
             const px_conflict *k = &c->conflicts.items[i];
-            if (!k->agreement != !agreement) continue;
-            fprintf(f, "  %s: %s\n", px_conflict_kind_name(k->kind), k->subject ? k->subject : "");
+            int in = sec == 0 ? k->judgment == PX_JUDGE_CONFLICT
+                   : sec == 1 ? k->judgment == PX_JUDGE_UPDATE
+                              : k->judgment == PX_JUDGE_AGREEMENT || k->judgment == PX_JUDGE_COMPATIBLE;
+            if (!in) continue;
+            px_buf_reset(&line);
+            px_buf_puts(&line, px_conflict_kind_name(k->kind));
+            if (strcmp(px_slot_name(k->slot), px_conflict_kind_name(k->kind)) != 0)
+                px_buf_printf(&line, " (%s)", px_slot_name(k->slot));
+            px_buf_printf(&line, ": %s", k->subject ? k->subject : "");
+            if (k->entity && (!k->subject || !strstr(k->subject, k->entity)))
+                px_buf_printf(&line, " [%s]", k->entity);
+            if (k->judgment == PX_JUDGE_COMPATIBLE) px_buf_puts(&line, " (compatible)");
+            wrap(f, "  ", 4, px_buf_str(&line), NULL);
             for (size_t v = 0; v < k->values.len; v++) {
                 const px_value *val = &k->values.items[v];
-                value_ref(b, c, val);
-                wrap(f, "      ", 6, val->value ? val->value : "(none)", px_buf_str(b));
+                value_line(&line, val);
+                value_ref(b, c, val, sec == 1);
+                wrap(f, "      ", 8, px_buf_str(&line), px_buf_str(b));
             }
             shown++;
         }
         if (!shown) fputs("  (none)\n", f);
     }
+    px_buf_free(&line);
 }
 
 static void quotes(const px_comparison *c, FILE *f, px_buf *b)
@@ -331,10 +366,14 @@ static void sources(const px_comparison *c, FILE *f, px_buf *b)
     }
 }
 
-px_status px_render_comparison_text(const px_comparison *c, FILE *f, px_error *err)
+/* Writes through an escaping stream (render/term.h): titles, sentences
+ * and quotes are input, and a terminal must only show them. */
+px_status px_render_comparison_text(const px_comparison *c, FILE *out, px_error *err)
 {
-    if (!c || !f) return px_error_set(err, PX_EUSAGE, "px_render_comparison_text", 0, 0,
-                                      "no comparison or no output");
+    if (!c || !out) return px_error_set(err, PX_EUSAGE, "px_render_comparison_text", 0, 0,
+                                        "no comparison or no output");
+    FILE *f = px_term_stream(out);
+    if (!f) return px_error_set(err, PX_EIO, "<output>", 0, 0, "cannot make the output stream");
     px_buf b = {0};
     fprintf(f, "COMPARISON OF %zu ARTICLES\n", c->n);
     fputs("(\"[A 3]\" is sentence 3 of article A)\n", f);
@@ -352,6 +391,8 @@ px_status px_render_comparison_text(const px_comparison *c, FILE *f, px_error *e
     per_article(c, f, &b, 1);
     sources(c, f, &b);
     px_buf_free(&b);
-    if (ferror(f)) return px_error_set(err, PX_EIO, "<output>", 0, 0, "write failed");
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad || ferror(out))
+        return px_error_set(err, PX_EIO, "<output>", 0, 0, "write failed");
     return PX_OK;
 }

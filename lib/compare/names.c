@@ -1,0 +1,154 @@
+/*
+ * names.c — how the outlets spell each person of the story.
+ *
+ * Per story person (entities.c) named in full (a given name and a surname)
+ * by two articles or more, the spellings are compared pairwise, by distinct
+ * spelling:
+ *   - a surname spelled differently ("Meyer"/"Meier", "Rose-Robinson"/
+ *     "Robinson") is a name conflict, pattern `surname-variant`;
+ *   - a given name spelled differently ("Kristen"/"Kirsten"),
+ *     `given-name-variant`;
+ *   - another given name for the one person ("John"/"Josh Earnest", joined
+ *     as one person by entities.c), `given-name-other`.
+ * Middle names, initials, short forms and nicknames, titles and suffixes
+ * are no conflict: "Anthony W. Batts" and "Anthony Batts" agree.
+ * A surname written alone by an article that gives no full name counts
+ * against the full names' surname ("Knight" against "Fred Kneght").
+ * Otherwise, when two independent articles or more name the person in
+ * full, that is a name agreement: the people a reader checks are the ones
+ * named in full by several outlets; a surname alone is no spelling.
+ *
+ * Each value is one article's name for the person (titles before it left
+ * out), the sentence it is first written in full, and the name as the
+ * article's analysis holds it (surface).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare/person_name.h"
+
+typedef struct spelling {
+    const px_entity_ref *ref;
+    px_pname pn;
+} spelling;
+
+static size_t name_sentence(const px_entity *e)
+{
+    for (size_t k = 0; k < e->mention_count; k++)
+        if (e->mentions[k].kind == PX_MENTION_NAME) return e->mentions[k].sentence;
+    return e->mention_count ? e->mentions[0].sentence : (size_t)-1;
+}
+
+/* The pattern of the worst difference between the spellings, or NULL when
+ * they are all one name. */
+static const char *difference(const spelling *s, size_t n)
+{
+    int surname = 0, variant = 0, other = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = i + 1; k < n; k++) {
+            if (!strcmp(s[i].pn.folded, s[k].pn.folded)) continue;
+            surname |= px_pname_surname(&s[i].pn, &s[k].pn) < 2;
+            int g = px_pname_given(&s[i].pn, &s[k].pn);
+            variant |= g == 1;
+            other |= g == 0;
+        }
+    return surname ? "surname-variant" : other ? "given-name-other" : variant ? "given-name-variant" : NULL;
+}
+
+/* The surname of a name as written: "Broadway" of "Chauncey Broadway, Jr.". */
+static const char *surname_of(px_comparison *c, const char *name)
+{
+    px_pname pn;
+    px_pname_parse(&c->arena, name, NULL, NULL, &pn);
+    const char *d = pn.words ? pn.display : name;
+    size_t end = strlen(d);
+    for (int skip = pn.suffix; ; skip--) {
+        while (end && (d[end - 1] == ' ' || d[end - 1] == ',')) end--;
+        size_t start = end;
+        while (start && d[start - 1] != ' ') start--;
+        if (skip <= 0 || !start) return px_arena_strndup(&c->arena, d + start, end - start);
+        end = start;
+    }
+}
+
+static int cmp_folded(const void *p, const void *q)
+{
+    return strcmp(((const spelling *)p)->pn.folded, ((const spelling *)q)->pn.folded);
+}
+
+/* "surname-variant" when a surname written alone differs from the full
+ * names' ("Knight" against "Fred Kneght"), else NULL. */
+static const char *surname_alone(const spelling *full, const spelling *alone, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (px_pname_surname(&alone[i].pn, &full->pn) < 2) return "surname-variant";
+    return NULL;
+}
+
+static void push_values(px_comparison *c, px_conflict *k, const spelling *s, size_t n, const char *pattern)
+{
+    for (size_t i = 0; i < n; i++) {
+        const px_entity_ref *ref = s[i].ref;
+        const px_entity *pe = &c->analyses[ref->article]->entities.items[ref->entity].pub;
+        px_value v = {ref->article, name_sentence(pe), ref->name, pe->name, pattern, 0};
+        px_vec_push(&k->values, v);
+    }
+}
+
+static void entity_names(px_comparison *c, const px_story_entity *e)
+{
+    PX_VEC(spelling) sp = {0};    /* full names, one per article */
+    PX_VEC(spelling) alone = {0}; /* surnames alone, of articles with no full name */
+    PX_VEC(size_t) articles = {0};
+    for (size_t r = 0; r < e->refs.len; r++) {
+        const px_entity_ref *ref = &e->refs.items[r];
+        if (!ref->pn || (articles.len && articles.items[articles.len - 1] == ref->article)) continue;
+        int has_full = 0; /* does this article also give the full name? */
+        for (size_t q = r + 1; q < e->refs.len && e->refs.items[q].article == ref->article; q++)
+            has_full |= e->refs.items[q].pn && e->refs.items[q].pn->words >= 2;
+        spelling s = {ref, *ref->pn};
+        if (ref->pn->words >= 2) {
+            px_vec_push(&sp, s);
+            px_vec_push(&articles, ref->article);
+        } else if (ref->pn->words == 1 && !has_full) {
+            px_vec_push(&alone, s);
+        }
+    }
+    const char *pattern = NULL;
+    if (sp.len >= 2) { /* distinct spellings, for the pairwise test */
+        spelling *distinct = px_xmalloc(sp.len * sizeof *distinct);
+        memcpy(distinct, sp.items, sp.len * sizeof *distinct);
+        qsort(distinct, sp.len, sizeof *distinct, cmp_folded);
+        size_t nd = 0;
+        for (size_t i = 0; i < sp.len; i++)
+            if (!nd || strcmp(distinct[nd - 1].pn.folded, distinct[i].pn.folded)) distinct[nd++] = distinct[i];
+        pattern = difference(distinct, nd);
+        free(distinct);
+    }
+    if (!pattern && sp.len && alone.len) pattern = surname_alone(&sp.items[0], alone.items, alone.len);
+    if (pattern || (sp.len >= 2 && px_compare_independent(c, articles.items, articles.len) >= 2)) {
+        px_conflict k = {.kind = PX_CONFLICT_NAME, .slot = PX_SLOT_NAME,
+                         .judgment = pattern ? PX_JUDGE_CONFLICT : PX_JUDGE_AGREEMENT,
+                         .subject = surname_of(c, e->name), .entity = e->name,
+                         .agreement = pattern == NULL};
+        push_values(c, &k, sp.items, sp.len, pattern ? pattern : "person-name");
+        if (pattern) push_values(c, &k, alone.items, alone.len, pattern);
+        for (size_t i = 1; i < k.values.len; i++) /* by article */
+            for (size_t j = i; j > 0 && k.values.items[j - 1].article > k.values.items[j].article; j--) {
+                px_value t = k.values.items[j];
+                k.values.items[j] = k.values.items[j - 1];
+                k.values.items[j - 1] = t;
+            }
+        px_vec_push(&c->conflicts, k);
+    }
+    px_vec_free(&sp);
+    px_vec_free(&alone);
+    px_vec_free(&articles);
+}
+
+void px_compare_names(px_comparison *c)
+{
+    for (size_t e = 0; e < c->entities.len; e++)
+        if (c->entities.items[e].type == PX_ENTITY_PERSON && c->entities.items[e].refs.len >= 2)
+            entity_names(c, &c->entities.items[e]);
+}
