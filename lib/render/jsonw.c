@@ -5,7 +5,9 @@
  * unless it is the first in its container, then its pending key.  A value
  * that cannot be written (invalid UTF-8, NaN) is checked before anything
  * is printed, so leaving it out leaves no trace.  Strings are written in
- * runs: the bytes between two escapes go out with one fwrite.
+ * runs: the bytes between two escapes go out with one fwrite; single bytes
+ * with putc_unlocked (a writer is used by one thread), integers without
+ * printf.
  */
 #include "render/jsonw.h"
 
@@ -35,11 +37,11 @@ static void write_string(FILE *f, const char *s, size_t n);
 /* The comma and key before a value. */
 static void lead(px_jsonw *w)
 {
-    if (!w->empty[w->depth]) putc(',', w->f);
+    if (!w->empty[w->depth]) putc_unlocked(',', w->f);
     w->empty[w->depth] = 0;
     if (w->key) {
         write_string(w->f, w->key, strlen(w->key));
-        putc(':', w->f);
+        putc_unlocked(':', w->f);
         w->key = NULL;
     }
 }
@@ -49,7 +51,7 @@ static void open_container(px_jsonw *w, char c)
     lead(w);
     assert(w->depth + 1 < PX_JSONW_MAX_DEPTH);
     w->empty[++w->depth] = 1;
-    putc(c, w->f);
+    putc_unlocked(c, w->f);
 }
 
 static void close_container(px_jsonw *w, char c)
@@ -57,7 +59,7 @@ static void close_container(px_jsonw *w, char c)
     assert(w->depth > 0);
     w->depth--;
     w->key = NULL;
-    putc(c, w->f);
+    putc_unlocked(c, w->f);
 }
 
 void px_jsonw_object_begin(px_jsonw *w) { open_container(w, '{'); }
@@ -68,27 +70,30 @@ void px_jsonw_array_end(px_jsonw *w) { close_container(w, ']'); }
 /* s[0..n) (valid UTF-8) quoted and escaped. */
 static void write_string(FILE *f, const char *s, size_t n)
 {
-    putc('"', f);
+    putc_unlocked('"', f);
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         if (i > run) fwrite(s + run, 1, i - run, f);
         run = i + 1;
-        putc('\\', f);
+        putc_unlocked('\\', f);
         switch (c) {
-        case '"': putc('"', f); break;
-        case '\\': putc('\\', f); break;
-        case '\b': putc('b', f); break;
-        case '\f': putc('f', f); break;
-        case '\n': putc('n', f); break;
-        case '\r': putc('r', f); break;
-        case '\t': putc('t', f); break;
-        default: fprintf(f, "u%04X", c);
+        case '"': putc_unlocked('"', f); break;
+        case '\\': putc_unlocked('\\', f); break;
+        case '\b': putc_unlocked('b', f); break;
+        case '\f': putc_unlocked('f', f); break;
+        case '\n': putc_unlocked('n', f); break;
+        case '\r': putc_unlocked('r', f); break;
+        case '\t': putc_unlocked('t', f); break;
+        default:
+            putc_unlocked('u', f), putc_unlocked('0', f), putc_unlocked('0', f);
+            putc_unlocked("0123456789ABCDEF"[c >> 4], f);
+            putc_unlocked("0123456789ABCDEF"[c & 15], f);
         }
     }
     if (n > run) fwrite(s + run, 1, n - run, f);
-    putc('"', f);
+    putc_unlocked('"', f);
 }
 
 void px_jsonw_stringn(px_jsonw *w, const char *s, size_t n)
@@ -129,8 +134,13 @@ void px_jsonw_bool(px_jsonw *w, int v)
 
 void px_jsonw_int(px_jsonw *w, long long v)
 {
+    char buf[24], *p = buf + sizeof buf;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0) *--p = '-';
     lead(w);
-    fprintf(w->f, "%lld", v);
+    fwrite(p, 1, (size_t)(buf + sizeof buf - p), w->f);
 }
 
 void px_jsonw_real(px_jsonw *w, double v)
