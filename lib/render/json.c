@@ -4,217 +4,276 @@
  * The keys are a contract (docs/json.md): scripts and later commands read
  * them, so they are only ever added to, never renamed.  Unknown values are
  * null, never "" or missing, so every object has every key.
+ *
+ * The object is streamed with the JSON writer (jsonw.h), in the bytes the
+ * jansson tree it replaced printed: building and freeing that tree cost
+ * three quarters of `analyze --json`'s time.
  */
-#include <jansson.h>
 #include <string.h>
 
 #include "analyze/analysis.h"
+#include "render/jsonw.h"
 
-static json_t *str_or_null(const char *s)
+/* s, or null when s is NULL. */
+static void str_or_null(px_jsonw *w, const char *key, const char *s)
 {
-    return s ? json_string(s) : json_null();
+    px_jsonw_key(w, key);
+    px_jsonw_string(w, s);
 }
 
-static json_t *string_array(const char *const *items, size_t n)
+/* s; left out with its key when NULL (json_string(NULL) made no value). */
+static void str(px_jsonw *w, const char *key, const char *s)
 {
-    json_t *arr = json_array();
-    for (size_t i = 0; i < n; i++) json_array_append_new(arr, json_string(items[i]));
-    return arr;
+    px_jsonw_key(w, key);
+    if (s) px_jsonw_string(w, s);
+    else px_jsonw_skip(w);
 }
 
-static json_t *token_json(const px_token *t, const char *sentence)
+static void integer(px_jsonw *w, const char *key, long long v)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "text", json_stringn(sentence + t->start, t->end - t->start));
-    json_object_set_new(o, "start", json_integer((json_int_t)t->start));
-    json_object_set_new(o, "kind", json_string(px_token_kind_name(t->kind)));
-    json_object_set_new(o, "norm", json_string(t->norm));
-    json_object_set_new(o, "stem", json_string(t->stem));
-    json_object_set_new(o, "stop", json_boolean(t->stop));
-    return o;
+    px_jsonw_key(w, key);
+    px_jsonw_int(w, v);
 }
 
-static json_t *sentences_json(const px_article *a, const px_analysis *an)
+static void boolean(px_jsonw *w, const char *key, int v)
 {
-    json_t *arr = json_array();
+    px_jsonw_key(w, key);
+    px_jsonw_bool(w, v);
+}
+
+static void string_array(px_jsonw *w, const char *key, const char *const *items, size_t n)
+{
+    px_jsonw_key(w, key);
+    px_jsonw_array_begin(w);
+    for (size_t i = 0; i < n; i++)
+        if (items[i]) px_jsonw_string(w, items[i]);
+    px_jsonw_array_end(w);
+}
+
+static void token_json(px_jsonw *w, const px_token *t, const char *sentence)
+{
+    px_jsonw_object_begin(w);
+    px_jsonw_key(w, "text");
+    px_jsonw_stringn(w, sentence + t->start, t->end - t->start);
+    integer(w, "start", (long long)t->start);
+    str(w, "kind", px_token_kind_name(t->kind));
+    str(w, "norm", t->norm);
+    str(w, "stem", t->stem);
+    boolean(w, "stop", t->stop);
+    px_jsonw_object_end(w);
+}
+
+static void sentences_json(px_jsonw *w, const px_article *a, const px_analysis *an)
+{
+    px_jsonw_key(w, "sentences");
+    px_jsonw_array_begin(w);
     size_t ti = 0, nt = px_analysis_token_count(an);
     for (size_t si = 0; si < a->sentences.len; si++) {
         const px_sentence *s = &a->sentences.items[si];
-        json_t *o = json_object(), *tokens = json_array();
-        json_object_set_new(o, "text", json_string(s->text));
-        json_object_set_new(o, "paragraph", json_integer((json_int_t)s->paragraph));
-        json_object_set_new(o, "start", json_integer((json_int_t)s->start));
+        px_jsonw_object_begin(w);
+        str(w, "text", s->text);
+        integer(w, "paragraph", (long long)s->paragraph);
+        integer(w, "start", (long long)s->start);
+        px_jsonw_key(w, "tokens");
+        px_jsonw_array_begin(w);
         for (; ti < nt && px_analysis_token(an, ti)->sentence == si; ti++)
-            json_array_append_new(tokens, token_json(px_analysis_token(an, ti), s->text));
-        json_object_set_new(o, "tokens", tokens);
+            token_json(w, px_analysis_token(an, ti), s->text);
+        px_jsonw_array_end(w);
         px_furniture f = px_sentence_furniture(an, si);
-        json_object_set_new(o, "furniture",
-                            f == PX_FURNITURE_NONE ? json_null() : json_string(px_furniture_name(f)));
-        json_array_append_new(arr, o);
+        str_or_null(w, "furniture", f == PX_FURNITURE_NONE ? NULL : px_furniture_name(f));
+        px_jsonw_object_end(w);
     }
-    return arr;
+    px_jsonw_array_end(w);
 }
 
-static json_t *span_text(const px_article *a, size_t sentence, size_t start, size_t end)
+static void span_text(px_jsonw *w, const char *key, const px_article *a, size_t sentence,
+                      size_t start, size_t end)
 {
-    if (sentence >= a->sentences.len) return json_null();
+    px_jsonw_key(w, key);
+    if (sentence >= a->sentences.len) {
+        px_jsonw_null(w);
+        return;
+    }
     const char *s = a->sentences.items[sentence].text;
     size_t n = strlen(s);
-    if (start > n || end > n || start > end) return json_null();
-    return json_stringn(s + start, end - start);
+    if (start > n || end > n || start > end) px_jsonw_null(w);
+    else px_jsonw_stringn(w, s + start, end - start);
 }
 
-static json_t *sentence_index(size_t sentence)
+static void sentence_index(px_jsonw *w, const char *key, size_t sentence)
 {
-    return sentence == (size_t)-1 ? json_null() : json_integer((json_int_t)sentence);
+    px_jsonw_key(w, key);
+    if (sentence == (size_t)-1) px_jsonw_null(w);
+    else px_jsonw_int(w, (long long)sentence);
 }
 
-static json_t *entity_name(const px_analysis *an, long entity)
+static void entity_name(px_jsonw *w, const char *key, const px_analysis *an, long entity)
 {
-    if (entity < 0 || (size_t)entity >= an->entities.len) return json_null();
-    return json_string(an->entities.items[entity].pub.name);
+    if (entity < 0 || (size_t)entity >= an->entities.len) {
+        px_jsonw_key(w, key);
+        px_jsonw_null(w);
+        return;
+    }
+    str(w, key, an->entities.items[entity].pub.name);
 }
 
-static json_t *entities_json(const px_article *a, const px_analysis *an)
+static void entities_json(px_jsonw *w, const px_article *a, const px_analysis *an)
 {
-    json_t *arr = json_array();
+    px_jsonw_key(w, "entities");
+    px_jsonw_array_begin(w);
     for (size_t i = 0; i < an->entities.len; i++) {
         const px_entity *e = &an->entities.items[i].pub;
-        json_t *o = json_object(), *mentions = json_array();
-        json_object_set_new(o, "name", json_string(e->name));
-        json_object_set_new(o, "type", json_string(px_entity_type_name(e->type)));
-        json_object_set_new(o, "aliases", string_array(e->aliases, e->alias_count));
-        json_object_set_new(o, "roles", string_array(e->roles, e->role_count));
+        px_jsonw_object_begin(w);
+        str(w, "name", e->name);
+        str(w, "type", px_entity_type_name(e->type));
+        string_array(w, "aliases", e->aliases, e->alias_count);
+        string_array(w, "roles", e->roles, e->role_count);
+        px_jsonw_key(w, "mentions");
+        px_jsonw_array_begin(w);
         for (size_t k = 0; k < e->mention_count; k++) {
             const px_mention *m = &e->mentions[k];
-            json_t *mo = json_object();
-            json_object_set_new(mo, "text", span_text(a, m->sentence, m->start, m->end));
-            json_object_set_new(mo, "kind", json_string(px_mention_kind_name(m->kind)));
-            json_object_set_new(mo, "sentence", json_integer((json_int_t)m->sentence));
-            json_object_set_new(mo, "start", json_integer((json_int_t)m->start));
-            json_array_append_new(mentions, mo);
+            px_jsonw_object_begin(w);
+            span_text(w, "text", a, m->sentence, m->start, m->end);
+            str(w, "kind", px_mention_kind_name(m->kind));
+            integer(w, "sentence", (long long)m->sentence);
+            integer(w, "start", (long long)m->start);
+            px_jsonw_object_end(w);
         }
-        json_object_set_new(o, "mentions", mentions);
-        json_array_append_new(arr, o);
+        px_jsonw_array_end(w);
+        px_jsonw_object_end(w);
     }
-    return arr;
+    px_jsonw_array_end(w);
 }
 
-static json_t *quotes_json(const px_analysis *an)
+static void quotes_json(px_jsonw *w, const px_analysis *an)
 {
-    json_t *arr = json_array();
+    px_jsonw_key(w, "quotes");
+    px_jsonw_array_begin(w);
     for (size_t i = 0; i < an->quotes.len; i++) {
         const px_quote *q = &an->quotes.items[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "text", json_string(q->text));
-        json_object_set_new(o, "speaker", entity_name(an, q->speaker));
-        json_object_set_new(o, "cue", str_or_null(q->cue));
-        json_object_set_new(o, "partial", json_boolean(q->partial));
-        json_object_set_new(o, "inferred", json_boolean(q->inferred));
-        json_object_set_new(o, "sentence", json_integer((json_int_t)q->sentence));
-        json_object_set_new(o, "sentence_last", json_integer((json_int_t)q->sentence_last));
-        json_array_append_new(arr, o);
+        px_jsonw_object_begin(w);
+        str(w, "text", q->text);
+        entity_name(w, "speaker", an, q->speaker);
+        str_or_null(w, "cue", q->cue);
+        boolean(w, "partial", q->partial);
+        boolean(w, "inferred", q->inferred);
+        integer(w, "sentence", (long long)q->sentence);
+        integer(w, "sentence_last", (long long)q->sentence_last);
+        px_jsonw_object_end(w);
     }
-    return arr;
+    px_jsonw_array_end(w);
 }
 
-static json_t *attributions_json(const px_analysis *an)
+static void attributions_json(px_jsonw *w, const px_analysis *an)
 {
-    json_t *arr = json_array();
+    px_jsonw_key(w, "attributions");
+    px_jsonw_array_begin(w);
     for (size_t i = 0; i < an->attributions.len; i++) {
         const px_attribution *t = &an->attributions.items[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "source", json_string(t->source));
-        json_object_set_new(o, "entity", entity_name(an, t->entity));
-        json_object_set_new(o, "cue", str_or_null(t->cue));
-        json_object_set_new(o, "sentence", sentence_index(t->sentence));
-        json_array_append_new(arr, o);
+        px_jsonw_object_begin(w);
+        str(w, "source", t->source);
+        entity_name(w, "entity", an, t->entity);
+        str_or_null(w, "cue", t->cue);
+        sentence_index(w, "sentence", t->sentence);
+        px_jsonw_object_end(w);
     }
-    return arr;
+    px_jsonw_array_end(w);
 }
 
 /* A count as an integer ("$16,450", not 16450.0); anything else as a real,
- * which the dump prints with 15 significant digits: enough for every value
- * a text states ("1,234.5 tonnes" is 1234.5, not 1.23e3), few enough that
- * a decimal fraction prints as written (0.1, not 0.10000000000000001). */
-static json_t *number_value(double v)
+ * printed with 15 significant digits: enough for every value a text states
+ * ("1,234.5 tonnes" is 1234.5, not 1.23e3), few enough that a decimal
+ * fraction prints as written (0.1, not 0.10000000000000001). */
+static void number_value(px_jsonw *w, const char *key, double v)
 {
-    if (v > -9e15 && v < 9e15 && v == (double)(json_int_t)v) return json_integer((json_int_t)v);
-    return json_real(v);
+    px_jsonw_key(w, key);
+    if (v > -9e15 && v < 9e15 && v == (double)(long long)v) px_jsonw_int(w, (long long)v);
+    else px_jsonw_real(w, v);
 }
 
-static json_t *numbers_json(const px_analysis *an)
+static void numbers_json(px_jsonw *w, const px_analysis *an)
 {
-    json_t *arr = json_array();
+    px_jsonw_key(w, "numbers");
+    px_jsonw_array_begin(w);
     for (size_t i = 0; i < an->numbers.len; i++) {
         const px_number *n = &an->numbers.items[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "text", json_string(n->text));
-        json_object_set_new(o, "kind", json_string(px_number_kind_name(n->kind)));
-        json_object_set_new(o, "value", number_value(n->value));
-        json_object_set_new(o, "unit", str_or_null(n->unit));
-        json_object_set_new(o, "qualifier", str_or_null(n->qualifier));
-        json_object_set_new(o, "ordinal", json_boolean(n->ordinal));
-        json_object_set_new(o, "sentence", json_integer((json_int_t)n->sentence));
-        json_array_append_new(arr, o);
+        px_jsonw_object_begin(w);
+        str(w, "text", n->text);
+        str(w, "kind", px_number_kind_name(n->kind));
+        number_value(w, "value", n->value);
+        str_or_null(w, "unit", n->unit);
+        str_or_null(w, "qualifier", n->qualifier);
+        boolean(w, "ordinal", n->ordinal);
+        integer(w, "sentence", (long long)n->sentence);
+        px_jsonw_object_end(w);
     }
-    return arr;
+    px_jsonw_array_end(w);
 }
 
-static json_t *dates_json(const px_analysis *an)
+static void dates_json(px_jsonw *w, const px_analysis *an)
 {
-    json_t *arr = json_array();
+    px_jsonw_key(w, "dates");
+    px_jsonw_array_begin(w);
     for (size_t i = 0; i < an->dates.len; i++) {
         const px_date_mention *d = &an->dates.items[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "text", json_string(d->text));
-        json_object_set_new(o, "value", str_or_null(d->value));
-        json_object_set_new(o, "relative", json_boolean(d->relative));
-        json_object_set_new(o, "sentence", json_integer((json_int_t)d->sentence));
-        json_array_append_new(arr, o);
+        px_jsonw_object_begin(w);
+        str(w, "text", d->text);
+        str_or_null(w, "value", d->value);
+        boolean(w, "relative", d->relative);
+        integer(w, "sentence", (long long)d->sentence);
+        px_jsonw_object_end(w);
     }
-    return arr;
+    px_jsonw_array_end(w);
 }
 
-static json_t *article_json(const px_article *a, const px_analysis *an)
+static void article_json(px_jsonw *w, const px_article *a, const px_analysis *an)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", str_or_null(a->id));
-    json_object_set_new(o, "url", str_or_null(a->url));
-    json_object_set_new(o, "outlet", str_or_null(a->outlet));
-    json_object_set_new(o, "title", str_or_null(a->title));
-    json_object_set_new(o, "byline", str_or_null(a->byline));
-    json_object_set_new(o, "author", a->authors.len ? string_array(a->authors.items, a->authors.len)
-                                                    : json_null());
-    json_object_set_new(o, "date", str_or_null(a->date));
-    json_object_set_new(o, "date_source", a->date ? json_string(px_date_source_name(a->date_source)) : json_null());
-    json_object_set_new(o, "date_confidence", a->date ? json_real(a->date_confidence) : json_null());
-    json_object_set_new(o, "dateline", str_or_null(a->dateline));
-    json_object_set_new(o, "wire", str_or_null(a->wire));
-    json_object_set_new(o, "language", json_string(px_article_language(a)));
-    json_object_set_new(o, "paragraphs", string_array(a->paragraphs.items, a->paragraphs.len));
-    json_object_set_new(o, "text", json_string(px_article_text(a)));
-    json_object_set_new(o, "removed", string_array(a->removed.items, a->removed.len));
-    json_object_set_new(o, "origin", str_or_null(a->origin));
-    json_object_set_new(o, "format", str_or_null(a->format));
-    if (an) {
-        json_object_set_new(o, "sentences", sentences_json(a, an));
-        json_object_set_new(o, "entities", entities_json(a, an));
-        json_object_set_new(o, "quotes", quotes_json(an));
-        json_object_set_new(o, "attributions", attributions_json(an));
-        json_object_set_new(o, "numbers", numbers_json(an));
-        json_object_set_new(o, "dates", dates_json(an));
+    px_jsonw_object_begin(w);
+    str_or_null(w, "id", a->id);
+    str_or_null(w, "url", a->url);
+    str_or_null(w, "outlet", a->outlet);
+    str_or_null(w, "title", a->title);
+    str_or_null(w, "byline", a->byline);
+    if (a->authors.len) {
+        string_array(w, "author", a->authors.items, a->authors.len);
+    } else {
+        px_jsonw_key(w, "author");
+        px_jsonw_null(w);
     }
-    return o;
+    str_or_null(w, "date", a->date);
+    if (a->date) {
+        str(w, "date_source", px_date_source_name(a->date_source));
+        px_jsonw_key(w, "date_confidence");
+        px_jsonw_real(w, a->date_confidence);
+    } else {
+        str_or_null(w, "date_source", NULL);
+        str_or_null(w, "date_confidence", NULL);
+    }
+    str_or_null(w, "dateline", a->dateline);
+    str_or_null(w, "wire", a->wire);
+    str(w, "language", px_article_language(a));
+    string_array(w, "paragraphs", a->paragraphs.items, a->paragraphs.len);
+    str(w, "text", px_article_text(a));
+    string_array(w, "removed", a->removed.items, a->removed.len);
+    str_or_null(w, "origin", a->origin);
+    str_or_null(w, "format", a->format);
+    if (an) {
+        sentences_json(w, a, an);
+        entities_json(w, a, an);
+        quotes_json(w, an);
+        attributions_json(w, an);
+        numbers_json(w, an);
+        dates_json(w, an);
+    }
+    px_jsonw_object_end(w);
 }
 
 px_status px_render_json(const px_article *a, const px_analysis *an, FILE *f, px_error *err)
 {
     if (!a || !f) return px_error_set(err, PX_EUSAGE, "px_render_json", 0, 0, "no article or no output");
-    json_t *o = article_json(a, an);
-    int rc = json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(15));
-    json_decref(o);
-    if (rc != 0 || ferror(f))
-        return px_error_set(err, PX_EIO, "<output>", 0, 0, "write failed");
+    px_jsonw w;
+    px_jsonw_init(&w, f);
+    article_json(&w, a, an);
+    if (ferror(f)) return px_error_set(err, PX_EIO, "<output>", 0, 0, "write failed");
     return PX_OK;
 }

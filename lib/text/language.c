@@ -140,23 +140,49 @@ static const char *stopword_vote(const char *s, size_t n)
     return langs[best];
 }
 
-const char *px_text_language(px_context *ctx, const char *s, size_t len)
+/* The first bytes of s[0..len) textcat may see (at most MAX_BYTES, at a
+ * code point boundary, before any invalid UTF-8), or 0 when too few
+ * letters to tell. */
+static size_t prefix(const char *s, size_t len)
 {
-    if (!ctx || !ctx->text || !s || !len) return "und";
-    px_text *t = ctx->text;
-
     size_t n = len < MAX_BYTES ? len : MAX_BYTES;
     while (n > 0 && n < len && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
     size_t bad;
     if (!px_utf8_check(s, n, &bad)) n = bad;
-    if (!enough_letters(s, n)) return "und";
-    const char *voted = stopword_vote(s, n < VOTE_BYTES ? n : VOTE_BYTES);
-    if (voted) return voted;
+    return enough_letters(s, n) ? n : 0;
+}
 
+/* textcat's decision on s[0..n) (a prefix()). */
+static const char *textcat(px_text *t, const char *s, size_t n)
+{
     /* A NUL-terminated copy: textcat is old code; give it a C string. */
     px__text_reserve((void **)&t->c1, &t->c1cap, n + 1, 1);
     memcpy(t->c1, s, n);
     t->c1[n] = '\0';
     candidate_t *c = t->textcat_out;
     return best(c, textcat_ClassifyFull(t->textcat, t->c1, n, c));
+}
+
+const char *px_text_language(px_context *ctx, const char *s, size_t len)
+{
+    if (!ctx || !ctx->text || !s || !len) return "und";
+    size_t n = prefix(s, len);
+    if (!n) return "und";
+    const char *voted = stopword_vote(s, n < VOTE_BYTES ? n : VOTE_BYTES);
+    if (voted) return voted;
+    return textcat(ctx->text, s, n);
+}
+
+const char *px__text_language_textcat(px_context *ctx, const char *s, size_t len)
+{
+    if (!ctx || !ctx->text || !s || !len) return "und";
+    size_t n = prefix(s, len);
+    return n ? textcat(ctx->text, s, n) : "und";
+}
+
+const char *px__text_language_vote(const char *s, size_t len)
+{
+    if (!s || !len) return NULL;
+    size_t n = prefix(s, len);
+    return n ? stopword_vote(s, n < VOTE_BYTES ? n : VOTE_BYTES) : NULL;
 }

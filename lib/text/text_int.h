@@ -112,4 +112,13 @@ unsigned px__stopword_langs(const char *w, size_t len);
 /* The bit of lang ("en", "en-GB") in px__stopword_langs(), or -1. */
 int px__stopword_list(const char *lang);
 
+/* px_text_language()'s two deciders apart, for the benchmark that measures
+ * how often the cheap one agrees with the full one and for tests.
+ * _textcat: textcat's decision alone (the static ISO code, or "und").
+ * _vote: the stop-word vote alone: the static code of the language whose
+ * function words clearly dominate, or NULL when it is not clear-cut (then
+ * px_text_language() asks textcat).  Neither allocates; errors: none. */
+const char *px__text_language_textcat(px_context *ctx, const char *s, size_t len);
+const char *px__text_language_vote(const char *s, size_t len);
+
 #endif

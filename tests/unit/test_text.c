@@ -566,6 +566,58 @@ static void test_token_forms(void **state)
 
 /* ---- language ------------------------------------------------------------------- */
 
+/* The stop-word vote px_text_language() asks before textcat: clear cases
+ * decided by it, with textcat's answer; unclear ones (too few words, two
+ * languages mixed, no function words) left to textcat. */
+static void test_language_vote(void **state)
+{
+    px_context *ctx = *state;
+#define VOTE(s) px__text_language_vote(s, strlen(s))
+#define BOTH(s, want)                                                                    \
+    do {                                                                                 \
+        assert_string_equal(px_text_language(ctx, s, strlen(s)), want);                 \
+        assert_string_equal(px__text_language_textcat(ctx, s, strlen(s)), want);        \
+    } while (0)
+    static const char en[] =
+        "The police said on Friday that the man who was shot in the parking lot of the "
+        "store had been taken to a hospital, where he was in stable condition, and that "
+        "they were looking for a suspect who had left the scene in a car before they "
+        "arrived.";
+    static const char de[] =
+        "Die Polizei teilte am Freitag mit, dass der Mann, der auf dem Parkplatz des "
+        "Geschäfts angeschossen worden war, in ein Krankenhaus gebracht wurde, wo er in "
+        "einem stabilen Zustand sei, und dass sie nach einem Verdächtigen suche, der den "
+        "Ort mit einem Auto verlassen hatte, bevor sie eintraf.";
+    assert_string_equal(VOTE(en), "en");
+    BOTH(en, "en");
+    assert_string_equal(VOTE(de), "de");
+    BOTH(de, "de");
+    /* Unclear: fewer words than the vote needs. */
+    static const char few[] = "The man who was shot on Friday is in stable condition, police said.";
+    assert_null(VOTE(few));
+    /* Unclear: two languages, neither twice the other. */
+    static const char mixed[] =
+        "The police said on Friday that the man was taken to a hospital. Die Polizei "
+        "teilte am Freitag mit, dass der Mann in ein Krankenhaus gebracht wurde. The "
+        "suspect left the scene in a car. Der Verdächtige hat den Ort mit einem Auto "
+        "verlassen, bevor sie eintraf.";
+    assert_null(VOTE(mixed));
+    assert_string_equal(px_text_language(ctx, mixed, strlen(mixed)),
+                        px__text_language_textcat(ctx, mixed, strlen(mixed)));
+    /* Unclear: words enough, but hardly a function word among them. */
+    static const char names[] =
+        "Smith Jones Brown Taylor Wilson Davies Evans Thomas Johnson Roberts Walker Wright "
+        "Robinson Thompson White Hughes Edwards Green Hall Wood Harris Lewis Martin Jackson "
+        "Clarke Clark Turner Hill Scott Cooper Morris Ward Moore King Watson Baker Harrison";
+    assert_null(VOTE(names));
+    assert_string_equal(px_text_language(ctx, names, strlen(names)),
+                        px__text_language_textcat(ctx, names, strlen(names)));
+    assert_null(VOTE(""));
+    assert_null(px__text_language_vote(NULL, 0));
+#undef BOTH
+#undef VOTE
+}
+
 static void test_language(void **state)
 {
     px_context *ctx = *state;
@@ -721,6 +773,7 @@ int main(void)
         cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_token_forms),
         cmocka_unit_test(test_language),
+        cmocka_unit_test(test_language_vote),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_huge_word),
         cmocka_unit_test(test_many_initials),
