@@ -10,11 +10,21 @@
  * when asked, so the stream pays only for grouping.  Killing the command loses at most the
  * uncommitted batch; rerunning it adds what is missing and skips the rest.
  *
+ * Folders are walked without following symbolic links to folders (a link
+ * loop would otherwise be read again at every depth until ELOOP, or
+ * forever with two), and a folder already open higher up (a bind mount)
+ * is not entered again; a link to a file is read.  What is neither a file
+ * nor a folder (a FIFO, which would block the run, a socket, a device) is
+ * skipped with a message.  A path named on the command line is followed
+ * wherever it leads, and a FIFO named there is read as a stream (as
+ * <(command) is).
+ *
  * For the crash test only: PX_ADD_KILL_AFTER=N makes the command kill
  * itself with SIGKILL after adding N articles (a kill -9 at an exact point).
  */
-#define _DEFAULT_SOURCE /* DT_DIR */
+#define _DEFAULT_SOURCE /* lstat, S_ISSOCK */
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -28,24 +38,37 @@
 #include "store/ingest.h"
 
 static const char usage[] =
-    "usage: parallax add [--db PATH] [--batch N] [--format FORMAT] PATH...\n"
+    "usage: parallax add [--db PATH] [--check] [--batch N] [--wait] [--format FORMAT]\n"
+    "                    PATH...\n"
     "\n"
     "Adds the articles of each PATH to the store and groups them into stories\n"
     "as they come: each article joins the story it fits best or starts one.\n"
     "PATH is a file (text, HTML, JSON Lines), a folder (its files, by name,\n"
-    "recursively) or \"-\" (standard input).  An article already in the store\n"
-    "(same URL, or the same body) is skipped, so a rerun after an interruption\n"
-    "adds only what is missing.  A malformed JSON line is reported with its\n"
-    "line number and skipped.  On a terminal a progress line is shown; at the\n"
-    "end one summary line.\n"
+    "recursively; symbolic links to folders are not followed, FIFOs, sockets\n"
+    "and devices in it are skipped) or \"-\" (standard input).  An article\n"
+    "already in the store (same URL, or the same body) is skipped, so a rerun\n"
+    "after an interruption adds only what is missing.  A malformed JSON line is\n"
+    "reported with its line number and skipped.  On a terminal a progress line\n"
+    "is shown; at the end one summary line.\n"
+    "\n"
+    "One writer at a time: add holds the store's lock (PATH.lock) for its whole\n"
+    "run; a second add on the same store fails at once, naming the holder, and\n"
+    "writes nothing (or waits with --wait).  Reading commands are not blocked.\n"
     "\n"
     "  --db PATH            the store (default ./parallax.db; created if missing)\n"
+    "  --check              check the whole store first (SQLite's integrity_check)\n"
     "  --batch N            commit every N articles (default 5000)\n"
+    "  --wait               wait for another writer to finish instead of failing\n"
     "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
     "  -h, --help           show this help\n"
     "\n"
     "Exit status: 0 all inputs read, 1 some input failed (the others are\n"
     "added), 2 usage error.\n";
+
+typedef struct folder_id {
+    dev_t dev;
+    ino_t ino;
+} folder_id;
 
 typedef struct run {
     px_context *ctx;
@@ -54,6 +77,7 @@ typedef struct run {
     size_t bad, seen, kill_after;
     int progress, failed;
     double start, shown;
+    PX_VEC(folder_id) folders; /* the folders being read, outermost first */
 } run;
 
 static double now(void)
@@ -76,14 +100,21 @@ static void show_progress(run *r, int last)
 }
 
 static int add_file(run *r, const char *path);
+static int add_path(run *r, const char *path, int named);
 
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int add_folder(run *r, const char *path)
+/* A folder's entries by name; st is the folder's own stat. */
+static int add_folder(run *r, const char *path, const struct stat *st)
 {
+    for (size_t i = 0; i < r->folders.len; i++)
+        if (r->folders.items[i].dev == st->st_dev && r->folders.items[i].ino == st->st_ino) {
+            cli_error("%s: skipped: a folder already being read (a loop)", path);
+            return 0;
+        }
     DIR *d = opendir(path);
     if (!d) {
         cli_error("%s: cannot read the folder", path);
@@ -99,20 +130,57 @@ static int add_folder(run *r, const char *path)
     }
     closedir(d);
     qsort(names.items, names.len, sizeof *names.items, cmp_names);
+    px_vec_push(&r->folders, ((folder_id){st->st_dev, st->st_ino}));
     int status = 0;
     for (size_t i = 0; i < names.len; i++) {
-        if (!r->failed && add_file(r, names.items[i])) status = EXIT_INPUT;
+        if (!r->failed && add_path(r, names.items[i], 0)) status = EXIT_INPUT;
         free(names.items[i]);
     }
+    r->folders.len--;
     px_vec_free(&names);
     return status;
 }
 
-static int add_file(run *r, const char *path)
+static const char *kind_of(mode_t m)
+{
+    return S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" : S_ISCHR(m) || S_ISBLK(m) ? "a device"
+                                                                                       : "not a file";
+}
+
+/* A path named on the command line (named: followed wherever it leads, a
+ * FIFO read as a stream) or found in a folder (see the top of the file). */
+static int add_path(run *r, const char *path, int named)
 {
     struct stat st;
-    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return add_folder(r, path);
+    if (strcmp(path, "-") == 0) return add_file(r, path);
+    if (named) {
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return add_folder(r, path, &st);
+        return add_file(r, path); /* reports what is wrong with it */
+    }
+    if (lstat(path, &st) != 0) {
+        cli_error("%s: %s", path, strerror(errno));
+        return EXIT_INPUT;
+    }
+    if (S_ISLNK(st.st_mode)) {
+        if (stat(path, &st) != 0) {
+            cli_error("%s: a symbolic link that leads nowhere: %s", path, strerror(errno));
+            return EXIT_INPUT;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            cli_error("%s: skipped: a symbolic link to a folder is not followed", path);
+            return 0;
+        }
+    }
+    if (S_ISDIR(st.st_mode)) return add_folder(r, path, &st);
+    if (!S_ISREG(st.st_mode)) {
+        cli_error("%s: skipped: %s, not a file", path, kind_of(st.st_mode));
+        return 0;
+    }
+    return add_file(r, path);
+}
+
+static int add_file(run *r, const char *path)
+{
     px_error err;
     px_reader *rd;
     if (px_reader_open(r->ctx, path, r->format, &rd, &err)) {
@@ -163,20 +231,27 @@ static int add_file(run *r, const char *path)
     return status;
 }
 
+static void waiting(const char *holder, void *ud)
+{
+    cli_error("%s: waiting for the writer holding the store (%s)", (const char *)ud, holder);
+}
+
 int cmd_add(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'}, {"batch", required_argument, NULL, 'b'},
+        {"db", required_argument, NULL, 'd'}, {"check", no_argument, NULL, 'C'},
+        {"batch", required_argument, NULL, 'b'},
         {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+        {"wait", no_argument, NULL, 'w'}, {NULL, 0, NULL, 0}};
     const char *db = PX_STORE_DEFAULT;
     long batch = PX_INGEST_BATCH;
     run r = {0};
-    int c;
+    int c, wait = 0, check = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:b:f:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
+        case 'C': check = 1; break;
         case 'b':
             batch = strtol(optarg, NULL, 10);
             if (batch < 1) {
@@ -187,6 +262,7 @@ int cmd_add(int argc, char **argv)
         case 'f':
             if (cli_parse_format(optarg, &r.format)) return EXIT_USAGE;
             break;
+        case 'w': wait = 1; break;
         case 'h': fputs(usage, stdout); return 0;
         default: fputs(usage, stderr); return EXIT_USAGE;
         }
@@ -197,8 +273,15 @@ int cmd_add(int argc, char **argv)
     }
     px_error err;
     px_store *store;
-    if (px_store_open(db, 0, &store, &err)) {
+    px_store_lock *lock;
+    if (px_store_lock_take(db, wait, waiting, (void *)db, &lock, &err)) {
         cli_error("%s", err.message);
+        return EXIT_INPUT;
+    }
+    if (px_store_open(db, 0, &store, &err) || (check && px_store_check(store, &err))) {
+        cli_error("%s", err.message);
+        px_store_close(store);
+        px_store_lock_release(lock);
         return EXIT_INPUT;
     }
     px_story_params p;
@@ -207,6 +290,7 @@ int cmd_add(int argc, char **argv)
         cli_error("%s", err.message);
         px_context_free(r.ctx);
         px_store_close(store);
+        px_store_lock_release(lock);
         return EXIT_INPUT;
     }
     const char *k = getenv("PX_ADD_KILL_AFTER");
@@ -215,13 +299,14 @@ int cmd_add(int argc, char **argv)
     r.start = now();
     int status = 0;
     for (int i = optind; i < argc && !r.failed; i++)
-        if (add_file(&r, argv[i])) status = EXIT_INPUT;
+        if (add_path(&r, argv[i], 1)) status = EXIT_INPUT;
     show_progress(&r, 1);
-    px_ingest_stats s = *px_ingest_stats_of(r.ingest);
-    if (px_ingest_close(r.ingest, &err)) {
+    if (!r.failed && px_ingest_finish(r.ingest, &err)) {
         cli_error("%s", err.message);
         status = EXIT_INPUT;
     }
+    px_ingest_stats s = *px_ingest_committed(r.ingest); /* what is stored, after a failure too */
+    px_ingest_close(r.ingest, NULL);
     double secs = now() - r.start;
     printf("added %zu articles (%zu already stored, %zu bad) into %zu new stories, "
            "%zu copies; %lld articles, %lld stories in %s; %.1f s\n",
@@ -229,6 +314,8 @@ int cmd_add(int argc, char **argv)
            (long long)px_store_count(store, "articles"), (long long)px_store_count(store, "stories"),
            db, secs);
     px_context_free(r.ctx);
+    px_vec_free(&r.folders);
     px_store_close(store);
+    px_store_lock_release(lock);
     return status;
 }

@@ -12,15 +12,21 @@
 
 #include "analyze/analysis.h"
 #include "cli.h"
+#include "render/term.h"
 
+/* Messages name inputs (file names, ids) and quote them: escaped
+ * (render/term.h), on one line. */
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("parallax: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    px_buf msg = {0}, safe = {0};
+    px_buf_vprintf(&msg, fmt, ap);
     va_end(ap);
+    px_term_escape(&safe, msg.data ? msg.data : "", msg.len, 0);
+    fprintf(stderr, "parallax: %s\n", px_buf_str(&safe));
+    px_buf_free(&msg);
+    px_buf_free(&safe);
 }
 
 static int parse_format(const char *s, px_format *out)

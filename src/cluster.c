@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "render/term.h"
 #include "story/batch.h"
 
 static const char usage[] =
@@ -47,7 +48,9 @@ int cmd_cluster(int argc, char **argv)
     for (size_t i = 0; i < n; i++) {
         const char *id = px_article_id(c.articles[i]);
         if (!opt.json) {
-            printf("%s\t%lld\n", id, (long long)story[i]);
+            px_buf f = {0}; /* the id is the input's: escaped (render/term.h) */
+            printf("%s\t%lld\n", px_term_field(&f, id), (long long)story[i]);
+            px_buf_free(&f);
             continue;
         }
         json_t *o = json_object();

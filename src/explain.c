@@ -16,10 +16,11 @@
 
 #include "analyze/numdate.h"
 #include "cli.h"
+#include "render/term.h"
 #include "store/store.h"
 
 static const char usage[] =
-    "usage: parallax explain [--db PATH] ARTICLE\n"
+    "usage: parallax explain [--db PATH] [--check] ARTICLE\n"
     "\n"
     "Says why ARTICLE (its id as given with the input, its URL, or its row\n"
     "number in the store) is in its story: whether it started the story,\n"
@@ -32,12 +33,17 @@ static const char usage[] =
     "publication day).\n"
     "\n"
     "  --db PATH    the store (default ./parallax.db)\n"
+    "  --check      check the whole store first (SQLite's integrity_check)\n"
     "  -h, --help   show this help\n"
     "\n"
     "Exit status: 0 explained, 1 no such article or the store cannot be read,\n"
     "2 usage error.\n";
 
 #define SHOW 8
+
+/* Standard output through an escaping stream (render/term.h): names,
+ * titles and ids are the articles' own text. */
+static FILE *text_out;
 
 typedef struct shared {
     uint64_t key;
@@ -106,19 +112,19 @@ static void free_value(const char *k, size_t n, void *v, void *ud)
 
 static void list(const char *label, const shared *s, size_t n, const px_map *names)
 {
-    printf("%s:", label);
-    if (!n) fputs(" none", stdout);
+    fprintf(text_out, "%s:", label);
+    if (!n) fputs(" none", text_out);
     for (size_t i = 0; i < n; i++) {
         const char *name = px_map_get(names, (const char *)&s[i].key, 8);
-        printf("%s %s", i ? "," : "", name ? name : "?");
+        fprintf(text_out, "%s %s", i ? "," : "", name ? name : "?");
     }
-    putchar('\n');
+    fputc('\n', text_out);
 }
 
 static void part(const char *name, double v)
 {
-    if (v < 0) printf("  %-10s -\n", name);
-    else printf("  %-10s %.3f\n", name, v);
+    if (v < 0) fprintf(text_out, "  %-10s -\n", name);
+    else fprintf(text_out, "  %-10s %.3f\n", name, v);
 }
 
 /* Within a day of one of c's days, not counting the article's own share
@@ -147,10 +153,10 @@ static void named_days(const px_doc *d, const px_story *st, int own)
         if (!pub && !near_day(day, &st->named_days, own)) continue;
         int y, mo, dd;
         px_civil_from_days(day, &y, &mo, &dd);
-        printf("%s %04d-%02d-%02d (%s)", any++ ? "," : "  days it names:", y, mo, dd,
+        fprintf(text_out, "%s %04d-%02d-%02d (%s)", any++ ? "," : "  days it names:", y, mo, dd,
                pub ? "the story's articles were published then" : "its articles name it too");
     }
-    if (any) putchar('\n');
+    if (any) fputc('\n', text_out);
 }
 
 static void evidence(px_store *s, px_context *ctx, const px_article *a, const px_membership_row *m,
@@ -180,10 +186,10 @@ static void evidence(px_store *s, px_context *ctx, const px_article *a, const px
     shared top[SHOW];
     /* own story, or (when the article started its story) the one it came closest to */
     int own = story == m->story;
-    printf("%s story %lld:\n", own ? "shared with the rest of" : "shared with", (long long)story);
+    fprintf(text_out, "%s story %lld:\n", own ? "shared with the rest of" : "shared with", (long long)story);
     list("  words", top, shared_keys(&d.p.terms, &st.terms, own, top, SHOW), &names);
     list("  names and numbers", top, shared_keys(&d.specifics, &st.specifics, own, top, SHOW), &names);
-    if (m->match.quotes > 0 && an->quotes.len) printf("  quotations: %.0f%% of its quoted 3-grams\n", 100 * m->match.quotes);
+    if (m->match.quotes > 0 && an->quotes.len) fprintf(text_out, "  quotations: %.0f%% of its quoted 3-grams\n", 100 * m->match.quotes);
     named_days(&d, &st, own);
     px_map_each(&names, free_value, NULL);
     px_map_free(&names);
@@ -196,13 +202,15 @@ static void evidence(px_store *s, px_context *ctx, const px_article *a, const px
 int cmd_explain(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+        {"db", required_argument, NULL, 'd'}, {"check", no_argument, NULL, 'C'},
+        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     const char *db = PX_STORE_DEFAULT;
-    int c;
+    int c, check = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
+        case 'C': check = 1; break;
         case 'h': fputs(usage, stdout); return 0;
         default: fputs(usage, stderr); return EXIT_USAGE;
         }
@@ -216,39 +224,48 @@ int cmd_explain(int argc, char **argv)
     px_context *ctx = NULL;
     px_article *a = NULL;
     px_membership_row m;
-    if (px_store_open(db, 1, &s, &err) || px_context_new(&ctx, &err) ||
+    if (px_store_open(db, 1, &s, &err) || (check && px_store_check(s, &err)) ||
+        px_context_new(&ctx, &err) ||
         px_store_article(s, ctx, argv[optind], &a, &m, &err)) {
         cli_error("%s", err.message);
         px_context_free(ctx);
         px_store_close(s);
         return EXIT_INPUT;
     }
+    text_out = px_term_stream(stdout);
+    if (!text_out) {
+        cli_error("cannot make the output stream");
+        px_article_free(a);
+        px_context_free(ctx);
+        px_store_close(s);
+        return EXIT_INPUT;
+    }
     const char *title = px_article_title(a);
-    printf("article %s%s%s%s\n", px_article_id(a), title ? " (" : "", title ? title : "", title ? ")" : "");
-    printf("story %lld: %s\n", (long long)m.story, m.story_title ? m.story_title : "(untitled)");
+    fprintf(text_out, "article %s%s%s%s\n", px_article_id(a), title ? " (" : "", title ? title : "", title ? ")" : "");
+    fprintf(text_out, "story %lld: %s\n", (long long)m.story, m.story_title ? m.story_title : "(untitled)");
     if (m.copy_of >= 0) {
-        printf("decision: a copy of article %s (near-identical text), so in its story\n",
+        fprintf(text_out, "decision: a copy of article %s (near-identical text), so in its story\n",
                m.copy_of_id ? m.copy_of_id : "?");
     } else if (!m.created) {
-        printf("decision: joined story %lld, score %.3f >= threshold %.3f\n", (long long)m.story,
+        fprintf(text_out, "decision: joined story %lld, score %.3f >= threshold %.3f\n", (long long)m.story,
                m.match.score, m.threshold);
     } else if (m.best >= 0) {
-        printf("decision: started story %lld; the closest story, %lld, scored %.3f < threshold %.3f\n",
+        fprintf(text_out, "decision: started story %lld; the closest story, %lld, scored %.3f < threshold %.3f\n",
                (long long)m.story, (long long)m.best, m.match.score, m.threshold);
     } else {
-        printf("decision: started story %lld; no earlier story in the time window shared its\n"
+        fprintf(text_out, "decision: started story %lld; no earlier story in the time window shared its\n"
                "strongest words or names\n", (long long)m.story);
     }
     if (m.match.score >= 0 && (m.copy_of >= 0 || !m.created || m.best >= 0)) {
         part("terms", m.match.terms);
         part("specifics", m.match.specifics);
         part("quotes", m.match.quotes);
-        if (m.match.gap < 0) printf("  %-10s -\n", "days apart");
-        else printf("  %-10s %d\n", "days apart", m.match.gap);
+        if (m.match.gap < 0) fprintf(text_out, "  %-10s -\n", "days apart");
+        else fprintf(text_out, "  %-10s %d\n", "days apart", m.match.gap);
         if (m.match.places_only) {
             px_story_params p;
             px_story_params_default(&p);
-            printf("  every name shared is a place: the score was multiplied by %.2f\n",
+            fprintf(text_out, "  every name shared is a place: the score was multiplied by %.2f\n",
                    p.place_factor);
         }
     }
@@ -256,5 +273,6 @@ int cmd_explain(int argc, char **argv)
     px_article_free(a);
     px_context_free(ctx);
     px_store_close(s);
-    return fflush(stdout) ? EXIT_INPUT : 0;
+    int bad = fclose(text_out) != 0;
+    return fflush(stdout) || bad ? EXIT_INPUT : 0;
 }

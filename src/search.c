@@ -8,10 +8,11 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "render/term.h"
 #include "store/store.h"
 
 static const char usage[] =
-    "usage: parallax search [--db PATH] [--limit N] [--json] QUERY\n"
+    "usage: parallax search [--db PATH] [--check] [--limit N] [--json] QUERY\n"
     "\n"
     "Searches the titles and texts of the stored articles and prints the best\n"
     "matches: article id, story id, date, outlet, title and the matching\n"
@@ -20,6 +21,7 @@ static const char usage[] =
     "OR, NOT, prefix*.\n"
     "\n"
     "  --db PATH     the store (default ./parallax.db)\n"
+    "  --check       check the whole store first (SQLite's integrity_check)\n"
     "  --limit N     at most N results (default 20)\n"
     "  -j, --json    one JSON object per result per line: id, story, title,\n"
     "                outlet, date, snippet\n"
@@ -30,10 +32,14 @@ static const char usage[] =
 
 static void print_hit(const px_search_hit *h, void *ud)
 {
-    if (!*(int *)ud) {
-        printf("%s\tstory %lld\t%s\t%s\t%s\n    %s\n", h->id, (long long)h->story,
-               h->date ? h->date : "-", h->outlet ? h->outlet : "-", h->title ? h->title : "",
-               h->snippet ? h->snippet : "");
+    if (!*(int *)ud) { /* each field escaped (render/term.h): two lines a hit */
+        px_buf f[5] = {{0}};
+        printf("%s\tstory %lld\t%s\t%s\t%s\n    %s\n", px_term_field(&f[0], h->id),
+               (long long)h->story, h->date ? px_term_field(&f[1], h->date) : "-",
+               h->outlet ? px_term_field(&f[2], h->outlet) : "-",
+               h->title ? px_term_field(&f[3], h->title) : "",
+               h->snippet ? px_term_field(&f[4], h->snippet) : "");
+        for (int i = 0; i < 5; i++) px_buf_free(&f[i]);
         return;
     }
     json_t *o = json_object();
@@ -51,14 +57,16 @@ static void print_hit(const px_search_hit *h, void *ud)
 int cmd_search(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'}, {"limit", required_argument, NULL, 'n'},
+        {"db", required_argument, NULL, 'd'}, {"check", no_argument, NULL, 'C'},
+        {"limit", required_argument, NULL, 'n'},
         {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     const char *db = PX_STORE_DEFAULT;
-    int json = 0, limit = 20, c;
+    int json = 0, limit = 20, c, check = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:n:jh", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
+        case 'C': check = 1; break;
         case 'n':
             limit = atoi(optarg);
             if (limit < 1) {
@@ -77,8 +85,9 @@ int cmd_search(int argc, char **argv)
     }
     px_error err;
     px_store *s;
-    if (px_store_open(db, 1, &s, &err)) {
+    if (px_store_open(db, 1, &s, &err) || (check && px_store_check(s, &err))) {
         cli_error("%s", err.message);
+        px_store_close(s);
         return EXIT_INPUT;
     }
     px_status rc = px_store_search(s, argv[optind], limit, print_hit, &json, &err);

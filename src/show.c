@@ -12,13 +12,14 @@
 #include "store/store.h"
 
 static const char usage[] =
-    "usage: parallax show [--db PATH] [--json | --html FILE] STORY\n"
+    "usage: parallax show [--db PATH] [--check] [--json | --html FILE] STORY\n"
     "\n"
     "Prints the comparison report of story STORY (an id from `parallax\n"
     "stories`): its articles side by side, as `parallax compare` does.  A\n"
     "story of one article is printed as that article.\n"
     "\n"
     "  --db PATH      the store (default ./parallax.db)\n"
+    "  --check        check the whole store first (SQLite's integrity_check)\n"
     "  -j, --json     one JSON object (the keys of `compare --json`)\n"
     "      --html FILE  a standalone HTML page into FILE (\"-\": standard output)\n"
     "  -h, --help     show this help\n"
@@ -65,15 +66,17 @@ static int render(px_context *ctx, px_article **arts, px_analysis **ans, size_t 
 int cmd_show(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'}, {"json", no_argument, NULL, 'j'},
+        {"db", required_argument, NULL, 'd'}, {"check", no_argument, NULL, 'C'},
+        {"json", no_argument, NULL, 'j'},
         {"html", required_argument, NULL, 'H'}, {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *db = PX_STORE_DEFAULT, *html = NULL;
-    int json = 0, c;
+    int json = 0, c, check = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:jh", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
+        case 'C': check = 1; break;
         case 'j': json = 1; break;
         case 'H': html = optarg; break;
         case 'h': fputs(usage, stdout); return 0;
@@ -92,7 +95,8 @@ int cmd_show(int argc, char **argv)
     px_context *ctx = NULL;
     px_article **arts = NULL;
     size_t n = 0;
-    if (px_store_open(db, 1, &s, &err) || px_context_new(&ctx, &err) ||
+    if (px_store_open(db, 1, &s, &err) || (check && px_store_check(s, &err)) ||
+        px_context_new(&ctx, &err) ||
         px_store_story_articles(s, ctx, story, &arts, &n, &err)) {
         cli_error("%s", err.message);
         px_context_free(ctx);

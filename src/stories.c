@@ -6,16 +6,18 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "render/term.h"
 #include "store/store.h"
 
 static const char usage[] =
-    "usage: parallax stories [--db PATH] [--since DATE] [--json]\n"
+    "usage: parallax stories [--db PATH] [--check] [--since DATE] [--json]\n"
     "\n"
     "Lists the stories of the store, the most recently active first: id,\n"
     "title (of its first article), outlets, number of articles, and the dates\n"
     "of its first and last article.\n"
     "\n"
     "  --db PATH      the store (default ./parallax.db)\n"
+    "  --check        check the whole store first (SQLite's integrity_check)\n"
     "  --since DATE   only stories with an article dated on or after DATE\n"
     "                 (YYYY-MM-DD)\n"
     "  -j, --json     one JSON object per story per line: id, title, outlets\n"
@@ -27,10 +29,14 @@ static const char usage[] =
 static void print_row(const px_story_row *r, void *ud)
 {
     int json = *(int *)ud;
-    if (!json) {
+    if (!json) { /* each field escaped (render/term.h): one line a story, whatever it holds */
+        px_buf f[4] = {{0}};
         printf("%lld\t%s\t%s\t%lld articles\t%s .. %s\n", (long long)r->id,
-               r->title ? r->title : "(untitled)", r->outlets ? r->outlets : "-",
-               (long long)r->articles, r->first ? r->first : "?", r->last ? r->last : "?");
+               r->title ? px_term_field(&f[0], r->title) : "(untitled)",
+               r->outlets ? px_term_field(&f[1], r->outlets) : "-", (long long)r->articles,
+               r->first ? px_term_field(&f[2], r->first) : "?",
+               r->last ? px_term_field(&f[3], r->last) : "?");
+        for (int i = 0; i < 4; i++) px_buf_free(&f[i]);
         return;
     }
     json_t *o = json_object(), *outlets = json_array();
@@ -54,14 +60,16 @@ static void print_row(const px_story_row *r, void *ud)
 int cmd_stories(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'}, {"since", required_argument, NULL, 's'},
+        {"db", required_argument, NULL, 'd'}, {"check", no_argument, NULL, 'C'},
+        {"since", required_argument, NULL, 's'},
         {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     const char *db = PX_STORE_DEFAULT, *since = NULL;
-    int json = 0, c;
+    int json = 0, c, check = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:s:jh", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
+        case 'C': check = 1; break;
         case 's':
             if (px_day_of(optarg) == PX_NO_DAY) {
                 cli_error("--since wants a date YYYY-MM-DD, not '%s'", optarg);
@@ -80,7 +88,8 @@ int cmd_stories(int argc, char **argv)
     }
     px_error err;
     px_store *s;
-    if (px_store_open(db, 1, &s, &err) || px_store_stories(s, since, print_row, &json, &err)) {
+    if (px_store_open(db, 1, &s, &err) || (check && px_store_check(s, &err)) ||
+        px_store_stories(s, since, print_row, &json, &err)) {
         cli_error("%s", err.message);
         px_store_close(s);
         return EXIT_INPUT;

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "render/compare_render.h"
+#include "render/term.h"
 
 #define WIDTH 88
 #define PXR_MAX_REFS 8
@@ -325,10 +326,14 @@ static void sources(const px_comparison *c, FILE *f, px_buf *b)
     }
 }
 
-px_status px_render_comparison_text(const px_comparison *c, FILE *f, px_error *err)
+/* Writes through an escaping stream (render/term.h): titles, sentences
+ * and quotes are input, and a terminal must only show them. */
+px_status px_render_comparison_text(const px_comparison *c, FILE *out, px_error *err)
 {
-    if (!c || !f) return px_error_set(err, PX_EUSAGE, "px_render_comparison_text", 0, 0,
-                                      "no comparison or no output");
+    if (!c || !out) return px_error_set(err, PX_EUSAGE, "px_render_comparison_text", 0, 0,
+                                        "no comparison or no output");
+    FILE *f = px_term_stream(out);
+    if (!f) return px_error_set(err, PX_EIO, "<output>", 0, 0, "cannot make the output stream");
     px_buf b = {0};
     fprintf(f, "COMPARISON OF %zu ARTICLES\n", c->n);
     fputs("(\"[A 3]\" is sentence 3 of article A)\n", f);
@@ -346,6 +351,8 @@ px_status px_render_comparison_text(const px_comparison *c, FILE *f, px_error *e
     per_article(c, f, &b, 1);
     sources(c, f, &b);
     px_buf_free(&b);
-    if (ferror(f)) return px_error_set(err, PX_EIO, "<output>", 0, 0, "write failed");
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad || ferror(out))
+        return px_error_set(err, PX_EIO, "<output>", 0, 0, "write failed");
     return PX_OK;
 }

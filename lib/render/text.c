@@ -10,10 +10,12 @@
  *
  * With an analysis, the body is shown as numbered sentences instead, each
  * with its token count, which is what one checks when tuning segmentation.
+ * Control characters of the article are escaped (render/term.h).
  */
 #include <string.h>
 
 #include "article/article.h"
+#include "render/term.h"
 
 static void field(FILE *f, const char *name, const char *value)
 {
@@ -50,8 +52,13 @@ static void sentences(const px_article *a, const px_analysis *an, FILE *f)
     }
 }
 
-px_status px_render_text(const px_article *a, const px_analysis *an, FILE *f, px_error *err)
+/* Writes through an escaping stream (render/term.h): an article's text
+ * is input, and a terminal must only show it. */
+px_status px_render_text(const px_article *a, const px_analysis *an, FILE *out, px_error *err)
 {
+    if (!a || !out) return px_error_set(err, PX_EUSAGE, "px_render_text", 0, 0, "no article or no output");
+    FILE *f = px_term_stream(out);
+    if (!f) return px_error_set(err, PX_EIO, "<output>", 0, 0, "cannot make the output stream");
     header(a, f);
     if (an) {
         sentences(a, an, f);
@@ -63,6 +70,8 @@ px_status px_render_text(const px_article *a, const px_analysis *an, FILE *f, px
         fputs("\nremoved:\n", f);
         for (size_t i = 0; i < a->removed.len; i++) fprintf(f, "  - %s\n", a->removed.items[i]);
     }
-    if (ferror(f)) return px_error_set(err, PX_EIO, "<output>", 0, 0, "write failed");
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad || ferror(out))
+        return px_error_set(err, PX_EIO, "<output>", 0, 0, "write failed");
     return PX_OK;
 }

@@ -17,16 +17,18 @@
 #include <string.h>
 
 #include "store/ingest.h"
+#include "store/store_private.h"
 
 struct px_ingest {
     px_store *store;
     px_clusterer *c;
     size_t batch, pending, commits;
     int32_t expired_on; /* the clock's day at the last expiry */
-    int in_tx, failed;
+    int in_tx, failed, finished;
     px_status expiry_rc; /* of saving the stories dropped by expiry */
     px_error *expiry_err;
     px_ingest_stats stats;
+    px_ingest_stats committed; /* stats as of the last commit */
 };
 
 static px_status save_df(px_ingest *g, px_error *err)
@@ -62,13 +64,14 @@ px_status px_ingest_open(px_store *s, const px_story_params *p, size_t batch, px
         free(g);
         return rc;
     }
+    g->committed = g->stats; /* restored */
     *out = g;
     return PX_OK;
 }
 
 int px_ingest_known(px_ingest *g, const px_article *a)
 {
-    if (!a->url || !px_store_find_url(g->store, a->url)) return 0;
+    if (!a->url || px_store_find_url(g->store, a->url) <= 0) return 0; /* an error: add() says */
     g->stats.duplicates++;
     return 1;
 }
@@ -90,6 +93,16 @@ static px_status expire(px_ingest *g, int32_t day, px_error *err)
     return g->expiry_rc;
 }
 
+/* After a failed write: the open transaction is undone (its articles were
+ * never stored) and nothing more is written. */
+static px_status fail(px_ingest *g, px_status rc)
+{
+    px_store_rollback(g->store);
+    g->in_tx = 0;
+    g->failed = 1;
+    return rc;
+}
+
 px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
                         const px_analysis *an, int *added, px_error *err)
 {
@@ -102,7 +115,12 @@ px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
     }
     px_doc d;
     px_doc_build(&d, ctx, a, an);
-    if (px_store_find(g->store, a->url, d.fingerprint)) {
+    int64_t known = px_store_find(g->store, a->url, d.fingerprint);
+    if (known < 0) {
+        px_doc_free(&d);
+        return fail(g, px_store_fail(g->store, err, "looking up an article"));
+    }
+    if (known) {
         g->stats.duplicates++;
         px_doc_free(&d);
         return PX_OK;
@@ -117,10 +135,7 @@ px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
     if (!rc) rc = expire(g, d.p.day, err); /* d.p.day: the clock's, when a has no date */
     if (!rc) rc = px_store_put_membership(g->store, id, &dec, px_clusterer_params(g->c)->threshold, err);
     px_doc_free(&d);
-    if (rc) {
-        g->failed = 1;
-        return rc;
-    }
+    if (rc) return fail(g, rc);
     *added = 1;
     g->stats.added++;
     g->stats.stories += dec.created;
@@ -142,26 +157,34 @@ px_status px_ingest_flush(px_ingest *g, px_error *err)
     }
     if (!rc && ++g->commits % PX_INGEST_DF_EVERY == 0) rc = save_df(g, err);
     if (!rc) rc = px_store_commit(g->store, err);
-    if (rc) {
-        g->failed = 1;
-        return rc;
-    }
+    if (rc) return fail(g, rc);
     g->in_tx = 0;
     g->pending = 0;
+    g->committed = g->stats;
     return PX_OK;
 }
 
 const px_ingest_stats *px_ingest_stats_of(const px_ingest *g) { return &g->stats; }
 
+const px_ingest_stats *px_ingest_committed(const px_ingest *g) { return &g->committed; }
+
+px_status px_ingest_finish(px_ingest *g, px_error *err)
+{
+    if (g->failed) return px_error_set(err, PX_EUSAGE, "ingest", 0, 0, "an earlier write failed");
+    if (g->finished) return PX_OK;
+    g->finished = 1;
+    px_status rc = PX_OK;
+    if (!g->in_tx && !(rc = px_store_begin(g->store, err))) g->in_tx = 1;
+    if (!rc) rc = save_df(g, err);
+    if (!rc) rc = px_ingest_flush(g, err);
+    if (rc && !g->failed) rc = fail(g, rc);
+    return rc;
+}
+
 px_status px_ingest_close(px_ingest *g, px_error *err)
 {
     if (!g) return PX_OK;
-    px_status rc = PX_OK;
-    if (!g->failed) {
-        if (!g->in_tx && !(rc = px_store_begin(g->store, err))) g->in_tx = 1;
-        if (!rc) rc = save_df(g, err);
-        if (!rc) rc = px_ingest_flush(g, err);
-    }
+    px_status rc = g->failed || g->finished ? PX_OK : px_ingest_finish(g, err);
     px_clusterer_free(g->c);
     free(g);
     return rc;

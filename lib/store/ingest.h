@@ -55,8 +55,17 @@ px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
                         const px_analysis *an, int *added, px_error *err);
 /* Commits what is pending. */
 px_status px_ingest_flush(px_ingest *g, px_error *err);
+/* The counts so far, the open transaction's articles included (for a
+ * progress line). */
 const px_ingest_stats *px_ingest_stats_of(const px_ingest *g);
-/* Flushes (unless an error came before) and frees. */
+/* The counts as of the last commit: what is stored.  After a failed
+ * write (a full disk, a damaged store) the open transaction is rolled
+ * back, so these, not px_ingest_stats_of(), are what a summary reports. */
+const px_ingest_stats *px_ingest_committed(const px_ingest *g);
+/* Saves the document frequencies and commits what is pending; after it
+ * only px_ingest_close().  PX_OK, or the error of the failed write. */
+px_status px_ingest_finish(px_ingest *g, px_error *err);
+/* Finishes (unless finished or an error came before) and frees. */
 px_status px_ingest_close(px_ingest *g, px_error *err);
 
 #endif

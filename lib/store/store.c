@@ -42,12 +42,23 @@
  * settings stored with the table, so they are set once, when the store
  * is made.
  *
+ * Health.  Every open checks the store before anything is written: an
+ * empty file or one that is not SQLite is refused ("not a parallax
+ * store"), the schema must read, and a store of up to
+ * PX_STORE_QUICK_PAGES pages is quick_checked whole (every page's
+ * structure; not the indexes against the tables, which integrity_check,
+ * px_store_check(), adds).  A larger store is not read whole on open (that
+ * would cost seconds per GB on every command); SQLite checks each page as
+ * it reads it, and any SQLITE_CORRUPT met later is reported as damage, the
+ * transaction rolled back and nothing more written (px_store_fail).
+ *
  * The full-text index is an FTS5 table over the articles' title and text,
  * with the articles table as its external content, so the text is stored
  * once and search can still show snippets.
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "store/store_private.h"
 
@@ -114,9 +125,66 @@ static const char *const statements[ST_STATEMENTS] = {
                         " WHERE id = ?1",
 };
 
+/* What to do with a damaged store, after "the store is damaged". */
+#define RECOVER "; nothing more is written to it. Keep the file, see what is readable " \
+                "with `sqlite3 %s .recover`, and add the inputs again into a new store"
+
 px_status px_store_fail(px_store *s, px_error *err, const char *what)
 {
+    int code = sqlite3_errcode(s->db) & 0xFF;
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+        s->damaged = 1;
+        return px_error_set(err, PX_EINPUT, s->path, 0, 0, "the store is damaged (%s: %s)" RECOVER,
+                            what, sqlite3_errmsg(s->db), s->path);
+    }
+    int sys = sqlite3_system_errno(s->db); /* ENOSPC, EFBIG: say which */
+    if ((code == SQLITE_IOERR || code == SQLITE_FULL) && sys)
+        return px_error_set(err, PX_EIO, s->path, 0, 0, "%s: %s (%s)", what,
+                            sqlite3_errmsg(s->db), strerror(sys));
     return px_error_set(err, PX_EIO, s->path, 0, 0, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+/* What an integrity or quick check says: "ok", or the first problems. */
+static px_status run_check(px_store *s, const char *pragma, px_error *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, pragma, -1, &q, NULL) != SQLITE_OK)
+        return px_store_fail(s, err, "checking the store");
+    px_buf found = {0};
+    int step, rows = 0;
+    while ((step = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(q, 0);
+        if (v && strcmp(v, "ok") != 0 && rows++ < 3) px_buf_printf(&found, "%s%s", rows > 1 ? "; " : "", v);
+    }
+    px_status rc = PX_OK;
+    if (step != SQLITE_DONE) rc = px_store_fail(s, err, "checking the store");
+    else if (rows) {
+        s->damaged = 1;
+        rc = px_error_set(err, PX_EINPUT, s->path, 0, 0, "the store is damaged (%s%s)" RECOVER,
+                          px_buf_str(&found), rows > 3 ? "; ..." : "", s->path);
+    }
+    sqlite3_finalize(q);
+    px_buf_free(&found);
+    return rc;
+}
+
+/* The health check of every open (see the top of the file): the file's
+ * header (by SQLite), the schema, and the whole store when it is small. */
+static px_status health(px_store *s, px_error *err)
+{
+    sqlite3_stmt *q;
+    int64_t pages = -1;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA page_count", -1, &q, NULL) == SQLITE_OK) {
+        if (sqlite3_step(q) == SQLITE_ROW) pages = sqlite3_column_int64(q, 0);
+        sqlite3_finalize(q);
+    }
+    if (pages < 0) return px_store_fail(s, err, "reading the store");
+    return pages <= PX_STORE_QUICK_PAGES ? run_check(s, "PRAGMA quick_check(4)", err) : PX_OK;
+}
+
+px_status px_store_check(px_store *s, px_error *err)
+{
+    return run_check(s, "PRAGMA integrity_check(4)", err);
 }
 
 static int is_store(sqlite3 *db)
@@ -220,6 +288,11 @@ static int add_places(sqlite3 *db)
 px_status px_store_open(const char *path, int readonly, px_store **out, px_error *err)
 {
     *out = NULL;
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0)
+        return px_error_set(err, PX_EINPUT, path, 0, 0,
+                            "not a parallax store: an empty file (remove it to make a new store "
+                            "there)");
     px_store *s = px_xcalloc(1, sizeof *s);
     s->path = px_xstrdup(path);
     int flags = readonly ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -231,9 +304,14 @@ px_status px_store_open(const char *path, int readonly, px_store **out, px_error
     }
     sqlite3_busy_timeout(s->db, 5000);
     if (!is_store(s->db)) {
-        rc = px_error_set(err, PX_EINPUT, path, 0, 0, "not a parallax store");
+        int code = sqlite3_errcode(s->db) & 0xFF;
+        rc = px_error_set(err, PX_EINPUT, path, 0, 0, "not a parallax store%s",
+                          code == SQLITE_NOTADB ? " (not an SQLite database)"
+                          : code == SQLITE_CORRUPT ? " (its schema is damaged)"
+                                                   : " (it holds other tables)");
         goto fail;
     }
+    if ((rc = health(s, err))) goto fail;
     if (sqlite3_exec(s->db, settings, NULL, NULL, NULL) != SQLITE_OK || make_tables(s->db) ||
         add_places(s->db) || add_keys(s->db) ||
         sqlite3_exec(s->db, key_indexes, NULL, NULL, NULL) != SQLITE_OK) {
@@ -265,6 +343,8 @@ void px_store_close(px_store *s)
 
 px_status px_store_begin(px_store *s, px_error *err)
 {
+    if (s->damaged)
+        return px_error_set(err, PX_EINPUT, s->path, 0, 0, "the store is damaged" RECOVER, s->path);
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return px_store_fail(s, err, "BEGIN");
     return PX_OK;
@@ -277,6 +357,11 @@ px_status px_store_commit(px_store *s, px_error *err)
     return PX_OK;
 }
 
+void px_store_rollback(px_store *s)
+{
+    if (!sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 /* Runs a prepared statement to its end; SQLITE_DONE or SQLITE_ROW is fine. */
 static int run(sqlite3_stmt *q)
 {
@@ -286,9 +371,11 @@ static int run(sqlite3_stmt *q)
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
+/* The id of the first row, 0 when there is none, -1 on an error. */
 static int64_t lookup(sqlite3_stmt *q)
 {
-    int64_t id = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+    int rc = sqlite3_step(q);
+    int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : rc == SQLITE_DONE ? 0 : -1;
     sqlite3_reset(q);
     sqlite3_clear_bindings(q);
     return id;
@@ -304,7 +391,7 @@ int64_t px_store_find_url(px_store *s, const char *url)
 int64_t px_store_find(px_store *s, const char *url, uint64_t fingerprint)
 {
     int64_t id = url ? px_store_find_url(s, url) : 0;
-    if (id) return id;
+    if (id) return id; /* found, or -1 */
     sqlite3_bind_int64(s->st[ST_FIND_FP], 1, (int64_t)fingerprint);
     return lookup(s->st[ST_FIND_FP]);
 }
@@ -316,6 +403,7 @@ static int64_t source_id(px_store *s, const char *name)
     if (v) return (int64_t)(intptr_t)v;
     sqlite3_bind_text(s->st[ST_SOURCE_GET], 1, name, -1, SQLITE_STATIC);
     int64_t id = lookup(s->st[ST_SOURCE_GET]);
+    if (id < 0) return -1;
     if (!id) {
         sqlite3_bind_text(s->st[ST_SOURCE_PUT], 1, name, -1, SQLITE_STATIC);
         if (run(s->st[ST_SOURCE_PUT])) return -1;

@@ -19,6 +19,7 @@ struct px_store {
     char *path;
     sqlite3_stmt *st[ST_STATEMENTS];
     px_map sources; /* outlet name -> (void *)(intptr_t)row id */
+    int damaged;    /* a check or a statement found the store damaged */
 };
 
 /* The key under which a URL or an input id is indexed: px_hash() of its
@@ -26,7 +27,9 @@ struct px_store {
  * must never change (test_store pins a value).  s is borrowed, not NULL. */
 int64_t px_store_key(const char *s);
 
-/* Fills err from the connection's last error; returns PX_EIO. */
+/* Fills err from the connection's last error; returns PX_EIO, or
+ * PX_EINPUT (and marks the store damaged) when SQLite found it corrupt,
+ * with what to do about it. */
 px_status px_store_fail(px_store *s, px_error *err, const char *what);
 
 #endif

@@ -190,6 +190,13 @@ static void other_files_are_refused(void **state)
     fclose(f);
     assert_int_not_equal(px_store_open(path, 0, &s, &err), PX_OK);
     assert_null(s);
+    /* an empty file is not a store, and is left empty */
+    fclose(fopen(path, "w"));
+    assert_int_equal(px_store_open(path, 0, &s, &err), PX_EINPUT);
+    assert_contains(err.message, "not a parallax store: an empty file");
+    FILE *e = fopen(path, "r");
+    assert_int_equal(fgetc(e), EOF);
+    fclose(e);
     remove_store();
 }
 
@@ -209,6 +216,90 @@ static long long pragma(px_store *s, const char *name)
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA %s", name);
     return sql_value(s, sql);
+}
+
+/* A store with a page zeroed is refused on opening, as damaged, with the
+ * way to recover; the full check says the same of a sound store's twin. */
+static void damaged_stores_are_refused(void **state)
+{
+    (void)state;
+    px_ingest_stats st;
+    px_store *s = new_store_of_dump(&st);
+    px_error err;
+    assert_int_equal(px_store_check(s, &err), PX_OK);
+    long long pages = pragma(s, "page_count");
+    px_store_close(s);
+    assert_true(pages >= 4);
+    FILE *f = fopen(path, "r+b");
+    char zero[8192] = {0};
+    fseek(f, (long)(pages / 2) * 8192, SEEK_SET);
+    fwrite(zero, 1, sizeof zero, f);
+    fclose(f);
+    assert_int_equal(px_store_open(path, 0, &s, &err), PX_EINPUT);
+    assert_null(s);
+    assert_contains(err.message, "the store is damaged");
+    assert_contains(err.message, ".recover");
+    remove_store();
+}
+
+/* A new store at path and an ingest into it, batch articles a commit. */
+static px_ingest *new_ingest(size_t batch, px_store **s)
+{
+    remove_store();
+    px_error err;
+    assert_int_equal(px_store_open(path, 0, s, &err), PX_OK);
+    px_story_params p;
+    px_story_params_default(&p);
+    px_ingest *g;
+    assert_int_equal(px_ingest_open(*s, &p, batch, &g, &err), PX_OK);
+    return g;
+}
+
+/* A store that cannot grow (max_page_count: a full disk as SQLite sees
+ * it): the write fails, the open transaction is rolled back, and the
+ * committed counts are exactly what the store holds, while the running
+ * counts were ahead. */
+static void committed_counts_are_what_is_stored(void **state)
+{
+    (void)state;
+    px_store *s;
+    px_error err;
+    px_ingest *g = new_ingest(2, &s);
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", pragma(s, "page_count") + 2);
+    assert_int_equal(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
+    px_status rc = PX_OK;
+    for (int i = 0; i < 400 && !rc; i++) {
+        char line[512];
+        snprintf(line, sizeof line,
+                 "{\"id\":\"n%d\",\"url\":\"https://x.example/%d\",\"title\":\"Storm number %d "
+                 "hits town %d\",\"text\":\"A storm numbered %d hit the town of Place%d on "
+                 "Monday, said mayor Person%d, and %d roofs were lost.\"}\n", i, i, i, i, i, i, i, i);
+        FILE *f = fmemopen(line, strlen(line), "r");
+        px_reader *r;
+        px_article *a;
+        px_analysis *an;
+        assert_int_equal(px_reader_open_stream(ctx, f, "n.jsonl", PX_FORMAT_JSONL, &r, &err), PX_OK);
+        assert_int_equal(px_reader_next(r, &a, &err), PX_OK);
+        assert_int_equal(px_analyze(ctx, a, &an, &err), PX_OK);
+        int added;
+        rc = px_ingest_add(g, ctx, a, an, &added, &err);
+        px_analysis_free(an);
+        px_article_free(a);
+        px_reader_close(r);
+        fclose(f);
+    }
+    assert_int_not_equal(rc, PX_OK); /* the store filled up */
+    const px_ingest_stats *now = px_ingest_stats_of(g), *kept = px_ingest_committed(g);
+    assert_true(now->added > kept->added);
+    assert_int_equal((int64_t)kept->added, px_store_count(s, "articles"));
+    assert_int_equal((int64_t)kept->stories, px_store_count(s, "stories"));
+    int64_t added = (int64_t)kept->added;
+    assert_int_not_equal(px_ingest_finish(g, &err), PX_OK);
+    assert_int_equal(px_ingest_close(g, &err), PX_OK);
+    assert_int_equal(added, px_store_count(s, "articles"));
+    px_store_close(s);
+    remove_store();
 }
 
 /* A new store: 8 KiB pages, a 64 MiB cache, WAL checkpointed every 4,000
@@ -340,14 +431,9 @@ static void older_articles_get_keys(void **state)
 static void stories_expire_on_the_clock(void **state)
 {
     (void)state;
-    remove_store();
     px_store *s;
     px_error err;
-    assert_int_equal(px_store_open(path, 0, &s, &err), PX_OK);
-    px_story_params p;
-    px_story_params_default(&p);
-    px_ingest *g;
-    assert_int_equal(px_ingest_open(s, &p, 1000, &g, &err), PX_OK);
+    px_ingest *g = new_ingest(1000, &s);
     add_all(g, dump);
     assert_int_equal(sql_value(s, "SELECT count(*) FROM stories WHERE length(state) > 0"), 1);
     assert_int_equal(sql_value(s, "SELECT size FROM stories WHERE length(state) > 0"), 2);
@@ -362,6 +448,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(store_groups_and_skips_duplicates),
         cmocka_unit_test(other_files_are_refused),
+        cmocka_unit_test(damaged_stores_are_refused),
+        cmocka_unit_test(committed_counts_are_what_is_stored),
         cmocka_unit_test(new_store_settings),
         cmocka_unit_test(older_memberships_get_places),
         cmocka_unit_test(stories_expire_on_the_clock),
