@@ -26,6 +26,7 @@
  * articles naming one person are a speaker agreement; two carrying the
  * same words a wording agreement.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -342,46 +343,94 @@ static long named_person(const px_comparison *c, const px_quote_use *u)
     return e >= 0 && c->entities.items[e].type == PX_ENTITY_PERSON ? e : -1;
 }
 
-/* 1 when article a credits the quote (any of its uses) to story entity e. */
-static int article_credits(const px_comparison *c, const px_story_quote *g, size_t a, long e)
+typedef struct credit {
+    size_t article;
+    long named;    /* named_person(), or -1 */
+    long credited; /* speaker_entity(), or -1 */
+    int weight;    /* for group_speaker: 3 named, 2 carried */
+} credit;
+
+static int cmp_credit(const void *p, const void *q)
 {
-    for (size_t i = 0; i < g->uses.len; i++)
-        if (g->uses.items[i].article == a && speaker_entity(c, &g->uses.items[i]) == e) return 1;
-    return 0;
+    const credit *x = p, *y = q;
+    if (x->article != y->article) return x->article < y->article ? -1 : 1;
+    return (x->credited > y->credited) - (x->credited < y->credited);
 }
 
-/* The speaker credited most often among the uses (named before carried,
- * then the first), or NULL. */
+/* The uses' credits, sorted by article. */
+static credit *credits(const px_comparison *c, const px_story_quote *g)
+{
+    credit *cr = px_xmalloc((g->uses.len ? g->uses.len : 1) * sizeof *cr);
+    for (size_t i = 0; i < g->uses.len; i++) {
+        const px_quote_use *u = &g->uses.items[i];
+        cr[i] = (credit){u->article, named_person(c, u), speaker_entity(c, u), quote_of(c, u)->inferred ? 2 : 3};
+    }
+    if (g->uses.len > 1) qsort(cr, g->uses.len, sizeof *cr, cmp_credit);
+    return cr;
+}
+
+static int cmp_credited(const void *p, const void *q)
+{
+    const credit *x = p, *y = q;
+    return (x->credited > y->credited) - (x->credited < y->credited);
+}
+
+/* The speaker credited most (named counts 3, carried 2; ties to the
+ * first story entity), or NULL. */
 static const char *group_speaker(const px_comparison *c, const px_story_quote *g)
 {
-    const char *best = NULL;
+    credit *cr = credits(c, g);
+    size_t n = g->uses.len;
+    if (n > 1) qsort(cr, n, sizeof *cr, cmp_credited);
+    long best = -1;
     size_t best_n = 0;
-    for (size_t i = 0; i < g->uses.len; i++) {
-        long e = speaker_entity(c, &g->uses.items[i]);
-        if (e < 0) continue;
-        size_t n = 0;
-        for (size_t j = 0; j < g->uses.len; j++)
-            if (speaker_entity(c, &g->uses.items[j]) == e)
-                n += 2 + !quote_of(c, &g->uses.items[j])->inferred;
-        if (n > best_n) best = c->entities.items[e].name, best_n = n;
+    for (size_t i = 0; i < n;) {
+        size_t k = i, sum = 0;
+        for (; k < n && cr[k].credited == cr[i].credited; k++) sum += (size_t)cr[k].weight;
+        if (cr[i].credited >= 0 && sum > best_n) best = cr[i].credited, best_n = sum;
+        i = k;
     }
-    return best;
+    free(cr);
+    return best >= 0 ? c->entities.items[best].name : NULL;
 }
 
-/* A speaker conflict: two articles name two different story persons as
- * the speaker beside the quote, and neither also credits the other's. One
- * person spelled two ways is one story entity: a name conflict, not this. */
+enum { MAX_SPEAKERS = 32 };
+
+/*
+ * A speaker conflict: article a names person s beside the quote and does
+ * not also credit t; article b names t and does not credit s (then a != b).
+ * One person spelled two ways is one story entity: a name conflict, not
+ * this.  Per article a bit set of the persons it names and of those it
+ * credits, over the group's named persons (at most MAX_SPEAKERS): linear
+ * in the uses.
+ */
 static int speakers_conflict(const px_comparison *c, const px_story_quote *g)
 {
-    for (size_t i = 0; i < g->uses.len; i++)
-        for (size_t j = 0; j < g->uses.len; j++) {
-            const px_quote_use *u = &g->uses.items[i], *w = &g->uses.items[j];
-            if (u->article >= w->article) continue;
-            long s = named_person(c, u), t = named_person(c, w);
-            if (s >= 0 && t >= 0 && s != t && !article_credits(c, g, u->article, t) &&
-                !article_credits(c, g, w->article, s))
-                return 1;
-        }
+    credit *cr = credits(c, g);
+    long persons[MAX_SPEAKERS];
+    size_t np = 0, n = g->uses.len;
+    for (size_t i = 0; i < n && np < MAX_SPEAKERS; i++) {
+        size_t k = 0;
+        while (k < np && persons[k] != cr[i].named) k++;
+        if (cr[i].named >= 0 && k == np) persons[np++] = cr[i].named;
+    }
+    uint32_t without[MAX_SPEAKERS] = {0}; /* s -> the persons some article naming s does not credit */
+    for (size_t i = 0; i < n;) {
+        uint32_t named = 0, credited = 0;
+        size_t k = i;
+        for (; k < n && cr[k].article == cr[i].article; k++)
+            for (size_t p = 0; p < np; p++) {
+                named |= (uint32_t)(cr[k].named == persons[p]) << p;
+                credited |= (uint32_t)(cr[k].credited == persons[p]) << p;
+            }
+        for (size_t p = 0; p < np; p++)
+            if (named >> p & 1) without[p] |= ~credited;
+        i = k;
+    }
+    free(cr);
+    for (size_t s = 0; s < np; s++)
+        for (size_t t = s + 1; t < np; t++)
+            if ((without[s] >> t & 1) && (without[t] >> s & 1)) return 1;
     return 0;
 }
 
