@@ -10,6 +10,10 @@
 #   make bench            speed benchmarks (see bench/README.md)
 #   make install PREFIX=/usr/local DESTDIR=
 #
+# No build defines NDEBUG: the library's assert()s of its invariants stay
+# in release builds too (include/parallax.h says why); CFLAGS=-DNDEBUG
+# drops them.
+#
 # Sources are found by wildcard: a new lib/*/*.c, src/*.c or tests/unit/test_*.c
 # is built without touching this file.  Each build variant lives in its own
 # BUILD directory, so the sanitizer build never mixes objects with the normal one.

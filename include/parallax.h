@@ -15,6 +15,16 @@
  *    caller passes a px_error, fills it with the same code and a message that
  *    names the input and position ("a.jsonl:12: expected '}'").  On failure
  *    its out-parameters are left NULL and nothing needs freeing.
+ *  - Misuse is refused, not a crash: a NULL out-parameter, handle or
+ *    required argument makes a function return PX_EUSAGE (writing through
+ *    nothing).  An accessor given a NULL handle returns NULL (a count, 0;
+ *    a date source, PX_DATE_NONE; a confidence, 0), and an index accessor
+ *    given an index >= its count returns NULL.
+ *  - Invariants the library relies on are checked with assert().  No
+ *    build defines NDEBUG, release builds included: a broken invariant
+ *    stops the program at its file and line instead of writing a wrong
+ *    store or report; the checks are O(1) and off the hot loops.  Define
+ *    NDEBUG (CFLAGS=-DNDEBUG) to drop them.
  *  - Out of memory is fatal: libparallax prints a message and aborts (as
  *    Redis does), so PX_ENOMEM is never returned today; it is reserved.
  *  - All text in and out is UTF-8.  Output strings are valid UTF-8, NFC.
@@ -42,6 +52,7 @@ extern "C" {
 /* Limits.  Inputs above them are refused with PX_ETOOBIG, never truncated. */
 #define PX_MAX_DOCUMENT (64u << 20) /* bytes in one document (file, JSON line) */
 #define PX_MAX_DEPTH 256            /* nesting depth of HTML kept by extraction */
+#define PX_MAX_ELEMENTS 200000      /* elements (opening tags) of one HTML page */
 
 typedef enum px_status {
     PX_OK = 0,
@@ -130,7 +141,7 @@ const char *px_article_date(const px_article *a);
 const char *px_article_text(const px_article *a);
 
 /* The authors' names, one each ("Jane Roe", "John Doe"), from the page's
- * metadata or its byline; i must be < the count. */
+ * metadata or its byline; NULL when i >= the count. */
 size_t px_article_author_count(const px_article *a);
 const char *px_article_author(const px_article *a, size_t i);
 
@@ -138,7 +149,7 @@ const char *px_article_author(const px_article *a, size_t i);
 px_date_source px_article_date_source(const px_article *a);
 double px_article_date_confidence(const px_article *a);
 
-/* Body paragraphs, in reading order.  i must be < the count. */
+/* Body paragraphs, in reading order; NULL when i >= the count. */
 size_t px_article_paragraph_count(const px_article *a);
 const char *px_article_paragraph(const px_article *a, size_t i);
 
@@ -146,14 +157,16 @@ const char *px_article_paragraph(const px_article *a, size_t i);
  * Sentences of the body, in reading order.  A sentence never crosses a
  * paragraph.  px_article_sentence() returns the sentence text and, when the
  * pointers are not NULL, its paragraph index and its byte span
- * [start, end) inside that paragraph.
+ * [start, end) inside that paragraph.  NULL when i >= the count (the
+ * pointers are then left as they were).
  */
 size_t px_article_sentence_count(const px_article *a);
 const char *px_article_sentence(const px_article *a, size_t i,
                                 size_t *paragraph, size_t *start, size_t *end);
 
 /* Lines taken out of the body as boilerplate ("Advertisement", photo
- * credits, a repeated title), kept so nothing is silently lost. */
+ * credits, a repeated title), kept so nothing is silently lost; NULL when
+ * i >= the count. */
 size_t px_article_removed_count(const px_article *a);
 const char *px_article_removed(const px_article *a, size_t i);
 
@@ -174,7 +187,8 @@ typedef enum px_format {
 /*
  * Makes one article from bytes in memory.  name is used in messages and as
  * the article's origin (and id).  Fails with PX_EINPUT (binary, invalid
- * UTF-8, a JSONL input: use a reader), PX_ETOOBIG or PX_EEMPTY.
+ * UTF-8, a JSONL input: use a reader), PX_ETOOBIG or PX_EEMPTY;
+ * PX_EUSAGE when ctx, name or out is NULL (data may be NULL when len is 0).
  */
 px_status px_article_parse(px_context *ctx, const char *data, size_t len,
                            px_format format, const char *name,
@@ -186,7 +200,8 @@ typedef struct px_reader px_reader;
  * Opens path for reading articles; "-" reads standard input.  A JSON Lines
  * input is streamed a line at a time, so its size is not limited; any other
  * input is one article and at most PX_MAX_DOCUMENT bytes.
- * Fails with PX_EIO (missing, unreadable, a directory) or PX_ETOOBIG.
+ * Fails with PX_EIO (missing, unreadable, a directory) or PX_ETOOBIG;
+ * PX_EUSAGE when ctx, path or out is NULL.
  */
 px_status px_reader_open(px_context *ctx, const char *path, px_format format,
                          px_reader **out, px_error *err);
@@ -201,9 +216,10 @@ px_status px_reader_open_stream(px_context *ctx, FILE *f, const char *name,
 
 /*
  * Reads the next article into *out (the caller frees it).  At the end of the
- * input returns PX_OK with *out == NULL.  A bad record returns its error;
- * in a JSON Lines input the reader stays usable and the next call goes on
- * with the next line, so a caller can report and skip.
+ * input returns PX_OK with *out == NULL; PX_EUSAGE when r or out is NULL.
+ * A bad record returns its error; in a JSON Lines input the reader stays
+ * usable and the next call goes on with the next line, so a caller can
+ * report and skip.
  */
 px_status px_reader_next(px_reader *r, px_article **out, px_error *err);
 void px_reader_close(px_reader *r);
@@ -337,7 +353,9 @@ typedef struct px_date_mention {
  * Analyzes an article: tokens per sentence, entities with their mentions,
  * quotes with their speakers, attributions, numbers and dates.  Free with
  * px_analysis_free().  The analysis keeps no pointer to the article.
- * Runs in time linear in the article's length.
+ * Runs in time linear in the article's length.  Fails with PX_EUSAGE when
+ * an argument is NULL.  The item accessors below return NULL when i >=
+ * the count.
  */
 px_status px_analyze(px_context *ctx, const px_article *a, px_analysis **out,
                      px_error *err);
@@ -392,8 +410,10 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
                      px_error *err);
 void px_comparison_free(px_comparison *c);
 
-/* The comparison as a readable terminal report, as one JSON object (the
- * keys of docs/json.md) or as a standalone HTML page.  Fail with PX_EIO. */
+/* The comparison as a readable terminal report (control characters
+ * escaped as px_render_text() does), as one JSON object (the keys of
+ * docs/json.md; exact text) or as a standalone HTML page.  Fail with
+ * PX_EIO, or PX_EUSAGE when c or f is NULL. */
 px_status px_render_comparison_text(const px_comparison *c, FILE *f, px_error *err);
 px_status px_render_comparison_json(const px_comparison *c, FILE *f, px_error *err);
 px_status px_render_comparison_html(const px_comparison *c, FILE *f, px_error *err);
@@ -407,13 +427,16 @@ px_status px_render_comparison_html(const px_comparison *c, FILE *f, px_error *e
  * origin, format; and, when an is not NULL, sentences (each with its text,
  * paragraph and tokens), entities, quotes, attributions, numbers and dates.
  * docs/json.md documents the schema.
- * Fails with PX_EIO when writing fails.
+ * Fails with PX_EIO when writing fails, PX_EUSAGE when a or f is NULL.
  */
 px_status px_render_json(const px_article *a, const px_analysis *an, FILE *f,
                          px_error *err);
 
 /* Writes the article as readable text: a header of the known fields, then
- * the paragraphs; with an, numbered sentences.  Fails with PX_EIO. */
+ * the paragraphs; with an, numbered sentences.  Control characters, C1
+ * and bidi overrides of the article are written escaped ("\x1B",
+ * "\u202E"), so the text cannot act on a terminal.  Fails with PX_EIO,
+ * or PX_EUSAGE when a or f is NULL. */
 px_status px_render_text(const px_article *a, const px_analysis *an, FILE *f,
                          px_error *err);
 

@@ -85,7 +85,10 @@ static int parse_options(int argc, char **argv, const char *usage, cli_options *
 typedef px_status (*article_sink)(px_context *ctx, px_article *a, const cli_options *opt,
                                   void *ud, px_error *err);
 
-/* Reads every article of path and hands each to sink, which owns it. */
+enum { STOP = 3 }; /* read_input: the sink refused to take more (a limit) */
+
+/* Reads every article of path and hands each to sink, which owns it.
+ * Returns 0, EXIT_INPUT, or STOP when the sink says PX_ETOOBIG. */
 static int read_input(px_context *ctx, const char *path, const cli_options *opt,
                       article_sink sink, void *ud)
 {
@@ -113,7 +116,7 @@ static int read_input(px_context *ctx, const char *path, const cli_options *opt,
         rc = sink(ctx, a, opt, ud, &err);
         if (rc) {
             cli_error("%s", err.message);
-            status = EXIT_INPUT;
+            status = rc == PX_ETOOBIG ? STOP : EXIT_INPUT;
             break;
         }
     }
@@ -151,8 +154,11 @@ static int for_each_article(int argc, char **argv, const char *usage, cli_option
         return EXIT_INPUT;
     }
     int status = 0;
-    for (int i = 0; i < nfiles; i++)
-        if (read_input(*ctx, files[i], opt, sink, ud)) status = EXIT_INPUT;
+    for (int i = 0; i < nfiles; i++) {
+        int rc = read_input(*ctx, files[i], opt, sink, ud);
+        if (rc) status = EXIT_INPUT;
+        if (rc == STOP) break;
+    }
     return status;
 }
 
@@ -189,6 +195,20 @@ static px_status corpus_sink(px_context *ctx, px_article *a, const cli_options *
                              px_error *err)
 {
     cli_corpus *c = ud;
+    size_t bytes = (a->text ? strlen(a->text) : 0) + (a->title ? strlen(a->title) : 0);
+    if ((opt->max_articles && c->count >= opt->max_articles) ||
+        (opt->max_bytes && c->bytes + bytes > opt->max_bytes)) {
+        int many = opt->max_articles && c->count >= opt->max_articles;
+        px_error_set(err, PX_ETOOBIG, px_article_origin(a) ? px_article_origin(a) : px_article_id(a), 0, 0,
+                     many ? "more than %zu articles; reading stopped here (the limit of this command)"
+                          : "more than %zu MiB of article text in all; reading stopped here (the "
+                            "limit of this command)",
+                     many ? opt->max_articles : opt->max_bytes >> 20);
+        c->over_limit = 1;
+        px_article_free(a);
+        return PX_ETOOBIG;
+    }
+    c->bytes += bytes;
     px_analysis *an;
     px_status rc = opt->light ? px_analyze_light(ctx, a, &an, err) : px_analyze(ctx, a, &an, err);
     if (rc) {

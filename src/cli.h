@@ -24,6 +24,10 @@ typedef struct cli_options {
     const char *html;  /* --html FILE, or NULL */
     int light;         /* set by the command: cli_load() runs px_analyze_light(),
                         * enough for grouping (cluster), not for compare */
+    size_t max_articles; /* set by the command: cli_load() stops reading, with a
+                          * message naming the input, past this many articles
+                          * (0: no limit) ... */
+    size_t max_bytes;    /* ... or past this many bytes of article text in all */
 } cli_options;
 
 /* Called for each article read; returns PX_OK or an output error. */
@@ -50,13 +54,18 @@ typedef struct cli_corpus {
     px_article **articles;
     px_analysis **analyses;
     size_t count;
+    size_t bytes;    /* article text read, in bytes */
+    int over_limit;  /* reading stopped at opt->max_articles or max_bytes */
 } cli_corpus;
 
 /*
  * Parses the shared options like cli_run_articles(), then reads and
  * analyses every article of every input into *out.  Bad inputs are
- * reported and skipped (*status becomes EXIT_INPUT).  Returns -1 when
- * reading went ahead, or an exit code (usage, --help).
+ * reported and skipped (*status becomes EXIT_INPUT).  Past opt->max_articles
+ * or opt->max_bytes, reading stops (the rest of the inputs unread: standard
+ * input is never read to its end), it is reported, out->over_limit is set
+ * and *status becomes EXIT_INPUT.  Returns -1 when reading went ahead, or
+ * an exit code (usage, --help).
  */
 int cli_load(int argc, char **argv, const char *usage, cli_options *opt, cli_corpus *out,
              int *status);

@@ -14,6 +14,15 @@
 
 #include "cli.h"
 
+/* What one comparison reads at most: articles, and bytes of article text
+ * in all.  Past either, reading stops (standard input is not read to its
+ * end), the input is named and nothing is compared.  The comparison's
+ * stages grow about linearly (1,000 articles in about a second of CPU
+ * time); memory is what bounds it: the analyses take about 60 times the
+ * text (32 MiB of text, 2 GiB). */
+#define MAX_ARTICLES 5000
+#define MAX_BYTES ((size_t)32 << 20)
+
 static const char usage[] =
     "usage: parallax compare [--json] [--html FILE] [--format FORMAT] FILE...\n"
     "\n"
@@ -21,10 +30,11 @@ static const char usage[] =
     "files, or inputs holding several) and prints a report: the articles and\n"
     "how alike they are, a short summary whose every line names its sources,\n"
     "what all report (consensus), where they disagree (conflicts: names,\n"
-    "numbers, dates, quote speakers and wording) and agree on a detail, each\n"
-    "quotation once with who carries it (verbatim, partial, altered), what\n"
-    "each article adds and leaves out, and whom each credits (sources,\n"
-    "syndicated copies).\n"
+    "ages, counts, conditions, dates, times, quote speakers and wording),\n"
+    "what a later article changes (updates) and where they agree on a\n"
+    "detail, each quotation once with who carries it (verbatim, partial,\n"
+    "altered), what each article adds and leaves out, and whom each credits\n"
+    "(sources, syndicated copies).\n"
     "\n"
     "  -j, --json           print one JSON object instead (keys in docs/json.md)\n"
     "      --html FILE      write a standalone HTML page to FILE (\"-\": standard\n"
@@ -33,9 +43,10 @@ static const char usage[] =
     "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
     "  -h, --help           show this help\n"
     "\n"
-    "An input that cannot be read is reported and left out.  Exit status: 0\n"
-    "compared, 1 an input failed or fewer than two articles were read, 2 usage\n"
-    "error.\n";
+    "An input that cannot be read is reported and left out.  At most 5,000\n"
+    "articles and 32 MiB of article text are read; past either, reading stops\n"
+    "and nothing is compared.  Exit status: 0 compared, 1 an input failed,\n"
+    "fewer than two articles were read or a limit was reached, 2 usage error.\n";
 
 /* Says why there is nothing to compare. */
 static void too_few(const cli_corpus *c, int status)
@@ -88,7 +99,7 @@ static int report(const px_comparison *cmp, const cli_options *opt)
 
 int cmd_compare(int argc, char **argv)
 {
-    cli_options opt = {.allow = CLI_HTML};
+    cli_options opt = {.allow = CLI_HTML, .max_articles = MAX_ARTICLES, .max_bytes = MAX_BYTES};
     cli_corpus c;
     int status = 0;
     int code = cli_load(argc, argv, usage, &opt, &c, &status);
@@ -97,6 +108,12 @@ int cmd_compare(int argc, char **argv)
         cli_error("--json and --html - would both write to standard output");
         cli_corpus_free(&c);
         return EXIT_USAGE;
+    }
+    if (c.over_limit) {
+        cli_error("nothing compared: compare reads at most %d articles and %zu MiB of text",
+                  MAX_ARTICLES, MAX_BYTES >> 20);
+        cli_corpus_free(&c);
+        return EXIT_INPUT;
     }
     if (c.count < 2) {
         too_few(&c, status);

@@ -5,7 +5,8 @@ old keys) and deciding whether a reported value matches an expected one.
 Value matching (used by inject.py and score.py alike):
   - numbers (age, count, money, number): numerically, the expected number
     among the numbers the reported value or surface holds ("16", "16-year-old",
-    "as many as sixteen people");
+    "as many as sixteen people"); an expected range or list ("10-12", "7, 11")
+    matches when any of its numbers is there;
   - names and quote speakers: case-insensitive, the expected name's words all
     found as words in the reported value or surface (so "Meier" matches
     "John Meier");
@@ -185,13 +186,13 @@ def value_match(slot, want, got):
     gv, gs = str(got.get('value') or ''), str(got.get('surface') or '')
     if fam == 'numeric':
         try:
-            w = float(want)
+            ws = [float(want)]
         except (TypeError, ValueError):
-            ws = numbers(str(want))
+            ws = numbers(str(want))      # "10-12", "7, 11": any of them
             if not ws:
                 return fold(str(want)) == fold(gv)
-            w = ws[0]
-        return w in numbers(gv) or w in numbers(gs)
+        got = set(numbers(gv)) | set(numbers(gs))
+        return any(w in got for w in ws)
     if fam in ('name', 'quote-speaker', 'role', 'relation', 'place', 'entity'):
         w = str(want)
         return fold(w) == fold(gv) or words_in(w, gv) or words_in(w, gs) or \

@@ -3,6 +3,7 @@
 
     bench/compare/inject.py BENCH_DIR [--parallax build/parallax] [--limit N]
                             [--seed S] [--kinds name,age,...] [--json OUT] [--list]
+                            [--fold even|odd|all] [--jobs 2]
 
 Stories: the 100 BASIL events (BENCH_DIR/basil/basil.jsonl, 3 outlets each)
 and the Gun Violence Archive incidents with 2 or more articles
@@ -10,7 +11,9 @@ and the Gun Violence Archive incidents with 2 or more articles
 
 A case takes one fact that 2 or more articles of a story state, found by
 plain regular expressions over the raw text, and changes it in ONE article,
-everywhere in that article:
+everywhere in that article (for ages, counts, days and times, only articles
+whose sentence holding the value shares 2+ content words with such a
+sentence of another article count as stating it: the same fact):
 
   name           a person's surname or given name (in 2+ articles) spelled as a
                  variant: one letter substituted, transposed, doubled or undoubled
@@ -56,7 +59,7 @@ SLOT_FOR = {'name': 'name', 'age': 'age', 'count': 'count', 'date': 'date', 'tim
 
 # ---- people ------------------------------------------------------------------
 
-CAP = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?!['\u2019]s\b)"
+CAP = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![A-Za-z])(?!['\u2019]s\b)"
 FULL = r"(%s)(?:\s[A-Z]\.)?\s(%s)" % (CAP, CAP)
 NOT_NAME = set('''The A An In On At Of For And But Or If When While After Before Police County City
 Street Avenue Road Drive Lane Boulevard Department Sheriff Office News Court State University
@@ -72,6 +75,8 @@ Read Share Click Related Previous This That These Those He She They His Her Thei
 Police Fire Department Authorities Investigators Officials Family Friends Lake River Mount Fort
 Beach Valley Hill Hills Heights Island Bay County's White House Senate Congress
 Party Committee National Federal Bureau Security Homeland Justice Service Services Health Human
+Colonel Col Major Maj Private Pvt Corporal Cpl Professor Prof Councilman Councilwoman Alderman
+Alderwoman Father Sister Brother Uncle Aunt Sen Metro Police Sheriff Patrol Fire Rescue Assemblyman Assemblywoman Congressman Congresswoman
 San Santa Los Las El La Le De Del Des Du Van Von Christmas Easter Thanksgiving God Jesus Lord Black Latino Hispanic Asian Muslim Christian Jewish
 '''.split())
 TITLES = (r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|Officer|Sgt\.|Sergeant|Lt\.|Lieutenant|Detective|Chief|Sen\.|"
@@ -118,7 +123,7 @@ def name_variants(w, rng):
              's': 'z', 'z': 's', 'ph': 'f', 'f': 'ph'}
     for i in range(1, len(w)):
         ch = low[i]
-        if ch in swaps and len(swaps[ch]) == 1 and low[i - 1:i + 2] not in ('ck', 'cc', 'kk') \
+        if ch in swaps and len(swaps[ch]) == 1 and not (w.startswith(('Mc', 'Mac')) and i <= 2) and low[i - 1:i + 2] not in ('ck', 'cc', 'kk') \
                 and low[i:i + 2] not in ('ck', 'cc', 'kk') and low[i - 1:i + 1] not in ('ck', 'kk'):
             out.append(w[:i] + swaps[ch] + w[i + 1:])
     out = others
@@ -177,7 +182,7 @@ def cand_name(story, docs, rng):
                 continue
             out.append({'kind': 'name', 'arts': arts, 'edits': [(r"(?<![A-Za-z])%s(?![A-Za-z])" % re.escape(tok), v)],
                         'orig': tok, 'new': v, 'want_orig': tok, 'want_new': v,
-                        'detail': '%s of %s %s' % (role, g, s)})
+                        'detail': '%s of %s %s' % (role, g, s), 'sub': role})
     return out
 
 
@@ -197,7 +202,7 @@ def ages(text):
         for m in re.finditer(pat, text):
             if i == 1 and not re.search(r"[A-Z][a-z]+$", text[max(0, m.start() - 30):m.start()]):
                 continue
-            res[int(m.group(1))].append(m.span(1))
+            res[int(m.group(1))].append(m.span(1) + (('year-old', 'apposition', 'aged')[i],))
     return res
 
 
@@ -233,6 +238,9 @@ def cand_age(story, docs, rng):
         out.append({'kind': 'age', 'arts': arts, 'spans': [p.get(a, []) for p in per],
                     'orig': str(a), 'new': str(new), 'want_orig': a, 'want_new': new,
                     'detail': 'age %d' % a})
+    for c in out:
+        c['spans'] = [[sp[:2] for sp in x] for x in c['spans']]
+        c['pats'] = [sorted(set(sp[2] for sp in x)) for x in [p.get(int(c['orig']), []) for p in per]]
     return out
 
 
@@ -289,7 +297,8 @@ def cand_count(story, docs, rng):
             continue
         out.append({'kind': 'count', 'arts': arts, 'spans': [p.get((n, what), []) for p in per],
                     'orig': str(n), 'new': str(new), 'want_orig': n, 'want_new': new,
-                    'num_render': True, 'detail': '%d %s' % (n, what)})
+                    'num_render': True, 'detail': '%d %s' % (n, what), 'key': (n, what),
+                    'sub': 'noun' if what in COUNT_NOUNS.split('|') else 'verb'})
     return out
 
 
@@ -322,7 +331,7 @@ def cand_date(story, docs, rng):
         nw = free[0]
         out.append({'kind': 'date', 'arts': arts, 'edits': [(wre(WD[w]).pattern, WD[nw])],
                     'orig': WD[w], 'new': WD[nw], 'want_orig': {'weekday': w},
-                    'want_new': {'weekday': nw}, 'detail': 'weekday'})
+                    'want_new': {'weekday': nw}, 'detail': 'weekday', 'sub': 'weekday'})
     md = collections.defaultdict(set)
     for i, t in enumerate(texts):
         for m in re.finditer(MON_RE, t):
@@ -340,11 +349,14 @@ def cand_date(story, docs, rng):
         out.append({'kind': 'date', 'arts': sorted(arts), 'edits': [(pat, r'\g<1>\g<2>%d' % nd)],
                     'orig': '%s %d' % (MON[mo - 1], dy), 'new': '%s %d' % (MON[mo - 1], nd),
                     'want_orig': {'month': mo, 'day': dy}, 'want_new': {'month': mo, 'day': nd},
-                    'detail': 'month-day'})
+                    'detail': 'month-day', 'sub': 'month-day'})
     return out
 
 
 TIME_RE = r"\b(\d{1,2})(?::(\d{2}))?\s?([aApP])(\.?\s?[mM]\.?)(?![A-Za-z])"
+
+
+APPROX = r"\b(?:about|around|approximately|roughly|nearly|shortly|just|near|some)\s+(?:before\s+|after\s+)?$"
 
 
 def times(text):
@@ -381,7 +393,10 @@ def cand_time(story, docs, rng):
         nt = rng.choice(sorted(opts))
         out.append({'kind': 'time', 'arts': arts, 'times': [p.get(t, []) for p in per],
                     'orig': '%02d:%02d' % divmod(t, 60), 'new': '%02d:%02d' % divmod(nt, 60),
-                    'want_orig': t, 'want_new': nt, 'nt': nt, 'detail': 'time'})
+                    'want_orig': t, 'want_new': nt, 'nt': nt, 'detail': 'time',
+                    'sub': ('h:mm' if any(m.group(2) for x in per for m in x.get(t, [])) else 'hour') +
+                           (' about' if any(re.search(APPROX, docs[i]['text'][max(0, m.start() - 25):m.start()])
+                                            for i in arts for m in per[i].get(t, [])) else '')})
     return out
 
 
@@ -532,6 +547,28 @@ FINDERS = {'name': cand_name, 'age': cand_age, 'count': cand_count, 'date': cand
 
 # ---- applying a case ----------------------------------------------------------------
 
+def modify_title(case, title):
+    """The title with the same change (a name, a day, an age, a count, a time
+    it holds), so the article is changed everywhere."""
+    k = case['kind']
+    if not title:
+        return title
+    if k in ('name', 'date'):
+        for pat, rep in case['edits']:
+            title = re.sub(pat, rep, title)
+        return title
+    if k == 'age':
+        return apply_spans(title, [sp[:2] for sp in ages(title).get(case['want_orig'], [])], case['new'])
+    if k == 'count':
+        for s, e in sorted(counts(title).get(case['key'], []), reverse=True):
+            title = title[:s] + render_num(case['want_new'], title[s:e]) + title[e:]
+        return title
+    if k == 'time':
+        for m in sorted(times(title).get(case['want_orig'], []), key=lambda m: -m.start()):
+            title = title[:m.start()] + fmt_time(case['nt'], m) + title[m.end():]
+    return title
+
+
 def modify(case, docs, rng):
     """The changed text of article case['art'], or None when nothing changed."""
     a = case['art']
@@ -589,8 +626,7 @@ def modify(case, docs, rng):
                     spk.add((toks[0], toks[-1]))
         cast = spk if any(s != case['orig'] for g, s in spk) else persons(t)
         others = sorted(set(s for g, s in cast) - {case['orig']} - NOT_NAME)
-        others = [o for o in others if o.lower() not in case['orig'].lower()
-                  and not any(wre(o).search(docs[j]['text']) for j in case['arts'] if j != a)]
+        others = [o for o in others if o.lower() not in case['orig'].lower()]
         if not others:
             return None
         repl = rng.choice(others)
@@ -637,9 +673,9 @@ def judge(case, base_items, mod_items, dates):
         if it['judgment'] == 'update' and k in ('count',):
             ok_j = any((common.days_apart(dates[a], dates[v['article']]) or 0) >= 1 for v in origv)
         if inf and ok_j:
-            detected = it
-            break
-        wrong = it
+            detected = detected or it
+        else:
+            wrong = wrong or it
     base = set(common.item_key(x) for x in base_items if x['judgment'] == 'conflict')
     coll = 0
     for it in mod_items:
@@ -664,6 +700,51 @@ def load_stories(bench):
         if len(basil[k]) >= 2:
             st[k] = basil[k]
     return st
+
+
+# ---- the same fact -----------------------------------------------------------------
+
+def value_spans(c, text, i):
+    """Where case c's value stands in article i's text."""
+    k = c['kind']
+    if k in ('age', 'count'):
+        return [sp[:2] for sp in c['spans'][i]]
+    if k == 'time':
+        return [m.span() for m in c['times'][i]]
+    if k == 'date':
+        return [m.span() for pat, _ in c['edits'] for m in re.finditer(pat, text)]
+    return []
+
+
+def sentence_at(text, a, b):
+    s = max(text.rfind('. ', 0, a), text.rfind('\n', 0, a), text.rfind('? ', 0, a), text.rfind('! ', 0, a))
+    e = min([x for x in (text.find('. ', b), text.find('\n', b), text.find('? ', b), text.find('! ', b))
+             if x >= 0] or [len(text)])
+    return text[s + 1:e]
+
+
+NOT_CONTENT = STOP | set(WORDNUM) | set(w.lower() for w in WD) | set(m.lower() for m in MON) | set(
+    'police officers officer year years old people according told reported news shooting shot '
+    'around about near block street'.split())
+
+
+def content(sentence):
+    return set(w for w in re.findall(r"[a-z]{4,}", sentence.lower()) if w not in NOT_CONTENT)
+
+
+def same_fact(c, docs):
+    """Keep in c['arts'] the articles stating the value in a sentence that
+    shares 2+ content words with a sentence of another article stating it
+    (a day, a time, an age or a count the articles give for the same thing)."""
+    if c['kind'] not in ('age', 'count', 'date', 'time'):
+        return c['arts']
+    sents = {i: [content(sentence_at(docs[i]['text'], a, b)) for a, b in
+                 value_spans(c, docs[i]['text'], i)] for i in c['arts']}
+    keep = []
+    for i in c['arts']:
+        if any(len(x & y) >= 2 for j in c['arts'] if j != i for x in sents[i] for y in sents[j]):
+            keep.append(i)
+    return keep
 
 
 def pick(cands, rng, limit):
@@ -692,6 +773,9 @@ def main():
     ap.add_argument('--kinds', nargs='+', default=KINDS, help='kinds, by spaces or commas (all)')
     ap.add_argument('--json', help='write every case and the figures here')
     ap.add_argument('--list', action='store_true', help='print every missed case')
+    ap.add_argument('--fold', choices=['even', 'odd', 'all'], default='all',
+                    help='score only the cases of stories whose sha256 is even / odd (the same cases '
+                         'as in the full run, the others left out)')
     ap.add_argument('--jobs', type=int, default=2)
     args = ap.parse_args()
     kinds = [k for arg in args.kinds for k in arg.split(',') if k]
@@ -709,7 +793,9 @@ def main():
         for sid in sorted(st):
             for c in FINDERS[k](sid, st[sid], rng):
                 c['story'] = sid
-                cands.append(c)
+                c['arts'] = same_fact(c, st[sid])
+                if len(c['arts']) >= 2:
+                    cands.append(c)
         chosen = pick(cands, rng, args.limit)
         for c in chosen:
             c['art'] = rng.choice(c['arts'])
@@ -721,6 +807,8 @@ def main():
                     if c['text'] is not None:
                         break
             if c['text'] is not None:
+                c['title'] = modify_title(c, st[c['story']][c['art']].get('title'))
+            if c['text'] is not None and args.fold in ('all', common.sha_parity(c['story'])):
                 cases.append(c)
         print('%-14s %5d candidates, %3d cases' % (k, len(cands), sum(1 for c in cases if c['kind'] == k)),
               file=sys.stderr)
@@ -738,6 +826,7 @@ def main():
             c = cases[i]
             docs = [dict(d) for d in st[c['story']]]
             docs[c['art']]['text'] = c['text']
+            docs[c['art']]['title'] = c['title']
             p = os.path.join(tmp, 'case-%d.jsonl' % i)
             common.write_jsonl(p, docs)
             r = common.run_compare(args.parallax, p)
@@ -753,6 +842,7 @@ def main():
 
     rows = collections.OrderedDict((k, collections.Counter()) for k in kinds)
     folds = collections.OrderedDict((k, collections.Counter()) for k in kinds)
+    subs = collections.defaultdict(collections.Counter)
     errors = 0
     records = []
     for i, c in enumerate(cases):
@@ -775,7 +865,10 @@ def main():
         ot = st[c['story']][c['art']]['text']
         nt = c['text']
         d0 = next((j for j in range(min(len(ot), len(nt))) if ot[j] != nt[j]), 0)
-        rec = {'kind': c['kind'], 'story': c['story'], 'article': c['art'],
+        sub = c.get('sub') or ('+'.join(c['pats'][c['art']]) if 'pats' in c else '')
+        subs[c['kind']][sub + '-cases'] += 1
+        subs[c['kind']][sub + '-det'] += det
+        rec = {'kind': c['kind'], 'sub': sub, 'story': c['story'], 'article': c['art'],
                'before': ot[max(0, d0 - 70):d0 + 50], 'after': nt[max(0, d0 - 70):d0 + 50],
                'article_id': st[c['story']][c['art']]['id'], 'orig': c['orig'], 'new': c['new'],
                'detail': c['detail'], 'fold': f, 'detected': det, 'wrong_kind': wk,
@@ -807,6 +900,10 @@ def main():
             k, r['cases'], rate(r['detected'], r['cases']), rate(r['wrong'], r['cases']),
             rate(r['coll'], r['cases']), rate(f['even-det'], f['even-cases']),
             rate(f['odd-det'], f['odd-cases'])))
+        parts = sorted(x[:-6] for x in subs[k] if x.endswith('-cases') and x[:-6])
+        if len(parts) > 1:
+            print('%-14s %s' % ('', ', '.join('%s %d/%d' % (x, subs[k][x + '-det'], subs[k][x + '-cases'])
+                                              for x in parts)))
     print('%-14s %6d %7s %10s %11s %10s %10s' % (
         'total', tot['cases'], rate(tot['detected'], tot['cases']), rate(tot['wrong'], tot['cases']),
         rate(tot['coll'], tot['cases']), rate(tot['f-even-det'], tot['f-even-cases']),

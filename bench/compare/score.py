@@ -2,7 +2,7 @@
 """score.py — scores `parallax compare --json` on the labelled development set.
 
     bench/compare/score.py BENCH_DIR [--parallax build/parallax] [--half fit|test|all]
-                           [--show-unmatched] [--json OUT]
+                           [--show-unmatched] [--show-unjudged] [--json OUT]
 
 Reads the labels that exist (labels/<story>.json, LABELS.md), writes each
 labelled story's articles (stories.py) to a temporary folder, runs compare
@@ -14,7 +14,9 @@ own) and 2 distinct articles have reported values matching the labelled
 values for those articles (common.py: numbers numerically, names
 case-insensitively as words, dates by ISO day or month-day, times by
 minute).  Matching a labelled conflict or update with a reported conflict or
-update also needs those 2 articles to hold different labelled values.
+update also needs those 2 articles to hold different labelled values;
+matching a labelled agreement with a reported agreement needs 2 articles that
+are not near-copies of each other (the labels' "copies": a copy counts once).
 
   conflict precision  reported conflicts matching a labelled conflict / reported
                       conflicts (one matching a not-conflict, an agreement or an
@@ -74,8 +76,26 @@ def want_of(slot, v):
     return val if val not in (None, '') else v.get('surface')
 
 
-def lab_match(rep, lab, ids, distinct):
-    """Does reported item rep match labelled item lab? ids: article index -> id."""
+def copy_groups(lab):
+    """article id -> the id standing for its group of near-copies (labels' copies)."""
+    parent = {}
+
+    def find(x):
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+    for pair in lab.get('copies') or []:
+        for a in pair[1:]:
+            ra, rb = find(pair[0]), find(a)
+            if ra != rb:
+                parent[rb] = ra
+    return {x: find(x) for x in list(parent) + [p for pair in lab.get('copies') or [] for p in pair]}
+
+
+def lab_match(rep, lab, ids, distinct, group=None):
+    """Does reported item rep match labelled item lab? ids: article index -> id.
+    distinct: the 2 articles must hold different labelled values (conflicts,
+    updates); else (agreements) they must not be near-copies of each other."""
     if common.family(rep['slot']) != common.family(lab.get('slot') or ''):
         return False
     slot = lab['slot']
@@ -92,7 +112,7 @@ def lab_match(rep, lab, ids, distinct):
     if len(arts) < 2:
         return False
     if not distinct:
-        return True
+        return len(set((group or {}).get(a, a) for a in arts)) >= 2
     labvals = set(common.fold(str(v.get('value'))) for v in lab.get('values') or [])
     if len(labvals) < 2:
         return True
@@ -106,8 +126,9 @@ def lab_match(rep, lab, ids, distinct):
 def score_story(rep_items, lab, ids, dates):
     """Counts for one story, and the unmatched reported conflicts."""
     c = collections.Counter()
+    grp = copy_groups(lab)
     per_slot = collections.defaultdict(collections.Counter)
-    unmatched = []
+    unmatched, unjudged = [], []
     items = lab.get('items') or []
     conf = [i for i in items if i.get('judgment') == 'conflict']
     upd = [i for i in items if i.get('judgment') == 'update']
@@ -132,12 +153,16 @@ def score_story(rep_items, lab, ids, dates):
                 unmatched.append(it)
         elif j in ('agreement', 'compatible'):
             c['rep_agreements'] += 1
-            if any(lab_match(it, l, ids, False) for l in agr):
+            if any(lab_match(it, l, ids, False, grp) for l in agr):
                 c['agree_right'] += 1
             elif any(lab_match(it, l, ids, False) for l in conf + notc):
                 c['agree_wrong'] += 1
             else:
                 c['agree_unjudged'] += 1
+                if any(lab_match(it, l, ids, False) for l in agr):
+                    c['agree_copies'] += 1
+                else:
+                    unjudged.append(it)
         elif j == 'update':
             c['rep_updates'] += 1
     for l in conf:
@@ -153,7 +178,7 @@ def score_story(rep_items, lab, ids, dates):
             c['upd_as_conflict'] += 1
         else:
             c['upd_missed'] += 1
-    return c, per_slot, unmatched
+    return c, per_slot, unmatched, unjudged
 
 
 def ratio(a, b):
@@ -165,7 +190,10 @@ def main():
     ap.add_argument('bench')
     ap.add_argument('--parallax', default='build/parallax')
     ap.add_argument('--half', default='all', choices=['fit', 'test', 'all'])
-    ap.add_argument('--show-unmatched', action='store_true')
+    ap.add_argument('--show-unmatched', action='store_true',
+                    help='print reported conflicts no label matches (to judge and label)')
+    ap.add_argument('--show-unjudged', action='store_true',
+                    help='print reported agreements no label matches')
     ap.add_argument('--labels', default=os.path.join(HERE, 'labels'), help='the labels folder')
     ap.add_argument('--json', help='write the counts here')
     args = ap.parse_args()
@@ -204,15 +232,17 @@ def main():
             off = set(lab.get('off_topic') or [])
             lab = dict(lab, items=[dict(i, values=[v for v in i.get('values') or [] if v.get('article') not in off])
                                    for i in lab.get('items') or []])
-            c, ps, unmatched = score_story(common.items(out), lab, got_ids, [a.get('date') for a in arts])
+            c, ps, unmatched, unjudged = score_story(common.items(out), lab, got_ids, [a.get('date') for a in arts])
             for h in (half, 'all'):
                 tot[h].update(c)
                 nstories[h] += 1
                 for s, cc in ps.items():
                     slots[h][s].update(cc)
-            if args.show_unmatched:
-                for it in unmatched:
-                    print('UNMATCHED %s (%s) %s/%s subject=%r' % (k, half, it['judgment'], it['slot'], it['subject']))
+            shown = (unmatched if args.show_unmatched else []) + (unjudged if args.show_unjudged else [])
+            if shown:
+                for it in shown:
+                    print('%s %s (%s) %s/%s subject=%r' % ('UNMATCHED' if it['judgment'] == 'conflict' else 'UNJUDGED',
+                                                          k, half, it['judgment'], it['slot'], it['subject']))
                     for v in it['values']:
                         a = v['article']
                         print('   [%s %s] %r  (%s)' % (a, got_ids[a] if isinstance(a, int) and a < len(got_ids) else '?',
@@ -236,12 +266,21 @@ def main():
             ratio(c['agree_right'], c['agree_right'] + c['agree_wrong']), c['agree_unjudged'],
             '%d/%d' % (c['upd_as_update'], c['lab_updates']),
             '%d/%d' % (c['upd_as_conflict'], c['lab_updates'])))
-    print('per slot (all): slot, reported conflicts right/reported, labelled conflicts found/labelled')
-    for s in sorted(slots['all']):
-        cc = slots['all'][s]
-        print('  %-14s %4d/%-4d %5s   %4d/%-4d %5s' % (
-            s, cc['rep_conflicts_right'], cc['rep_conflicts'], ratio(cc['rep_conflicts_right'], cc['rep_conflicts']),
-            cc['lab_conflicts_found'], cc['lab_conflicts'], ratio(cc['lab_conflicts_found'], cc['lab_conflicts'])))
+    for h in ('fit', 'test', 'all'):
+        if nstories[h] and tot[h]['agree_copies']:
+            print('%s: %d of the unjudged agreements rest on near-copies only (labels\' copies)' % (
+                h, tot[h]['agree_copies']))
+    halves = [h for h in ('fit', 'test', 'all') if nstories[h]]
+    print('per slot: reported conflicts right/reported (by reported slot), labelled conflicts '
+          'found/labelled (by labelled slot)')
+    print('  %-14s' % 'slot' + ''.join('  %9s %13s' % (h + ' right', h + ' found') for h in halves))
+    for s in sorted(set(x for h in halves for x in slots[h])):
+        row = '  %-14s' % s
+        for h in halves:
+            cc = slots[h][s]
+            row += '  %9s %13s' % ('%d/%d' % (cc['rep_conflicts_right'], cc['rep_conflicts']),
+                                   '%d/%d' % (cc['lab_conflicts_found'], cc['lab_conflicts']))
+        print(row)
     print('bars (issue #13), on test: precision >= 0.90, recall >= 0.80, agreements >= 0.95 right, '
           'every labelled update shown as an update')
     if args.json:

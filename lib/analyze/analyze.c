@@ -80,6 +80,7 @@ static px_status tokenize_sentence(tokenizer *k, size_t si, px_error *err)
 /* The token stage into a fresh analysis. */
 static px_status tokens(px_context *ctx, const px_article *a, px_analysis **out, px_error *err)
 {
+    if (!out) return px_error_set(err, PX_EUSAGE, "px_analyze", 0, 0, "out is NULL");
     *out = NULL;
     if (!ctx || !a) return px_error_set(err, PX_EUSAGE, "px_analyze", 0, 0, "NULL argument");
     px_analysis *an = px_xcalloc(1, sizeof *an);
@@ -108,6 +109,8 @@ typedef px_status (*finder)(px_context *, const px_article *, px_analysis *, px_
 static px_status run(px_context *ctx, const px_article *a, const finder *finders, size_t n,
                      px_analysis **out, px_error *err)
 {
+    if (!out) return px_error_set(err, PX_EUSAGE, "px_analyze", 0, 0, "out is NULL");
+    *out = NULL;
     px_analysis *an;
     px_status rc = tokens(ctx, a, &an, err);
     if (rc) return rc;
@@ -138,20 +141,24 @@ px_status px_analyze_light(px_context *ctx, const px_article *a, px_analysis **o
     return rc;
 }
 
-size_t px_analysis_token_count(const px_analysis *an) { return an->tokens.len; }
-
-const px_token *px_analysis_token(const px_analysis *an, size_t i) { return &an->tokens.items[i]; }
-
-size_t px_analysis_entity_count(const px_analysis *an) { return an->entities.len; }
-const px_entity *px_analysis_entity(const px_analysis *an, size_t i) { return &an->entities.items[i].pub; }
-size_t px_analysis_quote_count(const px_analysis *an) { return an->quotes.len; }
-const px_quote *px_analysis_quote(const px_analysis *an, size_t i) { return &an->quotes.items[i]; }
-size_t px_analysis_attribution_count(const px_analysis *an) { return an->attributions.len; }
-const px_attribution *px_analysis_attribution(const px_analysis *an, size_t i) { return &an->attributions.items[i]; }
-size_t px_analysis_number_count(const px_analysis *an) { return an->numbers.len; }
-const px_number *px_analysis_number(const px_analysis *an, size_t i) { return &an->numbers.items[i]; }
-size_t px_analysis_date_count(const px_analysis *an) { return an->dates.len; }
-const px_date_mention *px_analysis_date(const px_analysis *an, size_t i) { return &an->dates.items[i]; }
+/* Accessors: a NULL analysis has no items, an index out of range gives
+ * NULL (parallax.h). */
+#define ITEM(v, i) (an && (i) < an->v.len ? &an->v.items[i] : NULL)
+size_t px_analysis_token_count(const px_analysis *an) { return an ? an->tokens.len : 0; }
+const px_token *px_analysis_token(const px_analysis *an, size_t i) { return ITEM(tokens, i); }
+size_t px_analysis_entity_count(const px_analysis *an) { return an ? an->entities.len : 0; }
+const px_entity *px_analysis_entity(const px_analysis *an, size_t i)
+{
+    return an && i < an->entities.len ? &an->entities.items[i].pub : NULL;
+}
+size_t px_analysis_quote_count(const px_analysis *an) { return an ? an->quotes.len : 0; }
+const px_quote *px_analysis_quote(const px_analysis *an, size_t i) { return ITEM(quotes, i); }
+size_t px_analysis_attribution_count(const px_analysis *an) { return an ? an->attributions.len : 0; }
+const px_attribution *px_analysis_attribution(const px_analysis *an, size_t i) { return ITEM(attributions, i); }
+size_t px_analysis_number_count(const px_analysis *an) { return an ? an->numbers.len : 0; }
+const px_number *px_analysis_number(const px_analysis *an, size_t i) { return ITEM(numbers, i); }
+size_t px_analysis_date_count(const px_analysis *an) { return an ? an->dates.len : 0; }
+const px_date_mention *px_analysis_date(const px_analysis *an, size_t i) { return ITEM(dates, i); }
 
 void px_analysis_free(px_analysis *an)
 {

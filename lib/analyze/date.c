@@ -9,7 +9,10 @@
  * publication date:
  *
  *   "Friday"        the latest Friday on or before the publication day
- *                   ("last Friday": strictly before; "next Friday": after)
+ *                   ("last Friday": strictly before; "next Friday": after),
+ *                   or the first on or after it when its clause looks
+ *                   ahead ("will be arraigned Friday": forward_cue())
+ *   "Monday, Jan. 9, 2017"  the explicit date (date_match.c)
  *   "yesterday"     the day before; "today", "tonight" the day
  *   "last month"    the month before (likewise week, year; "this", "next")
  *   "3 days ago"    counted back from the publication day
@@ -17,9 +20,9 @@
  *
  * Without the needed part of a publication date (none at all, or a month
  * and day without a year, "--11-07") the value is NULL and relative 0,
- * except that a month and day are still written "--MM-DD".  Tense is not
- * read: "will meet on Friday" resolves to the Friday before, a known
- * limit.
+ * except that a month and day are still written "--MM-DD".  Tense is read
+ * only through forward_cue()'s words: "is due Friday" still resolves to
+ * the Friday before.
  */
 #include <stdio.h>
 #include <string.h>
@@ -84,11 +87,13 @@ static int absolute(const pub *p, const px_date_expr *e, px_buf *b)
     return 1;
 }
 
-static void weekday(const pub *p, const px_date_expr *e, px_buf *b)
+/* forward: the sentence looks ahead at the weekday (forward_cue()). */
+static void weekday(const pub *p, const px_date_expr *e, int forward, px_buf *b)
 {
     int today = px_weekday(p->days);
     long back = (today - e->weekday + 7) % 7;
     if (e->shift < 0 && back == 0) back = 7;
+    if (e->shift == 0 && forward) back = -((e->weekday - today + 7) % 7); /* on or after */
     if (e->shift > 0) {
         long ahead = (e->weekday - today + 7) % 7;
         back = -(ahead ? ahead : 7);
@@ -106,11 +111,11 @@ static void period(const pub *p, px_date_unit unit, int shift, px_buf *b)
 
 /* The value of e into b; 2 when it used the publication date, 1 when
  * not, 0 when it cannot be resolved. */
-static int resolve(const pub *p, const px_date_expr *e, px_buf *b)
+static int resolve(const pub *p, const px_date_expr *e, int forward, px_buf *b)
 {
     if (e->kind == PX_DX_ABSOLUTE) return absolute(p, e, b);
     if (!p->y) return 0; /* everything else needs a full publication date */
-    if (e->kind == PX_DX_WEEKDAY) weekday(p, e, b);
+    if (e->kind == PX_DX_WEEKDAY) weekday(p, e, forward, b);
     else if (e->kind == PX_DX_DAY) put_day(b, p->days + e->amount);
     else if (e->kind == PX_DX_PERIOD) period(p, e->unit, e->shift, b);
     else period(p, e->unit, -e->amount, b);
@@ -131,6 +136,37 @@ static void add(px_analysis *an, const px_article *a, const px_date_expr *e, int
     px_vec_push(&an->dates, d);
 }
 
+/*
+ * Rule forward-cue: 1 when the words before token at, in its clause (back
+ * to the sentence's start [first], a comma, a semicolon or a relative
+ * word, at most 12 tokens), look ahead: "will", "'ll", "expected to",
+ * "scheduled", "set to", "plans to", "slated", "upcoming", "next", "is to
+ * be".  "He will be arraigned Saturday" in a Friday article is the next
+ * day; "The man, who was shot Saturday, will recover" is not (the comma
+ * and "who" close the clause before the cue).
+ */
+static int forward_cue(const px_analysis *an, size_t first, size_t at)
+{
+    static const char *const cues[] = {"will", "'ll", "\xe2\x80\x99ll", "expected", "scheduled",
+                                       "slated", "upcoming", "next", "plans", "planned", "plan",
+                                       "wo", NULL}; /* "wo" of "won't" */
+    static const char *const stops[] = {",", ";", "who", "which", "after", "when", "since",
+                                        "and", "but", NULL};
+    for (size_t t = at, k = 0; t > first && k < 12; k++) {
+        const char *w = an->tokens.items[--t].norm;
+        for (const char *const *s = stops; *s; s++)
+            if (!strcmp(w, *s)) return 0;
+        for (const char *const *c = cues; *c; c++)
+            if (!strcmp(w, *c)) return 1;
+        /* "is set to", "is to be" */
+        if (!strcmp(w, "to") && t > first) {
+            const char *v = an->tokens.items[t - 1].norm;
+            if (!strcmp(v, "set") || !strcmp(v, "is") || !strcmp(v, "are")) return 1;
+        }
+    }
+    return 0;
+}
+
 px_status px_find_dates(px_context *ctx, const px_article *a, px_analysis *an, px_error *err)
 {
     (void)ctx, (void)err;
@@ -141,12 +177,13 @@ px_status px_find_dates(px_context *ctx, const px_article *a, px_analysis *an, p
     while (t < an->tokens.len) {
         size_t end = t;
         while (end < an->tokens.len && an->tokens.items[end].sentence == an->tokens.items[t].sentence) end++;
-        for (; t < end; t++) {
+        for (size_t first = t; t < end; t++) {
             px_date_expr e;
             size_t n = px_date_match(a, an, t, end, &e);
             if (!n) continue;
             px_buf_reset(&b);
-            add(an, a, &e, resolve(&p, &e, &b), &b);
+            int forward = e.kind == PX_DX_WEEKDAY && forward_cue(an, first, e.from);
+            add(an, a, &e, resolve(&p, &e, forward, &b), &b);
             t += n - 1;
         }
     }

@@ -3,7 +3,8 @@
  *
  *   absolute   "Nov. 7, 2014", "November 24", "7 November 2014",
  *              "March 2019", a year in a date context ("in 2009")
- *   weekday    "Friday", "Friday's", "last Friday", "next Tuesday"
+ *   weekday    "Friday", "Friday's", "last Friday", "next Tuesday"; with
+ *              a date after it ("Monday, January 9, 2017") absolute
  *   day        "today", "tonight", "yesterday", "tomorrow"
  *   period     "last month", "this week", "next year"
  *   ago        "three days ago", "two years ago"
@@ -183,6 +184,15 @@ static size_t relative(const scan *s, size_t t, px_date_expr *e)
         return 2;
     }
     if ((e->weekday = weekday_at(s, t))) {
+        /* "Monday, January 9, 2017", "Monday, 9 January": the weekday with
+         * its explicit date is one date, the explicit one */
+        size_t c = t + 1 + (is(s, t + 1, ",") ? 1 : 0), n;
+        px_date_expr full = {0};
+        if (((n = month_first(s, c, &full)) || (n = day_first(s, c, &full))) && full.day) {
+            full.kind = PX_DX_ABSOLUTE, full.weekday = e->weekday;
+            *e = full;
+            return c - t + n;
+        }
         e->kind = PX_DX_WEEKDAY;
         return 1;
     }

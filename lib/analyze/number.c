@@ -17,7 +17,11 @@
  * "one of them"), "first" and "second" without "the" or a possessive
  * before them ("at first", "a second"), spelled numbers written with a
  * capital inside a sentence ("Air Force One"), and digits next to ":" or
- * "/" (times, numeric dates, scores).
+ * "/" (numeric dates, ratios) unless they are a clock time.
+ *
+ * Every number gets a kind (px_number_kind): clock times ("10:30 p.m.",
+ * "noon") are read first, by number_time.c, as minutes after midnight;
+ * the rest are ages, labels or quantities by number_kind.c's rules.
  */
 #include <string.h>
 
@@ -127,21 +131,46 @@ static void add(ctx *c, size_t from, size_t to, px_number n)
     px_vec_push(&c->an->numbers, n);
 }
 
-/* "60-member": digits, a hyphen, a lower-case word. */
+/* The number before the dash of a hyphenated word: "60" of "60-member";
+ * spelled only before an age ("twenty-five-year-old"), since "one-time"
+ * and "first-degree" are no numbers.  Tries the longest prefix first. */
+static const char *hyphen_number(const char *w, double *value, int *ordinal)
+{
+    static const char *const ages[] = {"year-old", "years-old", "month-old", "week-old", "day-old"};
+    for (const char *dash = strrchr(w, '-'); dash && dash > w; ) {
+        char num[32];
+        size_t k = (size_t)(dash - w);
+        int s, age = 0;
+        for (size_t i = 0; i < sizeof ages / sizeof *ages; i++) age |= !strcmp(dash + 1, ages[i]);
+        if (k < sizeof num && dash[1] >= 'a' && dash[1] <= 'z' && ((w[0] >= '0' && w[0] <= '9') || age)) {
+            memcpy(num, w, k), num[k] = 0;
+            if (px_num_word(num, value, ordinal, &s) && !s) return dash + 1;
+        }
+        do dash--; while (dash > w && *dash != '-');
+    }
+    return NULL;
+}
+
+/* "60-member", "15-year-old": a number, a hyphen, a lower-case word. */
 static int hyphenated(ctx *c, size_t t)
 {
-    const char *w = norm(c, t);
-    const char *dash = strchr(w, '-');
-    if (!dash || w[0] < '0' || w[0] > '9' || dash[1] < 'a' || dash[1] > 'z') return 0;
-    char num[32];
-    size_t k = (size_t)(dash - w) < sizeof num - 1 ? (size_t)(dash - w) : sizeof num - 1;
-    memcpy(num, w, k), num[k] = 0;
     px_number n = {0};
-    int o, s;
-    if (!px_num_word(num, &n.value, &o, &s) || s) return 0;
-    n.ordinal = o, n.unit = dash + 1;
+    n.unit = hyphen_number(norm(c, t), &n.value, &n.ordinal);
+    if (!n.unit) return 0;
+    n.kind = px_number_kind_of(c->a, c->an, c->first, c->end, t, 1, &n);
     add(c, t, t + 1, n);
     return 1;
+}
+
+/* The qualifier's folded words [t, at): "More than" -> "more than". */
+static const char *qualifier_text(ctx *c, size_t t, size_t at)
+{
+    char qual[64] = "";
+    for (size_t i = t; i < at && strlen(qual) + strlen(norm(c, i)) + 2 < sizeof qual; i++) {
+        if (i > t) strcat(qual, " ");
+        strcat(qual, norm(c, i));
+    }
+    return px_analysis_intern(c->an, qual, strlen(qual));
 }
 
 /* The number at t, if any; returns the tokens it used (at least 1). */
@@ -151,17 +180,20 @@ static size_t number_at(ctx *c, size_t t)
     const char *cur = at < c->end ? currency_at(c, at) : NULL;
     size_t numt = at + (cur != NULL);
     px_number n = {0};
-    size_t len = numt < c->end ? px_num_read(c->an, numt, c->end, &n.value, &n.ordinal) : 0;
+    size_t len;
+    if (!cur && (len = px_time_read(c->an, numt, c->end, &n.value))) {
+        n.kind = PX_NUMBER_TIME;
+        if (q) n.qualifier = qualifier_text(c, t, at);
+        add(c, q ? t : numt, numt + len, n);
+        return numt + len - t;
+    }
+    len = numt < c->end ? px_num_read(c->an, numt, c->end, &n.value, &n.ordinal) : 0;
     if (!len || doubtful(c, numt, len, q > 0 || cur)) return q ? q : 1;
     if (is(c, numt + len, "dollars") || is(c, numt + len, "euros")) cur = NULL;
     size_t end = numt + len;
     n.unit = cur ? cur : unit_at(c, end, &end);
-    char qual[64] = ""; /* folded words: "More than" -> "more than" */
-    for (size_t i = t; i < at && strlen(qual) + strlen(norm(c, i)) + 2 < sizeof qual; i++) {
-        if (i > t) strcat(qual, " ");
-        strcat(qual, norm(c, i));
-    }
-    if (q) n.qualifier = qual;
+    if (q) n.qualifier = qualifier_text(c, t, at);
+    n.kind = px_number_kind_of(c->a, c->an, c->first, c->end, numt, len, &n);
     add(c, q || cur ? t : numt, end, n);
     return end - t;
 }

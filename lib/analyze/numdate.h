@@ -6,8 +6,10 @@
  *   date_match.c    date expressions at a token: "Nov. 7, 2014", "Friday",
  *                   "last month", "three days ago", "since 2009"
  *   date_calc.c     the publication date as a civil date
- *   number.c        px_find_numbers(): numbers with qualifier and unit,
- *                   skipping what date_match.c reads as a date
+ *   number_time.c   clock times: "10:30 p.m.", "2am", "noon"
+ *   number_kind.c   what a number is: quantity, age or label
+ *   number.c        px_find_numbers(): numbers with qualifier, unit and
+ *                   kind, skipping what date_match.c reads as a date
  *   date.c          px_find_dates(): date expressions resolved against the
  *                   publication date
  *
@@ -30,6 +32,21 @@ int px_num_word(const char *norm, double *value, int *ordinal, int *scale);
  * ("5.2 million", "two hundred", "twenty-one").  Returns the tokens used,
  * 0 when t starts no number. */
 size_t px_num_read(const px_analysis *an, size_t t, size_t end, double *value, int *ordinal);
+
+/* ---- number_time.c ---------------------------------------------------- */
+
+/* Reads the clock time at token t ("10:30 p.m.", "2am", "9 o'clock",
+ * "noon"): *minutes after midnight.  Returns the tokens used, 0 when t
+ * starts no time. */
+size_t px_time_read(const px_analysis *an, size_t t, size_t end, double *minutes);
+
+/* ---- number_kind.c ---------------------------------------------------- */
+
+/* What the number n is, read at tokens [t, t + len) of the sentence whose
+ * tokens are [first, end), with n's value, unit and ordinal set: age,
+ * label or quantity (never time: px_time_read() finds those). */
+px_number_kind px_number_kind_of(const px_article *a, const px_analysis *an, size_t first,
+                                 size_t end, size_t t, size_t len, const px_number *n);
 
 /* ---- date_calc.c ------------------------------------------------------- */
 

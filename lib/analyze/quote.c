@@ -12,7 +12,9 @@
  *    the outer quote;
  *  - a closer while closed: stray, ignored (unless it continues a quote
  *    from the previous paragraph, below);
- *  - a doubled opener (""We ...) counts once.
+ *  - a doubled opener (""We ...) counts once;
+ *  - a hinge, one mark glued between a sentence's end and a letter
+ *    (`in 2011."I can't`): closes the open quote and opens the next.
  *
  * Across paragraphs, the news convention: a quote still open at the end of
  * a paragraph goes on if the next paragraph starts with an opening mark
@@ -37,6 +39,7 @@ typedef struct qstate {
     unsigned opener;
     size_t p0, at;    /* paragraph and offset of the opening mark */
     size_t content;   /* where the current paragraph's piece starts */
+    size_t words;     /* where its words start in paragraph p0 */
     int nested;       /* 1 inside a quote within the quote, written with the same mark */
     px_buf text;      /* the pieces of earlier paragraphs */
 } qstate;
@@ -80,11 +83,16 @@ static void emit(const px_article *a, px_analysis *an, qfound *f, qstate *st, si
     trim(&t, &n);
     size_t s0 = sentence_at(a, st->p0, st->at);
     size_t s1 = sentence_at(a, p1, closed || end == 0 ? end : end - 1);
+    /* A mark the splitter left at the end of the sentence before (a hinge,
+     * `2011."|I can't`): the quote starts with its words' sentence. */
+    size_t words = sentence_at(a, st->p0, st->words), start = 0;
+    if (words != (size_t)-1 && s0 != (size_t)-1 && words > s0 && words <= s1) s0 = words;
+    else if (s0 != (size_t)-1) start = st->at - a->sentences.items[s0].start;
     if (n > 0 && s0 != (size_t)-1 && s1 != (size_t)-1) {
         px_quote q = {.text = px_arena_strndup(&an->arena, t, n),
                       .sentence = s0,
                       .sentence_last = s1,
-                      .start = st->at - a->sentences.items[s0].start,
+                      .start = start,
                       .speaker = -1};
         px_vec_push(&an->quotes, q);
         px_qextra x = {closed ? end + mark_len - a->sentences.items[s1].start : (size_t)-1,
@@ -102,7 +110,7 @@ static void open_at(qstate *st, size_t p, const px_qmark *m)
     st->opener = m->cp;
     st->p0 = p;
     st->at = m->at;
-    st->content = m->at + m->len;
+    st->content = st->words = m->at + m->len;
     px_buf_reset(&st->text);
 }
 
@@ -118,6 +126,11 @@ static void close_at(const px_article *a, px_analysis *an, qfound *f, qstate *st
 static void on_mark(const px_article *a, px_analysis *an, qfound *f, qstate *st, size_t p,
                     const px_qmark *m)
 {
+    if (m->hinge && (st->open || px_qmark_opener(m->cp))) { /* `2011."I can't`: close, open */
+        if (st->open) emit(a, an, f, st, p, m->at, m->len, 1);
+        open_at(st, p, m);
+        return;
+    }
     if (!st->open) {
         int opens = px_qmark_opener(m->cp) ? (m->may_open || !m->may_close)
                                            : (m->may_open && !m->may_close);

@@ -27,6 +27,8 @@ typedef struct px_qmark {
     unsigned cp;     /* the code point */
     int may_open;    /* context allows an opening mark: start/space before, text after */
     int may_close;   /* context allows a closing mark: text before, space/punct/end after */
+    int hinge;       /* glued between a sentence's end and a letter: `2011."I can't`,
+                        the close of one quote and the start of the next */
 } px_qmark;
 
 /* If s[i] starts a double quotation mark, fills *m and returns 1.
@@ -163,7 +165,16 @@ int px_speaker_paraphrase(const px_qctx *c, px_said *out);
 long px_speaker_before(const px_article *a, const px_analysis *an, size_t s, px_toks toks,
                        size_t lo, size_t v, int *found);
 
-/* The noun phrase from token i on, up to token hi (exclusive). */
+/* The subject between a quote's closing mark (token i) and its verb
+ * (token hi): the noun phrase from i on, its head the rightmost name
+ * ("Cook County Sheriff's Office spokeswoman Ann Lee said": Lee, even
+ * when the entity finder took a title before it for a person). */
+long px_speaker_between(const px_article *a, const px_analysis *an, size_t s, px_toks t,
+                        size_t i, size_t hi, int *found);
+
+/* The noun phrase from token i on, up to token hi (exclusive); after a
+ * role noun phrase and a comma, the person it names ("said the victim's
+ * father, Paul Ames": Ames). */
 long px_speaker_after(const px_article *a, const px_analysis *an, size_t s, px_toks toks,
                       size_t i, size_t hi, int *found);
 

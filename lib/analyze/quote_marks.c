@@ -10,7 +10,10 @@
  * A mark's context is recorded too (may_open / may_close), because the
  * same character does both jobs in some languages and in sloppy text: a
  * mark after a space and before a word can open, one after a word and
- * before a space or punctuation can close.  quote.c decides with it.
+ * before a space or punctuation can close.  quote.c decides with it.  A
+ * mark glued between a sentence's end and a letter (`in 2011."I can't`)
+ * is a hinge: a scraper dropped the space and one of two marks, and it
+ * both closes the quote before and opens the next.
  */
 #include "analyze/quote.h"
 
@@ -85,6 +88,9 @@ int px_qmark_at(const char *s, size_t len, size_t i, px_qmark *m)
                   after != 0 && !is_space(after);
     m->may_close = before != 0 && !is_space(before) &&
                    (after == 0 || is_space(after) || is_trailing_punct(after) || is_mark(after));
+    m->hinge = (before == '.' || before == '?' || before == '!') &&
+               ((after >= 'A' && after <= 'Z') || (after >= 'a' && after <= 'z') ||
+                (after >= '0' && after <= '9'));
     return 1;
 }
 

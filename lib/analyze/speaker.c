@@ -84,7 +84,7 @@ static int trailer_at(const px_qctx *c, size_t s, px_toks t, size_t i, size_t re
         else if (depth == 0 && (hard_stop(x) || px_tok_qmark(x))) return 0;
         if (depth == 0 && px_cue_at(t.t, t.n, j, &cue) && cue.kind == PX_CUE_VERB) {
             if (j == i) return 0; /* a verb with no subject: not an attribution */
-            long e = px_speaker_after(c->a, c->an, s, t, i, j, &f); /* the first noun phrase */
+            long e = px_speaker_between(c->a, c->an, s, t, i, j, &f); /* the first noun phrase */
             if (e < 0) e = px_speaker_before(c->a, c->an, s, t, i, j, &f);
             *out = px_said_of(e, cue.cue, s);
             return 1;
@@ -249,6 +249,38 @@ static px_said attribute(const px_qctx *c, int part)
     return (px_said){-1, NULL, (size_t)-1};
 }
 
+/*
+ * Rule named-here: 1 when entity e is named (a name or alias mention, not
+ * a pronoun or a role) in the paragraphs of sentences s0..s1.  A speaker
+ * found some other way ("he said" resolved to a name two paragraphs up,
+ * "Mary Jones said:" ending the paragraph before) is carried from context,
+ * so the quote is marked inferred.  Mentions are in text order: a binary
+ * search, then at most MAX_SCAN mentions each way (beyond: named).
+ */
+static int named_near(const px_article *a, const px_analysis *an, long e, size_t s0, size_t s1)
+{
+    enum { MAX_SCAN = 64 };
+    const px_entity *ent = &an->entities.items[e].pub;
+    size_t p0 = a->sentences.items[s0].paragraph, p1 = a->sentences.items[s1].paragraph;
+    size_t lo = 0, hi = ent->mention_count;
+    while (lo < hi) { /* the first mention in sentence s0 or after */
+        size_t mid = lo + (hi - lo) / 2;
+        if (ent->mentions[mid].sentence < s0) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t k = lo, n = 0; k-- > 0; n++) { /* back, within paragraph p0 */
+        const px_mention *m = &ent->mentions[k];
+        if (a->sentences.items[m->sentence].paragraph != p0) break;
+        if (n == MAX_SCAN || m->kind == PX_MENTION_NAME || m->kind == PX_MENTION_ALIAS) return 1;
+    }
+    for (size_t k = lo, n = 0; k < ent->mention_count; k++, n++) { /* on, up to paragraph p1 */
+        const px_mention *m = &ent->mentions[k];
+        if (a->sentences.items[m->sentence].paragraph > p1) break;
+        if (n == MAX_SCAN || m->kind == PX_MENTION_NAME || m->kind == PX_MENTION_ALIAS) return 1;
+    }
+    return 0;
+}
+
 void px_speaker_find(const px_article *a, px_analysis *an, size_t qi, px_qextra *x)
 {
     px_quote *q = &an->quotes.items[qi];
@@ -261,6 +293,6 @@ void px_speaker_find(const px_article *a, px_analysis *an, size_t qi, px_qextra 
     px_said r = attribute(&c, q->partial);
     q->speaker = r.speaker;
     q->cue = r.cue;
-    q->inferred = r.speaker >= 0 && r.inferred;
+    q->inferred = r.speaker >= 0 && (r.inferred || !named_near(a, an, r.speaker, c.s0, c.s1));
     x[qi].said_in = r.cue ? r.in : (size_t)-1;
 }

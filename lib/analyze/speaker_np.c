@@ -223,18 +223,43 @@ long px_speaker_before(const px_article *a, const px_analysis *an, size_t s, px_
     return resolve(a, an, s, t, b, k, 1);
 }
 
+/* The noun phrase from token i on (a pronoun alone, else the span up to
+ * hi), resolved leftmost or rightmost first; *j is the span's end. */
+static long span_after(const px_article *a, const px_analysis *an, size_t s, px_toks t,
+                       size_t i, size_t *hi, int from_right, int *found, size_t *j)
+{
+    if (*hi > t.n) *hi = t.n;
+    if (i < *hi && px_cue_pronoun(&t.t[i])) {
+        *found = 1, *j = i;
+        return px_entity_at(an, s, t.t[i].start, t.t[i].end);
+    }
+    *j = span_forward(t, i, *hi);
+    *found = *j > i;
+    return resolve(a, an, s, t, i, *j, from_right);
+}
+
 long px_speaker_after(const px_article *a, const px_analysis *an, size_t s, px_toks t,
                       size_t i, size_t hi, int *found)
 {
-    (void)a;
-    if (hi > t.n) hi = t.n;
-    if (i < hi && px_cue_pronoun(&t.t[i])) {
-        *found = 1;
-        return px_entity_at(an, s, t.t[i].start, t.t[i].end);
-    }
-    size_t j = span_forward(t, i, hi);
-    *found = j > i;
-    return resolve(a, an, s, t, i, j, 0);
+    size_t j;
+    long e = span_after(a, an, s, t, i, &hi, 0, found, &j);
+    if (type_of(an, e) == PX_ENTITY_PERSON || j == i || j + 1 >= hi || !px_tok_is(&t.t[j], ","))
+        return e;
+    /* Rule role-apposition: "said the victim's father, Paul Ames", "said a
+     * spokesman for the police department, Officer Jane Roe": a role noun
+     * phrase (opening with a lower-case word) and, after its comma, the
+     * person it names. */
+    if (t.t[i].kind != PX_TOKEN_WORD || px_tok_capital(a, &t.t[i])) return e;
+    size_t k = span_forward(t, j + 1, hi);
+    long named = px_np_entity(an, s, t, j + 1, k, 0);
+    return type_of(an, named) == PX_ENTITY_PERSON ? named : e;
+}
+
+long px_speaker_between(const px_article *a, const px_analysis *an, size_t s, px_toks t,
+                        size_t i, size_t hi, int *found)
+{
+    size_t j;
+    return span_after(a, an, s, t, i, &hi, 1, found, &j);
 }
 
 /* A subject that opens with a determiner and a lower-case word: its own

@@ -7,6 +7,7 @@
  * when the input did not give one.  The bytes as they came stay in source.  The public accessors below are the only
  * way users see it, so the struct can change without breaking them.
  */
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,32 +190,43 @@ void px_article_free(px_article *a)
 
 /* ---- public accessors -------------------------------------------------- */
 
-const char *px_article_id(const px_article *a) { return a->id; }
-const char *px_article_origin(const px_article *a) { return a->origin; }
-const char *px_article_format(const px_article *a) { return a->format; }
-const char *px_article_url(const px_article *a) { return a->url; }
-const char *px_article_outlet(const px_article *a) { return a->outlet; }
-const char *px_article_title(const px_article *a) { return a->title; }
-const char *px_article_byline(const px_article *a) { return a->byline; }
-size_t px_article_author_count(const px_article *a) { return a->authors.len; }
-const char *px_article_author(const px_article *a, size_t i) { return a->authors.items[i]; }
-const char *px_article_dateline(const px_article *a) { return a->dateline; }
-const char *px_article_wire(const px_article *a) { return a->wire; }
-const char *px_article_language(const px_article *a) { return a->language ? a->language : "und"; }
-const char *px_article_date(const px_article *a) { return a->date; }
-const char *px_article_text(const px_article *a) { return a->text ? a->text : ""; }
-px_date_source px_article_date_source(const px_article *a) { return a->date_source; }
-double px_article_date_confidence(const px_article *a) { return a->date_confidence; }
-size_t px_article_paragraph_count(const px_article *a) { return a->paragraphs.len; }
-const char *px_article_paragraph(const px_article *a, size_t i) { return a->paragraphs.items[i]; }
-size_t px_article_sentence_count(const px_article *a) { return a->sentences.len; }
-size_t px_article_removed_count(const px_article *a) { return a->removed.len; }
-const char *px_article_removed(const px_article *a, size_t i) { return a->removed.items[i]; }
+/* A NULL article has no fields and no items; an index out of range gives
+ * NULL (parallax.h). */
+#define FIELD(f) (a ? a->f : NULL)
+#define ITEM(v, i) (a && (i) < a->v.len ? a->v.items[i] : NULL)
+const char *px_article_id(const px_article *a) { return FIELD(id); }
+const char *px_article_origin(const px_article *a) { return FIELD(origin); }
+const char *px_article_format(const px_article *a) { return FIELD(format); }
+const char *px_article_url(const px_article *a) { return FIELD(url); }
+const char *px_article_outlet(const px_article *a) { return FIELD(outlet); }
+const char *px_article_title(const px_article *a) { return FIELD(title); }
+const char *px_article_byline(const px_article *a) { return FIELD(byline); }
+size_t px_article_author_count(const px_article *a) { return a ? a->authors.len : 0; }
+const char *px_article_author(const px_article *a, size_t i) { return ITEM(authors, i); }
+const char *px_article_dateline(const px_article *a) { return FIELD(dateline); }
+const char *px_article_wire(const px_article *a) { return FIELD(wire); }
+const char *px_article_language(const px_article *a)
+{
+    return !a ? NULL : a->language ? a->language : "und";
+}
+const char *px_article_date(const px_article *a) { return FIELD(date); }
+const char *px_article_text(const px_article *a) { return !a ? NULL : a->text ? a->text : ""; }
+px_date_source px_article_date_source(const px_article *a) { return a ? a->date_source : PX_DATE_NONE; }
+double px_article_date_confidence(const px_article *a) { return a ? a->date_confidence : 0; }
+size_t px_article_paragraph_count(const px_article *a) { return a ? a->paragraphs.len : 0; }
+const char *px_article_paragraph(const px_article *a, size_t i) { return ITEM(paragraphs, i); }
+size_t px_article_sentence_count(const px_article *a) { return a ? a->sentences.len : 0; }
+size_t px_article_removed_count(const px_article *a) { return a ? a->removed.len : 0; }
+const char *px_article_removed(const px_article *a, size_t i) { return ITEM(removed, i); }
 
 const char *px_article_sentence(const px_article *a, size_t i, size_t *paragraph,
                                 size_t *start, size_t *end)
 {
+    if (!a || i >= a->sentences.len) return NULL; /* the out-parameters untouched */
     const px_sentence *s = &a->sentences.items[i];
+    /* a sentence lies inside one paragraph (the invariant the spans rely on) */
+    assert(s->paragraph < a->paragraphs.len);
+    assert(s->start <= s->end);
     if (paragraph) *paragraph = s->paragraph;
     if (start) *start = s->start;
     if (end) *end = s->end;
@@ -223,8 +235,8 @@ const char *px_article_sentence(const px_article *a, size_t i, size_t *paragraph
 
 const char *px_article_source(const px_article *a, size_t *len)
 {
-    if (len) *len = a->source_len;
-    return a->source;
+    if (len) *len = a ? a->source_len : 0;
+    return FIELD(source);
 }
 
 const char *px_date_source_name(px_date_source source)

@@ -8,6 +8,7 @@
  *
  * Invariant: head->used <= head->size; every pointer returned is 16-aligned.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,7 @@ void *px_arena_alloc(px_arena *a, size_t n)
     }
     void *p = b->data + b->used;
     b->used += n;
+    assert(((uintptr_t)p & (ARENA_ALIGN - 1)) == 0 && b->used <= b->size);
     return p;
 }
 

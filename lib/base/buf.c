@@ -4,6 +4,7 @@
  * Invariant: data == NULL && len == cap == 0, or data[len] == '\0' and
  * len < cap.  Growth doubles, so appending n bytes one by one is O(n).
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@ void px_buf_append(px_buf *b, const char *s, size_t n)
     if (n) memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
+    assert(b->len < b->cap); /* room for the NUL, always */
 }
 
 void px_buf_puts(px_buf *b, const char *s) { px_buf_append(b, s, strlen(s)); }

@@ -18,8 +18,14 @@
  * Weights are (1 + log tf) * idf, where idf counts claims of the story
  * (not articles): a word in every sentence of a story says nothing about
  * which sentences match.
+ *
+ * Claims also get a fixed order that input order does not change
+ * (c->claim_rank: by article date, id and title, then place in the
+ * article); the later stages break ties by it, so the comparison is the
+ * same whatever order the articles are given in.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compare/compare.h"
@@ -69,11 +75,23 @@ static void merge(px_features *f)
     f->len = out + 1;
 }
 
+/* The first mention of the analysis' mention index in sentence s or
+ * later (the index is in text order). */
+static size_t first_mention(const px_analysis *an, size_t s)
+{
+    size_t lo = 0, hi = an->mention_index.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->mention_index.items[mid].mention.sentence < s) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 static void claim_entities(px_claim *cl, const px_analysis *an)
 {
-    for (size_t i = 0; i < an->mention_index.len; i++) {
+    for (size_t i = first_mention(an, cl->sentence); i < an->mention_index.len; i++) {
         const px_mention_ref *r = &an->mention_index.items[i];
-        if (r->mention.sentence < cl->sentence) continue;
         if (r->mention.sentence > cl->sentence) break;
         if (r->mention.start < cl->start || r->mention.start >= cl->end) continue;
         const char *name = an->entities.items[r->entity].pub.name;
@@ -82,13 +100,22 @@ static void claim_entities(px_claim *cl, const px_analysis *an)
     px_keys_unique(&cl->entities);
 }
 
+/* Quotes are in text order and do not overlap, so those starting in the
+ * claim's sentence follow the first quote starting there or later, and
+ * those running into it from before are just before that one. */
 static void claim_quotes(px_claim *cl, const px_analysis *an)
 {
-    for (size_t i = 0; i < an->quotes.len; i++) {
+    size_t lo = 0, hi = an->quotes.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->quotes.items[mid].sentence < cl->sentence) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t i = lo; i-- > 0 && an->quotes.items[i].sentence_last >= cl->sentence;)
+        px_quote_shingles(an->quotes.items[i].text, &cl->quotes);
+    for (size_t i = lo; i < an->quotes.len && an->quotes.items[i].sentence == cl->sentence; i++) {
         const px_quote *q = &an->quotes.items[i];
-        int starts_here = q->sentence == cl->sentence && q->start >= cl->start && q->start < cl->end;
-        int spans_here = q->sentence < cl->sentence && q->sentence_last >= cl->sentence;
-        if (starts_here || spans_here) px_quote_shingles(q->text, &cl->quotes);
+        if (q->start >= cl->start && q->start < cl->end) px_quote_shingles(q->text, &cl->quotes);
     }
     px_keys_unique(&cl->quotes);
 }
@@ -148,6 +175,52 @@ static size_t clauses(const char *s, size_t *cut)
     return n;
 }
 
+/* Articles in a fixed order that input order does not change: by date,
+ * then id, then title (input order last). */
+typedef struct article_key {
+    const char *date, *id, *title;
+    size_t article;
+} article_key;
+
+static int cmp_str(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+static int cmp_article_key(const void *x, const void *y)
+{
+    const article_key *a = x, *b = y;
+    int d = cmp_str(a->date, b->date);
+    if (!d) d = cmp_str(a->id, b->id);
+    if (!d) d = cmp_str(a->title, b->title);
+    if (d) return d;
+    return a->article < b->article ? -1 : a->article > b->article;
+}
+
+/* Each claim's place in the fixed order: its article's place, then its
+ * own place in the article (claims are in article order). */
+static size_t *claim_order(px_comparison *c)
+{
+    article_key *k = px_xmalloc(c->n * sizeof *k);
+    for (size_t a = 0; a < c->n; a++)
+        k[a] = (article_key){c->articles[a]->date, c->articles[a]->id, c->articles[a]->title, a};
+    qsort(k, c->n, sizeof *k, cmp_article_key);
+    c->article_rank = px_xmalloc(c->n * sizeof *c->article_rank);
+    for (size_t r = 0; r < c->n; r++) c->article_rank[k[r].article] = r;
+    size_t *first = px_xcalloc(c->n + 1, sizeof *first), *count = px_xcalloc(c->n, sizeof *count);
+    for (size_t i = 0; i < c->claims.len; i++) count[c->claims.items[i].article]++;
+    for (size_t r = 0; r < c->n; r++) first[r + 1] = first[r] + count[k[r].article];
+    size_t *place_of_article = px_xmalloc(c->n * sizeof *place_of_article);
+    for (size_t r = 0; r < c->n; r++) place_of_article[k[r].article] = first[r];
+    size_t *order = px_xmalloc((c->claims.len ? c->claims.len : 1) * sizeof *order);
+    for (size_t i = 0; i < c->claims.len; i++) order[i] = place_of_article[c->claims.items[i].article]++;
+    free(place_of_article);
+    free(first);
+    free(count);
+    free(k);
+    return order;
+}
+
 void px_compare_claims(px_comparison *c)
 {
     for (size_t a = 0; a < c->n; a++) {
@@ -175,4 +248,5 @@ void px_compare_claims(px_comparison *c)
         }
     }
     weigh(c);
+    c->claim_rank = claim_order(c);
 }

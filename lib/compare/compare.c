@@ -5,6 +5,7 @@
  * dateline (a "(UPI)" story is UPI's own), else its id shortened to the
  * file name without folders and extension; a label used twice gets " #2".
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "compare/compare.h"
@@ -41,18 +42,70 @@ static void make_labels(px_comparison *c)
     }
 }
 
+/* The articles of the sample (see PX_SIMILARITY_MAX): those whose id (then
+ * title, then date) hashes lowest, so the sample does not depend on input
+ * order; returned ascending. */
+typedef struct sample_key {
+    uint64_t hash;
+    size_t article;
+} sample_key;
+
+static int cmp_sample_key(const void *x, const void *y)
+{
+    const sample_key *a = x, *b = y;
+    if (a->hash != b->hash) return a->hash < b->hash ? -1 : 1;
+    return a->article < b->article ? -1 : a->article > b->article;
+}
+
+static int cmp_index(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static void choose_sample(px_comparison *c)
+{
+    sample_key *k = px_xmalloc(c->n * sizeof *k);
+    for (size_t i = 0; i < c->n; i++) {
+        const px_article *a = c->articles[i];
+        const char *parts[] = {a->id, a->title, a->date};
+        uint64_t h = 0;
+        for (size_t p = 0; p < 3; p++)
+            if (parts[p]) h = h * 1099511628211ULL ^ px_hash(parts[p], strlen(parts[p]));
+        k[i] = (sample_key){h, i};
+    }
+    qsort(k, c->n, sizeof *k, cmp_sample_key);
+    c->sample_len = PX_SIMILARITY_MAX;
+    c->sample = px_arena_alloc(&c->arena, c->sample_len * sizeof *c->sample);
+    for (size_t i = 0; i < c->sample_len; i++) c->sample[i] = k[i].article;
+    qsort(c->sample, c->sample_len, sizeof *c->sample, cmp_index);
+    free(k);
+}
+
+/* The similarity matrix of the articles at[0..m) (all, when at is NULL). */
+static px_similarity *matrix(px_comparison *c, const size_t *at, size_t m)
+{
+    px_similarity *s = px_arena_alloc(&c->arena, m * m * sizeof *s);
+    for (size_t i = 0; i < m; i++) {
+        s[i * m + i] = (px_similarity){1, 1, 1, 1, 1};
+        for (size_t j = i + 1; j < m; j++) {
+            px_profile_similarity(&c->profiles[at ? at[i] : i], &c->profiles[at ? at[j] : j], &s[i * m + j]);
+            s[j * m + i] = s[i * m + j];
+        }
+    }
+    return s;
+}
+
 static void similarities(px_comparison *c)
 {
     px_profile *p = c->profiles = px_xcalloc(c->n, sizeof *p);
     for (size_t i = 0; i < c->n; i++) px_profile_build(&p[i], c->articles[i], c->analyses[i], NULL);
-    c->similarity = px_arena_alloc(&c->arena, c->n * c->n * sizeof *c->similarity);
-    for (size_t i = 0; i < c->n; i++) {
-        c->similarity[i * c->n + i] = (px_similarity){1, 1, 1, 1, 1};
-        for (size_t j = i + 1; j < c->n; j++) {
-            px_profile_similarity(&p[i], &p[j], &c->similarity[i * c->n + j]);
-            c->similarity[j * c->n + i] = c->similarity[i * c->n + j];
-        }
+    if (c->n <= PX_SIMILARITY_MAX) {
+        c->similarity = matrix(c, NULL, c->n);
+        return;
     }
+    choose_sample(c);
+    c->sample_similarity = matrix(c, c->sample, c->sample_len);
 }
 
 px_status px_compare(px_context *ctx, px_article *const *articles,
@@ -60,12 +113,15 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
                      px_error *err)
 {
     (void)ctx;
+    if (!out) return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "out is NULL");
     *out = NULL;
     if (!articles || !analyses)
         return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "NULL argument");
     if (n < 2)
         return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0,
                             "a comparison needs at least two articles, got %zu", n);
+    if (n > UINT32_MAX) /* alignment keeps article indexes in 32 bits */
+        return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "too many articles: %zu", n);
     for (size_t i = 0; i < n; i++)
         if (!articles[i] || !analyses[i])
             return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "article %zu is NULL", i);
@@ -79,13 +135,39 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
     px_compare_entities(c);
     px_compare_claims(c);
     px_compare_align(c);
-    px_compare_conflicts(c);
     px_compare_quotes(c);
+    px_compare_slots(c);
+    px_compare_judge(c);
     px_compare_names(c);
     px_compare_sort_conflicts(c);
     px_compare_summary(c);
     *out = c;
     return PX_OK;
+}
+
+static uint64_t key_at(const void *items, size_t stride, size_t i)
+{
+    uint64_t k;
+    memcpy(&k, (const char *)items + i * stride, sizeof k);
+    return k;
+}
+
+void px_compare_run(const void *items, size_t len, size_t stride, uint64_t key, size_t *lo,
+                    size_t *hi)
+{
+    size_t a = 0, b = len;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (key_at(items, stride, mid) < key) a = mid + 1;
+        else b = mid;
+    }
+    *lo = a;
+    for (b = len; a < b;) { /* the first item past the run */
+        size_t mid = a + (b - a) / 2;
+        if (key_at(items, stride, mid) <= key) a = mid + 1;
+        else b = mid;
+    }
+    *hi = a;
 }
 
 void px_comparison_free(px_comparison *c)
@@ -99,6 +181,8 @@ void px_comparison_free(px_comparison *c)
         px_vec_free(&c->claims.items[i].quotes);
     }
     px_vec_free(&c->claims);
+    free(c->claim_rank);
+    free(c->article_rank);
     for (size_t i = 0; i < c->entities.len; i++) px_vec_free(&c->entities.items[i].refs);
     px_vec_free(&c->entities);
     free(c->entity_of);
@@ -111,6 +195,7 @@ void px_comparison_free(px_comparison *c)
     px_vec_free(&c->facts);
     for (size_t i = 0; i < c->conflicts.len; i++) px_vec_free(&c->conflicts.items[i].values);
     px_vec_free(&c->conflicts);
+    px_vec_free(&c->slot_values);
     for (size_t i = 0; i < c->quotes.len; i++) px_vec_free(&c->quotes.items[i].uses);
     px_vec_free(&c->quotes);
     px_vec_free(&c->citations);

@@ -14,15 +14,21 @@
  *   align.c     claims of different articles that say the same thing are
  *               linked; linked claims form a fact; each fact is labelled
  *               consensus (all articles), shared (several) or unique (one)
- *   conflict.c  where aligned claims disagree (numbers, dates), and
- *               where they agree on a detail
  *   quotes.c    each distinct quotation once, with every article that
  *               carries it: verbatim, partial or altered; its speaker and
  *               wording conflicts
+ *   slots.c     the fact model's values: per article, the ages, counts,
+ *               conditions, charges, relations, roles, money, times, dates
+ *               and places its sentences state, each tied to a story
+ *               entity, a described person or the event (slot_*.c)
+ *   judge.c     each slot across all articles: conflict, update,
+ *               compatible or agreement (reads sources.c's copies)
  *   names.c     a story entity spelled differently by outlets (a name
  *               conflict), or the same by independent outlets (agreement)
- *   summary.c   3-6 sentences from the best-supported facts, each with its
- *               outlets
+ *   conflict.c  the order of the judged details
+ *   summary*.c  3-5 sentences, central, early and well supported, each cited
+ *               to the outlets whose own sentence carries its names and
+ *               numbers (summary.h)
  *
  * The renderers (lib/render/compare_*.c) read this struct and nothing else.
  *
@@ -138,6 +144,35 @@ typedef enum px_judgment {
 /* "conflict", "update", "compatible", "agreement". */
 const char *px_judgment_name(px_judgment j);
 
+/* How a value is qualified: "at least four" is a lower bound. */
+typedef enum px_qualifier {
+    PX_QUAL_EXACT = 0,
+    PX_QUAL_MIN,   /* "at least", "more than", "over" */
+    PX_QUAL_MAX,   /* "up to", "nearly", "less than" */
+    PX_QUAL_ABOUT  /* "about", "around", "some", "shortly before" */
+} px_qualifier;
+
+/*
+ * One value an article states for one slot (slots.c), before judging.
+ * `key` names what the value is of, together with the slot: a story
+ * entity ("e12"), a person described but not named ("d:boy",
+ * "d:e3's sister": kept apart from other descriptions), or an aspect of
+ * the event ("dead", "event", "future").  Strings live in c->arena.
+ */
+typedef struct px_slot_value {
+    px_slot slot;
+    const char *key;
+    long entity;          /* the story entity it is of, or -1 */
+    const char *subject;  /* shown: "dead", "boy", a surname */
+    size_t article, sentence;
+    const char *value;    /* normalised ("16", "2017-01-09", "22:30", "critical") */
+    double num;           /* numbers, minutes after midnight, days; 0 otherwise */
+    px_qualifier qual;
+    int no_conflict;      /* only agreements are drawn from it (roles, places, years) */
+    const char *surface;  /* the words as written */
+    const char *pattern;  /* the rule: "age-apposition", "count-verb" */
+} px_slot_value;
+
 /* One article's side of a conflict or agreement. */
 typedef struct px_value {
     size_t article;
@@ -195,8 +230,9 @@ typedef struct px_copy {
 } px_copy;
 
 typedef struct px_summary_line {
-    size_t claim;          /* the sentence chosen */
-    px_indexes support;    /* the articles that support it */
+    size_t claim;          /* the (first claim of the) sentence chosen */
+    px_indexes support;    /* the articles it is cited to (summary_cite.c), ascending */
+    const char *text;      /* the whole sentence (borrowed); NULL: the claim's text */
 } px_summary_line;
 
 struct px_comparison {
@@ -206,28 +242,44 @@ struct px_comparison {
     size_t n;
     const char **labels;           /* a short name per article: outlet, else id */
     px_profile *profiles;          /* one per article: similarity and syndication */
-    px_similarity *similarity;     /* n * n, row-major; the diagonal is 1 */
+    px_similarity *similarity;     /* n * n, row-major; the diagonal is 1; NULL when n
+                                    * is over PX_SIMILARITY_MAX (see sample) */
+    size_t *sample;                /* n over PX_SIMILARITY_MAX: the articles whose pairs
+                                    * stand for all (PX_SIMILARITY_MAX of them, ascending) */
+    px_similarity *sample_similarity; /* their matrix, sample_len^2, row-major */
+    size_t sample_len;
     PX_VEC(px_story_entity) entities; /* the story's entities (entities.c) */
     long *entity_of;               /* entity_base[a] + i -> c->entities index, or -1 */
     size_t *entity_base;           /* per article: where its entities start in entity_of */
     size_t *copy_group;            /* per article: the first article of its near-copies
                                     * (c->copies joined transitively; entities.c) */
     PX_VEC(px_claim) claims;
+    size_t *claim_rank;            /* claim -> its place in a fixed order: articles by
+                                    * date, id, title; then place in the article */
+    size_t *article_rank;          /* article -> its place in that order (claim.c) */
     PX_VEC(px_fact) facts;         /* consensus first, then shared, then unique */
-    PX_VEC(px_conflict) conflicts; /* conflicts first, then agreements */
+    PX_VEC(px_slot_value) slot_values; /* slots.c, by article */
+    PX_VEC(px_conflict) conflicts; /* conflicts, updates, compatible, agreements */
     PX_VEC(px_story_quote) quotes;
     PX_VEC(px_citation) citations;
     PX_VEC(px_copy) copies;
     PX_VEC(px_summary_line) summary;
 };
 
+/* Up to this many articles the similarity of every pair is computed (the
+ * matrix: n^2 / 2 profile comparisons, 19,900 here); above it, only the
+ * pairs of a sample of this many articles, chosen by a hash of their ids
+ * (not by input order), give the mean, lowest and highest similarity. */
+#define PX_SIMILARITY_MAX 200
+
 /* The stages, in order (see above). */
+void px_compare_sources(px_comparison *c);
 void px_compare_entities(px_comparison *c);
 void px_compare_claims(px_comparison *c);
 void px_compare_align(px_comparison *c);
-void px_compare_conflicts(px_comparison *c);
 void px_compare_quotes(px_comparison *c);
-void px_compare_sources(px_comparison *c);
+void px_compare_slots(px_comparison *c);
+void px_compare_judge(px_comparison *c); /* after px_compare_sources and px_compare_slots */
 void px_compare_summary(px_comparison *c);
 
 /* The story entity (index into c->entities) that entity `entity` of
@@ -243,15 +295,24 @@ size_t px_compare_independent(const px_comparison *c, const size_t *articles, si
  * the other conflicts and the quotes, whose subjects it looks at. */
 void px_compare_names(px_comparison *c);
 
-/* Orders c->conflicts: conflicts before agreements, by kind, stable. */
+/* In an array of len items stride bytes apart, sorted by the uint64_t key
+ * each opens with (the stages' inverted indexes), the run of items whose
+ * key is key: [*lo, *hi), empty when none. */
+void px_compare_run(const void *items, size_t len, size_t stride, uint64_t key, size_t *lo,
+                    size_t *hi);
+
+/* Orders c->conflicts: by judgment (conflicts, updates, compatible,
+ * agreements), then slot, subject, entity and first value, so the order
+ * never depends on the order the articles were given in. */
 void px_compare_sort_conflicts(px_comparison *c);
 
 /* 1 when article a supports fact f (binary search of f->support). */
 int px_fact_supported_by(const px_fact *f, size_t a);
 
 /* The facts only article a reports / the facts others report that a leaves
- * out (supported by all the others, or by at least two of them).  Appends
- * fact indexes to out. */
+ * out (supported by all the others, or by at least two of them and a
+ * eighth of them: in a story of hundreds of articles, a fact two others
+ * carry is no omission).  Appends fact indexes to out. */
 void px_compare_unique(const px_comparison *c, size_t a, px_indexes *out);
 void px_compare_omitted(const px_comparison *c, size_t a, px_indexes *out);
 

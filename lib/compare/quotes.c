@@ -25,6 +25,11 @@
  * is listed with inferred set and never makes a conflict.  Two independent
  * articles naming one person are a speaker agreement; two carrying the
  * same words a wording agreement.
+ *
+ * Cost: quotes are not compared all pairs.  Candidates share a word
+ * 3-gram or their whole normalised text (an index of each); a 3-gram or
+ * text that more than MAX_BUCKET quotes share only pairs each quote with
+ * the next, which still joins them when they are one quotation.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -35,6 +40,7 @@
 
 #define SAME 0.6
 #define MAX_DIFF_WORDS 400 /* longer quotes are called altered without a diff */
+#define MAX_BUCKET 64      /* see join_buckets */
 
 typedef struct quote_ref {
     size_t article, quote;
@@ -347,7 +353,6 @@ typedef struct credit {
     size_t article;
     long named;    /* named_person(), or -1 */
     long credited; /* speaker_entity(), or -1 */
-    int weight;    /* for group_speaker: 3 named, 2 carried */
 } credit;
 
 static int cmp_credit(const void *p, const void *q)
@@ -363,35 +368,41 @@ static credit *credits(const px_comparison *c, const px_story_quote *g)
     credit *cr = px_xmalloc((g->uses.len ? g->uses.len : 1) * sizeof *cr);
     for (size_t i = 0; i < g->uses.len; i++) {
         const px_quote_use *u = &g->uses.items[i];
-        cr[i] = (credit){u->article, named_person(c, u), speaker_entity(c, u), quote_of(c, u)->inferred ? 2 : 3};
+        cr[i] = (credit){u->article, named_person(c, u), speaker_entity(c, u)};
     }
     if (g->uses.len > 1) qsort(cr, g->uses.len, sizeof *cr, cmp_credit);
     return cr;
 }
 
-static int cmp_credited(const void *p, const void *q)
-{
-    const credit *x = p, *y = q;
-    return (x->credited > y->credited) - (x->credited < y->credited);
-}
-
-/* The speaker credited most (named counts 3, carried 2; ties to the
- * first story entity), or NULL. */
+/* The speaker credited most often among the uses (a use naming it beside
+ * the quote weighs 3, one carried from context 2), ties going to the one
+ * credited by the earliest article in claim.c's fixed order, not by the
+ * first given; NULL when none.  Story entities are counted in a map, not
+ * pairwise. */
 static const char *group_speaker(const px_comparison *c, const px_story_quote *g)
 {
-    credit *cr = credits(c, g);
-    size_t n = g->uses.len;
-    if (n > 1) qsort(cr, n, sizeof *cr, cmp_credited);
-    long best = -1;
-    size_t best_n = 0;
-    for (size_t i = 0; i < n;) {
-        size_t k = i, sum = 0;
-        for (; k < n && cr[k].credited == cr[i].credited; k++) sum += (size_t)cr[k].weight;
-        if (cr[i].credited >= 0 && sum > best_n) best = cr[i].credited, best_n = sum;
-        i = k;
+    const char *best = NULL;
+    size_t best_n = 0, best_rank = SIZE_MAX;
+    px_map count = {0};
+    for (size_t i = 0; i < g->uses.len; i++) {
+        long e = speaker_entity(c, &g->uses.items[i]);
+        if (e < 0) continue;
+        uint64_t k = (uint64_t)e;
+        size_t n = (size_t)(uintptr_t)px_map_get(&count, (const char *)&k, sizeof k);
+        n += 2 + !quote_of(c, &g->uses.items[i])->inferred;
+        px_map_put(&count, (const char *)&k, sizeof k, (void *)(uintptr_t)n);
     }
-    free(cr);
-    return best >= 0 ? c->entities.items[best].name : NULL;
+    for (size_t i = 0; i < g->uses.len; i++) {
+        long e = speaker_entity(c, &g->uses.items[i]);
+        if (e < 0) continue;
+        uint64_t k = (uint64_t)e;
+        size_t n = (size_t)(uintptr_t)px_map_get(&count, (const char *)&k, sizeof k);
+        size_t rank = c->article_rank[g->uses.items[i].article];
+        if (n > best_n || (n == best_n && rank < best_rank))
+            best = c->entities.items[e].name, best_n = n, best_rank = rank;
+    }
+    px_map_free(&count);
+    return best;
 }
 
 enum { MAX_SPEAKERS = 32 };
@@ -640,7 +651,9 @@ static void split_strays(px_comparison *c, size_t k)
 
 static void build_groups(px_comparison *c, quote_ref *refs, size_t n, size_t *parent)
 {
-    size_t *group_of = px_xmalloc(n * sizeof *group_of);
+    size_t *group_of = px_xmalloc((n ? n : 1) * sizeof *group_of);
+    size_t *text_from = px_xmalloc((n ? n : 1) * sizeof *text_from); /* group -> rank of its text */
+    size_t base = c->quotes.len;
     for (size_t i = 0; i < n; i++) group_of[i] = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         size_t r = root(parent, i);
@@ -653,9 +666,14 @@ static void build_groups(px_comparison *c, quote_ref *refs, size_t n, size_t *pa
         px_quote_use u = {refs[i].article, refs[i].quote, PX_VARIANT_VERBATIM, NULL};
         px_vec_push(&g->uses, u);
         const char *text = c->analyses[u.article]->quotes.items[u.quote].text;
-        if (!g->text || strlen(text) > strlen(g->text)) g->text = text;
+        if (!g->text || strlen(text) > strlen(g->text) ||
+            (strlen(text) == strlen(g->text) && c->article_rank[u.article] < text_from[group_of[r] - base])) {
+            g->text = text; /* ties: the earlier article in the fixed order, not input order */
+            text_from[group_of[r] - base] = c->article_rank[u.article];
+        }
     }
     free(group_of);
+    free(text_from);
     size_t groups = c->quotes.len;
     for (size_t k = 0; k < groups; k++) split_strays(c, k);
     for (size_t k = 0; k < c->quotes.len; k++) {
@@ -663,6 +681,42 @@ static void build_groups(px_comparison *c, quote_ref *refs, size_t n, size_t *pa
         g->speaker = group_speaker(c, g);
         classify_uses(c, g);
         quote_conflicts(c, g, speakers_conflict(c, g));
+    }
+}
+
+/* ---- candidates ------------------------------------------------------------ */
+
+typedef struct posting {
+    uint64_t key;
+    size_t ref;
+} posting;
+
+static int cmp_posting(const void *x, const void *y)
+{
+    const posting *a = x, *b = y;
+    if (a->key != b->key) return a->key < b->key ? -1 : 1;
+    return a->ref < b->ref ? -1 : a->ref > b->ref;
+}
+
+/* Joins the quotes that share a posting's key and are the same quotation:
+ * all pairs of a bucket, or in a bucket of more than MAX_BUCKET quotes
+ * (a line every outlet carries), each with the next, which joins them
+ * just the same when they are one quotation. */
+static void join_buckets(const px_comparison *c, quote_ref *refs, posting *v, size_t len,
+                         size_t *parent, px_buf *bx, px_buf *by)
+{
+    if (len) qsort(v, len, sizeof *v, cmp_posting);
+    for (size_t lo = 0; lo < len;) {
+        size_t hi = lo;
+        while (hi < len && v[hi].key == v[lo].key) hi++;
+        for (size_t x = lo; x < hi; x++)
+            for (size_t y = x + 1; y < hi && (hi - lo <= MAX_BUCKET || y == x + 1); y++) {
+                quote_ref *i = &refs[v[x].ref], *j = &refs[v[y].ref];
+                if (i->article != j->article && root(parent, v[x].ref) != root(parent, v[y].ref) &&
+                    same_quote(c, i, j, bx, by))
+                    parent[root(parent, v[x].ref)] = root(parent, v[y].ref);
+            }
+        lo = hi;
     }
 }
 
@@ -680,12 +734,23 @@ void px_compare_quotes(px_comparison *c)
     size_t *parent = px_xmalloc((n ? n : 1) * sizeof *parent);
     for (size_t i = 0; i < n; i++) parent[i] = i;
     px_buf bx = {0}, by = {0};
-    /* Quotes per story are few (tens to hundreds): all pairs is fine here. */
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++)
-            if (refs.items[i].article != refs.items[j].article &&
-                same_quote(c, &refs.items[i], &refs.items[j], &bx, &by))
-                parent[root(parent, i)] = root(parent, j);
+    /* Candidates, not all pairs: quotes sharing a word 3-gram, and quotes
+     * whose normalised words are equal (short ones have no 3-grams). */
+    PX_VEC(posting) grams = {0}, texts = {0};
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < refs.items[i].shingles.len; k++) {
+            posting p = {refs.items[i].shingles.items[k], i};
+            px_vec_push(&grams, p);
+        }
+        normalise(c->analyses[refs.items[i].article]->quotes.items[refs.items[i].quote].text, &bx);
+        if (!bx.len) continue;
+        posting p = {px_hash(px_buf_str(&bx), bx.len), i};
+        px_vec_push(&texts, p);
+    }
+    join_buckets(c, refs.items, grams.items, grams.len, parent, &bx, &by);
+    join_buckets(c, refs.items, texts.items, texts.len, parent, &bx, &by);
+    px_vec_free(&grams);
+    px_vec_free(&texts);
     build_groups(c, refs.items, n, parent);
     for (size_t i = 0; i < n; i++) px_vec_free(&refs.items[i].shingles);
     px_vec_free(&refs);

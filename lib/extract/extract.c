@@ -60,6 +60,7 @@ px_status px_article_parse(px_context *ctx, const char *data, size_t len,
                            px_format format, const char *name, px_article **out,
                            px_error *err)
 {
+    if (!out) return px_error_set(err, PX_EUSAGE, "px_article_parse", 0, 0, "out is NULL");
     *out = NULL;
     if (!ctx || (!data && len) || !name)
         return px_error_set(err, PX_EUSAGE, "px_article_parse", 0, 0, "NULL argument");
@@ -86,6 +87,7 @@ px_status px_article_parse(px_context *ctx, const char *data, size_t len,
 px_status px_reader_open(px_context *ctx, const char *path, px_format format,
                          px_reader **out, px_error *err)
 {
+    if (!out) return px_error_set(err, PX_EUSAGE, "px_reader_open", 0, 0, "out is NULL");
     *out = NULL;
     if (!ctx || !path) return px_error_set(err, PX_EUSAGE, "px_reader_open", 0, 0, "NULL argument");
     px_source *s;
@@ -101,6 +103,7 @@ px_status px_reader_open(px_context *ctx, const char *path, px_format format,
 px_status px_reader_open_stream(px_context *ctx, FILE *f, const char *name,
                                 px_format format, px_reader **out, px_error *err)
 {
+    if (!out) return px_error_set(err, PX_EUSAGE, "px_reader_open_stream", 0, 0, "out is NULL");
     *out = NULL;
     if (!ctx || !f || !name)
         return px_error_set(err, PX_EUSAGE, "px_reader_open_stream", 0, 0, "NULL argument");
@@ -116,7 +119,9 @@ px_status px_reader_open_stream(px_context *ctx, FILE *f, const char *name,
 
 px_status px_reader_next(px_reader *r, px_article **out, px_error *err)
 {
+    if (!out) return px_error_set(err, PX_EUSAGE, "px_reader_next", 0, 0, "out is NULL");
     *out = NULL;
+    if (!r) return px_error_set(err, PX_EUSAGE, "px_reader_next", 0, 0, "the reader is NULL");
     px_document doc;
     int done;
     px_status rc = px_source_next(r->source, &doc, &done, err);

@@ -35,6 +35,18 @@
  *    page is refused with PX_EINPUT, libxml2's reason in the message,
  *    rather than half read.
  *
+ *    Elements are bounded as bytes are: a page of over PX_MAX_ELEMENTS
+ *    (200,000) is refused with PX_ETOOBIG.  The 64 MiB byte cap alone let
+ *    a page of 10 million "<p>x" take 116 s and 5.5 GB: the tree, and the
+ *    paragraphs, sentences and runs made from it, cost about 12 us and
+ *    550 bytes an element.  The opening tags are counted first, in one
+ *    memchr pass (40 MB in about 0.03 s), so such a page is refused before
+ *    any parsing; the start-element callback counts too and stops the
+ *    parser past the limit, for elements the parser implies.  The largest
+ *    page of the extraction benchmark has 1,737 tags; 200,000 leaves a
+ *    hundredfold margin, and a page at the limit extracts in a few seconds
+ *    (bench/README.md).
+ *
  * 3. One walk over the tree (html_dom.c) classifies every element (by tag,
  *    and by class/id/role names: html_hints.c), counts its text, link text
  *    and prose, cuts the text into runs, and notes where metadata lives;
@@ -300,7 +312,8 @@ typedef struct depth_guard {
     startElementSAXFunc start; /* libxml2's tree-building callbacks */
     endElementSAXFunc end;
     charactersSAXFunc characters;
-    size_t skipped; /* open elements not created, all below the deepest kept */
+    size_t skipped;  /* open elements not created, all below the deepest kept */
+    size_t elements; /* elements started, kept or not */
 } depth_guard;
 
 /* A skipped tag still separates words: "<p>a</p><p>b</p>" flat is "a b". */
@@ -313,6 +326,10 @@ static void guarded_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
     htmlParserCtxtPtr p = ctx;
     depth_guard *g = p->_private;
+    if (++g->elements > PX_MAX_ELEMENTS) { /* implied elements past the pre-count */
+        xmlStopParser(p);
+        return;
+    }
     if (g->skipped || p->nodeNr >= PX_MAX_DEPTH - 1) {
         g->skipped++;
         skipped_tag(ctx, g);
@@ -335,8 +352,9 @@ static void guarded_end(void *ctx, const xmlChar *name)
 
 /* Parses UTF-8 text.  NULL with why filled when libxml2 gives no document
  * or stops before the end. */
-static xmlDoc *parse_html(const char *s, size_t len, char *why, size_t why_cap)
+static xmlDoc *parse_html(const char *s, size_t len, char *why, size_t why_cap, int *too_many)
 {
+    *too_many = 0;
     static const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
     xmlInitParser();
@@ -354,7 +372,13 @@ static xmlDoc *parse_html(const char *s, size_t len, char *why, size_t why_cap)
     }
     xmlDoc *doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8", options);
     snprintf(why, why_cap, "not parseable as HTML");
-    if (doc && ctxt->disableSAX) { /* the parser gave up part way */
+    if (guard.elements > PX_MAX_ELEMENTS) {
+        *too_many = 1;
+        snprintf(why, why_cap, "the page has over %u elements, the limit for one page",
+                 (unsigned)PX_MAX_ELEMENTS);
+        xmlFreeDoc(doc);
+        doc = NULL;
+    } else if (doc && ctxt->disableSAX) { /* the parser gave up part way */
         const xmlError *e = xmlCtxtGetLastError(ctxt);
         const char *msg = e && e->message ? e->message : "";
         int n = (int)strcspn(msg, "\n");
@@ -368,6 +392,20 @@ static xmlDoc *parse_html(const char *s, size_t len, char *why, size_t why_cap)
 }
 
 /* ---- the extraction ------------------------------------------------------ */
+
+/* Opening tags ('<' and a letter) in s[0..len): an upper bound, give or
+ * take what the parser implies, of the elements the page makes; counted in
+ * one memchr pass, so a page over the limit is refused before parsing. */
+static size_t count_tags(const char *s, size_t len)
+{
+    size_t n = 0;
+    const char *end = s + len;
+    for (const char *p = s; (p = memchr(p, '<', (size_t)(end - p))) != NULL && p + 1 < end; p++) {
+        unsigned char c = (unsigned char)p[1];
+        n += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+    return n;
+}
 
 static int all_space(const char *s, size_t len)
 {
@@ -398,13 +436,19 @@ px_status px_extract_html(px_article *a, const char *data, size_t len,
         return px_error_set(err, PX_ETOOBIG, name, 0, 0, "HTML page over %u bytes",
                             (unsigned)PX_MAX_DOCUMENT);
     if (all_space(data, len)) return PX_OK; /* no text: the caller says PX_EEMPTY */
+    size_t tags = count_tags(data, len);
+    if (tags > PX_MAX_ELEMENTS)
+        return px_error_set(err, PX_ETOOBIG, name, 0, 0,
+                            "HTML page of %zu tags; a page may have at most %u elements",
+                            tags, (unsigned)PX_MAX_ELEMENTS);
 
     utf8_text text;
     to_utf8(data, len, &text);
     char why[200];
-    xmlDoc *doc = parse_html(text.s, text.len, why, sizeof why);
+    int too_many;
+    xmlDoc *doc = parse_html(text.s, text.len, why, sizeof why, &too_many);
     free(text.owned);
-    if (!doc) return px_error_set(err, PX_EINPUT, name, 0, 0, "%s", why);
+    if (!doc) return px_error_set(err, too_many ? PX_ETOOBIG : PX_EINPUT, name, 0, 0, "%s", why);
     if (!xmlDocGetRootElement(doc)) {
         xmlFreeDoc(doc);
         return PX_OK;

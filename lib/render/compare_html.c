@@ -133,7 +133,7 @@ static void summary(const px_comparison *c, FILE *f)
         const px_summary_line *s = &c->summary.items[i];
         if (s->claim >= c->claims.len) continue;
         fputs("<li>", f);
-        pxh_esc(f, c->claims.items[s->claim].text);
+        pxh_esc(f, s->text ? s->text : c->claims.items[s->claim].text);
         for (size_t k = 0; k < s->support.len; k++) {
             fputc(' ', f);
             pxh_pill(f, c, s->support.items[k], (size_t)-1);
@@ -144,16 +144,33 @@ static void summary(const px_comparison *c, FILE *f)
     fputs("</section>\n", f);
 }
 
+/* Each article's value: its pill, the value (marked unless agreed), the
+ * words as written when they differ, the rule as a tooltip; an update's
+ * values with their publication day. */
 static void value_cell(const px_comparison *c, FILE *f, const px_conflict *k)
 {
     fputs("<td>", f);
     for (size_t v = 0; v < k->values.len; v++) {
         const px_value *val = &k->values.items[v];
-        fputs("<span class=\"v\">", f);
+        fputs("<span class=\"v\"", f);
+        if (val->pattern) {
+            fputs(" title=\"", f);
+            pxh_esc(f, val->pattern);
+            fputc('"', f);
+        }
+        fputc('>', f);
         pxh_pill(f, c, val->article, val->sentence);
         fputs(k->agreement ? " " : " <mark>", f);
         pxh_esc(f, val->value ? val->value : "(none)");
-        fputs(k->agreement ? "</span>" : "</mark></span>", f);
+        if (!k->agreement) fputs("</mark>", f);
+        if (val->surface && val->value && strcmp(val->surface, val->value) != 0) {
+            fputs(" <q>", f);
+            pxh_esc(f, val->surface);
+            fputs("</q>", f);
+        }
+        const char *date = px_article_date(c->articles[val->article]);
+        if (k->judgment == PX_JUDGE_UPDATE && date) fprintf(f, " (%.10s)", date);
+        fputs("</span>", f);
     }
     fputs("</td>", f);
 }
@@ -162,7 +179,7 @@ static void conflicts(const px_comparison *c, FILE *f)
 {
     size_t counts[2] = {0, 0};
     for (size_t i = 0; i < c->conflicts.len; i++) counts[!!c->conflicts.items[i].agreement]++;
-    fputs("<section id=\"conflicts\"><h2>Conflicts</h2>\n", f);
+    fputs("<section id=\"conflicts\"><h2>Conflicts and updates</h2>\n", f);
     for (int agreement = 0; agreement <= 1; agreement++) {
         if (agreement && !counts[1]) {
             fputs("<p id=\"agreements\" class=\"none\">No agreements on details recorded.</p>\n", f);
@@ -180,7 +197,11 @@ static void conflicts(const px_comparison *c, FILE *f)
             for (size_t i = 0; i < c->conflicts.len; i++) {
                 const px_conflict *k = &c->conflicts.items[i];
                 if (!k->agreement != !agreement) continue;
-                fprintf(f, "<tr><td class=\"kind\">%s</td><td>", px_conflict_kind_name(k->kind));
+                fprintf(f, "<tr><td class=\"kind\">%s%s%s</td><td>", px_conflict_kind_name(k->kind),
+                        k->judgment == PX_JUDGE_UPDATE || k->judgment == PX_JUDGE_COMPATIBLE ? " " : "",
+                        k->judgment == PX_JUDGE_UPDATE       ? "(update)"
+                        : k->judgment == PX_JUDGE_COMPATIBLE ? "(compatible)"
+                                                             : "");
                 pxh_esc(f, k->subject);
                 fputs("</td>", f);
                 value_cell(c, f, k);

@@ -52,15 +52,16 @@ static void collect(const px_comparison *c, size_t a, sentence_info *info, size_
         if (k->agreement) continue;
         for (size_t v = 0; v < k->values.len; v++) {
             const px_value *val = &k->values.items[v];
-            if (val->article != a || val->sentence >= ns || !val->value || !*val->value) continue;
+            const char *words = val->surface && *val->surface ? val->surface : val->value;
+            if (val->article != a || val->sentence >= ns || !words || !*words) continue;
             const char *text = px_article_sentence(c->articles[a], val->sentence, NULL, NULL, NULL);
-            const char *at = strstr(text, val->value);
+            const char *at = strstr(text, words);
             if (!at) {
                 info[val->sentence].conflict = k;
                 continue;
             }
             size_t start = (size_t)(at - text);
-            px_vec_push(marks, ((mark){val->sentence, start, start + strlen(val->value), k}));
+            px_vec_push(marks, ((mark){val->sentence, start, start + strlen(words), k}));
         }
     }
     if (marks->len) qsort(marks->items, marks->len, sizeof *marks->items, mark_cmp);
@@ -93,8 +94,8 @@ static void tooltip(const px_comparison *c, FILE *f, const sentence_info *in)
         }
     }
     if (in->conflict) {
-        fprintf(f, "%s%s conflict: ", in->kind >= 0 ? "; " : "",
-                px_conflict_kind_name(in->conflict->kind));
+        fprintf(f, "%s%s %s: ", in->kind >= 0 ? "; " : "",
+                px_conflict_kind_name(in->conflict->kind), px_judgment_name(in->conflict->judgment));
         pxh_esc(f, in->conflict->subject);
     }
     fputc('"', f);
@@ -115,7 +116,8 @@ static void sentence(const px_comparison *c, FILE *f, size_t a, size_t s,
     for (size_t i = 0; i < nm; i++) {
         if (m[i].start < at || m[i].end > len) continue; /* overlaps the previous mark */
         esc_n(f, text + at, m[i].start - at);
-        fprintf(f, "<mark title=\"%s conflict: ", px_conflict_kind_name(m[i].conflict->kind));
+        fprintf(f, "<mark title=\"%s %s: ", px_conflict_kind_name(m[i].conflict->kind),
+                px_judgment_name(m[i].conflict->judgment));
         pxh_esc(f, m[i].conflict->subject);
         fputs("\">", f);
         esc_n(f, text + m[i].start, m[i].end - m[i].start);

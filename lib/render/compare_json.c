@@ -60,8 +60,8 @@ static json_t *articles_json(const px_comparison *c)
 
 static json_t *similarity_json(const px_comparison *c)
 {
-    json_t *o = json_object(), *matrix = json_array(), *pairs = json_array();
-    for (size_t a = 0; a < c->n; a++) {
+    json_t *o = json_object(), *matrix = c->similarity ? json_array() : json_null(), *pairs = json_array();
+    for (size_t a = 0; c->similarity && a < c->n; a++) {
         json_t *row = json_array();
         for (size_t b = 0; b < c->n; b++) {
             const px_similarity *s = pxr_similarity(c, a, b);
@@ -84,6 +84,7 @@ static json_t *similarity_json(const px_comparison *c)
     json_object_set_new(o, "matrix", matrix);
     json_object_set_new(o, "pairs", pairs);
     json_object_set_new(o, "mean", st.pairs ? json_real(st.mean) : json_null());
+    if (st.sampled) json_object_set_new(o, "sampled", json_integer((json_int_t)st.sampled));
     return o;
 }
 
@@ -263,7 +264,7 @@ static json_t *summary_json(const px_comparison *c)
         if (s->claim >= c->claims.len) continue;
         const px_claim *cl = &c->claims.items[s->claim];
         json_t *o = json_object();
-        json_object_set_new(o, "text", str_or_null(cl->text));
+        json_object_set_new(o, "text", str_or_null(s->text ? s->text : cl->text));
         json_object_set_new(o, "support", indexes_json(&s->support));
         json_object_set_new(o, "article", json_integer((json_int_t)cl->article));
         json_object_set_new(o, "sentence", index_json(cl->sentence));

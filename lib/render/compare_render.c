@@ -39,10 +39,13 @@ void pxr_similarity_stats(const px_comparison *c, pxr_sim_stats *out)
 {
     memset(out, 0, sizeof *out);
     double sum = 0;
-    for (size_t a = 0; a < c->n; a++)
-        for (size_t b = a + 1; b < c->n; b++) {
-            const px_similarity *s = pxr_similarity(c, a, b);
-            if (!s) return;
+    size_t m = c->similarity ? c->n : c->sample_len;
+    const px_similarity *matrix = c->similarity ? c->similarity : c->sample_similarity;
+    if (!matrix) return;
+    for (size_t i = 0; i < m; i++)
+        for (size_t j = i + 1; j < m; j++) {
+            const px_similarity *s = &matrix[i * m + j];
+            size_t a = c->similarity ? i : c->sample[i], b = c->similarity ? j : c->sample[j];
             if (!out->pairs || s->score < out->low)
                 out->low = s->score, out->low_a = a, out->low_b = b;
             if (!out->pairs || s->score > out->high)
@@ -51,6 +54,7 @@ void pxr_similarity_stats(const px_comparison *c, pxr_sim_stats *out)
             out->pairs++;
         }
     if (out->pairs) out->mean = sum / (double)out->pairs;
+    out->sampled = c->similarity ? 0 : m;
 }
 
 int pxr_languages(const px_comparison *c, px_buf *out)

@@ -27,11 +27,14 @@ const px_quote *pxr_quote_of(const px_comparison *c, const px_quote_use *u);
 const px_similarity *pxr_similarity(const px_comparison *c, size_t a, size_t b);
 
 /* Mean, lowest and highest score over the pairs a < b, with the articles
- * of the lowest and highest pair.  All 0 when n < 2 or there is no matrix. */
+ * of the lowest and highest pair; over a story of more than
+ * PX_SIMILARITY_MAX articles, over the pairs of its sample (sampled: the
+ * sample's size, else 0).  All 0 when n < 2. */
 typedef struct pxr_sim_stats {
     double mean, low, high;
     size_t low_a, low_b, high_a, high_b;
     size_t pairs;
+    size_t sampled;
 } pxr_sim_stats;
 void pxr_similarity_stats(const px_comparison *c, pxr_sim_stats *out);
 

@@ -3,7 +3,7 @@
  *
  * Sections, in the order a reader asks the questions: ARTICLES (what was
  * compared, how alike), SUMMARY, CONSENSUS (and SHARED when more than two),
- * CONFLICTS then AGREEMENTS, QUOTES, ADDITIONS, OMISSIONS, SOURCES.  A
+ * CONFLICTS, UPDATES, AGREEMENTS, QUOTES, ADDITIONS, OMISSIONS, SOURCES.  A
  * section with nothing in it says "(none)" rather than vanishing, so a
  * reader (and a script) always finds every heading.
  *
@@ -106,7 +106,7 @@ static void part(FILE *f, const char *name, double v)
 
 static void similarity(const px_comparison *c, FILE *f)
 {
-    if (!c->similarity || c->n < 2) return;
+    if (c->n < 2) return;
     if (c->n == 2) {
         const px_similarity *s = pxr_similarity(c, 0, 1);
         fprintf(f, "  similarity %.2f (", s->score);
@@ -130,8 +130,12 @@ static void similarity(const px_comparison *c, FILE *f)
     }
     pxr_sim_stats st;
     pxr_similarity_stats(c, &st);
+    if (c->n > 8 && st.sampled)
+        fprintf(f, "  similarity (a sample of %zu articles): ", st.sampled);
+    else if (c->n > 8)
+        fputs("  similarity: ", f);
     if (c->n > 8)
-        fprintf(f, "  similarity: mean %.2f over %zu pairs; most alike #%zu and #%zu (%.2f), "
+        fprintf(f, "mean %.2f over %zu pairs; most alike #%zu and #%zu (%.2f), "
                    "least #%zu and #%zu (%.2f)\n",
                 st.mean, st.pairs, st.high_a + 1, st.high_b + 1, st.high, st.low_a + 1,
                 st.low_b + 1, st.low);
@@ -190,7 +194,7 @@ static void summary(const px_comparison *c, FILE *f, px_buf *b)
         snprintf(first, sizeof first, "  %zu. ", i + 1);
         px_buf_reset(b);
         refs_articles(b, c, &s->support);
-        wrap(f, first, 5, c->claims.items[s->claim].text, px_buf_str(b));
+        wrap(f, first, 5, s->text ? s->text : c->claims.items[s->claim].text, px_buf_str(b));
     }
 }
 
@@ -216,32 +220,66 @@ static int has_kind(const px_comparison *c, px_fact_kind kind)
     return 0;
 }
 
-/* "[A 5]" for one side of a conflict. */
-static void value_ref(px_buf *b, const px_comparison *c, const px_value *v)
+/* "[A 5] age-adjective" for one side of a conflict: where, and the rule
+ * that found it; with the publication day for an update:
+ * "[A 5, 2016-04-18] count-verb". */
+static void value_ref(px_buf *b, const px_comparison *c, const px_value *v, int dated)
 {
+    const char *date = px_article_date(c->articles[v->article]);
     px_buf_reset(b);
-    if (v->sentence == (size_t)-1) px_buf_printf(b, "[%s]", pxr_label(c, v->article));
-    else px_buf_printf(b, "[%s %zu]", pxr_label(c, v->article), v->sentence + 1);
+    px_buf_printf(b, "[%s", pxr_label(c, v->article));
+    if (v->sentence != (size_t)-1) px_buf_printf(b, " %zu", v->sentence + 1);
+    if (dated) px_buf_printf(b, ", %.10s", date ? date : "no date");
+    px_buf_putc(b, ']');
+    if (v->pattern) px_buf_printf(b, " %s", v->pattern);
+    if (v->inferred) px_buf_puts(b, " (inferred)");
 }
 
+/* One value, with its words when they differ: "16 \u201c16-year-old\u201d". */
+static void value_line(px_buf *b, const px_value *v)
+{
+    px_buf_reset(b);
+    px_buf_puts(b, v->value ? v->value : "(none)");
+    if (v->surface && v->value && strcmp(v->surface, v->value) != 0)
+        px_buf_printf(b, " \u201c%s\u201d", v->surface);
+}
+
+/* CONFLICTS, UPDATES, AGREEMENTS (compatible ones marked): each slot with
+ * its kind, what it is about, and every article's value. */
 static void conflicts(const px_comparison *c, FILE *f, px_buf *b)
 {
-    for (int agreement = 0; agreement <= 1; agreement++) {
-        heading(f, agreement ? "AGREEMENTS" : "CONFLICTS");
+    static const char *const sections[] = {"CONFLICTS", "UPDATES (a later article changes the value)",
+                                           "AGREEMENTS"};
+    px_buf line = {0};
+    for (int sec = 0; sec < 3; sec++) {
+        heading(f, sections[sec]);
         size_t shown = 0;
         for (size_t i = 0; i < c->conflicts.len; i++) {
             const px_conflict *k = &c->conflicts.items[i];
-            if (!k->agreement != !agreement) continue;
-            fprintf(f, "  %s: %s\n", px_conflict_kind_name(k->kind), k->subject ? k->subject : "");
+            int in = sec == 0 ? k->judgment == PX_JUDGE_CONFLICT
+                   : sec == 1 ? k->judgment == PX_JUDGE_UPDATE
+                              : k->judgment == PX_JUDGE_AGREEMENT || k->judgment == PX_JUDGE_COMPATIBLE;
+            if (!in) continue;
+            px_buf_reset(&line);
+            px_buf_puts(&line, px_conflict_kind_name(k->kind));
+            if (strcmp(px_slot_name(k->slot), px_conflict_kind_name(k->kind)) != 0)
+                px_buf_printf(&line, " (%s)", px_slot_name(k->slot));
+            px_buf_printf(&line, ": %s", k->subject ? k->subject : "");
+            if (k->entity && (!k->subject || !strstr(k->subject, k->entity)))
+                px_buf_printf(&line, " [%s]", k->entity);
+            if (k->judgment == PX_JUDGE_COMPATIBLE) px_buf_puts(&line, " (compatible)");
+            wrap(f, "  ", 4, px_buf_str(&line), NULL);
             for (size_t v = 0; v < k->values.len; v++) {
                 const px_value *val = &k->values.items[v];
-                value_ref(b, c, val);
-                wrap(f, "      ", 6, val->value ? val->value : "(none)", px_buf_str(b));
+                value_line(&line, val);
+                value_ref(b, c, val, sec == 1);
+                wrap(f, "      ", 8, px_buf_str(&line), px_buf_str(b));
             }
             shown++;
         }
         if (!shown) fputs("  (none)\n", f);
     }
+    px_buf_free(&line);
 }
 
 static void quotes(const px_comparison *c, FILE *f, px_buf *b)

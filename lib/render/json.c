@@ -47,6 +47,9 @@ static json_t *sentences_json(const px_article *a, const px_analysis *an)
         for (; ti < nt && px_analysis_token(an, ti)->sentence == si; ti++)
             json_array_append_new(tokens, token_json(px_analysis_token(an, ti), s->text));
         json_object_set_new(o, "tokens", tokens);
+        px_furniture f = px_sentence_furniture(an, si);
+        json_object_set_new(o, "furniture",
+                            f == PX_FURNITURE_NONE ? json_null() : json_string(px_furniture_name(f)));
         json_array_append_new(arr, o);
     }
     return arr;
@@ -147,6 +150,7 @@ static json_t *numbers_json(const px_analysis *an)
         const px_number *n = &an->numbers.items[i];
         json_t *o = json_object();
         json_object_set_new(o, "text", json_string(n->text));
+        json_object_set_new(o, "kind", json_string(px_number_kind_name(n->kind)));
         json_object_set_new(o, "value", number_value(n->value));
         json_object_set_new(o, "unit", str_or_null(n->unit));
         json_object_set_new(o, "qualifier", str_or_null(n->qualifier));
@@ -206,6 +210,7 @@ static json_t *article_json(const px_article *a, const px_analysis *an)
 
 px_status px_render_json(const px_article *a, const px_analysis *an, FILE *f, px_error *err)
 {
+    if (!a || !f) return px_error_set(err, PX_EUSAGE, "px_render_json", 0, 0, "no article or no output");
     json_t *o = article_json(a, an);
     int rc = json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(15));
     json_decref(o);

@@ -8,6 +8,7 @@
  * invalid and escaped.
  */
 #define _GNU_SOURCE /* fopencookie */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -109,7 +110,8 @@ static ssize_t term_write(void *cookie, const char *buf, size_t size)
         t->npending = 0;
     }
     size_t done = at + escape(&t->out, buf + at, size - at, 1, 1);
-    memcpy(t->pending, buf + done, size - done); /* at most 3 bytes */
+    assert(size - done <= 3); /* only an incomplete sequence is held back */
+    memcpy(t->pending, buf + done, size - done);
     t->npending = size - done;
     return put(t) ? (ssize_t)size : -1;
 }

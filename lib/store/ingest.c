@@ -14,6 +14,7 @@
  * take the place of a live one among the best-hit slots), and that must
  * not depend on --batch.
  */
+#include <assert.h>
 #include <string.h>
 
 #include "store/ingest.h"
@@ -136,6 +137,7 @@ px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
     if (!rc) rc = px_store_put_membership(g->store, id, &dec, px_clusterer_params(g->c)->threshold, err);
     px_doc_free(&d);
     if (rc) return fail(g, rc);
+    assert(g->in_tx); /* every write is inside the batch's transaction */
     *added = 1;
     g->stats.added++;
     g->stats.stories += dec.created;
@@ -161,6 +163,7 @@ px_status px_ingest_flush(px_ingest *g, px_error *err)
     g->in_tx = 0;
     g->pending = 0;
     g->committed = g->stats;
+    assert(g->committed.added >= g->committed.stories); /* a story starts with an article */
     return PX_OK;
 }
 

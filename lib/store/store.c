@@ -56,6 +56,7 @@
  * with the articles table as its external content, so the text is stored
  * once and search can still show snippets.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -464,6 +465,7 @@ px_status px_store_put_article(px_store *s, const px_article *a, const px_analys
 px_status px_store_put_membership(px_store *s, int64_t article, const px_decision *dec,
                                   double threshold, px_error *err)
 {
+    assert(article > 0 && dec->story > 0); /* stored rows, a story id from the clusterer */
     sqlite3_stmt *q = s->st[ST_MEMBER];
     sqlite3_bind_int64(q, 1, article);
     sqlite3_bind_int64(q, 2, dec->story);

@@ -86,8 +86,11 @@ static void fact(px_comparison *c, px_fact_kind kind, size_t best, size_t c1, si
 static void conflict(px_comparison *c, px_conflict_kind kind, const char *subject, int agreement,
                      const char *va, size_t sa, const char *vb, size_t sb)
 {
+    static const px_slot slots[] = {PX_SLOT_NAME, PX_SLOT_NUMBER, PX_SLOT_DATE};
     px_conflict k = {0};
     k.kind = kind;
+    k.slot = (unsigned)kind < 3 ? slots[kind] : PX_SLOT_NUMBER;
+    k.judgment = agreement ? PX_JUDGE_AGREEMENT : PX_JUDGE_CONFLICT;
     k.subject = subject;
     k.agreement = agreement;
     px_vec_push(&k.values, ((px_value){0, sa, va}));

@@ -87,6 +87,44 @@ static void test_unresolved(void **state)
     px_article_free(a);
 }
 
+/* A weekday with its explicit date is one expression, resolved to the
+ * explicit date, whatever day the weekday alone would give. */
+static void test_weekday_with_date(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse_dated(*state,
+        "The shooting happened Monday, January 9, 2017, near the school. "
+        "A vigil is planned for Thursday, 12 January.", "2017-01-13", &a);
+    assert_string_equal(value(an, "Monday, January 9, 2017"), "2017-01-09");
+    assert_false(find(an, "Monday, January 9, 2017")->relative);
+    assert_null(find(an, "Monday"));
+    assert_string_equal(value(an, "Thursday, 12 January"), "2017-01-12");
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
+/* Rule forward-cue: published Friday 13 January 2017, a weekday in a
+ * clause that looks ahead is the next such day (on or after the
+ * publication day); in the past tense it stays the day before. */
+static void test_forward_weekday(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse_dated(*state,
+        "He is expected to be arraigned Saturday in county court. "
+        "Police said the suspect will appear before a judge on Tuesday. "
+        "The hearing is set to resume Friday. "
+        "The man, who was shot Sunday, will recover. "
+        "She was arrested Wednesday and released Thursday.", "2017-01-13", &a);
+    assert_string_equal(value(an, "Saturday"), "2017-01-14");
+    assert_string_equal(value(an, "Tuesday"), "2017-01-17");
+    assert_string_equal(value(an, "Friday"), "2017-01-13");
+    assert_string_equal(value(an, "Sunday"), "2017-01-08");
+    assert_string_equal(value(an, "Wednesday"), "2017-01-11");
+    assert_string_equal(value(an, "Thursday"), "2017-01-12");
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
 /* Words that look like dates but are not. */
 static void test_not_dates(void **state)
 {
@@ -104,6 +142,8 @@ int main(void)
         cmocka_unit_test(test_calendar),
         cmocka_unit_test(test_resolved),
         cmocka_unit_test(test_unresolved),
+        cmocka_unit_test(test_weekday_with_date),
+        cmocka_unit_test(test_forward_weekday),
         cmocka_unit_test(test_not_dates),
     };
     return cmocka_run_group_tests_name("dates", tests, analysis_setup, analysis_teardown);

@@ -70,7 +70,7 @@ static void test_finder(void **state)
 }
 
 /* Years in date expressions are dates; "one" and "first" alone are not
- * numbers; times and numeric dates are not. */
+ * numbers; times are numbers of their own kind (test_times). */
 static void test_not_numbers(void **state)
 {
     px_article *a;
@@ -83,10 +83,113 @@ static void test_not_numbers(void **state)
         assert_null(strstr(t, "2014"));
         assert_null(strstr(t, "one"));
         assert_null(strstr(t, "first"));
-        assert_null(strstr(t, "30"));
+        if (px_analysis_number(an, i)->kind != PX_NUMBER_TIME) assert_null(strstr(t, "30"));
         assert_null(strstr(t, "three"));
     }
     assert_non_null(find(an, "2,000 troops"));
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
+/* The number whose text is text, or text and a unit word ("61 near"). */
+static const px_number *find_start(const px_analysis *an, const char *text)
+{
+    size_t k = strlen(text);
+    for (size_t i = 0; i < px_analysis_number_count(an); i++) {
+        const char *t = px_analysis_number(an, i)->text;
+        if (!strncmp(t, text, k) && (!t[k] || t[k] == ' ')) return px_analysis_number(an, i);
+    }
+    return NULL;
+}
+
+static void expect_kind(const px_analysis *an, const char *text, px_number_kind kind, double value)
+{
+    const px_number *n = find_start(an, text);
+    if (!n) fail_msg("no number \"%s\"", text);
+    if (n->kind != kind)
+        fail_msg("\"%s\" is %s, not %s", text, px_number_kind_name(n->kind), px_number_kind_name(kind));
+    if (n->value != value) fail_msg("\"%s\" is %g, not %g", text, n->value, value);
+}
+
+/* age-apposition, age-adjective, age-word. */
+static void test_ages(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse(*state,
+        "John Smith, 23, of Elgin was shot. Police arrested Jane Roe, 41. "
+        "A 15-year-old boy and the sixteen-year-old were hurt, and a woman aged 40 died. "
+        "The victim, age 52, and his 12-year old son lived there; Doe (30) was 61 years old. "
+        "On Monday, 23 people were hurt.", &a);
+    expect_kind(an, "23", PX_NUMBER_AGE, 23);
+    expect_kind(an, "41", PX_NUMBER_AGE, 41);
+    expect_kind(an, "15-year-old", PX_NUMBER_AGE, 15);
+    expect_kind(an, "sixteen-year-old", PX_NUMBER_AGE, 16);
+    expect_kind(an, "40", PX_NUMBER_AGE, 40);
+    expect_kind(an, "52", PX_NUMBER_AGE, 52);
+    expect_kind(an, "12-year", PX_NUMBER_AGE, 12);
+    expect_kind(an, "30", PX_NUMBER_AGE, 30);
+    expect_kind(an, "61 years", PX_NUMBER_AGE, 61);
+    expect_kind(an, "23 people", PX_NUMBER_QUANTITY, 23);
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
+/* Clock times: value in minutes after midnight, text as written. */
+static void test_times(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse(*state,
+        "Shots rang out at 10:30 p.m. and again at 11:05pm, then at 2 a.m. and 4am. "
+        "They met around 9 o'clock, at noon and at midnight, and the bus left at 22:30. "
+        "It ended at 12 a.m.", &a);
+    expect_kind(an, "10:30 p.m.", PX_NUMBER_TIME, 22 * 60 + 30);
+    expect_kind(an, "11:05pm", PX_NUMBER_TIME, 23 * 60 + 5);
+    expect_kind(an, "2 a.m.", PX_NUMBER_TIME, 120);
+    expect_kind(an, "4am", PX_NUMBER_TIME, 240);
+    expect_kind(an, "around 9 o'clock", PX_NUMBER_TIME, 540);
+    assert_string_equal(find(an, "around 9 o'clock")->qualifier, "around");
+    expect_kind(an, "noon", PX_NUMBER_TIME, 720);
+    expect_kind(an, "midnight", PX_NUMBER_TIME, 0);
+    expect_kind(an, "22:30", PX_NUMBER_TIME, 22 * 60 + 30);
+    expect_kind(an, "12 a.m.", PX_NUMBER_TIME, 0);
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
+/* label-name, label-phone, label-address, label-dimension, label-score,
+ * label-calibre, label-id; quantities beside them stay quantities. */
+static void test_labels(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse(*state,
+        "The crash closed Route 9 and Highway 61 near Pier 39, Channel 4 said. "
+        "Call 555-1234 or (312) 555-0199 with tips. "
+        "It happened in the 1200 block of Main Street and at 425 Elm St. today. "
+        "The 1080 pixels image showed a 6-foot-2 man with a .45 caliber handgun and a 12-gauge. "
+        "The home team won 3-1 after a 98-95 win. Case 2016123 was closed. "
+        "Two men fired 10 shots and three people were shot; $5 million was paid and 18-25 people came.", &a);
+    expect_kind(an, "9", PX_NUMBER_LABEL, 9);
+    expect_kind(an, "61", PX_NUMBER_LABEL, 61);
+    expect_kind(an, "39", PX_NUMBER_LABEL, 39);
+    expect_kind(an, "4", PX_NUMBER_LABEL, 4);
+    expect_kind(an, "1234", PX_NUMBER_LABEL, 1234);
+    expect_kind(an, "312", PX_NUMBER_LABEL, 312);
+    expect_kind(an, "0199", PX_NUMBER_LABEL, 199);
+    expect_kind(an, "1200 block", PX_NUMBER_LABEL, 1200);
+    expect_kind(an, "425", PX_NUMBER_LABEL, 425);
+    expect_kind(an, "1080 pixels", PX_NUMBER_LABEL, 1080);
+    expect_kind(an, "6-foot-2", PX_NUMBER_LABEL, 6);
+    expect_kind(an, "45 caliber", PX_NUMBER_LABEL, 45);
+    expect_kind(an, "12-gauge", PX_NUMBER_LABEL, 12);
+    expect_kind(an, "3", PX_NUMBER_LABEL, 3);
+    expect_kind(an, "95 win", PX_NUMBER_LABEL, 95);
+    expect_kind(an, "2016123", PX_NUMBER_LABEL, 2016123);
+    expect_kind(an, "Two men", PX_NUMBER_QUANTITY, 2);
+    expect_kind(an, "10 shots", PX_NUMBER_QUANTITY, 10);
+    expect_kind(an, "three people", PX_NUMBER_QUANTITY, 3);
+    expect_kind(an, "$5 million", PX_NUMBER_QUANTITY, 5e6);
+    expect_kind(an, "18", PX_NUMBER_QUANTITY, 18);
+    expect_kind(an, "25 people", PX_NUMBER_QUANTITY, 25);
     px_analysis_free(an);
     px_article_free(a);
 }
@@ -113,6 +216,9 @@ int main(void)
         cmocka_unit_test(test_finder),
         cmocka_unit_test(test_not_numbers),
         cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_ages),
+        cmocka_unit_test(test_times),
+        cmocka_unit_test(test_labels),
     };
     return cmocka_run_group_tests_name("numbers", tests, analysis_setup, analysis_teardown);
 }

@@ -241,6 +241,72 @@ static void test_appositives_and_titles(void **state)
     done(&d);
 }
 
+/* Rule role-apposition: after an inverted cue, a role noun phrase and,
+ * after its comma, the person it names. */
+static void test_role_apposition(void **state)
+{
+    doc d = analyse(*state,
+                    "\"He was a good kid,\" said the victim's father, Paul Ames.\n\n"
+                    "\"Stay inside,\" said a spokesman for the Elgin Police Department, "
+                    "Officer Jane Roe.\n\n"
+                    "\"Go home,\" said the mayor, who spoke for an hour.");
+    assert_speaker(&d, "He was a good kid", "Paul Ames", "said");
+    assert_speaker(&d, "Stay inside", "Jane Roe", "said");
+    assert_speaker(&d, "Go home", NULL, "said"); /* no name after the role */
+    done(&d);
+}
+
+/* Between a quote and its verb the head is the rightmost name: an
+ * organization (or a title taken for a person) in the job title is not
+ * the speaker when a person is named. */
+static void test_title_organization_is_not_the_speaker(void **state)
+{
+    doc d = analyse(*state,
+                    "\"Stay away from the area,\" Elm County Sheriff's Office spokeswoman "
+                    "Ann Lee said.\n\n"
+                    "\"We have no suspect,\" a spokesman for the Elgin Police Department, "
+                    "Officer Tom Fry, said.");
+    assert_speaker(&d, "Stay away", "Ann Lee", "said");
+    assert_speaker(&d, "We have no suspect", "Tom Fry", "said");
+    done(&d);
+}
+
+/* A hinge: one mark glued between a sentence's end and a letter closes a
+ * quote and opens the next. */
+static void test_hinge_mark(void **state)
+{
+    doc d = analyse(*state,
+                    "\"We moved here in 2011.\"I can't believe this happened,\" said Mary Stone.");
+    assert_int_equal(px_analysis_quote_count(d.an), 2);
+    assert_string_equal(px_analysis_quote(d.an, 0)->text, "We moved here in 2011.");
+    assert_string_equal(px_analysis_quote(d.an, 1)->text, "I can't believe this happened");
+    assert_speaker(&d, "I can't believe", "Mary Stone", "said");
+    assert_false(quote(&d, "I can't believe")->partial);
+    done(&d);
+}
+
+/* Rule named-here, with rules 4 and 5: a speaker not named in the quote's
+ * own paragraph (carried over a paragraph break, or a pronoun resolved to
+ * a name further up) is inferred; one named there is not. */
+static void test_inferred_speakers(void **state)
+{
+    doc d = analyse(*state,
+                    "Detective Mark Hill said the investigation is continuing.\n\n"
+                    "\"We will find who did this.\"\n\n"
+                    "\"This is a tragedy,\" he said.\n\n"
+                    "\"We are sad,\" Mary Jones said. \"Very sad.\"\n\n"
+                    "Mary Jones said on Friday:\n\n\"We will rebuild.\"");
+    assert_speaker(&d, "We will find", "Mark Hill", "said");
+    assert_true(quote(&d, "We will find")->inferred);
+    assert_speaker(&d, "This is a tragedy", "Mark Hill", "said");
+    assert_true(quote(&d, "This is a tragedy")->inferred);
+    assert_false(quote(&d, "We are sad")->inferred);
+    assert_false(quote(&d, "Very sad.")->inferred);
+    assert_speaker(&d, "We will rebuild.", "Mary Jones", "said");
+    assert_true(quote(&d, "We will rebuild.")->inferred);
+    done(&d);
+}
+
 static void test_colon_before(void **state)
 {
     doc d = analyse(*state, "Mary Jones said on Friday:\n\n\"We will build it.\"");
@@ -380,6 +446,10 @@ int main(void)
         cmocka_unit_test(test_cues),
         cmocka_unit_test(test_pronouns_and_roles),
         cmocka_unit_test(test_appositives_and_titles),
+        cmocka_unit_test(test_role_apposition),
+        cmocka_unit_test(test_title_organization_is_not_the_speaker),
+        cmocka_unit_test(test_hinge_mark),
+        cmocka_unit_test(test_inferred_speakers),
         cmocka_unit_test(test_colon_before),
         cmocka_unit_test(test_no_evidence_no_speaker),
         cmocka_unit_test(test_place_modifier_is_not_a_speaker),

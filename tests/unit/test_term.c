@@ -49,7 +49,7 @@ static void the_stream_keeps_split_sequences_whole(void **state)
     FILE *mem = open_memstream(&data, &len);
     FILE *t = px_term_stream(mem);
     assert_non_null(t);
-    const char *parts[] = {"caf\xC3", "\xA9 \xE2\x80", "\xAE" "x \x1B", "[0m \xC2", "\x9B ok \xE2"};
+    const char *parts[] = {"caf\xC3", "\xA9 \xE2\x80", "\xAEx \x1B", "[0m \xC2", "\x9B ok \xE2"};
     for (size_t i = 0; i < 5; i++) {
         fputs(parts[i], t);
         fflush(t); /* each piece reaches the filter on its own */

@@ -1,0 +1,445 @@
+/*
+ * judge.c — each slot of the story judged across all its articles.
+ *
+ * The values of slots.c are sorted by (slot, key, value, article), so the
+ * values of one slot of one entity or event lie together, equal values
+ * together within them (numbers are written as digits, names compared
+ * without case): sorting is the index, n log n, and makes the result
+ * independent of the order the articles were given in (articles are
+ * ranked by publication day, then id, then label, never by position).
+ *
+ * Within a slot, two distinct values are rivals when no article states
+ * both: one article giving "Saturday" and "Sunday", or a victim's two
+ * conditions, says they are two things, not one thing told two ways.
+ * Rivals joined (union-find) make one judgment:
+ *
+ *   agreement   one value, from 2+ independent articles: a near-copy
+ *               (sources.c) counts once with its original, so a value
+ *               only a copy pair gives is not reported
+ *   compatible  values that can all be true: "at least four" and "five",
+ *               "as many as seven" and "seven",
+ *               "about 10 p.m." and "10:10 p.m.", "injured" and
+ *               "critical", "arrested" and "charged"
+ *   update      a value that can change (counts, conditions, custody)
+ *               told differently by articles a day or more apart, each
+ *               later article carrying the newer value (for conditions
+ *               even when both can be true: arrested, then charged)
+ *   conflict    otherwise
+ *
+ * A value compatible with a rival is taken for that rival's value and
+ * made no conflict with the others: "just before 1:30 a.m." is the
+ * "about 1:27 a.m." of an article that also gives the time of death.
+ * Dates and times are rivals only when two of their articles were
+ * published within DAYS_APART days (a later article tells of later days).
+ *
+ * A described person ("the man") whose values may be of several people,
+ * and a count one article gives two values of, give agreements only
+ * (see ambiguous()).
+ *
+ * Values marked no_conflict (roles, places, earlier dates, years) are
+ * never rivals: they give agreements only.  A slot with more than
+ * MAX_GROUPS distinct values compares no values (it is no one slot).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "compare/compare.h"
+#include "story/profile.h"
+
+#define MAX_GROUPS 256
+#define DAYS_APART 2
+
+typedef struct item {
+    const px_slot_value *v;
+    size_t rank; /* of its article */
+} item;
+
+typedef struct group {
+    size_t first, n;   /* its items in the run's deduplicated list */
+    int no_conflict;
+    px_qualifier qual; /* the first qualified value's */
+    int32_t min_day, max_day; /* its articles' publication days */
+    size_t parent;     /* union-find */
+} group;
+
+typedef struct judge {
+    px_comparison *c;
+    size_t *rank;      /* article -> rank */
+    size_t *root;      /* article -> the original it copies, else itself */
+    int32_t *day;      /* article -> publication day */
+    double *named_ages; /* the ages given to named people, sorted */
+    size_t n_named;
+} judge;
+
+static int cmp_item(const void *x, const void *y)
+{
+    const item *a = x, *b = y;
+    if (a->v->slot != b->v->slot) return a->v->slot < b->v->slot ? -1 : 1;
+    int k = strcmp(a->v->key, b->v->key);
+    if (k) return k;
+    if ((k = strcasecmp(a->v->value, b->v->value))) return k;
+    if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
+    if (a->v->sentence != b->v->sentence) return a->v->sentence < b->v->sentence ? -1 : 1;
+    if ((k = strcmp(a->v->value, b->v->value))) return k;
+    return strcmp(a->v->surface ? a->v->surface : "", b->v->surface ? b->v->surface : "");
+}
+
+typedef struct ranked {
+    size_t article;
+    int32_t day;
+    const char *id, *label;
+} ranked;
+
+static int cmp_ranked(const void *x, const void *y)
+{
+    const ranked *a = x, *b = y;
+    if (a->day != b->day) return a->day < b->day ? -1 : 1;
+    int k = strcmp(a->id, b->id);
+    if (k) return k;
+    if ((k = strcmp(a->label, b->label))) return k;
+    return a->article < b->article ? -1 : a->article > b->article;
+}
+
+static void rank_articles(judge *j)
+{
+    px_comparison *c = j->c;
+    ranked *r = px_xcalloc(c->n, sizeof *r);
+    for (size_t a = 0; a < c->n; a++) {
+        const char *id = px_article_id(c->articles[a]);
+        j->day[a] = px_day_of(px_article_date(c->articles[a]));
+        r[a] = (ranked){a, j->day[a], id ? id : "", c->labels[a]};
+    }
+    qsort(r, c->n, sizeof *r, cmp_ranked);
+    for (size_t i = 0; i < c->n; i++) j->rank[r[i].article] = i;
+    free(r);
+    for (size_t a = 0; a < c->n; a++) j->root[a] = a;
+    for (size_t i = 0; i < c->copies.len; i++) j->root[c->copies.items[i].copy] = c->copies.items[i].original;
+    for (size_t a = 0; a < c->n; a++) /* a copy of a copy: its first original */
+        for (size_t steps = 0; j->root[j->root[a]] != j->root[a] && steps < c->n; steps++)
+            j->root[a] = j->root[j->root[a]];
+}
+
+static size_t find(group *g, size_t i)
+{
+    while (g[i].parent != i) i = g[i].parent = g[g[i].parent].parent;
+    return i;
+}
+
+/* 1 when some article states both groups' values (lists sorted by rank). */
+static int share_article(const item *list, const group *x, const group *y)
+{
+    size_t i = x->first, j = y->first, ie = x->first + x->n, je = y->first + y->n;
+    while (i < ie && j < je) {
+        if (list[i].rank == list[j].rank) return 1;
+        if (list[i].rank < list[j].rank) i++;
+        else j++;
+    }
+    return 0;
+}
+
+/* 1 when two groups' articles include two published within DAYS_APART
+ * days of each other (or undated): only those tell of one time frame. */
+static int close_in_time(const judge *j, const item *list, const group *x, const group *y)
+{
+    for (size_t a = 0; a < x->n; a++)
+        for (size_t b = 0; b < y->n; b++) {
+            int32_t da = j->day[list[x->first + a].v->article], db = j->day[list[y->first + b].v->article];
+            if (da == PX_NO_DAY || db == PX_NO_DAY || labs((long)da - (long)db) <= DAYS_APART) return 1;
+        }
+    return 0;
+}
+
+static int compatible(const item *list, const group *x, const group *y);
+
+/* 1 when two distinct values of a slot are told of one thing: no article
+ * states both, and (dates and times, whose sentences may tell of later
+ * days) two of their articles were published close together. */
+static int rivals(const judge *j, const item *list, const group *x, const group *y)
+{
+    if (x->no_conflict || y->no_conflict || share_article(list, x, y)) return 0;
+    px_slot s = list[x->first].v->slot;
+    return (s != PX_SLOT_DATE && s != PX_SLOT_TIME) || close_in_time(j, list, x, y);
+}
+
+static int cmp_size(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Articles of a group that are not copies of one another. */
+static size_t independent(const judge *j, const item *list, const group *g)
+{
+    size_t *roots = px_xmalloc((g->n ? g->n : 1) * sizeof *roots), n = 0;
+    for (size_t i = 0; i < g->n; i++) roots[i] = j->root[list[g->first + i].v->article];
+    qsort(roots, g->n, sizeof *roots, cmp_size);
+    for (size_t i = 0; i < g->n; i++) n += i == 0 || roots[i] != roots[i - 1];
+    free(roots);
+    return n;
+}
+
+/* 1 when value w is within what q's qualifier allows. */
+static int within(double w, double v, px_qualifier q)
+{
+    switch (q) {
+    case PX_QUAL_MIN: return w >= v;
+    case PX_QUAL_MAX: return w <= v && w >= v * 0.75;
+    case PX_QUAL_ABOUT: return fabs(w - v) <= fmax(v * 0.15, 1);
+    default: return 0;
+    }
+}
+
+/* 1 when time w (minutes) is within what time v's qualifier allows:
+ * "about 10:30" 15 minutes either way, "just after 10" the hour after. */
+static int within_minutes(double w, double v, px_qualifier q)
+{
+    switch (q) {
+    case PX_QUAL_MIN: return w >= v && w - v <= 60;
+    case PX_QUAL_MAX: return w <= v && v - w <= 60;
+    case PX_QUAL_ABOUT: return fabs(w - v) <= 15;
+    default: return 0;
+    }
+}
+
+/* 1 when every word of a is among b's. */
+static int words_within(const char *a, const char *b)
+{
+    for (const char *w = a; *w;) {
+        size_t n = strcspn(w, " ");
+        int found = 0;
+        for (const char *v = b; *v && !found;) {
+            size_t m = strcspn(v, " ");
+            found = m == n && strncasecmp(v, w, n) == 0;
+            v += m + (v[m] == ' ');
+        }
+        if (!found) return 0;
+        w += n + (w[n] == ' ');
+    }
+    return 1;
+}
+
+/* 1 when the values of two groups can both be true. */
+static int compatible(const item *list, const group *x, const group *y)
+{
+    const px_slot_value *a = list[x->first].v, *b = list[y->first].v;
+    switch (a->slot) {
+    case PX_SLOT_AGE:
+    case PX_SLOT_COUNT:
+    case PX_SLOT_MONEY:
+    case PX_SLOT_NUMBER:
+        return within(a->num, b->num, y->qual) || within(b->num, a->num, x->qual);
+    case PX_SLOT_TIME:
+        return within_minutes(a->num, b->num, y->qual) || within_minutes(b->num, a->num, x->qual);
+    case PX_SLOT_CONDITION:
+        if (strstr(a->key, "|charges"))
+            return words_within(a->value, b->value) || words_within(b->value, a->value);
+        if (strstr(a->key, "|condition"))
+            return (strcmp(a->value, "injured") == 0 && strcmp(b->value, "killed") != 0) ||
+                   (strcmp(b->value, "injured") == 0 && strcmp(a->value, "killed") != 0);
+        if (strstr(a->key, "|custody")) /* arrested and charged: both true */
+            return (!strcmp(a->value, "arrested") || !strcmp(a->value, "charged")) &&
+                   (!strcmp(b->value, "arrested") || !strcmp(b->value, "charged"));
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* 1 when a group's value is given both exactly and approximately:
+ * "seven children" and "as many as seven children" are compatible. */
+static int mixed(const item *list, const group *g)
+{
+    for (size_t i = 1; i < g->n; i++)
+        if (list[g->first + i].v->qual != list[g->first].v->qual) return 1;
+    return 0;
+}
+
+/* 1 when the slot's value can change as a story goes on: a condition,
+ * custody, charges, and the counts of the dead, the injured, the shot and
+ * the arrested (not the shots fired, nor a plain "three people"). */
+static int changeable(const px_slot_value *v)
+{
+    static const char *const counts[] = {"dead", "injured", "shot", "arrested"};
+    if (v->slot == PX_SLOT_CONDITION) return 1;
+    if (v->slot != PX_SLOT_COUNT) return 0;
+    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
+        if (strcmp(v->key, counts[i]) == 0) return 1;
+    return 0;
+}
+
+static int cmp_by_day(const void *x, const void *y)
+{
+    const group *a = *(const group *const *)x, *b = *(const group *const *)y;
+    if (a->min_day != b->min_day) return a->min_day < b->min_day ? -1 : 1;
+    return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/* 1 when the groups, ordered by day, each come a day or more after the
+ * one before: each later article carries the newer value. */
+static int is_update(group **gs, size_t n)
+{
+    qsort(gs, n, sizeof *gs, cmp_by_day);
+    for (size_t i = 0; i < n; i++)
+        if (gs[i]->min_day == PX_NO_DAY) return 0;
+    for (size_t i = 1; i < n; i++)
+        if (gs[i - 1]->max_day + 1 > gs[i]->min_day) return 0;
+    return 1;
+}
+
+static int cmp_value(const void *x, const void *y)
+{
+    const item *a = x, *b = y;
+    if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
+    return strcmp(a->v->value, b->v->value);
+}
+
+static void emit(judge *j, const item *list, group **gs, size_t n, px_judgment judgment)
+{
+    px_comparison *c = j->c;
+    const px_slot_value *v0 = list[gs[0]->first].v;
+    px_conflict k = {.kind = px_slot_kind(v0->slot), .slot = v0->slot, .judgment = judgment,
+                     .subject = v0->subject,
+                     .entity = v0->entity >= 0 ? c->entities.items[v0->entity].name : NULL,
+                     .agreement = judgment == PX_JUDGE_AGREEMENT || judgment == PX_JUDGE_COMPATIBLE};
+    size_t total = 0;
+    for (size_t g = 0; g < n; g++) total += gs[g]->n;
+    item *all = px_xmalloc(total * sizeof *all);
+    size_t m = 0;
+    for (size_t g = 0; g < n; g++)
+        for (size_t i = 0; i < gs[g]->n; i++) all[m++] = list[gs[g]->first + i];
+    qsort(all, m, sizeof *all, cmp_value);
+    for (size_t i = 0; i < m; i++) {
+        const px_slot_value *v = all[i].v;
+        px_value pv = {v->article, v->sentence, v->value, v->surface, v->pattern, 0};
+        px_vec_push(&k.values, pv);
+    }
+    free(all);
+    px_vec_push(&c->conflicts, k);
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b;
+}
+
+/*
+ * 1 when a described person ("d:man") may be several people, or a count
+ * several groups, so its values are not compared: one article gives it
+ * two values ("a 26-year-old
+ * man", "a 31-year-old man"), or two of its ages are those of two named
+ * people of the story (the 18-year-old suspect and the 20-year-old victim
+ * are both "a man").
+ */
+static int ambiguous(const judge *j, const item *list, size_t m, const group *g, size_t ng)
+{
+    if (strncmp(list[0].v->key, "d:", 2) != 0 && list[0].v->slot != PX_SLOT_COUNT) return 0;
+    size_t *ranks = px_xmalloc((m ? m : 1) * sizeof *ranks), r = 0;
+    for (size_t i = 0; i < m; i++)
+        if (!list[i].v->no_conflict) ranks[r++] = list[i].rank;
+    qsort(ranks, r, sizeof *ranks, cmp_size);
+    int twice = 0;
+    for (size_t i = 1; i < r && !twice; i++) twice = ranks[i] == ranks[i - 1];
+    free(ranks);
+    if (twice) return 1;
+    if (list[0].v->slot != PX_SLOT_AGE) return 0;
+    size_t named = 0;
+    for (size_t x = 0; x < ng; x++)
+        named += bsearch(&list[g[x].first].v->num, j->named_ages, j->n_named, sizeof(double),
+                         cmp_double) != NULL;
+    return named >= 2;
+}
+
+/* One slot of one entity or event: items[0..n), sorted by value then rank. */
+static void judge_run(judge *j, item *items, size_t n)
+{
+    item *list = px_xmalloc(n * sizeof *list); /* one item per (value, article) */
+    group *g = px_xcalloc(n, sizeof *g);
+    size_t ng = 0, m = 0;
+    for (size_t i = 0; i < n; i++) {
+        int new_group = i == 0 || strcasecmp(items[i].v->value, items[i - 1].v->value) != 0;
+        if (new_group) {
+            g[ng] = (group){.first = m, .no_conflict = 1, .min_day = INT32_MAX,
+                            .max_day = INT32_MIN, .parent = ng};
+            ng++;
+        } else if (items[i].rank == list[m - 1].rank) {
+            continue; /* the same article again */
+        }
+        group *cur = &g[ng - 1];
+        list[m++] = items[i];
+        cur->n++;
+        cur->no_conflict &= items[i].v->no_conflict;
+        if (!cur->qual) cur->qual = items[i].v->qual;
+        int32_t d = j->day[items[i].v->article];
+        if (d == PX_NO_DAY) cur->min_day = PX_NO_DAY;
+        else if (cur->min_day != PX_NO_DAY && d < cur->min_day) cur->min_day = d;
+        if (d != PX_NO_DAY && d > cur->max_day) cur->max_day = d;
+    }
+    if (ng <= MAX_GROUPS && !ambiguous(j, list, m, g, ng)) {
+        unsigned char *partner = px_xcalloc(ng ? ng : 1, 1); /* has a compatible rival */
+        for (size_t x = 0; x < ng; x++)
+            for (size_t y = x + 1; y < ng; y++)
+                if (rivals(j, list, &g[x], &g[y]) && compatible(list, &g[x], &g[y]))
+                    partner[x] = partner[y] = 1;
+        for (size_t x = 0; x < ng; x++)
+            for (size_t y = x + 1; y < ng; y++)
+                if (rivals(j, list, &g[x], &g[y]) &&
+                    ((!partner[x] && !partner[y]) || compatible(list, &g[x], &g[y])))
+                    g[find(g, y)].parent = find(g, x);
+        free(partner);
+    }
+    group **gs = px_xmalloc(ng * sizeof *gs);
+    for (size_t x = 0; x < ng; x++) {
+        if (find(g, x) != x) continue;
+        size_t k = 0;
+        for (size_t y = x; y < ng; y++)
+            if (find(g, y) == x) gs[k++] = &g[y];
+        if (k == 1) {
+            if (independent(j, list, gs[0]) >= 2)
+                emit(j, list, gs, 1, mixed(list, gs[0]) ? PX_JUDGE_COMPATIBLE : PX_JUDGE_AGREEMENT);
+            continue;
+        }
+        int all_compatible = 1;
+        for (size_t p = 0; p < k && all_compatible; p++)
+            for (size_t q = p + 1; q < k && all_compatible; q++)
+                all_compatible = compatible(list, gs[p], gs[q]);
+        px_judgment jd = all_compatible ? PX_JUDGE_COMPATIBLE : PX_JUDGE_CONFLICT;
+        const px_slot_value *v0 = list[gs[0]->first].v;
+        if ((!all_compatible || v0->slot == PX_SLOT_CONDITION) && changeable(v0) && is_update(gs, k))
+            jd = PX_JUDGE_UPDATE; /* a condition moving on (arrested, then charged) is news */
+        emit(j, list, gs, k, jd);
+    }
+    free(gs);
+    free(g);
+    free(list);
+}
+
+void px_compare_judge(px_comparison *c)
+{
+    size_t n = c->slot_values.len;
+    judge j = {c, px_xcalloc(c->n, sizeof(size_t)), px_xcalloc(c->n, sizeof(size_t)),
+               px_xcalloc(c->n, sizeof(int32_t))};
+    rank_articles(&j);
+    j.named_ages = px_xmalloc((n ? n : 1) * sizeof(double));
+    for (size_t i = 0; i < n; i++)
+        if (c->slot_values.items[i].slot == PX_SLOT_AGE && c->slot_values.items[i].key[0] != 'd')
+            j.named_ages[j.n_named++] = c->slot_values.items[i].num;
+    qsort(j.named_ages, j.n_named, sizeof(double), cmp_double);
+    item *items = px_xmalloc((n ? n : 1) * sizeof *items);
+    for (size_t i = 0; i < n; i++) items[i] = (item){&c->slot_values.items[i], j.rank[c->slot_values.items[i].article]};
+    qsort(items, n, sizeof *items, cmp_item);
+    for (size_t i = 0; i < n;) {
+        size_t e = i + 1;
+        while (e < n && items[e].v->slot == items[i].v->slot && strcmp(items[e].v->key, items[i].v->key) == 0)
+            e++;
+        judge_run(&j, items + i, e - i);
+        i = e;
+    }
+    free(items);
+    free(j.rank);
+    free(j.root);
+    free(j.day);
+    free(j.named_ages);
+}

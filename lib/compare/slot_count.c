@@ -1,0 +1,221 @@
+/*
+ * slot_count.c — counts of the event and amounts of money.
+ *
+ * Counts read the analysis's numbers (quantities only: an age, a time of
+ * day or a label's digits, "Route 9", is never a count) and name the class
+ * counted from the words around the number:
+ *
+ *   count-adjective  "two men dead", "three killed", "two people injured"
+ *   count-passive    "three were injured", "two men were arrested"
+ *   count-verb       "killed two", "injuring three people"
+ *   count-shots      "ten shots", "fired 10 rounds" (agreements only unless
+ *                    the sentence tells of firing: "three bullets" shown)
+ *   count-none       "no arrests have been made", "no one is in custody" (0)
+ *   count-noun       "three people", "two vehicles" (the noun is the class;
+ *                    agreements only, unless the sentence tells of the event
+ *                    itself: a story counts many groups of people)
+ *
+ * Classes: dead, injured, shot ("three shot"), arrested, shots, and the plain nouns
+ * (people, men, women, children, teens, boys, girls, victims, suspects,
+ * officers, vehicles, homes).  "Two of the victims" is a part, not a count,
+ * and so is "two other victims" or the "two men" of "three women and two
+ * men dead"; numbers inside quotation marks are skipped, and a sentence
+ * counting beyond the event ("since", "this year", "so
+ * far", "homicides") gives none.
+ * Ordinals ("the fourth time") are numbers of the event (slot number),
+ * for agreements only.
+ *
+ * Money: an amount in dollars with the word that says what it is within a
+ * few tokens (bail, bond, reward, fine, settlement, damages, ransom,
+ * restitution); an amount with no such word is not compared.
+ */
+#include <string.h>
+
+#include "compare/slots.h"
+
+static const char *const NOUNS[][2] = {
+    {"people", "people"}, {"persons", "people"}, {"person", "people"}, {"men", "men"},
+    {"man", "men"}, {"women", "women"}, {"woman", "women"}, {"children", "children"},
+    {"kids", "children"}, {"child", "children"}, {"teens", "teens"}, {"teenagers", "teens"},
+    {"boys", "boys"}, {"girls", "girls"}, {"victims", "victims"}, {"victim", "victims"},
+    {"suspects", "suspects"}, {"suspect", "suspects"}, {"officers", "officers"},
+    {"vehicles", "vehicles"}, {"cars", "vehicles"}, {"homes", "homes"}, {"houses", "homes"},
+    {"shots", "shots"}, {"rounds", "shots"}, {"gunshots", "shots"}, {"bullets", "shots"},
+    {"shot", "shot"}};
+
+static const char *noun_class(const char *unit)
+{
+    if (!unit) return NULL;
+    for (size_t i = 0; i < sizeof NOUNS / sizeof *NOUNS; i++)
+        if (strcmp(unit, NOUNS[i][0]) == 0) return NOUNS[i][1];
+    return NULL;
+}
+
+/* The class of the word at token i in a {word, class} table. */
+static const char *lookup(const px_sx *x, size_t i, const char *const (*map)[2], size_t n)
+{
+    const char *w = pxs_norm(x, i);
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(w, map[k][0]) == 0) return map[k][1];
+    return NULL;
+}
+
+/* The class a condition word counts: "killed" dead. */
+static const char *const WORDS[][2] = {
+    {"dead", "dead"}, {"killed", "dead"}, {"slain", "dead"}, {"died", "dead"},
+    {"injured", "injured"}, {"wounded", "injured"}, {"hurt", "injured"},
+    {"hospitalized", "injured"}, {"arrested", "arrested"}, {"detained", "arrested"},
+    {"shot", "shot"}};
+
+/* The class of a verb written before a count: "killed two". */
+static const char *const VERBS[][2] = {
+    {"killed", "dead"}, {"killing", "dead"}, {"injured", "injured"}, {"injuring", "injured"},
+    {"wounded", "injured"}, {"wounding", "injured"}, {"hurt", "injured"},
+    {"hurting", "injured"}, {"shot", "shot"}, {"shooting", "shot"}, {"arrested", "arrested"},
+    {"arresting", "arrested"}, {"fired", "shots"}, {"firing", "shots"}};
+
+#define word_class(x, i) lookup(x, i, WORDS, sizeof WORDS / sizeof *WORDS)
+#define verb_class(x, i) lookup(x, i, VERBS, sizeof VERBS / sizeof *VERBS)
+
+static const char *const BETWEEN[] = {"were", "are", "was", "is", "have", "has", "had", "been",
+                                      "being", "also", "later", "reportedly", "all", "critically",
+                                      "fatally", "seriously", "both", "each", "allegedly", NULL};
+
+/* An ordinal ("the fourth time", "Obama's fourth"): what it ranks is too
+ * loosely written to pair two outlets' ordinals for a conflict, so it
+ * gives agreements only. */
+static void ordinal(const px_sx *x, const px_number *n, size_t ti, size_t tj)
+{
+    if (n->value != (int)n->value) return;
+    pxs_emit(x, PX_SLOT_NUMBER, "ordinal", -1, n->unit ? n->unit : "ordinal",
+             pxs_printf(x, "%d", (int)n->value), n->value, PX_QUAL_EXACT, ti, tj, "ordinal");
+    x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = 1;
+}
+
+/* 1 when the sentence counts more than the event: "the 100th homicide
+ * this year", "10 people killed since June". */
+static int statistic(const px_sx *x)
+{
+    static const char *const cues[] = {"since", "year", "years", "months", "annually", "total",
+                                       "homicides", "record", "average", "far", NULL};
+    for (size_t i = x->t0; i < x->t1; i++)
+        if (pxs_in(x, i, cues)) return 1;
+    return 0;
+}
+
+/* 1 when the sentence tells of shots fired or heard, not of bullets shown. */
+static int firing(const px_sx *x)
+{
+    static const char *const cues[] = {"fired", "fire", "firing", "rang", "ring", "heard",
+                                       "shot", "struck", NULL};
+    for (size_t i = x->t0; i < x->t1; i++)
+        if (pxs_in(x, i, cues)) return 1;
+    return 0;
+}
+
+/* "No arrests have been made", "no one is in custody", "police have not
+ * made any arrests": none arrested, so far. */
+static void no_arrests(const px_sx *x)
+{
+    for (size_t i = x->t0; i < x->t1; i++) {
+        size_t end = 0;
+        if (pxs_is(x, i, "no") && (pxs_is(x, i + 1, "arrests") || pxs_is(x, i + 1, "arrest")))
+            end = i + 2;
+        else if (pxs_is(x, i, "any") && pxs_is(x, i + 1, "arrests") &&
+                 (pxs_is(x, i - 2, "not") || pxs_is(x, i - 2, "n't") || pxs_is(x, i - 1, "not")))
+            end = i + 2;
+        else if (pxs_is(x, i, "no") && pxs_is(x, i + 1, "one")) {
+            size_t m = i + 2;
+            while (m < i + 6 && pxs_in(x, m, BETWEEN)) m++;
+            if (pxs_is(x, m, "arrested") || pxs_is(x, m, "charged")) end = m + 1;
+            else if (pxs_is(x, m, "in") && pxs_is(x, m + 1, "custody")) end = m + 2;
+        }
+        if (end && !pxs_quoted(x, i)) {
+            pxs_emit(x, PX_SLOT_COUNT, "arrested", -1, "arrested", "0", 0, PX_QUAL_EXACT, i, end,
+                     "count-none");
+            return;
+        }
+    }
+}
+
+void pxs_counts(const px_sx *x)
+{
+    no_arrests(x);
+    int stat = statistic(x);
+    for (size_t k = x->n0; k < x->n1; k++) {
+        const px_number *n = &x->an->numbers.items[k];
+        size_t ti = pxs_token_at(x, n->start), tj = pxs_token_at(x, n->end);
+        if (n->kind != PX_NUMBER_QUANTITY) continue;
+        if (n->ordinal) {
+            ordinal(x, n, ti, tj);
+            continue;
+        }
+        if (stat || n->value <= 0 || n->value >= 100000 || n->value != (int)n->value) continue;
+        if (pxs_is(x, tj, "of") || (n->unit && strstr(n->unit, "year")) || pxs_quoted(x, ti)) continue;
+        if (pxs_in(x, ti - 1, (const char *const[]){"other", "another", "additional", NULL}))
+            continue; /* "two other victims": a part */
+        if (pxs_is(x, tj, "other") || pxs_is(x, tj, "more")) continue;
+        int part = (pxs_is(x, ti - 1, "and") ||
+                    (pxs_is(x, ti - 1, ",") && k > x->n0 &&
+                     pxs_token_at(x, x->an->numbers.items[k - 1].end) + 3 >= ti)) &&
+                   !pxs_in(x, tj, BETWEEN); /* "... and two people were killed": a clause */
+        const char *noun = noun_class(n->unit), *cls = NULL, *pattern = NULL;
+        if (n->unit && !noun) continue; /* "three times", "five miles" */
+        size_t end = tj;
+        if (part) { /* "three women and two men dead": the whole is counted, not the part */
+            cls = NULL;
+        } else if (noun && strcmp(noun, "shot") == 0) {
+            cls = noun, pattern = "count-adjective";
+        } else if ((cls = word_class(x, tj))) {
+            pattern = "count-adjective", end = tj + 1;
+        } else {
+            size_t m = tj;
+            while (m < tj + 4 && pxs_in(x, m, BETWEEN)) m++;
+            if (m > tj && (cls = word_class(x, m))) pattern = "count-passive", end = m + 1;
+            else if (m > tj && pxs_is(x, m, "in") && pxs_is(x, m + 1, "custody"))
+                cls = "arrested", pattern = "count-passive", end = m + 2;
+        }
+        if (!cls && !part) {
+            size_t p = ti;
+            if (p > x->t0 && pxs_is(x, p - 1, "the")) p--;
+            if (p > x->t0 && (cls = verb_class(x, p - 1))) {
+                if (strcmp(cls, "shots") == 0 && (!noun || strcmp(noun, "shots") != 0)) cls = NULL;
+                else pattern = strcmp(cls, "shots") == 0 ? "count-shots" : "count-verb", ti = p - 1;
+            }
+        }
+        if (!cls && noun) {
+            cls = noun;
+            pattern = strcmp(noun, "shots") == 0 ? "count-shots" : "count-noun";
+        }
+        if (!cls || (!noun && n->value == 1 && strcmp(pattern, "count-verb") == 0)) continue;
+        pxs_emit(x, PX_SLOT_COUNT, cls, -1, cls, pxs_printf(x, "%d", (int)n->value), n->value,
+                 pxs_qualifier(n->qualifier), ti, end, pattern);
+        if ((strcmp(pattern, "count-noun") == 0 && /* "three people" may be any three */
+             (!x->topic || strcmp(x->topic, "event") != 0 || n->value >= 1000)) ||
+            (strcmp(pattern, "count-shots") == 0 && !firing(x)))
+            x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = 1;
+    }
+}
+
+void pxs_money(const px_sx *x)
+{
+    static const char *const keys[][2] = {
+        {"bail", "bail"}, {"bond", "bail"}, {"reward", "reward"}, {"fine", "fine"},
+        {"fined", "fine"}, {"settlement", "settlement"}, {"damages", "damages"},
+        {"ransom", "ransom"}, {"restitution", "restitution"}};
+    for (size_t k = x->n0; k < x->n1; k++) {
+        const px_number *n = &x->an->numbers.items[k];
+        if (n->kind != PX_NUMBER_QUANTITY || !n->unit || strcmp(n->unit, "dollars") != 0) continue;
+        size_t ti = pxs_token_at(x, n->start), tj = pxs_token_at(x, n->end);
+        const char *key = NULL;
+        for (size_t i = ti >= x->t0 + 4 ? ti - 4 : x->t0; i < tj + 3 && i < x->t1 && !key; i++)
+            for (size_t w = 0; w < sizeof keys / sizeof *keys && !key; w++)
+                if (pxs_is(x, i, keys[w][0])) key = keys[w][1];
+        if (!key) continue;
+        const char *value = n->value == (long long)n->value
+                                ? pxs_printf(x, "%lld", (long long)n->value)
+                                : pxs_printf(x, "%.2f", n->value);
+        pxs_emit(x, PX_SLOT_MONEY, key, -1, key, value, n->value, pxs_qualifier(n->qualifier), ti,
+                 tj, "money");
+    }
+}

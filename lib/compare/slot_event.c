@@ -1,0 +1,161 @@
+/*
+ * slot_event.c — when and where: the time of day, the date, the places.
+ *
+ * Times: "10:30 p.m.", "10 p.m.", "noon", "midnight" (and the analysis's
+ * numbers of kind time), normalised to 24 hours ("22:30"); "about" and
+ * "around" make a value approximate (judge.c: within 15 minutes), "just
+ * after" a lower and "shortly before" an upper bound (within an hour).
+ *
+ * Dates: the analysis's dates resolved to a day ("2017-01-09"), explicit
+ * (date-explicit) or counted from the article's own date (date-relative).
+ * Dates and times are keyed by their sentence's topic (slots.c: court,
+ * arrest, event; a time in a sentence with none is the event's), so the
+ * day of the shooting is never compared with the day of the hearing; only
+ * the event's make conflicts (a story has many hearings, arrests and
+ * statements), the others give agreements only, and so do
+ * those inside quotation marks.  A day next to "said" ("police said
+ * Monday") is the day of the telling and is left out.  A date in a sentence that looks forward ("will", "expected to",
+ * "scheduled") or that falls after the article's date is kept apart
+ * ("court, future"); a weekday the analysis resolved backwards in such a
+ * sentence is moved to the week after.  Days more than 30 before the
+ * article's date are "earlier" (a past case, a birthday); months and
+ * years are "year" values.  Earlier days, months and years give
+ * agreements only.
+ *
+ * Places: each place entity an article names, under the event, for
+ * agreements only: outlets naming a city, a street and a venue all say
+ * something true.  Spelling variants of one place are the entities
+ * step's name conflicts.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare/slots.h"
+#include "story/profile.h"
+
+static const char *const APPROX[] = {"about", "around", "approximately", "roughly", "sometime",
+                                     "nearly", "almost", NULL};
+
+static int meridian(const px_sx *x, size_t i)
+{
+    static const char *const am[] = {"a.m.", "am", "a.m", NULL}, *const pm[] = {"p.m.", "pm", "p.m", NULL};
+    return pxs_in(x, i, am) ? 1 : pxs_in(x, i, pm) ? 2 : 0;
+}
+
+static void time_value(const px_sx *x, int minutes, size_t i, size_t j, const char *pattern)
+{
+    if (pxs_quoted(x, i) || pxs_in(x, i - 1, (const char *const[]){"by", "until", "since", NULL}))
+        return; /* "at large by 11 p.m.": a deadline, not a time of the event */
+    px_qualifier q = PX_QUAL_EXACT;
+    if (pxs_in(x, i - 1, APPROX)) q = PX_QUAL_ABOUT, i--;
+    else if (pxs_is(x, i - 1, "after")) q = PX_QUAL_MIN, i--;
+    else if (pxs_is(x, i - 1, "before")) q = PX_QUAL_MAX, i--;
+    if (q && pxs_in(x, i - 1, (const char *const[]){"shortly", "just", "soon", NULL})) i--;
+    const char *topic = x->topic ? x->topic : "event";
+    pxs_emit(x, PX_SLOT_TIME, topic, -1, pxs_printf(x, "%s time", topic),
+             pxs_printf(x, "%02d:%02d", minutes / 60, minutes % 60), minutes, q, i, j, pattern);
+    if (strcmp(topic, "event") != 0)
+        x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = 1;
+}
+
+void pxs_times(const px_sx *x)
+{
+    for (size_t i = x->t0; i < x->t1; i++) {
+        if (pxs_is(x, i, "noon") || pxs_is(x, i, "midnight")) {
+            time_value(x, pxs_is(x, i, "noon") ? 720 : 0, i, i + 1, "time-word");
+            continue;
+        }
+        if (x->an->tokens.items[i].kind != PX_TOKEN_NUMBER) continue;
+        int h = atoi(pxs_norm(x, i)), m = 0;
+        size_t j = i + 1;
+        if (pxs_is(x, j, ":") && x->an->tokens.items[j + 1 < x->t1 ? j + 1 : i].kind == PX_TOKEN_NUMBER &&
+            j + 1 < x->t1 && strlen(pxs_norm(x, j + 1)) == 2) {
+            m = atoi(pxs_norm(x, j + 1));
+            j += 2;
+        }
+        int mer = meridian(x, j);
+        if (!mer || h < 1 || h > 12 || m > 59) continue;
+        h = h % 12 + (mer == 2 ? 12 : 0);
+        time_value(x, h * 60 + m, i, j + 1, "time-clock");
+        i = j;
+    }
+    for (size_t k = x->n0; k < x->n1; k++) { /* the analysis's times, when it has them */
+        const px_number *n = &x->an->numbers.items[k];
+        if (n->kind != PX_NUMBER_TIME || n->value < 0 || n->value >= 1440) continue;
+        size_t ti = pxs_token_at(x, n->start), tj = pxs_token_at(x, n->end);
+        time_value(x, (int)n->value, ti, tj, "time-clock");
+    }
+}
+
+static const char *const SPEECH[] = {"said", "says", "told", "announced", "reported", "confirmed",
+                                     "stated", NULL};
+
+/* 1 when the words before token i look forward: "will", "expected to". */
+static int forward(const px_sx *x, size_t i)
+{
+    static const char *const cues[] = {"will", "expected", "scheduled", "slated", "due", "plans",
+                                       "planned", "set", "next", "upcoming", "until", NULL};
+    for (size_t k = x->t0; k < i; k++)
+        if (pxs_in(x, k, cues)) return 1;
+    return 0;
+}
+
+void pxs_dates(const px_sx *x)
+{
+    for (size_t k = x->d0; k < x->d1; k++) {
+        const px_date_mention *d = &x->an->dates.items[k];
+        if (!d->value || d->value[0] == '-') continue;
+        size_t ti = pxs_token_at(x, d->start), tj = pxs_token_at(x, d->end);
+        size_t len = strlen(d->value);
+        if (pxs_quoted(x, ti) || pxs_in(x, ti - 1, SPEECH) || pxs_in(x, tj, SPEECH))
+            continue; /* "police said Monday": the day of the telling */
+        const char *pattern = d->relative ? "date-relative" : "date-explicit";
+        if (len == 4 || len == 7) {
+            pxs_emit(x, PX_SLOT_DATE, "year", -1, "year", d->value, 0, PX_QUAL_EXACT, ti, tj, pattern);
+            x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = 1;
+            continue;
+        }
+        int32_t day = px_day_of(d->value);
+        if (len != 10 || day == PX_NO_DAY) continue;
+        const char *key = x->topic ? x->topic : "other", *value = d->value;
+        int fwd = forward(x, ti);
+        if (fwd && d->relative && x->day != PX_NO_DAY && day < x->day) {
+            day += 7;
+            int y, m, dd;
+            px_civil_from_days(day, &y, &m, &dd);
+            value = pxs_printf(x, "%04d-%02d-%02d", y, m, dd);
+        }
+        int no_conflict = strcmp(key, "event") != 0;
+        if (fwd || (x->day != PX_NO_DAY && day > x->day))
+            key = pxs_printf(x, "%s, future", key);
+        else if (x->day != PX_NO_DAY && day < x->day - 30)
+            key = "earlier", no_conflict = 1;
+        pxs_emit(x, PX_SLOT_DATE, key, -1, pxs_printf(x, "%s date", key), value, day,
+                 PX_QUAL_EXACT, ti, tj, pattern);
+        x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = no_conflict;
+    }
+}
+
+void pxs_places(px_comparison *c, size_t a)
+{
+    const px_analysis *an = c->analyses[a];
+    for (size_t i = 0; i < an->entities.len; i++) {
+        const px_entity *e = &an->entities.items[i].pub;
+        if (e->type != PX_ENTITY_PLACE) continue;
+        for (size_t m = 0; m < e->mention_count; m++) {
+            const px_mention *mn = &e->mentions[m];
+            if (mn->kind != PX_MENTION_NAME || pxs_furniture(c, a, mn->sentence)) continue;
+            long se = px_compare_entity(c, a, (long)i);
+            const char *text = px_article_sentence(c->articles[a], mn->sentence, NULL, NULL, NULL);
+            px_slot_value v = {.slot = PX_SLOT_PLACE, .key = "event", .entity = -1,
+                               .subject = "place",
+                               .article = a, .sentence = mn->sentence,
+                               .value = se >= 0 ? c->entities.items[se].name : e->name,
+                               .surface = px_arena_strndup(&c->arena, text + mn->start,
+                                                           mn->end - mn->start),
+                               .pattern = "place", .no_conflict = 1};
+            px_vec_push(&c->slot_values, v);
+            break;
+        }
+    }
+}

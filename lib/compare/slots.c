@@ -1,0 +1,231 @@
+/*
+ * slots.c — the fact model's values, per article: px_compare_slots() walks
+ * every reporting sentence of every article and lets each finder
+ * (slot_people.c, slot_count.c, slot_event.c) read it; values go to
+ * c->slot_values, which judge.c compares across the articles.
+ *
+ * A value is tied to a named person only when a pattern ties it (an
+ * apposition "Smith, 23,", an adjective "23-year-old Smith", a possessive
+ * "Smith's father, Paul"); a person described but not named gets a key of
+ * the description's head noun ("d:boy", "d:e3's sister"), so the
+ * 13-year-old boy and his 13-year-old cousin stay two people, and so do a
+ * victim and a suspect.  Event values (counts, times, dates) are keyed by
+ * what they measure ("dead", "event").
+ *
+ * Page furniture is skipped: px_sentence_furniture(), and until that finder
+ * has its rules a few openings no reporting sentence has ("Copyright",
+ * "Read or Share this story", "Please enable JavaScript", "RELATED:") and
+ * embedded social posts ("pic.twitter.com", "(@name)").
+ * Cost: linear in the tokens of the story.
+ */
+#include <stdarg.h>
+#include <string.h>
+#include <strings.h>
+
+#include "compare/slots.h"
+#include "story/profile.h"
+
+const char *pxs_norm(const px_sx *x, size_t i)
+{
+    return i >= x->t0 && i < x->t1 ? x->an->tokens.items[i].norm : "";
+}
+
+int pxs_is(const px_sx *x, size_t i, const char *w)
+{
+    return strcmp(pxs_norm(x, i), w) == 0;
+}
+
+int pxs_in(const px_sx *x, size_t i, const char *const *list)
+{
+    const char *n = pxs_norm(x, i);
+    for (; *list; list++)
+        if (strcmp(n, *list) == 0) return 1;
+    return 0;
+}
+
+int pxs_capital(const px_sx *x, size_t i)
+{
+    if (i < x->t0 || i >= x->t1) return 0;
+    unsigned char ch = (unsigned char)x->text[x->an->tokens.items[i].start];
+    return ch >= 'A' && ch <= 'Z';
+}
+
+long pxs_person(const px_sx *x, size_t i)
+{
+    if (!pxs_capital(x, i)) return -1;
+    const px_token *t = &x->an->tokens.items[i];
+    long e = px_entity_at(x->an, x->s, t->start, t->end);
+    if (e < 0 || x->an->entities.items[e].pub.type != PX_ENTITY_PERSON) return -1;
+    return e;
+}
+
+const char *pxs_entity_key(const px_sx *x, long e, long *story)
+{
+    long se = px_compare_entity(x->c, x->a, e);
+    if (story) *story = se;
+    if (se >= 0) return pxs_printf(x, "e%ld", se);
+    return pxs_printf(x, "a%zu.%ld", x->a, e);
+}
+
+const char *pxs_entity_name(const px_sx *x, long e)
+{
+    long se = px_compare_entity(x->c, x->a, e);
+    return se >= 0 ? x->c->entities.items[se].name : x->an->entities.items[e].pub.name;
+}
+
+const char *pxs_surface(const px_sx *x, size_t i, size_t j)
+{
+    if (i < x->t0) i = x->t0;
+    if (j > x->t1) j = x->t1;
+    if (i >= j) return NULL;
+    size_t from = x->an->tokens.items[i].start, to = x->an->tokens.items[j - 1].end;
+    return px_arena_strndup(&x->c->arena, x->text + from, to - from);
+}
+
+int pxs_quoted(const px_sx *x, size_t i)
+{
+    if (i < x->t0 || i >= x->t1) return 0;
+    size_t end = x->an->tokens.items[i].start, marks = 0;
+    for (size_t b = 0; b < end; b++) {
+        if (x->text[b] == '"') marks++;
+        else if ((unsigned char)x->text[b] == 0xE2 && (unsigned char)x->text[b + 1] == 0x80 &&
+                 ((unsigned char)x->text[b + 2] == 0x9C || (unsigned char)x->text[b + 2] == 0x9D))
+            marks++, b += 2;
+    }
+    return marks % 2;
+}
+
+size_t pxs_token_at(const px_sx *x, size_t at)
+{
+    size_t i = x->t0;
+    while (i < x->t1 && x->an->tokens.items[i].start < at) i++;
+    return i;
+}
+
+const char *pxs_printf(const px_sx *x, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return px_arena_strdup(&x->c->arena, buf);
+}
+
+void pxs_emit(const px_sx *x, px_slot slot, const char *key, long story_entity,
+              const char *subject, const char *value, double num, px_qualifier qual,
+              size_t ti, size_t tj, const char *pattern)
+{
+    px_slot_value v = {.slot = slot, .key = key, .entity = story_entity, .subject = subject,
+                       .article = x->a, .sentence = x->s, .value = value, .num = num,
+                       .qual = qual, .surface = pxs_surface(x, ti, tj), .pattern = pattern};
+    px_vec_push(&x->c->slot_values, v);
+}
+
+static const char *const PERSON_NOUNS[] = {
+    "man", "woman", "boy", "girl", "teen", "teenager", "son", "daughter", "brother", "sister",
+    "cousin", "father", "mother", "uncle", "aunt", "nephew", "niece", "grandson",
+    "granddaughter", "grandmother", "grandfather", "child", "baby", "toddler", "infant",
+    "student", "victim", "suspect", "driver", "passenger", "shooter", "gunman", "wife",
+    "husband", "girlfriend", "boyfriend", "friend", "neighbor", "neighbour", "resident",
+    "sibling", "officer", "deputy", "trooper", "youth", "juvenile", "male", "female",
+    "person", "relative", "stepfather", "stepson", "stepdaughter", "fiance", "fiancee",
+    "clerk", "employee", "customer", "homeowner", "robber", "gunmen", "attacker", NULL};
+
+int pxs_person_noun(const char *norm)
+{
+    for (const char *const *p = PERSON_NOUNS; *p; p++)
+        if (strcmp(norm, *p) == 0) return 1;
+    return 0;
+}
+
+px_qualifier pxs_qualifier(const char *q)
+{
+    if (!q) return PX_QUAL_EXACT;
+    static const char *const min[] = {"at least", "more than", "over", "upwards of", "as many as",
+                                      NULL};
+    static const char *const max[] = {"up to", "nearly", "almost", "less than", "fewer than",
+                                      "under", "at most", NULL};
+    for (const char *const *p = min; *p; p++)
+        if (strcasecmp(q, *p) == 0) return strcmp(*p, "as many as") ? PX_QUAL_MIN : PX_QUAL_MAX;
+    for (const char *const *p = max; *p; p++)
+        if (strcasecmp(q, *p) == 0) return PX_QUAL_MAX;
+    return PX_QUAL_ABOUT;
+}
+
+/* Openings of page furniture, until the analysis's finder has its rules. */
+static const char *const FURNITURE[] = {
+    "copyright", "read or share this story", "please enable javascript", "related:",
+    "previous:", "click here", "read more", "follow us", "sign up", "anyone with information",
+    "(published", "photo:", "(photo", "editor's note", "this story has been updated", NULL};
+
+int pxs_furniture(const px_comparison *c, size_t a, size_t s)
+{
+    if (px_sentence_furniture(c->analyses[a], s) != PX_FURNITURE_NONE) return 1;
+    const char *text = px_article_sentence(c->articles[a], s, NULL, NULL, NULL);
+    while (*text == ' ' || *text == '\t') text++;
+    for (const char *const *p = FURNITURE; *p; p++)
+        if (strncasecmp(text, *p, strlen(*p)) == 0) return 1;
+    return strstr(text, "pic.twitter.com") || strstr(text, "(@"); /* an embedded post */
+}
+
+/* The first of the lists (court, arrest, event) with a word the sentence
+ * begins a token with: "arraigned" court, "surrendered" arrest, "shooting"
+ * event.  A date or time is compared with those of sentences on the same
+ * topic: the day of the shooting is not the day of the hearing. */
+static const char *topic(const px_sx *x)
+{
+    static const char *const court[] = {"arraign", "court", "trial", "hearing", "sentenc", "judge",
+                                        "jury", "indict", "plead", "plea", "bail", "bond",
+                                        "magistrate", "prosecut", "funeral", "vigil", "memorial",
+                                        NULL};
+    static const char *const arrest[] = {"arrest", "custody", "surrender", "confess", "charged",
+                                         "booked", "apprehend", "turned himself", NULL};
+    static const char *const event[] = {"shot", "shoot", "kill", "die", "dead", "fired", "gunfire",
+                                        "gunshot", "stab", "happen", "occur", "crash", "attack",
+                                        "wound", "injur", "murder", "slain", "death", "fatal",
+                                        "explo", "struck", "hit", NULL};
+    const char *const *lists[] = {court, arrest, event};
+    static const char *const names[] = {"court", "arrest", "event"};
+    for (size_t l = 0; l < 3; l++)
+        for (size_t i = x->t0; i < x->t1; i++)
+            for (const char *const *w = lists[l]; *w; w++)
+                if (strncmp(pxs_norm(x, i), *w, strlen(*w)) == 0) return names[l];
+    return NULL;
+}
+
+void px_compare_slots(px_comparison *c)
+{
+    for (size_t a = 0; a < c->n; a++) {
+        const px_analysis *an = c->analyses[a];
+        px_sx x = {.c = c, .a = a, .art = c->articles[a], .an = an,
+                   .day = px_day_of(px_article_date(c->articles[a]))};
+        size_t ns = px_article_sentence_count(x.art), t = 0, k = 0, d = 0;
+        for (size_t s = 0; s < ns; s++) {
+            x.s = s;
+            x.t0 = t;
+            while (t < an->tokens.len && an->tokens.items[t].sentence == s) t++;
+            x.t1 = t;
+            while (k < an->numbers.len && an->numbers.items[k].sentence < s) k++;
+            x.n0 = k;
+            while (k < an->numbers.len && an->numbers.items[k].sentence == s) k++;
+            x.n1 = k;
+            while (d < an->dates.len && an->dates.items[d].sentence < s) d++;
+            x.d0 = d;
+            while (d < an->dates.len && an->dates.items[d].sentence == s) d++;
+            x.d1 = d;
+            if (x.t0 == x.t1 || pxs_furniture(c, a, s)) continue;
+            x.text = px_article_sentence(x.art, s, NULL, NULL, NULL);
+            x.topic = topic(&x);
+            pxs_ages(&x);
+            pxs_conditions(&x);
+            pxs_relations(&x);
+            pxs_counts(&x);
+            pxs_money(&x);
+            pxs_times(&x);
+            pxs_dates(&x);
+        }
+        pxs_places(c, a);
+        pxs_roles(c, a);
+    }
+}

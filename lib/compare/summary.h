@@ -1,0 +1,75 @@
+/*
+ * summary.h — the parts of the story summary (summary*.c), internal to
+ * lib/compare.
+ *
+ *   summary_sentence.c  whether a sentence may stand in a summary at all
+ *                       (not furniture, a heading, a fragment, a question, a
+ *                       conjunction or pronoun opener, mostly quotation)
+ *   summary_cite.c      which outlets a sentence may be cited to: those whose
+ *                       own aligned sentence carries its names and numbers,
+ *                       never one that gives another value
+ *   summary.c           ranking (centrality, support, position, event
+ *                       content) and the choice of 3 to 5 sentences
+ */
+#ifndef PX_COMPARE_SUMMARY_H
+#define PX_COMPARE_SUMMARY_H
+
+#include "compare/compare.h"
+
+/* How fit a sentence is for a summary.  Lower is better: a summary takes
+ * PX_SUMMARY_FIT sentences first and falls back a level only when it has
+ * fewer than 3 lines. */
+typedef enum px_summary_fitness {
+    PX_SUMMARY_FIT = 0,   /* plain reporting in the summary's own voice */
+    PX_SUMMARY_VOICED,    /* sound but mostly a quotation, or loaded words */
+    PX_SUMMARY_WEAK,      /* a fragment, heading, question or dangling opener */
+    PX_SUMMARY_NEVER      /* page furniture or empty: never shown */
+} px_summary_fitness;
+
+/* The fitness of sentence `sentence` of article `article`.  Reads the
+ * article's text and its analysis (tokens, furniture); no allocation. */
+px_summary_fitness px_summary_sentence_fitness(const px_comparison *c, size_t article, size_t sentence);
+
+/* Words in s (runs of non-space bytes). */
+size_t px_summary_words(const char *s);
+
+/* Where sentences' claims start: first[base[a] + s] is the first claim of
+ * sentence s of article a (claims are in article, sentence order).  Both
+ * arrays are malloc'ed by px_summary_index(); free them. */
+typedef struct px_summary_index {
+    size_t *base;  /* n + 1 entries */
+    size_t *first; /* base[n] + 1 entries: first[base[n]] == c->claims.len */
+} px_summary_index;
+
+void px_summary_index_make(const px_comparison *c, px_summary_index *ix);
+void px_summary_index_free(px_summary_index *ix);
+
+/* The outlets sentence `sentence` of article `article` may be cited to,
+ * ascending, always including `article` itself, into out (emptied first).  An
+ * article b != article is cited when one of its sentences is aligned with
+ * this one (shares a fact) and carries the same people and numbers and no
+ * other date, and when no conflict (judgment "conflict") gives b another
+ * value than this sentence gives.  Returns 1 when this sentence holds a
+ * value some outlet disputes, else 0. */
+int px_summary_cite(const px_comparison *c, const px_summary_index *ix, size_t article, size_t sentence,
+                    px_indexes *out);
+
+/* Independent outlets among `cited`: a near-copy counts only when its
+ * original is not cited too. */
+size_t px_summary_independent(const px_comparison *c, const px_indexes *cited);
+
+/* The weights of the summary's ranking (summary.c explains each), and its
+ * target length: lines are added until there are at least 3 and at least
+ * `words` words (at most 5 lines, 100 words). */
+typedef struct px_summary_weights {
+    double central, support, lead, event, disputed;
+    size_t words;
+} px_summary_weights;
+
+extern const px_summary_weights px_summary_default_weights;
+
+/* px_compare_summary() with other weights (bench/summary fits them):
+ * fills c->summary, which must be empty. */
+void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w);
+
+#endif

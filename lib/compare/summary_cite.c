@@ -1,0 +1,260 @@
+/*
+ * summary_cite.c — which outlets a summary sentence may be cited to.
+ *
+ * A citation says "this outlet reports this".  Sharing a fact (align.c) is
+ * not enough: two sentences about one shooting align whether they say two
+ * dead or three.  So outlet b is cited for sentence S only when one of b's
+ * own sentences T aligned with S carries what S asserts:
+ *   - every person S names (as a story entity, entities.c) is named in T;
+ *   - every number S gives (not a label: an address, a phone number) is in
+ *     T with the same value, or a compatible one: either side qualified
+ *     ("at least four", "about 60") and the two within COMPATIBLE of each
+ *     other; and every figure written in digits ("2:12", "18") is in T as
+ *     written, unless it belongs to such a qualified number;
+ *   - T gives no date that S does not (S's dates resolved as ISO values).
+ * And b is never cited when a judged conflict (conflict.c, judgment
+ * "conflict") gives b another value than the one S states.  The sentence
+ * then counts as disputed, and the ranking prefers another.
+ *
+ * Cost: one call reads the claims of S, the facts they belong to and, per
+ * aligned sentence, the articles' numbers, dates and mentions; summary.c
+ * calls it only for the few sentences it is about to choose.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare/summary.h"
+
+#define COMPATIBLE 0.25
+
+void px_summary_index_make(const px_comparison *c, px_summary_index *ix)
+{
+    ix->base = px_xmalloc((c->n + 1) * sizeof *ix->base);
+    size_t total = 0;
+    for (size_t a = 0; a < c->n; a++) {
+        ix->base[a] = total;
+        total += c->articles[a]->sentences.len;
+    }
+    ix->base[c->n] = total;
+    ix->first = px_xmalloc((total + 1) * sizeof *ix->first);
+    for (size_t i = 0; i <= total; i++) ix->first[i] = c->claims.len;
+    for (size_t k = c->claims.len; k-- > 0;) {
+        const px_claim *cl = &c->claims.items[k];
+        ix->first[ix->base[cl->article] + cl->sentence] = k;
+    }
+    /* a sentence without claims (none today) starts where the next one does */
+    for (size_t i = total; i-- > 0;)
+        if (ix->first[i] > ix->first[i + 1]) ix->first[i] = ix->first[i + 1];
+}
+
+void px_summary_index_free(px_summary_index *ix)
+{
+    free(ix->base);
+    free(ix->first);
+    ix->base = ix->first = NULL;
+}
+
+static int counted(const px_number *x)
+{
+    return x->kind != PX_NUMBER_LABEL;
+}
+
+static int same_number(const px_number *x, const px_number *y)
+{
+    if (x->value == y->value) return 1;
+    if (!x->qualifier && !y->qualifier) return 0;
+    double big = fabs(x->value) > fabs(y->value) ? fabs(x->value) : fabs(y->value);
+    return big > 0 && fabs(x->value - y->value) <= COMPATIBLE * big;
+}
+
+static int numbers_carried(const px_analysis *x, size_t s, const px_analysis *y, size_t t)
+{
+    for (size_t i = 0; i < x->numbers.len; i++) {
+        const px_number *n = &x->numbers.items[i];
+        if (n->sentence != s || !counted(n)) continue;
+        int found = 0;
+        for (size_t j = 0; j < y->numbers.len && !found; j++)
+            found = y->numbers.items[j].sentence == t && same_number(n, &y->numbers.items[j]);
+        if (!found) return 0;
+    }
+    return 1;
+}
+
+/* The tokens of sentence s: [*lo, return). */
+static size_t tokens_of(const px_analysis *an, size_t s, size_t *lo)
+{
+    size_t a = 0, b = an->tokens.len;
+    while (a < b) {
+        size_t mid = (a + b) / 2;
+        if (an->tokens.items[mid].sentence < s) a = mid + 1;
+        else b = mid;
+    }
+    *lo = a;
+    while (b < an->tokens.len && an->tokens.items[b].sentence == s) b++;
+    return b > a ? b : a;
+}
+
+/* Is token t of x inside a qualified number ("at least 4")? */
+static int qualified(const px_analysis *x, const px_token *t)
+{
+    for (size_t i = 0; i < x->numbers.len; i++) {
+        const px_number *n = &x->numbers.items[i];
+        if (n->sentence == t->sentence && n->qualifier && n->start <= t->start && t->end <= n->end) return 1;
+    }
+    return 0;
+}
+
+/* Every figure written in digits in S ("2:12", "18") is in T as written,
+ * unless it is part of a qualified number (compared by value above). */
+static int digits_carried(const px_analysis *x, size_t s, const px_analysis *y, size_t t)
+{
+    size_t xlo, xhi = tokens_of(x, s, &xlo), ylo, yhi = tokens_of(y, t, &ylo);
+    for (size_t i = xlo; i < xhi; i++) {
+        const px_token *a = &x->tokens.items[i];
+        if (a->kind != PX_TOKEN_NUMBER || !a->norm || qualified(x, a)) continue;
+        int found = 0;
+        for (size_t j = ylo; j < yhi && !found; j++)
+            found = y->tokens.items[j].kind == PX_TOKEN_NUMBER && y->tokens.items[j].norm &&
+                    strcmp(y->tokens.items[j].norm, a->norm) == 0;
+        if (!found) return 0;
+    }
+    return 1;
+}
+
+static int has_date(const px_analysis *an, size_t s, const char *value)
+{
+    for (size_t i = 0; i < an->dates.len; i++)
+        if (an->dates.items[i].sentence == s && an->dates.items[i].value &&
+            strcmp(an->dates.items[i].value, value) == 0)
+            return 1;
+    return 0;
+}
+
+/* T (of y) gives no date S (of x) does not give. */
+static int dates_agree(const px_analysis *x, size_t s, const px_analysis *y, size_t t)
+{
+    for (size_t j = 0; j < y->dates.len; j++) {
+        const px_date_mention *d = &y->dates.items[j];
+        if (d->sentence == t && d->value && !has_date(x, s, d->value)) return 0;
+    }
+    return 1;
+}
+
+/* The mention_index range of sentence s: [*lo, return). */
+static size_t mentions_of(const px_analysis *an, size_t s, size_t *lo)
+{
+    size_t a = 0, b = an->mention_index.len;
+    while (a < b) {
+        size_t mid = (a + b) / 2;
+        if (an->mention_index.items[mid].mention.sentence < s) a = mid + 1;
+        else b = mid;
+    }
+    *lo = a;
+    while (b < an->mention_index.len && an->mention_index.items[b].mention.sentence == s) b++;
+    return b > a ? b : a;
+}
+
+static int names_person(const px_comparison *c, size_t article, size_t s, long story_entity)
+{
+    const px_analysis *an = c->analyses[article];
+    size_t lo, hi = mentions_of(an, s, &lo);
+    for (size_t i = lo; i < hi; i++)
+        if (px_compare_entity(c, article, an->mention_index.items[i].entity) == story_entity) return 1;
+    return 0;
+}
+
+static int people_carried(const px_comparison *c, size_t a, size_t s, size_t b, size_t t)
+{
+    const px_analysis *an = c->analyses[a];
+    size_t lo, hi = mentions_of(an, s, &lo);
+    for (size_t i = lo; i < hi; i++) {
+        long e = an->mention_index.items[i].entity;
+        if (e < 0 || (size_t)e >= an->entities.len || an->entities.items[e].pub.type != PX_ENTITY_PERSON)
+            continue;
+        long se = px_compare_entity(c, a, e);
+        if (se < 0 || !names_person(c, b, t, se)) return 0;
+    }
+    return 1;
+}
+
+static int carries(const px_comparison *c, size_t a, size_t s, size_t b, size_t t)
+{
+    return numbers_carried(c->analyses[a], s, c->analyses[b], t) &&
+           digits_carried(c->analyses[a], s, c->analyses[b], t) &&
+           dates_agree(c->analyses[a], s, c->analyses[b], t) && people_carried(c, a, s, b, t);
+}
+
+static void add_sorted(px_indexes *v, size_t x)
+{
+    for (size_t i = 0; i < v->len; i++)
+        if (v->items[i] == x) return;
+    size_t i = v->len;
+    px_vec_push(v, x);
+    while (i > 0 && v->items[i - 1] > x) v->items[i] = v->items[i - 1], i--;
+    v->items[i] = x;
+}
+
+static void drop(px_indexes *v, size_t x)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < v->len; i++)
+        if (v->items[i] != x) v->items[out++] = v->items[i];
+    v->len = out;
+}
+
+/* Drops outlets a conflict gives another value than S; 1 when S holds a
+ * disputed value. */
+static int drop_disputed(const px_comparison *c, size_t a, size_t s, px_indexes *out)
+{
+    int disputed = 0;
+    for (size_t k = 0; k < c->conflicts.len; k++) {
+        const px_conflict *cf = &c->conflicts.items[k];
+        if (cf->judgment != PX_JUDGE_CONFLICT) continue;
+        const char *mine = NULL;
+        for (size_t i = 0; i < cf->values.len && !mine; i++)
+            if (cf->values.items[i].article == a && cf->values.items[i].sentence == s)
+                mine = cf->values.items[i].value;
+        if (!mine) continue;
+        disputed = 1;
+        for (size_t i = 0; i < cf->values.len; i++) {
+            const px_value *v = &cf->values.items[i];
+            if (v->article != a && (!v->value || strcmp(v->value, mine) != 0)) drop(out, v->article);
+        }
+    }
+    return disputed;
+}
+
+int px_summary_cite(const px_comparison *c, const px_summary_index *ix, size_t article, size_t sentence,
+                    px_indexes *out)
+{
+    size_t at = ix->base[article] + sentence;
+    out->len = 0;
+    add_sorted(out, article);
+    for (size_t k = ix->first[at]; k < ix->first[at + 1]; k++) {
+        const px_fact *f = &c->facts.items[c->claims.items[k].fact];
+        for (size_t i = 0; i < f->claims.len; i++) {
+            const px_claim *other = &c->claims.items[f->claims.items[i]];
+            if (other->article == article) continue;
+            int known = 0;
+            for (size_t j = 0; j < out->len && !known; j++) known = out->items[j] == other->article;
+            if (!known && carries(c, article, sentence, other->article, other->sentence))
+                add_sorted(out, other->article);
+        }
+    }
+    return drop_disputed(c, article, sentence, out);
+}
+
+size_t px_summary_independent(const px_comparison *c, const px_indexes *cited)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < cited->len; i++) {
+        int copy = 0;
+        for (size_t k = 0; k < c->copies.len && !copy; k++)
+            if (c->copies.items[k].copy == cited->items[i])
+                for (size_t j = 0; j < cited->len && !copy; j++)
+                    copy = cited->items[j] == c->copies.items[k].original;
+        n += !copy;
+    }
+    return n || !cited->len ? n : 1; /* two copies of each other: one outlet */
+}

@@ -1,0 +1,327 @@
+/*
+ * test_facts.c — the fact model (lib/compare/slots.c, slot_*.c, judge.c)
+ * on invented articles in the shape of local crime news: each pattern,
+ * each judgment, different people kept apart, numbers that are not
+ * quantities and page furniture left out, and the same result whatever
+ * the order of 3, 5 or 10 outlets.
+ */
+#include <jansson.h>
+#include <stdio.h>
+
+#include "unit.h"
+#include "unit_context.h"
+#include "compare/compare.h"
+
+enum { MAX_ARTICLES = 12 };
+
+typedef struct story {
+    px_article *a[MAX_ARTICLES];
+    px_analysis *an[MAX_ARTICLES];
+    size_t n;
+    px_comparison *c;
+} story;
+
+/* Adds an article read from a JSON Lines record with an id, outlet and date. */
+static void add(story *s, const char *outlet, const char *date, const char *text)
+{
+    assert_true(s->n < MAX_ARTICLES);
+    char id[32];
+    snprintf(id, sizeof id, "%s-%s", outlet, date);
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", id, "outlet", outlet, "date", date,
+                          "title", "Shooting", "text", text);
+    char *line = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    FILE *f = fmemopen(line, strlen(line), "r");
+    px_reader *r;
+    assert_int_equal(px_reader_open_stream(ctx, f, "t.jsonl", PX_FORMAT_JSONL, &r, NULL), PX_OK);
+    assert_int_equal(px_reader_next(r, &s->a[s->n], NULL), PX_OK);
+    assert_non_null(s->a[s->n]);
+    px_reader_close(r);
+    fclose(f);
+    free(line);
+    assert_int_equal(px_analyze(ctx, s->a[s->n], &s->an[s->n], NULL), PX_OK);
+    s->n++;
+}
+
+static px_comparison *compare(story *s)
+{
+    assert_int_equal(px_compare(ctx, s->a, s->an, s->n, &s->c, NULL), PX_OK);
+    return s->c;
+}
+
+static void done(story *s)
+{
+    px_comparison_free(s->c);
+    for (size_t i = 0; i < s->n; i++) px_article_free(s->a[i]), px_analysis_free(s->an[i]);
+}
+
+/* The judged slot with this slot and a subject containing `subject`, or NULL. */
+static const px_conflict *find(const px_comparison *c, px_slot slot, const char *subject)
+{
+    for (size_t i = 0; i < c->conflicts.len; i++) {
+        const px_conflict *k = &c->conflicts.items[i];
+        if (k->slot == slot && k->subject && strstr(k->subject, subject)) return k;
+    }
+    return NULL;
+}
+
+static const px_conflict *judged(const px_comparison *c, px_slot slot, const char *subject,
+                                 px_judgment j)
+{
+    const px_conflict *k = find(c, slot, subject);
+    if (!k) fail_msg("no %s slot about \"%s\"", px_slot_name(slot), subject);
+    if (k->judgment != j)
+        fail_msg("%s of \"%s\": %s, expected %s", px_slot_name(slot), subject,
+                 px_judgment_name(k->judgment), px_judgment_name(j));
+    assert_int_equal(k->kind, px_slot_kind(slot));
+    assert_int_equal(k->agreement, j == PX_JUDGE_AGREEMENT || j == PX_JUDGE_COMPATIBLE);
+    return k;
+}
+
+/* The value article a gives in k, with its pattern. */
+static void has_value(const px_conflict *k, size_t a, const char *value, const char *pattern)
+{
+    for (size_t i = 0; i < k->values.len; i++) {
+        const px_value *v = &k->values.items[i];
+        if (v->article == a && strcmp(v->value, value) == 0) {
+            if (pattern) assert_string_equal(v->pattern, pattern);
+            assert_non_null(v->surface);
+            return;
+        }
+    }
+    fail_msg("article %zu does not give %s", a, value);
+}
+
+static size_t count_judgment(const px_comparison *c, px_judgment j)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->conflicts.len; i++) n += c->conflicts.items[i].judgment == j;
+    return n;
+}
+
+static const char *const shooting_a =
+    "John Smith, 23, of Dayton was killed and a 15-year-old boy was injured when gunfire broke "
+    "out at 10:30 p.m. Saturday on Main Street, police said.\n\n"
+    "Mark Lee, 30, was arrested Sunday and charged with murder.\n\n"
+    "The shooting killed two, police said.";
+static const char *const shooting_b =
+    "Police said 23-year-old John Smith was shot and killed about 10:30 p.m. Saturday.\n\n"
+    "A 16-year-old boy was wounded in the shooting, which left two men dead.\n\n"
+    "Mark Lee, who is 31, was charged with first-degree murder.";
+
+static void people_patterns(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", shooting_a);
+    add(&s, "Herald", "2016-05-01", shooting_b);
+    px_comparison *c = compare(&s);
+    const px_conflict *k = judged(c, PX_SLOT_AGE, "John Smith", PX_JUDGE_AGREEMENT);
+    has_value(k, 0, "23", "age-apposition");
+    has_value(k, 1, "23", "age-adjective");
+    assert_string_equal(k->entity, "John Smith");
+    k = judged(c, PX_SLOT_AGE, "the boy", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "15", "age-adjective");
+    has_value(k, 1, "16", "age-adjective");
+    assert_null(k->entity);
+    k = judged(c, PX_SLOT_AGE, "Mark Lee", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "30", "age-apposition");
+    has_value(k, 1, "31", "age-who");
+    k = judged(c, PX_SLOT_CONDITION, "John Smith (condition)", PX_JUDGE_AGREEMENT);
+    has_value(k, 0, "killed", "condition-subject");
+    has_value(k, 1, "killed", "condition-subject");
+    k = judged(c, PX_SLOT_CONDITION, "the boy (condition)", PX_JUDGE_AGREEMENT);
+    has_value(k, 1, "injured", NULL);
+    k = judged(c, PX_SLOT_CONDITION, "Mark Lee (custody)", PX_JUDGE_AGREEMENT);
+    has_value(k, 0, "charged", NULL);
+    has_value(k, 1, "charged", NULL);
+    assert_null(find(c, PX_SLOT_CONDITION, "Mark Lee (charges)")); /* murder, first degree murder: no conflict */
+    k = judged(c, PX_SLOT_TIME, "event time", PX_JUDGE_COMPATIBLE);
+    has_value(k, 0, "22:30", "time-clock");
+    k = judged(c, PX_SLOT_DATE, "event date", PX_JUDGE_AGREEMENT);
+    has_value(k, 0, "2016-04-30", "date-relative");
+    k = judged(c, PX_SLOT_COUNT, "dead", PX_JUDGE_AGREEMENT);
+    has_value(k, 0, "2", "count-verb");
+    has_value(k, 1, "2", "count-adjective");
+    done(&s);
+}
+
+static void counts_and_qualifiers(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Three were injured in the crash on Route 9, police said. "
+                                   "At least four shots were fired.");
+    add(&s, "Herald", "2016-05-01", "Four people were injured in the crash on Route 10. "
+                                    "Witnesses said five shots were fired.");
+    add(&s, "Star", "2016-05-01", "Four people were hurt when the car hit a pole. "
+                                  "The 1920 x 1080 pixels image shows it.");
+    px_comparison *c = compare(&s);
+    const px_conflict *k = judged(c, PX_SLOT_COUNT, "injured", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "3", "count-passive");
+    has_value(k, 1, "4", "count-passive");
+    has_value(k, 2, "4", "count-passive");
+    k = judged(c, PX_SLOT_COUNT, "shots", PX_JUDGE_COMPATIBLE);
+    has_value(k, 0, "4", "count-shots");
+    has_value(k, 1, "5", "count-shots");
+    /* A road's number, a picture's size: no slot. */
+    for (size_t i = 0; i < c->conflicts.len; i++) {
+        const px_conflict *x = &c->conflicts.items[i];
+        for (size_t v = 0; v < x->values.len; v++) {
+            assert_string_not_equal(x->values.items[v].value, "9");
+            assert_string_not_equal(x->values.items[v].value, "1920");
+        }
+    }
+    done(&s);
+}
+
+static void updates_a_day_or_more_apart(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Two people were killed in the shooting. "
+                                   "Tom Rand was in critical condition, police said.");
+    add(&s, "Herald", "2016-05-03", "Three people were killed in the shooting. "
+                                    "Tom Rand died on Monday at the hospital.");
+    px_comparison *c = compare(&s);
+    const px_conflict *k = judged(c, PX_SLOT_COUNT, "dead", PX_JUDGE_UPDATE);
+    has_value(k, 0, "2", NULL);
+    has_value(k, 1, "3", NULL);
+    assert_int_equal(k->values.items[0].article, 0); /* by date: the earlier first */
+    k = judged(c, PX_SLOT_CONDITION, "Tom Rand (condition)", PX_JUDGE_UPDATE);
+    has_value(k, 0, "critical", NULL);
+    has_value(k, 1, "killed", NULL);
+    done(&s);
+    /* The same day: a conflict. */
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Two people were killed in the shooting.");
+    add(&t, "Herald", "2016-05-01", "Three people were killed in the shooting.");
+    judged(compare(&t), PX_SLOT_COUNT, "dead", PX_JUDGE_CONFLICT);
+    done(&t);
+}
+
+static void different_people_kept_apart(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "The 13-year-old boy was shot in the leg. The victim, 23, died.");
+    add(&s, "Herald", "2016-05-01", "His 13-year-old cousin was also hurt. The suspect, 25, fled.");
+    add(&s, "Star", "2016-05-01", "An 18-year-old man was arrested. Police said a 20-year-old "
+                                  "man was killed. Kenneth Moss, 18, and Carl Ruiz, 20, knew each other.");
+    add(&s, "Post", "2016-05-01", "A 20-year-old man was arrested in the shooting. Carl Ruiz, 20, "
+                                  "died.");
+    px_comparison *c = compare(&s);
+    assert_null(find(c, PX_SLOT_AGE, "the boy"));    /* one outlet each: nothing to judge */
+    assert_null(find(c, PX_SLOT_AGE, "the cousin"));
+    assert_null(find(c, PX_SLOT_AGE, "the victim")); /* never against the suspect */
+    assert_null(find(c, PX_SLOT_AGE, "the suspect"));
+    const px_conflict *k = find(c, PX_SLOT_AGE, "the man"); /* the 18- and 20-year-old men */
+    assert_true(!k || k->judgment != PX_JUDGE_CONFLICT);
+    judged(c, PX_SLOT_AGE, "Carl Ruiz", PX_JUDGE_AGREEMENT);
+    done(&s);
+}
+
+static void furniture_and_copies(void **state)
+{
+    (void)state;
+    story s = {0};
+    const char *text = "Police said Ann Wu, 34, was shot on Elm Street late Friday and was taken "
+                       "to the hospital, where she died. Officers searched the area for hours.";
+    add(&s, "Daily", "2016-05-01", text);
+    add(&s, "Daily Wire", "2016-05-01", text); /* a near-copy: counts once */
+    add(&s, "Herald", "2016-05-01", "RELATED: Ann Wu, 35, was shot at a party last year. "
+                                    "Officers found the car on Oak Street.");
+    px_comparison *c = compare(&s);
+    assert_int_equal(c->copies.len, 1);
+    assert_null(find(c, PX_SLOT_AGE, "Ann Wu")); /* the copy pair alone agrees; the RELATED line is furniture */
+    assert_int_equal(count_judgment(c, PX_JUDGE_CONFLICT), 0);
+    done(&s);
+}
+
+/* The conflicts as JSON, articles named by id, not by position. */
+static char *conflicts_by_id(const px_comparison *c)
+{
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_int_equal(px_render_comparison_json(c, f, NULL), PX_OK);
+    fclose(f);
+    json_t *o = json_loads(out, 0, NULL);
+    free(out);
+    assert_non_null(o);
+    json_t *arts = json_object_get(o, "articles"), *ks = json_object_get(o, "conflicts");
+    size_t i, j, g;
+    json_t *k, *v, *grp, *a;
+    json_array_foreach(ks, i, k) {
+        json_array_foreach(json_object_get(k, "values"), j, v) {
+            json_int_t n = json_integer_value(json_object_get(v, "article"));
+            json_object_set(v, "article", json_object_get(json_array_get(arts, (size_t)n), "id"));
+        }
+        json_array_foreach(json_object_get(k, "groups"), j, grp)
+            json_array_foreach(json_object_get(grp, "articles"), g, a) {
+                json_int_t n = json_integer_value(a);
+                json_array_set(json_object_get(grp, "articles"), g,
+                               json_object_get(json_array_get(arts, (size_t)n), "id"));
+            }
+    }
+    char *s = json_dumps(ks, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    return s;
+}
+
+static const char *const outlet_texts[] = {
+    "Jane Doe, 41, was killed and two people were injured in the shooting at 9:15 p.m. Friday.",
+    "Police said 41-year-old Jane Doe died. Two people were injured in the shooting about 9:15 p.m. Friday.",
+    "Jane Doe, 42, was killed Friday. Three people were injured in the shooting.",
+    "A 41-year-old woman, Jane Doe, was killed in the shooting at 9:15 p.m.",
+    "The shooting killed Jane Doe, 41, and injured two men on Friday night.",
+    "Jane Doe, who was 41, died at the scene of the shooting. At least two were injured.",
+    "Two people were injured and Jane Doe, 41, was killed in the shooting at 9:25 p.m. Friday.",
+    "Officers said Jane Doe, 41, was shot and killed Friday. Two people were wounded in the shooting.",
+    "Jane Doe, 41, of Easton, was killed in the shooting Friday, police said.",
+    "Two people were hurt in the shooting that killed 41-year-old Jane Doe on Friday.",
+};
+
+static void order_does_not_matter(void **state)
+{
+    (void)state;
+    static const size_t sizes[] = {3, 5, 10};
+    char outlet[32], date[32];
+    for (size_t z = 0; z < 3; z++) {
+        size_t n = sizes[z];
+        char *first = NULL;
+        for (size_t perm = 0; perm < 3; perm++) {
+            story s = {0};
+            for (size_t i = 0; i < n; i++) {
+                /* identity, reversed, and rotated by two */
+                size_t k = perm == 0 ? i : perm == 1 ? n - 1 - i : (i + 2) % n;
+                snprintf(outlet, sizeof outlet, "Outlet %zu", k);
+                snprintf(date, sizeof date, "2016-05-0%zu", 1 + k % 2);
+                add(&s, outlet, date, outlet_texts[k]);
+            }
+            char *json = conflicts_by_id(compare(&s));
+            assert_true(strlen(json) > 2);
+            if (!first) first = json;
+            else {
+                assert_string_equal(json, first);
+                free(json);
+            }
+            if (perm == 0) judged(s.c, PX_SLOT_AGE, "Jane Doe", PX_JUDGE_CONFLICT); /* 41 vs 42 */
+            done(&s);
+        }
+        free(first);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(people_patterns),
+        cmocka_unit_test(counts_and_qualifiers),
+        cmocka_unit_test(updates_a_day_or_more_apart),
+        cmocka_unit_test(different_people_kept_apart),
+        cmocka_unit_test(furniture_and_copies),
+        cmocka_unit_test(order_does_not_matter),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

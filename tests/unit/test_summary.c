@@ -1,0 +1,205 @@
+/*
+ * test_summary.c — the story summary (lib/compare/summary*.c): never empty,
+ * 3 to 5 lines within 100 words, no furniture, fragments, headings or
+ * dangling openers, and citations only to outlets whose own sentence
+ * carries the same numbers.  Short articles written for the test.
+ */
+#include "unit.h"
+#include "unit_context.h"
+#include "compare/summary.h"
+
+typedef struct story {
+    px_article *a[4];
+    px_analysis *an[4];
+    size_t n;
+    px_comparison *c;
+} story;
+
+static void add(story *s, const char *text)
+{
+    char name[16];
+    snprintf(name, sizeof name, "a%zu.txt", s->n);
+    assert_int_equal(px_article_parse(ctx, text, strlen(text), PX_FORMAT_TEXT, name, &s->a[s->n], NULL), PX_OK);
+    assert_int_equal(px_analyze(ctx, s->a[s->n], &s->an[s->n], NULL), PX_OK);
+    s->n++;
+}
+
+static void compare(story *s)
+{
+    px_error err;
+    assert_int_equal(px_compare(ctx, s->a, s->an, s->n, &s->c, &err), PX_OK);
+}
+
+static void done(story *s)
+{
+    px_comparison_free(s->c);
+    for (size_t i = 0; i < s->n; i++) px_article_free(s->a[i]), px_analysis_free(s->an[i]);
+}
+
+/* The index of article a's sentence containing needle. */
+static size_t sentence_with(const story *s, size_t a, const char *needle)
+{
+    for (size_t i = 0; i < s->a[a]->sentences.len; i++)
+        if (strstr(s->a[a]->sentences.items[i].text, needle)) return i;
+    fail_msg("no sentence of article %zu holds \"%s\"", a, needle);
+    return 0;
+}
+
+static int summary_has(const px_comparison *c, const char *needle)
+{
+    for (size_t i = 0; i < c->summary.len; i++)
+        if (strstr(c->summary.items[i].text, needle)) return 1;
+    return 0;
+}
+
+static size_t summary_words(const px_comparison *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->summary.len; i++) n += px_summary_words(c->summary.items[i].text);
+    return n;
+}
+
+static void never_empty_on_unrelated_articles(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Bridge reopens\n\nThe Harlow river bridge reopened to traffic on Monday after eight months of repairs.");
+    add(&s, "Chess final\n\nThe chess championship final was drawn after six hours of play in the old town hall.");
+    compare(&s);
+    assert_true(s.c->summary.len >= 1);
+    for (size_t i = 0; i < s.c->summary.len; i++) {
+        const px_summary_line *l = &s.c->summary.items[i];
+        assert_int_equal(l->support.len, 1); /* nothing shared: each cited to its one outlet */
+        assert_int_equal(l->support.items[0], s.c->claims.items[l->claim].article);
+    }
+    done(&s);
+}
+
+static const char *const mill_a =
+    "Mill fire\n\n"
+    "A fire at the old Harlow textile mill killed 12 workers on Tuesday night, county officials said.\n\n"
+    "And then there was the smoke over the whole valley until dawn.\n\n"
+    "He said the building had failed two safety inspections in recent years.\n\n"
+    "Please enable Javascript to watch this video.\n\n"
+    "What Happens Next For The Mill?\n\n"
+    "VIDEO: Flames rise over the Harlow textile mill as crews arrive on Tuesday night.\n\n"
+    "Consider what this fire means for the forty families who depend on the mill.\n\n"
+    "Firefighters from four counties fought the blaze for nine hours before it was contained.\n\n"
+    "The mill's owner, Dana Pruitt, said the company would cooperate fully with investigators.\n\n"
+    "Investigators believe the fire started in a storage room filled with cotton bales.";
+static const char *const mill_b =
+    "Twelve dead in mill blaze\n\n"
+    "A fire at the old Harlow textile mill killed 12 workers on Tuesday night, officials said.\n\n"
+    "Click here to subscribe to our newsletter for more local news.\n\n"
+    "Firefighters from four counties needed nine hours to contain the blaze at the mill.\n\n"
+    "The cause of the fire is under investigation, the state fire marshal said.";
+static const char *const mill_c =
+    "Mill fire toll rises\n\n"
+    "A fire at the old Harlow textile mill killed 14 workers on Tuesday night, officials said.\n\n"
+    "Firefighters from four counties fought the blaze for nine hours before they contained it.\n\n"
+    "Families gathered outside the county hospital waiting for news of missing relatives.";
+
+static void sentences_that_cannot_stand_alone(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, mill_a);
+    add(&s, mill_b);
+    compare(&s);
+    const px_comparison *c = s.c;
+    assert_int_equal(px_summary_sentence_fitness(c, 0, sentence_with(&s, 0, "killed 12")), PX_SUMMARY_FIT);
+    assert_int_equal(px_summary_sentence_fitness(c, 0, sentence_with(&s, 0, "And then")), PX_SUMMARY_WEAK);
+    assert_int_equal(px_summary_sentence_fitness(c, 0, sentence_with(&s, 0, "He said")), PX_SUMMARY_WEAK);
+    assert_int_equal(px_summary_sentence_fitness(c, 0, sentence_with(&s, 0, "What Happens")), PX_SUMMARY_WEAK);
+    assert_int_equal(px_summary_sentence_fitness(c, 0, sentence_with(&s, 0, "Javascript")), PX_SUMMARY_NEVER);
+    assert_int_equal(px_summary_sentence_fitness(c, 0, sentence_with(&s, 0, "VIDEO:")), PX_SUMMARY_NEVER);
+    assert_int_equal(px_summary_sentence_fitness(c, 0, sentence_with(&s, 0, "Consider what")), PX_SUMMARY_WEAK);
+    assert_int_equal(px_summary_sentence_fitness(c, 1, sentence_with(&s, 1, "Click here")), PX_SUMMARY_NEVER);
+    assert_true(c->summary.len >= 3);
+    assert_false(summary_has(c, "And then"));
+    assert_false(summary_has(c, "He said"));
+    assert_false(summary_has(c, "Javascript"));
+    assert_false(summary_has(c, "Click here"));
+    assert_false(summary_has(c, "?"));
+    assert_false(summary_has(c, "VIDEO"));
+    assert_false(summary_has(c, "Consider"));
+    done(&s);
+}
+
+static void cited_only_where_the_numbers_match(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, mill_a);
+    add(&s, mill_b);
+    add(&s, mill_c);
+    compare(&s);
+    const px_comparison *c = s.c;
+    int toll = 0;
+    for (size_t i = 0; i < c->summary.len; i++) {
+        const px_summary_line *l = &c->summary.items[i];
+        int twelve = strstr(l->text, "killed 12") != NULL, fourteen = strstr(l->text, "killed 14") != NULL;
+        toll |= twelve || fourteen;
+        for (size_t k = 0; k < l->support.len; k++) {
+            if (twelve) assert_int_not_equal(l->support.items[k], 2); /* c says 14 */
+            if (fourteen) assert_int_equal(l->support.items[k], 2);
+        }
+    }
+    assert_true(toll);
+    /* the nine hours, which all three report, is cited to all three */
+    int hours = 0;
+    for (size_t i = 0; i < c->summary.len; i++)
+        if (strstr(c->summary.items[i].text, "nine hours")) hours = 1, assert_int_equal(c->summary.items[i].support.len, 3);
+    assert_true(hours);
+    done(&s);
+}
+
+/* A figure in digits ("2:12") must be in the cited outlet's sentence. */
+static void cited_only_where_the_digits_match(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Teen dies\n\nDonna Reyes, 18, was taken to a hospital in Easton and pronounced dead at 2:12 a.m., police said.\n\n"
+            "Detectives have not named a suspect in the shooting on Pine Street.");
+    add(&s, "Shooting victim named\n\nDonna Reyes, 18, was taken to a hospital in Easton and pronounced dead at 2:40 a.m., police said.\n\n"
+            "Neighbors said they heard several shots just after midnight.");
+    compare(&s);
+    int seen = 0;
+    for (size_t i = 0; i < s.c->summary.len; i++) {
+        const px_summary_line *l = &s.c->summary.items[i];
+        if (!strstr(l->text, "pronounced dead")) continue;
+        seen = 1;
+        assert_int_equal(l->support.len, 1);
+    }
+    assert_true(seen);
+    done(&s);
+}
+
+static void three_to_five_lines_within_100_words(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, mill_a);
+    add(&s, mill_b);
+    add(&s, mill_c);
+    compare(&s);
+    assert_true(s.c->summary.len >= 3 && s.c->summary.len <= 5);
+    size_t words = summary_words(s.c);
+    assert_true(words >= 40 && words <= 100);
+    for (size_t i = 1; i < s.c->summary.len; i++) /* in story order */
+        assert_true(s.c->claims.items[s.c->summary.items[i - 1].claim].sentence <=
+                    s.c->claims.items[s.c->summary.items[i].claim].sentence);
+    done(&s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(never_empty_on_unrelated_articles),
+        cmocka_unit_test(sentences_that_cannot_stand_alone),
+        cmocka_unit_test(cited_only_where_the_numbers_match),
+        cmocka_unit_test(cited_only_where_the_digits_match),
+        cmocka_unit_test(three_to_five_lines_within_100_words),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
