@@ -14,7 +14,8 @@
  * words) only with a day or year.  A four-digit number from 1900 to 2099
  * is a year after a date preposition ("in", "since", "by", ...), or when
  * no plural noun follows it ("2,000 troops" and "2000 troops" are counts;
- * "the 2016 election" and "the 2020 elections" are years).
+ * "the 2016 election" and "the 2020 elections" are years), and never one
+ * side of a size ("1920 x 1080").
  *
  * No resolution here (date.c does that): this only reads the words.
  */
@@ -160,6 +161,13 @@ static size_t year_alone(const scan *s, size_t t, px_date_expr *e)
             return 0; /* "2000 troops", but "the 2020 elections" */
     }
     if (t > 0 && same(norm(s, t - 1), "$")) return 0;
+    /* a size: "1920 x 1080", "2000 by 1500", "1080 x 1920" */
+    int by_after = is(s, t + 1, "x") || is(s, t + 1, "\xc3\x97") || is(s, t + 1, "by");
+    int by_before = t > 0 && s->an->tokens.items[t - 1].sentence == first &&
+                    (same(norm(s, t - 1), "x") || same(norm(s, t - 1), "\xc3\x97"));
+    if ((by_after && t + 2 < s->end && s->an->tokens.items[t + 2].kind == PX_TOKEN_NUMBER) ||
+        by_before)
+        return 0;
     e->year = y;
     return 1;
 }

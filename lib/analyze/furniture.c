@@ -153,17 +153,29 @@ static const label labels[] = {
     {"e-mail", NULL, PX_FURNITURE_CONTACT, 0},
 };
 
-/* 1 when what follows a label at t is a time stamp ("9:14 PM CST Dec 3",
- * "Monday") or nothing: "Updated: 9:14 PM", not "UPDATE: Police said ...". */
+/* 1 when what follows a label from t on is only a time stamp ("9:14 PM
+ * CST Dec 3, 2016", "Monday | Updated: 10 a.m.") or nothing: "Updated:
+ * 9:14 PM" is furniture, "UPDATE: 7:19 p.m. -- Police now say ..." is not. */
 static int stamp(const sent *s, size_t t)
 {
-    static const char *const days[] = {
+    static const char *const words[] = {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", NULL};
-    while (t < s->end && s->an->tokens.items[t].kind == PX_TOKEN_PUNCT) t++;
-    return t >= s->end || kind(s, t, PX_TOKEN_NUMBER) || in_list(norm(s, t), days);
+        "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.",
+        "dec.", "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "a.m.", "p.m.", "am", "pm", "a.m",
+        "p.m", "at", "on", "updated", "posted", "published", "last", "modified", NULL};
+    for (; t < s->end; t++) {
+        const px_token *k = &s->an->tokens.items[t];
+        if (k->kind == PX_TOKEN_PUNCT || k->kind == PX_TOKEN_NUMBER || in_list(k->norm, words))
+            continue;
+        const char *w = s->text + k->start; /* a zone: "EDT", "CST", "ET" */
+        size_t n = k->end - k->start, caps = 0;
+        while (caps < n && w[caps] >= 'A' && w[caps] <= 'Z') caps++;
+        if (caps == n && n >= 2 && n <= 4) continue;
+        return 0;
+    }
+    return 1;
 }
 
 static px_furniture label_colon(const sent *s)
@@ -292,15 +304,18 @@ static px_furniture contact_line(const sent *s)
     int info = has_pair(s, "with", "information") || has_pair(s, "having", "information") ||
                has_pair(s, "who", "has") || has_pair(s, "who", "have");
     int ask = has_pair(s, "call", NULL) || has_pair(s, "contact", NULL) ||
-              has_pair(s, "calling", NULL) || has_pair(s, "tips", NULL);
-    if (has_pair(s, "anyone", NULL) && info && ask) return PX_FURNITURE_CONTACT;
-    /* A tip line named with what to do: "Call Crime Stoppers", "remain
-     * anonymous"; not "Crime Stoppers is offering a $10,000 reward". */
+              has_pair(s, "calling", NULL) || has_pair(s, "submit", NULL) ||
+              has_pair(s, "dial", NULL);
+    if (has_pair(s, "anyone", NULL) && info && (ask || has_pair(s, "tips", NULL)))
+        return PX_FURNITURE_CONTACT;
+    /* A tip line named with what to do: "Call Crime Stoppers", "tips can be
+     * left anonymously"; not "Crime Stoppers is offering a $10,000 reward",
+     * nor "a neighbor who asked to remain anonymous", nor "police received
+     * an anonymous tip". */
     int tipline = has_pair(s, "crime", "stoppers") || has_pair(s, "crimestoppers", NULL) ||
                   has_pair(s, "tip", "line") || has_pair(s, "tipline", NULL);
-    if ((tipline && (ask || has_pair(s, "anonymous", NULL) || has_pair(s, "anonymously", NULL))) ||
-        has_pair(s, "remain", "anonymous") || has_pair(s, "anonymous", "tip") ||
-        has_pair(s, "anonymous", "tips"))
+    int anonymous = has_pair(s, "anonymous", NULL) || has_pair(s, "anonymously", NULL);
+    if ((tipline && (ask || anonymous || has_pair(s, "tips", NULL))) || (anonymous && ask))
         return PX_FURNITURE_CONTACT;
     return PX_FURNITURE_NONE;
 }
@@ -356,7 +371,8 @@ static px_furniture short_label(const sent *s)
     if (n == 0 || n > 12) return PX_FURNITURE_NONE;
     if (has_pair(s, "http", NULL) || has_pair(s, "https", NULL) || strstr(s->text, "www."))
         return PX_FURNITURE_LINK;
-    if (n > 6) return PX_FURNITURE_NONE;
+    size_t len = strlen(s->text);
+    if (n > 6 || (len && s->text[len - 1] == '.')) return PX_FURNITURE_NONE; /* a sentence in capitals */
     int letters = 0; /* a quoted shout ("NO WAY!") is no label */
     for (const char *p = s->text; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || *p == '"' || *p == '!' || !strncmp(p, "\xe2\x80\x9d", 3))

@@ -85,7 +85,7 @@ static const char *unit_at(const ctx *c, size_t t, size_t *to)
     if (is(c, t, "%") || is(c, t, "percent")) return *to = t + 1, "percent";
     if (is(c, t, "per") && is(c, t + 1, "cent")) return *to = t + 2, "percent";
     if (is(c, t, "percentage") && is(c, t + 1, "points")) return *to = t + 2, "percentage points";
-    if (!plain_word(c, t)) return NULL;
+    if (!plain_word(c, t) || is(c, t, "x") || is(c, t, "by")) return NULL; /* "1920 x 1080" */
     size_t u = t;
     if (plain_word(c, t + 1) && plural(norm(c, t + 1)) && !plural(norm(c, t))) u = t + 1;
     *to = u + 1;

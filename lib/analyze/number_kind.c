@@ -16,7 +16,7 @@
  *                    "555-1234", "(312) 555-0199"
  *   label-address    a street number: "1200 block of", "425 Elm St.",
  *                    "the 11th Street bridge"
- *   label-dimension  "1920 x 1080 pixels", "6-foot-2", "pixels"
+ *   label-dimension  "1920 x 1080 pixels", "20 by 30", "6-foot-2", "pixels"
  *   label-score      two numbers joined by "-" beside a game word: "won
  *                    3-1", "a 98-95 win"
  *   label-calibre    ".45 caliber", "9 mm", "12-gauge"
@@ -195,8 +195,8 @@ static int label_dimension(const around *c, size_t t, size_t len, const char *un
     if (unit && (!strcmp(unit, "pixels") || !strcmp(unit, "px") || !strncmp(unit, "foot-", 5) ||
                  !strncmp(unit, "feet-", 5)))
         return 1;
-    int x_after = is(c, t + len, "x") || is(c, t + len, "\xc3\x97");
-    int x_before = is(c, t - 1, "x") || is(c, t - 1, "\xc3\x97");
+    int x_after = is(c, t + len, "x") || is(c, t + len, "\xc3\x97") || is(c, t + len, "by");
+    int x_before = is(c, t - 1, "x") || is(c, t - 1, "\xc3\x97") || is(c, t - 1, "by");
     return (x_after && number_token(c, t + len + 1)) || (x_before && number_token(c, t - 2));
 }
 

@@ -36,15 +36,16 @@ struct px_store_lock {
 
 /* What the lock file says about its holder, into out (trimmed).  A holder
  * that has just taken the lock may not have written it yet: read again
- * for up to 0.2 s. */
+ * for up to a second (a loaded machine can hold a process back that long
+ * between its flock and its write). */
 static void read_holder(int fd, char *out, size_t size)
 {
     ssize_t n = 0;
-    for (int tries = 0; tries < 20; tries++) {
+    for (int tries = 0; tries < 50; tries++) {
         n = pread(fd, out, size - 1, 0);
         if (n > 0) break;
         n = 0;
-        nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+        nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
     }
     out[n] = '\0';
     while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == ' ')) out[--n] = '\0';

@@ -28,6 +28,8 @@ static void test_label_colon(void **state)
         "Editor's note: The victim's name was spelled wrong before.\n\n"
         "Updated: 9:14 PM CST Dec 3, 2016\n\n"
         "UPDATE: Police said Tuesday that the second victim, a 19-year-old man, died at a hospital overnight.\n\n"
+        "Update: 7:19 p.m. -- Police now say the suspect surrendered.\n\n"
+        "Posted: Monday, Dec 5, 2016 8:20 AM EST Updated: Tuesday, Dec 6, 2016 2:26 PM EST\n\n"
         "More than 40 officers searched the area.", &a);
     EXPECT("RELATED:", PX_FURNITURE_LINK);
     EXPECT("PREVIOUS:", PX_FURNITURE_LINK);
@@ -36,6 +38,8 @@ static void test_label_colon(void **state)
     EXPECT("Updated:", PX_FURNITURE_NOTE);
     /* an update that reports is reporting */
     EXPECT("UPDATE: Police", PX_FURNITURE_NONE);
+    EXPECT("Update: 7:19", PX_FURNITURE_NONE);
+    EXPECT("Posted: Monday", PX_FURNITURE_NOTE);
     EXPECT("More than 40", PX_FURNITURE_NONE);
     px_analysis_free(an);
     px_article_free(a);
@@ -106,7 +110,10 @@ static void test_contact_line(void **state)
         "Anyone with information about the shooting is urged to contact detectives.\n\n"
         "Crime Stoppers is offering a reward of $5,000 for an arrest.\n\n"
         "Officers received 12 calls about shots fired near 555 Elm Street.\n\n"
-        "The caller dialed 911 at 2 a.m. and three people were shot.", &a);
+        "The caller dialed 911 at 2 a.m. and three people were shot.\n\n"
+        "\"He ran like a coward,\" said one neighbor who asked to remain anonymous.\n\n"
+        "Police received an anonymous tip about the car on Tuesday.\n\n"
+        "Tips can also be left anonymously with the Elm County Crime Stoppers.", &a);
     EXPECT("Police said anyone", PX_FURNITURE_CONTACT);
     EXPECT("Anyone with information is asked", PX_FURNITURE_CONTACT);
     EXPECT("Call Crime Stoppers", PX_FURNITURE_CONTACT);
@@ -115,6 +122,9 @@ static void test_contact_line(void **state)
     EXPECT("Crime Stoppers is offering", PX_FURNITURE_NONE);
     EXPECT("Officers received", PX_FURNITURE_NONE);
     EXPECT("The caller dialed", PX_FURNITURE_NONE);
+    EXPECT("\"He ran", PX_FURNITURE_NONE);
+    EXPECT("Police received", PX_FURNITURE_NONE);
+    EXPECT("Tips can also", PX_FURNITURE_CONTACT);
     px_analysis_free(an);
     px_article_free(a);
 }
@@ -165,11 +175,13 @@ static void test_short_label(void **state)
         "TOP VIDEOS\n\n"
         "MORE LOCAL NEWS\n\n"
         "He shouted, \"GET OUT NOW!\"\n\n"
+        "THEY WERE TARGETED.\n\n"
         "FBI agents arrived at 3 p.m.", &a);
     EXPECT("TOP VIDEOS", PX_FURNITURE_LINK);
     EXPECT("MORE LOCAL NEWS", PX_FURNITURE_LINK);
     EXPECT("He shouted", PX_FURNITURE_NONE);
     EXPECT("FBI agents", PX_FURNITURE_NONE);
+    EXPECT("THEY WERE", PX_FURNITURE_NONE); /* a transcript's sentence */
     px_analysis_free(an);
     px_article_free(a);
 }

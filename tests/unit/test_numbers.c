@@ -165,7 +165,7 @@ static void test_labels(void **state)
         "The crash closed Route 9 and Highway 61 near Pier 39, Channel 4 said. "
         "Call 555-1234 or (312) 555-0199 with tips. "
         "It happened in the 1200 block of Main Street and at 425 Elm St. today. "
-        "The 1080 pixels image showed a 6-foot-2 man with a .45 caliber handgun and a 12-gauge. "
+        "The 1920 x 1080 pixels image showed a 6-foot-2 man with a .45 caliber handgun and a 12-gauge. "
         "The home team won 3-1 after a 98-95 win. Case 2016123 was closed. "
         "Two men fired 10 shots and three people were shot; $5 million was paid and 18-25 people came.", &a);
     expect_kind(an, "9", PX_NUMBER_LABEL, 9);
@@ -177,6 +177,7 @@ static void test_labels(void **state)
     expect_kind(an, "0199", PX_NUMBER_LABEL, 199);
     expect_kind(an, "1200 block", PX_NUMBER_LABEL, 1200);
     expect_kind(an, "425", PX_NUMBER_LABEL, 425);
+    expect_kind(an, "1920", PX_NUMBER_LABEL, 1920); /* a size, not a year */
     expect_kind(an, "1080 pixels", PX_NUMBER_LABEL, 1080);
     expect_kind(an, "6-foot-2", PX_NUMBER_LABEL, 6);
     expect_kind(an, "45 caliber", PX_NUMBER_LABEL, 45);
