@@ -42,6 +42,7 @@
 
 enum { MIN_LINES = 3, MAX_LINES = 5, MAX_SUMMARY_WORDS = 100 };
 #define REDUNDANT 0.7
+#define TIE 1e-9
 
 const px_summary_weights px_summary_default_weights = {
     .central = 1.0, .support = 0.15, .lead = 0.3, .event = 0.1, .disputed = 0.5, .words = 50,
@@ -212,14 +213,30 @@ static void make_candidates(const px_comparison *c, const px_summary_index *ix, 
     free(cen);
 }
 
+/* x ranks above y: by score, scores within TIE of each other by text, then
+ * by article id, so that the input order never decides (sums of floats in
+ * another order differ in their last bits). */
+static int above(const px_comparison *c, const candidate *x, const candidate *y)
+{
+    if (x->score > y->score + TIE) return 1;
+    if (x->score < y->score - TIE) return 0;
+    int t = strcmp(c->articles[x->article]->sentences.items[x->sentence].text,
+                   c->articles[y->article]->sentences.items[y->sentence].text);
+    if (t) return t < 0;
+    const char *a = px_article_id(c->articles[x->article]), *b = px_article_id(c->articles[y->article]);
+    t = strcmp(a ? a : "", b ? b : "");
+    if (t) return t < 0;
+    return x->article < y->article;
+}
+
 /* The best candidate not done at `fitness` or better, or NULL. */
-static candidate *top(candidate *v, size_t n, px_summary_fitness fitness)
+static candidate *top(const px_comparison *c, candidate *v, size_t n, px_summary_fitness fitness)
 {
     candidate *best = NULL;
     for (size_t i = 0; i < n; i++) {
         candidate *x = &v[i];
         if (x->done || x->fitness > fitness) continue;
-        if (!best || x->score > best->score) best = x;
+        if (!best || above(c, x, best)) best = x;
     }
     return best;
 }
@@ -270,7 +287,7 @@ void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w)
         if (level > PX_SUMMARY_FIT && c->summary.len >= MIN_LINES) break;
         candidate *x;
         while (c->summary.len < MAX_LINES && !(c->summary.len >= MIN_LINES && words >= w->words) &&
-               (x = top(v.items, v.len, level)) != NULL) {
+               (x = top(c, v.items, v.len, level)) != NULL) {
             if (!x->exact) {
                 int disputed = px_summary_cite(c, &ix, x->article, x->sentence, &x->cited);
                 x->score = x->base + support_term(c, w, px_summary_independent(c, &x->cited)) -
