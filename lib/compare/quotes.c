@@ -550,6 +550,18 @@ static int has_value(const px_conflict *k, size_t article, const char *value)
     return 0;
 }
 
+/* k's values in the articles' fixed order (date, id: claim.c), stable. */
+static void order_values(const px_comparison *c, px_conflict *k)
+{
+    for (size_t i = 1; i < k->values.len; i++)
+        for (size_t j = i; j > 0 && c->article_rank[k->values.items[j - 1].article] >
+                                        c->article_rank[k->values.items[j].article]; j--) {
+            px_value t = k->values.items[j];
+            k->values.items[j] = k->values.items[j - 1];
+            k->values.items[j - 1] = t;
+        }
+}
+
 static void speaker_values(px_comparison *c, const px_story_quote *g, px_conflict *k)
 {
     for (size_t i = 0; i < g->uses.len; i++) {
@@ -584,6 +596,7 @@ static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speak
                          .subject = subj, .entity = speaker_conflict ? NULL : c->entities.items[agreed].name,
                          .agreement = !speaker_conflict};
         speaker_values(c, g, &k);
+        order_values(c, &k);
         px_vec_push(&c->conflicts, k);
     }
     int altered = 0;
@@ -604,6 +617,7 @@ static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speak
         px_value v = {w->article, q->sentence, own ? q->text : g->text, q->text, "quote-wording", 0};
         if (!has_value(&k, v.article, v.value)) px_vec_push(&k.values, v);
     }
+    order_values(c, &k);
     px_vec_push(&c->conflicts, k);
 }
 
