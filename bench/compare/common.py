@@ -17,7 +17,7 @@ Value matching (used by inject.py and score.py alike):
   - anything else: normalised equal (lower case, punctuation and spaces
     folded), or one holding the other as words.
 """
-import datetime, hashlib, json, os, re, subprocess, tempfile
+import datetime, hashlib, json, os, re, subprocess, sys, tempfile
 
 NUM_WORDS = {'zero': 0, 'one': 1, 'two': 2, 'three': 3, 'four': 4, 'five': 5, 'six': 6,
              'seven': 7, 'eight': 8, 'nine': 9, 'ten': 10, 'eleven': 11, 'twelve': 12,
@@ -211,6 +211,13 @@ def value_match(slot, want, got):
     w = str(want)
     return fold(w) == fold(gv) or (fold(w) and (words_in(w, gv) or words_in(w, gs) or
                                                  (len(fold(gv)) >= 3 and words_in(gv, w))))
+
+
+def check_bench(bench, who, gva=True, basil=True):
+    """Exit with a clear message when BENCH_DIR lacks the data files."""
+    for want, rel in ((gva, 'clustering/gva_semeval2018t5/docs.jsonl.xz'), (basil, 'basil/basil.jsonl')):
+        if want and not os.path.isfile(os.path.join(bench, rel)):
+            sys.exit('%s: %s: no %s (BENCH_DIR is the shared bench folder, ../shared/bench)' % (who, bench, rel))
 
 
 def temp_dir(prefix):

@@ -778,6 +778,7 @@ def main():
                          'as in the full run, the others left out)')
     ap.add_argument('--jobs', type=int, default=2)
     args = ap.parse_args()
+    common.check_bench(args.bench, 'inject.py')
     kinds = [k for arg in args.kinds for k in arg.split(',') if k]
     for k in kinds:
         if k not in FINDERS:

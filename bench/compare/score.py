@@ -197,6 +197,7 @@ def main():
     ap.add_argument('--labels', default=os.path.join(HERE, 'labels'), help='the labels folder')
     ap.add_argument('--json', help='write the counts here')
     args = ap.parse_args()
+    common.check_bench(args.bench, 'score.py')
     if not os.access(args.parallax, os.X_OK):
         sys.exit('score.py: %s: not an executable' % args.parallax)
     labels = load_labels(args.labels)

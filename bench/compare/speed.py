@@ -75,6 +75,7 @@ def main():
     ap.add_argument('--sizes', default='3,10,50,200,1000')
     ap.add_argument('--mb', type=float, default=5, help='size of the big article (5 MB)')
     args = ap.parse_args()
+    common.check_bench(args.bench, 'speed.py', basil=False)
     if not os.access(args.parallax, os.X_OK):
         sys.exit('speed.py: %s: not an executable' % args.parallax)
     arts = gva_in_order(args.bench)

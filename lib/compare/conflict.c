@@ -5,12 +5,15 @@
  * story's entities), quote speakers and wording in quotes.c, and every
  * other slot (ages, counts, conditions, dates, times, places ...) by the
  * fact model, slots.c and judge.c.  This file orders the lot, so that
- * equal inputs in any order print alike.
+ * equal inputs in any order print alike: each detail's values by their
+ * article's publication day, then id, then label (never by the position
+ * the article was given in), then the details themselves.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "compare/compare.h"
+#include "story/profile.h"
 
 static int cmp_str(const char *a, const char *b)
 {
@@ -33,8 +36,42 @@ static int cmp_conflict(const void *x, const void *y)
     return a->values.len < b->values.len ? -1 : a->values.len > b->values.len;
 }
 
+typedef struct ranked_value {
+    px_value v;
+    int32_t day;
+    const char *id, *label;
+} ranked_value;
+
+static int cmp_ranked_value(const void *x, const void *y)
+{
+    const ranked_value *a = x, *b = y;
+    if (a->day != b->day) return a->day < b->day ? -1 : 1;
+    int k = cmp_str(a->id, b->id);
+    if (k || (k = cmp_str(a->label, b->label))) return k;
+    if (a->v.sentence != b->v.sentence) return a->v.sentence < b->v.sentence ? -1 : 1;
+    if ((k = cmp_str(a->v.value, b->v.value))) return k;
+    return cmp_str(a->v.surface, b->v.surface);
+}
+
+/* Orders k's values by their articles (day, id, label), not by position. */
+static void sort_values(const px_comparison *c, px_conflict *k)
+{
+    size_t n = k->values.len;
+    if (n < 2) return;
+    ranked_value *r = px_xmalloc(n * sizeof *r);
+    for (size_t i = 0; i < n; i++) {
+        const px_value *v = &k->values.items[i];
+        const px_article *a = c->articles[v->article];
+        r[i] = (ranked_value){*v, px_day_of(px_article_date(a)), px_article_id(a), c->labels[v->article]};
+    }
+    qsort(r, n, sizeof *r, cmp_ranked_value);
+    for (size_t i = 0; i < n; i++) k->values.items[i] = r[i].v;
+    free(r);
+}
+
 void px_compare_sort_conflicts(px_comparison *c)
 {
+    for (size_t i = 0; i < c->conflicts.len; i++) sort_values(c, &c->conflicts.items[i]);
     if (c->conflicts.len > 1)
         qsort(c->conflicts.items, c->conflicts.len, sizeof *c->conflicts.items, cmp_conflict);
 }

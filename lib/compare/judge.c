@@ -29,12 +29,16 @@
  * A value compatible with a rival is taken for that rival's value and
  * made no conflict with the others: "just before 1:30 a.m." is the
  * "about 1:27 a.m." of an article that also gives the time of death.
- * Dates and times are rivals only when two of their articles were
- * published within DAYS_APART days (a later article tells of later days).
+ * Dates are rivals only when two of their articles were published within
+ * DAYS_APART days (a later article tells of later days); times only when
+ * less than TIME_APART minutes apart (the morning's shooting and the
+ * afternoon's are two events).
  *
- * A described person ("the man") whose values may be of several people,
- * and a count one article gives two values of, give agreements only
- * (see ambiguous()).
+ * A described person ("the man") whose values may be of several people
+ * gives agreements only (see ambiguous()).
+ *
+ * In a story where no one died, the count of the shot is the count of the
+ * injured (shot_as_injured()).
  *
  * Values marked no_conflict (roles, places, earlier dates, years) are
  * never rivals: they give agreements only.  A slot with more than
@@ -50,6 +54,7 @@
 
 #define MAX_GROUPS 256
 #define DAYS_APART 2
+#define TIME_APART 90 /* minutes */
 
 typedef struct item {
     const px_slot_value *v;
@@ -154,13 +159,14 @@ static int close_in_time(const judge *j, const item *list, const group *x, const
 static int compatible(const item *list, const group *x, const group *y);
 
 /* 1 when two distinct values of a slot are told of one thing: no article
- * states both, and (dates and times, whose sentences may tell of later
- * days) two of their articles were published close together. */
+ * states both, and (dates, as a later article tells of later days) two of
+ * their articles were published close together. */
 static int rivals(const judge *j, const item *list, const group *x, const group *y)
 {
     if (x->no_conflict || y->no_conflict || share_article(list, x, y)) return 0;
-    px_slot s = list[x->first].v->slot;
-    return (s != PX_SLOT_DATE && s != PX_SLOT_TIME) || close_in_time(j, list, x, y);
+    const px_slot_value *a = list[x->first].v, *b = list[y->first].v;
+    if (a->slot == PX_SLOT_TIME) return fabs(a->num - b->num) < TIME_APART;
+    return a->slot != PX_SLOT_DATE || close_in_time(j, list, x, y);
 }
 
 static int cmp_size(const void *x, const void *y)
@@ -230,7 +236,8 @@ static int compatible(const item *list, const group *x, const group *y)
     case PX_SLOT_MONEY:
     case PX_SLOT_NUMBER:
         return within(a->num, b->num, y->qual) || within(b->num, a->num, x->qual);
-    case PX_SLOT_TIME:
+    case PX_SLOT_TIME: /* "about 8:15" and "about 8:30": two anchors, two times */
+        if (x->qual == PX_QUAL_ABOUT && y->qual == PX_QUAL_ABOUT) return fabs(a->num - b->num) <= 15;
         return within_minutes(a->num, b->num, y->qual) || within_minutes(b->num, a->num, x->qual);
     case PX_SLOT_CONDITION:
         if (strstr(a->key, "|charges"))
@@ -326,16 +333,15 @@ static int cmp_double(const void *x, const void *y)
 }
 
 /*
- * 1 when a described person ("d:man") may be several people, or a count
- * several groups, so its values are not compared: one article gives it
- * two values ("a 26-year-old
+ * 1 when a described person ("d:man") may be several people, so its
+ * values are not compared: one article gives it two values ("a 26-year-old
  * man", "a 31-year-old man"), or two of its ages are those of two named
  * people of the story (the 18-year-old suspect and the 20-year-old victim
  * are both "a man").
  */
 static int ambiguous(const judge *j, const item *list, size_t m, const group *g, size_t ng)
 {
-    if (strncmp(list[0].v->key, "d:", 2) != 0 && list[0].v->slot != PX_SLOT_COUNT) return 0;
+    if (strncmp(list[0].v->key, "d:", 2) != 0) return 0;
     size_t *ranks = px_xmalloc((m ? m : 1) * sizeof *ranks), r = 0;
     for (size_t i = 0; i < m; i++)
         if (!list[i].v->no_conflict) ranks[r++] = list[i].rank;
@@ -416,8 +422,25 @@ static void judge_run(judge *j, item *items, size_t n)
     free(list);
 }
 
+/* In a story where no one died, "four people were shot" and "four people
+ * were wounded" count the same people: the shot are counted as injured. */
+static void shot_as_injured(px_comparison *c)
+{
+    for (size_t i = 0; i < c->slot_values.len; i++) {
+        const px_slot_value *v = &c->slot_values.items[i];
+        if ((v->slot == PX_SLOT_COUNT && strcmp(v->key, "dead") == 0 && v->num > 0) ||
+            (v->slot == PX_SLOT_CONDITION && strcmp(v->value, "killed") == 0))
+            return;
+    }
+    for (size_t i = 0; i < c->slot_values.len; i++) {
+        px_slot_value *v = &c->slot_values.items[i];
+        if (v->slot == PX_SLOT_COUNT && strcmp(v->key, "shot") == 0) v->key = v->subject = "injured";
+    }
+}
+
 void px_compare_judge(px_comparison *c)
 {
+    shot_as_injured(c);
     size_t n = c->slot_values.len;
     judge j = {c, px_xcalloc(c->n, sizeof(size_t)), px_xcalloc(c->n, sizeof(size_t)),
                px_xcalloc(c->n, sizeof(int32_t))};

@@ -141,7 +141,7 @@ static void no_arrests(const px_sx *x)
 void pxs_counts(const px_sx *x)
 {
     no_arrests(x);
-    int stat = statistic(x);
+    int stat = statistic(x), fires = -1; /* firing(x), when first needed */
     for (size_t k = x->n0; k < x->n1; k++) {
         const px_number *n = &x->an->numbers.items[k];
         size_t ti = pxs_token_at(x, n->start), tj = pxs_token_at(x, n->end);
@@ -192,7 +192,7 @@ void pxs_counts(const px_sx *x)
                  pxs_qualifier(n->qualifier), ti, end, pattern);
         if ((strcmp(pattern, "count-noun") == 0 && /* "three people" may be any three */
              (!x->topic || strcmp(x->topic, "event") != 0 || n->value >= 1000)) ||
-            (strcmp(pattern, "count-shots") == 0 && !firing(x)))
+            (strcmp(pattern, "count-shots") == 0 && !(fires < 0 ? (fires = firing(x)) : fires)))
             x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = 1;
     }
 }

@@ -90,18 +90,20 @@ void pxs_times(const px_sx *x)
 static const char *const SPEECH[] = {"said", "says", "told", "announced", "reported", "confirmed",
                                      "stated", NULL};
 
-/* 1 when the words before token i look forward: "will", "expected to". */
-static int forward(const px_sx *x, size_t i)
+/* The first token of the sentence that looks forward ("will", "expected
+ * to"), or t1: a date after it is in the future. */
+static size_t forward(const px_sx *x)
 {
     static const char *const cues[] = {"will", "expected", "scheduled", "slated", "due", "plans",
                                        "planned", "set", "next", "upcoming", "until", NULL};
-    for (size_t k = x->t0; k < i; k++)
-        if (pxs_in(x, k, cues)) return 1;
-    return 0;
+    size_t k = x->t0;
+    while (k < x->t1 && !pxs_in(x, k, cues)) k++;
+    return k;
 }
 
 void pxs_dates(const px_sx *x)
 {
+    size_t cue = x->d0 < x->d1 ? forward(x) : x->t1;
     for (size_t k = x->d0; k < x->d1; k++) {
         const px_date_mention *d = &x->an->dates.items[k];
         if (!d->value || d->value[0] == '-') continue;
@@ -118,7 +120,7 @@ void pxs_dates(const px_sx *x)
         int32_t day = px_day_of(d->value);
         if (len != 10 || day == PX_NO_DAY) continue;
         const char *key = x->topic ? x->topic : "other", *value = d->value;
-        int fwd = forward(x, ti);
+        int fwd = cue < ti;
         if (fwd && d->relative && x->day != PX_NO_DAY && day < x->day) {
             day += 7;
             int y, m, dd;

@@ -84,22 +84,35 @@ const char *pxs_surface(const px_sx *x, size_t i, size_t j)
 
 int pxs_quoted(const px_sx *x, size_t i)
 {
-    if (i < x->t0 || i >= x->t1) return 0;
-    size_t end = x->an->tokens.items[i].start, marks = 0;
-    for (size_t b = 0; b < end; b++) {
-        if (x->text[b] == '"') marks++;
-        else if ((unsigned char)x->text[b] == 0xE2 && (unsigned char)x->text[b + 1] == 0x80 &&
-                 ((unsigned char)x->text[b + 2] == 0x9C || (unsigned char)x->text[b + 2] == 0x9D))
-            marks++, b += 2;
+    return i >= x->t0 && i < x->t1 && x->quoted[i - x->t0];
+}
+
+/* Fills quoted[] for the sentence's tokens in one pass over its text: a
+ * token is quoted when an odd number of quotation marks come before it. */
+static void mark_quoted(const px_sx *x, unsigned char *quoted)
+{
+    size_t b = 0, marks = 0;
+    for (size_t i = x->t0; i < x->t1; i++) {
+        size_t end = x->an->tokens.items[i].start;
+        for (; b < end && x->text[b]; b++) {
+            if (x->text[b] == '"') marks++;
+            else if ((unsigned char)x->text[b] == 0xE2 && (unsigned char)x->text[b + 1] == 0x80 &&
+                     ((unsigned char)x->text[b + 2] == 0x9C || (unsigned char)x->text[b + 2] == 0x9D))
+                marks++, b += 2;
+        }
+        quoted[i - x->t0] = marks % 2;
     }
-    return marks % 2;
 }
 
 size_t pxs_token_at(const px_sx *x, size_t at)
 {
-    size_t i = x->t0;
-    while (i < x->t1 && x->an->tokens.items[i].start < at) i++;
-    return i;
+    size_t lo = x->t0, hi = x->t1; /* tokens are sorted by start: binary search */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->an->tokens.items[mid].start < at) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
 }
 
 const char *pxs_printf(const px_sx *x, const char *fmt, ...)
@@ -196,6 +209,7 @@ static const char *topic(const px_sx *x)
 
 void px_compare_slots(px_comparison *c)
 {
+    PX_VEC(unsigned char) quoted = {0};
     for (size_t a = 0; a < c->n; a++) {
         const px_analysis *an = c->analyses[a];
         px_sx x = {.c = c, .a = a, .art = c->articles[a], .an = an,
@@ -217,6 +231,9 @@ void px_compare_slots(px_comparison *c)
             if (x.t0 == x.t1 || pxs_furniture(c, a, s)) continue;
             x.text = px_article_sentence(x.art, s, NULL, NULL, NULL);
             x.topic = topic(&x);
+            while (quoted.cap < x.t1 - x.t0) px__vec_grow((void **)&quoted.items, &quoted.cap, 1);
+            mark_quoted(&x, quoted.items);
+            x.quoted = quoted.items;
             pxs_ages(&x);
             pxs_conditions(&x);
             pxs_relations(&x);
@@ -228,4 +245,5 @@ void px_compare_slots(px_comparison *c)
         pxs_places(c, a);
         pxs_roles(c, a);
     }
+    px_vec_free(&quoted);
 }

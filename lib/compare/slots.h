@@ -25,6 +25,7 @@ typedef struct px_sx {
     int32_t day;               /* the article's publication day, or PX_NO_DAY */
     const char *topic;         /* what the sentence tells of: "court", "arrest",
                                 * "event" (the shooting, the deaths), or NULL */
+    const unsigned char *quoted; /* per token of the sentence: inside quotation marks */
 } px_sx;
 
 /* The folded form of token i, "" outside the sentence. */
