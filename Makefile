@@ -1,7 +1,9 @@
 # parallax — build, test, install.
 #
 #   make                  the library (static + shared) and the parallax command
-#   make demo             extract the bundled example articles
+#   make demo             compare the bundled example articles (one story, two
+#                         outlets): the report on the terminal, an HTML page
+#                         in $(BUILD)/demo.html
 #   make check            the whole test suite: a normal build, then the same
 #                         suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make test             the suite once, in this build only
@@ -75,7 +77,8 @@ $(BUILD)/bench/%: bench/%.c $(STATIC)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(STATIC) $(DEP_LIBS) $(LDFLAGS)
 
 demo: $(CLI)
-	$(CLI) extract examples/*.txt
+	$(CLI) compare --html $(BUILD)/demo.html --output - examples/*.txt
+	@echo "The same comparison as a web page: $(BUILD)/demo.html"
 
 # The whole suite, twice: as built, then under ASan + UBSan with clang (so
 # both compilers see the code with -Werror).  CI runs exactly this.

@@ -53,12 +53,13 @@ static int parse_options(int argc, char **argv, const char *usage, cli_options *
         {"json", no_argument, NULL, 'j'},
         {"format", required_argument, NULL, 'f'},
         {"html", required_argument, NULL, 'H'},
+        {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "jf:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "jf:ho:", longopts, NULL)) != -1) {
         switch (c) {
         case 'j': opt->json = 1; break;
         case 'f':
@@ -74,6 +75,14 @@ static int parse_options(int argc, char **argv, const char *usage, cli_options *
                 return EXIT_USAGE;
             }
             opt->html = optarg;
+            break;
+        case 'o':
+            if (!(opt->allow & CLI_HTML)) {
+                cli_error("unknown option '-o'");
+                fputs(usage, stderr);
+                return EXIT_USAGE;
+            }
+            opt->output = optarg;
             break;
         case 'h': fputs(usage, stdout); return 0;
         default: fputs(usage, stderr); return EXIT_USAGE;

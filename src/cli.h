@@ -22,6 +22,7 @@ typedef struct cli_options {
     px_format format;  /* --format, or PX_FORMAT_AUTO */
     unsigned allow;    /* CLI_HTML: the command takes --html */
     const char *html;  /* --html FILE, or NULL */
+    const char *output; /* -o/--output FILE (with CLI_HTML only), or NULL */
     int light;         /* set by the command: cli_load() runs px_analyze_light(),
                         * enough for grouping (cluster), not for compare */
     size_t max_articles; /* set by the command: cli_load() stops reading, with a

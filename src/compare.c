@@ -9,8 +9,10 @@
  * exits 1.  Fewer than two is said plainly, naming what was read.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -24,7 +26,7 @@
 #define MAX_BYTES ((size_t)32 << 20)
 
 static const char usage[] =
-    "usage: parallax compare [--json] [--html FILE] [--format FORMAT] FILE...\n"
+    "usage: parallax compare [--json] [--html FILE] [-o FILE] [--format FORMAT] FILE...\n"
     "\n"
     "Compares the articles of one story from different outlets (two or more:\n"
     "files, or inputs holding several) and prints a report: the articles and\n"
@@ -40,9 +42,12 @@ static const char usage[] =
     "      --html FILE      write a standalone HTML page to FILE (\"-\": standard\n"
     "                       output) instead of the text report; with --json, the\n"
     "                       JSON is printed as well\n"
+    "  -o, --output FILE    write the text or JSON report to FILE, not standard output\n"
     "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
     "  -h, --help           show this help\n"
     "\n"
+    "FILE for --html and -o is never one of the inputs, and an existing FILE is\n"
+    "only overwritten when it is an earlier report of this command.\n"
     "An input that cannot be read is reported and left out.  At most 5,000\n"
     "articles and 32 MiB of article text are read; past either, reading stops\n"
     "and nothing is compared.  Exit status: 0 compared, 1 an input failed,\n"
@@ -59,24 +64,69 @@ static void too_few(const cli_corpus *c, int status)
                   px_article_id(c->articles[0]), refused);
 }
 
-static int write_html(const px_comparison *cmp, const char *path)
+/* 1 when the file at path opens like a report of this command: text,
+ * JSON or HTML (the generator line, or an older report's title). */
+static int earlier_report(const char *path)
 {
-    px_error err;
-    FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
-    if (!f) {
-        cli_error("%s: cannot write: %s", path, strerror(errno));
-        return EXIT_INPUT;
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    char head[4097];
+    size_t n = fread(head, 1, sizeof head - 1, f);
+    fclose(f);
+    head[n] = '\0';
+    return strncmp(head, "COMPARISON OF ", 14) == 0 || strncmp(head, "{\"articles\":[", 13) == 0 ||
+           strstr(head, "<meta name=\"generator\" content=\"parallax compare\">") ||
+           strstr(head, "<title>parallax: ");
+}
+
+/* 0 when the report may be written to path: standard output, a new file,
+ * or an earlier report that is none of the inputs; else says why not. */
+static int check_output(const char *option, const char *path, char **inputs, int n)
+{
+    struct stat out, in;
+    if (strcmp(path, "-") == 0 || stat(path, &out) != 0) return 0;
+    for (int i = 0; i < n; i++)
+        if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
+            in.st_ino == out.st_ino) {
+            cli_error("%s %s: that file is one of the inputs; not writing the report over it "
+                      "(name the output file after %s)", option, path, option);
+            return 1;
+        }
+    if (!S_ISREG(out.st_mode) || !earlier_report(path)) {
+        cli_error("%s %s: the file exists and is not an earlier parallax compare report; not "
+                  "overwriting it (remove it or name another file)", option, path);
+        return 1;
     }
-    px_status rc = px_render_comparison_html(cmp, f, &err);
+    return 0;
+}
+
+static FILE *open_output(const char *path)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
+    if (!f) cli_error("%s: cannot write: %s", path, strerror(errno));
+    return f;
+}
+
+static int close_output(FILE *f, const char *path, px_status rc, const px_error *err)
+{
     if (f != stdout && fclose(f) != 0 && !rc) {
         cli_error("%s: writing failed: %s", path, strerror(errno));
         return EXIT_INPUT;
     }
     if (rc) {
-        cli_error("%s: %s", path, err.message);
+        cli_error("%s: %s", path, err->message);
         return EXIT_INPUT;
     }
     return 0;
+}
+
+static int write_html(const px_comparison *cmp, const char *path)
+{
+    px_error err;
+    FILE *f = open_output(path);
+    if (!f) return EXIT_INPUT;
+    px_status rc = px_render_comparison_html(cmp, f, &err);
+    return close_output(f, path, rc, &err);
 }
 
 static int report(const px_comparison *cmp, const cli_options *opt)
@@ -84,17 +134,19 @@ static int report(const px_comparison *cmp, const cli_options *opt)
     px_error err;
     px_status rc = PX_OK;
     if (opt->html && write_html(cmp, opt->html)) return EXIT_INPUT;
+    if (!opt->json && opt->html && !opt->output) return 0;
+    const char *path = opt->output ? opt->output : "-";
+    FILE *f = open_output(path);
+    if (!f) return EXIT_INPUT;
     if (opt->json) {
-        rc = px_render_comparison_json(cmp, stdout, &err);
-        if (!rc) putchar('\n');
-    } else if (!opt->html) {
-        rc = px_render_comparison_text(cmp, stdout, &err);
+        rc = px_render_comparison_json(cmp, f, &err);
+        if (!rc) fputc('\n', f);
+    } else {
+        rc = px_render_comparison_text(cmp, f, &err);
     }
-    if (rc) {
-        cli_error("%s", err.message);
-        return EXIT_INPUT;
-    }
-    return 0;
+    if (opt->html && opt->html[0] != '-' && f == stdout && !rc) /* say where the page went */
+        fprintf(stderr, "parallax: the HTML report is in %s\n", opt->html);
+    return close_output(f, path, rc, &err);
 }
 
 int cmd_compare(int argc, char **argv)
@@ -104,8 +156,13 @@ int cmd_compare(int argc, char **argv)
     int status = 0;
     int code = cli_load(argc, argv, usage, &opt, &c, &status);
     if (code >= 0) return code;
-    if (opt.json && opt.html && strcmp(opt.html, "-") == 0) {
+    if (opt.json && opt.html && strcmp(opt.html, "-") == 0 && !opt.output) {
         cli_error("--json and --html - would both write to standard output");
+        cli_corpus_free(&c);
+        return EXIT_USAGE;
+    }
+    if ((opt.html && check_output("--html", opt.html, argv + optind, argc - optind)) ||
+        (opt.output && check_output("--output", opt.output, argv + optind, argc - optind))) {
         cli_corpus_free(&c);
         return EXIT_USAGE;
     }

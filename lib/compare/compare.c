@@ -3,7 +3,9 @@
  *
  * Labels name each article in reports: its outlet, else the wire of its
  * dateline (a "(UPI)" story is UPI's own), else its id shortened to the
- * file name without folders and extension; a label used twice gets " #2".
+ * file name without folders and extension; a file name that is a hash
+ * ("000_0de752108fcf7d4a") becomes "article 1 (000_0de7…)", its place in
+ * the input and the start of the name; a label used twice gets " #2".
  */
 #include <stdint.h>
 #include <string.h>
@@ -11,22 +13,44 @@
 #include "compare/compare.h"
 #include "story/similarity.h"
 
-static const char *base_label(px_comparison *c, const px_article *a)
+/* 1 when s holds a run of 8 or more hex digits with a digit among them:
+ * a hash or a generated id, which says nothing to a reader. */
+static int hash_like(const char *s)
 {
+    size_t run = 0;
+    int digit = 0;
+    for (; *s; s++) {
+        int hex = (*s >= '0' && *s <= '9') || ((*s | 32) >= 'a' && (*s | 32) <= 'f');
+        run = hex ? run + 1 : 0;
+        digit = hex ? digit || (*s >= '0' && *s <= '9') : 0;
+        if (run >= 8 && digit) return 1;
+    }
+    return 0;
+}
+
+static const char *base_label(px_comparison *c, size_t i)
+{
+    const px_article *a = c->articles[i];
     if (a->outlet) return a->outlet;
     if (a->wire) return a->wire;
     const char *id = a->id ? a->id : "article";
     const char *slash = strrchr(id, '/');
     if (slash && slash[1]) id = slash + 1;
     const char *dot = strrchr(id, '.');
-    return px_arena_strndup(&c->arena, id, dot && dot != id ? (size_t)(dot - id) : strlen(id));
+    size_t n = dot && dot != id ? (size_t)(dot - id) : strlen(id);
+    char *name = px_arena_strndup(&c->arena, id, n);
+    if (!hash_like(name)) return name;
+    size_t m = n + 40; /* "article 3 (000_0de7…)": a number a reader can use */
+    char *s = px_arena_alloc(&c->arena, m);
+    snprintf(s, m, "article %zu (%.8s\xe2\x80\xa6)", i + 1, name);
+    return s;
 }
 
 static void make_labels(px_comparison *c)
 {
     c->labels = px_arena_alloc(&c->arena, c->n * sizeof *c->labels);
     for (size_t i = 0; i < c->n; i++) {
-        const char *l = base_label(c, c->articles[i]);
+        const char *l = base_label(c, i);
         size_t same = 1;
         for (size_t j = 0; j < i; j++)
             if (strncmp(c->labels[j], l, strlen(l)) == 0 &&

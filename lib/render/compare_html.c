@@ -97,7 +97,8 @@ void pxh_pill(FILE *f, const px_comparison *c, size_t a, size_t sentence)
 
 static void header(const px_comparison *c, FILE *f)
 {
-    fprintf(f, "<header><h1>One story, %zu articles</h1>\n", c->n);
+    if (pxr_one_story(c)) fprintf(f, "<header><h1>One story, %zu articles</h1>\n", c->n);
+    else fprintf(f, "<header><h1>Probably not one story: %zu articles that are not much alike</h1>\n", c->n);
     for (size_t a = 0; a < c->n && a < 8; a++) {
         const char *title = px_article_title(c->articles[a]);
         fputs("<p class=\"sub\">", f);
@@ -370,9 +371,12 @@ px_status px_render_comparison_html(const px_comparison *c, FILE *f, px_error *e
 {
     if (!c || !f) return px_error_set(err, PX_EUSAGE, "px_render_comparison_html", 0, 0,
                                       "no comparison or no output");
-    fprintf(f, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-               "<title>parallax: %zu articles compared</title>\n<style>%s</style>\n"
+    const char *headline = pxr_story_title(c);
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"generator\" content=\"parallax compare\">\n<title>", f);
+    if (headline) pxh_esc(f, headline), fputs(" — ", f);
+    fprintf(f, "%zu articles compared by parallax</title>\n<style>%s</style>\n"
                "</head>\n<body>\n<main>\n", c->n, css);
     header(c, f);
     summary(c, f);

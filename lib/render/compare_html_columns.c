@@ -132,7 +132,7 @@ static void column(const px_comparison *c, FILE *f, size_t a)
 {
     const px_article *art = c->articles[a];
     const char *title = px_article_title(art), *outlet = px_article_outlet(art);
-    const char *date = px_article_date(art), *url = px_article_url(art);
+    const char *date = NULL, *url = px_article_url(art);
     size_t ns = px_article_sentence_count(art);
     fputs("<article class=\"col\" lang=\"", f);
     pxh_esc(f, strcmp(px_article_language(art), "und") ? px_article_language(art) : "");
@@ -142,10 +142,13 @@ static void column(const px_comparison *c, FILE *f, size_t a)
     pxh_esc(f, title ? title : "(untitled)");
     fputs("</p><p class=\"meta\">", f);
     if (outlet) pxh_esc(f, outlet), fputs(" · ", f);
-    pxh_esc(f, date ? date : "no date");
+    (void)date;
+    pxh_esc(f, pxr_date(c, a));
     fputs(" · ", f);
     pxh_esc(f, px_article_language(art));
-    fprintf(f, " · %zu sentences · %zu facts", ns, pxr_fact_count(c, a));
+    char sentences[48], facts[48];
+    fprintf(f, " · %s · %s", pxr_count(sentences, sizeof sentences, ns, "sentence"),
+            pxr_count(facts, sizeof facts, pxr_fact_count(c, a), "fact"));
     if (url) fputs("<br>", f), pxh_esc(f, url);
     fputs("</p></header>\n", f);
 

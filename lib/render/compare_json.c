@@ -289,6 +289,9 @@ px_status px_render_comparison_json(const px_comparison *c, FILE *f, px_error *e
     json_object_set_new(o, "syndication", syndication_json(c));
     json_object_set_new(o, "summary", summary_json(c));
     json_object_set_new(o, "schema", json_integer(2));
+    json_object_set_new(o, "one_story", json_boolean(pxr_one_story(c)));
+    const char *headline = pxr_story_title(c);
+    json_object_set_new(o, "headline", headline ? json_string(headline) : json_null());
     int rc = json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
     json_decref(o);
     if (rc != 0 || ferror(f))

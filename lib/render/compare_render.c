@@ -3,6 +3,7 @@
  * (see compare_render.h).  Bounds-checked, so a renderer never trusts an
  * index it did not make.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "render/compare_render.h"
@@ -76,4 +77,44 @@ size_t pxr_fact_count(const px_comparison *c, size_t a)
     size_t n = 0;
     for (size_t i = 0; i < c->facts.len; i++) n += px_fact_supported_by(&c->facts.items[i], a);
     return n;
+}
+
+const char *pxr_date(const px_comparison *c, size_t a)
+{
+    const char *d = px_article_date(c->articles[a]);
+    return d && d[0] >= '0' && d[0] <= '9' ? d : "undated";
+}
+
+const char *pxr_count(char *buf, size_t size, size_t n, const char *noun)
+{
+    snprintf(buf, size, "%zu %s%s", n, noun, n == 1 ? "" : "s");
+    return buf;
+}
+
+int pxr_one_story(const px_comparison *c)
+{
+    pxr_sim_stats st;
+    pxr_similarity_stats(c, &st);
+    return !st.pairs || st.mean >= PXR_ONE_STORY;
+}
+
+const char *pxr_story_title(const px_comparison *c)
+{
+    const char *best = NULL;
+    size_t best_n = 0, best_rank = SIZE_MAX;
+    for (size_t a = 0; a < c->n; a++) {
+        const char *t = px_article_title(c->articles[a]);
+        if (!t) continue;
+        size_t n = 0;
+        for (size_t b = 0; b < c->n && b < 1000; b++) { /* enough to find a shared one */
+            const char *u = px_article_title(c->articles[b]);
+            n += u && strcmp(t, u) == 0;
+        }
+        size_t rank = c->article_rank ? c->article_rank[a] : a;
+        int longer = best && strlen(t) > strlen(best), same = best && strlen(t) == strlen(best);
+        if (n > best_n || (n == best_n && (longer || (same && rank < best_rank))))
+            best = t, best_n = n, best_rank = rank;
+        if (a >= 1000) break;
+    }
+    return best;
 }

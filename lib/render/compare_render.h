@@ -49,4 +49,21 @@ size_t pxr_fact_count(const px_comparison *c, size_t a);
  * one story (unrelated articles score well under it on the seeds' scale). */
 #define PXR_ONE_STORY 0.2
 
+/* An article's date for a reader: its ISO date, or "undated" when it has
+ * none or only a partial one ("--03-05": a month and day, no year). */
+const char *pxr_date(const px_comparison *c, size_t a);
+
+/* "1 quote", "2 quotes": n and the noun, plural unless n is 1, into a
+ * buffer of the caller's (returned). */
+const char *pxr_count(char *buf, size_t size, size_t n, const char *noun);
+
+/* 1 when the articles are probably one story: their mean similarity is
+ * at least PXR_ONE_STORY (or there is no pair to measure). */
+int pxr_one_story(const px_comparison *c);
+
+/* A headline for the story: the title most articles share (exactly); on
+ * ties the longest, then the earliest article's in the fixed order of
+ * claim.c; NULL when none has a title. */
+const char *pxr_story_title(const px_comparison *c);
+
 #endif

@@ -151,16 +151,17 @@ static void articles(const px_comparison *c, FILE *f, px_buf *b)
     for (size_t a = 0; a < c->n; a++) {
         const px_article *art = c->articles[a];
         const char *title = px_article_title(art), *outlet = px_article_outlet(art);
-        const char *date = px_article_date(art);
-        char first[32];
+        const char *date = pxr_date(c, a);
+        char first[32], sentences[48], quotes[48];
         snprintf(first, sizeof first, "  #%-3zu ", a + 1);
         own.len = 0;
         px_compare_unique(c, a, &own);
         if (c->n > 8) { /* one line each: the list is long enough as it is */
             px_buf_reset(b);
-            px_buf_printf(b, "%s: %s (%s, %s, %zu sentences, %zu its own)", pxr_label(c, a),
-                          title ? title : "(untitled)", date ? date : "no date",
-                          px_article_language(art), px_article_sentence_count(art), own.len);
+            px_buf_printf(b, "%s: %s (%s, %s, %s, %zu its own)", pxr_label(c, a),
+                          title ? title : "(untitled)", date, px_article_language(art),
+                          pxr_count(sentences, sizeof sentences, px_article_sentence_count(art), "sentence"),
+                          own.len);
             wrap(f, first, 7, px_buf_str(b), NULL);
             continue;
         }
@@ -168,10 +169,11 @@ static void articles(const px_comparison *c, FILE *f, px_buf *b)
         wrap(f, "       ", 7, title ? title : "(untitled)", NULL);
         fputs("      ", f);
         if (outlet && strcmp(outlet, pxr_label(c, a)) != 0) fprintf(f, " outlet %s,", outlet);
-        fprintf(f, " %s, %s, %zu sentences, %zu quotes", date ? date : "no date",
-                px_article_language(art), px_article_sentence_count(art),
-                px_analysis_quote_count(c->analyses[a]));
-        fprintf(f, ", %zu facts (%zu its own)\n", pxr_fact_count(c, a), own.len);
+        fprintf(f, " %s, %s, %s, %s", date, px_article_language(art),
+                pxr_count(sentences, sizeof sentences, px_article_sentence_count(art), "sentence"),
+                pxr_count(quotes, sizeof quotes, px_analysis_quote_count(c->analyses[a]), "quote"));
+        fprintf(f, ", %s (%zu its own)\n", pxr_count(quotes, sizeof quotes, pxr_fact_count(c, a), "fact"),
+                own.len);
     }
     px_vec_free(&own);
     px_buf langs = {0};

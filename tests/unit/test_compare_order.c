@@ -161,7 +161,9 @@ static char *signature(px_article **a, size_t n)
     px_buf_free(&b);
     px_comparison_free(c);
     for (size_t i = 0; i < n; i++) px_analysis_free(an[i]);
-    return own(&out);
+    char *r = own(&out);
+    px_buf_free(&out);
+    return r;
 }
 
 static void check(size_t n)

@@ -253,8 +253,10 @@ static void json_by_hand(void **state)
     static const char *const keys[] = {"articles", "similarity", "facts", "unique", "omitted",
                                        "conflicts", "quotes", "citations", "syndication", "summary"};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) assert_true(json_is_array(get(o, keys[i])) || i == 1);
-    assert_int_equal(json_object_size(o), 11);
+    assert_int_equal(json_object_size(o), 13);
     assert_int_equal(json_integer_value(get(o, "schema")), 2);
+    assert_true(json_is_boolean(get(o, "one_story")));
+    assert_true(json_is_string(get(o, "headline")) || json_is_null(get(o, "headline")));
 
     json_t *a0 = json_array_get(get(o, "articles"), 0);
     assert_string_equal(json_string_value(get(a0, "label")), "A&B <News>");
