@@ -211,6 +211,7 @@ void px_comparison_free(px_comparison *c)
     px_vec_free(&c->entities);
     free(c->entity_of);
     free(c->entity_base);
+    free(c->copy_group);
     for (size_t i = 0; i < c->facts.len; i++) {
         px_vec_free(&c->facts.items[i].claims);
         px_vec_free(&c->facts.items[i].support);

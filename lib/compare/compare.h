@@ -251,6 +251,8 @@ struct px_comparison {
     PX_VEC(px_story_entity) entities; /* the story's entities (entities.c) */
     long *entity_of;               /* entity_base[a] + i -> c->entities index, or -1 */
     size_t *entity_base;           /* per article: where its entities start in entity_of */
+    size_t *copy_group;            /* per article: the first article of its near-copies
+                                    * (c->copies joined transitively; entities.c) */
     PX_VEC(px_claim) claims;
     size_t *claim_rank;            /* claim -> its place in a fixed order: articles by
                                     * date, id, title; then place in the article */
@@ -284,9 +286,9 @@ void px_compare_summary(px_comparison *c);
  * article `article` was joined to; -1 when none (entity < 0 or unjoined). */
 long px_compare_entity(const px_comparison *c, size_t article, long entity);
 
-/* How many of the n articles listed are independent: a near-copy of
- * another listed article (c->copies) counts once, with its original.
- * Needs px_compare_sources() to have run. */
+/* How many of the n articles listed are independent: near-copies of one
+ * another (c->copies) count once.  Needs px_compare_entities() to have
+ * run; time n log n. */
 size_t px_compare_independent(const px_comparison *c, const size_t *articles, size_t n);
 
 /* Name conflicts and agreements per story entity (names.c); runs after

@@ -469,18 +469,34 @@ static void attach_surnames(joiner *j)
 
 /* ---- story entities ------------------------------------------------------------ */
 
+/* c->copy_group: near-copies joined, each group named by its first article. */
+static void copy_groups(px_comparison *c)
+{
+    size_t *g = c->copy_group = px_xmalloc((c->n ? c->n : 1) * sizeof *g);
+    for (size_t a = 0; a < c->n; a++) g[a] = a;
+    for (size_t k = 0; k < c->copies.len; k++) {
+        size_t x = root(g, c->copies.items[k].copy), y = root(g, c->copies.items[k].original);
+        if (x < y) g[y] = x;
+        else g[x] = y;
+    }
+    for (size_t a = 0; a < c->n; a++) g[a] = root(g, a);
+}
+
+static int cmp_size(const void *p, const void *q)
+{
+    size_t x = *(const size_t *)p, y = *(const size_t *)q;
+    return (x > y) - (x < y);
+}
+
 size_t px_compare_independent(const px_comparison *c, const size_t *articles, size_t n)
 {
+    if (!c->copy_group) return n;
+    size_t *g = px_xmalloc((n ? n : 1) * sizeof *g);
+    for (size_t i = 0; i < n; i++) g[i] = c->copy_group[articles[i]];
+    if (n > 1) qsort(g, n, sizeof *g, cmp_size);
     size_t count = 0;
-    for (size_t i = 0; i < n; i++) {
-        int copy = 0;
-        for (size_t k = 0; k < c->copies.len && !copy; k++) {
-            if (c->copies.items[k].copy != articles[i]) continue;
-            for (size_t m = 0; m < n && !copy; m++)
-                copy = articles[m] == c->copies.items[k].original;
-        }
-        count += !copy;
-    }
+    for (size_t i = 0; i < n; i++) count += !i || g[i] != g[i - 1];
+    free(g);
     return count;
 }
 
@@ -555,6 +571,7 @@ void px_compare_entities(px_comparison *c)
         c->entity_base[a + 1] = c->entity_base[a] + c->analyses[a]->entities.len;
     size_t nodes = c->entity_base[c->n];
     c->entity_of = px_xcalloc(nodes ? nodes : 1, sizeof *c->entity_of);
+    copy_groups(c);
     joiner j = {.c = c};
     size_t *node_form = px_xcalloc(nodes ? nodes : 1, sizeof *node_form);
     for (size_t a = 0; a < c->n; a++)

@@ -133,8 +133,9 @@ static void entity_names(px_comparison *c, const px_story_entity *e)
                          .agreement = pattern == NULL};
         push_values(c, &k, sp.items, sp.len, pattern ? pattern : "person-name");
         if (pattern) push_values(c, &k, alone.items, alone.len, pattern);
-        for (size_t i = 1; i < k.values.len; i++) /* by article */
-            for (size_t j = i; j > 0 && k.values.items[j - 1].article > k.values.items[j].article; j--) {
+        for (size_t i = 1; i < k.values.len; i++) /* by the articles' fixed order (date, id) */
+            for (size_t j = i; j > 0 && c->article_rank[k.values.items[j - 1].article] >
+                                            c->article_rank[k.values.items[j].article]; j--) {
                 px_value t = k.values.items[j];
                 k.values.items[j] = k.values.items[j - 1];
                 k.values.items[j - 1] = t;

@@ -31,6 +31,7 @@
  * text that more than MAX_BUCKET quotes share only pairs each quote with
  * the next, which still joins them when they are one quotation.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -348,12 +349,29 @@ static long named_person(const px_comparison *c, const px_quote_use *u)
     return e >= 0 && c->entities.items[e].type == PX_ENTITY_PERSON ? e : -1;
 }
 
-/* 1 when article a credits the quote (any of its uses) to story entity e. */
-static int article_credits(const px_comparison *c, const px_story_quote *g, size_t a, long e)
+typedef struct credit {
+    size_t article;
+    long named;    /* named_person(), or -1 */
+    long credited; /* speaker_entity(), or -1 */
+} credit;
+
+static int cmp_credit(const void *p, const void *q)
 {
-    for (size_t i = 0; i < g->uses.len; i++)
-        if (g->uses.items[i].article == a && speaker_entity(c, &g->uses.items[i]) == e) return 1;
-    return 0;
+    const credit *x = p, *y = q;
+    if (x->article != y->article) return x->article < y->article ? -1 : 1;
+    return (x->credited > y->credited) - (x->credited < y->credited);
+}
+
+/* The uses' credits, sorted by article. */
+static credit *credits(const px_comparison *c, const px_story_quote *g)
+{
+    credit *cr = px_xmalloc((g->uses.len ? g->uses.len : 1) * sizeof *cr);
+    for (size_t i = 0; i < g->uses.len; i++) {
+        const px_quote_use *u = &g->uses.items[i];
+        cr[i] = (credit){u->article, named_person(c, u), speaker_entity(c, u)};
+    }
+    if (g->uses.len > 1) qsort(cr, g->uses.len, sizeof *cr, cmp_credit);
+    return cr;
 }
 
 /* The speaker credited most often among the uses (a use naming it beside
@@ -387,29 +405,43 @@ static const char *group_speaker(const px_comparison *c, const px_story_quote *g
     return best;
 }
 
-/* A speaker conflict: two articles name two different story persons as
- * the speaker beside the quote, and neither also credits the other's. One
- * person spelled two ways is one story entity: a name conflict, not this. */
+enum { MAX_SPEAKERS = 32 };
+
+/*
+ * A speaker conflict: article a names person s beside the quote and does
+ * not also credit t; article b names t and does not credit s (then a != b).
+ * One person spelled two ways is one story entity: a name conflict, not
+ * this.  Per article a bit set of the persons it names and of those it
+ * credits, over the group's named persons (at most MAX_SPEAKERS): linear
+ * in the uses.
+ */
 static int speakers_conflict(const px_comparison *c, const px_story_quote *g)
 {
-    long first = -1; /* one person among all the named: no conflict, */
-    int two = 0;     /* found without comparing pairs */
-    for (size_t i = 0; i < g->uses.len && !two; i++) {
-        long e = named_person(c, &g->uses.items[i]);
-        if (e < 0) continue;
-        if (first < 0) first = e;
-        else two = e != first;
+    credit *cr = credits(c, g);
+    long persons[MAX_SPEAKERS];
+    size_t np = 0, n = g->uses.len;
+    for (size_t i = 0; i < n && np < MAX_SPEAKERS; i++) {
+        size_t k = 0;
+        while (k < np && persons[k] != cr[i].named) k++;
+        if (cr[i].named >= 0 && k == np) persons[np++] = cr[i].named;
     }
-    if (!two) return 0;
-    for (size_t i = 0; i < g->uses.len; i++)
-        for (size_t j = 0; j < g->uses.len; j++) {
-            const px_quote_use *u = &g->uses.items[i], *w = &g->uses.items[j];
-            if (u->article >= w->article) continue;
-            long s = named_person(c, u), t = named_person(c, w);
-            if (s >= 0 && t >= 0 && s != t && !article_credits(c, g, u->article, t) &&
-                !article_credits(c, g, w->article, s))
-                return 1;
-        }
+    uint32_t without[MAX_SPEAKERS] = {0}; /* s -> the persons some article naming s does not credit */
+    for (size_t i = 0; i < n;) {
+        uint32_t named = 0, credited = 0;
+        size_t k = i;
+        for (; k < n && cr[k].article == cr[i].article; k++)
+            for (size_t p = 0; p < np; p++) {
+                named |= (uint32_t)(cr[k].named == persons[p]) << p;
+                credited |= (uint32_t)(cr[k].credited == persons[p]) << p;
+            }
+        for (size_t p = 0; p < np; p++)
+            if (named >> p & 1) without[p] |= ~credited;
+        i = k;
+    }
+    free(cr);
+    for (size_t s = 0; s < np; s++)
+        for (size_t t = s + 1; t < np; t++)
+            if ((without[s] >> t & 1) && (without[t] >> s & 1)) return 1;
     return 0;
 }
 
@@ -518,6 +550,18 @@ static int has_value(const px_conflict *k, size_t article, const char *value)
     return 0;
 }
 
+/* k's values in the articles' fixed order (date, id: claim.c), stable. */
+static void order_values(const px_comparison *c, px_conflict *k)
+{
+    for (size_t i = 1; i < k->values.len; i++)
+        for (size_t j = i; j > 0 && c->article_rank[k->values.items[j - 1].article] >
+                                        c->article_rank[k->values.items[j].article]; j--) {
+            px_value t = k->values.items[j];
+            k->values.items[j] = k->values.items[j - 1];
+            k->values.items[j - 1] = t;
+        }
+}
+
 static void speaker_values(px_comparison *c, const px_story_quote *g, px_conflict *k)
 {
     for (size_t i = 0; i < g->uses.len; i++) {
@@ -552,6 +596,7 @@ static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speak
                          .subject = subj, .entity = speaker_conflict ? NULL : c->entities.items[agreed].name,
                          .agreement = !speaker_conflict};
         speaker_values(c, g, &k);
+        order_values(c, &k);
         px_vec_push(&c->conflicts, k);
     }
     int altered = 0;
@@ -572,6 +617,7 @@ static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speak
         px_value v = {w->article, q->sentence, own ? q->text : g->text, q->text, "quote-wording", 0};
         if (!has_value(&k, v.article, v.value)) px_vec_push(&k.values, v);
     }
+    order_values(c, &k);
     px_vec_push(&c->conflicts, k);
 }
 
