@@ -47,7 +47,14 @@ px_when px_when_of(int32_t day, const int32_t *named, size_t n, px_day_count *bu
     return w;
 }
 
-static int32_t dist(int32_t a, int32_t b) { return a > b ? a - b : b - a; }
+/* |a - b|, at most INT32_MAX: days read back from a store are whatever its
+ * rows hold, and two far apart must not overflow. */
+static int32_t dist(int32_t a, int32_t b)
+{
+    int64_t d = (int64_t)a - b;
+    if (d < 0) d = -d;
+    return d > INT32_MAX ? INT32_MAX : (int32_t)d;
+}
 
 /* The least distance between two sorted lists, or -1 when one is empty. */
 static int gap(const px_day_count *a, size_t na, const px_day_count *b, size_t nb)
