@@ -5,15 +5,14 @@
  * story's entities), quote speakers and wording in quotes.c, and every
  * other slot (ages, counts, conditions, dates, times, places ...) by the
  * fact model, slots.c and judge.c.  This file orders the lot, so that
- * equal inputs in any order print alike: each detail's values by their
- * article's publication day, then id, then label (never by the position
- * the article was given in), then the details themselves.
+ * equal inputs in any order print alike: each detail's values in claim.c's
+ * fixed article order (c->article_rank: publication date, id, title; never
+ * the position the article was given in), then the details themselves.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "compare/compare.h"
-#include "story/profile.h"
 
 static int cmp_str(const char *a, const char *b)
 {
@@ -38,32 +37,26 @@ static int cmp_conflict(const void *x, const void *y)
 
 typedef struct ranked_value {
     px_value v;
-    int32_t day;
-    const char *id, *label;
+    size_t rank; /* of its article: c->article_rank */
 } ranked_value;
 
 static int cmp_ranked_value(const void *x, const void *y)
 {
     const ranked_value *a = x, *b = y;
-    if (a->day != b->day) return a->day < b->day ? -1 : 1;
-    int k = cmp_str(a->id, b->id);
-    if (k || (k = cmp_str(a->label, b->label))) return k;
+    if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
     if (a->v.sentence != b->v.sentence) return a->v.sentence < b->v.sentence ? -1 : 1;
-    if ((k = cmp_str(a->v.value, b->v.value))) return k;
-    return cmp_str(a->v.surface, b->v.surface);
+    int k = cmp_str(a->v.value, b->v.value);
+    return k ? k : cmp_str(a->v.surface, b->v.surface);
 }
 
-/* Orders k's values by their articles (day, id, label), not by position. */
+/* Orders k's values by their articles' fixed rank, then within an article
+ * by sentence and value, so no position of an input shows through. */
 static void sort_values(const px_comparison *c, px_conflict *k)
 {
     size_t n = k->values.len;
     if (n < 2) return;
     ranked_value *r = px_xmalloc(n * sizeof *r);
-    for (size_t i = 0; i < n; i++) {
-        const px_value *v = &k->values.items[i];
-        const px_article *a = c->articles[v->article];
-        r[i] = (ranked_value){*v, px_day_of(px_article_date(a)), px_article_id(a), c->labels[v->article]};
-    }
+    for (size_t i = 0; i < n; i++) r[i] = (ranked_value){k->values.items[i], c->article_rank[k->values.items[i].article]};
     qsort(r, n, sizeof *r, cmp_ranked_value);
     for (size_t i = 0; i < n; i++) k->values.items[i] = r[i].v;
     free(r);

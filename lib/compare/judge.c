@@ -6,7 +6,8 @@
  * together within them (numbers are written as digits, names compared
  * without case): sorting is the index, n log n, and makes the result
  * independent of the order the articles were given in (articles are
- * ranked by publication day, then id, then label, never by position).
+ * ranked by claim.c's fixed order, c->article_rank: publication date,
+ * id, title, never position).
  *
  * Within a slot, two distinct values are rivals when no article states
  * both: one article giving "Saturday" and "Sunday", or a victim's two
@@ -71,7 +72,7 @@ typedef struct group {
 
 typedef struct judge {
     px_comparison *c;
-    size_t *rank;      /* article -> rank */
+    const size_t *rank; /* article -> rank: c->article_rank, borrowed */
     size_t *root;      /* article -> the original it copies, else itself */
     int32_t *day;      /* article -> publication day */
     double *named_ages; /* the ages given to named people, sorted */
@@ -91,34 +92,11 @@ static int cmp_item(const void *x, const void *y)
     return strcmp(a->v->surface ? a->v->surface : "", b->v->surface ? b->v->surface : "");
 }
 
-typedef struct ranked {
-    size_t article;
-    int32_t day;
-    const char *id, *label;
-} ranked;
-
-static int cmp_ranked(const void *x, const void *y)
-{
-    const ranked *a = x, *b = y;
-    if (a->day != b->day) return a->day < b->day ? -1 : 1;
-    int k = strcmp(a->id, b->id);
-    if (k) return k;
-    if ((k = strcmp(a->label, b->label))) return k;
-    return a->article < b->article ? -1 : a->article > b->article;
-}
-
 static void rank_articles(judge *j)
 {
     px_comparison *c = j->c;
-    ranked *r = px_xcalloc(c->n, sizeof *r);
-    for (size_t a = 0; a < c->n; a++) {
-        const char *id = px_article_id(c->articles[a]);
-        j->day[a] = px_day_of(px_article_date(c->articles[a]));
-        r[a] = (ranked){a, j->day[a], id ? id : "", c->labels[a]};
-    }
-    qsort(r, c->n, sizeof *r, cmp_ranked);
-    for (size_t i = 0; i < c->n; i++) j->rank[r[i].article] = i;
-    free(r);
+    j->rank = c->article_rank;
+    for (size_t a = 0; a < c->n; a++) j->day[a] = px_day_of(px_article_date(c->articles[a]));
     for (size_t a = 0; a < c->n; a++) j->root[a] = a;
     for (size_t i = 0; i < c->copies.len; i++) j->root[c->copies.items[i].copy] = c->copies.items[i].original;
     for (size_t a = 0; a < c->n; a++) /* a copy of a copy: its first original */
@@ -442,8 +420,7 @@ void px_compare_judge(px_comparison *c)
 {
     shot_as_injured(c);
     size_t n = c->slot_values.len;
-    judge j = {c, px_xcalloc(c->n, sizeof(size_t)), px_xcalloc(c->n, sizeof(size_t)),
-               px_xcalloc(c->n, sizeof(int32_t))};
+    judge j = {c, NULL, px_xcalloc(c->n, sizeof(size_t)), px_xcalloc(c->n, sizeof(int32_t))};
     rank_articles(&j);
     j.named_ages = px_xmalloc((n ? n : 1) * sizeof(double));
     for (size_t i = 0; i < n; i++)
@@ -461,7 +438,6 @@ void px_compare_judge(px_comparison *c)
         i = e;
     }
     free(items);
-    free(j.rank);
     free(j.root);
     free(j.day);
     free(j.named_ages);
