@@ -69,18 +69,6 @@ static void make_labels(px_comparison *c)
 /* The articles of the sample (see PX_SIMILARITY_MAX): those whose id (then
  * title, then date) hashes lowest, so the sample does not depend on input
  * order; returned ascending. */
-typedef struct sample_key {
-    uint64_t hash;
-    size_t article;
-} sample_key;
-
-static int cmp_sample_key(const void *x, const void *y)
-{
-    const sample_key *a = x, *b = y;
-    if (a->hash != b->hash) return a->hash < b->hash ? -1 : 1;
-    return a->article < b->article ? -1 : a->article > b->article;
-}
-
 static int cmp_index(const void *x, const void *y)
 {
     size_t a = *(const size_t *)x, b = *(const size_t *)y;
@@ -89,19 +77,19 @@ static int cmp_index(const void *x, const void *y)
 
 static void choose_sample(px_comparison *c)
 {
-    sample_key *k = px_xmalloc(c->n * sizeof *k);
+    px_posting *k = px_xmalloc(c->n * sizeof *k); /* (hash, article) */
     for (size_t i = 0; i < c->n; i++) {
         const px_article *a = c->articles[i];
         const char *parts[] = {a->id, a->title, a->date};
         uint64_t h = 0;
         for (size_t p = 0; p < 3; p++)
             if (parts[p]) h = h * 1099511628211ULL ^ px_hash(parts[p], strlen(parts[p]));
-        k[i] = (sample_key){h, i};
+        k[i] = (px_posting){h, i};
     }
-    qsort(k, c->n, sizeof *k, cmp_sample_key);
+    qsort(k, c->n, sizeof *k, px_posting_cmp);
     c->sample_len = PX_SIMILARITY_MAX;
     c->sample = px_arena_alloc(&c->arena, c->sample_len * sizeof *c->sample);
-    for (size_t i = 0; i < c->sample_len; i++) c->sample[i] = k[i].article;
+    for (size_t i = 0; i < c->sample_len; i++) c->sample[i] = k[i].ref;
     qsort(c->sample, c->sample_len, sizeof *c->sample, cmp_index);
     free(k);
 }
@@ -174,6 +162,13 @@ static uint64_t key_at(const void *items, size_t stride, size_t i)
     uint64_t k;
     memcpy(&k, (const char *)items + i * stride, sizeof k);
     return k;
+}
+
+int px_posting_cmp(const void *x, const void *y)
+{
+    const px_posting *a = x, *b = y;
+    if (a->key != b->key) return a->key < b->key ? -1 : 1;
+    return a->ref < b->ref ? -1 : a->ref > b->ref;
 }
 
 void px_compare_run(const void *items, size_t len, size_t stride, uint64_t key, size_t *lo,

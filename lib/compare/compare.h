@@ -295,6 +295,16 @@ size_t px_compare_independent(const px_comparison *c, const size_t *articles, si
  * the other conflicts and the quotes, whose subjects it looks at. */
 void px_compare_names(px_comparison *c);
 
+/* A key and the index it stands for (an article, a quote): the entries of
+ * the stages' inverted indexes and samples.  px_posting_cmp orders them by
+ * key, then index, for qsort. */
+typedef struct px_posting {
+    uint64_t key;
+    size_t ref;
+} px_posting;
+
+int px_posting_cmp(const void *x, const void *y);
+
 /* In an array of len items stride bytes apart, sorted by the uint64_t key
  * each opens with (the stages' inverted indexes), the run of items whose
  * key is key: [*lo, *hi), empty when none. */

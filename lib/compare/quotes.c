@@ -700,26 +700,14 @@ static void build_groups(px_comparison *c, quote_ref *refs, size_t n, size_t *pa
 
 /* ---- candidates ------------------------------------------------------------ */
 
-typedef struct posting {
-    uint64_t key;
-    size_t ref;
-} posting;
-
-static int cmp_posting(const void *x, const void *y)
-{
-    const posting *a = x, *b = y;
-    if (a->key != b->key) return a->key < b->key ? -1 : 1;
-    return a->ref < b->ref ? -1 : a->ref > b->ref;
-}
-
 /* Joins the quotes that share a posting's key and are the same quotation:
  * all pairs of a bucket, or in a bucket of more than MAX_BUCKET quotes
  * (a line every outlet carries), each with the next, which joins them
  * just the same when they are one quotation. */
-static void join_buckets(const px_comparison *c, quote_ref *refs, posting *v, size_t len,
+static void join_buckets(const px_comparison *c, quote_ref *refs, px_posting *v, size_t len,
                          size_t *parent, px_buf *bx, px_buf *by)
 {
-    if (len) qsort(v, len, sizeof *v, cmp_posting);
+    if (len) qsort(v, len, sizeof *v, px_posting_cmp);
     for (size_t lo = 0; lo < len;) {
         size_t hi = lo;
         while (hi < len && v[hi].key == v[lo].key) hi++;
@@ -750,15 +738,15 @@ void px_compare_quotes(px_comparison *c)
     px_buf bx = {0}, by = {0};
     /* Candidates, not all pairs: quotes sharing a word 3-gram, and quotes
      * whose normalised words are equal (short ones have no 3-grams). */
-    PX_VEC(posting) grams = {0}, texts = {0};
+    PX_VEC(px_posting) grams = {0}, texts = {0};
     for (size_t i = 0; i < n; i++) {
         for (size_t k = 0; k < refs.items[i].shingles.len; k++) {
-            posting p = {refs.items[i].shingles.items[k], i};
+            px_posting p = {refs.items[i].shingles.items[k], i};
             px_vec_push(&grams, p);
         }
         normalise(c->analyses[refs.items[i].article]->quotes.items[refs.items[i].quote].text, &bx);
         if (!bx.len) continue;
-        posting p = {px_hash(px_buf_str(&bx), bx.len), i};
+        px_posting p = {px_hash(px_buf_str(&bx), bx.len), i};
         px_vec_push(&texts, p);
     }
     join_buckets(c, refs.items, grams.items, grams.len, parent, &bx, &by);

@@ -99,20 +99,9 @@ static void add_pair(pairs *out, size_t a, size_t b)
     px_vec_push(out, p);
 }
 
-/* (key, article) postings, sorted by key then article. */
-typedef struct posting {
-    uint64_t key;
-    size_t article;
-} posting;
-
-typedef PX_VEC(posting) postings;
-
-static int cmp_posting(const void *x, const void *y)
-{
-    const posting *p = x, *q = y;
-    if (p->key != q->key) return p->key < q->key ? -1 : 1;
-    return p->article < q->article ? -1 : p->article > q->article;
-}
+/* (key, article) postings (px_posting: ref is the article), sorted by key
+ * then article. */
+typedef PX_VEC(px_posting) postings;
 
 typedef struct ctx {
     const px_comparison *c;
@@ -145,15 +134,15 @@ static void bucket_pairs(const ctx *x, size_t *members, size_t n, pairs *out)
 static void simhash_candidates(const ctx *x, pairs *out)
 {
     size_t n = x->c->n;
-    posting *v = px_xmalloc(n * sizeof *v);
+    px_posting *v = px_xmalloc(n * sizeof *v);
     size_t *members = px_xmalloc(n * sizeof *members);
     for (int band = 0; band < 4; band++) {
         for (size_t a = 0; a < n; a++)
-            v[a] = (posting){(x->c->profiles[a].simhash >> (16 * band)) & 0xffff, a};
-        qsort(v, n, sizeof *v, cmp_posting);
+            v[a] = (px_posting){(x->c->profiles[a].simhash >> (16 * band)) & 0xffff, a};
+        qsort(v, n, sizeof *v, px_posting_cmp);
         for (size_t lo = 0; lo < n;) {
             size_t hi = lo, k = 0;
-            while (hi < n && v[hi].key == v[lo].key) members[k++] = v[hi++].article;
+            while (hi < n && v[hi].key == v[lo].key) members[k++] = v[hi++].ref;
             bucket_pairs(x, members, k, out);
             lo = hi;
         }
@@ -184,10 +173,10 @@ static void overlap_candidates(const ctx *x, pairs *out)
     postings ix = {0};
     for (size_t a = 0; a < n; a++)
         for (size_t k = 0; k < x->sh[a].len; k++) {
-            posting p = {x->sh[a].items[k], a};
+            px_posting p = {x->sh[a].items[k], a};
             px_vec_push(&ix, p);
         }
-    if (ix.len) qsort(ix.items, ix.len, sizeof *ix.items, cmp_posting);
+    if (ix.len) qsort(ix.items, ix.len, sizeof *ix.items, px_posting_cmp);
     PX_VEC(rarity) prefix = {0};
     px_keys big = {0}; /* keys whose large posting was chained already */
     PX_VEC(size_t) members = {0};
@@ -205,12 +194,12 @@ static void overlap_candidates(const ctx *x, pairs *out)
         for (size_t k = 0; k < p && k < s; k++) {
             size_t lo = prefix.items[k].lo, hi = prefix.items[k].hi;
             if (hi - lo <= MAX_BUCKET) {
-                for (size_t i = lo; i < hi; i++) add_pair(out, a, ix.items[i].article);
+                for (size_t i = lo; i < hi; i++) add_pair(out, a, ix.items[i].ref);
                 continue;
             }
             if (px_keys_has(&big, prefix.items[k].key)) continue;
             members.len = 0;
-            for (size_t i = lo; i < hi; i++) px_vec_push(&members, ix.items[i].article);
+            for (size_t i = lo; i < hi; i++) px_vec_push(&members, ix.items[i].ref);
             bucket_pairs(x, members.items, members.len, out);
             px_vec_push(&big, prefix.items[k].key);
             px_keys_unique(&big);
