@@ -27,7 +27,8 @@ DESTDIR  ?=
 BUILD    ?= build
 CC       ?= cc
 
-PKGS      = icu-uc icu-i18n libxml-2.0 jansson libexttextcat zlib libpsl sqlite3
+PKGS      = icu-uc icu-i18n libxml-2.0 jansson libexttextcat zlib libpsl sqlite3 \
+            libmicrohttpd libcurl
 DEP_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEP_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
 
