@@ -226,9 +226,10 @@ static int read_one(const char *path, const feed_options *o)
     return 1;
 }
 
-static int done(feed_options *o, int status)
+static int done(feed_options *o, char **files, int status)
 {
     for (size_t i = 0; i < o->headers; i++) free(o->names[i]);
+    free(files);
     return status;
 }
 
@@ -236,13 +237,14 @@ int cmd_feed(int argc, char **argv)
 {
     feed_options o = {0};
     int status = 0;
-    const char *files[4096];
+    char **files = calloc((size_t)argc, sizeof *files); /* the operands, in order */
     size_t nfiles = 0;
+    if (!files) abort();
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(usage, stdout);
-            return done(&o, 0);
+            return done(&o, files, 0);
         } else if ((!strcmp(a, "-u") || !strcmp(a, "--url")) && i + 1 < argc) {
             o.url = argv[++i];
         } else if (!strncmp(a, "--url=", 6)) {
@@ -255,20 +257,16 @@ int cmd_feed(int argc, char **argv)
             o.robots = 1;
         } else if (a[0] == '-' && a[1]) {
             cli_error("feed: unknown option '%s'; see 'parallax feed --help'", a);
-            return done(&o, EXIT_USAGE);
-        } else if (nfiles < sizeof files / sizeof *files) {
-            files[nfiles++] = a;
+            return done(&o, files, EXIT_USAGE);
         } else {
-            cli_error("feed: more than %zu files; run it again for the rest",
-                      sizeof files / sizeof *files);
-            return done(&o, EXIT_USAGE);
+            files[nfiles++] = argv[i];
         }
     }
     if (!nfiles || status) {
         if (!nfiles) fputs(usage, stderr);
-        return done(&o, EXIT_USAGE);
+        return done(&o, files, EXIT_USAGE);
     }
     for (size_t i = 0; i < nfiles; i++)
         if (!read_one(files[i], &o)) status = EXIT_INPUT;
-    return done(&o, status);
+    return done(&o, files, status);
 }

@@ -67,6 +67,7 @@ typedef struct px_feed_sax {
     int cap_field;        /* where the capture goes (feed_xml.c) */
     int cap_permalink;    /* an RSS guid's isPermaLink is not "false" */
     int person_depth;
+    char cap_rel[32];     /* a text <link>'s rel */
     int netscape;         /* the DOCTYPE is Netscape's RSS 0.91 */
     /* the person (atom:author) being read */
     px_feed_person person;

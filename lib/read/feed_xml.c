@@ -162,6 +162,7 @@ static void add_atom_link(px_feed_sax *s, const px_xml_attr *attrs, size_t n, co
     free(abs);
     if (!l.href) return;
     if (!l.rel) l.rel = "alternate";
+    if (!l.type && !strcmp(l.rel, "self") && s->kind == FEED_ATOM) l.type = "application/atom+xml";
     px_feed_entry *e = s->entry;
     px_feed_info *in = &s->f->info;
     if (e) px_feed_add_link(s->f, &e->links, &e->link_count, l);
@@ -256,7 +257,7 @@ static void on_start(void *ud, const char *ns, const char *local, const char *pr
             px_xml_attr a[2] = {{NULL, "href", NULL, src}, {NULL, "rel", NULL, "enclosure"}};
             add_atom_link(s, a, 2, base);
         }
-    } else if (is(ns, local, NS_CONTENT, "encoded")) {
+    } else if (is(ns, local, NS_CONTENT, "encoded") || is(ns, local, NULL, "fullitem")) {
         field = F_CONTENT;
         mode = CAP_HTML;
     } else if (is(ns, local, NS_XHTML, "body") || is(ns, local, NS_XHTML, "div")) {
@@ -264,10 +265,12 @@ static void on_start(void *ud, const char *ns, const char *local, const char *pr
         capture(s, F_CONTENT, CAP_XHTML, base, lang);
         return;
     } else if (is(ns, local, NULL, "link")) {
-        if (px_xml_attr_get(attrs, n, "href") || s->kind == FEED_ATOM) {
+        if (px_xml_attr_get(attrs, n, "href")) {
             add_atom_link(s, attrs, n, base);
             return;
         }
+        const char *rel = px_xml_attr_get(attrs, n, "rel"); /* Atom 0.3 written as RSS */
+        snprintf(s->cap_rel, sizeof s->cap_rel, "%s", rel ? rel : "alternate");
         field = F_LINK;
     } else if (is(ns, local, NULL, "id")) {
         field = F_ID;
@@ -378,11 +381,12 @@ static void end_capture(px_feed_sax *s)
     switch (s->cap_field) {
     case F_LINK: {
         char *abs = px_xml_resolve(base, v);
-        px_feed_link l = {px_feed_strz(f, abs), "alternate", "text/html", NULL};
+        px_feed_link l = {px_feed_strz(f, abs), px_feed_strz(f, s->cap_rel), "text/html", NULL};
         free(abs);
         if (!l.href) break;
         if (e) px_feed_add_link(f, &e->links, &e->link_count, l);
         else px_feed_add_link(f, &in->links, &in->link_count, l);
+        if (strcmp(s->cap_rel, "alternate")) break;
         const char **link = e ? &e->link : &in->link;
         if (!*link || (e && e->id_is_link)) *link = l.href;
         if (e) e->id_is_link = 0;
