@@ -118,7 +118,7 @@ const char *px_date_source_name(px_date_source source);
  *   id        the id given with the input (JSON Lines "id"), else the file
  *             name, or "NAME:LINE" for a record of a multi-article input
  *   origin    where the article was read from: "FILE" or "FILE:LINE"
- *   format    the input format: "text", "html" or "jsonl"
+ *   format    the input format: "text", "html", "jsonl" or "feed"
  *   outlet    the publishing outlet ("UPI"), from the input or the page
  *   dateline  the dateline's place and date: "WASHINGTON, Nov. 7"
  *   wire      the wire tag of the dateline: "UPI" for "(UPI) --"
@@ -181,7 +181,13 @@ typedef enum px_format {
     PX_FORMAT_AUTO = 0, /* from the file name, then from the content */
     PX_FORMAT_TEXT,     /* plain text: first line the title, blank-line paragraphs */
     PX_FORMAT_HTML,     /* an HTML page */
-    PX_FORMAT_JSONL     /* JSON Lines: one article object per line */
+    PX_FORMAT_JSONL,    /* JSON Lines: one article object per line */
+    PX_FORMAT_FEED      /* an RSS, Atom or JSON Feed: one article per entry with
+                         * text (its content, else its summary); the entry's
+                         * title, link (the URL), id, date and authors are
+                         * given fields, the feed's title is the outlet.
+                         * AUTO takes .rss/.atom/.rdf names, and XML whose root
+                         * is <rss>, <feed> or <rdf:RDF>, as feeds */
 } px_format;
 
 /*

@@ -195,6 +195,16 @@ static xmlEntityPtr on_entity(void *ud, const xmlChar *name)
     return e;
 }
 
+/* Only internal entities are declared at all: libxml2 looks an entity up
+ * through xmlSAX2GetEntity() itself when getEntity finds nothing, so an
+ * external one (a file or URL the document names) must never exist. */
+static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlChar *public_id,
+                           const xmlChar *system_id, xmlChar *content)
+{
+    if (type == XML_INTERNAL_GENERAL_ENTITY)
+        xmlSAX2EntityDecl(ud, name, type, public_id, system_id, content);
+}
+
 static void on_error(void *ud, const char *msg, ...)
 {
     px_xml *x = ((xmlParserCtxtPtr)ud)->_private;
@@ -232,6 +242,8 @@ static void start_parser(px_xml *x)
     x->sax.ignorableWhitespace = on_text;
     x->sax.getEntity = on_entity;
     x->sax.internalSubset = on_doctype;
+    x->sax.entityDecl = on_entity_decl;
+    x->sax.unparsedEntityDecl = NULL;
     x->sax.error = on_error;
     x->sax.fatalError = on_error;
     x->sax.warning = NULL;
