@@ -193,7 +193,8 @@ typedef enum px_format {
 /*
  * Makes one article from bytes in memory.  name is used in messages and as
  * the article's origin (and id).  Fails with PX_EINPUT (binary, invalid
- * UTF-8, a JSONL input: use a reader), PX_ETOOBIG or PX_EEMPTY;
+ * UTF-8), PX_ETOOBIG or PX_EEMPTY; PX_EUSAGE for PX_FORMAT_JSONL and
+ * PX_FORMAT_FEED (many articles: use a reader);
  * PX_EUSAGE when ctx, name or out is NULL (data may be NULL when len is 0).
  */
 px_status px_article_parse(px_context *ctx, const char *data, size_t len,

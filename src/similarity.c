@@ -17,7 +17,7 @@ static const char usage[] =
     "\n"
     "  -j, --json           print one JSON object: a, b, score, terms, entities,\n"
     "                       quotes, dates (null where not measured)\n"
-    "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
+    "  -f, --format FORMAT  read inputs as text, html, jsonl or feed (default: auto)\n"
     "  -h, --help           show this help\n"
     "\n"
     "Exit status: 0 compared, 1 an input failed or there were not two\n"

@@ -66,9 +66,9 @@ px_status px_article_parse(px_context *ctx, const char *data, size_t len,
     *out = NULL;
     if (!ctx || (!data && len) || !name)
         return px_error_set(err, PX_EUSAGE, "px_article_parse", 0, 0, "NULL argument");
-    if (format == PX_FORMAT_JSONL)
-        return px_error_set(err, PX_EUSAGE, name, 0, 0,
-                            "JSON Lines holds many articles: read it with px_reader_open()");
+    if (format == PX_FORMAT_JSONL || format == PX_FORMAT_FEED)
+        return px_error_set(err, PX_EUSAGE, name, 0, 0, "%s holds many articles: read it with "
+                            "px_reader_open()", format == PX_FORMAT_FEED ? "a feed" : "JSON Lines");
     if (len > PX_MAX_DOCUMENT)
         return px_error_set(err, PX_ETOOBIG, name, 0, 0,
                             "input is %zu bytes; one article may be at most %u MiB", len,
