@@ -178,7 +178,7 @@ static void on_start(void *ud, const char *ns, const char *local, const char *pr
     s->depth++;
     if (s->skip_depth) return;
     if (s->capturing) {
-        px_capture_child_start(s, local, prefix, attrs, n, base);
+        px_capture_child_start(s, ns, local, prefix, attrs, n, base);
         return;
     }
     if (s->depth == 1) {
