@@ -63,6 +63,8 @@ typedef struct px_feed_sax {
     px_buf cap;
     char *cap_base, *cap_lang;
     int cap_children;     /* elements seen inside the capture */
+    const char *open_ns;    /* the namespace of the element last opened outside a capture */
+    const char *cap_self_ns; /* the captured element's namespace (markup in it inherits it) */
     const char *cap_ns[32]; /* the namespace of each element open in the capture */
     int cap_div;          /* an Atom 1.0 xhtml value: drop its wrapping div */
     int cap_field;        /* where the capture goes (feed_xml.c) */

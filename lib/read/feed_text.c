@@ -25,6 +25,7 @@ void px_capture_start(px_feed_sax *s, px_capture_mode mode, const char *base, co
     s->cap_mode = mode;
     s->cap_children = 0;
     s->cap_div = 0;
+    s->cap_self_ns = s->open_ns;
     px_buf_reset(&s->cap);
     free(s->cap_base);
     free(s->cap_lang);
@@ -62,7 +63,7 @@ void px_capture_child_start(px_feed_sax *s, const char *ns, const char *local, c
     if (s->cap_mode == CAP_PLAIN || s->cap_mode == CAP_BASE64) s->cap_mode = CAP_HTML;
     s->cap_children++;
     int level = s->depth - s->cap_depth - 1; /* 0 for the capture's first element */
-    const char *parent_ns = level > 0 && level <= 32 ? s->cap_ns[level - 1] : NULL;
+    const char *parent_ns = level > 0 && level <= 32 ? s->cap_ns[level - 1] : s->cap_self_ns;
     if (level >= 0 && level < 32) s->cap_ns[level] = ns;
     int foreign = ns && strcmp(ns, "http://www.w3.org/1999/xhtml") &&
                   (!parent_ns || strcmp(ns, parent_ns));

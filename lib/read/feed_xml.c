@@ -181,6 +181,7 @@ static void on_start(void *ud, const char *ns, const char *local, const char *pr
         px_capture_child_start(s, ns, local, prefix, attrs, n, base);
         return;
     }
+    s->open_ns = ns;
     if (s->depth == 1) {
         start_root(s, ns, local, attrs, n, lang);
         return;
