@@ -59,7 +59,7 @@ static int parse_format(const char *s, px_format *out)
 {
     static const struct { const char *name; px_format format; } names[] = {
         {"auto", PX_FORMAT_AUTO}, {"text", PX_FORMAT_TEXT},
-        {"html", PX_FORMAT_HTML}, {"jsonl", PX_FORMAT_JSONL}};
+        {"html", PX_FORMAT_HTML}, {"jsonl", PX_FORMAT_JSONL}, {"feed", PX_FORMAT_FEED}};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(s, names[i].name) == 0) return *out = names[i].format, 1;
     return 0;
@@ -68,7 +68,7 @@ static int parse_format(const char *s, px_format *out)
 int cli_parse_format(const char *s, px_format *out)
 {
     if (parse_format(s, out)) return 0;
-    cli_error("unknown format '%s' (auto, text, html or jsonl)", s);
+    cli_error("unknown format '%s' (auto, text, html, jsonl or feed)", s);
     return 1;
 }
 
@@ -90,7 +90,7 @@ static int parse_options(int argc, char **argv, const char *usage, cli_options *
         case 'j': opt->json = 1; break;
         case 'f':
             if (!parse_format(optarg, &opt->format)) {
-                cli_error("unknown format '%s' (auto, text, html or jsonl)", optarg);
+                cli_error("unknown format '%s' (auto, text, html, jsonl or feed)", optarg);
                 return EXIT_USAGE;
             }
             break;

@@ -80,6 +80,7 @@ int cli_load(int argc, char **argv, const char *usage, cli_options *opt, cli_cor
 void cli_corpus_free(cli_corpus *c);
 
 int cmd_extract(int argc, char **argv);
+int cmd_feed(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_similarity(int argc, char **argv);
 int cmd_add(int argc, char **argv);

@@ -16,6 +16,7 @@ static const struct command {
 } commands[] = {
     {"extract", cmd_extract, "print the article(s) of each input"},
     {"fetch", cmd_fetch, "fetch live pages (politely) and print their articles"},
+    {"feed", cmd_feed, "read RSS, Atom and JSON feeds, news sitemaps and OPML lists as JSON"},
     {"analyze", cmd_analyze, "articles with sentences, entities, quotes, sources, numbers, dates"},
     {"similarity", cmd_similarity, "how alike two articles are, with the evidence"},
     {"compare", cmd_compare, "compare the articles of one story across outlets"},
