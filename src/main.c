@@ -22,6 +22,8 @@ static const struct command {
     {"compare", cmd_compare, "compare the articles of one story across outlets"},
     {"cluster", cmd_cluster, "group articles into stories (batch, nothing stored)"},
     {"add", cmd_add, "add articles to the store, grouped into stories as they come"},
+    {"watch", cmd_watch, "follow feeds into the store: new entries' pages fetched and added"},
+    {"feeds", cmd_feeds, "the feeds the store follows, and each one's health"},
     {"stories", cmd_stories, "list the stories of the store"},
     {"show", cmd_show, "the comparison report of a stored story"},
     {"search", cmd_search, "full-text search over the stored articles"},
