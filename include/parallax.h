@@ -520,7 +520,7 @@ px_status px_store_articles(px_store *s, const px_article_filter *f,
                             char **next_cursor, px_error *err);
 
 /* Re-reads the article whose id (as given with the input), URL or row
- * number is key, into *out (free with px_article_free), and its story
+ * number is key ("#N": row N only, never an input id), into *out (free with px_article_free), and its story
  * into *story (may be NULL).  PX_EUSAGE when there is none. */
 px_status px_store_article_get(px_store *s, px_context *ctx, const char *key,
                                px_article **out, int64_t *story, px_error *err);
@@ -580,6 +580,43 @@ int px_date_valid(const char *iso);
  * controls, C1 and bidi overrides made visible as \xHH or \uHHHH, newline
  * and tab too); NULL writes nothing.  Returns 0, or EOF on a write error. */
 int px_term_fputs(const char *s, FILE *f);
+
+/* ---- the web server (lib/serve) -----------------------------------------
+ *
+ * `parallax serve`: the store's stories, story comparisons, articles,
+ * outlets and search as HTML pages and a JSON API under /api/v1
+ * (docs/api.md), on libmicrohttpd: a pool of threads on epoll, each with
+ * its own read-only connection to the store and its own px_context, so
+ * pages are served while `parallax add` writes the store.  Comparisons are
+ * cached per version of a story.
+ */
+typedef struct px_server px_server;
+
+/* Zero-initialised: the defaults in brackets. */
+typedef struct px_server_options {
+    const char *db;           /* the store (required) */
+    const char *host;         /* an IPv4 address to bind ["127.0.0.1"] */
+    unsigned port;            /* [8080]; PX_SERVER_ANY_PORT: one the kernel picks */
+    unsigned threads;         /* worker threads [4] */
+    unsigned max_connections; /* at once, in all [512] */
+    unsigned per_ip;          /* at once from one address [64] */
+    unsigned timeout;         /* seconds a connection may sit idle [15] */
+    unsigned cache;           /* story comparisons kept [256] */
+    int quiet;                /* 1: no access log on stderr */
+} px_server_options;
+
+#define PX_SERVER_ANY_PORT 65536u
+
+/* Opens the store once per thread, binds and starts serving in threads of
+ * its own; returns at once.  Fails with PX_EUSAGE for a bad option (a host
+ * that is not an IPv4 address, a port over 65535), the errors of
+ * px_store_open, and PX_EIO when the address cannot be bound (the message
+ * says which and why).  Stop and free with px_server_stop. */
+px_status px_server_start(const px_server_options *o, px_server **out, px_error *err);
+/* The port it listens on (the one picked, with PX_SERVER_ANY_PORT). */
+unsigned px_server_port(const px_server *s);
+/* Stops accepting, finishes the requests under way, frees everything. */
+void px_server_stop(px_server *s);
 
 /* ---- rendering --------------------------------------------------------- */
 

@@ -377,19 +377,29 @@ px_status px_store_article(px_store *s, px_context *ctx, const char *key, px_art
 {
     *a = NULL;
     sqlite3_stmt *q;
+    /* "#N": row N only (the server's links); else an input id, URL or row */
+    int64_t row = 0;
+    if (key[0] == '#') {
+        char *end;
+        long long v = strtoll(key + 1, &end, 10);
+        row = key[1] >= '0' && key[1] <= '9' && !*end && v > 0 ? v : -1;
+    }
+#define ARTICLE_GET(WHERE)                                                                         \
+    "SELECT " ARTICLE_COLUMNS ", m.story_id, m.created, m.copy_of, m.best_story,"                  \
+    " m.score, m.terms, m.specifics, m.quotes, m.gap, m.threshold, st.title,"                     \
+    " (SELECT coalesce(ext_id, id) FROM articles WHERE id = m.copy_of), m.places" ARTICLE_FROM    \
+    " JOIN memberships m ON m.article_id = a.id JOIN stories st ON st.id = m.story_id WHERE " WHERE
     if (sqlite3_prepare_v2(
             s->db,
-            "SELECT " ARTICLE_COLUMNS ", m.story_id, m.created, m.copy_of, m.best_story,"
-            " m.score, m.terms, m.specifics, m.quotes, m.gap, m.threshold, st.title,"
-            " (SELECT coalesce(ext_id, id) FROM articles WHERE id = m.copy_of), m.places"
-            ARTICLE_FROM
-            " JOIN memberships m ON m.article_id = a.id JOIN stories st ON st.id = m.story_id"
-            " WHERE (a.ext_key = ?2 AND a.ext_id = ?1) OR (a.url_key = ?2 AND a.url = ?1)"
-            " OR a.id = ?1 ORDER BY a.ext_id = ?1 DESC LIMIT 1",
+            row ? ARTICLE_GET("a.id = ?3")
+                : ARTICLE_GET("(a.ext_key = ?2 AND a.ext_id = ?1) OR (a.url_key = ?2 AND a.url = ?1)"
+                              " OR a.id = ?1 ORDER BY a.ext_id = ?1 DESC LIMIT 1"),
             -1, &q, NULL) != SQLITE_OK)
         return px_store_fail(s, err, "finding an article");
+#undef ARTICLE_GET
     sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_int64(q, 2, px_store_key(key));
+    sqlite3_bind_int64(q, 3, row);
     px_status rc;
     int step = sqlite3_step(q);
     if (step == SQLITE_ROW) {
