@@ -289,14 +289,22 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     px_server *s = cls;
     static const char no_body[] = "{\"error\":\"no request body is accepted\",\"status\":413}\n";
     static const char no_method[] = "{\"error\":\"only GET and HEAD\",\"status\":405}\n";
-    if (*upload_size || *con_cls) { /* a body: refused, once */
+    const char *length = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+    int has_body = (length && strcmp(length, "0") != 0) ||
+               MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding");
+    if (*con_cls) { /* the rest of a refused request: its body is dropped */
         *upload_size = 0;
-        if (*con_cls) return MHD_YES;
+        return MHD_YES;
+    }
+    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
         *con_cls = (void *)1;
+        return reply(conn, 405, "application/json", px_xstrdup(no_method), sizeof no_method - 1);
+    }
+    if (has_body || *upload_size) { /* nothing here takes a body */
+        *con_cls = (void *)1;
+        *upload_size = 0;
         return reply(conn, 413, "application/json", px_xstrdup(no_body), sizeof no_body - 1);
     }
-    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-        return reply(conn, 405, "application/json", px_xstrdup(no_method), sizeof no_method - 1);
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     slot *t = take(s);

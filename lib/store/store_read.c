@@ -462,5 +462,12 @@ px_status px_store_article_get(px_store *s, px_context *ctx, const char *key,
 
 int px_date_valid(const char *iso)
 {
-    return iso && strlen(iso) == 10 && px_day_of(iso) != PX_NO_DAY;
+    if (!iso || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-') return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (iso[i] < '0' || iso[i] > '9')) return 0;
+    int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] + (m == 2 && leap) &&
+           px_day_of(iso) != PX_NO_DAY;
 }
