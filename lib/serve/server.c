@@ -170,6 +170,7 @@ static void route(pxs_request *r)
     else if (strcmp(p, "/outlet") == 0) pxs_page_outlet(r);
     else if (strcmp(p, "/search") == 0) pxs_page_search(r);
     else if (strcmp(p, "/assets/style.css") == 0) style(r);
+    else if (strcmp(p, "/favicon.ico") == 0) r->status = 204, r->type = "image/x-icon"; /* none */
     else if (strcmp(p, "/api/v1/stories") == 0) pxs_api_stories(r);
     else if (strncmp(p, "/api/v1/stories/", 16) == 0) {
         const char *id = p + 16, *slash = strchr(id, '/');
