@@ -293,18 +293,27 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     const char *length = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
     int has_body = (length && strcmp(length, "0") != 0) ||
                MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding");
-    if (*con_cls) { /* the rest of a refused request: its body is dropped */
+    /* *con_cls: NULL on the first call (the headers are in), REFUSED after a
+     * refusal (the rest is dropped, the connection closed), ACCEPTED until
+     * the last call, made once the request is whole: answering before that
+     * would make libmicrohttpd close the connection (no keep-alive). */
+    static char refused, accepted;
+    if (*con_cls == &refused) {
         *upload_size = 0;
         return MHD_YES;
     }
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
-        *con_cls = (void *)1;
+        *con_cls = &refused;
         return reply(conn, 405, "application/json", px_xstrdup(no_method), sizeof no_method - 1);
     }
     if (has_body || *upload_size) { /* nothing here takes a body */
-        *con_cls = (void *)1;
+        *con_cls = &refused;
         *upload_size = 0;
         return reply(conn, 413, "application/json", px_xstrdup(no_body), sizeof no_body - 1);
+    }
+    if (!*con_cls) {
+        *con_cls = &accepted;
+        return MHD_YES;
     }
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
