@@ -603,6 +603,8 @@ typedef struct px_server_options {
     unsigned timeout;         /* seconds a connection may sit idle [15] */
     unsigned cache;           /* story comparisons kept [256] */
     int quiet;                /* 1: no access log on stderr */
+    int bench;                /* 1: also /bench/fixed?bytes=N, N bytes made
+                               * in memory (bench/serve's ceiling) */
 } px_server_options;
 
 #define PX_SERVER_ANY_PORT 65536u

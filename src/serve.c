@@ -11,7 +11,8 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: parallax serve [--db PATH] [--listen HOST:PORT] [--threads N] [--quiet]\n"
+    "usage: parallax serve [--db PATH] [--listen HOST:PORT] [--threads N] [--per-ip N]\n"
+    "                      [--quiet]\n"
     "\n"
     "Serves the stories of the store as web pages (a story's comparison, its\n"
     "articles, outlets, search) and as a JSON API under /api/v1 (docs/api.md),\n"
@@ -24,6 +25,7 @@ static const char usage[] =
     "                      port 0: any free one).  Another address than\n"
     "                      127.0.0.1 makes the store readable by others\n"
     "  --threads N         worker threads (default 4, at most 64)\n"
+    "  --per-ip N          connections at once from one address (default 64)\n"
     "  --quiet             no line per request\n"
     "  -h, --help          show this help\n"
     "\n"
@@ -52,6 +54,7 @@ int cmd_serve(int argc, char **argv)
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'}, {"listen", required_argument, NULL, 'l'},
         {"threads", required_argument, NULL, 't'}, {"quiet", no_argument, NULL, 'q'},
+        {"per-ip", required_argument, NULL, 'p'},
         {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     px_server_options o = {.db = PX_STORE_DEFAULT};
     char host[64];
@@ -73,6 +76,13 @@ int cmd_serve(int argc, char **argv)
                 return EXIT_USAGE;
             }
             break;
+        case 'p':
+            o.per_ip = (unsigned)atoi(optarg);
+            if (o.per_ip < 1 || o.per_ip > 100000) {
+                cli_error("--per-ip wants a number from 1 to 100000");
+                return EXIT_USAGE;
+            }
+            break;
         case 'q': o.quiet = 1; break;
         case 'h': fputs(usage, stdout); return 0;
         default: fputs(usage, stderr); return EXIT_USAGE;
@@ -88,6 +98,7 @@ int cmd_serve(int argc, char **argv)
     sigaddset(&stop, SIGINT);
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    o.bench = getenv("PARALLAX_SERVE_BENCH") != NULL; /* bench/serve only */
     px_server *s;
     px_error err;
     if (px_server_start(&o, &s, &err)) {

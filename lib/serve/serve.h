@@ -38,6 +38,7 @@ typedef struct pxs_request {
     char *body;
     size_t len;
     int bad_arg;       /* pxs_arg met an argument that is not UTF-8 */
+    int bench;         /* px_server_options.bench */
 } pxs_request;
 
 /* The query argument name: NULL when absent or empty.  An argument of

@@ -47,7 +47,7 @@ typedef struct slot {
 struct px_server {
     struct MHD_Daemon *d;
     unsigned port;
-    int quiet;
+    int quiet, bench;
     slot *slots;
     unsigned nslots;
     pthread_mutex_t mu;
@@ -153,6 +153,19 @@ px_article *pxs_article(pxs_request *r, const char *id, int64_t *story, int json
     return a;
 }
 
+/* bench/serve's ceiling: the reply of a page of N bytes that costs
+ * nothing to make (only with px_server_options.bench). */
+static void fixed(pxs_request *r)
+{
+    int64_t n = pxs_id(pxs_arg(r, "bytes"));
+    if (n <= 0 || n > (1 << 24)) {
+        pxs_fail(r, 400, 1, "bytes: 1 to 16777216");
+        return;
+    }
+    static const char line[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ<p>\n";
+    for (int64_t i = 0; i < n; i++) fputc(line[i % (int64_t)(sizeof line - 1)], r->out);
+}
+
 static void style(pxs_request *r)
 {
     r->type = "text/css; charset=utf-8";
@@ -170,6 +183,7 @@ static void route(pxs_request *r)
     else if (strcmp(p, "/outlet") == 0) pxs_page_outlet(r);
     else if (strcmp(p, "/search") == 0) pxs_page_search(r);
     else if (strcmp(p, "/assets/style.css") == 0) style(r);
+    else if (r->bench && strcmp(p, "/bench/fixed") == 0) fixed(r);
     else if (strcmp(p, "/favicon.ico") == 0) r->status = 204, r->type = "image/x-icon"; /* none */
     else if (strcmp(p, "/api/v1/stories") == 0) pxs_api_stories(r);
     else if (strncmp(p, "/api/v1/stories/", 16) == 0) {
@@ -319,7 +333,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     clock_gettime(CLOCK_MONOTONIC, &t0);
     slot *t = take(s);
     pxs_request r = {conn, url, t->store, t->ctx, s->cache, 200, "text/html; charset=utf-8",
-                     NULL, NULL, 0, 0};
+                     NULL, NULL, 0, 0, s->bench};
     open_body(&r);
     if (!px_utf8_check(url, strlen(url), NULL)) pxs_fail(&r, 404, 0, "no such page");
     else route(&r);
@@ -351,6 +365,7 @@ px_status px_server_start(const px_server_options *o, px_server **out, px_error 
 
     px_server *s = px_xcalloc(1, sizeof *s);
     s->quiet = o->quiet;
+    s->bench = o->bench;
     pthread_mutex_init(&s->mu, NULL);
     pthread_cond_init(&s->cv, NULL);
     s->nslots = o->threads ? o->threads : 4;
