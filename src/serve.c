@@ -85,7 +85,7 @@ int cmd_serve(int argc, char **argv)
             break;
         case 'q': o.quiet = 1; break;
         case 'h': fputs(usage, stdout); return 0;
-        default: fputs(usage, stderr); return EXIT_USAGE;
+        default: cli_usage_error(usage); return EXIT_USAGE;
         }
     }
     if (optind != argc) {

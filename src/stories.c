@@ -11,9 +11,10 @@
 static const char usage[] =
     "usage: parallax stories [--db PATH] [--check] [--since DATE] [--json]\n"
     "\n"
-    "Lists the stories of the store, the most recently active first: id,\n"
-    "title (of its first article), outlets, number of articles, and the dates\n"
-    "of its first and last article.\n"
+    "Lists the stories of the store, the most recently active first, under a\n"
+    "header line: id, title (of its first article), outlets, number of\n"
+    "articles, and the dates of its first and last article.  An empty store\n"
+    "is said on standard error.\n"
     "\n"
     "  --db PATH      the store (default ./parallax.db)\n"
     "  --check        check the whole store first (SQLite's integrity_check)\n"
@@ -25,15 +26,23 @@ static const char usage[] =
     "\n"
     "Exit status: 0 listed, 1 the store cannot be read, 2 usage error.\n";
 
+typedef struct listing {
+    int json;
+    long long rows;
+} listing;
+
 static void print_row(const px_story_row *r, void *ud)
 {
-    int json = *(int *)ud;
+    listing *l = ud;
+    int json = l->json;
+    if (!json && l->rows++ == 0) /* a header, so the columns say what they are */
+        printf("story\ttitle\toutlets\tarticles\tfirst .. last\n");
     if (!json) { /* each field escaped for a terminal: one line a story, whatever it holds */
         printf("%lld\t", (long long)r->id);
         px_term_fputs(r->title ? r->title : "(untitled)", stdout);
         putchar('\t');
         px_term_fputs(r->outlets ? r->outlets : "-", stdout);
-        printf("\t%lld articles\t", (long long)r->articles);
+        printf("\t%lld article%s\t", (long long)r->articles, r->articles == 1 ? "" : "s");
         px_term_fputs(r->first ? r->first : "?", stdout);
         fputs(" .. ", stdout);
         px_term_fputs(r->last ? r->last : "?", stdout);
@@ -76,11 +85,12 @@ int cmd_stories(int argc, char **argv)
             break;
         case 'j': json = 1; break;
         case 'h': fputs(usage, stdout); return 0;
-        default: fputs(usage, stderr); return EXIT_USAGE;
+        default: cli_usage_error(usage); return EXIT_USAGE;
         }
     }
     if (optind < argc) {
-        fputs(usage, stderr);
+        cli_error("unexpected argument '%s' (stories takes options only)", argv[optind]);
+        cli_usage_error(usage);
         return EXIT_USAGE;
     }
     /* every story, a page at a time */
@@ -88,6 +98,7 @@ int cmd_stories(int argc, char **argv)
     px_error err;
     px_store *s = NULL;
     char *next = NULL;
+    listing l = {json, 0};
     if (since && !px_date_valid(since)) {
         cli_error("--since wants a date YYYY-MM-DD, not '%s'", since);
         return EXIT_USAGE;
@@ -96,7 +107,7 @@ int cmd_stories(int argc, char **argv)
     if (!rc && check) rc = px_store_check(s, &err);
     do {
         free(next);
-        if (!rc) rc = px_store_stories(s, &f, print_row, &json, &next, &err);
+        if (!rc) rc = px_store_stories(s, &f, print_row, &l, &next, &err);
         f.cursor = next;
     } while (!rc && next);
     free(next);
@@ -105,6 +116,8 @@ int cmd_stories(int argc, char **argv)
         px_store_close(s);
         return EXIT_INPUT;
     }
+    if (!json && l.rows == 0) /* said on stderr: standard output stays a listing */
+        fprintf(stderr, "parallax: no stories in %s%s%s\n", db, since ? " since " : "", since ? since : "");
     px_store_close(s);
     return fflush(stdout) ? EXIT_INPUT : 0;
 }

@@ -133,12 +133,7 @@ static px_status compute(pxs_request *r, pxs_story *s, px_article **arts, size_t
     px_analysis **ans = px_xcalloc(n, sizeof *ans);
     px_status rc = PX_OK;
     for (size_t i = 0; i < n && !rc; i++) rc = px_analyze(r->ctx, arts[i], &ans[i], err);
-    if (!rc && n == 1) {
-        s->conflicts = -1;
-        fprintf(j, "{\"story\":%lld,\"articles\":1,\"article\":", (long long)s->id);
-        rc = px_render_json(arts[0], NULL, j, err);
-        fputc('}', j);
-    } else if (!rc) {
+    if (!rc) { /* one article too: a comparison of the one shape */
         px_comparison *cmp;
         if (!(rc = px_compare(r->ctx, arts, ans, n, &cmp, err))) {
             s->conflicts = count_conflicts(cmp);

@@ -81,7 +81,6 @@ static void story_line(const px_story_row *s, void *ud)
     fprintf(f, "</td><td class=\"n articles\">%lld</td><td class=\"n conflicts\">", (long long)s->articles);
     long k = pxs_cache_conflicts(l->cache, s->id, s->version);
     if (k >= 0) fprintf(f, "%ld", k);
-    else if (k == -1) fputs("–", f); /* one article: nothing to compare */
     else fputs("<span class=\"none\" title=\"counted when the story is first opened\">?</span>", f);
     fputs("</td></tr>\n", f);
 }
@@ -231,10 +230,7 @@ void pxs_page_story(pxs_request *r, const char *id)
     if (s->compared < (size_t)s->articles)
         fprintf(o, "<p class=\"note\">The comparison is of the first %zu of its %lld articles.</p>\n",
                 s->compared, (long long)s->articles);
-    if (s->conflicts == -1)
-        fputs("<p class=\"none\">One article: nothing to compare yet.</p>\n", o);
-    else
-        fwrite(s->html, 1, s->html_len, o);
+    fwrite(s->html, 1, s->html_len, o);
     timeline(o, &v, s);
     pxs_page_close(o);
 done:

@@ -109,10 +109,10 @@ int pxs_story_filter(pxs_request *r, px_story_filter *f, int json);
 typedef struct pxs_story {
     int64_t id, version, articles;
     size_t compared;      /* articles compared (the first PXS_MAX_COMPARE) */
-    long conflicts;       /* conflicts and updates found; -1: one article */
+    long conflicts;       /* conflicts and updates found */
     char *html, *json;    /* the comparison's sections; its JSON */
     size_t *original;     /* [compared]: the article it is a near-copy of,
-                           * or (size_t)-1; NULL for one article */
+                           * or (size_t)-1 */
     size_t html_len, json_len;
     int refs;             /* the cache's and each reader's */
 } pxs_story;
