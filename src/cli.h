@@ -102,6 +102,7 @@ int cmd_search(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 int cmd_fetch(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
 int cmd_feeds(int argc, char **argv);

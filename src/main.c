@@ -28,6 +28,7 @@ static const struct command {
     {"show", cmd_show, "the comparison report of a stored story"},
     {"search", cmd_search, "full-text search over the stored articles"},
     {"explain", cmd_explain, "why a stored article is in its story"},
+    {"serve", cmd_serve, "the store's stories as web pages and a JSON API"},
 };
 
 static void usage(FILE *f)
