@@ -227,6 +227,10 @@ static int add_file(run *r, const char *path)
             raise(SIGKILL);
         show_progress(r, 0);
     }
+    px_archive_counts n;
+    if (r->progress && !px_reader_archive_counts(rd, &n, NULL) && n.records)
+        fputc('\n', stderr); /* the summary goes below the progress line */
+    cli_archive_summary(path, rd);
     px_reader_close(rd);
     return status;
 }

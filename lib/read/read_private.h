@@ -27,6 +27,7 @@ struct px_source {
                           jansson parsed it (else NULL) */
     px_jsonl_fields fields; /* JSON Lines: the current line's keys */
     char id[32];       /* JSON Lines: a numeric "id" as text */
+    struct px_archive *archive; /* web archives: the record reader (archive.h) */
 };
 
 /* gzip.c: 1 when an input named name starting with first_byte is gzip;
