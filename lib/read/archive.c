@@ -24,8 +24,8 @@
  * that cannot be parsed, or bytes that are not a record, resume at the
  * next line that starts a record ("WARC/", or a valid ARC header line).  A
  * truncated record ends the file.  A record whose trailer is missing is
- * still read; the bytes after it are then reported as following a record
- * with a wrong Content-Length.
+ * still read; the bytes after it, unless they start a record, are then
+ * reported as the record's: its Content-Length is wrong.
  */
 #include <assert.h>
 #include <ctype.h>
@@ -361,7 +361,9 @@ static void end_record(px_archive *ar, const record *r)
     n = px_astream_fill(&ar->as, 5);
     p = ar->as.buf + ar->as.pos;
     int next_warc = n >= 5 && !memcmp(p, warc_magic, 5);
-    if (n == 0 || next_warc || (ar->arc && i > 0)) return;
+    /* a whole trailer then no record: garbage between records, reported
+     * as such by the next call */
+    if (n == 0 || next_warc || (ar->arc && i > 0) || (!ar->arc && i >= 2)) return;
     ar->misframed = 1 + r->at.off;
     ar->misframed_inflated = r->at.inflated;
 }
