@@ -7,10 +7,12 @@
  * Reads each archive through lib/read's source (gzip members inflated,
  * records framed, HTTP headers parsed, bodies de-chunked and decoded,
  * non-HTML skipped: everything before extraction) and prints one line:
- * "pages P, bytes B, records R, not_html N, skipped S, bad X, cpu C" with C
- * the CPU seconds (user + system) of the whole read.  Exit 1 on any error.
+ * "pages P, bytes B, records R, not_html N, skipped S, bad X, cpu C, peak
+ * RSS M MiB" with C the CPU seconds (user + system) of the whole read and M
+ * the process's peak resident memory.  Exit 1 on any error.
  */
 #include <stdio.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "read/read.h"
@@ -59,7 +61,11 @@ int main(int argc, char **argv)
         all.bad += n.bad;
         px_source_close(s);
     }
-    printf("pages %zu, bytes %zu, records %zu, not_html %zu, skipped %zu, bad %zu, cpu %.3f\n",
-           pages, bytes, all.records, all.not_html, all.skipped, all.bad, cpu_seconds() - t0);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("pages %zu, bytes %zu, records %zu, not_html %zu, skipped %zu, bad %zu, cpu %.3f, "
+           "peak RSS %.1f MiB\n",
+           pages, bytes, all.records, all.not_html, all.skipped, all.bad, cpu_seconds() - t0,
+           (double)ru.ru_maxrss / 1024);
     return status;
 }

@@ -239,7 +239,7 @@ static void chunked_bodies(void **state)
     px_buf b = {0}, body = {0};
     /* well formed, with a chunk extension and a trailer */
     px_buf_printf(&body, "10;ext=1\r\n%.16s\r\n%zx\r\n%s\r\n0\r\nX-Trailer: 1\r\n\r\n", PAGE,
-                  strlen(PAGE) - 16, PAGE + 16);
+                  strlen(PAGE) - 16, &PAGE[16]);
     response(&b, "http://c.example/1", "200 OK", te, body.data, body.len);
     /* wrong sizes: taken raw */
     px_buf_reset(&body);
