@@ -104,11 +104,14 @@ typedef enum px_date_source {
     PX_DATE_DATELINE, /* the dateline ("WASHINGTON, Nov. 7 (UPI) --") */
     PX_DATE_TEXT,     /* a date written in the page text */
     PX_DATE_URL,      /* a /2014/11/07/ path in the URL */
-    PX_DATE_SCRIPT    /* a publication field of the page's script data */
+    PX_DATE_SCRIPT,   /* a publication field of the page's script data */
+    PX_DATE_ARCHIVE   /* when a web archive recorded the page (WARC-Date), for a
+                       * page that states no date */
 } px_date_source;
 
 /* The name of a date source: "none", "input", "json-ld", "meta", "time",
- * "dateline", "text", "url", "script"; "none" for a value out of range.
+ * "dateline", "text", "url", "script", "archive"; "none" for a value out
+ * of range.
  * A static string. */
 const char *px_date_source_name(px_date_source source);
 
@@ -119,7 +122,8 @@ const char *px_date_source_name(px_date_source source);
  *   id        the id given with the input (JSON Lines "id"), else the file
  *             name, or "NAME:LINE" for a record of a multi-article input
  *   origin    where the article was read from: "FILE" or "FILE:LINE"
- *   format    the input format: "text", "html", "jsonl" or "feed"
+ *   format    the input format: "text", "html", "jsonl", "feed", or "warc"
+ *             / "arc" for a page read from a web archive
  *   outlet    the publishing outlet ("UPI"), from the input or the page
  *   dateline  the dateline's place and date: "WASHINGTON, Nov. 7"
  *   wire      the wire tag of the dateline: "UPI" for "(UPI) --"
@@ -183,12 +187,13 @@ typedef enum px_format {
     PX_FORMAT_TEXT,     /* plain text: first line the title, blank-line paragraphs */
     PX_FORMAT_HTML,     /* an HTML page */
     PX_FORMAT_JSONL,    /* JSON Lines: one article object per line */
-    PX_FORMAT_FEED      /* an RSS, Atom or JSON Feed: one article per entry with
+    PX_FORMAT_FEED,     /* an RSS, Atom or JSON Feed: one article per entry with
                          * text (its content, else its summary); the entry's
                          * title, link (the URL), id, date and authors are
                          * given fields, the feed's title is the outlet.
                          * AUTO takes .rss/.atom/.rdf names, and XML whose root
                          * is <rss>, <feed> or <rdf:RDF>, as feeds */
+    PX_FORMAT_WARC      /* a web archive: WARC 1.0/1.1 or ARC, gzip or not */
 } px_format;
 
 /*
@@ -206,8 +211,13 @@ typedef struct px_reader px_reader;
 
 /*
  * Opens path for reading articles; "-" reads standard input.  A JSON Lines
- * input is streamed a line at a time, so its size is not limited; any other
- * input is one article and at most PX_MAX_DOCUMENT bytes.
+ * input is streamed a line at a time, and a web archive (WARC or ARC, gzip
+ * or not, recognised by its first bytes or its name) a record at a time,
+ * so their size is not limited; any other input is one article and at
+ * most PX_MAX_DOCUMENT bytes.  An archive yields one article per HTML page
+ * in its response and resource records: its url the record's target URI,
+ * its date the page's own or else the archive's (PX_DATE_ARCHIVE), its
+ * id and origin "FILE@OFFSET" (the record's byte offset in the file).
  * Fails with PX_EIO (missing, unreadable, a directory) or PX_ETOOBIG;
  * PX_EUSAGE when ctx, path or out is NULL.
  */
@@ -225,12 +235,30 @@ px_status px_reader_open_stream(px_context *ctx, FILE *f, const char *name,
 /*
  * Reads the next article into *out (the caller frees it).  At the end of the
  * input returns PX_OK with *out == NULL; PX_EUSAGE when r or out is NULL.
- * A bad record returns its error; in a JSON Lines input the reader stays
- * usable and the next call goes on with the next line, so a caller can
- * report and skip.
+ * A bad record returns its error; in a JSON Lines input or a web archive
+ * the reader stays usable and the next call goes on with the next line or
+ * record, so a caller can report and skip.  An archive's bad records
+ * (truncated, corrupt, over 16 MiB, garbage between records) are named by
+ * their byte offset.  PX_EIO with *out NULL ends the input (a read error).
  */
 px_status px_reader_next(px_reader *r, px_article **out, px_error *err);
 void px_reader_close(px_reader *r);
+
+/* What a web archive held, counted as the reader went through it. */
+typedef struct px_archive_counts {
+    size_t records;  /* records read, bad ones included */
+    size_t pages;    /* HTML pages handed to extraction (each then an article or an error) */
+    size_t skipped;  /* records without a page: warcinfo, request, metadata, a revisit
+                      * without payload, a redirect or error status, an empty body */
+    size_t not_html; /* response or resource records of another media type (image, PDF, JSON) */
+    size_t bad;      /* truncated, corrupt or oversized records and bytes that are no
+                      * record, each also returned as an error by px_reader_next() */
+} px_archive_counts;
+
+/* Fills *out with the counts of r's input so far (all 0 when it is not a
+ * web archive).  Fails only with PX_EUSAGE (r or out NULL). */
+px_status px_reader_archive_counts(const px_reader *r, px_archive_counts *out,
+                                   px_error *err);
 
 /* ---- fetching ---------------------------------------------------------- */
 

@@ -101,7 +101,8 @@ static int parse_format(const char *s, px_format *out)
 {
     static const struct { const char *name; px_format format; } names[] = {
         {"auto", PX_FORMAT_AUTO}, {"text", PX_FORMAT_TEXT},
-        {"html", PX_FORMAT_HTML}, {"jsonl", PX_FORMAT_JSONL}, {"feed", PX_FORMAT_FEED}};
+        {"html", PX_FORMAT_HTML}, {"jsonl", PX_FORMAT_JSONL}, {"feed", PX_FORMAT_FEED},
+        {"warc", PX_FORMAT_WARC}};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(s, names[i].name) == 0) return *out = names[i].format, 1;
     return 0;
@@ -110,8 +111,16 @@ static int parse_format(const char *s, px_format *out)
 int cli_parse_format(const char *s, px_format *out)
 {
     if (parse_format(s, out)) return 0;
-    cli_error("unknown format '%s' (auto, text, html, jsonl or feed)", s);
+    cli_error("unknown format '%s' (auto, text, html, jsonl, feed or warc)", s);
     return 1;
+}
+
+void cli_archive_summary(const char *path, const px_reader *r)
+{
+    px_archive_counts n;
+    if (px_reader_archive_counts(r, &n, NULL) || !n.records) return;
+    cli_error("%s: %zu records: %zu pages, %zu without a page, %zu not HTML, %zu bad", path,
+              n.records, n.pages, n.skipped, n.not_html, n.bad);
 }
 
 /* Returns -1 to go on, or an exit code. */
@@ -132,7 +141,7 @@ static int parse_options(int argc, char **argv, const char *usage, cli_options *
         case 'j': opt->json = 1; break;
         case 'f':
             if (!parse_format(optarg, &opt->format)) {
-                cli_error("unknown format '%s' (auto, text, html, jsonl or feed)", optarg);
+                cli_error("unknown format '%s' (auto, text, html, jsonl, feed or warc)", optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -205,6 +214,7 @@ static int read_input(px_context *ctx, const char *path, const cli_options *opt,
             break;
         }
     }
+    cli_archive_summary(path, r);
     px_reader_close(r);
     return status;
 }

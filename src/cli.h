@@ -68,6 +68,10 @@ int cli_fetch_option(int c, const char *arg, px_fetch_options *o);
 /* Prints "parallax: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* After reading a web archive (else nothing): one line on standard error
+ * of what its records held (pages, records without one, not HTML, bad). */
+void cli_archive_summary(const char *path, const px_reader *r);
+
 /* Every article of the inputs, analysed, in input order. */
 typedef struct cli_corpus {
     px_context *ctx;
