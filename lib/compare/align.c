@@ -28,7 +28,7 @@
  * sentence of many copies of an article sits together there), and its
  * weight counts only in the full score.  So each claim meets at most (its
  * keys x MAX_POSTINGS) candidates and the stage grows linearly with the
- * claims (plus the index sort).   The bound only bites on stories of more
+ * claims (plus the index sort).  The bound only bites on stories of more
  * than MAX_POSTINGS / 2 articles or more than about 300 sentences in all,
  * or on one huge repetitive text.  (On 1,000 GVA articles of about 400
  * incidents, 64 against 256 takes a third of the time and finds as many
@@ -37,9 +37,10 @@
  * relation are symmetric), and fully only when its dot product (the
  * indexed keys' part gathered from the index, plus the product of the two
  * claims' short lists of left-out keys) and its entity and quote bonuses
- * can reach WEAK.  A fact's best-stated claim is the one with the highest total score against the
- * others; in a fact of more than BLOCK claims, against the fact's centroid
- * (the sum of its claims' keys) instead of all pairs.
+ * can reach WEAK.  A fact's best-stated claim is the one with the highest
+ * total score against the others; in a fact of more than BLOCK claims,
+ * against the fact's centroid (the sum of its claims' keys) instead of all
+ * pairs.
  */
 #include <assert.h>
 #include <math.h>
