@@ -538,13 +538,17 @@ static void build_facts(px_comparison *c, size_t *parent)
 
 void px_compare_align(px_comparison *c)
 {
-    if (!c->claims.len) return;
+    if (!c->claims.len) {
+        px_compare_index_facts(c);
+        return;
+    }
     const size_t *order = c->claim_rank;
     matches m = find_best(c, order);
     size_t *parent = px_xmalloc(c->claims.len * sizeof *parent);
     for (size_t i = 0; i < c->claims.len; i++) parent[i] = i;
     link_claims(c, &m, order, parent);
     build_facts(c, parent);
+    px_compare_index_facts(c);
     free(parent);
     free(m.off);
     px_vec_free(&m.items);
@@ -562,19 +566,68 @@ int px_fact_supported_by(const px_fact *f, size_t a)
     return 0;
 }
 
+static void fact_index_free(px_fact_index *x)
+{
+    free(x->count);
+    free(x->unique_off);
+    px_vec_free(&x->unique);
+    px_vec_free(&x->omittable);
+    memset(x, 0, sizeof *x);
+}
+
+/* A fact an article leaves out when it does not support it: supported by
+ * all the n - 1 others, or by two and an eighth of them. */
+static int omittable(const px_fact *f, size_t n)
+{
+    size_t others = f->support.len;
+    return others == n - 1 || (others >= 2 && 8 * others >= n - 1);
+}
+
+void px_compare_index_facts(px_comparison *c)
+{
+    px_fact_index *x = &c->fact_index;
+    fact_index_free(x);
+    x->count = px_xcalloc(c->n ? c->n : 1, sizeof *x->count);
+    x->unique_off = px_xcalloc(c->n + 1, sizeof *x->unique_off);
+    for (size_t k = 0; k < c->facts.len; k++) {
+        const px_fact *f = &c->facts.items[k];
+        for (size_t i = 0; i < f->support.len; i++) {
+            assert(f->support.items[i] < c->n);
+            x->count[f->support.items[i]]++;
+            if (f->kind == PX_FACT_UNIQUE) x->unique_off[f->support.items[i] + 1]++;
+        }
+        if (omittable(f, c->n)) px_vec_push(&x->omittable, k);
+    }
+    for (size_t a = 0; a < c->n; a++) x->unique_off[a + 1] += x->unique_off[a];
+    size_t *fill = px_xmalloc((c->n ? c->n : 1) * sizeof *fill);
+    memcpy(fill, x->unique_off, c->n * sizeof *fill);
+    x->unique.len = x->unique.cap = x->unique_off[c->n];
+    x->unique.items = px_xmalloc((x->unique.len ? x->unique.len : 1) * sizeof *x->unique.items);
+    for (size_t k = 0; k < c->facts.len; k++) { /* facts ascending: each list sorted */
+        const px_fact *f = &c->facts.items[k];
+        for (size_t i = 0; f->kind == PX_FACT_UNIQUE && i < f->support.len; i++)
+            x->unique.items[fill[f->support.items[i]]++] = k;
+    }
+    free(fill);
+}
+
 void px_compare_unique(const px_comparison *c, size_t a, px_indexes *out)
 {
-    for (size_t k = 0; k < c->facts.len; k++)
-        if (c->facts.items[k].kind == PX_FACT_UNIQUE && px_fact_supported_by(&c->facts.items[k], a))
-            px_vec_push(out, k);
+    const px_fact_index *x = &c->fact_index;
+    assert(x->unique_off && a < c->n);
+    for (size_t i = x->unique_off[a]; i < x->unique_off[a + 1]; i++) px_vec_push(out, x->unique.items[i]);
 }
 
 void px_compare_omitted(const px_comparison *c, size_t a, px_indexes *out)
 {
-    for (size_t k = 0; k < c->facts.len; k++) {
-        const px_fact *f = &c->facts.items[k];
-        if (px_fact_supported_by(f, a)) continue;
-        size_t others = f->support.len;
-        if (others == c->n - 1 || (others >= 2 && 8 * others >= c->n - 1)) px_vec_push(out, k);
-    }
+    const px_fact_index *x = &c->fact_index;
+    assert(x->unique_off && a < c->n);
+    for (size_t i = 0; i < x->omittable.len; i++)
+        if (!px_fact_supported_by(&c->facts.items[x->omittable.items[i]], a)) px_vec_push(out, x->omittable.items[i]);
+}
+
+size_t px_compare_fact_count(const px_comparison *c, size_t a)
+{
+    assert(c->fact_index.count && a < c->n);
+    return c->fact_index.count[a];
 }
