@@ -97,13 +97,6 @@ typedef struct posting {
     float weight;     /* the key's weight in the claim (quote keys: 0) */
 } posting;
 
-static int cmp_posting(const void *x, const void *y)
-{
-    const posting *a = x, *b = y;
-    if (a->key != b->key) return a->key < b->key ? -1 : 1;
-    return a->rank < b->rank ? -1 : a->rank > b->rank;
-}
-
 /* Where a claim's key sits in the index: its run of postings [lo, hi)
  * (the claims holding that key, in the fixed claim order) and, in it, the
  * claim's own posting. */
@@ -137,15 +130,21 @@ static index build_index(const px_comparison *c, const size_t *order, int quotes
         off[i + 1] = off[i] + (quotes ? c->claims.items[i].quotes.len : c->claims.items[i].keys.len);
     size_t len = off[c->claims.len];
     assert(len < UINT32_MAX && c->claims.len < UINT32_MAX);
+    /* the postings in claim order, then sorted stably by key: by key, then
+     * claim order */
+    size_t *by_rank = px_xmalloc((c->claims.len ? c->claims.len : 1) * sizeof *by_rank);
+    for (size_t i = 0; i < c->claims.len; i++) by_rank[order[i]] = i;
     posting *v = px_xmalloc((len ? len : 1) * sizeof *v);
-    for (size_t i = 0; i < c->claims.len; i++) {
+    for (size_t r = 0, at = 0; r < c->claims.len; r++) {
+        size_t i = by_rank[r];
         const px_claim *cl = &c->claims.items[i];
         for (size_t k = 0, s = off[i]; s < off[i + 1]; k++, s++)
-            v[s] = (posting){quotes ? cl->quotes.items[k] : cl->keys.items[k].key, (uint32_t)i,
-                             (uint32_t)order[i], (uint32_t)cl->article, (uint32_t)s,
-                             quotes ? 0 : cl->keys.items[k].weight};
+            v[at++] = (posting){quotes ? cl->quotes.items[k] : cl->keys.items[k].key, (uint32_t)i,
+                                (uint32_t)r, (uint32_t)cl->article, (uint32_t)s,
+                                quotes ? 0 : cl->keys.items[k].weight};
     }
-    if (len) qsort(v, len, sizeof *v, cmp_posting);
+    free(by_rank);
+    px_sort_by_key(v, len, sizeof *v);
     run *runs = px_xmalloc((len ? len : 1) * sizeof *runs);
     for (size_t lo = 0, hi; lo < len; lo = hi) {
         for (hi = lo; hi < len && v[hi].key == v[lo].key;) hi++;

@@ -176,7 +176,7 @@ static void overlap_candidates(const ctx *x, pairs *out)
             px_posting p = {x->sh[a].items[k], a};
             px_vec_push(&ix, p);
         }
-    if (ix.len) qsort(ix.items, ix.len, sizeof *ix.items, px_posting_cmp);
+    px_sort_by_key(ix.items, ix.len, sizeof *ix.items); /* stable: by key, then article */
     /* Every article's shingles with their postings, in one pass over the
      * index: article a's are all[off[a] .. off[a + 1]). */
     size_t *off = px_xmalloc((n + 1) * sizeof *off), *fill = px_xmalloc((n ? n : 1) * sizeof *fill);

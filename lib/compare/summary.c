@@ -57,19 +57,6 @@ typedef struct keyed {
     double weight;
 } keyed;
 
-static int cmp_keyed(const void *x, const void *y)
-{
-    const keyed *a = x, *b = y;
-    if (a->article != b->article) return a->article < b->article ? -1 : 1;
-    return a->key < b->key ? -1 : a->key > b->key;
-}
-
-static int cmp_key_only(const void *x, const void *y)
-{
-    uint64_t a = ((const keyed *)x)->key, b = ((const keyed *)y)->key;
-    return a < b ? -1 : a > b;
-}
-
 /* Sorted (key, weight) of the sum of the articles' unit vectors; *norm its
  * length.  Returns the entry count; *out is malloc'ed. */
 static size_t centroid(const px_comparison *c, keyed **out, double *norm)
@@ -82,7 +69,12 @@ static size_t centroid(const px_comparison *c, keyed **out, double *norm)
             px_vec_push(&v, e);
         }
     }
-    if (v.len) qsort(v.items, v.len, sizeof *v.items, cmp_keyed);
+    /* by article (the claims are in article order), then key; stable, so
+     * repeats of a key are summed in claim order */
+    for (size_t lo = 0, hi; lo < v.len; lo = hi) {
+        for (hi = lo; hi < v.len && v.items[hi].article == v.items[lo].article;) hi++;
+        px_sort_by_key(v.items + lo, hi - lo, sizeof *v.items);
+    }
     size_t m = 0; /* merge per (article, key) */
     for (size_t i = 0; i < v.len; i++) {
         if (m && v.items[m - 1].article == v.items[i].article && v.items[m - 1].key == v.items[i].key)
@@ -96,7 +88,7 @@ static size_t centroid(const px_comparison *c, keyed **out, double *norm)
         for (size_t i = lo; sq > 0 && i < hi; i++) v.items[i].weight /= sqrt(sq);
         lo = hi;
     }
-    if (m) qsort(v.items, m, sizeof *v.items, cmp_key_only);
+    px_sort_by_key(v.items, m, sizeof *v.items); /* stable, as the sums below need */
     size_t n = 0;
     for (size_t i = 0; i < m; i++) {
         if (n && v.items[n - 1].key == v.items[i].key) v.items[n - 1].weight += v.items[i].weight;
