@@ -80,6 +80,9 @@ typedef struct cli_corpus {
     size_t count;
     size_t bytes;    /* article text read, in bytes */
     int over_limit;  /* reading stopped at opt->max_articles or max_bytes */
+    unsigned char *borrowed; /* per article: 1 when its analysis is an earlier
+                              * article's (the same text and fields) */
+    void *seen;      /* the first article of each text (cli.c) */
 } cli_corpus;
 
 /*
