@@ -5,12 +5,15 @@
  * table, or a known place or organization becomes (or joins) the entity of
  * its key; alias-table names share the key "#N" of their group, so "Islamic
  * State", "ISIS", "ISIL" and "IS" are one entity.  Persons register their
- * last word ("rice" for "Susan Rice"), organizations their initials ("WSJ"
- * for "Wall Street Journal").
+ * last word ("rice" for "Susan Rice"; the word before a suffix: "stone" for
+ * "Roger J. Stone Jr."), organizations their initials ("WSJ" for "Wall
+ * Street Journal").
  *
  * Pass 2, in text order, the single words: a surname of a registered person
  * is that person ("Rice"; among several persons of one surname, the one
- * mentioned last, else the first named); a first name only one person
+ * mentioned last, else the first named; a word the gazetteer knows as a
+ * place only when a verb of saying follows: "Israel said" after "Sheriff
+ * Scott Israel"); a first name only one person
  * has is that person ("Hillary"); an organization's cue word alone is the
  * organization mentioned last with that last word ("the Committee"); an
  * acronym matching initials is that organization; anything else is an
@@ -64,11 +67,37 @@ static void absorb(px_ent_work *w, long id, const px_ent_mention *m)
     for (int r = 0; r < PX_ENT_MAX_ROLES && m->roles[r]; r++) px_vec_push(&e->roles, m->roles[r]);
 }
 
+/* A generational suffix after a surname: "jr" of "roger j stone jr". */
+static int suffix_word(const char *w, size_t n)
+{
+    static const char *const S[] = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"};
+    for (size_t i = 0; i < sizeof S / sizeof *S; i++)
+        if (strlen(S[i]) == n && !memcmp(S[i], w, n)) return 1;
+    return 0;
+}
+
+/* The surname of a person's key: its last word, or the one before a
+ * suffix ("stone" of "roger j stone jr"). */
+static const char *surname_of(const char *key, size_t *len)
+{
+    size_t end = strlen(key);
+    while (end && key[end - 1] == ',') end--;
+    size_t start = end;
+    while (start && key[start - 1] != ' ') start--;
+    if (start > 1 && suffix_word(key + start, end - start)) {
+        end = start - 1;
+        while (end && key[end - 1] == ',') end--;
+        start = end;
+        while (start && key[start - 1] != ' ') start--;
+    }
+    *len = end - start;
+    return key + start;
+}
+
 static void register_surname(px_ent_work *w, long id, const char *key)
 {
-    const char *sp = strrchr(key, ' ');
-    const char *last = sp ? sp + 1 : key;
-    size_t n = strlen(last);
+    size_t n;
+    const char *last = surname_of(key, &n);
     void *head = px_map_get(&w->by_surname, last, n);
     w->ents.items[id].next_same_surname = head ? (long)((uintptr_t)head - 1) : -1;
     px_map_put(&w->by_surname, last, n, (void *)(uintptr_t)(id + 1));
@@ -130,13 +159,25 @@ static void note_head(px_ent_work *w, long id, const px_ent_mention *m)
         px_map_put(&w->by_head, last, strlen(last), (void *)(uintptr_t)(id + 1));
 }
 
+/* "Steele said", "Issa told": a name followed by a verb of saying. */
+static int speaks(px_ent_work *w, const px_ent_mention *m)
+{
+    static const char *const verbs[] = {"said", "says", "told", "added", "argued", "wrote",
+                                        "asked", "explained", "noted", "insisted", "tweeted"};
+    size_t t = m->tok + (size_t)m->words;
+    if (t >= w->an->tokens.len || w->an->tokens.items[t].sentence != m->sentence) return 0;
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (!strcmp(w->an->tokens.items[t].norm, verbs[i])) return 1;
+    return 0;
+}
+
 static void pass_full_names(px_ent_work *w)
 {
     for (size_t i = 0; i < w->mentions.len; i++) {
         px_ent_mention *m = &w->mentions.items[i];
         if (m->kind != PX_MENTION_NAME) continue;
         int known = m->strength == 3 && m->type != PX_ENTITY_PERSON;
-        if (m->alias < 0 && m->words < 2 && !known) continue;
+        if (m->alias < 0 && m->words < 2 && (!known || speaks(w, m))) continue; /* pass 2's */
         size_t before = w->ents.len;
         m->entity = find_or_add(w, key_of(w, m), m);
         absorb(w, m->entity, m);
@@ -166,8 +207,10 @@ static long pick_surname(const px_ent_work *w, long head)
 static long resolve_single(px_ent_work *w, px_ent_mention *m)
 {
     void *v = px_map_get(&w->by_surname, m->key, strlen(m->key));
-    if (v && m->type != PX_ENTITY_ORGANIZATION && m->type != PX_ENTITY_PLACE) {
+    int place = m->type == PX_ENTITY_ORGANIZATION || m->type == PX_ENTITY_PLACE;
+    if (v && (!place || speaks(w, m))) { /* "Israel said" after "Sheriff Scott Israel" */
         m->kind = PX_MENTION_ALIAS;
+        if (place) m->type = -1, m->strength = 0; /* the gazetteer's reading, not this one */
         long id = pick_surname(w, (long)((uintptr_t)v - 1));
         w->ents.items[id].votes[PX_ENTITY_PERSON] += 1;
         return id;
@@ -191,18 +234,6 @@ static long resolve_single(px_ent_work *w, px_ent_mention *m)
         }
     }
     return find_or_add(w, m->key, m);
-}
-
-/* "Steele said", "Issa told": a name followed by a verb of saying. */
-static int speaks(px_ent_work *w, const px_ent_mention *m)
-{
-    static const char *const verbs[] = {"said", "says", "told", "added", "argued", "wrote",
-                                        "asked", "explained", "noted", "insisted", "tweeted"};
-    size_t t = m->tok + (size_t)m->words;
-    if (t >= w->an->tokens.len || w->an->tokens.items[t].sentence != m->sentence) return 0;
-    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
-        if (!strcmp(w->an->tokens.items[t].norm, verbs[i])) return 1;
-    return 0;
 }
 
 static void pass_single_words(px_ent_work *w)
