@@ -176,32 +176,43 @@ static long head_before_appositives(const px_article *a, const px_analysis *an, 
     return other;
 }
 
-/* Rule person-modifier: a person whose last word in [i, j) is followed,
- * still in the span, by a lower-case word modifies that noun ("the Ortiz
- * campaign said", "Ortiz's lawyer said", "the Lee family said"): the
- * speaker is a person named after that word ("the Ortiz campaign
- * spokeswoman Lia Brandt"), else nobody.  Parentheses are skipped.  Only
- * for a span before its verb (from_right): after it ("said Ann Lee.She
- * pointed") the span may run on into the next clause. */
+static int possessive(const px_token *t)
+{
+    size_t n = strlen(t->norm);
+    return (n > 2 && !strcmp(t->norm + n - 2, "'s")) ||
+           (n > 4 && !strcmp(t->norm + n - 4, "\xe2\x80\x99s"));
+}
+
+/* Rule person-modifier: a person's name that modifies the noun after it,
+ * in a span before its verb, is no speaker: a possessive ("Ortiz's
+ * lawyer said") or a name after an article ("the Ortiz campaign said", "a
+ * Lee aide said").  The speaker is then a person named after that noun
+ * ("the Ortiz campaign spokeswoman Lia Brandt"), else nobody.  Not after
+ * its verb (from_right == 0: "said Ann Lee.She pointed" runs on into the
+ * next clause), nor for a pronoun ("his father said"), nor when what
+ * follows may be a verb or an adverb ("Mr. Lee nevertheless said"). */
 static long unmodified(const px_article *a, const px_analysis *an, size_t s, px_toks t, size_t i,
                        size_t j, int from_right, long e)
 {
+    static const char *const article[] = {"the", "a", "an", NULL};
     if (!from_right || e < 0 || type_of(an, e) != PX_ENTITY_PERSON) return e;
-    size_t last = j; /* e's last word in the span */
+    size_t first = j, last = j; /* e's words in the span */
     for (size_t k = i; k < j; k++)
-        if (t.t[k].kind == PX_TOKEN_WORD && px_entity_at(an, s, t.t[k].start, t.t[k].end) == e) last = k;
-    if (last == j) return e;
-    int depth = 0;
-    for (size_t k = last + 1; k < j; k++) {
-        const px_token *x = &t.t[k];
-        if (px_tok_is(x, "(")) depth++;
-        else if (px_tok_is(x, ")") && depth > 0) depth--;
-        if (depth || x->kind != PX_TOKEN_WORD || px_tok_capital(a, x)) continue;
-        if (px_entity_at(an, s, x->start, x->end) >= 0) continue; /* a role the finder resolved */
-        long after = px_np_entity(an, s, t, k + 1, j, from_right);
-        return type_of(an, after) == PX_ENTITY_PERSON ? after : -1;
-    }
-    return e;
+        if (t.t[k].kind == PX_TOKEN_WORD && px_entity_at(an, s, t.t[k].start, t.t[k].end) == e) {
+            if (first == j) first = k;
+            last = k;
+        }
+    if (last == j || last + 1 >= j || px_cue_pronoun(&t.t[last])) return e;
+    const px_token *x = &t.t[last + 1];
+    if (x->kind != PX_TOKEN_WORD || px_tok_capital(a, x) || px_entity_at(an, s, x->start, x->end) >= 0)
+        return e;
+    while (first > i && t.t[first - 1].kind == PX_TOKEN_WORD && px_tok_capital(a, &t.t[first - 1]) &&
+           !px_tok_in(&t.t[first - 1], article))
+        first--; /* a title before the name: "the Sen. Lee campaign" */
+    int det = first > i && px_tok_in(&t.t[first - 1], article);
+    if (!possessive(&t.t[last]) && !det) return e;
+    long after = px_np_entity(an, s, t, last + 2, j, from_right);
+    return type_of(an, after) == PX_ENTITY_PERSON ? after : -1;
 }
 
 /* The entity of [i, j).  With a preposition in it, the words before it
@@ -223,12 +234,6 @@ static long resolve(const px_article *a, const px_analysis *an, size_t s, px_tok
     return left >= 0 ? left : whole;
 }
 
-static int possessive(const px_token *t)
-{
-    size_t n = strlen(t->norm);
-    return (n > 2 && !strcmp(t->norm + n - 2, "'s")) ||
-           (n > 4 && !strcmp(t->norm + n - 4, "\xe2\x80\x99s"));
-}
 
 /* Rule name-before-verb: when the span [b, k) resolves to nothing, a
  * person named just before the verb after a common noun ("When the shooter
