@@ -11,7 +11,8 @@
  *
  * Pass 2, in text order, the single words: a surname of a registered person
  * is that person ("Rice"; among several persons of one surname, the one
- * mentioned last, else the first named; a word the gazetteer knows as a
+ * mentioned last, else the first named, or for a surname a verb of saying
+ * follows the one who spoke last; a word the gazetteer knows as a
  * place only when a verb of saying follows: "Israel said" after "Sheriff
  * Scott Israel"); a first name only one person
  * has is that person ("Hillary"); an organization's cue word alone is the
@@ -190,17 +191,21 @@ static void pass_full_names(px_ent_work *w)
     }
 }
 
-/* Among the persons sharing a surname: the one seen last, else the first named. */
-static long pick_surname(const px_ent_work *w, long head)
+/* Among the persons sharing a surname: for a surname a verb of saying
+ * follows (speaking), the one who spoke last ("Jessica Shelton said of
+ * Tina Shelton ... Shelton said" is Jessica); else the one seen last, else
+ * the first named. */
+static long pick_surname(const px_ent_work *w, long head, int speaking)
 {
-    long best = -1, first = head;
+    long best = -1, first = head, spoke = -1;
     int steps = 0;
     for (long e = head; e >= 0 && steps < PX_ENT_MAX_CHAIN; e = w->ents.items[e].next_same_surname, steps++) {
-        if (w->ents.items[e].last_seen &&
-            (best < 0 || w->ents.items[e].last_seen > w->ents.items[best].last_seen))
-            best = e;
+        const px_ent *x = &w->ents.items[e];
+        if (x->last_seen && (best < 0 || x->last_seen > w->ents.items[best].last_seen)) best = e;
+        if (x->last_spoke && (spoke < 0 || x->last_spoke > w->ents.items[spoke].last_spoke)) spoke = e;
         first = e; /* the chain runs newest to oldest */
     }
+    if (speaking && spoke >= 0) return spoke;
     return best >= 0 ? best : first;
 }
 
@@ -211,7 +216,7 @@ static long resolve_single(px_ent_work *w, px_ent_mention *m)
     if (v && (!place || speaks(w, m))) { /* "Israel said" after "Sheriff Scott Israel" */
         m->kind = PX_MENTION_ALIAS;
         if (place) m->type = -1, m->strength = 0; /* the gazetteer's reading, not this one */
-        long id = pick_surname(w, (long)((uintptr_t)v - 1));
+        long id = pick_surname(w, (long)((uintptr_t)v - 1), speaks(w, m));
         w->ents.items[id].votes[PX_ENTITY_PERSON] += 1;
         return id;
     }
@@ -247,6 +252,7 @@ static void pass_single_words(px_ent_work *w)
             if (m->type < 0 && speaks(w, m)) w->ents.items[m->entity].votes[PX_ENTITY_PERSON] += 1;
         }
         w->ents.items[m->entity].last_seen = i + 1;
+        if (m->kind != PX_MENTION_ROLE && speaks(w, m)) w->ents.items[m->entity].last_spoke = i + 1;
         note_head(w, m->entity, m);
     }
 }

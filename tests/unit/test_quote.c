@@ -311,6 +311,17 @@ static void test_place_word_surname(void **state)
     done(&d);
 }
 
+/* A surname alone before a verb of saying, among two persons of that
+ * surname: the one who spoke last, not the one mentioned last. */
+static void test_surname_speaker_spoke_last(void **state)
+{
+    doc d = analyse(*state,
+                    "\"She worked hard all her life,\" Jane Ortiz said of Tina Ortiz.\n\n"
+                    "\"We will miss her,\" Ortiz said.");
+    assert_speaker(&d, "We will miss her", "Jane Ortiz", "said");
+    done(&d);
+}
+
 /* A hinge: one mark glued between a sentence's end and a letter closes a
  * quote and opens the next. */
 static void test_hinge_mark(void **state)
@@ -491,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_person_modifier_is_not_the_speaker),
         cmocka_unit_test(test_name_before_verb),
         cmocka_unit_test(test_place_word_surname),
+        cmocka_unit_test(test_surname_speaker_spoke_last),
         cmocka_unit_test(test_hinge_mark),
         cmocka_unit_test(test_inferred_speakers),
         cmocka_unit_test(test_colon_before),
