@@ -22,7 +22,9 @@
  * two outlets is one speaker (the spelling is a name conflict, names.c).  A
  * quote-speaker conflict needs two articles each naming a different story
  * person beside the quote (in its sentence or paragraph: px_quote.inferred
- * is 0), neither also crediting the other's; a speaker carried from context
+ * is 0), neither also crediting the other's, or naming one story person by
+ * two given names ("Catherine" and "Crystal Dougherty", also a name
+ * conflict); speaker values are the names as each article writes them; a speaker carried from context
  * is listed with inferred set and never makes a conflict.  Two independent
  * articles naming one person are a speaker agreement; two carrying the
  * same words a wording agreement.
@@ -427,6 +429,41 @@ enum { MAX_SPEAKERS = 32 };
  * credits, over the group's named persons (at most MAX_SPEAKERS): linear
  * in the uses.
  */
+/* The story's reference for the speaker of use u as its article names it
+ * (its own spelling), or NULL. */
+static const px_entity_ref *own_ref(const px_comparison *c, const px_quote_use *u)
+{
+    long e = speaker_entity(c, u);
+    if (e < 0) return NULL;
+    const px_story_entity *se = &c->entities.items[e];
+    size_t speaker = (size_t)quote_of(c, u)->speaker;
+    for (size_t r = 0; r < se->refs.len; r++)
+        if (se->refs.items[r].article == u->article && se->refs.items[r].entity == speaker) return &se->refs.items[r];
+    return NULL;
+}
+
+/* Rule speaker-given-name: two articles naming beside the quote one story
+ * person by two different given names ("Catherine" and "Crystal
+ * Dougherty", joined as one person by the surname): each credits someone
+ * else, a speaker conflict beside the name conflict.  Spelling variants
+ * ("Kristen"/"Kirsten") are the name conflict's alone. */
+static int speakers_given_names_differ(const px_comparison *c, const px_story_quote *g)
+{
+    for (size_t i = 0; i < g->uses.len && i < MAX_SPEAKERS; i++) {
+        const px_quote_use *u = &g->uses.items[i];
+        long e = named_person(c, u);
+        const px_entity_ref *x = e >= 0 ? own_ref(c, u) : NULL;
+        if (!x || !x->pn || x->pn->words < 2) continue;
+        for (size_t k = i + 1; k < g->uses.len && k < MAX_SPEAKERS; k++) {
+            const px_quote_use *v = &g->uses.items[k];
+            if (v->article == u->article || named_person(c, v) != e) continue;
+            const px_entity_ref *y = own_ref(c, v);
+            if (y && y->pn && y->pn->words >= 2 && px_pname_given(x->pn, y->pn) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
 static int speakers_conflict(const px_comparison *c, const px_story_quote *g)
 {
     credit *cr = credits(c, g);
@@ -454,7 +491,7 @@ static int speakers_conflict(const px_comparison *c, const px_story_quote *g)
     for (size_t s = 0; s < np; s++)
         for (size_t t = s + 1; t < np; t++)
             if ((without[s] >> t & 1) && (without[t] >> s & 1)) return 1;
-    return 0;
+    return speakers_given_names_differ(c, g);
 }
 
 /* The story person two independent articles or more name beside the
@@ -579,6 +616,8 @@ static void speaker_values(px_comparison *c, const px_story_quote *g, px_conflic
     for (size_t i = 0; i < g->uses.len; i++) {
         const px_quote_use *u = &g->uses.items[i];
         const char *s = speaker_of(c, u);
+        const px_entity_ref *own = own_ref(c, u);
+        if (own && own->pn && own->pn->words >= 2) s = own->name; /* as this article names the person */
         if (!s || has_value(k, u->article, s)) continue;
         const px_quote *q = quote_of(c, u);
         px_value v = {u->article, q->sentence, s, NULL,
@@ -743,13 +782,16 @@ static int cmp_index(const void *p, const void *q)
 }
 
 enum {
-    TEXT_MIN_WORDS = 8,   /* a quote this long, one word apart from a run of text, is that text */
-    TEXT_MAX_WORDS = 200, /* words of the sentences a quote is looked for in */
-    TEXT_SENTENCES = 3    /* sentences from the candidate on, for a quote of several */
+    TEXT_MIN_WORDS = 8,    /* a quote this long, one word apart from a run of text, is that text */
+    TEXT_MAX_QUOTE = 150,  /* words of the longest quote looked for */
+    TEXT_MAX_WORDS = 400,  /* words of the sentences a quote is looked for in */
+    TEXT_MAX_SENTENCES = 40,
+    TEXT_STARTS = 4        /* the quote's first word 3-grams: where it may start */
 };
 
 typedef struct text_hit {
     size_t article, sentence;
+    size_t offset;        /* the run's first word among the text's */
     const char *run;      /* the text's words the quote stands for (normalised) */
     const char *changed;  /* "-text +quote": the word that differs */
 } text_hit;
@@ -759,9 +801,9 @@ typedef struct text_hit {
  * found.  A run they match whole (the same words) is no conflict: 0. */
 static int one_word_in(px_comparison *c, const char *text, const char *quote, text_hit *hit)
 {
-    const char *wt[TEXT_MAX_WORDS + 1], *wq[61];
-    size_t n = word_starts(text, wt, TEXT_MAX_WORDS), m = word_starts(quote, wq, 61);
-    if (m < TEXT_MIN_WORDS || m > 60 || n < m) return 0;
+    const char *wt[TEXT_MAX_WORDS + 1], *wq[TEXT_MAX_QUOTE + 1];
+    size_t n = word_starts(text, wt, TEXT_MAX_WORDS), m = word_starts(quote, wq, TEXT_MAX_QUOTE + 1);
+    if (m < TEXT_MIN_WORDS || m > TEXT_MAX_QUOTE || n < m) return 0;
     for (size_t o = 0; o + m <= n; o++) {
         size_t differ = 0, at = 0;
         for (size_t i = 0; i < m && differ <= 1; i++)
@@ -770,6 +812,7 @@ static int one_word_in(px_comparison *c, const char *text, const char *quote, te
         if (differ > 1) continue;
         const char *end = wt[o + m - 1] + strcspn(wt[o + m - 1], " ");
         hit->run = px_arena_strndup(&c->arena, wt[o], (size_t)(end - wt[o]));
+        hit->offset = o;
         char d[160];
         snprintf(d, sizeof d, "-%.*s +%.*s", (int)strcspn(wt[o + at], " "), wt[o + at],
                  (int)strcspn(wq[at], " "), wq[at]);
@@ -779,14 +822,14 @@ static int one_word_in(px_comparison *c, const char *text, const char *quote, te
     return 0;
 }
 
-/* 1 when article a quotes, in sentences [s, s + TEXT_SENTENCES), words of
- * the quotation (a shingle of keys): its text there is a quote, not its own. */
-static int quoted_there(const px_comparison *c, size_t a, size_t s, const px_keys *keys)
+/* 1 when article a quotes, in sentences [s, e), words of the quotation (a
+ * shingle of keys): its text there is a quote, not its own. */
+static int quoted_there(const px_comparison *c, size_t a, size_t s, size_t e, const px_keys *keys)
 {
     const px_analysis *an = c->analyses[a];
     for (size_t q = 0; q < an->quotes.len; q++) {
         const px_quote *x = &an->quotes.items[q];
-        if (x->sentence_last < s || x->sentence >= s + TEXT_SENTENCES) continue;
+        if (x->sentence_last < s || x->sentence >= e) continue;
         px_keys y = {0};
         px_quote_shingles(x->text, &y);
         px_keys_unique(&y);
@@ -822,23 +865,27 @@ static void quote_texts(px_comparison *c)
             px_vec_push(&where, (size_t)a << 32 | s);
         }
     if (grams.len) qsort(grams.items, grams.len, sizeof *grams.items, px_posting_cmp);
-    px_buf qn = {0}, tn = {0}, raw = {0};
+    px_buf qn = {0}, tn = {0}, raw = {0}, qw_buf = {0};
     size_t groups = c->quotes.len;
     for (size_t g = 0; g < groups; g++) {
         const px_story_quote *sq = &c->quotes.items[g];
         normalise(sq->text, &qn);
-        const char *wq[61];
-        size_t m = word_starts(px_buf_str(&qn), wq, 61);
-        if (m < TEXT_MIN_WORDS || m > 60) continue;
+        const char *wq[TEXT_MAX_QUOTE + 1];
+        size_t m = word_starts(px_buf_str(&qn), wq, TEXT_MAX_QUOTE + 1);
+        if (m < TEXT_MIN_WORDS || m > TEXT_MAX_QUOTE) continue;
         k.len = 0;
-        px_quote_shingles(sq->text, &k);
-        px_keys_unique(&k);
+        px_quote_shingles(sq->text, &k); /* in text order: the first ones are where it starts */
         PX_VEC(size_t) cand = {0};
-        for (size_t i = 0; i < k.len; i++) {
+        for (size_t i = 0; i < k.len && i < TEXT_STARTS; i++) {
             size_t lo, hi;
             px_compare_run(grams.items, grams.len, sizeof *grams.items, k.items[i], &lo, &hi);
-            for (size_t x = lo; x < hi && x - lo < MAX_BUCKET; x++) px_vec_push(&cand, grams.items[x].ref);
+            for (size_t x = lo; x < hi && x - lo < MAX_BUCKET; x++) {
+                size_t r = grams.items[x].ref;
+                px_vec_push(&cand, r);
+                if ((where.items[r] & 0xffffffffu) > 0) px_vec_push(&cand, r - 1); /* it may start a sentence before */
+            }
         }
+        px_keys_unique(&k);
         if (cand.len) qsort(cand.items, cand.len, sizeof *cand.items, cmp_index);
         PX_VEC(text_hit) hits = {0};
         size_t last_article = SIZE_MAX;
@@ -847,13 +894,24 @@ static void quote_texts(px_comparison *c)
             size_t a = where.items[cand.items[i]] >> 32, s = where.items[cand.items[i]] & 0xffffffffu;
             int carries = 0;
             for (size_t u = 0; u < sq->uses.len; u++) carries |= sq->uses.items[u].article == a;
-            if (carries || a == last_article || quoted_there(c, a, s, &k)) continue;
+            if (carries || a == last_article) continue;
             px_buf_reset(&raw);
-            for (size_t t = s; t < s + TEXT_SENTENCES && t < px_article_sentence_count(c->articles[a]); t++)
-                px_buf_printf(&raw, "%s%s", t > s ? " " : "", px_article_sentence(c->articles[a], t, NULL, NULL, NULL));
+            size_t e = s, spaces = 0; /* sentences [s, e): the quote's words and a few more */
+            for (; e < px_article_sentence_count(c->articles[a]) && e < s + TEXT_MAX_SENTENCES && spaces < m + 20; e++) {
+                const char *st = px_article_sentence(c->articles[a], e, NULL, NULL, NULL);
+                for (const char *p = st; *p; p++) spaces += *p == ' ';
+                px_buf_printf(&raw, "%s%s", e > s ? " " : "", st);
+            }
+            if (quoted_there(c, a, s, e, &k)) continue;
             normalise(px_buf_str(&raw), &tn);
-            text_hit h = {a, s, NULL, NULL};
+            text_hit h = {a, s, 0, NULL, NULL};
             if (!one_word_in(c, px_buf_str(&tn), px_buf_str(&qn), &h)) continue;
+            for (size_t seen = 0; h.sentence + 1 < e; h.sentence++) { /* the sentence the run starts in */
+                const char *ws[TEXT_MAX_WORDS];
+                normalise(px_article_sentence(c->articles[a], h.sentence, NULL, NULL, NULL), &qw_buf);
+                seen += word_starts(px_buf_str(&qw_buf), ws, TEXT_MAX_WORDS);
+                if (seen > h.offset) break;
+            }
             if (trivial_diff(h.changed, px_buf_str(&qn), 0)) continue;
             const char *tw = h.changed + 1, *qw = strchr(h.changed, '+') + 1;
             if (capitalised_in(tw, strcspn(tw, " "), px_buf_str(&raw)) && capitalised_in(qw, strlen(qw), sq->text))
@@ -890,6 +948,7 @@ static void quote_texts(px_comparison *c)
     px_buf_free(&qn);
     px_buf_free(&tn);
     px_buf_free(&raw);
+    px_buf_free(&qw_buf);
 }
 
 void px_compare_quotes(px_comparison *c)

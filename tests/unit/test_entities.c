@@ -283,6 +283,36 @@ static void speaker_surname_in_its_article(void **state)
     done(&s);
 }
 
+/* Rule speaker-given-name: one person of the story (joined by the surname)
+ * named beside the quote by two given names is a speaker conflict too; a
+ * spelling variant of the given name is not. */
+static void speaker_given_names(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Vigil\n\nNeighbors gathered on Sunday.\n\n\"She was full of life and always willing to help,\" "
+            "said Catherine Dougherty, a family friend.");
+    add(&s, "Vigil held\n\nNeighbors gathered Sunday.\n\n\"She was full of life and always willing to help,\" "
+            "said Crystal Dougherty, a family friend.");
+    compare(&s);
+    const px_conflict *k = NULL;
+    assert_int_equal(count(s.c, PX_SLOT_QUOTE_SPEAKER, PX_JUDGE_CONFLICT, &k), 1);
+    assert_string_equal(k->values.items[0].value, "Catherine Dougherty");
+    assert_string_equal(k->values.items[1].value, "Crystal Dougherty");
+    assert_int_equal(count(s.c, PX_SLOT_NAME, PX_JUDGE_CONFLICT, NULL), 1);
+    done(&s);
+
+    story t = {0};
+    add(&t, "Vigil\n\nNeighbors gathered on Sunday.\n\n\"She was full of life and always willing to help,\" "
+            "said Kristen Dahl, a family friend.");
+    add(&t, "Vigil held\n\nNeighbors gathered Sunday.\n\n\"She was full of life and always willing to help,\" "
+            "said Kirsten Dahl, a family friend.");
+    compare(&t);
+    assert_int_equal(count(t.c, PX_SLOT_QUOTE_SPEAKER, PX_JUDGE_CONFLICT, NULL), 0);
+    assert_int_equal(count(t.c, PX_SLOT_NAME, PX_JUDGE_CONFLICT, NULL), 1);
+    done(&t);
+}
+
 /* Rule quote-text: one outlet quotes what another prints as its own words,
  * one word changed: a wording conflict; the same words, or a short quote,
  * none. */
@@ -306,6 +336,15 @@ static void quote_against_text(void **state)
         }
     assert_int_equal(text, 1);
     done(&s);
+
+    story l = {0}; /* a quote of several sentences against a statement printed whole */
+    add(&l, "Statement\n\nThe family released a statement. He was a bright light with a warm smile. He will always "
+            "live in our hearts, and we thank everyone who helped us this week.");
+    add(&l, "Obituary\n\n\"He was a bright light with a warm smile. He will often live in our hearts, and we thank "
+            "everyone who helped us this week,\" the family said.");
+    compare(&l);
+    assert_int_equal(count(l.c, PX_SLOT_QUOTE_WORDING, PX_JUDGE_CONFLICT, &k), 1);
+    done(&l);
 
     story t = {0}; /* the same words quoted: no conflict */
     add(&t, "Statement\n\nThe chief released a statement on Friday. Our entire community mourns the loss "
@@ -405,6 +444,7 @@ int main(void)
         cmocka_unit_test(surname_nickname_initials),
         cmocka_unit_test(order_does_not_matter),
         cmocka_unit_test(speaker_surname_in_its_article),
+        cmocka_unit_test(speaker_given_names),
         cmocka_unit_test(quote_against_text),
         cmocka_unit_test(quote_speakers_named_or_carried),
         cmocka_unit_test(quote_wording),
