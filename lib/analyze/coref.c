@@ -5,16 +5,16 @@
  * table, or a known place or organization becomes (or joins) the entity of
  * its key; alias-table names share the key "#N" of their group, so "Islamic
  * State", "ISIS", "ISIL" and "IS" are one entity.  Persons register their
- * last word ("rice" for "Susan Rice"; the word before a suffix: "stone" for
- * "Roger J. Stone Jr."), organizations their initials ("WSJ" for "Wall
+ * last word ("rice" for "Susan Rice"; the word before a suffix: "brandt" for
+ * "Walter P. Brandt Jr."), organizations their initials ("WSJ" for "Wall
  * Street Journal").
  *
  * Pass 2, in text order, the single words: a surname of a registered person
  * is that person ("Rice"; among several persons of one surname, the one
  * mentioned last, else the first named, or for a surname a verb of saying
  * follows the one who spoke last; a word the gazetteer knows as a
- * place only when a verb of saying follows: "Israel said" after "Sheriff
- * Scott Israel"); a first name only one person
+ * place only when a verb of saying follows: "Jordan said" after "Sheriff
+ * Tom Jordan"); a first name only one person
  * has is that person ("Hillary"); an organization's cue word alone is the
  * organization mentioned last with that last word ("the Committee"); an
  * acronym matching initials is that organization; anything else is an
@@ -78,7 +78,7 @@ static int suffix_word(const char *w, size_t n)
 }
 
 /* The surname of a person's key: its last word, or the one before a
- * suffix ("stone" of "roger j stone jr"). */
+ * suffix ("brandt" of "walter p brandt jr"). */
 static const char *surname_of(const char *key, size_t *len)
 {
     size_t end = strlen(key);
@@ -192,8 +192,8 @@ static void pass_full_names(px_ent_work *w)
 }
 
 /* Among the persons sharing a surname: for a surname a verb of saying
- * follows (speaking), the one who spoke last ("Jessica Shelton said of
- * Tina Shelton ... Shelton said" is Jessica); else the one seen last, else
+ * follows (speaking), the one who spoke last ("Jane Ortiz said of Tina
+ * Ortiz ... Ortiz said" is Jane); else the one seen last, else
  * the first named. */
 static long pick_surname(const px_ent_work *w, long head, int speaking)
 {
@@ -213,7 +213,7 @@ static long resolve_single(px_ent_work *w, px_ent_mention *m)
 {
     void *v = px_map_get(&w->by_surname, m->key, strlen(m->key));
     int place = m->type == PX_ENTITY_ORGANIZATION || m->type == PX_ENTITY_PLACE;
-    if (v && (!place || speaks(w, m))) { /* "Israel said" after "Sheriff Scott Israel" */
+    if (v && (!place || speaks(w, m))) { /* "Jordan said" after "Sheriff Tom Jordan" */
         m->kind = PX_MENTION_ALIAS;
         if (place) m->type = -1, m->strength = 0; /* the gazetteer's reading, not this one */
         long id = pick_surname(w, (long)((uintptr_t)v - 1), speaks(w, m));

@@ -237,7 +237,7 @@ static long resolve(const px_article *a, const px_analysis *an, size_t s, px_tok
 
 /* Rule name-before-verb: when the span [b, k) resolves to nothing, a
  * person named just before the verb after a common noun ("When the shooter
- * ran out of ammunition Lea said"; a comma left out) is the subject; not
+ * ran out of ammunition Lund said"; a comma left out) is the subject; not
  * after a preposition or a determiner ("a spokesman for Sen. Smith said"). */
 static long name_before_verb(const px_article *a, const px_analysis *an, size_t s, px_toks t,
                              size_t b, size_t k)

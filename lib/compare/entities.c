@@ -384,9 +384,9 @@ static void link_pairs(joiner *j)
  * the article's analysis missed that they are one person.  Not with a
  * suffix on one side only ("John Smith", "John Smith Jr." are father and
  * son), nor for variants or other given names.  Likewise a surname alone
- * ("Tantan said") beside the one full name of the article with that
- * surname ("Jackline Tantan of Margate"): with two persons of that
- * surname in the article ("Jessica" and "Tina Shelton"), no guess. */
+ * ("Voss said") beside the one full name of the article with that
+ * surname ("Dana Voss of Elmtown"): with two persons of that
+ * surname in the article ("Jane" and "Tina Ortiz"), no guess. */
 typedef struct named {
     const char *surname;
     size_t len, form;

@@ -18,12 +18,12 @@
  * marks a cut, only leaves words out (or only adds them).
  *
  * Speakers are story entities (entities.c), persons or untyped ones with
- * a person's full name ("said Ann Lee of Margate"): one person spelled two ways by
+ * a person's full name ("said Ann Lee of Elmtown"): one person spelled two ways by
  * two outlets is one speaker (the spelling is a name conflict, names.c).  A
  * quote-speaker conflict needs two articles each naming a different story
  * person beside the quote (in its sentence or paragraph: px_quote.inferred
  * is 0), neither also crediting the other's, or naming one story person by
- * two given names ("Catherine" and "Crystal Dougherty", also a name
+ * two given names ("Carol" and "Claire Dorsey", also a name
  * conflict); speaker values are the names as each article writes them; a speaker carried from context
  * is listed with inferred set and never makes a conflict.  Two independent
  * articles naming one person are a speaker agreement; two carrying the
@@ -343,7 +343,7 @@ static const char *speaker_of(const px_comparison *c, const px_quote_use *u)
 }
 
 /* 1 when story entity e is a person: typed one, or untyped ("other")
- * with a full name that reads as a person's ("said Ann Lee of Margate"). */
+ * with a full name that reads as a person's ("said Ann Lee of Elmtown"). */
 static int person_entity(const px_story_entity *e)
 {
     if (e->type == PX_ENTITY_PERSON) return 1;
@@ -443,8 +443,8 @@ static const px_entity_ref *own_ref(const px_comparison *c, const px_quote_use *
 }
 
 /* Rule speaker-given-name: two articles naming beside the quote one story
- * person by two different given names ("Catherine" and "Crystal
- * Dougherty", joined as one person by the surname): each credits someone
+ * person by two different given names ("Carol" and "Claire
+ * Dorsey", joined as one person by the surname): each credits someone
  * else, a speaker conflict beside the name conflict.  Spelling variants
  * ("Kristen"/"Kirsten") are the name conflict's alone. */
 static int speakers_given_names_differ(const px_comparison *c, const px_story_quote *g)
@@ -842,8 +842,8 @@ static int quoted_there(const px_comparison *c, size_t a, size_t s, size_t e, co
 
 /* Rule quote-text: an outlet quoting words that another prints as its own
  * text (a statement, a release, an obituary reprinted without marks) with
- * one word changed is a wording conflict: "Our entire neighborhood mourns
- * the loss" against "our entire community mourns the loss".  Only for
+ * one word changed is a wording conflict: "Our whole town grieves for
+ * them" against "our whole city grieves for them".  Only for
  * quotes of TEXT_MIN_WORDS words or more, a change no trivial one
  * (trivial_diff, names), and text the other article does not quote.
  * Candidates share a word 3-gram with the quote (an index of the

@@ -262,21 +262,21 @@ static void order_does_not_matter(void **state)
 /* ---- quotes --------------------------------------------------------------------- */
 
 /* A surname alone joins the one full name of its own article the analysis
- * kept apart ("Jackline Tantan of Margate", "Tantan said"), and a speaker
+ * kept apart ("Dana Voss of Elmtown", "Voss said"), and a speaker
  * named in full but untyped is a person: the two outlets' speakers conflict. */
 static void speaker_surname_in_its_article(void **state)
 {
     (void)state;
     story s = {0};
     add(&s, "Airport\n\nThe gunman opened fire in the baggage claim.\n\n"
-            "\"I was just running for my life because I heard the shots,\" said Rick Lowe of Margate who was there.\n\n"
+            "\"I was just running for my life because I heard the shots,\" said Rick Lowe of Elmtown who was there.\n\n"
             "\"It was surreal,\" Lowe said.");
     add(&s, "Airport shooting\n\nThe gunman opened fire in the baggage claim.\n\n"
-            "\"I was just running for my life because I heard the shots,\" said Jackline Tantan of Margate who was there.\n\n"
-            "Officers came quickly, Tantan said.");
+            "\"I was just running for my life because I heard the shots,\" said Dana Voss of Elmtown who was there.\n\n"
+            "Officers came quickly, Voss said.");
     compare(&s);
-    const px_story_entity *t = joined(s.c, 1, "Tantan");
-    if (t) assert_ptr_equal(t, joined(s.c, 1, "Jackline Tantan of Margate"));
+    const px_story_entity *t = joined(s.c, 1, "Voss");
+    if (t) assert_ptr_equal(t, joined(s.c, 1, "Dana Voss of Elmtown"));
     const px_conflict *k = NULL;
     assert_int_equal(count(s.c, PX_SLOT_QUOTE_SPEAKER, PX_JUDGE_CONFLICT, &k), 1);
     assert_int_equal(k->values.len, 2);
@@ -291,14 +291,14 @@ static void speaker_given_names(void **state)
     (void)state;
     story s = {0};
     add(&s, "Vigil\n\nNeighbors gathered on Sunday.\n\n\"She was full of life and always willing to help,\" "
-            "said Catherine Dougherty, a family friend.");
+            "said Carol Dorsey, a family friend.");
     add(&s, "Vigil held\n\nNeighbors gathered Sunday.\n\n\"She was full of life and always willing to help,\" "
-            "said Crystal Dougherty, a family friend.");
+            "said Claire Dorsey, a family friend.");
     compare(&s);
     const px_conflict *k = NULL;
     assert_int_equal(count(s.c, PX_SLOT_QUOTE_SPEAKER, PX_JUDGE_CONFLICT, &k), 1);
-    assert_string_equal(k->values.items[0].value, "Catherine Dougherty");
-    assert_string_equal(k->values.items[1].value, "Crystal Dougherty");
+    assert_string_equal(k->values.items[0].value, "Carol Dorsey");
+    assert_string_equal(k->values.items[1].value, "Claire Dorsey");
     assert_int_equal(count(s.c, PX_SLOT_NAME, PX_JUDGE_CONFLICT, NULL), 1);
     done(&s);
 
@@ -320,9 +320,9 @@ static void quote_against_text(void **state)
 {
     (void)state;
     story s = {0};
-    add(&s, "Statement\n\nThe chief released a statement on Friday. Our entire community mourns the loss "
+    add(&s, "Statement\n\nThe chief released a statement on Friday. Our whole city grieves for the loss "
             "of the victims and their families.");
-    add(&s, "Chief speaks\n\n\"Our entire neighborhood mourns the loss of the victims and their families,\" "
+    add(&s, "Chief speaks\n\n\"Our whole town grieves for the loss of the victims and their families,\" "
             "Chief Ann Cole said on Friday.");
     compare(&s);
     const px_conflict *k = NULL;
@@ -332,7 +332,7 @@ static void quote_against_text(void **state)
         if (!strcmp(k->values.items[i].pattern, "quote-text")) {
             text++;
             assert_int_equal(k->values.items[i].article, 0);
-            assert_non_null(strstr(k->values.items[i].value, "community"));
+            assert_non_null(strstr(k->values.items[i].value, "city"));
         }
     assert_int_equal(text, 1);
     done(&s);
@@ -347,9 +347,9 @@ static void quote_against_text(void **state)
     done(&l);
 
     story t = {0}; /* the same words quoted: no conflict */
-    add(&t, "Statement\n\nThe chief released a statement on Friday. Our entire community mourns the loss "
+    add(&t, "Statement\n\nThe chief released a statement on Friday. Our whole city grieves for the loss "
             "of the victims and their families.");
-    add(&t, "Chief speaks\n\n\"Our entire community mourns the loss of the victims and their families,\" "
+    add(&t, "Chief speaks\n\n\"Our whole city grieves for the loss of the victims and their families,\" "
             "Chief Ann Cole said on Friday.");
     compare(&t);
     assert_int_equal(count(t.c, PX_SLOT_QUOTE_WORDING, PX_JUDGE_CONFLICT, NULL), 0);

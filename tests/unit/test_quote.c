@@ -291,10 +291,10 @@ static void test_person_modifier_is_not_the_speaker(void **state)
 static void test_name_before_verb(void **state)
 {
     doc d = analyse(*state,
-                    "Witness Mark Lea saw the gunman.\n\n"
-                    "When the shooter ran out of ammunition Lea said \"He threw the gun down.\"\n\n"
+                    "Witness Mark Lund saw the gunman.\n\n"
+                    "When the shooter ran out of ammunition Lund said \"He threw the gun down.\"\n\n"
                     "A spokesman for Sen. Ann Ortiz said \"We are shocked.\"");
-    assert_speaker(&d, "He threw the gun down", "Mark Lea", "said");
+    assert_speaker(&d, "He threw the gun down", "Mark Lund", "said");
     const px_quote *q = quote(&d, "We are shocked");
     assert_true(q->speaker < 0 || strcmp(speaker(&d, q), "Ann Ortiz"));
     done(&d);
