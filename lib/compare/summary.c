@@ -127,6 +127,7 @@ typedef PX_VEC(candidate) candidates;
 
 struct candidate {
     size_t article, sentence, words;
+    const char *text; /* the sentence past a dateline (px_summary_lead_in) */
     px_summary_fitness fitness;
     double base;     /* the score without support and dispute */
     double score;    /* base + support term (bound, then exact) - dispute */
@@ -203,7 +204,9 @@ static void make_candidates(const px_comparison *c, const px_summary_index *ix, 
             }
             candidate cd = {.article = a, .sentence = s};
             cd.fitness = px_summary_sentence_fitness(c, a, s);
-            cd.words = px_summary_words(c->articles[a]->sentences.items[s].text);
+            const char *text = c->articles[a]->sentences.items[s].text;
+            cd.text = text ? text + px_summary_lead_in(text) : NULL;
+            cd.words = cd.text ? px_summary_words(cd.text) : 0;
             cd.base = w->central * central + w->lead / (1.0 + (double)s) + w->event * 0.5 * event[s];
             cd.score = cd.base + support_term(c, w, support_bound(c, ix, a, s));
             px_vec_push(out, cd);
@@ -220,8 +223,7 @@ static int above(const px_comparison *c, const candidate *x, const candidate *y)
 {
     if (x->score > y->score + TIE) return 1;
     if (x->score < y->score - TIE) return 0;
-    int t = strcmp(c->articles[x->article]->sentences.items[x->sentence].text,
-                   c->articles[y->article]->sentences.items[y->sentence].text);
+    int t = strcmp(x->text ? x->text : "", y->text ? y->text : "");
     if (t) return t < 0;
     const char *a = px_article_id(c->articles[x->article]), *b = px_article_id(c->articles[y->article]);
     t = strcmp(a ? a : "", b ? b : "");
@@ -297,8 +299,7 @@ void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w)
             }
             x->done = 1;
             if ((c->summary.len && words + x->words > MAX_SUMMARY_WORDS) || repeats(c, &ix, v.items, x)) continue;
-            px_summary_line line = {ix.first[ix.base[x->article] + x->sentence], {0},
-                                    c->articles[x->article]->sentences.items[x->sentence].text};
+            px_summary_line line = {ix.first[ix.base[x->article] + x->sentence], {0}, x->text};
             line.support = x->cited;
             x->cited = (px_indexes){0};
             px_vec_push(&c->summary, line);

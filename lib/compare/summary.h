@@ -30,6 +30,13 @@ typedef enum px_summary_fitness {
  * article's text and its analysis (tokens, furniture); no allocation. */
 px_summary_fitness px_summary_sentence_fitness(const px_comparison *c, size_t article, size_t sentence);
 
+/* The bytes of a dateline that opens sentence s ("MUKILTEO, Wash. - ",
+ * "WASHINGTON -- ", "BEIRUT, Lebanon (AP) â "): a place in capitals, an
+ * optional region, an optional wire tag in brackets, a dash, and then a
+ * capital.  0 when s opens otherwise.  The summary shows the sentence from
+ * there. */
+size_t px_summary_lead_in(const char *s);
+
 /* Words in s (runs of non-space bytes). */
 size_t px_summary_words(const char *s);
 

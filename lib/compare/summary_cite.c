@@ -11,7 +11,14 @@
  *     ("at least four", "about 60") and the two within COMPATIBLE of each
  *     other; and every figure written in digits ("2:12", "18") is in T as
  *     written, unless it belongs to such a qualified number;
- *   - T gives no date that S does not (S's dates resolved as ISO values).
+ *   - T gives no date that S does not (S's dates resolved as ISO values);
+ *   - every other name S gives (a word written with a capital, past the
+ *     first word and any dateline: places, organisations, titles) is in
+ *     b's article, spelt alike (case-folded, past a possessive; the same
+ *     stem; or one edit apart in words of SPELLING letters, "adviser" /
+ *     "advisor"), or belongs to a name joined to a story entity b names
+ *     ("ISIS" / "Islamic State").  A detail one outlet adds ("a suburban
+ *     Seattle home") is that outlet's alone.
  * And b is never cited when a judged conflict (conflict.c, judgment
  * "conflict") gives b another value than the one S states.  The sentence
  * then counts as disputed, and the ranking prefers another.
@@ -27,6 +34,7 @@
 #include "compare/summary.h"
 
 #define COMPATIBLE 0.25
+enum { SPELLING = 6 };
 
 void px_summary_index_make(const px_comparison *c, px_summary_index *ix)
 {
@@ -178,11 +186,122 @@ static int people_carried(const px_comparison *c, size_t a, size_t s, size_t b, 
     return 1;
 }
 
+/* ---- names ---------------------------------------------------------------- */
+
+/* The length of w without a possessive ending ("office's", "states'"). */
+static size_t bare(const char *w)
+{
+    size_t n = strlen(w);
+    if (n > 3 && w[n - 1] == 's' && w[n - 2] == '\'') return n - 2;
+    if (n > 5 && w[n - 1] == 's' && (unsigned char)w[n - 2] == 0x99 && (unsigned char)w[n - 4] == 0xE2) return n - 4;
+    if (n > 2 && w[n - 1] == '\'') return n - 1;
+    return n;
+}
+
+/* x and y (lengths m, n) are one edit apart: a substitution, insertion or
+ * deletion ("adviser" / "advisor"). */
+static int one_edit(const char *x, size_t m, const char *y, size_t n)
+{
+    if (m > n) return one_edit(y, n, x, m);
+    if (n - m > 1) return 0;
+    size_t i = 0;
+    while (i < m && x[i] == y[i]) i++;
+    if (m == n) return i == m || memcmp(x + i + 1, y + i + 1, m - i - 1) == 0;
+    return memcmp(x + i, y + i + 1, m - i) == 0;
+}
+
+/* Token u spells name word w: the same word case-folded, past a possessive;
+ * the same stem; or, for words of SPELLING letters or more, one edit
+ * apart (spelling variants). */
+static int same_word(const px_token *w, const px_token *u)
+{
+    if (u->kind != PX_TOKEN_WORD || !u->norm || !w->norm) return 0;
+    size_t m = bare(w->norm), n = bare(u->norm);
+    if (m == n && memcmp(w->norm, u->norm, m) == 0) return 1;
+    if (w->stem && u->stem && strcmp(w->stem, u->stem) == 0) return 1;
+    return m >= SPELLING && n >= SPELLING && one_edit(w->norm, m, u->norm, n);
+}
+
+/* Tokens [lo, hi) of y hold a spelling of w. */
+static int word_among(const px_token *w, const px_analysis *y, size_t lo, size_t hi)
+{
+    for (size_t j = lo; j < hi; j++)
+        if (same_word(w, &y->tokens.items[j])) return 1;
+    return 0;
+}
+
+/* The story entity a mention of sentence s of article a overlapping token
+ * w is joined to, or -1. */
+static long entity_at(const px_comparison *c, size_t a, size_t s, const px_token *w)
+{
+    const px_analysis *an = c->analyses[a];
+    size_t lo, hi = mentions_of(an, s, &lo);
+    for (size_t i = lo; i < hi; i++) {
+        const px_mention *m = &an->mention_index.items[i].mention;
+        if (m->start < w->end && w->start < m->end) { /* overlapping: "U.S." in "U.S.-led" */
+            long e = px_compare_entity(c, a, an->mention_index.items[i].entity);
+            if (e >= 0) return e;
+        }
+    }
+    return -1;
+}
+
+/* Article b names story entity e anywhere. */
+static int article_names(const px_comparison *c, size_t b, long e)
+{
+    const px_story_entity *se = &c->entities.items[e];
+    for (size_t i = 0; i < se->refs.len; i++)
+        if (se->refs.items[i].article == b) return 1;
+    return 0;
+}
+
+/* Is token w of sentence s a word inside a number or a date (compared by
+ * value, above)? */
+static int valued(const px_analysis *x, const px_token *w)
+{
+    for (size_t i = 0; i < x->numbers.len; i++) {
+        const px_number *n = &x->numbers.items[i];
+        if (n->sentence == w->sentence && n->start <= w->start && w->end <= n->end) return 1;
+    }
+    for (size_t i = 0; i < x->dates.len; i++) {
+        const px_date_mention *d = &x->dates.items[i];
+        if (d->sentence == w->sentence && d->start <= w->start && w->end <= d->end) return 1;
+    }
+    return 0;
+}
+
+/* Every name word of S (a word written with a capital, not its first word
+ * or a stop word, not part of a number or date, past a dateline) is in
+ * outlet b: spelt alike in b's text (same_word), or part of a name joined
+ * to a story entity that b names. */
+static int names_carried(const px_comparison *c, size_t a, size_t s, size_t b)
+{
+    const px_analysis *x = c->analyses[a], *y = c->analyses[b];
+    const char *text = c->articles[a]->sentences.items[s].text;
+    size_t skip = text ? px_summary_lead_in(text) : 0;
+    size_t lo, hi = tokens_of(x, s, &lo);
+    int first = 1;
+    for (size_t i = lo; i < hi; i++) {
+        const px_token *w = &x->tokens.items[i];
+        if (w->start < skip || w->kind != PX_TOKEN_WORD) continue;
+        if (first) {
+            first = 0;
+            continue;
+        }
+        if (w->stop || !(text[w->start] >= 'A' && text[w->start] <= 'Z') || valued(x, w)) continue;
+        if (word_among(w, y, 0, y->tokens.len)) continue;
+        long e = entity_at(c, a, s, w);
+        if (e < 0 || !article_names(c, b, e)) return 0;
+    }
+    return 1;
+}
+
 static int carries(const px_comparison *c, size_t a, size_t s, size_t b, size_t t)
 {
     return numbers_carried(c->analyses[a], s, c->analyses[b], t) &&
            digits_carried(c->analyses[a], s, c->analyses[b], t) &&
-           dates_agree(c->analyses[a], s, c->analyses[b], t) && people_carried(c, a, s, b, t);
+           dates_agree(c->analyses[a], s, c->analyses[b], t) && people_carried(c, a, s, b, t) &&
+           names_carried(c, a, s, b);
 }
 
 static void add_sorted(px_indexes *v, size_t x)
