@@ -32,6 +32,12 @@
  * real score is never above the bound).  The lines are then put in story
  * order: by their index in their article, so the opening sentences, which
  * state the event, lead.
+ *
+ * Disputed values: a line is never cited to an outlet that gives another
+ * value (summary_cite.c); when such an outlet's aligned sentence gives
+ * another value for one of the line's slots (slots.c: the same count,
+ * age, time or date of the same subject), the line
+ * says so after the sentence: "(Disputed: c gives “killed 14 people”.)".
  */
 #include <math.h>
 #include <stdlib.h>
@@ -134,6 +140,7 @@ struct candidate {
     int exact;       /* citations computed */
     int done;        /* chosen or passed over */
     px_indexes cited;
+    px_summary_others others; /* values outlets not cited give instead */
 };
 
 /* Per sentence of article a: 1 for naming an entity, +1 for a number
@@ -256,6 +263,26 @@ static int repeats(const px_comparison *c, const px_summary_index *ix, candidate
     return 0;
 }
 
+/* The line's text: the sentence, and when outlets not cited give another
+ * value for one of its slots, what each gives ("... killed 12 people.
+ * (Disputed: c gives “killed 14 people”.)"), in c's arena. */
+static const char *noted(px_comparison *c, const candidate *x)
+{
+    if (!x->others.len || !x->text) return x->text;
+    px_buf b = {0};
+    px_buf_puts(&b, x->text);
+    px_buf_puts(&b, " (Disputed: ");
+    for (size_t i = 0; i < x->others.len; i++) {
+        const px_summary_other *o = &x->others.items[i];
+        px_buf_printf(&b, "%s%s gives \xe2\x80\x9c%s\xe2\x80\x9d", i ? "; " : "", c->labels[o->article],
+                      o->value->surface ? o->value->surface : o->value->value);
+    }
+    px_buf_puts(&b, ".)");
+    const char *text = px_arena_strdup(&c->arena, px_buf_str(&b));
+    px_buf_free(&b);
+    return text;
+}
+
 static int cmp_line(const void *x, const void *y, const px_comparison *c)
 {
     const px_claim *a = &c->claims.items[((const px_summary_line *)x)->claim];
@@ -291,7 +318,7 @@ void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w)
         while (c->summary.len < MAX_LINES && !(c->summary.len >= MIN_LINES && words >= w->words) &&
                (x = top(c, v.items, v.len, level)) != NULL) {
             if (!x->exact) {
-                int disputed = px_summary_cite(c, &ix, x->article, x->sentence, &x->cited);
+                int disputed = px_summary_cite(c, &ix, x->article, x->sentence, &x->cited, &x->others);
                 x->score = x->base + support_term(c, w, px_summary_independent(c, &x->cited)) -
                            (disputed ? w->disputed : 0);
                 x->exact = 1;
@@ -299,14 +326,14 @@ void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w)
             }
             x->done = 1;
             if ((c->summary.len && words + x->words > MAX_SUMMARY_WORDS) || repeats(c, &ix, v.items, x)) continue;
-            px_summary_line line = {ix.first[ix.base[x->article] + x->sentence], {0}, x->text};
+            px_summary_line line = {ix.first[ix.base[x->article] + x->sentence], {0}, noted(c, x)};
             line.support = x->cited;
             x->cited = (px_indexes){0};
             px_vec_push(&c->summary, line);
             words += x->words;
         }
     }
-    for (size_t i = 0; i < v.len; i++) px_vec_free(&v.items[i].cited);
+    for (size_t i = 0; i < v.len; i++) px_vec_free(&v.items[i].cited), px_vec_free(&v.items[i].others);
     px_vec_free(&v);
     px_summary_index_free(&ix);
     story_order(c);

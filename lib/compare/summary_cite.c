@@ -344,11 +344,85 @@ static int drop_disputed(const px_comparison *c, size_t a, size_t s, px_indexes 
     return disputed;
 }
 
+static int valued_slot(const px_slot_value *v)
+{
+    return !v->no_conflict && v->key && v->value &&
+           (v->slot == PX_SLOT_COUNT || v->slot == PX_SLOT_AGE || v->slot == PX_SLOT_MONEY ||
+            v->slot == PX_SLOT_NUMBER || v->slot == PX_SLOT_DATE || v->slot == PX_SLOT_TIME);
+}
+
+/* x and y give values for the same slot of the same subject that cannot
+ * both hold: different, and not within COMPATIBLE of each other where
+ * either is qualified ("at least 12" / "14"). */
+static int slots_differ(const px_slot_value *x, const px_slot_value *y)
+{
+    if (x->slot != y->slot || strcmp(x->key, y->key) != 0) return 0;
+    if (x->entity >= 0 && y->entity >= 0 && x->entity != y->entity) return 0;
+    if (strcmp(x->value, y->value) == 0) return 0;
+    if (x->qual == PX_QUAL_EXACT && y->qual == PX_QUAL_EXACT) return 1;
+    double big = fabs(x->num) > fabs(y->num) ? fabs(x->num) : fabs(y->num);
+    return !(big > 0 && fabs(x->num - y->num) <= COMPATIBLE * big);
+}
+
+/* The slot values of sentence s of article a: [*lo, return) in
+ * c->slot_values (which is by article; a linear scan inside one). */
+static size_t slots_of(const px_comparison *c, size_t a, size_t *lo)
+{
+    size_t l = 0, h = c->slot_values.len;
+    while (l < h) {
+        size_t mid = (l + h) / 2;
+        if (c->slot_values.items[mid].article < a) l = mid + 1;
+        else h = mid;
+    }
+    *lo = l;
+    while (h < c->slot_values.len && c->slot_values.items[h].article == a) h++;
+    return h > l ? h : l;
+}
+
+/* A value T (sentence t of b) gives for a slot S (sentence s of a) fills
+ * otherwise, or NULL. */
+static const px_slot_value *other_value(const px_comparison *c, size_t a, size_t s, size_t b, size_t t)
+{
+    size_t alo, ahi = slots_of(c, a, &alo), blo, bhi = slots_of(c, b, &blo);
+    for (size_t i = alo; i < ahi; i++) {
+        const px_slot_value *x = &c->slot_values.items[i];
+        if (x->sentence != s || !valued_slot(x)) continue;
+        for (size_t j = blo; j < bhi; j++) {
+            const px_slot_value *y = &c->slot_values.items[j];
+            if (y->sentence == t && valued_slot(y) && slots_differ(x, y)) return y;
+        }
+    }
+    return NULL;
+}
+
+static void add_other(px_summary_others *others, size_t article, const px_slot_value *value)
+{
+    for (size_t i = 0; i < others->len; i++)
+        if (others->items[i].article == article) return;
+    size_t i = others->len;
+    px_vec_push(others, ((px_summary_other){article, value}));
+    while (i > 0 && others->items[i - 1].article > article) others->items[i] = others->items[i - 1], i--;
+    others->items[i] = (px_summary_other){article, value};
+}
+
+/* Keeps the others not cited. */
+static void others_not_cited(px_summary_others *others, const px_indexes *cited)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < others->len; i++) {
+        int in = 0;
+        for (size_t j = 0; j < cited->len && !in; j++) in = cited->items[j] == others->items[i].article;
+        if (!in) others->items[out++] = others->items[i];
+    }
+    others->len = out;
+}
+
 int px_summary_cite(const px_comparison *c, const px_summary_index *ix, size_t article, size_t sentence,
-                    px_indexes *out)
+                    px_indexes *out, px_summary_others *others)
 {
     size_t at = ix->base[article] + sentence;
     out->len = 0;
+    if (others) others->len = 0;
     add_sorted(out, article);
     for (size_t k = ix->first[at]; k < ix->first[at + 1]; k++) {
         const px_fact *f = &c->facts.items[c->claims.items[k].fact];
@@ -357,11 +431,18 @@ int px_summary_cite(const px_comparison *c, const px_summary_index *ix, size_t a
             if (other->article == article) continue;
             int known = 0;
             for (size_t j = 0; j < out->len && !known; j++) known = out->items[j] == other->article;
-            if (!known && carries(c, article, sentence, other->article, other->sentence))
+            if (known) continue;
+            if (carries(c, article, sentence, other->article, other->sentence)) {
                 add_sorted(out, other->article);
+            } else if (others) {
+                const px_slot_value *v = other_value(c, article, sentence, other->article, other->sentence);
+                if (v) add_other(others, other->article, v);
+            }
         }
     }
-    return drop_disputed(c, article, sentence, out);
+    int disputed = drop_disputed(c, article, sentence, out);
+    if (others) others_not_cited(others, out);
+    return disputed;
 }
 
 size_t px_summary_independent(const px_comparison *c, const px_indexes *cited)

@@ -227,15 +227,48 @@ static void cited_only_where_the_names_match(void **state)
     px_summary_index ix;
     px_summary_index_make(c, &ix);
     px_indexes cited = {0};
-    px_summary_cite(c, &ix, 0, sentence_with(&s, 0, "Harlow"), &cited);
+    px_summary_cite(c, &ix, 0, sentence_with(&s, 0, "Harlow"), &cited, NULL);
     assert_int_equal(cited.len, 1); /* b does not name Harlow */
     assert_int_equal(cited.items[0], 0);
-    px_summary_cite(c, &ix, 1, sentence_with(&s, 1, "killed 12"), &cited);
+    px_summary_cite(c, &ix, 1, sentence_with(&s, 1, "killed 12"), &cited, NULL);
     assert_int_equal(cited.len, 2); /* a says all b says */
-    px_summary_cite(c, &ix, 0, sentence_with(&s, 0, "Dana Pruitt"), &cited);
+    px_summary_cite(c, &ix, 0, sentence_with(&s, 0, "Dana Pruitt"), &cited, NULL);
     assert_int_equal(cited.len, 2); /* "advisor", "Pruitt": the same words and person */
     px_vec_free(&cited);
     px_summary_index_free(&ix);
+    done(&s);
+}
+
+/* A line whose count another outlet gives otherwise says so, and is not
+ * cited to that outlet. */
+static void disputed_values_are_named(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Mill fire\n\nA fire at the old Harlow textile mill killed 12 people on Tuesday night, county officials said.\n\n"
+            "Firefighters from four counties fought the blaze for nine hours before it was contained.");
+    add(&s, "Mill blaze\n\nA fire at the old Harlow textile mill killed 12 people on Tuesday night, officials said.\n\n"
+            "Firefighters from four counties needed nine hours to contain the blaze at the mill.");
+    add(&s, "Mill toll\n\nA fire at the old Harlow textile mill killed 14 people on Tuesday night, officials said.\n\n"
+            "Firefighters from four counties fought the blaze for nine hours before they contained it.");
+    compare(&s);
+    int toll = 0;
+    for (size_t i = 0; i < s.c->summary.len; i++) {
+        const px_summary_line *l = &s.c->summary.items[i];
+        if (strstr(l->text, "killed 12")) {
+            toll = 1;
+            assert_non_null(strstr(l->text, "(Disputed: "));
+            assert_non_null(strstr(l->text, "killed 14 people"));
+            for (size_t k = 0; k < l->support.len; k++) assert_int_not_equal(l->support.items[k], 2);
+        } else if (strstr(l->text, "killed 14")) {
+            toll = 1;
+            assert_non_null(strstr(l->text, "killed 12 people"));
+            assert_int_equal(l->support.len, 1);
+        } else {
+            assert_null(strstr(l->text, "Disputed"));
+        }
+    }
+    assert_true(toll);
     done(&s);
 }
 
@@ -249,6 +282,7 @@ int main(void)
         cmocka_unit_test(three_to_five_lines_within_100_words),
         cmocka_unit_test(datelines_are_cut),
         cmocka_unit_test(cited_only_where_the_names_match),
+        cmocka_unit_test(disputed_values_are_named),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
