@@ -27,6 +27,7 @@
  * aligned sentence, the articles' numbers, dates and mentions; summary.c
  * calls it only for the few sentences it is about to choose.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,7 +275,7 @@ static int valued(const px_analysis *x, const px_token *w)
  * or a stop word, not part of a number or date, past a dateline) is in
  * outlet b: spelt alike in b's text (same_word), or part of a name joined
  * to a story entity that b names. */
-static int names_carried(const px_comparison *c, size_t a, size_t s, size_t b)
+static int names_carried(const px_comparison *c, size_t a, size_t s, size_t b, size_t t)
 {
     const px_analysis *x = c->analyses[a], *y = c->analyses[b];
     const char *text = c->articles[a]->sentences.items[s].text;
@@ -289,19 +290,28 @@ static int names_carried(const px_comparison *c, size_t a, size_t s, size_t b)
             continue;
         }
         if (w->stop || !(text[w->start] >= 'A' && text[w->start] <= 'Z') || valued(x, w)) continue;
-        if (word_among(w, y, 0, y->tokens.len)) continue;
+        size_t tlo, thi = tokens_of(y, t, &tlo);
+        if (word_among(w, y, tlo, thi)) continue; /* T first, the whole article last: cheap first */
         long e = entity_at(c, a, s, w);
-        if (e < 0 || !article_names(c, b, e)) return 0;
+        if (e >= 0 && article_names(c, b, e)) continue;
+        if (!word_among(w, y, 0, y->tokens.len)) return 0;
     }
     return 1;
 }
 
-static int carries(const px_comparison *c, size_t a, size_t s, size_t b, size_t t)
+/* S (sentence s of a) is carried by T (sentence t of b).  unnamed[b] is
+ * set when b lacks one of S's names: that holds for all of b's sentences,
+ * so later calls for b answer at once. */
+static int carries(const px_comparison *c, size_t a, size_t s, size_t b, size_t t, unsigned char *unnamed)
 {
-    return numbers_carried(c->analyses[a], s, c->analyses[b], t) &&
-           digits_carried(c->analyses[a], s, c->analyses[b], t) &&
-           dates_agree(c->analyses[a], s, c->analyses[b], t) && people_carried(c, a, s, b, t) &&
-           names_carried(c, a, s, b);
+    if (unnamed[b]) return 0;
+    if (!(numbers_carried(c->analyses[a], s, c->analyses[b], t) &&
+          digits_carried(c->analyses[a], s, c->analyses[b], t) &&
+          dates_agree(c->analyses[a], s, c->analyses[b], t) && people_carried(c, a, s, b, t)))
+        return 0;
+    if (names_carried(c, a, s, b, t)) return 1;
+    unnamed[b] = 1;
+    return 0;
 }
 
 static void add_sorted(px_indexes *v, size_t x)
@@ -364,33 +374,30 @@ static int slots_differ(const px_slot_value *x, const px_slot_value *y)
     return !(big > 0 && fabs(x->num - y->num) <= COMPATIBLE * big);
 }
 
-/* The slot values of sentence s of article a: [*lo, return) in
- * c->slot_values (which is by article; a linear scan inside one). */
-static size_t slots_of(const px_comparison *c, size_t a, size_t *lo)
+/* The first of article a's slot values (c->slot_values is by article, as
+ * slots.c finds them). */
+static size_t slots_from(const px_comparison *c, size_t a)
 {
-    size_t l = 0, h = c->slot_values.len;
-    while (l < h) {
-        size_t mid = (l + h) / 2;
-        if (c->slot_values.items[mid].article < a) l = mid + 1;
-        else h = mid;
+    size_t lo = 0, hi = c->slot_values.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->slot_values.items[mid].article < a) lo = mid + 1;
+        else hi = mid;
     }
-    *lo = l;
-    while (h < c->slot_values.len && c->slot_values.items[h].article == a) h++;
-    return h > l ? h : l;
+    assert(lo == c->slot_values.len || c->slot_values.items[lo].article >= a);
+    return lo;
 }
 
 /* A value T (sentence t of b) gives for a slot S (sentence s of a) fills
  * otherwise, or NULL. */
 static const px_slot_value *other_value(const px_comparison *c, size_t a, size_t s, size_t b, size_t t)
 {
-    size_t alo, ahi = slots_of(c, a, &alo), blo, bhi = slots_of(c, b, &blo);
-    for (size_t i = alo; i < ahi; i++) {
-        const px_slot_value *x = &c->slot_values.items[i];
-        if (x->sentence != s || !valued_slot(x)) continue;
-        for (size_t j = blo; j < bhi; j++) {
-            const px_slot_value *y = &c->slot_values.items[j];
-            if (y->sentence == t && valued_slot(y) && slots_differ(x, y)) return y;
-        }
+    const px_slot_value *v = c->slot_values.items;
+    size_t alo = slots_from(c, a), blo = slots_from(c, b);
+    for (size_t i = alo; i < c->slot_values.len && v[i].article == a; i++) {
+        if (v[i].sentence != s || !valued_slot(&v[i])) continue;
+        for (size_t j = blo; j < c->slot_values.len && v[j].article == b; j++)
+            if (v[j].sentence == t && valued_slot(&v[j]) && slots_differ(&v[i], &v[j])) return &v[j];
     }
     return NULL;
 }
@@ -424,6 +431,7 @@ int px_summary_cite(const px_comparison *c, const px_summary_index *ix, size_t a
     out->len = 0;
     if (others) others->len = 0;
     add_sorted(out, article);
+    unsigned char *unnamed = px_xcalloc(c->n, 1);
     for (size_t k = ix->first[at]; k < ix->first[at + 1]; k++) {
         const px_fact *f = &c->facts.items[c->claims.items[k].fact];
         for (size_t i = 0; i < f->claims.len; i++) {
@@ -432,7 +440,7 @@ int px_summary_cite(const px_comparison *c, const px_summary_index *ix, size_t a
             int known = 0;
             for (size_t j = 0; j < out->len && !known; j++) known = out->items[j] == other->article;
             if (known) continue;
-            if (carries(c, article, sentence, other->article, other->sentence)) {
+            if (carries(c, article, sentence, other->article, other->sentence, unnamed)) {
                 add_sorted(out, other->article);
             } else if (others) {
                 const px_slot_value *v = other_value(c, article, sentence, other->article, other->sentence);
@@ -440,6 +448,7 @@ int px_summary_cite(const px_comparison *c, const px_summary_index *ix, size_t a
             }
         }
     }
+    free(unnamed);
     int disputed = drop_disputed(c, article, sentence, out);
     if (others) others_not_cited(others, out);
     return disputed;
