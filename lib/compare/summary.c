@@ -16,7 +16,8 @@
  *              states the event first;
  *   W_EVENT    event content: it names an entity, and gives a number or a
  *              date (who did what, where, when);
- *   W_DISPUTED minus, when it states a value an outlet contradicts.
+ *   W_DISPUTED minus, when it states a value an outlet contradicts, or a
+ *              count a later article gives otherwise.
  * Less fit sentences (quotation, loaded words; then fragments, headings,
  * dangling openers) are taken only when the fit ones give fewer than
  * MIN_LINES lines; furniture only when nothing else is left, so the summary
@@ -38,12 +39,18 @@
  * another value for one of the line's slots (slots.c: the same count,
  * age, time or date of the same subject), the line
  * says so after the sentence: "(Disputed: c gives “killed 14 people”.)".
+ * Counts change over time: when every such value is a count from an
+ * article published a day or more before this one, the line reads "(Updated:
+ * earlier, b gave “killed 12 people”.)"; and a sentence whose count a
+ * later article gives otherwise ranks W_DISPUTED lower, so the newest
+ * value leads.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "compare/summary.h"
+#include "story/profile.h"
 #include "story/similarity.h"
 
 enum { MIN_LINES = 3, MAX_LINES = 5, MAX_SUMMARY_WORDS = 100 };
@@ -263,18 +270,50 @@ static int repeats(const px_comparison *c, const px_summary_index *ix, candidate
     return 0;
 }
 
+/* Article a was published a day or more after article b (both dated). */
+static int later(const px_comparison *c, size_t a, size_t b)
+{
+    int32_t da = px_day_of(px_article_date(c->articles[a])), db = px_day_of(px_article_date(c->articles[b]));
+    return da != PX_NO_DAY && db != PX_NO_DAY && da > db;
+}
+
+/* Other value o, of a count (a toll can change; an age, a date cannot),
+ * is from an article published a day or more after article a. */
+static int newer(const px_comparison *c, const px_summary_other *o, size_t a)
+{
+    return o->value->slot == PX_SLOT_COUNT && later(c, o->article, a);
+}
+
+/* ... or a day or more before it. */
+static int older(const px_comparison *c, const px_summary_other *o, size_t a)
+{
+    return o->value->slot == PX_SLOT_COUNT && later(c, a, o->article);
+}
+
+/* A count of x's that a later article gives otherwise: x is out of date. */
+static int superseded(const px_comparison *c, const candidate *x)
+{
+    for (size_t i = 0; i < x->others.len; i++)
+        if (newer(c, &x->others.items[i], x->article)) return 1;
+    return 0;
+}
+
 /* The line's text: the sentence, and when outlets not cited give another
  * value for one of its slots, what each gives ("... killed 12 people.
  * (Disputed: c gives “killed 14 people”.)"), in c's arena. */
 static const char *noted(px_comparison *c, const candidate *x)
 {
     if (!x->others.len || !x->text) return x->text;
+    int updated = 1; /* every other value is from an earlier day */
+    for (size_t i = 0; i < x->others.len; i++) updated &= older(c, &x->others.items[i], x->article);
     px_buf b = {0};
     px_buf_puts(&b, x->text);
-    px_buf_puts(&b, " (Disputed: ");
+    px_buf_puts(&b, updated ? " (Updated: " : " (Disputed: ");
     for (size_t i = 0; i < x->others.len; i++) {
         const px_summary_other *o = &x->others.items[i];
-        px_buf_printf(&b, "%s%s gives \xe2\x80\x9c%s\xe2\x80\x9d", i ? "; " : "", c->labels[o->article],
+        int earlier = older(c, o, x->article);
+        px_buf_printf(&b, "%s%s%s %s \xe2\x80\x9c%s\xe2\x80\x9d", i ? "; " : "", earlier ? "earlier, " : "",
+                      c->labels[o->article], earlier ? "gave" : "gives",
                       o->value->surface ? o->value->surface : o->value->value);
     }
     px_buf_puts(&b, ".)");
@@ -320,7 +359,7 @@ void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w)
             if (!x->exact) {
                 int disputed = px_summary_cite(c, &ix, x->article, x->sentence, &x->cited, &x->others);
                 x->score = x->base + support_term(c, w, px_summary_independent(c, &x->cited)) -
-                           (disputed ? w->disputed : 0);
+                           (disputed || superseded(c, x) ? w->disputed : 0);
                 x->exact = 1;
                 continue; /* back in the race with its real score */
             }

@@ -6,6 +6,7 @@
  */
 #include "unit.h"
 #include "unit_context.h"
+#include "article/article.h"
 #include "compare/summary.h"
 
 typedef struct story {
@@ -272,6 +273,34 @@ static void disputed_values_are_named(void **state)
     done(&s);
 }
 
+/* A toll a later article raises: the newest value leads, marked as an
+ * update of what the earlier article gave. */
+static void updated_values_lead(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Mill fire\n\nA fire at the old Harlow textile mill killed 12 people on Tuesday night, county officials said.\n\n"
+            "Firefighters from four counties fought the blaze for nine hours before it was contained.");
+    add(&s, "Mill toll rises\n\nA fire at the old Harlow textile mill killed 14 people on Tuesday night, officials said.\n\n"
+            "Firefighters from four counties fought the blaze for nine hours before they contained it.");
+    px_article_set_date(s.a[0], "2024-03-05", PX_DATE_INPUT, 1.0);
+    px_article_set_date(s.a[1], "2024-03-07", PX_DATE_INPUT, 1.0);
+    compare(&s);
+    int toll = 0;
+    for (size_t i = 0; i < s.c->summary.len; i++) {
+        const px_summary_line *l = &s.c->summary.items[i];
+        assert_null(strstr(l->text, "killed 12 people on")); /* the older value does not lead */
+        if (strstr(l->text, "killed 14 people on")) {
+            toll = 1;
+            assert_non_null(strstr(l->text, "(Updated: earlier, "));
+            assert_non_null(strstr(l->text, "gave \xe2\x80\x9ckilled 12 people\xe2\x80\x9d"));
+            assert_int_equal(l->support.len, 1);
+        }
+    }
+    assert_true(toll);
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +312,7 @@ int main(void)
         cmocka_unit_test(datelines_are_cut),
         cmocka_unit_test(cited_only_where_the_names_match),
         cmocka_unit_test(disputed_values_are_named),
+        cmocka_unit_test(updated_values_lead),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
