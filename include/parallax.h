@@ -36,6 +36,7 @@
 #define PARALLAX_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #ifdef __cplusplus
@@ -118,7 +119,7 @@ const char *px_date_source_name(px_date_source source);
  *   id        the id given with the input (JSON Lines "id"), else the file
  *             name, or "NAME:LINE" for a record of a multi-article input
  *   origin    where the article was read from: "FILE" or "FILE:LINE"
- *   format    the input format: "text", "html" or "jsonl"
+ *   format    the input format: "text", "html", "jsonl" or "feed"
  *   outlet    the publishing outlet ("UPI"), from the input or the page
  *   dateline  the dateline's place and date: "WASHINGTON, Nov. 7"
  *   wire      the wire tag of the dateline: "UPI" for "(UPI) --"
@@ -181,13 +182,20 @@ typedef enum px_format {
     PX_FORMAT_AUTO = 0, /* from the file name, then from the content */
     PX_FORMAT_TEXT,     /* plain text: first line the title, blank-line paragraphs */
     PX_FORMAT_HTML,     /* an HTML page */
-    PX_FORMAT_JSONL     /* JSON Lines: one article object per line */
+    PX_FORMAT_JSONL,    /* JSON Lines: one article object per line */
+    PX_FORMAT_FEED      /* an RSS, Atom or JSON Feed: one article per entry with
+                         * text (its content, else its summary); the entry's
+                         * title, link (the URL), id, date and authors are
+                         * given fields, the feed's title is the outlet.
+                         * AUTO takes .rss/.atom/.rdf names, and XML whose root
+                         * is <rss>, <feed> or <rdf:RDF>, as feeds */
 } px_format;
 
 /*
  * Makes one article from bytes in memory.  name is used in messages and as
  * the article's origin (and id).  Fails with PX_EINPUT (binary, invalid
- * UTF-8, a JSONL input: use a reader), PX_ETOOBIG or PX_EEMPTY;
+ * UTF-8), PX_ETOOBIG or PX_EEMPTY; PX_EUSAGE for PX_FORMAT_JSONL and
+ * PX_FORMAT_FEED (many articles: use a reader);
  * PX_EUSAGE when ctx, name or out is NULL (data may be NULL when len is 0).
  */
 px_status px_article_parse(px_context *ctx, const char *data, size_t len,
@@ -319,6 +327,154 @@ void px_fetcher_free(px_fetcher *f);
 px_status px_article_from_response(px_context *ctx, const char *body, size_t len,
                                    const char *content_type, const char *url,
                                    px_article **out, px_error *err);
+/* ---- feeds, news sitemaps, OPML ----------------------------------------- */
+
+/*
+ * A feed is read into one px_feed: the channel (px_feed_info) and its
+ * entries (px_feed_entry).  The same model holds the other lists of links
+ * a news reader follows, told apart by px_feed_info.version:
+ *
+ *   RSS 0.9x, 1.0, 2.0  "rss090" "rss091u" "rss091n" "rss092" "rss093" "rss094" "rss10" "rss20" "rss"
+ *   Atom 0.3, 1.0       "atom03" "atom10" "atom"
+ *   JSON Feed 1.0, 1.1  "json1" "json11"
+ *   sitemap             "sitemap": an entry per <url>: link = <loc>, updated =
+ *                       <lastmod>; a Google News sitemap's <news:news> gives
+ *                       title, published (publication_date), language and
+ *                       outlet (the publication's name)
+ *   sitemap index       "sitemapindex": an entry per child sitemap (link, updated)
+ *   OPML                "opml": an entry per feed outline: link = xmlUrl,
+ *                       title = its title (or text), links[] holds htmlUrl
+ *                       as "alternate"
+ *
+ * Every string is UTF-8, owned by the px_feed, valid until px_feed_free(),
+ * and NULL when the document does not give it (never "").  Links are
+ * absolute: resolved against xml:base and the document's URL.  Dates are
+ * ISO 8601 in UTC ("2003-12-31T10:14:55Z"); a missing or unreadable date
+ * is NULL (its text, when there was one, is kept in *_raw), never "now".
+ */
+
+/* A text construct: a title, summary or content. */
+typedef struct px_feed_text {
+    const char *value;    /* the text or markup; NULL when absent */
+    const char *type;     /* "text/plain", "text/html" or "application/xhtml+xml" */
+    const char *language; /* xml:lang in force, or NULL */
+    const char *base;     /* the base URL in force (for its relative links), or NULL */
+} px_feed_text;
+
+typedef struct px_feed_link {
+    const char *href;  /* absolute */
+    const char *rel;   /* "alternate", "enclosure", "self", ... */
+    const char *type;  /* media type, or NULL */
+    const char *title; /* or NULL */
+} px_feed_link;
+
+typedef struct px_feed_person {
+    const char *name, *email, *uri; /* any may be NULL */
+} px_feed_person;
+
+typedef struct px_feed_entry {
+    px_feed_text title, summary, content;
+    const char *link;                /* the entry's page: the alternate link */
+    const px_feed_link *links;
+    size_t link_count;
+    const char *id;                  /* atom:id, RSS guid, JSON Feed id */
+    int id_is_link;                  /* 1 when an RSS permalink guid gave the link */
+    const char *published, *updated; /* ISO 8601 UTC, or NULL */
+    const char *published_raw, *updated_raw;
+    const px_feed_person *authors;
+    size_t author_count;
+    const char *author_raw;          /* an RSS <author> as written ("jo@x.org (Jo)") */
+    const char *language;            /* xml:lang or dc:language in force, or NULL */
+    const char *outlet;              /* a news sitemap's publication name, or NULL */
+} px_feed_entry;
+
+typedef struct px_feed_info {
+    const char *version;   /* see above; NULL when the document is no feed */
+    const char *encoding;  /* what it was read in: "utf-8", "iso-8859-1" (JSON: "utf-8") */
+    int bozo;              /* 1: not well-formed, or not in the encoding it claimed;
+                            * it was read leniently (the entries are still there) */
+    const char *bozo_message; /* the first thing wrong, when bozo */
+    px_feed_text title, subtitle;
+    const char *link;
+    const px_feed_link *links;
+    size_t link_count;
+    const char *id, *language;
+    const char *published, *updated, *published_raw, *updated_raw;
+    const px_feed_person *authors;
+    size_t author_count;
+    const char *author_raw;
+    long ttl;                 /* RSS <ttl> in minutes, or -1 */
+    const char *update_period; /* sy:updatePeriod ("hourly", "daily", ...), or NULL */
+    long update_frequency;    /* sy:updateFrequency, or -1 */
+} px_feed_info;
+
+typedef struct px_feed px_feed;
+typedef struct px_feed_parser px_feed_parser;
+
+/*
+ * A push parser, for bytes as they arrive (a fetcher's body callback).
+ * url: the document's address, the base of relative links (may be NULL).
+ * http: 1 when the bytes come over HTTP; content_type is then the
+ * Content-Type header (NULL when none was sent), whose charset decides the
+ * encoding by RFC 3023 (application/...xml: charset, else the XML
+ * declaration; text/xml: charset, else US-ASCII); with http 0 the document
+ * alone decides (BOM, XML declaration, else UTF-8).  A gzip body
+ * (.xml.gz sitemaps) is inflated.  The format (XML or JSON Feed) is told
+ * from the first bytes.  Free with px_feed_parser_free().  PX_EUSAGE when
+ * out is NULL.
+ */
+px_status px_feed_parser_new(const char *url, int http, const char *content_type,
+                             px_feed_parser **out, px_error *err);
+
+/* An HTTP header the body comes with, before the first push (PX_EUSAGE
+ * after it, or on a NULL argument).  Any header marks the body as HTTP.
+ * Content-Type sets the type (and charset) as px_feed_parser_new() does;
+ * Content-Location, resolved against the URL, becomes the base of relative
+ * links when it is an http(s) address; Content-Language is the language
+ * where no xml:lang gives one.  Other headers are ignored. */
+px_status px_feed_parser_header(px_feed_parser *p, const char *name, const char *value,
+                                px_error *err);
+
+/* Pushes the next len bytes.  PX_ETOOBIG past PX_MAX_DOCUMENT bytes
+ * (inflated), after which the parser ignores what is pushed; PX_EUSAGE when
+ * p is NULL (or data is NULL with len > 0).  Malformed bytes are no error:
+ * they are read leniently and make the feed bozo. */
+px_status px_feed_parser_push(px_feed_parser *p, const char *data, size_t len,
+                              px_error *err);
+
+/* Ends the input and hands out the feed (the caller frees it with
+ * px_feed_free()); the parser is then spent: free it.  Fails with
+ * PX_EINPUT (naming the input) when the document is no feed, sitemap or
+ * OPML (an HTML page, a JSON object without "items", corrupt gzip), with
+ * PX_ETOOBIG after an oversized push, PX_EUSAGE after a second finish. */
+px_status px_feed_parser_finish(px_feed_parser *p, px_feed **out, px_error *err);
+void px_feed_parser_free(px_feed_parser *p);
+
+/* All of the above on bytes in memory (http 0 when content_type is NULL). */
+px_status px_feed_parse(const char *data, size_t len, const char *url,
+                        const char *content_type, px_feed **out, px_error *err);
+
+/* The channel; never NULL for a feed. */
+const px_feed_info *px_feed_get_info(const px_feed *f);
+/* Entries in document order; NULL when i >= the count.  Entries repeating
+ * an earlier entry's id (a GUID given twice) are kept once, the first. */
+size_t px_feed_entry_count(const px_feed *f);
+const px_feed_entry *px_feed_get_entry(const px_feed *f, size_t i);
+void px_feed_free(px_feed *f);
+
+/* ref resolved against base (RFC 3986) as a new string the caller frees;
+ * NULL when ref is NULL; ref itself (trimmed, copied) when base is NULL or
+ * either cannot be parsed. */
+char *px_feed_resolve_url(const char *base, const char *ref);
+
+/*
+ * The Sitemap: lines of a robots.txt (text, len bytes), resolved against
+ * url (may be NULL), appended to *urls (count in *count): a malloc'd array
+ * of malloc'd strings the caller frees (each, then the array).  Returns the
+ * number found.  Never fails; a line that is no URL is skipped.
+ */
+size_t px_robots_sitemaps(const char *text, size_t len, const char *url, char ***urls,
+                          size_t *count);
 
 /* ---- analysis ---------------------------------------------------------- */
 
@@ -514,6 +670,207 @@ void px_comparison_free(px_comparison *c);
 px_status px_render_comparison_text(const px_comparison *c, FILE *f, px_error *err);
 px_status px_render_comparison_json(const px_comparison *c, FILE *f, px_error *err);
 px_status px_render_comparison_html(const px_comparison *c, FILE *f, px_error *err);
+
+/* ---- the store: reading ------------------------------------------------
+ *
+ * The store is one SQLite file that `parallax add` writes (articles, their
+ * stories, a full-text index); docs/store.md documents it.  These calls
+ * read it, and may run while another process writes it (WAL): each call
+ * sees the store as it was when the call began.
+ *
+ * One px_store per thread.  Rows handed to a callback, and every string in
+ * them, are valid only during that call: copy what you keep.  A callback
+ * is never called after the function returned.  Errors: PX_EIO when SQLite
+ * fails (the message names the store), PX_EINPUT for a file that is not a
+ * parallax store or a damaged one (the message says how to recover),
+ * PX_EUSAGE for a bad argument (a date that is not YYYY-MM-DD, a cursor
+ * this store did not hand out, a limit out of range, a malformed advanced
+ * query) with a message naming it.
+ */
+typedef struct px_store px_store;
+
+#define PX_STORE_DEFAULT "parallax.db"
+#define PX_STORE_MAX_LIMIT 1000 /* rows of one page */
+#define PX_STORE_MAX_QUERY 1024 /* bytes of a search query */
+
+/* Opens (creating when missing) the store at path.  readonly: open it for
+ * reading only and fail with PX_EIO when it does not exist.  Refuses with
+ * PX_EINPUT, writing nothing, an empty file, a file that is not SQLite or
+ * not a parallax store, and a damaged store.  Close with px_store_close. */
+px_status px_store_open(const char *path, int readonly, px_store **out, px_error *err);
+/* SQLite's integrity_check over the whole store: PX_OK, or PX_EINPUT
+ * naming the first problems.  Reads the whole file. */
+px_status px_store_check(px_store *s, px_error *err);
+void px_store_close(px_store *s);
+
+/* A story as listed.  title: the title of its first article (NULL when
+ * none); outlets: its distinct outlet names, sorted, joined by ", ";
+ * first and last: the earliest and latest article date (NULL: undated);
+ * version: changes whenever an article joins the story (its largest
+ * article row id), so (id, articles, version) names one state of it. */
+typedef struct px_story_row {
+    int64_t id;
+    const char *title;
+    const char *outlets;
+    int64_t articles, outlet_count;
+    const char *first, *last;
+    int64_t version;
+} px_story_row;
+
+typedef enum px_story_order {
+    PX_STORIES_RECENT = 0, /* latest article first */
+    PX_STORIES_LARGEST     /* most articles first */
+} px_story_order;
+
+/* Which stories, in which order; zero-initialised: every story, most
+ * recent first, 50 a page.  from/to: stories with an article dated in
+ * [from, to] (YYYY-MM-DD; each NULL: open); outlet: with an article of
+ * this outlet (its exact name); language: with an article in this
+ * language (its code, "en"); query: with an article matching this search
+ * (px_store_search's plain syntax); story: only this story (0: any);
+ * cursor: the next_cursor of the page before (NULL: the first page);
+ * limit: 1..PX_STORE_MAX_LIMIT rows (0: 50). */
+typedef struct px_story_filter {
+    const char *from, *to, *outlet, *language, *query;
+    int64_t story;
+    px_story_order order;
+    const char *cursor;
+    int limit;
+} px_story_filter;
+
+/* Calls fn for each story of filter f (NULL: the defaults) in its order.
+ * When more rows follow, *next_cursor (if next_cursor is not NULL) gets a
+ * malloc'd opaque cursor for the next page, which the caller frees; else
+ * NULL.  Cursors stay valid while the store grows (keyset pagination). */
+px_status px_store_stories(px_store *s, const px_story_filter *f,
+                           void (*fn)(const px_story_row *, void *), void *ud,
+                           char **next_cursor, px_error *err);
+
+/* An article as listed: row (the store's number for it), story (0 when
+ * none), id (as given with the input, else the row number), and its
+ * fields, each NULL when unknown. */
+typedef struct px_article_row {
+    int64_t row, story;
+    const char *id, *url, *outlet, *title, *date, *language;
+} px_article_row;
+
+/* story: the articles of that story, oldest first; else outlet: that
+ * outlet's articles, newest first; else every article, newest first.
+ * cursor and limit as in px_story_filter. */
+typedef struct px_article_filter {
+    int64_t story;
+    const char *outlet;
+    const char *cursor;
+    int limit;
+} px_article_filter;
+
+/* Calls fn for each article of filter f (not NULL); *next_cursor as in
+ * px_store_stories.  A story or outlet without articles lists nothing
+ * (PX_OK). */
+px_status px_store_articles(px_store *s, const px_article_filter *f,
+                            void (*fn)(const px_article_row *, void *), void *ud,
+                            char **next_cursor, px_error *err);
+
+/* Re-reads the article whose id (as given with the input), URL or row
+ * number is key ("#N": row N only, never an input id), into *out (free with px_article_free), and its story
+ * into *story (may be NULL).  PX_EUSAGE when there is none. */
+px_status px_store_article_get(px_store *s, px_context *ctx, const char *key,
+                               px_article **out, int64_t *story, px_error *err);
+
+/* Re-reads every article of story, oldest first, into *out (*n of them;
+ * free each with px_article_free and the array with free()).  PX_EUSAGE
+ * when the story does not exist. */
+px_status px_store_story_articles(px_store *s, px_context *ctx, int64_t story,
+                                  px_article ***out, size_t *n, px_error *err);
+
+/* An outlet: its name, how many articles and stories, its first and last
+ * article date (NULL: none dated). */
+typedef struct px_outlet_row {
+    const char *name;
+    int64_t articles, stories;
+    const char *first, *last;
+} px_outlet_row;
+
+/* Calls fn for every outlet, the most prolific first (then by name). */
+px_status px_store_outlets(px_store *s, void (*fn)(const px_outlet_row *, void *), void *ud,
+                           px_error *err);
+
+/* A search result: the article (row, id, title, outlet, date), its story
+ * (0: none) and a snippet of the matching text, the matches between
+ * "[" and "]" (PX_SEARCH_MARKS: between "\x02" and "\x03"). */
+typedef struct px_search_hit {
+    int64_t article, story;
+    const char *id, *title, *outlet, *date, *snippet;
+} px_search_hit;
+
+enum {
+    /* query is SQLite FTS5 syntax (AND, OR, NOT, NEAR, "phrases", prefix*,
+     * column filters): a malformed one fails with PX_EUSAGE */
+    PX_SEARCH_ADVANCED = 1,
+    /* hits grouped by story: the story of the best hit first, each story's
+     * hits together, best first */
+    PX_SEARCH_BY_STORY = 2,
+    PX_SEARCH_MARKS = 4 /* snippets marked with \x02 and \x03 */
+};
+
+/* Full-text search over titles and texts, best (BM25) first, at most limit
+ * (1..PX_STORE_MAX_LIMIT) hits.  Without PX_SEARCH_ADVANCED, query is what
+ * a person types and never fails: its words must all occur (stemmed:
+ * "earthquakes" finds "earthquake"), "a phrase" in double quotes, word*
+ * a prefix; punctuation inside a word joins it as a phrase (Ocasio-Cortez,
+ * U.S.-Mexico, Trump's); an unbalanced quote is ignored, AND/OR/NOT are
+ * words.  A query of no word finds nothing.  *found (may be NULL) gets the
+ * number of hits.  PX_EUSAGE for a query over PX_STORE_MAX_QUERY bytes. */
+px_status px_store_search(px_store *s, const char *query, int flags, int limit,
+                          void (*fn)(const px_search_hit *, void *), void *ud,
+                          size_t *found, px_error *err);
+
+/* 1 when iso is a calendar date YYYY-MM-DD (what the filters take). */
+int px_date_valid(const char *iso);
+
+/* Writes s as one field for a terminal (the escaping of px_render_text:
+ * controls, C1 and bidi overrides made visible as \xHH or \uHHHH, newline
+ * and tab too); NULL writes nothing.  Returns 0, or EOF on a write error. */
+int px_term_fputs(const char *s, FILE *f);
+
+/* ---- the web server (lib/serve) -----------------------------------------
+ *
+ * `parallax serve`: the store's stories, story comparisons, articles,
+ * outlets and search as HTML pages and a JSON API under /api/v1
+ * (docs/api.md), on libmicrohttpd: a pool of threads on epoll, each with
+ * its own read-only connection to the store and its own px_context, so
+ * pages are served while `parallax add` writes the store.  Comparisons are
+ * cached per version of a story.
+ */
+typedef struct px_server px_server;
+
+/* Zero-initialised: the defaults in brackets. */
+typedef struct px_server_options {
+    const char *db;           /* the store (required) */
+    const char *host;         /* an IPv4 address to bind ["127.0.0.1"] */
+    unsigned port;            /* [8080]; PX_SERVER_ANY_PORT: one the kernel picks */
+    unsigned threads;         /* worker threads [4] */
+    unsigned max_connections; /* at once, in all [512] */
+    unsigned per_ip;          /* at once from one address [64] */
+    unsigned timeout;         /* seconds a connection may sit idle [15] */
+    unsigned cache;           /* story comparisons kept [256] */
+    int quiet;                /* 1: no access log on stderr */
+    int bench;                /* 1: also /bench/fixed?bytes=N, N bytes made
+                               * in memory (bench/serve's ceiling) */
+} px_server_options;
+
+#define PX_SERVER_ANY_PORT 65536u
+
+/* Opens the store once per thread, binds and starts serving in threads of
+ * its own; returns at once.  Fails with PX_EUSAGE for a bad option (a host
+ * that is not an IPv4 address, a port over 65535), the errors of
+ * px_store_open, and PX_EIO when the address cannot be bound (the message
+ * says which and why).  Stop and free with px_server_stop. */
+px_status px_server_start(const px_server_options *o, px_server **out, px_error *err);
+/* The port it listens on (the one picked, with PX_SERVER_ANY_PORT). */
+unsigned px_server_port(const px_server *s);
+/* Stops accepting, finishes the requests under way, frees everything. */
+void px_server_stop(px_server *s);
 
 /* ---- rendering --------------------------------------------------------- */
 

@@ -64,7 +64,7 @@ static const char usage[] =
     "  --check              check the whole store first (SQLite's integrity_check)\n"
     "  --batch N            commit every N articles (default 5000)\n"
     "  --wait               wait for another writer to finish instead of failing\n"
-    "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
+    "  -f, --format FORMAT  read inputs as text, html, jsonl or feed (default: auto)\n"
     "  -h, --help           show this help\n"
     "\n"
     "Ctrl-C stops after the article being added: what was read is stored, and\n"

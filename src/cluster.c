@@ -25,7 +25,7 @@ static const char usage[] =
     "\n"
     "  -j, --json           one JSON object per line: {\"id\": ..., \"story\": N},\n"
     "                       with \"copy_of\": ID for a syndicated copy\n"
-    "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
+    "  -f, --format FORMAT  read inputs as text, html, jsonl or feed (default: auto)\n"
     "  -h, --help           show this help\n"
     "\n"
     "Exit status: 0 all inputs read, 1 some input failed (the others are\n"

@@ -43,7 +43,7 @@ static const char usage[] =
     "                       output) instead of the text report; with --json, the\n"
     "                       JSON is printed as well\n"
     "  -o, --output FILE    write the text or JSON report to FILE, not standard output\n"
-    "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
+    "  -f, --format FORMAT  read inputs as text, html, jsonl or feed (default: auto)\n"
     "  -h, --help           show this help\n"
     "\n"
     "FILE for --html and -o is never one of the inputs, and an existing FILE is\n"

@@ -13,7 +13,7 @@ static const char usage[] =
     "with the boilerplate lines that were taken out of the body.\n"
     "\n"
     "  -j, --json           one JSON object per article per line (docs/json.md)\n"
-    "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto,\n"
+    "  -f, --format FORMAT  read inputs as text, html, jsonl or feed (default: auto,\n"
     "                       from the file name, else from the first byte)\n"
     "  -h, --help           show this help\n"
     "\n"

@@ -16,15 +16,19 @@ static const struct command {
 } commands[] = {
     {"extract", cmd_extract, "print the article(s) of each input"},
     {"fetch", cmd_fetch, "fetch live pages (politely) and print their articles"},
+    {"feed", cmd_feed, "read RSS, Atom and JSON feeds, news sitemaps and OPML lists as JSON"},
     {"analyze", cmd_analyze, "articles with sentences, entities, quotes, sources, numbers, dates"},
     {"similarity", cmd_similarity, "how alike two articles are, with the evidence"},
     {"compare", cmd_compare, "compare the articles of one story across outlets"},
     {"cluster", cmd_cluster, "group articles into stories (batch, nothing stored)"},
     {"add", cmd_add, "add articles to the store, grouped into stories as they come"},
+    {"watch", cmd_watch, "follow feeds into the store: new entries' pages fetched and added"},
+    {"feeds", cmd_feeds, "the feeds the store follows, and each one's health"},
     {"stories", cmd_stories, "list the stories of the store"},
     {"show", cmd_show, "the comparison report of a stored story"},
     {"search", cmd_search, "full-text search over the stored articles"},
     {"explain", cmd_explain, "why a stored article is in its story"},
+    {"serve", cmd_serve, "the store's stories as web pages and a JSON API"},
 };
 
 static void usage(FILE *f)
@@ -37,8 +41,9 @@ static void usage(FILE *f)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\n"
-          "Inputs are plain text (first line the title), HTML pages and JSON Lines\n"
-          "(one article object per line); \"-\" is standard input.\n"
+          "Inputs are plain text (first line the title), HTML pages, JSON Lines\n"
+          "(one article object per line) and RSS/Atom feeds (an article per\n"
+          "entry); \"-\" is standard input.\n"
           "\n"
           "  parallax COMMAND --help   options of a command\n"
           "  parallax --version        the version\n"
