@@ -232,7 +232,7 @@ typedef struct px_copy {
 typedef struct px_summary_line {
     size_t claim;          /* the (first claim of the) sentence chosen */
     px_indexes support;    /* the articles it is cited to (summary_cite.c), ascending */
-    const char *text;      /* the whole sentence (borrowed); NULL: the claim's text */
+    const char *text;      /* the sentence, past a dateline (borrowed); NULL: the claim's text */
 } px_summary_line;
 
 /* The facts by article, so that what each article reports, has alone or

@@ -16,7 +16,8 @@
  *              states the event first;
  *   W_EVENT    event content: it names an entity, and gives a number or a
  *              date (who did what, where, when);
- *   W_DISPUTED minus, when it states a value an outlet contradicts.
+ *   W_DISPUTED minus, when it states a value an outlet contradicts, or a
+ *              count a later article gives otherwise.
  * Less fit sentences (quotation, loaded words; then fragments, headings,
  * dangling openers) are taken only when the fit ones give fewer than
  * MIN_LINES lines; furniture only when nothing else is left, so the summary
@@ -32,6 +33,17 @@
  * real score is never above the bound).  The lines are then put in story
  * order: by their index in their article, so the opening sentences, which
  * state the event, lead.
+ *
+ * Disputed values: a line is never cited to an outlet that gives another
+ * value (summary_cite.c); when such an outlet's aligned sentence gives
+ * another value for one of the line's slots (slots.c: the same count,
+ * age, time or date of the same subject), the line
+ * says so after the sentence: "(Disputed: c gives “killed 14 people”.)".
+ * Counts change over time: when every such value is a count from an
+ * article published a day or more before this one, the line reads "(Updated:
+ * earlier, b gave “killed 12 people”.)"; and a sentence whose count a
+ * later article gives otherwise ranks W_DISPUTED lower, so the newest
+ * value leads.
  */
 #include <assert.h>
 #include <math.h>
@@ -39,6 +51,7 @@
 #include <string.h>
 
 #include "compare/summary.h"
+#include "story/profile.h"
 #include "story/similarity.h"
 
 enum { MIN_LINES = 3, MAX_LINES = 5, MAX_SUMMARY_WORDS = 100 };
@@ -120,12 +133,14 @@ typedef PX_VEC(candidate) candidates;
 
 struct candidate {
     size_t article, sentence, words;
+    const char *text; /* the sentence past a dateline (px_summary_lead_in) */
     px_summary_fitness fitness;
     double base;     /* the score without support and dispute */
     double score;    /* base + support term (bound, then exact) - dispute */
     int exact;       /* citations computed */
     int done;        /* chosen or passed over */
     px_indexes cited;
+    px_summary_others others; /* values outlets not cited give instead */
 };
 
 /* Per sentence of article a: 1 for naming an entity, +1 for a number
@@ -196,7 +211,9 @@ static void make_candidates(const px_comparison *c, const px_summary_index *ix, 
             }
             candidate cd = {.article = a, .sentence = s};
             cd.fitness = px_summary_sentence_fitness(c, a, s);
-            cd.words = px_summary_words(c->articles[a]->sentences.items[s].text);
+            const char *text = c->articles[a]->sentences.items[s].text;
+            cd.text = text ? text + px_summary_lead_in(text) : NULL;
+            cd.words = cd.text ? px_summary_words(cd.text) : 0;
             cd.base = w->central * central + w->lead / (1.0 + (double)s) + w->event * 0.5 * event[s];
             cd.score = cd.base + support_term(c, w, support_bound(c, ix, a, s));
             px_vec_push(out, cd);
@@ -213,8 +230,7 @@ static int above(const px_comparison *c, const candidate *x, const candidate *y)
 {
     if (x->score > y->score + TIE) return 1;
     if (x->score < y->score - TIE) return 0;
-    int t = strcmp(c->articles[x->article]->sentences.items[x->sentence].text,
-                   c->articles[y->article]->sentences.items[y->sentence].text);
+    int t = strcmp(x->text ? x->text : "", y->text ? y->text : "");
     if (t) return t < 0;
     const char *a = px_article_id(c->articles[x->article]), *b = px_article_id(c->articles[y->article]);
     t = strcmp(a ? a : "", b ? b : "");
@@ -278,6 +294,58 @@ static int repeats(const px_comparison *c, const px_summary_index *ix, candidate
     return 0;
 }
 
+/* Article a was published a day or more after article b (both dated). */
+static int later(const px_comparison *c, size_t a, size_t b)
+{
+    int32_t da = px_day_of(px_article_date(c->articles[a])), db = px_day_of(px_article_date(c->articles[b]));
+    return da != PX_NO_DAY && db != PX_NO_DAY && da > db;
+}
+
+/* Other value o, of a count (a toll can change; an age, a date cannot),
+ * is from an article published a day or more after article a. */
+static int newer(const px_comparison *c, const px_summary_other *o, size_t a)
+{
+    return o->value->slot == PX_SLOT_COUNT && later(c, o->article, a);
+}
+
+/* ... or a day or more before it. */
+static int older(const px_comparison *c, const px_summary_other *o, size_t a)
+{
+    return o->value->slot == PX_SLOT_COUNT && later(c, a, o->article);
+}
+
+/* A count of x's that a later article gives otherwise: x is out of date. */
+static int superseded(const px_comparison *c, const candidate *x)
+{
+    for (size_t i = 0; i < x->others.len; i++)
+        if (newer(c, &x->others.items[i], x->article)) return 1;
+    return 0;
+}
+
+/* The line's text: the sentence, and when outlets not cited give another
+ * value for one of its slots, what each gives ("... killed 12 people.
+ * (Disputed: c gives “killed 14 people”.)"), in c's arena. */
+static const char *noted(px_comparison *c, const candidate *x)
+{
+    if (!x->others.len || !x->text) return x->text;
+    int updated = 1; /* every other value is from an earlier day */
+    for (size_t i = 0; i < x->others.len; i++) updated &= older(c, &x->others.items[i], x->article);
+    px_buf b = {0};
+    px_buf_puts(&b, x->text);
+    px_buf_puts(&b, updated ? " (Updated: " : " (Disputed: ");
+    for (size_t i = 0; i < x->others.len; i++) {
+        const px_summary_other *o = &x->others.items[i];
+        int earlier = older(c, o, x->article);
+        px_buf_printf(&b, "%s%s%s %s \xe2\x80\x9c%s\xe2\x80\x9d", i ? "; " : "", earlier ? "earlier, " : "",
+                      c->labels[o->article], earlier ? "gave" : "gives",
+                      o->value->surface ? o->value->surface : o->value->value);
+    }
+    px_buf_puts(&b, ".)");
+    const char *text = px_arena_strdup(&c->arena, px_buf_str(&b));
+    px_buf_free(&b);
+    return text;
+}
+
 static int cmp_line(const void *x, const void *y, const px_comparison *c)
 {
     const px_claim *a = &c->claims.items[((const px_summary_line *)x)->claim];
@@ -315,9 +383,9 @@ void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w)
         while (c->summary.len < MAX_LINES && !(c->summary.len >= MIN_LINES && words >= w->words) &&
                (x = top(c, v.items, v.len, &r)) != NULL) {
             if (!x->exact) {
-                int disputed = px_summary_cite(c, &ix, x->article, x->sentence, &x->cited);
+                int disputed = px_summary_cite(c, &ix, x->article, x->sentence, &x->cited, &x->others);
                 x->score = x->base + support_term(c, w, px_summary_independent(c, &x->cited)) -
-                           (disputed ? w->disputed : 0);
+                           (disputed || superseded(c, x) ? w->disputed : 0);
                 x->exact = 1;
                 run_update(&r, v.items, v.len, (size_t)(x - v.items) / RUN);
                 continue; /* back in the race with its real score */
@@ -325,8 +393,7 @@ void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w)
             x->done = 1;
             run_update(&r, v.items, v.len, (size_t)(x - v.items) / RUN);
             if ((c->summary.len && words + x->words > MAX_SUMMARY_WORDS) || repeats(c, &ix, v.items, x)) continue;
-            px_summary_line line = {ix.first[ix.base[x->article] + x->sentence], {0},
-                                    c->articles[x->article]->sentences.items[x->sentence].text};
+            px_summary_line line = {ix.first[ix.base[x->article] + x->sentence], {0}, noted(c, x)};
             line.support = x->cited;
             x->cited = (px_indexes){0};
             px_vec_push(&c->summary, line);
@@ -334,7 +401,7 @@ void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w)
         }
     }
     free(r.max);
-    for (size_t i = 0; i < v.len; i++) px_vec_free(&v.items[i].cited);
+    for (size_t i = 0; i < v.len; i++) px_vec_free(&v.items[i].cited), px_vec_free(&v.items[i].others);
     px_vec_free(&v);
     px_summary_index_free(&ix);
     story_order(c);

@@ -30,6 +30,13 @@ typedef enum px_summary_fitness {
  * article's text and its analysis (tokens, furniture); no allocation. */
 px_summary_fitness px_summary_sentence_fitness(const px_comparison *c, size_t article, size_t sentence);
 
+/* The bytes of a dateline that opens sentence s ("MUKILTEO, Wash. - ",
+ * "WASHINGTON -- ", "BEIRUT, Lebanon (AP) â "): a place in capitals, an
+ * optional region, an optional wire tag in brackets, a dash, and then a
+ * capital.  0 when s opens otherwise.  The summary shows the sentence from
+ * there. */
+size_t px_summary_lead_in(const char *s);
+
 /* Words in s (runs of non-space bytes). */
 size_t px_summary_words(const char *s);
 
@@ -44,15 +51,27 @@ typedef struct px_summary_index {
 void px_summary_index_make(const px_comparison *c, px_summary_index *ix);
 void px_summary_index_free(px_summary_index *ix);
 
+/* A value another outlet gives where a summary sentence gives its own:
+ * the same slot of the same subject (slots.c: a count of the dead, an
+ * age, a time, a date) with a value that is not compatible. */
+typedef struct px_summary_other {
+    size_t article;
+    const px_slot_value *value; /* in c->slot_values */
+} px_summary_other;
+typedef PX_VEC(px_summary_other) px_summary_others;
+
 /* The outlets sentence `sentence` of article `article` may be cited to,
  * ascending, always including `article` itself, into out (emptied first).  An
  * article b != article is cited when one of its sentences is aligned with
  * this one (shares a fact) and carries the same people and numbers and no
  * other date, and when no conflict (judgment "conflict") gives b another
  * value than this sentence gives.  Returns 1 when this sentence holds a
- * value some outlet disputes, else 0. */
+ * value some outlet disputes, else 0.  When `others` is not NULL it is
+ * emptied and gets, per outlet not cited whose aligned sentence gives
+ * another value for one of this sentence's slots, the first such value
+ * (at most one per outlet, ascending by outlet). */
 int px_summary_cite(const px_comparison *c, const px_summary_index *ix, size_t article, size_t sentence,
-                    px_indexes *out);
+                    px_indexes *out, px_summary_others *others);
 
 /* Independent outlets among `cited`: a near-copy counts only when its
  * original is not cited too. */

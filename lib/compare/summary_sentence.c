@@ -61,6 +61,53 @@ static const char *const FURNITURE[] = {
     "read more", "follow us", "newsletter", "\xc2\xa9",
 };
 
+static const char *first_word(const char *s, size_t *n);
+
+/* ---- a dateline before the sentence ----------------------------------- */
+
+/* A dash that ends a dateline at s ("-", "--", en, em or horizontal bar),
+ * followed by a space: its length with the space, else 0. */
+static size_t dash_at(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0;
+    if (p[0] == '-') n = p[1] == '-' ? 2 : 1;
+    else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x93 || p[2] == 0x94 || p[2] == 0x95)) n = 3;
+    return n && p[n] == ' ' ? n + 1 : 0;
+}
+
+size_t px_summary_lead_in(const char *s)
+{
+    size_t i = 0, caps = 0;
+    while ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == ' ' || s[i] == '.' || s[i] == '\'' || s[i] == '-') {
+        if (s[i] == '-' && dash_at(s + i)) break;
+        caps += s[i] >= 'A' && s[i] <= 'Z';
+        i++;
+    }
+    while (i && s[i - 1] == ' ') i--;
+    if (caps < 3 || (s[i] >= 'a' && s[i] <= 'z')) return 0;
+    if (s[i] == ',' && s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z') { /* ", Wash." */
+        i += 2;
+        while ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || s[i] == '.' ||
+               (s[i] == ' ' && s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
+            i++;
+    }
+    while (s[i] == ' ') i++;
+    if (s[i] == '(') { /* a wire tag: "(AP)" */
+        const char *close = strchr(s + i, ')');
+        if (!close || close - (s + i) > 20) return 0;
+        i = (size_t)(close - s) + 1;
+        while (s[i] == ' ') i++;
+    }
+    size_t d = dash_at(s + i);
+    if (!d) return 0;
+    i += d;
+    while (s[i] == ' ') i++;
+    size_t n;
+    const char *w = first_word(s + i, &n);
+    return n && *w >= 'A' && *w <= 'Z' ? i : 0; /* the sentence goes on with a capital */
+}
+
 size_t px_summary_words(const char *s)
 {
     size_t n = 0;
@@ -186,6 +233,7 @@ px_summary_fitness px_summary_sentence_fitness(const px_comparison *c, size_t ar
     const px_article *art = c->articles[article];
     if (sentence >= art->sentences.len) return PX_SUMMARY_NEVER;
     const char *s = art->sentences.items[sentence].text;
+    if (s) s += px_summary_lead_in(s);
     if (!s || !*s || px_sentence_furniture(c->analyses[article], sentence) != PX_FURNITURE_NONE)
         return PX_SUMMARY_NEVER;
     if (labelled(s)) return PX_SUMMARY_NEVER;

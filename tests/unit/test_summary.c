@@ -6,6 +6,7 @@
  */
 #include "unit.h"
 #include "unit_context.h"
+#include "article/article.h"
 #include "compare/summary.h"
 
 typedef struct story {
@@ -192,6 +193,114 @@ static void three_to_five_lines_within_100_words(void **state)
     done(&s);
 }
 
+/* A dateline opening a sentence is not shown, and only a dateline is cut. */
+static void datelines_are_cut(void **state)
+{
+    (void)state;
+    const char *s = "MUKILTEO, Wash. - Three people were killed.";
+    assert_string_equal(s + px_summary_lead_in(s), "Three people were killed.");
+    s = "WASHINGTON -- Real estate tycoon Donald Trump said Thursday he has doubts.";
+    assert_string_equal(s + px_summary_lead_in(s), "Real estate tycoon Donald Trump said Thursday he has doubts.");
+    s = "BEIRUT, Lebanon (AP) \xe2\x80\x94 The army said.";
+    assert_string_equal(s + px_summary_lead_in(s), "The army said.");
+    s = "PHILADELPHIA \xe2\x80\x95 Americans should vote.";
+    assert_string_equal(s + px_summary_lead_in(s), "Americans should vote.");
+    assert_int_equal(px_summary_lead_in("NATO said on Monday it would send troops."), 0);
+    assert_int_equal(px_summary_lead_in("U.S. - Iran talks resumed."), 0);       /* two capitals: no place */
+    assert_int_equal(px_summary_lead_in("THE END - and then nothing."), 0);      /* no capital after */
+    assert_int_equal(px_summary_lead_in("The FBI - which declined - said."), 0); /* lower case in the place */
+    assert_int_equal(px_summary_lead_in(""), 0);
+}
+
+/* A line is cited to an outlet only when that outlet names what it names:
+ * a place one outlet adds is not cited to the other; a spelling variant
+ * ("adviser" / "advisor") or a shorter name of the same person is. */
+static void cited_only_where_the_names_match(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Mill fire\n\nA fire at the old textile mill in suburban Harlow killed 12 workers on Tuesday night, officials said.\n\n"
+            "Security adviser Dana Pruitt said the company would cooperate fully with the investigation of the blaze.");
+    add(&s, "Mill blaze\n\nA fire at the old textile mill killed 12 workers on Tuesday night, officials said.\n\n"
+            "Security advisor Pruitt said the company would cooperate fully with the investigation of the blaze.");
+    compare(&s);
+    const px_comparison *c = s.c;
+    px_summary_index ix;
+    px_summary_index_make(c, &ix);
+    px_indexes cited = {0};
+    px_summary_cite(c, &ix, 0, sentence_with(&s, 0, "Harlow"), &cited, NULL);
+    assert_int_equal(cited.len, 1); /* b does not name Harlow */
+    assert_int_equal(cited.items[0], 0);
+    px_summary_cite(c, &ix, 1, sentence_with(&s, 1, "killed 12"), &cited, NULL);
+    assert_int_equal(cited.len, 2); /* a says all b says */
+    px_summary_cite(c, &ix, 0, sentence_with(&s, 0, "Dana Pruitt"), &cited, NULL);
+    assert_int_equal(cited.len, 2); /* "advisor", "Pruitt": the same words and person */
+    px_vec_free(&cited);
+    px_summary_index_free(&ix);
+    done(&s);
+}
+
+/* A line whose count another outlet gives otherwise says so, and is not
+ * cited to that outlet. */
+static void disputed_values_are_named(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Mill fire\n\nA fire at the old Harlow textile mill killed 12 people on Tuesday night, county officials said.\n\n"
+            "Firefighters from four counties fought the blaze for nine hours before it was contained.");
+    add(&s, "Mill blaze\n\nA fire at the old Harlow textile mill killed 12 people on Tuesday night, officials said.\n\n"
+            "Firefighters from four counties needed nine hours to contain the blaze at the mill.");
+    add(&s, "Mill toll\n\nA fire at the old Harlow textile mill killed 14 people on Tuesday night, officials said.\n\n"
+            "Firefighters from four counties fought the blaze for nine hours before they contained it.");
+    compare(&s);
+    int toll = 0;
+    for (size_t i = 0; i < s.c->summary.len; i++) {
+        const px_summary_line *l = &s.c->summary.items[i];
+        if (strstr(l->text, "killed 12")) {
+            toll = 1;
+            assert_non_null(strstr(l->text, "(Disputed: "));
+            assert_non_null(strstr(l->text, "killed 14 people"));
+            for (size_t k = 0; k < l->support.len; k++) assert_int_not_equal(l->support.items[k], 2);
+        } else if (strstr(l->text, "killed 14")) {
+            toll = 1;
+            assert_non_null(strstr(l->text, "killed 12 people"));
+            assert_int_equal(l->support.len, 1);
+        } else {
+            assert_null(strstr(l->text, "Disputed"));
+        }
+    }
+    assert_true(toll);
+    done(&s);
+}
+
+/* A toll a later article raises: the newest value leads, marked as an
+ * update of what the earlier article gave. */
+static void updated_values_lead(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Mill fire\n\nA fire at the old Harlow textile mill killed 12 people on Tuesday night, county officials said.\n\n"
+            "Firefighters from four counties fought the blaze for nine hours before it was contained.");
+    add(&s, "Mill toll rises\n\nA fire at the old Harlow textile mill killed 14 people on Tuesday night, officials said.\n\n"
+            "Firefighters from four counties fought the blaze for nine hours before they contained it.");
+    px_article_set_date(s.a[0], "2024-03-05", PX_DATE_INPUT, 1.0);
+    px_article_set_date(s.a[1], "2024-03-07", PX_DATE_INPUT, 1.0);
+    compare(&s);
+    int toll = 0;
+    for (size_t i = 0; i < s.c->summary.len; i++) {
+        const px_summary_line *l = &s.c->summary.items[i];
+        assert_null(strstr(l->text, "killed 12 people on")); /* the older value does not lead */
+        if (strstr(l->text, "killed 14 people on")) {
+            toll = 1;
+            assert_non_null(strstr(l->text, "(Updated: earlier, "));
+            assert_non_null(strstr(l->text, "gave \xe2\x80\x9ckilled 12 people\xe2\x80\x9d"));
+            assert_int_equal(l->support.len, 1);
+        }
+    }
+    assert_true(toll);
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -200,6 +309,10 @@ int main(void)
         cmocka_unit_test(cited_only_where_the_numbers_match),
         cmocka_unit_test(cited_only_where_the_digits_match),
         cmocka_unit_test(three_to_five_lines_within_100_words),
+        cmocka_unit_test(datelines_are_cut),
+        cmocka_unit_test(cited_only_where_the_names_match),
+        cmocka_unit_test(disputed_values_are_named),
+        cmocka_unit_test(updated_values_lead),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
