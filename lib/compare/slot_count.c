@@ -10,7 +10,12 @@
  *   count-verb       "killed two", "injuring three people"
  *   count-shots      "ten shots", "fired 10 rounds" (agreements only unless
  *                    the sentence tells of firing: "three bullets" shown)
- *   count-none       "no arrests have been made", "no one is in custody" (0)
+ *   count-none       "no arrests have been made", "no one is in custody",
+ *                    "police are searching for the shooter" (0; and the
+ *                    event's custody "at large")
+ *   count-custody    per article, the people it says were arrested or
+ *                    charged without counting them: "at least N" (updates
+ *                    only: pxs_custody)
  *   count-noun       "three people", "two vehicles" (the noun is the class;
  *                    agreements only, unless the sentence tells of the event
  *                    itself: a story counts many groups of people)
@@ -29,6 +34,8 @@
  * few tokens (bail, bond, reward, fine, settlement, damages, ransom,
  * restitution); an amount with no such word is not compared.
  */
+#include <assert.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "compare/slots.h"
@@ -113,13 +120,31 @@ static int firing(const px_sx *x)
     return 0;
 }
 
+/* The suspect still sought: the event's custody "at large", and none
+ * arrested (both for updates: slots.c's px_compare_custody tells the
+ * later articles' arrests). */
+static void sought(const px_sx *x, size_t i, size_t end)
+{
+    pxs_emit(x, PX_SLOT_COUNT, "arrested", -1, "arrested", "0", 0, PX_QUAL_EXACT, i, end,
+             "count-none");
+    pxs_emit(x, PX_SLOT_CONDITION, "suspect|custody", -1, "the suspect (custody)", "at large", 0,
+             PX_QUAL_EXACT, i, end, "custody-none");
+}
+
+static const char *const SOUGHT[] = {"shooter", "shooters", "suspect", "suspects", "gunman",
+                                     "gunmen", "killer", "attacker", "attackers", "offender",
+                                     NULL};
+
 /* "No arrests have been made", "no one is in custody", "police have not
- * made any arrests": none arrested, so far. */
+ * made any arrests", "there are no suspects", "police are (still)
+ * searching for the shooter", "the gunman remains at large": none
+ * arrested, so far. */
 static void no_arrests(const px_sx *x)
 {
     for (size_t i = x->t0; i < x->t1; i++) {
         size_t end = 0;
-        if (pxs_is(x, i, "no") && (pxs_is(x, i + 1, "arrests") || pxs_is(x, i + 1, "arrest")))
+        if (pxs_is(x, i, "no") && (pxs_is(x, i + 1, "arrests") || pxs_is(x, i + 1, "arrest") ||
+                                   pxs_is(x, i + 1, "suspects") || pxs_is(x, i + 1, "suspect")))
             end = i + 2;
         else if (pxs_is(x, i, "any") && pxs_is(x, i + 1, "arrests") &&
                  (pxs_is(x, i - 2, "not") || pxs_is(x, i - 2, "n't") || pxs_is(x, i - 1, "not")))
@@ -129,13 +154,64 @@ static void no_arrests(const px_sx *x)
             while (m < i + 6 && pxs_in(x, m, BETWEEN)) m++;
             if (pxs_is(x, m, "arrested") || pxs_is(x, m, "charged")) end = m + 1;
             else if (pxs_is(x, m, "in") && pxs_is(x, m + 1, "custody")) end = m + 2;
+        } else if ((pxs_is(x, i, "searching") || pxs_is(x, i, "looking") || pxs_is(x, i, "hunting")) &&
+                   pxs_is(x, i + 1, "for") && pxs_is(x, i + 2, "the") && pxs_in(x, i + 3, SOUGHT)) {
+            end = i + 4;
+        } else if (pxs_in(x, i, SOUGHT) && !pxs_capital(x, i)) {
+            size_t m = i + 1;
+            while (m < i + 4 && pxs_in(x, m, (const char *const[]){"remains", "remain", "is", "are",
+                                                                   "was", "were", "still", NULL}))
+                m++;
+            if (m > i + 1 && pxs_is(x, m, "at") && pxs_is(x, m + 1, "large")) end = m + 2;
         }
         if (end && !pxs_quoted(x, i)) {
-            pxs_emit(x, PX_SLOT_COUNT, "arrested", -1, "arrested", "0", 0, PX_QUAL_EXACT, i, end,
-                     "count-none");
+            sought(x, i, end);
             return;
         }
     }
+}
+
+/* Per article, after its sentences: the arrests it tells of without a
+ * count ("Detectives arrested Smith", "a 15-year-old has also been
+ * arrested") make "at least N arrested" (N the people arrested or
+ * charged) and the event's custody "arrested", for updates only (judge.c):
+ * an article a day after one saying no arrests were made tells of an
+ * arrest since.  Values from `from` on are the article's. */
+void pxs_custody(px_comparison *c, size_t a, size_t from)
+{
+    size_t people = 0, stated = 0, last = 0;
+    for (size_t i = from; i < c->slot_values.len; i++) {
+        const px_slot_value *v = &c->slot_values.items[i];
+        assert(v->article == a);
+        if (v->slot == PX_SLOT_COUNT && strcmp(v->key, "arrested") == 0 && v->num > 0) stated = 1;
+        if (v->slot != PX_SLOT_CONDITION || !strstr(v->key, "|custody") ||
+            (strcmp(v->value, "arrested") != 0 && strcmp(v->value, "charged") != 0))
+            continue;
+        int seen = 0; /* one person arrested and charged counts once */
+        for (size_t k = from; k < i && !seen; k++) {
+            const px_slot_value *w = &c->slot_values.items[k];
+            seen = w->slot == PX_SLOT_CONDITION && strstr(w->key, "|custody") &&
+                   (strcmp(w->value, "arrested") == 0 || strcmp(w->value, "charged") == 0) &&
+                   strcmp(w->key, v->key) == 0;
+        }
+        if (!seen) people++, last = i;
+    }
+    if (!people) return;
+    px_slot_value at = c->slot_values.items[last];
+    char buf[32];
+    snprintf(buf, sizeof buf, "%zu", people);
+    px_slot_value n = {.slot = PX_SLOT_COUNT, .key = "arrested", .entity = -1,
+                       .subject = "arrested", .article = a, .sentence = at.sentence,
+                       .value = px_arena_strdup(&c->arena, buf), .num = (double)people,
+                       .qual = PX_QUAL_MIN, .no_conflict = PX_UPDATE_ONLY,
+                       .surface = at.surface, .pattern = "count-custody"};
+    if (!stated) px_vec_push(&c->slot_values, n);
+    px_slot_value s = {.slot = PX_SLOT_CONDITION, .key = "suspect|custody", .entity = -1,
+                       .subject = "the suspect (custody)", .article = a,
+                       .sentence = at.sentence, .value = "arrested", .qual = PX_QUAL_EXACT,
+                       .no_conflict = PX_UPDATE_ONLY, .surface = at.surface,
+                       .pattern = "custody-arrest"};
+    px_vec_push(&c->slot_values, s);
 }
 
 void pxs_counts(const px_sx *x)

@@ -5,6 +5,8 @@
  * numbers of kind time), normalised to 24 hours ("22:30"); "about" and
  * "around" make a value approximate (judge.c: within 15 minutes), "just
  * after" a lower and "shortly before" an upper bound (within an hour).
+ * A time right after a death declared ("pronounced dead at 2:12 a.m.",
+ * "died at 3 a.m.") is the time of death, kept apart from the event's.
  *
  * Dates: the analysis's dates resolved to a day ("2017-01-09"), explicit
  * (date-explicit) or counted from the article's own date (date-relative).
@@ -42,6 +44,16 @@ static int meridian(const px_sx *x, size_t i)
     return pxs_in(x, i, am) ? 1 : pxs_in(x, i, pm) ? 2 : 0;
 }
 
+/* 1 when the time at token i follows a death declared ("pronounced dead
+ * at 2:12 a.m.", "died at 3 a.m."): the time of death, not of the event. */
+static int death(const px_sx *x, size_t i)
+{
+    static const char *const cues[] = {"pronounced", "died", "succumbed", NULL};
+    for (size_t k = i > x->t0 + 5 ? i - 5 : x->t0; k < i; k++)
+        if (pxs_in(x, k, cues)) return 1;
+    return 0;
+}
+
 static void time_value(const px_sx *x, int minutes, size_t i, size_t j, const char *pattern)
 {
     if (pxs_quoted(x, i) || pxs_in(x, i - 1, (const char *const[]){"by", "until", "since", NULL}))
@@ -52,6 +64,8 @@ static void time_value(const px_sx *x, int minutes, size_t i, size_t j, const ch
     else if (pxs_is(x, i - 1, "before")) q = PX_QUAL_MAX, i--;
     if (q && pxs_in(x, i - 1, (const char *const[]){"shortly", "just", "soon", NULL})) i--;
     const char *topic = x->topic ? x->topic : "event";
+    if (strcmp(topic, "event") == 0 && death(x, i))
+        topic = "death"; /* "pronounced dead at 2:12 a.m.": not the time of the shooting */
     pxs_emit(x, PX_SLOT_TIME, topic, -1, pxs_printf(x, "%s time", topic),
              pxs_printf(x, "%02d:%02d", minutes / 60, minutes % 60), minutes, q, i, j, pattern);
     if (strcmp(topic, "event") != 0)
