@@ -402,8 +402,9 @@ typedef struct px_comparison px_comparison;
  * (consensus, shared, unique), what each adds and leaves out, conflicts,
  * quotes across outlets, citations, syndication, and a summary.
  * articles[i] and analyses[i] are borrowed: they must stay alive, unchanged,
- * until px_comparison_free().  Fails with PX_EUSAGE when n < 2 or an
- * argument is NULL.
+ * until px_comparison_free().  One article is a comparison too (its facts
+ * its own, nothing to conflict with).  Fails with PX_EUSAGE when n is 0 or
+ * an argument is NULL.
  */
 px_status px_compare(px_context *ctx, px_article *const *articles,
                      px_analysis *const *analyses, size_t n, px_comparison **out,

@@ -46,6 +46,13 @@ int cli_run_articles(int argc, char **argv, const char *usage, cli_article_fn fn
 /* Sets *out from a --format name; else reports it and returns 1. */
 int cli_parse_format(const char *s, px_format *out);
 
+/* After a usage error has been reported: prints the synopsis of usage (the
+ * text up to its first blank line) and "Try 'parallax CMD --help'" to
+ * stderr. */
+void cli_usage_error(const char *usage);
+/* The story id s names (a positive decimal number); else reports that s is
+ * not a story id and returns 0. */
+long long cli_story_id(const char *s);
 /* Prints "parallax: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
