@@ -32,7 +32,8 @@
  * made no conflict with the others: "just before 1:30 a.m." is the
  * "about 1:27 a.m." of an article that also gives the time of death.
  * Dates are rivals only when two of their articles were published within
- * DAYS_APART days (a later article tells of later days); times only when
+ * DAYS_APART days (a later article tells of later days), but for days
+ * written with their number ("June 30": one day whenever it is told); times only when
  * less than TIME_APART minutes apart (the morning's shooting and the
  * afternoon's are two events).
  *
@@ -71,6 +72,7 @@ typedef struct group {
     int no_conflict;   /* 1: every item is no_conflict */
     int update_only;   /* some item is PX_UPDATE_ONLY, none may conflict */
     int may;           /* some item may conflict (no_conflict 0) */
+    int numbered;      /* dates: every item written with its day's number */
     px_qualifier qual; /* the first qualified value's */
     int32_t min_day, max_day; /* its articles' publication days */
     size_t parent;     /* union-find */
@@ -154,7 +156,7 @@ static int rivals(const judge *j, const item *list, const group *x, const group 
         return 0; /* an inferred value: only a day or more apart */
     const px_slot_value *a = list[x->first].v, *b = list[y->first].v;
     if (a->slot == PX_SLOT_TIME) return fabs(a->num - b->num) < TIME_APART;
-    return a->slot != PX_SLOT_DATE || close_in_time(j, list, x, y);
+    return a->slot != PX_SLOT_DATE || (x->numbered && y->numbered) || close_in_time(j, list, x, y);
 }
 
 static int cmp_size(const void *x, const void *y)
@@ -378,7 +380,7 @@ static void judge_run(judge *j, item *items, size_t n)
     for (size_t i = 0; i < n; i++) {
         int new_group = i == 0 || strcasecmp(items[i].v->value, items[i - 1].v->value) != 0;
         if (new_group) {
-            g[ng] = (group){.first = m, .no_conflict = 1, .min_day = INT32_MAX,
+            g[ng] = (group){.first = m, .no_conflict = 1, .numbered = 1, .min_day = INT32_MAX,
                             .max_day = INT32_MIN, .parent = ng};
             ng++;
         } else if (items[i].rank == list[m - 1].rank) {
@@ -387,6 +389,7 @@ static void judge_run(judge *j, item *items, size_t n)
         group *cur = &g[ng - 1];
         list[m++] = items[i];
         cur->n++;
+        cur->numbered &= items[i].v->pattern && strcmp(items[i].v->pattern, "date-explicit") == 0;
         int nc = items[i].v->no_conflict;
         if (nc == PX_UPDATE_ONLY && !cur->may) cur->update_only = 1;
         else if (!nc) cur->update_only = 0, cur->may = 1;

@@ -352,6 +352,26 @@ static void times_and_rounding(void **state)
     done(&w);
 }
 
+/* A day written with its number is one day whenever it is told: the
+ * arrest on April 28 and on April 27 conflict across articles ten days
+ * apart; weekdays told that far apart are two days, not a conflict. */
+static void numbered_days(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Mark Lee was arrested on April 28 in Dayton.");
+    add(&s, "Herald", "2016-05-11", "Mark Lee was arrested on April 27 in Dayton.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_DATE, "arrest date", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "2016-04-28", "date-explicit");
+    has_value(k, 1, "2016-04-27", "date-explicit");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Mark Lee was arrested on Friday in Dayton.");
+    add(&t, "Herald", "2016-05-11", "Mark Lee was arrested on Thursday in Dayton.");
+    c_no_conflict(compare(&t), PX_SLOT_DATE);
+    done(&t);
+}
+
 /* No arrests one day, an arrest told the next: an update of the arrests
  * and of the suspect's custody, never a conflict on one day. */
 static void arrests_told_later(void **state)
@@ -420,6 +440,7 @@ int main(void)
         cmocka_unit_test(furniture_and_copies),
         cmocka_unit_test(aligned_values),
         cmocka_unit_test(times_and_rounding),
+        cmocka_unit_test(numbered_days),
         cmocka_unit_test(arrests_told_later),
         cmocka_unit_test(order_does_not_matter),
     };
