@@ -6,7 +6,8 @@
  * counted from the words around the number:
  *
  *   count-adjective  "two men dead", "three killed", "two people injured"
- *   count-passive    "three were injured", "two men were arrested"
+ *   count-passive    "three were injured", "two men were arrested" ("two men
+ *                    were fatally shot": the dead)
  *   count-verb       "killed two", "injuring three people"
  *   count-shots      "ten shots", "fired 10 rounds" (agreements only unless
  *                    the sentence tells of firing: "three bullets" shown)
@@ -247,7 +248,11 @@ void pxs_counts(const px_sx *x)
         } else {
             size_t m = tj;
             while (m < tj + 4 && pxs_in(x, m, BETWEEN)) m++;
-            if (m > tj && (cls = word_class(x, m))) pattern = "count-passive", end = m + 1;
+            if (m > tj && (cls = word_class(x, m))) {
+                pattern = "count-passive", end = m + 1;
+                if (strcmp(cls, "shot") == 0 && pxs_is(x, m - 1, "fatally"))
+                    cls = "dead"; /* "two men were fatally shot": the dead */
+            }
             else if (m > tj && pxs_is(x, m, "in") && pxs_is(x, m + 1, "custody"))
                 cls = "arrested", pattern = "count-passive", end = m + 2;
         }

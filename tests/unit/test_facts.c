@@ -372,6 +372,19 @@ static void numbered_days(void **state)
     done(&t);
 }
 
+/* "Fatally shot" counts the dead, not the shot. */
+static void fatally_shot_are_dead(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Two men were fatally shot outside the bar on Main Street.");
+    add(&s, "Herald", "2016-05-01", "Three people are dead after the shooting outside a bar.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_COUNT, "dead", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "2", "count-passive");
+    has_value(k, 1, "3", "count-passive");
+    done(&s);
+}
+
 /* No arrests one day, an arrest told the next: an update of the arrests
  * and of the suspect's custody, never a conflict on one day. */
 static void arrests_told_later(void **state)
@@ -441,6 +454,7 @@ int main(void)
         cmocka_unit_test(aligned_values),
         cmocka_unit_test(times_and_rounding),
         cmocka_unit_test(numbered_days),
+        cmocka_unit_test(fatally_shot_are_dead),
         cmocka_unit_test(arrests_told_later),
         cmocka_unit_test(order_does_not_matter),
     };
