@@ -404,7 +404,8 @@ static void judge_run(judge *j, item *items, size_t n)
         unsigned char *partner = px_xcalloc(ng ? ng : 1, 1); /* has a compatible rival */
         for (size_t x = 0; x < ng; x++)
             for (size_t y = x + 1; y < ng; y++)
-                if (rivals(j, list, &g[x], &g[y]) && compatible(list, &g[x], &g[y]))
+                if (rivals(j, list, &g[x], &g[y]) && compatible(list, &g[x], &g[y]) &&
+                    !g[x].update_only && !g[y].update_only) /* an inferred value shields none */
                     partner[x] = partner[y] = 1;
         for (size_t x = 0; x < ng; x++)
             for (size_t y = x + 1; y < ng; y++)

@@ -174,13 +174,15 @@ static void no_arrests(const px_sx *x)
 
 /* Per article, after its sentences: the arrests it tells of without a
  * count ("Detectives arrested Smith", "a 15-year-old has also been
- * arrested") make "at least N arrested" (N the people arrested or
- * charged) and the event's custody "arrested", for updates only (judge.c):
+ * arrested") make "at least N arrested" (N the named people arrested or
+ * charged, else 1: "a suspect was taken into custody" and "police
+ * arrested Smith" tell of one) and the event's custody "arrested", for updates only (judge.c):
  * an article a day after one saying no arrests were made tells of an
  * arrest since.  Values from `from` on are the article's. */
 void pxs_custody(px_comparison *c, size_t a, size_t from)
 {
     size_t people = 0, stated = 0, last = 0;
+    int described = 0;
     for (size_t i = from; i < c->slot_values.len; i++) {
         const px_slot_value *v = &c->slot_values.items[i];
         assert(v->article == a);
@@ -195,8 +197,11 @@ void pxs_custody(px_comparison *c, size_t a, size_t from)
                    (strcmp(w->value, "arrested") == 0 || strcmp(w->value, "charged") == 0) &&
                    strcmp(w->key, v->key) == 0;
         }
-        if (!seen) people++, last = i;
+        if (!seen && v->key[0] != 'd') people++, last = i;
+        else if (!seen) described = 1, last = people ? last : i;
     }
+    if (!people && described) people = 1; /* "a suspect", "the man": one at least, and a
+                                            * described one with a named one is that one */
     if (!people) return;
     px_slot_value at = c->slot_values.items[last];
     char buf[32];

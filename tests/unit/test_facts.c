@@ -403,6 +403,20 @@ static void arrests_told_later(void **state)
     has_value(k, 0, "at large", "custody-none");
     has_value(k, 1, "arrested", "custody-arrest");
     done(&s);
+    /* "A suspect was taken into custody" and "apprehended Mark Lee": one
+     * person, at least one arrested; an explicit count is not shielded
+     * by the inferred one. */
+    story u = {0};
+    add(&u, "Daily", "2016-05-01", "Two people were shot on Main Street. There are no suspects.");
+    add(&u, "Herald", "2016-05-02", "Two people were shot on Main Street. A suspect was taken "
+                                    "into custody Monday. Police apprehended Mark Lee.");
+    add(&u, "Star", "2016-05-04", "Two people were shot on Main Street. Police arrested two men.");
+    c = compare(&u);
+    k = judged(c, PX_SLOT_COUNT, "arrested", PX_JUDGE_UPDATE);
+    has_value(k, 0, "0", "count-none");
+    has_value(k, 1, "1", "count-custody");
+    has_value(k, 2, "2", "count-verb");
+    done(&u);
     story t = {0}; /* the same day: the arrest may have come after; nothing */
     add(&t, "Daily", "2016-05-01", "Police are searching for the shooter.");
     add(&t, "Herald", "2016-05-01", "Detectives arrested Mark Lee on Monday.");
