@@ -224,6 +224,102 @@ px_status px_reader_open_stream(px_context *ctx, FILE *f, const char *name,
 px_status px_reader_next(px_reader *r, px_article **out, px_error *err);
 void px_reader_close(px_reader *r);
 
+/* ---- fetching ---------------------------------------------------------- */
+
+/*
+ * A polite HTTP client for pages, feeds and robots.txt (libcurl's multi
+ * interface): URLs are queued with px_fetcher_add() and px_fetcher_run()
+ * fetches them all, calling back once per URL.  Per host it keeps at most
+ * per_host requests open and starts one at most every host_interval
+ * seconds (robots.txt's Crawl-delay lengthens it); robots.txt is fetched
+ * once per host and obeyed; 429 and 503 with Retry-After push the host's
+ * next request back; transient failures (no connection, a timeout, 429,
+ * 5xx) are retried with exponential backoff and random jitter.
+ */
+typedef struct px_fetcher px_fetcher;
+
+typedef struct px_fetch_options {
+    unsigned max_total;     /* requests open at once, all hosts (16) */
+    unsigned per_host;      /* requests open at once to one host (2) */
+    double host_interval;   /* seconds between two starts on one host (5; 0: none) */
+    double connect_timeout; /* seconds (10) */
+    double timeout;         /* seconds for a whole transfer (30) */
+    size_t max_body;        /* bytes of a body after decompression (10 MiB) */
+    unsigned max_redirects; /* (5) */
+    unsigned retries;       /* retries after a transient failure (2) */
+    double backoff;         /* the first retry's wait in seconds, doubled after (2) */
+    int robots;             /* obey robots.txt (1) */
+    const char *contact;    /* a URL or address put in the user agent, or NULL */
+} px_fetch_options;
+
+/* Fills o with the defaults above. */
+void px_fetch_options_default(px_fetch_options *o);
+
+/* What one URL gave.  Valid only during the callback; copy what you keep. */
+typedef struct px_fetch_result {
+    const char *url;           /* as added */
+    const char *final_url;     /* after redirects (the url when none) */
+    long status;               /* HTTP status of the last response; 0 when none */
+    int not_modified;          /* 304 to a conditional request: no body */
+    const char *content_type;  /* Content-Type, or NULL */
+    const char *etag;          /* the response's validators, or NULL */
+    const char *last_modified;
+    const char *body;          /* decoded (gzip, deflate, br undone), NUL-terminated */
+    size_t len;
+    unsigned long long hash;   /* of the body: some servers send the same
+                                * validators for a changed page */
+    double retry_after;        /* seconds the server asked to wait (429, 503); 0 */
+    double max_age;            /* Cache-Control max-age or Expires, seconds; -1 unknown */
+    unsigned attempts;         /* requests made for it (retries + 1) */
+    px_status code;            /* PX_OK for a 2xx or 304, else PX_EIO ... */
+    const char *error;         /* ... and what failed: "HTTP 404", "timed out",
+                                * "body over 10485760 bytes", "disallowed by
+                                * robots.txt", "too many redirects"; NULL on PX_OK */
+    void *user;                /* as given to px_fetcher_add() */
+} px_fetch_result;
+
+typedef void (*px_fetch_fn)(const px_fetch_result *r, void *ud);
+
+/* Makes a fetcher (opts NULL: the defaults).  Fails with PX_EDEP when
+ * libcurl cannot start, PX_EUSAGE when out is NULL or an option is out of
+ * range (max_total or per_host 0, a negative time).  Free with
+ * px_fetcher_free(). */
+px_status px_fetcher_new(const px_fetch_options *opts, px_fetcher **out, px_error *err);
+
+/*
+ * Queues url (http or https).  etag and last_modified, when not NULL, make
+ * the request conditional (If-None-Match, If-Modified-Since).  user comes
+ * back in the result.  Fails with PX_EUSAGE when f or url is NULL, or
+ * PX_EINPUT when url is not an http(s) URL; nothing is fetched before
+ * px_fetcher_run().
+ */
+px_status px_fetcher_add(px_fetcher *f, const char *url, const char *etag,
+                         const char *last_modified, void *user, px_error *err);
+
+/*
+ * Fetches everything queued, calling done(result, ud) once per URL, in the
+ * order they finish (from this thread).  done may queue more URLs; they are
+ * fetched in the same run.  Returns when the queue is empty, or early when
+ * *stop (if not NULL) becomes nonzero (a signal handler may set it): URLs
+ * not yet finished are then dropped without a callback.  Fails with PX_EDEP
+ * when libcurl fails, PX_EUSAGE when f or done is NULL.
+ */
+px_status px_fetcher_run(px_fetcher *f, px_fetch_fn done, void *ud,
+                         volatile int *stop, px_error *err);
+
+void px_fetcher_free(px_fetcher *f);
+
+/*
+ * Makes one article from a fetched page: HTML unless content_type says
+ * text/plain, the charset of content_type obeyed over the page's own
+ * declaration, url as the article's id and URL (the outlet is its
+ * registrable domain unless the page names its site).  Fails as
+ * px_article_parse() does.
+ */
+px_status px_article_from_response(px_context *ctx, const char *body, size_t len,
+                                   const char *content_type, const char *url,
+                                   px_article **out, px_error *err);
+
 /* ---- analysis ---------------------------------------------------------- */
 
 typedef struct px_analysis px_analysis;

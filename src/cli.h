@@ -89,5 +89,6 @@ int cmd_search(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_fetch(int argc, char **argv);
 
 #endif

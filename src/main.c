@@ -15,6 +15,7 @@ static const struct command {
     const char *summary;
 } commands[] = {
     {"extract", cmd_extract, "print the article(s) of each input"},
+    {"fetch", cmd_fetch, "fetch live pages (politely) and print their articles"},
     {"analyze", cmd_analyze, "articles with sentences, entities, quotes, sources, numbers, dates"},
     {"similarity", cmd_similarity, "how alike two articles are, with the evidence"},
     {"compare", cmd_compare, "compare the articles of one story across outlets"},

@@ -56,6 +56,15 @@ static px_status build(px_context *ctx, const px_document *doc, px_article **out
     return PX_OK;
 }
 
+px_status px_extract_document(px_context *ctx, const px_document *doc, px_article **out,
+                              px_error *err)
+{
+    *out = NULL;
+    px_status rc = px_check_bytes(doc->body, doc->body_len, doc->format == PX_FORMAT_TEXT,
+                                  doc->name, err);
+    return rc ? rc : build(ctx, doc, out, err);
+}
+
 px_status px_article_parse(px_context *ctx, const char *data, size_t len,
                            px_format format, const char *name, px_article **out,
                            px_error *err)
