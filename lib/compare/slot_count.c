@@ -37,6 +37,7 @@
  */
 #include <assert.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compare/slots.h"
@@ -179,29 +180,44 @@ static void no_arrests(const px_sx *x)
  * arrested Smith" tell of one) and the event's custody "arrested", for updates only (judge.c):
  * an article a day after one saying no arrests were made tells of an
  * arrest since.  Values from `from` on are the article's. */
+typedef struct custody_ref {
+    const char *key;
+    size_t i; /* index into c->slot_values */
+} custody_ref;
+
+static int cmp_custody(const void *x, const void *y)
+{
+    const custody_ref *a = x, *b = y;
+    int k = strcmp(a->key, b->key);
+    return k ? k : (a->i > b->i) - (a->i < b->i);
+}
+
 void pxs_custody(px_comparison *c, size_t a, size_t from)
 {
-    size_t people = 0, stated = 0, last = 0;
-    int described = 0;
+    size_t stated = 0, m = 0, n_all = c->slot_values.len - from;
+    custody_ref *idx = px_xmalloc((n_all ? n_all : 1) * sizeof *idx);
     for (size_t i = from; i < c->slot_values.len; i++) {
         const px_slot_value *v = &c->slot_values.items[i];
         assert(v->article == a);
         if (v->slot == PX_SLOT_COUNT && strcmp(v->key, "arrested") == 0 && v->num > 0) stated = 1;
-        if (v->slot != PX_SLOT_CONDITION || !strstr(v->key, "|custody") ||
-            (strcmp(v->value, "arrested") != 0 && strcmp(v->value, "charged") != 0))
-            continue;
-        int seen = 0; /* one person arrested and charged counts once */
-        for (size_t k = from; k < i && !seen; k++) {
-            const px_slot_value *w = &c->slot_values.items[k];
-            seen = w->slot == PX_SLOT_CONDITION && strstr(w->key, "|custody") &&
-                   (strcmp(w->value, "arrested") == 0 || strcmp(w->value, "charged") == 0) &&
-                   strcmp(w->key, v->key) == 0;
-        }
-        if (!seen && v->key[0] != 'd') people++, last = i;
-        else if (!seen) described = 1, last = people ? last : i;
+        if (v->slot == PX_SLOT_CONDITION && strstr(v->key, "|custody") &&
+            (strcmp(v->value, "arrested") == 0 || strcmp(v->value, "charged") == 0))
+            idx[m++] = (custody_ref){v->key, i};
     }
-    if (!people && described) people = 1; /* "a suspect", "the man": one at least, and a
-                                            * described one with a named one is that one */
+    qsort(idx, m, sizeof *idx, cmp_custody); /* one person arrested and charged counts once */
+    size_t people = 0, last = 0, first_described = (size_t)-1;
+    for (size_t k = 0; k < m; k++) {
+        if (k && strcmp(idx[k].key, idx[k - 1].key) == 0) continue;
+        if (idx[k].key[0] != 'd') {
+            people++;
+            if (idx[k].i > last) last = idx[k].i;
+        } else if (idx[k].i < first_described) {
+            first_described = idx[k].i;
+        }
+    }
+    free(idx);
+    if (!people && first_described != (size_t)-1) /* "a suspect", "the man": one at least, and a */
+        people = 1, last = first_described;        /* described one with a named one is that one */
     if (!people) return;
     px_slot_value at = c->slot_values.items[last];
     char buf[32];
