@@ -43,6 +43,48 @@ void cli_usage_error(const char *usage)
     fprintf(stderr, "Try 'parallax %.*s%s--help' for more.\n", n, name, n ? " " : "");
 }
 
+/* A number option's value in [lo, hi]; else reported, and -1. */
+static double number(const char *opt, const char *s, double lo, double hi)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end || !(v >= lo && v <= hi)) {
+        cli_error("%s wants a number from %g to %g, not '%s'", opt, lo, hi, s);
+        return -1;
+    }
+    return v;
+}
+
+int cli_fetch_option(int c, const char *arg, px_fetch_options *o)
+{
+    double v;
+    switch (c) {
+    case 'i':
+        if ((v = number("--interval", arg, 0, 3600)) < 0) return -1;
+        o->host_interval = v;
+        return 1;
+    case 'p':
+        if ((v = number("--per-host", arg, 1, 64)) < 0) return -1;
+        o->per_host = (unsigned)v;
+        return 1;
+    case 'c':
+        if ((v = number("--concurrency", arg, 1, 1024)) < 0) return -1;
+        o->max_total = (unsigned)v;
+        return 1;
+    case 't':
+        if ((v = number("--timeout", arg, 0.1, 3600)) < 0) return -1;
+        o->timeout = v;
+        if (o->connect_timeout > v) o->connect_timeout = v;
+        return 1;
+    case 'r':
+        if ((v = number("--retries", arg, 0, 10)) < 0) return -1;
+        o->retries = (unsigned)v;
+        return 1;
+    case 'C': o->contact = arg; return 1;
+    default: return 0;
+    }
+}
+
 long long cli_story_id(const char *s)
 {
     char *end;
@@ -59,7 +101,7 @@ static int parse_format(const char *s, px_format *out)
 {
     static const struct { const char *name; px_format format; } names[] = {
         {"auto", PX_FORMAT_AUTO}, {"text", PX_FORMAT_TEXT},
-        {"html", PX_FORMAT_HTML}, {"jsonl", PX_FORMAT_JSONL}};
+        {"html", PX_FORMAT_HTML}, {"jsonl", PX_FORMAT_JSONL}, {"feed", PX_FORMAT_FEED}};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(s, names[i].name) == 0) return *out = names[i].format, 1;
     return 0;
@@ -68,7 +110,7 @@ static int parse_format(const char *s, px_format *out)
 int cli_parse_format(const char *s, px_format *out)
 {
     if (parse_format(s, out)) return 0;
-    cli_error("unknown format '%s' (auto, text, html or jsonl)", s);
+    cli_error("unknown format '%s' (auto, text, html, jsonl or feed)", s);
     return 1;
 }
 
@@ -90,7 +132,7 @@ static int parse_options(int argc, char **argv, const char *usage, cli_options *
         case 'j': opt->json = 1; break;
         case 'f':
             if (!parse_format(optarg, &opt->format)) {
-                cli_error("unknown format '%s' (auto, text, html or jsonl)", optarg);
+                cli_error("unknown format '%s' (auto, text, html, jsonl or feed)", optarg);
                 return EXIT_USAGE;
             }
             break;

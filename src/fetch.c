@@ -83,57 +83,22 @@ static void got(const px_fetch_result *r, void *ud)
     px_article_free(a);
 }
 
-/* A number option: a value in [lo, hi]; else reported, and -1. */
-static double number(const char *opt, const char *s, double lo, double hi)
-{
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end || !(v >= lo && v <= hi)) {
-        cli_error("%s wants a number from %g to %g, not '%s'", opt, lo, hi, s);
-        return -1;
-    }
-    return v;
-}
-
 int cmd_fetch(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"json", no_argument, NULL, 'j'}, {"interval", required_argument, NULL, 'i'},
-        {"per-host", required_argument, NULL, 'p'}, {"concurrency", required_argument, NULL, 'c'},
-        {"timeout", required_argument, NULL, 't'}, {"contact", required_argument, NULL, 'C'},
-        {"retries", required_argument, NULL, 'r'},
+        {"json", no_argument, NULL, 'j'}, CLI_FETCH_LONGOPTS,
         {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     px_fetch_options o;
     px_fetch_options_default(&o);
     run u = {0};
     int c;
-    double v;
     optind = 1;
     while ((c = getopt_long(argc, argv, "jh", longopts, NULL)) != -1) {
         switch (c) {
         case 'j': u.json = 1; break;
-        case 'i':
-            if ((v = number("--interval", optarg, 0, 3600)) < 0) return EXIT_USAGE;
-            o.host_interval = v;
+        case 'i': case 'p': case 'c': case 't': case 'r': case 'C':
+            if (cli_fetch_option(c, optarg, &o) < 0) return EXIT_USAGE;
             break;
-        case 'p':
-            if ((v = number("--per-host", optarg, 1, 64)) < 0) return EXIT_USAGE;
-            o.per_host = (unsigned)v;
-            break;
-        case 'c':
-            if ((v = number("--concurrency", optarg, 1, 1024)) < 0) return EXIT_USAGE;
-            o.max_total = (unsigned)v;
-            break;
-        case 't':
-            if ((v = number("--timeout", optarg, 0.1, 3600)) < 0) return EXIT_USAGE;
-            o.timeout = v;
-            if (o.connect_timeout > v) o.connect_timeout = v;
-            break;
-        case 'r':
-            if ((v = number("--retries", optarg, 0, 10)) < 0) return EXIT_USAGE;
-            o.retries = (unsigned)v;
-            break;
-        case 'C': o.contact = optarg; break;
         case 'h': fputs(usage, stdout); return 0;
         default: cli_usage_error(usage); return EXIT_USAGE;
         }
