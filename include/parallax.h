@@ -36,6 +36,7 @@
 #define PARALLAX_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #ifdef __cplusplus
@@ -103,11 +104,14 @@ typedef enum px_date_source {
     PX_DATE_DATELINE, /* the dateline ("WASHINGTON, Nov. 7 (UPI) --") */
     PX_DATE_TEXT,     /* a date written in the page text */
     PX_DATE_URL,      /* a /2014/11/07/ path in the URL */
-    PX_DATE_SCRIPT    /* a publication field of the page's script data */
+    PX_DATE_SCRIPT,   /* a publication field of the page's script data */
+    PX_DATE_ARCHIVE   /* when a web archive recorded the page (WARC-Date), for a
+                       * page that states no date */
 } px_date_source;
 
 /* The name of a date source: "none", "input", "json-ld", "meta", "time",
- * "dateline", "text", "url", "script"; "none" for a value out of range.
+ * "dateline", "text", "url", "script", "archive"; "none" for a value out
+ * of range.
  * A static string. */
 const char *px_date_source_name(px_date_source source);
 
@@ -118,7 +122,8 @@ const char *px_date_source_name(px_date_source source);
  *   id        the id given with the input (JSON Lines "id"), else the file
  *             name, or "NAME:LINE" for a record of a multi-article input
  *   origin    where the article was read from: "FILE" or "FILE:LINE"
- *   format    the input format: "text", "html", "jsonl" or "feed"
+ *   format    the input format: "text", "html", "jsonl", "feed", or "warc"
+ *             / "arc" for a page read from a web archive
  *   outlet    the publishing outlet ("UPI"), from the input or the page
  *   dateline  the dateline's place and date: "WASHINGTON, Nov. 7"
  *   wire      the wire tag of the dateline: "UPI" for "(UPI) --"
@@ -182,18 +187,20 @@ typedef enum px_format {
     PX_FORMAT_TEXT,     /* plain text: first line the title, blank-line paragraphs */
     PX_FORMAT_HTML,     /* an HTML page */
     PX_FORMAT_JSONL,    /* JSON Lines: one article object per line */
-    PX_FORMAT_FEED      /* an RSS, Atom or JSON Feed: one article per entry with
+    PX_FORMAT_FEED,     /* an RSS, Atom or JSON Feed: one article per entry with
                          * text (its content, else its summary); the entry's
                          * title, link (the URL), id, date and authors are
                          * given fields, the feed's title is the outlet.
                          * AUTO takes .rss/.atom/.rdf names, and XML whose root
                          * is <rss>, <feed> or <rdf:RDF>, as feeds */
+    PX_FORMAT_WARC      /* a web archive: WARC 1.0/1.1 or ARC, gzip or not */
 } px_format;
 
 /*
  * Makes one article from bytes in memory.  name is used in messages and as
  * the article's origin (and id).  Fails with PX_EINPUT (binary, invalid
- * UTF-8, a JSONL input: use a reader), PX_ETOOBIG or PX_EEMPTY;
+ * UTF-8), PX_ETOOBIG or PX_EEMPTY; PX_EUSAGE for PX_FORMAT_JSONL and
+ * PX_FORMAT_FEED (many articles: use a reader);
  * PX_EUSAGE when ctx, name or out is NULL (data may be NULL when len is 0).
  */
 px_status px_article_parse(px_context *ctx, const char *data, size_t len,
@@ -204,8 +211,13 @@ typedef struct px_reader px_reader;
 
 /*
  * Opens path for reading articles; "-" reads standard input.  A JSON Lines
- * input is streamed a line at a time, so its size is not limited; any other
- * input is one article and at most PX_MAX_DOCUMENT bytes.
+ * input is streamed a line at a time, and a web archive (WARC or ARC, gzip
+ * or not, recognised by its first bytes or its name) a record at a time,
+ * so their size is not limited; any other input is one article and at
+ * most PX_MAX_DOCUMENT bytes.  An archive yields one article per HTML page
+ * in its response and resource records: its url the record's target URI,
+ * its date the page's own or else the archive's (PX_DATE_ARCHIVE), its
+ * id and origin "FILE@OFFSET" (the record's byte offset in the file).
  * Fails with PX_EIO (missing, unreadable, a directory) or PX_ETOOBIG;
  * PX_EUSAGE when ctx, path or out is NULL.
  */
@@ -223,12 +235,30 @@ px_status px_reader_open_stream(px_context *ctx, FILE *f, const char *name,
 /*
  * Reads the next article into *out (the caller frees it).  At the end of the
  * input returns PX_OK with *out == NULL; PX_EUSAGE when r or out is NULL.
- * A bad record returns its error; in a JSON Lines input the reader stays
- * usable and the next call goes on with the next line, so a caller can
- * report and skip.
+ * A bad record returns its error; in a JSON Lines input or a web archive
+ * the reader stays usable and the next call goes on with the next line or
+ * record, so a caller can report and skip.  An archive's bad records
+ * (truncated, corrupt, over 16 MiB, garbage between records) are named by
+ * their byte offset.  PX_EIO with *out NULL ends the input (a read error).
  */
 px_status px_reader_next(px_reader *r, px_article **out, px_error *err);
 void px_reader_close(px_reader *r);
+
+/* What a web archive held, counted as the reader went through it. */
+typedef struct px_archive_counts {
+    size_t records;  /* records read, bad ones included */
+    size_t pages;    /* HTML pages handed to extraction (each then an article or an error) */
+    size_t skipped;  /* records without a page: warcinfo, request, metadata, a revisit
+                      * without payload, a redirect or error status, an empty body */
+    size_t not_html; /* response or resource records of another media type (image, PDF, JSON) */
+    size_t bad;      /* truncated, corrupt or oversized records and bytes that are no
+                      * record, each also returned as an error by px_reader_next() */
+} px_archive_counts;
+
+/* Fills *out with the counts of r's input so far (all 0 when it is not a
+ * web archive).  Fails only with PX_EUSAGE (r or out NULL). */
+px_status px_reader_archive_counts(const px_reader *r, px_archive_counts *out,
+                                   px_error *err);
 
 /* ---- fetching ---------------------------------------------------------- */
 
@@ -668,6 +698,207 @@ void px_comparison_free(px_comparison *c);
 px_status px_render_comparison_text(const px_comparison *c, FILE *f, px_error *err);
 px_status px_render_comparison_json(const px_comparison *c, FILE *f, px_error *err);
 px_status px_render_comparison_html(const px_comparison *c, FILE *f, px_error *err);
+
+/* ---- the store: reading ------------------------------------------------
+ *
+ * The store is one SQLite file that `parallax add` writes (articles, their
+ * stories, a full-text index); docs/store.md documents it.  These calls
+ * read it, and may run while another process writes it (WAL): each call
+ * sees the store as it was when the call began.
+ *
+ * One px_store per thread.  Rows handed to a callback, and every string in
+ * them, are valid only during that call: copy what you keep.  A callback
+ * is never called after the function returned.  Errors: PX_EIO when SQLite
+ * fails (the message names the store), PX_EINPUT for a file that is not a
+ * parallax store or a damaged one (the message says how to recover),
+ * PX_EUSAGE for a bad argument (a date that is not YYYY-MM-DD, a cursor
+ * this store did not hand out, a limit out of range, a malformed advanced
+ * query) with a message naming it.
+ */
+typedef struct px_store px_store;
+
+#define PX_STORE_DEFAULT "parallax.db"
+#define PX_STORE_MAX_LIMIT 1000 /* rows of one page */
+#define PX_STORE_MAX_QUERY 1024 /* bytes of a search query */
+
+/* Opens (creating when missing) the store at path.  readonly: open it for
+ * reading only and fail with PX_EIO when it does not exist.  Refuses with
+ * PX_EINPUT, writing nothing, an empty file, a file that is not SQLite or
+ * not a parallax store, and a damaged store.  Close with px_store_close. */
+px_status px_store_open(const char *path, int readonly, px_store **out, px_error *err);
+/* SQLite's integrity_check over the whole store: PX_OK, or PX_EINPUT
+ * naming the first problems.  Reads the whole file. */
+px_status px_store_check(px_store *s, px_error *err);
+void px_store_close(px_store *s);
+
+/* A story as listed.  title: the title of its first article (NULL when
+ * none); outlets: its distinct outlet names, sorted, joined by ", ";
+ * first and last: the earliest and latest article date (NULL: undated);
+ * version: changes whenever an article joins the story (its largest
+ * article row id), so (id, articles, version) names one state of it. */
+typedef struct px_story_row {
+    int64_t id;
+    const char *title;
+    const char *outlets;
+    int64_t articles, outlet_count;
+    const char *first, *last;
+    int64_t version;
+} px_story_row;
+
+typedef enum px_story_order {
+    PX_STORIES_RECENT = 0, /* latest article first */
+    PX_STORIES_LARGEST     /* most articles first */
+} px_story_order;
+
+/* Which stories, in which order; zero-initialised: every story, most
+ * recent first, 50 a page.  from/to: stories with an article dated in
+ * [from, to] (YYYY-MM-DD; each NULL: open); outlet: with an article of
+ * this outlet (its exact name); language: with an article in this
+ * language (its code, "en"); query: with an article matching this search
+ * (px_store_search's plain syntax); story: only this story (0: any);
+ * cursor: the next_cursor of the page before (NULL: the first page);
+ * limit: 1..PX_STORE_MAX_LIMIT rows (0: 50). */
+typedef struct px_story_filter {
+    const char *from, *to, *outlet, *language, *query;
+    int64_t story;
+    px_story_order order;
+    const char *cursor;
+    int limit;
+} px_story_filter;
+
+/* Calls fn for each story of filter f (NULL: the defaults) in its order.
+ * When more rows follow, *next_cursor (if next_cursor is not NULL) gets a
+ * malloc'd opaque cursor for the next page, which the caller frees; else
+ * NULL.  Cursors stay valid while the store grows (keyset pagination). */
+px_status px_store_stories(px_store *s, const px_story_filter *f,
+                           void (*fn)(const px_story_row *, void *), void *ud,
+                           char **next_cursor, px_error *err);
+
+/* An article as listed: row (the store's number for it), story (0 when
+ * none), id (as given with the input, else the row number), and its
+ * fields, each NULL when unknown. */
+typedef struct px_article_row {
+    int64_t row, story;
+    const char *id, *url, *outlet, *title, *date, *language;
+} px_article_row;
+
+/* story: the articles of that story, oldest first; else outlet: that
+ * outlet's articles, newest first; else every article, newest first.
+ * cursor and limit as in px_story_filter. */
+typedef struct px_article_filter {
+    int64_t story;
+    const char *outlet;
+    const char *cursor;
+    int limit;
+} px_article_filter;
+
+/* Calls fn for each article of filter f (not NULL); *next_cursor as in
+ * px_store_stories.  A story or outlet without articles lists nothing
+ * (PX_OK). */
+px_status px_store_articles(px_store *s, const px_article_filter *f,
+                            void (*fn)(const px_article_row *, void *), void *ud,
+                            char **next_cursor, px_error *err);
+
+/* Re-reads the article whose id (as given with the input), URL or row
+ * number is key ("#N": row N only, never an input id), into *out (free with px_article_free), and its story
+ * into *story (may be NULL).  PX_EUSAGE when there is none. */
+px_status px_store_article_get(px_store *s, px_context *ctx, const char *key,
+                               px_article **out, int64_t *story, px_error *err);
+
+/* Re-reads every article of story, oldest first, into *out (*n of them;
+ * free each with px_article_free and the array with free()).  PX_EUSAGE
+ * when the story does not exist. */
+px_status px_store_story_articles(px_store *s, px_context *ctx, int64_t story,
+                                  px_article ***out, size_t *n, px_error *err);
+
+/* An outlet: its name, how many articles and stories, its first and last
+ * article date (NULL: none dated). */
+typedef struct px_outlet_row {
+    const char *name;
+    int64_t articles, stories;
+    const char *first, *last;
+} px_outlet_row;
+
+/* Calls fn for every outlet, the most prolific first (then by name). */
+px_status px_store_outlets(px_store *s, void (*fn)(const px_outlet_row *, void *), void *ud,
+                           px_error *err);
+
+/* A search result: the article (row, id, title, outlet, date), its story
+ * (0: none) and a snippet of the matching text, the matches between
+ * "[" and "]" (PX_SEARCH_MARKS: between "\x02" and "\x03"). */
+typedef struct px_search_hit {
+    int64_t article, story;
+    const char *id, *title, *outlet, *date, *snippet;
+} px_search_hit;
+
+enum {
+    /* query is SQLite FTS5 syntax (AND, OR, NOT, NEAR, "phrases", prefix*,
+     * column filters): a malformed one fails with PX_EUSAGE */
+    PX_SEARCH_ADVANCED = 1,
+    /* hits grouped by story: the story of the best hit first, each story's
+     * hits together, best first */
+    PX_SEARCH_BY_STORY = 2,
+    PX_SEARCH_MARKS = 4 /* snippets marked with \x02 and \x03 */
+};
+
+/* Full-text search over titles and texts, best (BM25) first, at most limit
+ * (1..PX_STORE_MAX_LIMIT) hits.  Without PX_SEARCH_ADVANCED, query is what
+ * a person types and never fails: its words must all occur (stemmed:
+ * "earthquakes" finds "earthquake"), "a phrase" in double quotes, word*
+ * a prefix; punctuation inside a word joins it as a phrase (Ocasio-Cortez,
+ * U.S.-Mexico, Trump's); an unbalanced quote is ignored, AND/OR/NOT are
+ * words.  A query of no word finds nothing.  *found (may be NULL) gets the
+ * number of hits.  PX_EUSAGE for a query over PX_STORE_MAX_QUERY bytes. */
+px_status px_store_search(px_store *s, const char *query, int flags, int limit,
+                          void (*fn)(const px_search_hit *, void *), void *ud,
+                          size_t *found, px_error *err);
+
+/* 1 when iso is a calendar date YYYY-MM-DD (what the filters take). */
+int px_date_valid(const char *iso);
+
+/* Writes s as one field for a terminal (the escaping of px_render_text:
+ * controls, C1 and bidi overrides made visible as \xHH or \uHHHH, newline
+ * and tab too); NULL writes nothing.  Returns 0, or EOF on a write error. */
+int px_term_fputs(const char *s, FILE *f);
+
+/* ---- the web server (lib/serve) -----------------------------------------
+ *
+ * `parallax serve`: the store's stories, story comparisons, articles,
+ * outlets and search as HTML pages and a JSON API under /api/v1
+ * (docs/api.md), on libmicrohttpd: a pool of threads on epoll, each with
+ * its own read-only connection to the store and its own px_context, so
+ * pages are served while `parallax add` writes the store.  Comparisons are
+ * cached per version of a story.
+ */
+typedef struct px_server px_server;
+
+/* Zero-initialised: the defaults in brackets. */
+typedef struct px_server_options {
+    const char *db;           /* the store (required) */
+    const char *host;         /* an IPv4 address to bind ["127.0.0.1"] */
+    unsigned port;            /* [8080]; PX_SERVER_ANY_PORT: one the kernel picks */
+    unsigned threads;         /* worker threads [4] */
+    unsigned max_connections; /* at once, in all [512] */
+    unsigned per_ip;          /* at once from one address [64] */
+    unsigned timeout;         /* seconds a connection may sit idle [15] */
+    unsigned cache;           /* story comparisons kept [256] */
+    int quiet;                /* 1: no access log on stderr */
+    int bench;                /* 1: also /bench/fixed?bytes=N, N bytes made
+                               * in memory (bench/serve's ceiling) */
+} px_server_options;
+
+#define PX_SERVER_ANY_PORT 65536u
+
+/* Opens the store once per thread, binds and starts serving in threads of
+ * its own; returns at once.  Fails with PX_EUSAGE for a bad option (a host
+ * that is not an IPv4 address, a port over 65535), the errors of
+ * px_store_open, and PX_EIO when the address cannot be bound (the message
+ * says which and why).  Stop and free with px_server_stop. */
+px_status px_server_start(const px_server_options *o, px_server **out, px_error *err);
+/* The port it listens on (the one picked, with PX_SERVER_ANY_PORT). */
+unsigned px_server_port(const px_server *s);
+/* Stops accepting, finishes the requests under way, frees everything. */
+void px_server_stop(px_server *s);
 
 /* ---- rendering --------------------------------------------------------- */
 

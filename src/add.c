@@ -48,7 +48,8 @@ static const char usage[] =
     "\n"
     "Adds the articles of each PATH to the store and groups them into stories\n"
     "as they come: each article joins the story it fits best or starts one.\n"
-    "PATH is a file (text, HTML, JSON Lines), a folder (its files, by name,\n"
+    "PATH is a file (text, HTML, JSON Lines, a WARC or ARC web archive such as\n"
+    "CC-NEWS-*.warc.gz, read a record at a time), a folder (its files, by name,\n"
     "recursively; symbolic links to folders are not followed, FIFOs, sockets\n"
     "and devices in it are skipped) or \"-\" (standard input).  An article\n"
     "already in the store (same URL, or the same body) is skipped, so a rerun\n"
@@ -64,7 +65,8 @@ static const char usage[] =
     "  --check              check the whole store first (SQLite's integrity_check)\n"
     "  --batch N            commit every N articles (default 5000)\n"
     "  --wait               wait for another writer to finish instead of failing\n"
-    "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
+    "  -f, --format FORMAT  read inputs as text, html, jsonl, feed or warc (a web\n"
+    "                       archive; default: auto)\n"
     "  -h, --help           show this help\n"
     "\n"
     "Ctrl-C stops after the article being added: what was read is stored, and\n"
@@ -264,6 +266,10 @@ static int add_file(run *r, const char *path)
             raise(SIGKILL);
         show_progress(r, 0);
     }
+    px_archive_counts n;
+    if (r->progress && !px_reader_archive_counts(rd, &n, NULL) && n.records)
+        fputc('\n', stderr); /* the summary goes below the progress line */
+    cli_archive_summary(path, rd);
     px_reader_close(rd);
     return status;
 }

@@ -19,7 +19,8 @@ static const char usage[] =
     "                       `extract --json` plus \"sentences\", \"entities\",\n"
     "                       \"quotes\", \"attributions\", \"numbers\" and\n"
     "                       \"dates\" (docs/json.md)\n"
-    "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
+    "  -f, --format FORMAT  read inputs as text, html, jsonl, feed or warc (a web\n"
+    "                       archive; default: auto)\n"
     "  -h, --help           show this help\n"
     "\n"
     "Exit status: 0 all inputs read, 1 some input failed, 2 usage error.\n";

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -101,7 +102,8 @@ static int parse_format(const char *s, px_format *out)
 {
     static const struct { const char *name; px_format format; } names[] = {
         {"auto", PX_FORMAT_AUTO}, {"text", PX_FORMAT_TEXT},
-        {"html", PX_FORMAT_HTML}, {"jsonl", PX_FORMAT_JSONL}, {"feed", PX_FORMAT_FEED}};
+        {"html", PX_FORMAT_HTML}, {"jsonl", PX_FORMAT_JSONL}, {"feed", PX_FORMAT_FEED},
+        {"warc", PX_FORMAT_WARC}};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(s, names[i].name) == 0) return *out = names[i].format, 1;
     return 0;
@@ -110,8 +112,16 @@ static int parse_format(const char *s, px_format *out)
 int cli_parse_format(const char *s, px_format *out)
 {
     if (parse_format(s, out)) return 0;
-    cli_error("unknown format '%s' (auto, text, html, jsonl or feed)", s);
+    cli_error("unknown format '%s' (auto, text, html, jsonl, feed or warc)", s);
     return 1;
+}
+
+void cli_archive_summary(const char *path, const px_reader *r)
+{
+    px_archive_counts n;
+    if (px_reader_archive_counts(r, &n, NULL) || !n.records) return;
+    cli_error("%s: %zu records: %zu pages, %zu without a page, %zu not HTML, %zu bad", path,
+              n.records, n.pages, n.skipped, n.not_html, n.bad);
 }
 
 /* Returns -1 to go on, or an exit code. */
@@ -132,7 +142,7 @@ static int parse_options(int argc, char **argv, const char *usage, cli_options *
         case 'j': opt->json = 1; break;
         case 'f':
             if (!parse_format(optarg, &opt->format)) {
-                cli_error("unknown format '%s' (auto, text, html, jsonl or feed)", optarg);
+                cli_error("unknown format '%s' (auto, text, html, jsonl, feed or warc)", optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -205,6 +215,7 @@ static int read_input(px_context *ctx, const char *path, const cli_options *opt,
             break;
         }
     }
+    cli_archive_summary(path, r);
     px_reader_close(r);
     return status;
 }
@@ -277,6 +288,45 @@ int cli_run_articles(int argc, char **argv, const char *usage, cli_article_fn fn
     return finish_output(status);
 }
 
+static int same_str(const char *x, const char *y)
+{
+    return x == y || (x && y && strcmp(x, y) == 0);
+}
+
+/*
+ * The earlier article of the corpus whose analysis a can share, or -1.
+ * An analysis is a function of the article's text (its sentences and
+ * paragraphs), language, date and wire tag (analysis.h), so articles that
+ * agree on those (and on the title) get the same one: a wire story run
+ * word for word by many outlets, or the same text given twice, is
+ * analysed once.  Texts are found by a 64-bit hash, then compared in full.
+ * With remember, a text not seen before is remembered as the next
+ * article's (c->count: call it once a's analysis is made).
+ */
+static long same_as(cli_corpus *c, const px_article *a, int remember)
+{
+    if (!a->text) return -1;
+    px_map *seen = c->seen ? c->seen : (c->seen = calloc(1, sizeof(px_map)));
+    if (!seen) {
+        cli_error("out of memory");
+        exit(EXIT_INPUT);
+    }
+    uint64_t h = px_hash(a->text, strlen(a->text));
+    char key[sizeof h];
+    memcpy(key, &h, sizeof h);
+    void *first = px_map_get(seen, key, sizeof key);
+    if (!first) {
+        if (remember) px_map_put(seen, key, sizeof key, (void *)(uintptr_t)(c->count + 1));
+        return -1;
+    }
+    const px_article *b = c->articles[(uintptr_t)first - 1];
+    if (!same_str(a->text, b->text) || !same_str(a->title, b->title) ||
+        !same_str(a->language, b->language) || !same_str(a->date, b->date) || !same_str(a->wire, b->wire) ||
+        a->sentences.len != b->sentences.len || a->paragraphs.len != b->paragraphs.len)
+        return -1;
+    return (long)((uintptr_t)first - 1);
+}
+
 static px_status corpus_sink(px_context *ctx, px_article *a, const cli_options *opt, void *ud,
                              px_error *err)
 {
@@ -296,18 +346,26 @@ static px_status corpus_sink(px_context *ctx, px_article *a, const cli_options *
     }
     c->bytes += bytes;
     px_analysis *an;
-    px_status rc = opt->light ? px_analyze_light(ctx, a, &an, err) : px_analyze(ctx, a, &an, err);
-    if (rc) {
-        px_article_free(a);
-        return rc;
+    long same = same_as(c, a, 0);
+    if (same >= 0) {
+        an = c->analyses[same];
+    } else {
+        px_status rc = opt->light ? px_analyze_light(ctx, a, &an, err) : px_analyze(ctx, a, &an, err);
+        if (rc) {
+            px_article_free(a);
+            return rc;
+        }
+        same_as(c, a, 1);
     }
     c->articles = realloc(c->articles, (c->count + 1) * sizeof *c->articles);
     c->analyses = realloc(c->analyses, (c->count + 1) * sizeof *c->analyses);
-    if (!c->articles || !c->analyses) {
+    c->borrowed = realloc(c->borrowed, c->count + 1);
+    if (!c->articles || !c->analyses || !c->borrowed) {
         cli_error("out of memory");
         exit(EXIT_INPUT);
     }
     c->articles[c->count] = a;
+    c->borrowed[c->count] = same >= 0;
     c->analyses[c->count++] = an;
     return PX_OK;
 }
@@ -326,10 +384,13 @@ void cli_corpus_free(cli_corpus *c)
 {
     for (size_t i = 0; i < c->count; i++) {
         px_article_free(c->articles[i]);
-        px_analysis_free(c->analyses[i]);
+        if (!c->borrowed[i]) px_analysis_free(c->analyses[i]);
     }
     free(c->articles);
     free(c->analyses);
+    free(c->borrowed);
+    if (c->seen) px_map_free(c->seen);
+    free(c->seen);
     px_context_free(c->ctx);
     memset(c, 0, sizeof *c);
 }

@@ -68,6 +68,10 @@ int cli_fetch_option(int c, const char *arg, px_fetch_options *o);
 /* Prints "parallax: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* After reading a web archive (else nothing): one line on standard error
+ * of what its records held (pages, records without one, not HTML, bad). */
+void cli_archive_summary(const char *path, const px_reader *r);
+
 /* Every article of the inputs, analysed, in input order. */
 typedef struct cli_corpus {
     px_context *ctx;
@@ -76,6 +80,9 @@ typedef struct cli_corpus {
     size_t count;
     size_t bytes;    /* article text read, in bytes */
     int over_limit;  /* reading stopped at opt->max_articles or max_bytes */
+    unsigned char *borrowed; /* per article: 1 when its analysis is an earlier
+                              * article's (the same text and fields) */
+    void *seen;      /* the first article of each text (cli.c) */
 } cli_corpus;
 
 /*
@@ -102,6 +109,7 @@ int cmd_search(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 int cmd_fetch(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
 int cmd_feeds(int argc, char **argv);

@@ -28,6 +28,7 @@ static const struct command {
     {"show", cmd_show, "the comparison report of a stored story"},
     {"search", cmd_search, "full-text search over the stored articles"},
     {"explain", cmd_explain, "why a stored article is in its story"},
+    {"serve", cmd_serve, "the store's stories as web pages and a JSON API"},
 };
 
 static void usage(FILE *f)
@@ -40,8 +41,9 @@ static void usage(FILE *f)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\n"
-          "Inputs are plain text (first line the title), HTML pages and JSON Lines\n"
-          "(one article object per line); \"-\" is standard input.\n"
+          "Inputs are plain text (first line the title), HTML pages, JSON Lines\n"
+          "(one article object per line) and RSS/Atom feeds (an article per\n"
+          "entry); \"-\" is standard input.\n"
           "\n"
           "  parallax COMMAND --help   options of a command\n"
           "  parallax --version        the version\n"

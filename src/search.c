@@ -8,38 +8,42 @@
 #include <stdlib.h>
 
 #include "cli.h"
-#include "render/term.h"
-#include "store/store.h"
 
 static const char usage[] =
-    "usage: parallax search [--db PATH] [--check] [--limit N] [--json] QUERY\n"
+    "usage: parallax search [--db PATH] [--check] [--limit N] [--advanced] [--json] QUERY\n"
     "\n"
     "Searches the titles and texts of the stored articles and prints the best\n"
     "matches: article id, story id, date, outlet, title and the matching\n"
-    "words in context.  QUERY is in SQLite FTS5 syntax: words (all must\n"
-    "occur; stemmed, so \"earthquakes\" finds \"earthquake\"), \"a phrase\",\n"
-    "OR, NOT, prefix*.\n"
+    "words in context, or says that nothing matched.  QUERY is words, all\n"
+    "of which must occur (stemmed: \"earthquakes\" finds \"earthquake\"),\n"
+    "\"a phrase\" and prefix*; anything else is text (Ocasio-Cortez, U.S.-Mexico,\n"
+    "$8B, Trump's wall, a lone quote, AND) and never an error.\n"
     "\n"
     "  --db PATH     the store (default ./parallax.db)\n"
     "  --check       check the whole store first (SQLite's integrity_check)\n"
-    "  --limit N     at most N results (default 20)\n"
+    "  --limit N     at most N results (default 20, at most 1000)\n"
+    "  --advanced    QUERY is SQLite FTS5 syntax: AND, OR, NOT, NEAR(), column\n"
+    "                filters; a malformed one is a usage error\n"
     "  -j, --json    one JSON object per result per line: id, story, title,\n"
     "                outlet, date, snippet\n"
     "  -h, --help    show this help\n"
     "\n"
     "Exit status: 0 searched (even with no result), 1 the store cannot be\n"
-    "read, 2 usage error or a malformed query.\n";
+    "read, 2 usage error or a malformed --advanced query.\n";
 
 static void print_hit(const px_search_hit *h, void *ud)
 {
-    if (!*(int *)ud) { /* each field escaped (render/term.h): two lines a hit */
-        px_buf f[5] = {{0}};
-        printf("%s\tstory %lld\t%s\t%s\t%s\n    %s\n", px_term_field(&f[0], h->id),
-               (long long)h->story, h->date ? px_term_field(&f[1], h->date) : "-",
-               h->outlet ? px_term_field(&f[2], h->outlet) : "-",
-               h->title ? px_term_field(&f[3], h->title) : "",
-               h->snippet ? px_term_field(&f[4], h->snippet) : "");
-        for (int i = 0; i < 5; i++) px_buf_free(&f[i]);
+    if (!*(int *)ud) { /* each field escaped for a terminal: two lines a hit */
+        px_term_fputs(h->id, stdout);
+        printf("\tstory %lld\t", (long long)h->story);
+        px_term_fputs(h->date ? h->date : "-", stdout);
+        putchar('\t');
+        px_term_fputs(h->outlet ? h->outlet : "-", stdout);
+        putchar('\t');
+        px_term_fputs(h->title ? h->title : "", stdout);
+        fputs("\n    ", stdout);
+        px_term_fputs(h->snippet ? h->snippet : "", stdout);
+        putchar('\n');
         return;
     }
     json_t *o = json_object();
@@ -58,10 +62,10 @@ int cmd_search(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'}, {"check", no_argument, NULL, 'C'},
-        {"limit", required_argument, NULL, 'n'},
+        {"limit", required_argument, NULL, 'n'}, {"advanced", no_argument, NULL, 'A'},
         {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     const char *db = PX_STORE_DEFAULT;
-    int json = 0, limit = 20, c, check = 0;
+    int json = 0, limit = 20, c, check = 0, flags = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:n:jh", longopts, NULL)) != -1) {
         switch (c) {
@@ -69,11 +73,12 @@ int cmd_search(int argc, char **argv)
         case 'C': check = 1; break;
         case 'n':
             limit = atoi(optarg);
-            if (limit < 1) {
-                cli_error("--limit wants a positive number");
+            if (limit < 1 || limit > PX_STORE_MAX_LIMIT) {
+                cli_error("--limit wants a number from 1 to %d", PX_STORE_MAX_LIMIT);
                 return EXIT_USAGE;
             }
             break;
+        case 'A': flags |= PX_SEARCH_ADVANCED; break;
         case 'j': json = 1; break;
         case 'h': fputs(usage, stdout); return 0;
         default: cli_usage_error(usage); return EXIT_USAGE;
@@ -91,11 +96,17 @@ int cmd_search(int argc, char **argv)
         px_store_close(s);
         return EXIT_INPUT;
     }
-    px_status rc = px_store_search(s, argv[optind], limit, print_hit, &json, &err);
+    size_t found;
+    px_status rc = px_store_search(s, argv[optind], flags, limit, print_hit, &json, &found, &err);
     px_store_close(s);
     if (rc) {
         cli_error("%s", err.message);
         return rc == PX_EUSAGE ? EXIT_USAGE : EXIT_INPUT;
+    }
+    if (!found && !json) { /* said on stderr: the output stays a list of hits */
+        fputs("parallax: no article matches '", stderr);
+        px_term_fputs(argv[optind], stderr);
+        fputs("'\n", stderr);
     }
     return fflush(stdout) ? EXIT_INPUT : 0;
 }

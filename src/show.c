@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "store/store.h"
 
 static const char usage[] =
     "usage: parallax show [--db PATH] [--check] [--json | --html FILE] STORY\n"
@@ -51,7 +50,10 @@ static int render(px_context *ctx, px_article **arts, px_analysis **ans, size_t 
             return EXIT_INPUT;
         }
         rc = px_render_comparison_html(cmp, f, &err);
-        if (f != stdout && fclose(f) && !rc) rc = px_error_set(&err, PX_EIO, html, 0, 0, "writing failed");
+        if (f != stdout && fclose(f) && !rc) {
+            err.code = rc = PX_EIO;
+            snprintf(err.message, sizeof err.message, "%s: writing failed", html);
+        }
     } else if (json) {
         rc = px_render_comparison_json(cmp, stdout, &err);
         if (!rc) putchar('\n');
@@ -107,7 +109,8 @@ int cmd_show(int argc, char **argv)
         px_store_close(s);
         return EXIT_INPUT;
     }
-    px_analysis **ans = px_xcalloc(n, sizeof *ans);
+    px_analysis **ans = calloc(n, sizeof *ans);
+    if (!ans) abort(); /* out of memory: fatal, as in the library */
     int status = 0;
     for (size_t i = 0; i < n && !status; i++)
         if (px_analyze(ctx, arts[i], &ans[i], &err)) {

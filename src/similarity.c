@@ -4,7 +4,6 @@
 #include <stdio.h>
 
 #include "cli.h"
-#include "render/term.h"
 
 static const char usage[] =
     "usage: parallax similarity [--json] [--format FORMAT] A B\n"
@@ -17,7 +16,8 @@ static const char usage[] =
     "\n"
     "  -j, --json           print one JSON object: a, b, score, terms, entities,\n"
     "                       quotes, dates (null where not measured)\n"
-    "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
+    "  -f, --format FORMAT  read inputs as text, html, jsonl, feed or warc (a web\n"
+    "                       archive; default: auto)\n"
     "  -h, --help           show this help\n"
     "\n"
     "Exit status: 0 compared, 1 an input failed or there were not two\n"
@@ -67,11 +67,10 @@ int cmd_similarity(int argc, char **argv)
         json_string(b);
         printf(",\"score\":%.3f", sim.score);
     } else {
-        px_buf fa = {0}, fb = {0}; /* the inputs' ids: escaped (render/term.h) */
-        printf("%s\n%s\nsimilarity %.3f\n", px_term_field(&fa, a), px_term_field(&fb, b),
-               sim.score);
-        px_buf_free(&fa);
-        px_buf_free(&fb);
+        px_term_fputs(a, stdout); /* the inputs' ids, escaped for a terminal */
+        putchar('\n');
+        px_term_fputs(b, stdout);
+        printf("\nsimilarity %.3f\n", sim.score);
     }
     part("terms", sim.terms, opt.json);
     part("entities", sim.entities, opt.json);

@@ -4,10 +4,9 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
-#include "render/term.h"
-#include "store/store.h"
 
 static const char usage[] =
     "usage: parallax stories [--db PATH] [--check] [--since DATE] [--json]\n"
@@ -38,15 +37,16 @@ static void print_row(const px_story_row *r, void *ud)
     int json = l->json;
     if (!json && l->rows++ == 0) /* a header, so the columns say what they are */
         printf("story\ttitle\toutlets\tarticles\tfirst .. last\n");
-    if (!json) { /* each field escaped (render/term.h): one line a story, whatever it holds */
-        px_buf f[4] = {{0}};
-        printf("%lld\t%s\t%s\t%lld article%s\t%s .. %s\n", (long long)r->id,
-               r->title ? px_term_field(&f[0], r->title) : "(untitled)",
-               r->outlets ? px_term_field(&f[1], r->outlets) : "-", (long long)r->articles,
-               r->articles == 1 ? "" : "s",
-               r->first ? px_term_field(&f[2], r->first) : "?",
-               r->last ? px_term_field(&f[3], r->last) : "?");
-        for (int i = 0; i < 4; i++) px_buf_free(&f[i]);
+    if (!json) { /* each field escaped for a terminal: one line a story, whatever it holds */
+        printf("%lld\t", (long long)r->id);
+        px_term_fputs(r->title ? r->title : "(untitled)", stdout);
+        putchar('\t');
+        px_term_fputs(r->outlets ? r->outlets : "-", stdout);
+        printf("\t%lld article%s\t", (long long)r->articles, r->articles == 1 ? "" : "s");
+        px_term_fputs(r->first ? r->first : "?", stdout);
+        fputs(" .. ", stdout);
+        px_term_fputs(r->last ? r->last : "?", stdout);
+        putchar('\n');
         return;
     }
     json_t *o = json_object(), *outlets = json_array();
@@ -81,10 +81,6 @@ int cmd_stories(int argc, char **argv)
         case 'd': db = optarg; break;
         case 'C': check = 1; break;
         case 's':
-            if (px_day_of(optarg) == PX_NO_DAY) {
-                cli_error("--since wants a date YYYY-MM-DD, not '%s'", optarg);
-                return EXIT_USAGE;
-            }
             since = optarg;
             break;
         case 'j': json = 1; break;
@@ -97,11 +93,25 @@ int cmd_stories(int argc, char **argv)
         cli_usage_error(usage);
         return EXIT_USAGE;
     }
+    /* every story, a page at a time */
+    px_story_filter f = {.from = since, .limit = PX_STORE_MAX_LIMIT};
     px_error err;
-    px_store *s;
+    px_store *s = NULL;
+    char *next = NULL;
     listing l = {json, 0};
-    if (px_store_open(db, 1, &s, &err) || (check && px_store_check(s, &err)) ||
-        px_store_stories(s, since, print_row, &l, &err)) {
+    if (since && !px_date_valid(since)) {
+        cli_error("--since wants a date YYYY-MM-DD, not '%s'", since);
+        return EXIT_USAGE;
+    }
+    px_status rc = px_store_open(db, 1, &s, &err);
+    if (!rc && check) rc = px_store_check(s, &err);
+    do {
+        free(next);
+        if (!rc) rc = px_store_stories(s, &f, print_row, &l, &next, &err);
+        f.cursor = next;
+    } while (!rc && next);
+    free(next);
+    if (rc) {
         cli_error("%s", err.message);
         px_store_close(s);
         return EXIT_INPUT;

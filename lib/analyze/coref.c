@@ -5,12 +5,16 @@
  * table, or a known place or organization becomes (or joins) the entity of
  * its key; alias-table names share the key "#N" of their group, so "Islamic
  * State", "ISIS", "ISIL" and "IS" are one entity.  Persons register their
- * last word ("rice" for "Susan Rice"), organizations their initials ("WSJ"
- * for "Wall Street Journal").
+ * last word ("rice" for "Susan Rice"; the word before a suffix: "brandt" for
+ * "Walter P. Brandt Jr."), organizations their initials ("WSJ" for "Wall
+ * Street Journal").
  *
  * Pass 2, in text order, the single words: a surname of a registered person
  * is that person ("Rice"; among several persons of one surname, the one
- * mentioned last, else the first named); a first name only one person
+ * mentioned last, else the first named, or for a surname a verb of saying
+ * follows the one who spoke last; a word the gazetteer knows as a
+ * place only when a verb of saying follows: "Jordan said" after "Sheriff
+ * Tom Jordan"); a first name only one person
  * has is that person ("Hillary"); an organization's cue word alone is the
  * organization mentioned last with that last word ("the Committee"); an
  * acronym matching initials is that organization; anything else is an
@@ -64,11 +68,37 @@ static void absorb(px_ent_work *w, long id, const px_ent_mention *m)
     for (int r = 0; r < PX_ENT_MAX_ROLES && m->roles[r]; r++) px_vec_push(&e->roles, m->roles[r]);
 }
 
+/* A generational suffix after a surname: "jr" of "roger j stone jr". */
+static int suffix_word(const char *w, size_t n)
+{
+    static const char *const S[] = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"};
+    for (size_t i = 0; i < sizeof S / sizeof *S; i++)
+        if (strlen(S[i]) == n && !memcmp(S[i], w, n)) return 1;
+    return 0;
+}
+
+/* The surname of a person's key: its last word, or the one before a
+ * suffix ("brandt" of "walter p brandt jr"). */
+static const char *surname_of(const char *key, size_t *len)
+{
+    size_t end = strlen(key);
+    while (end && key[end - 1] == ',') end--;
+    size_t start = end;
+    while (start && key[start - 1] != ' ') start--;
+    if (start > 1 && suffix_word(key + start, end - start)) {
+        end = start - 1;
+        while (end && key[end - 1] == ',') end--;
+        start = end;
+        while (start && key[start - 1] != ' ') start--;
+    }
+    *len = end - start;
+    return key + start;
+}
+
 static void register_surname(px_ent_work *w, long id, const char *key)
 {
-    const char *sp = strrchr(key, ' ');
-    const char *last = sp ? sp + 1 : key;
-    size_t n = strlen(last);
+    size_t n;
+    const char *last = surname_of(key, &n);
     void *head = px_map_get(&w->by_surname, last, n);
     w->ents.items[id].next_same_surname = head ? (long)((uintptr_t)head - 1) : -1;
     px_map_put(&w->by_surname, last, n, (void *)(uintptr_t)(id + 1));
@@ -130,13 +160,25 @@ static void note_head(px_ent_work *w, long id, const px_ent_mention *m)
         px_map_put(&w->by_head, last, strlen(last), (void *)(uintptr_t)(id + 1));
 }
 
+/* "Steele said", "Issa told": a name followed by a verb of saying. */
+static int speaks(px_ent_work *w, const px_ent_mention *m)
+{
+    static const char *const verbs[] = {"said", "says", "told", "added", "argued", "wrote",
+                                        "asked", "explained", "noted", "insisted", "tweeted"};
+    size_t t = m->tok + (size_t)m->words;
+    if (t >= w->an->tokens.len || w->an->tokens.items[t].sentence != m->sentence) return 0;
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (!strcmp(w->an->tokens.items[t].norm, verbs[i])) return 1;
+    return 0;
+}
+
 static void pass_full_names(px_ent_work *w)
 {
     for (size_t i = 0; i < w->mentions.len; i++) {
         px_ent_mention *m = &w->mentions.items[i];
         if (m->kind != PX_MENTION_NAME) continue;
         int known = m->strength == 3 && m->type != PX_ENTITY_PERSON;
-        if (m->alias < 0 && m->words < 2 && !known) continue;
+        if (m->alias < 0 && m->words < 2 && (!known || speaks(w, m))) continue; /* pass 2's */
         size_t before = w->ents.len;
         m->entity = find_or_add(w, key_of(w, m), m);
         absorb(w, m->entity, m);
@@ -149,26 +191,32 @@ static void pass_full_names(px_ent_work *w)
     }
 }
 
-/* Among the persons sharing a surname: the one seen last, else the first named. */
-static long pick_surname(const px_ent_work *w, long head)
+/* Among the persons sharing a surname: for a surname a verb of saying
+ * follows (speaking), the one who spoke last ("Jane Ortiz said of Tina
+ * Ortiz ... Ortiz said" is Jane); else the one seen last, else
+ * the first named. */
+static long pick_surname(const px_ent_work *w, long head, int speaking)
 {
-    long best = -1, first = head;
+    long best = -1, first = head, spoke = -1;
     int steps = 0;
     for (long e = head; e >= 0 && steps < PX_ENT_MAX_CHAIN; e = w->ents.items[e].next_same_surname, steps++) {
-        if (w->ents.items[e].last_seen &&
-            (best < 0 || w->ents.items[e].last_seen > w->ents.items[best].last_seen))
-            best = e;
+        const px_ent *x = &w->ents.items[e];
+        if (x->last_seen && (best < 0 || x->last_seen > w->ents.items[best].last_seen)) best = e;
+        if (x->last_spoke && (spoke < 0 || x->last_spoke > w->ents.items[spoke].last_spoke)) spoke = e;
         first = e; /* the chain runs newest to oldest */
     }
+    if (speaking && spoke >= 0) return spoke;
     return best >= 0 ? best : first;
 }
 
 static long resolve_single(px_ent_work *w, px_ent_mention *m)
 {
     void *v = px_map_get(&w->by_surname, m->key, strlen(m->key));
-    if (v && m->type != PX_ENTITY_ORGANIZATION && m->type != PX_ENTITY_PLACE) {
+    int place = m->type == PX_ENTITY_ORGANIZATION || m->type == PX_ENTITY_PLACE;
+    if (v && (!place || speaks(w, m))) { /* "Jordan said" after "Sheriff Tom Jordan" */
         m->kind = PX_MENTION_ALIAS;
-        long id = pick_surname(w, (long)((uintptr_t)v - 1));
+        if (place) m->type = -1, m->strength = 0; /* the gazetteer's reading, not this one */
+        long id = pick_surname(w, (long)((uintptr_t)v - 1), speaks(w, m));
         w->ents.items[id].votes[PX_ENTITY_PERSON] += 1;
         return id;
     }
@@ -193,18 +241,6 @@ static long resolve_single(px_ent_work *w, px_ent_mention *m)
     return find_or_add(w, m->key, m);
 }
 
-/* "Steele said", "Issa told": a name followed by a verb of saying. */
-static int speaks(px_ent_work *w, const px_ent_mention *m)
-{
-    static const char *const verbs[] = {"said", "says", "told", "added", "argued", "wrote",
-                                        "asked", "explained", "noted", "insisted", "tweeted"};
-    size_t t = m->tok + (size_t)m->words;
-    if (t >= w->an->tokens.len || w->an->tokens.items[t].sentence != m->sentence) return 0;
-    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
-        if (!strcmp(w->an->tokens.items[t].norm, verbs[i])) return 1;
-    return 0;
-}
-
 static void pass_single_words(px_ent_work *w)
 {
     for (size_t i = 0; i < w->mentions.len; i++) {
@@ -216,6 +252,7 @@ static void pass_single_words(px_ent_work *w)
             if (m->type < 0 && speaks(w, m)) w->ents.items[m->entity].votes[PX_ENTITY_PERSON] += 1;
         }
         w->ents.items[m->entity].last_seen = i + 1;
+        if (m->kind != PX_MENTION_ROLE && speaks(w, m)) w->ents.items[m->entity].last_spoke = i + 1;
         note_head(w, m->entity, m);
     }
 }

@@ -106,6 +106,7 @@ typedef struct px_ent {
     long alias;
     long next_same_surname; /* chain of persons sharing a last name, or -1 */
     size_t last_seen;       /* position (mention order) of its latest mention */
+    size_t last_spoke;      /* ... of its latest mention a verb of saying follows, or 0 */
     PX_VEC(const char *) roles;
 } px_ent;
 

@@ -176,22 +176,83 @@ static long head_before_appositives(const px_article *a, const px_analysis *an, 
     return other;
 }
 
+static int possessive(const px_token *t)
+{
+    size_t n = strlen(t->norm);
+    return (n > 2 && !strcmp(t->norm + n - 2, "'s")) ||
+           (n > 4 && !strcmp(t->norm + n - 4, "\xe2\x80\x99s"));
+}
+
+/* Rule person-modifier: a person's name that modifies the noun after it,
+ * in a span before its verb, is no speaker: a possessive ("Ortiz's
+ * lawyer said") or a name after an article ("the Ortiz campaign said", "a
+ * Lee aide said").  The speaker is then a person named after that noun
+ * ("the Ortiz campaign spokeswoman Lia Brandt"), else nobody.  Not after
+ * its verb (from_right == 0: "said Ann Lee.She pointed" runs on into the
+ * next clause), nor for a pronoun ("his father said"), nor when what
+ * follows may be a verb or an adverb ("Mr. Lee nevertheless said"). */
+static long unmodified(const px_article *a, const px_analysis *an, size_t s, px_toks t, size_t i,
+                       size_t j, int from_right, long e)
+{
+    static const char *const article[] = {"the", "a", "an", NULL};
+    if (!from_right || e < 0 || type_of(an, e) != PX_ENTITY_PERSON) return e;
+    size_t first = j, last = j; /* e's words in the span */
+    for (size_t k = i; k < j; k++)
+        if (t.t[k].kind == PX_TOKEN_WORD && px_entity_at(an, s, t.t[k].start, t.t[k].end) == e) {
+            if (first == j) first = k;
+            last = k;
+        }
+    if (last == j || last + 1 >= j || px_cue_pronoun(&t.t[last])) return e;
+    const px_token *x = &t.t[last + 1];
+    if (x->kind != PX_TOKEN_WORD || px_tok_capital(a, x) || px_entity_at(an, s, x->start, x->end) >= 0)
+        return e;
+    while (first > i && t.t[first - 1].kind == PX_TOKEN_WORD && px_tok_capital(a, &t.t[first - 1]) &&
+           !px_tok_in(&t.t[first - 1], article))
+        first--; /* a title before the name: "the Sen. Lee campaign" */
+    int det = first > i && px_tok_in(&t.t[first - 1], article);
+    if (!possessive(&t.t[last]) && !det) return e;
+    long after = px_np_entity(an, s, t, last + 2, j, from_right);
+    return type_of(an, after) == PX_ENTITY_PERSON ? after : -1;
+}
+
 /* The entity of [i, j).  With a preposition in it, the words before it
  * decide: a common noun there is the head ("a spokesman for Sen. Smith" is
  * not Smith: only the spokesman's own mention counts), a name or title
  * lets a person anywhere win ("Jane Doe of the ACLU", "Secretary of State
- * John Kerry", "National Organization for Women President Terry O'Neill"). */
+ * John Kerry", "National Organization for Women President Terry O'Neill").
+ * A person modifying a noun is no speaker (unmodified()). */
 static long resolve(const px_article *a, const px_analysis *an, size_t s, px_toks t, size_t i,
                     size_t j, int from_right)
 {
     size_t p = i + 1;
     while (p < j && !preposition(&t.t[p])) p++;
-    if (p >= j) return px_np_entity(an, s, t, i, j, from_right);
-    long left = px_np_entity(an, s, t, i, p, from_right);
+    if (p >= j) return unmodified(a, an, s, t, i, j, from_right, px_np_entity(an, s, t, i, j, from_right));
+    long left = unmodified(a, an, s, t, i, p, from_right, px_np_entity(an, s, t, i, p, from_right));
     if (t.t[p - 1].kind == PX_TOKEN_WORD && !px_tok_capital(a, &t.t[p - 1])) return left;
     long whole = px_np_entity(an, s, t, i, j, from_right);
     if (whole >= 0 && type_of(an, whole) == PX_ENTITY_PERSON) return whole;
     return left >= 0 ? left : whole;
+}
+
+
+/* Rule name-before-verb: when the span [b, k) resolves to nothing, a
+ * person named just before the verb after a common noun ("When the shooter
+ * ran out of ammunition Lund said"; a comma left out) is the subject; not
+ * after a preposition or a determiner ("a spokesman for Sen. Smith said"). */
+static long name_before_verb(const px_article *a, const px_analysis *an, size_t s, px_toks t,
+                             size_t b, size_t k)
+{
+    static const char *const det[] = {"the", "a", "an", "this", "that", "his", "her", "their", "its", NULL};
+    if (k <= b || t.t[k - 1].kind != PX_TOKEN_WORD) return -1;
+    long e = px_entity_at(an, s, t.t[k - 1].start, t.t[k - 1].end);
+    if (type_of(an, e) != PX_ENTITY_PERSON) return -1;
+    size_t r = k - 1;
+    while (r > b && t.t[r - 1].kind == PX_TOKEN_WORD && px_tok_capital(a, &t.t[r - 1])) r--;
+    if (r == b) return -1; /* the whole span: resolve() has seen it */
+    const px_token *before = &t.t[r - 1];
+    if (before->kind != PX_TOKEN_WORD || preposition(before) || px_tok_in(before, det) || possessive(before))
+        return -1;
+    return e;
 }
 
 long px_speaker_before(const px_article *a, const px_analysis *an, size_t s, px_toks t,
@@ -220,7 +281,8 @@ long px_speaker_before(const px_article *a, const px_analysis *an, size_t s, px_
     }
     size_t b = span_back(t, lo, k);
     *found = b < k;
-    return resolve(a, an, s, t, b, k, 1);
+    long e = resolve(a, an, s, t, b, k, 1);
+    return e >= 0 ? e : name_before_verb(a, an, s, t, b, k);
 }
 
 /* The noun phrase from token i on (a pronoun alone, else the span up to
@@ -285,12 +347,6 @@ static long common_subject(const px_article *a, const px_analysis *an, size_t s,
     return -1;
 }
 
-static int possessive(const px_token *t)
-{
-    size_t n = strlen(t->norm);
-    return (n > 2 && !strcmp(t->norm + n - 2, "'s")) ||
-           (n > 4 && !strcmp(t->norm + n - 4, "\xe2\x80\x99s"));
-}
 
 long px_np_subject(const px_article *a, const px_analysis *an, size_t s, px_toks toks, size_t hi)
 {

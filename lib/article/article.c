@@ -242,6 +242,6 @@ const char *px_article_source(const px_article *a, size_t *len)
 const char *px_date_source_name(px_date_source source)
 {
     static const char *const names[] = {"none", "input", "json-ld", "meta", "time",
-                                        "dateline", "text", "url", "script"};
+                                        "dateline", "text", "url", "script", "archive"};
     return (unsigned)source < sizeof names / sizeof *names ? names[source] : "none";
 }

@@ -110,6 +110,12 @@ void px_map_free(px_map *m); /* frees keys and slots, not values */
  * it must never change. */
 uint64_t px_hash(const char *s, size_t n);
 
+/* Sorts n items of `size` bytes, each opening with a uint64_t key, by that
+ * key ascending, stably (items with equal keys keep their order).  Linear
+ * time (a radix sort); allocates scratch of n * size bytes (out of memory
+ * is fatal, as everywhere). */
+void px_sort_by_key(void *items, size_t n, size_t size);
+
 /* ---- errors ------------------------------------------------------------ */
 /*
  * Fills err (if not NULL) and returns code, so callers can write

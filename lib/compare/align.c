@@ -32,11 +32,17 @@
  * than MAX_POSTINGS / 2 articles or more than about 300 sentences in all,
  * or on one huge repetitive text.  (On 1,000 GVA articles of about 400
  * incidents, 64 against 256 takes a third of the time and finds as many
- * shared facts; the 50 labelled stories of bench/compare are unchanged.)  A fact's
- * best-stated claim is the one with the highest total score against the
- * others; in a fact of more than BLOCK claims, against the fact's centroid
- * (the sum of its claims' keys) instead of all pairs.
+ * shared facts; the 50 labelled stories of bench/compare are unchanged.)
+ * Each pair of candidates is scored once (the score and the candidate
+ * relation are symmetric), and fully only when its dot product (the
+ * indexed keys' part gathered from the index, plus the product of the two
+ * claims' short lists of left-out keys) and its entity and quote bonuses
+ * can reach WEAK.  A fact's best-stated claim is the one with the highest
+ * total score against the others; in a fact of more than BLOCK claims,
+ * against the fact's centroid (the sum of its claims' keys) instead of all
+ * pairs.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,17 +62,27 @@ static int cmp_feature_key(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
+/* What shared entities add to the cosine of two claims. */
+static double entity_bonus(const px_claim *a, const px_claim *b)
+{
+    if (!a->entities.len || !b->entities.len) return 0;
+    size_t shared = px_keys_shared(&a->entities, &b->entities);
+    return 0.15 * (double)shared / (double)(a->entities.len + b->entities.len - shared);
+}
+
+/* What shared quotations add. */
+static double quote_bonus(const px_claim *a, const px_claim *b)
+{
+    if (!a->quotes.len || !b->quotes.len) return 0;
+    size_t smaller = a->quotes.len < b->quotes.len ? a->quotes.len : b->quotes.len;
+    return 0.5 * (double)px_keys_shared(&a->quotes, &b->quotes) / (double)smaller;
+}
+
 static double claim_score(const px_claim *a, const px_claim *b)
 {
     double s = px_features_cosine(&a->keys, &b->keys);
-    if (a->entities.len && b->entities.len) {
-        size_t shared = px_keys_shared(&a->entities, &b->entities);
-        s += 0.15 * (double)shared / (double)(a->entities.len + b->entities.len - shared);
-    }
-    if (a->quotes.len && b->quotes.len) {
-        size_t smaller = a->quotes.len < b->quotes.len ? a->quotes.len : b->quotes.len;
-        s += 0.5 * (double)px_keys_shared(&a->quotes, &b->quotes) / (double)smaller;
-    }
+    s += entity_bonus(a, b);
+    s += quote_bonus(a, b);
     return s > 1 ? 1 : s;
 }
 
@@ -74,23 +90,26 @@ static double claim_score(const px_claim *a, const px_claim *b)
 
 typedef struct posting {
     uint64_t key;
-    size_t claim;
-    size_t rank;      /* the claim's place in the fixed claim order */
+    uint32_t claim;
+    uint32_t rank;    /* the claim's place in the fixed claim order */
     uint32_t article; /* the claim's article, kept here to spare a look-up */
+    uint32_t slot;    /* the claim's key it comes from: its place in index.runs */
     float weight;     /* the key's weight in the claim (quote keys: 0) */
 } posting;
 
-static int cmp_posting(const void *x, const void *y)
-{
-    const posting *a = x, *b = y;
-    if (a->key != b->key) return a->key < b->key ? -1 : 1;
-    return a->rank < b->rank ? -1 : a->rank > b->rank;
-}
+/* Where a claim's key sits in the index: its run of postings [lo, hi)
+ * (the claims holding that key, in the fixed claim order) and, in it, the
+ * claim's own posting. */
+typedef struct run {
+    uint32_t lo, hi, self;
+} run;
 
 typedef struct index {
     posting *items;
     size_t len;
     size_t common; /* a key in more claims than this is left out */
+    size_t *off;   /* claim i's keys' runs: runs[off[i] .. off[i + 1]), in key order */
+    run *runs;
 } index;
 
 /* 1 when a key of n postings adds to the dot products (see the top). */
@@ -99,41 +118,80 @@ static int indexed(const index *ix, size_t n)
     return n <= ix->common && n <= MAX_POSTINGS;
 }
 
-/* An index over the claims' word keys (quotes 0) or quote 3-grams (1). */
+/* An index over the claims' word keys (quotes 0) or quote 3-grams (1).
+ * Each claim holds a key once (keys are merged, quote keys unique), so a
+ * claim's key has one posting; sorting by key, then claim order, makes
+ * the runs. */
 static index build_index(const px_comparison *c, const size_t *order, int quotes)
 {
-    PX_VEC(posting) v = {0};
-    for (size_t i = 0; i < c->claims.len; i++) {
+    size_t *off = px_xmalloc((c->claims.len + 1) * sizeof *off);
+    off[0] = 0;
+    for (size_t i = 0; i < c->claims.len; i++)
+        off[i + 1] = off[i] + (quotes ? c->claims.items[i].quotes.len : c->claims.items[i].keys.len);
+    size_t len = off[c->claims.len];
+    assert(len < UINT32_MAX && c->claims.len < UINT32_MAX);
+    /* the postings in claim order, then sorted stably by key: by key, then
+     * claim order */
+    size_t *by_rank = px_xmalloc((c->claims.len ? c->claims.len : 1) * sizeof *by_rank);
+    for (size_t i = 0; i < c->claims.len; i++) by_rank[order[i]] = i;
+    posting *v = px_xmalloc((len ? len : 1) * sizeof *v);
+    for (size_t r = 0, at = 0; r < c->claims.len; r++) {
+        size_t i = by_rank[r];
         const px_claim *cl = &c->claims.items[i];
-        for (size_t k = 0; !quotes && k < cl->keys.len; k++) {
-            posting p = {cl->keys.items[k].key, i, order[i], (uint32_t)cl->article, cl->keys.items[k].weight};
-            px_vec_push(&v, p);
-        }
-        for (size_t k = 0; quotes && k < cl->quotes.len; k++) {
-            posting p = {cl->quotes.items[k], i, order[i], (uint32_t)cl->article, 0};
-            px_vec_push(&v, p);
-        }
+        for (size_t k = 0, s = off[i]; s < off[i + 1]; k++, s++)
+            v[at++] = (posting){quotes ? cl->quotes.items[k] : cl->keys.items[k].key, (uint32_t)i,
+                                (uint32_t)r, (uint32_t)cl->article, (uint32_t)s,
+                                quotes ? 0 : cl->keys.items[k].weight};
     }
-    if (v.len) qsort(v.items, v.len, sizeof *v.items, cmp_posting);
+    free(by_rank);
+    px_sort_by_key(v, len, sizeof *v);
+    run *runs = px_xmalloc((len ? len : 1) * sizeof *runs);
+    for (size_t lo = 0, hi; lo < len; lo = hi) {
+        for (hi = lo; hi < len && v[hi].key == v[lo].key;) hi++;
+        for (size_t x = lo; x < hi; x++) runs[v[x].slot] = (run){(uint32_t)lo, (uint32_t)hi, (uint32_t)x};
+    }
     size_t common = c->claims.len / 5 > 8 ? c->claims.len / 5 : 8;
     if (common < 2 * c->n) common = 2 * c->n; /* a fact all n report has keys in n claims */
-    return (index){v.items, v.len, common};
+    return (index){v, len, common, off, runs};
 }
 
-/* Per claim, the norm of its weights on the keys left out of the index:
- * what those keys can add to a cosine at most (Cauchy-Schwarz). */
-static double *common_norms(const px_comparison *c, const index *ix)
+static void index_free(index *ix)
 {
-    double *norm = px_xcalloc(c->claims.len ? c->claims.len : 1, sizeof *norm);
-    for (size_t lo = 0; lo < ix->len;) {
-        size_t hi = lo;
-        while (hi < ix->len && ix->items[hi].key == ix->items[lo].key) hi++;
-        for (size_t x = lo; !indexed(ix, hi - lo) && x < hi; x++)
-            norm[ix->items[x].claim] += (double)ix->items[x].weight * ix->items[x].weight;
-        lo = hi;
+    free(ix->items);
+    free(ix->off);
+    free(ix->runs);
+}
+
+/* Per claim, its keys left out of the index (see indexed()) with their
+ * weights, sorted by key: items[off[i] .. off[i + 1]).  The dot product of
+ * two claims is their indexed keys' part (gathered from the index) plus
+ * the dot product of these short lists. */
+typedef struct common_keys {
+    size_t *off;
+    px_feature *items;
+} common_keys;
+
+static common_keys common_keys_of(const px_comparison *c, const index *ix)
+{
+    common_keys ck = {px_xcalloc(c->claims.len + 1, sizeof *ck.off), NULL};
+    for (size_t i = 0; i < c->claims.len; i++) {
+        ck.off[i + 1] = ck.off[i];
+        for (size_t s = ix->off[i]; s < ix->off[i + 1]; s++)
+            ck.off[i + 1] += !indexed(ix, ix->runs[s].hi - ix->runs[s].lo);
     }
-    for (size_t i = 0; i < c->claims.len; i++) norm[i] = sqrt(norm[i]);
-    return norm;
+    ck.items = px_xmalloc((ck.off[c->claims.len] ? ck.off[c->claims.len] : 1) * sizeof *ck.items);
+    for (size_t i = 0, out = 0; i < c->claims.len; i++) /* the claim's keys are sorted */
+        for (size_t k = 0, s = ix->off[i]; s < ix->off[i + 1]; k++, s++)
+            if (!indexed(ix, ix->runs[s].hi - ix->runs[s].lo)) ck.items[out++] = c->claims.items[i].keys.items[k];
+    return ck;
+}
+
+/* The dot product of claims i and j over their keys left out of the index. */
+static double common_dot(const common_keys *ck, size_t i, size_t j)
+{
+    px_features a = {ck->items + ck->off[i], ck->off[i + 1] - ck->off[i], 0};
+    px_features b = {ck->items + ck->off[j], ck->off[j + 1] - ck->off[j], 0};
+    return a.len && b.len ? px_features_dot(&a, &b) : 0;
 }
 
 /* ---- best matches ---------------------------------------------------------- */
@@ -171,29 +229,25 @@ typedef struct scratch {
     px_indexes cands;
 } scratch;
 
-/* Adds the candidates of claim i that one key gives (its weight in i: w;
- * i's place in the claim order: rank). */
-static void gather(const px_comparison *c, const index *ix, uint64_t key, float w, size_t i,
-                   size_t rank, scratch *s)
+/* Adds the candidates of claim i that its key at runs[s] gives (its weight
+ * in i: w).  Only claims after i: the score is symmetric (the same sums in
+ * the same key order), and the candidate relation too (a shared key, or
+ * two claims within WINDOW of each other in one long posting list), so
+ * each pair is scored once. */
+static void gather(const px_comparison *c, const index *ix, size_t s_at, float w, size_t i, scratch *s)
 {
-    size_t lo, hi;
-    px_compare_run(ix->items, ix->len, sizeof *ix->items, key, &lo, &hi);
+    run r = ix->runs[s_at];
+    size_t lo = r.lo, hi = r.hi;
     if (hi - lo > ix->common) return;
     uint32_t own = (uint32_t)c->claims.items[i].article;
     int dot = indexed(ix, hi - lo);
     if (!dot) { /* a long posting: the WINDOW claims either side of i's */
-        size_t a = lo, b = hi;
-        while (a < b) {
-            size_t mid = a + (b - a) / 2;
-            if (ix->items[mid].rank < rank) a = mid + 1;
-            else b = mid;
-        }
-        lo = a > lo + WINDOW ? a - WINDOW : lo;
-        hi = a + WINDOW + 1 < hi ? a + WINDOW + 1 : hi;
+        lo = r.self > lo + WINDOW ? r.self - WINDOW : lo;
+        hi = r.self + WINDOW + 1 < hi ? r.self + WINDOW + 1 : hi;
     }
     for (size_t x = lo; x < hi; x++) {
         size_t j = ix->items[x].claim;
-        if (ix->items[x].article == own) continue;
+        if (j <= i || ix->items[x].article == own) continue;
         if (s->stamp[j] != i + 1) {
             s->stamp[j] = i + 1;
             s->dot[j] = 0;
@@ -203,43 +257,79 @@ static void gather(const px_comparison *c, const index *ix, uint64_t key, float 
     }
 }
 
-static matches find_best(const px_comparison *c, const size_t *order)
+/* A pair of claims (a < b) scoring at least WEAK. */
+typedef struct pair {
+    size_t a, b;
+    double score;
+} pair;
+
+typedef PX_VEC(pair) pair_vec;
+
+/* Every pair of claims of different articles that scores at least WEAK. */
+static pair_vec scored_pairs(const px_comparison *c, const size_t *order)
 {
-    matches m = {px_xmalloc((c->claims.len + 1) * sizeof *m.off), {0}};
     index words = build_index(c, order, 0), quotes = build_index(c, order, 1);
-    double *cnorm = common_norms(c, &words);
+    common_keys ck = common_keys_of(c, &words);
     scratch s = {px_xcalloc(c->claims.len, sizeof *s.stamp), px_xcalloc(c->claims.len, sizeof *s.dot), {0}};
-    match_vec best = {0};
+    pair_vec pairs = {0};
     for (size_t i = 0; i < c->claims.len; i++) {
         const px_claim *a = &c->claims.items[i];
-        s.cands.len = best.len = 0;
-        for (size_t k = 0; k < a->keys.len; k++)
-            gather(c, &words, a->keys.items[k].key, a->keys.items[k].weight, i, order[i], &s);
-        for (size_t k = 0; k < a->quotes.len; k++)
-            gather(c, &quotes, a->quotes.items[k], 0, i, order[i], &s);
+        s.cands.len = 0;
+        for (size_t k = 0; k < a->keys.len; k++) gather(c, &words, words.off[i] + k, a->keys.items[k].weight, i, &s);
+        for (size_t k = 0; k < a->quotes.len; k++) gather(c, &quotes, quotes.off[i] + k, 0, i, &s);
         for (size_t k = 0; k < s.cands.len; k++) {
             size_t j = s.cands.items[k];
             const px_claim *b = &c->claims.items[j];
-            double bound = s.dot[j] + cnorm[i] * cnorm[j] + (a->entities.len && b->entities.len ? 0.15 : 0) +
-                           (a->quotes.len && b->quotes.len ? 0.5 : 0);
-            if (bound < WEAK - 1e-6) continue; /* cannot reach WEAK: skip the full score */
-            match x = {b->article, j, claim_score(a, b)};
-            if (x.score >= WEAK) px_vec_push(&best, x);
+            /* The dot product but for rounding (summed in another order),
+             * plus at most what entities and quotes add, then what they
+             * do add: below WEAK, the full score cannot reach it. */
+            double dot = s.dot[j] + common_dot(&ck, i, j);
+            if (dot + (a->entities.len && b->entities.len ? 0.15 : 0) +
+                    (a->quotes.len && b->quotes.len ? 0.5 : 0) < WEAK - 1e-6)
+                continue;
+            if (dot + entity_bonus(a, b) + quote_bonus(a, b) < WEAK - 1e-6) continue;
+            pair p = {i, j, claim_score(a, b)};
+            if (p.score >= WEAK) px_vec_push(&pairs, p);
         }
-        if (best.len) qsort(best.items, best.len, sizeof *best.items, cmp_match);
-        m.off[i] = m.items.len;
-        for (size_t k = 0; k < best.len; k++)
-            if (k == 0 || best.items[k].article != best.items[k - 1].article)
-                px_vec_push(&m.items, best.items[k]);
     }
-    m.off[c->claims.len] = m.items.len;
-    px_vec_free(&best);
     px_vec_free(&s.cands);
     free(s.stamp);
     free(s.dot);
-    free(cnorm);
-    free(words.items);
-    free(quotes.items);
+    free(ck.off);
+    free(ck.items);
+    index_free(&words);
+    index_free(&quotes);
+    return pairs;
+}
+
+static matches find_best(const px_comparison *c, const size_t *order)
+{
+    pair_vec pairs = scored_pairs(c, order);
+    size_t *fill = px_xcalloc(c->claims.len + 1, sizeof *fill);
+    for (size_t k = 0; k < pairs.len; k++) fill[pairs.items[k].a + 1]++, fill[pairs.items[k].b + 1]++;
+    for (size_t i = 0; i < c->claims.len; i++) fill[i + 1] += fill[i];
+    match *all = px_xmalloc((fill[c->claims.len] ? fill[c->claims.len] : 1) * sizeof *all);
+    size_t *at = px_xmalloc((c->claims.len ? c->claims.len : 1) * sizeof *at);
+    memcpy(at, fill, c->claims.len * sizeof *at);
+    for (size_t k = 0; k < pairs.len; k++) {
+        const pair *p = &pairs.items[k];
+        all[at[p->a]++] = (match){c->claims.items[p->b].article, p->b, p->score};
+        all[at[p->b]++] = (match){c->claims.items[p->a].article, p->a, p->score};
+    }
+    free(at);
+    px_vec_free(&pairs);
+    matches m = {px_xmalloc((c->claims.len + 1) * sizeof *m.off), {0}};
+    for (size_t i = 0; i < c->claims.len; i++) {
+        match *best = all + fill[i];
+        size_t len = fill[i + 1] - fill[i];
+        if (len) qsort(best, len, sizeof *best, cmp_match);
+        m.off[i] = m.items.len;
+        for (size_t k = 0; k < len; k++)
+            if (k == 0 || best[k].article != best[k - 1].article) px_vec_push(&m.items, best[k]);
+    }
+    m.off[c->claims.len] = m.items.len;
+    free(all);
+    free(fill);
     return m;
 }
 
@@ -447,13 +537,17 @@ static void build_facts(px_comparison *c, size_t *parent)
 
 void px_compare_align(px_comparison *c)
 {
-    if (!c->claims.len) return;
+    if (!c->claims.len) {
+        px_compare_index_facts(c);
+        return;
+    }
     const size_t *order = c->claim_rank;
     matches m = find_best(c, order);
     size_t *parent = px_xmalloc(c->claims.len * sizeof *parent);
     for (size_t i = 0; i < c->claims.len; i++) parent[i] = i;
     link_claims(c, &m, order, parent);
     build_facts(c, parent);
+    px_compare_index_facts(c);
     free(parent);
     free(m.off);
     px_vec_free(&m.items);
@@ -471,19 +565,68 @@ int px_fact_supported_by(const px_fact *f, size_t a)
     return 0;
 }
 
+static void fact_index_free(px_fact_index *x)
+{
+    free(x->count);
+    free(x->unique_off);
+    px_vec_free(&x->unique);
+    px_vec_free(&x->omittable);
+    memset(x, 0, sizeof *x);
+}
+
+/* A fact an article leaves out when it does not support it: supported by
+ * all the n - 1 others, or by two and an eighth of them. */
+static int omittable(const px_fact *f, size_t n)
+{
+    size_t others = f->support.len;
+    return others == n - 1 || (others >= 2 && 8 * others >= n - 1);
+}
+
+void px_compare_index_facts(px_comparison *c)
+{
+    px_fact_index *x = &c->fact_index;
+    fact_index_free(x);
+    x->count = px_xcalloc(c->n ? c->n : 1, sizeof *x->count);
+    x->unique_off = px_xcalloc(c->n + 1, sizeof *x->unique_off);
+    for (size_t k = 0; k < c->facts.len; k++) {
+        const px_fact *f = &c->facts.items[k];
+        for (size_t i = 0; i < f->support.len; i++) {
+            assert(f->support.items[i] < c->n);
+            x->count[f->support.items[i]]++;
+            if (f->kind == PX_FACT_UNIQUE) x->unique_off[f->support.items[i] + 1]++;
+        }
+        if (omittable(f, c->n)) px_vec_push(&x->omittable, k);
+    }
+    for (size_t a = 0; a < c->n; a++) x->unique_off[a + 1] += x->unique_off[a];
+    size_t *fill = px_xmalloc((c->n ? c->n : 1) * sizeof *fill);
+    memcpy(fill, x->unique_off, c->n * sizeof *fill);
+    x->unique.len = x->unique.cap = x->unique_off[c->n];
+    x->unique.items = px_xmalloc((x->unique.len ? x->unique.len : 1) * sizeof *x->unique.items);
+    for (size_t k = 0; k < c->facts.len; k++) { /* facts ascending: each list sorted */
+        const px_fact *f = &c->facts.items[k];
+        for (size_t i = 0; f->kind == PX_FACT_UNIQUE && i < f->support.len; i++)
+            x->unique.items[fill[f->support.items[i]]++] = k;
+    }
+    free(fill);
+}
+
 void px_compare_unique(const px_comparison *c, size_t a, px_indexes *out)
 {
-    for (size_t k = 0; k < c->facts.len; k++)
-        if (c->facts.items[k].kind == PX_FACT_UNIQUE && px_fact_supported_by(&c->facts.items[k], a))
-            px_vec_push(out, k);
+    const px_fact_index *x = &c->fact_index;
+    assert(x->unique_off && a < c->n);
+    for (size_t i = x->unique_off[a]; i < x->unique_off[a + 1]; i++) px_vec_push(out, x->unique.items[i]);
 }
 
 void px_compare_omitted(const px_comparison *c, size_t a, px_indexes *out)
 {
-    for (size_t k = 0; k < c->facts.len; k++) {
-        const px_fact *f = &c->facts.items[k];
-        if (px_fact_supported_by(f, a)) continue;
-        size_t others = f->support.len;
-        if (others == c->n - 1 || (others >= 2 && 8 * others >= c->n - 1)) px_vec_push(out, k);
-    }
+    const px_fact_index *x = &c->fact_index;
+    assert(x->unique_off && a < c->n);
+    for (size_t i = 0; i < x->omittable.len; i++)
+        if (!px_fact_supported_by(&c->facts.items[x->omittable.items[i]], a)) px_vec_push(out, x->omittable.items[i]);
+}
+
+size_t px_compare_fact_count(const px_comparison *c, size_t a)
+{
+    assert(c->fact_index.count && a < c->n);
+    return c->fact_index.count[a];
 }

@@ -162,9 +162,10 @@ static size_t clauses(const char *s, size_t *cut)
                             ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)))
             quoted = !quoted;
         if (quoted) continue;
+        if (s[i] != ';' && s[i] != ' ' && s[i] != ',') continue; /* how every join opens */
         for (size_t k = 0; k < sizeof joins / sizeof *joins; k++) {
             size_t m = strlen(joins[k]);
-            if (strncmp(s + i, joins[k], m) != 0) continue;
+            if (s[i] != joins[k][0] || strncmp(s + i, joins[k], m) != 0) continue;
             size_t at = i + (joins[k][0] == ';' || joins[k][0] == ',' ? 2 : 1);
             if (words_in(s, cut[n], i) >= CLAUSE_WORDS && words_in(s, at, len) >= CLAUSE_WORDS)
                 cut[++n] = at;

@@ -212,6 +212,10 @@ void px_comparison_free(px_comparison *c)
         px_vec_free(&c->facts.items[i].support);
     }
     px_vec_free(&c->facts);
+    free(c->fact_index.count);
+    free(c->fact_index.unique_off);
+    px_vec_free(&c->fact_index.unique);
+    px_vec_free(&c->fact_index.omittable);
     for (size_t i = 0; i < c->conflicts.len; i++) px_vec_free(&c->conflicts.items[i].values);
     px_vec_free(&c->conflicts);
     px_vec_free(&c->slot_values);

@@ -239,6 +239,18 @@ typedef struct px_summary_line {
     const char *text;      /* the whole sentence (borrowed); NULL: the claim's text */
 } px_summary_line;
 
+/* The facts by article, so that what each article reports, has alone or
+ * leaves out is read without a pass over every fact per article (which
+ * grows as articles x facts).  px_compare_index_facts() fills it. */
+typedef struct px_fact_index {
+    size_t *count;       /* per article: the facts it supports */
+    size_t *unique_off;  /* article a's unique facts: unique.items[unique_off[a] ..
+                          * unique_off[a + 1]), ascending */
+    px_indexes unique;
+    px_indexes omittable; /* the facts an article that does not support them
+                           * leaves out (see px_compare_omitted), ascending */
+} px_fact_index;
+
 struct px_comparison {
     px_arena arena;
     px_article *const *articles;   /* borrowed */
@@ -262,6 +274,7 @@ struct px_comparison {
                                     * date, id, title; then place in the article */
     size_t *article_rank;          /* article -> its place in that order (claim.c) */
     PX_VEC(px_fact) facts;         /* consensus first, then shared, then unique */
+    px_fact_index fact_index;      /* per article (px_compare_index_facts) */
     PX_VEC(px_slot_value) slot_values; /* slots.c, by article */
     PX_VEC(px_conflict) conflicts; /* conflicts, updates, compatible, agreements */
     PX_VEC(px_story_quote) quotes;
@@ -323,11 +336,20 @@ void px_compare_sort_conflicts(px_comparison *c);
 /* 1 when article a supports fact f (binary search of f->support). */
 int px_fact_supported_by(const px_fact *f, size_t a);
 
+/* Builds c->fact_index from c->facts (their support and kind); frees an
+ * index built before.  px_compare_align() calls it; whoever fills c->facts
+ * by other means (a test) calls it before the three below. */
+void px_compare_index_facts(px_comparison *c);
+
 /* The facts only article a reports / the facts others report that a leaves
  * out (supported by all the others, or by at least two of them and a
  * eighth of them: in a story of hundreds of articles, a fact two others
- * carry is no omission).  Appends fact indexes to out. */
+ * carry is no omission).  Appends fact indexes to out, ascending.  Need
+ * c->fact_index. */
 void px_compare_unique(const px_comparison *c, size_t a, px_indexes *out);
 void px_compare_omitted(const px_comparison *c, size_t a, px_indexes *out);
+
+/* How many facts article a supports.  Needs c->fact_index. */
+size_t px_compare_fact_count(const px_comparison *c, size_t a);
 
 #endif

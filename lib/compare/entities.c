@@ -383,7 +383,10 @@ static void link_pairs(joiner *j)
  * middle names or initials ("Allen Christopher Ivanov", "Allen Ivanov"):
  * the article's analysis missed that they are one person.  Not with a
  * suffix on one side only ("John Smith", "John Smith Jr." are father and
- * son), nor for variants or other given names. */
+ * son), nor for variants or other given names.  Likewise a surname alone
+ * ("Voss said") beside the one full name of the article with that
+ * surname ("Dana Voss of Elmtown"): with two persons of that
+ * surname in the article ("Jane" and "Tina Ortiz"), no guess. */
 typedef struct named {
     const char *surname;
     size_t len, form;
@@ -409,13 +412,31 @@ static void join_within_articles(joiner *j, const size_t *node_form)
             nm.surname = px_pname_last(&f->pn, &nm.len);
             px_vec_push(&fs, nm);
         }
-        if (fs.len > 1) qsort(fs.items, fs.len, sizeof *fs.items, cmp_surname);
-        for (size_t x = 0; x < fs.len; x++) /* within runs of one surname */
-            for (size_t y = x + 1; y < fs.len && !cmp_surname(&fs.items[x], &fs.items[y]); y++) {
+        size_t full = fs.len;
+        for (size_t i = c->entity_base[a]; i < c->entity_base[a + 1]; i++) { /* surnames alone */
+            const form *f = &j->forms.items[node_form[i]];
+            if (f->full || f->pn.words != 1) continue;
+            named nm = {f->pn.folded, f->pn.len[0], node_form[i]};
+            px_vec_push(&fs, nm);
+        }
+        if (full > 1) qsort(fs.items, full, sizeof *fs.items, cmp_surname);
+        for (size_t x = 0; x < full; x++) /* within runs of one surname */
+            for (size_t y = x + 1; y < full && !cmp_surname(&fs.items[x], &fs.items[y]); y++) {
                 const form *f = &j->forms.items[fs.items[x].form], *g = &j->forms.items[fs.items[y].form];
                 if (f != g && f->pn.suffix == g->pn.suffix && score(j, f, g) == 4)
                     join(j, fs.items[x].form, fs.items[y].form, 1);
             }
+        for (size_t x = full; x < fs.len; x++) { /* the one full name of that surname */
+            size_t only = SIZE_MAX;
+            int several = 0;
+            for (size_t y = 0; y < full; y++) {
+                if (cmp_surname(&fs.items[x], &fs.items[y])) continue;
+                size_t r = root(j->parent, fs.items[y].form);
+                several |= only != SIZE_MAX && r != only;
+                only = r;
+            }
+            if (only != SIZE_MAX && !several) join(j, only, fs.items[x].form, 1);
+        }
     }
     px_vec_free(&fs);
 }

@@ -18,6 +18,10 @@
  * full, that is a name agreement: the people a reader checks are the ones
  * named in full by several outlets; a surname alone is no spelling.
  *
+ * A conflict is headed by the spelling most independent articles use, or,
+ * on a tie, by the tied spellings together ("John Earnest / Josh
+ * Earnest"): byte order picks no side.
+ *
  * Each value is one article's name for the person (titles before it left
  * out), the sentence it is first written in full, and the name as the
  * article's analysis holds it (surface).
@@ -95,6 +99,38 @@ static void push_values(px_comparison *c, px_conflict *k, const spelling *s, siz
     }
 }
 
+/* The name heading a name conflict: the story entity's name when its
+ * spelling has more independent articles than any other full spelling,
+ * else the tied spellings joined by " / " in byte order ("John Earnest /
+ * Josh Earnest"): on a tie no outlet's spelling is preferred. */
+static const char *conflict_heading(px_comparison *c, const px_story_entity *e, const spelling *sp, size_t n)
+{
+    spelling *d = px_xmalloc((n ? n : 1) * sizeof *d);
+    memcpy(d, sp, n * sizeof *d);
+    if (n > 1) qsort(d, n, sizeof *d, cmp_folded);
+    size_t *support = px_xcalloc(n ? n : 1, sizeof *support), best = 0;
+    size_t *arts = px_xmalloc((n ? n : 1) * sizeof *arts);
+    for (size_t i = 0, k; i < n; i = k) {
+        size_t m = 0;
+        for (k = i; k < n && !strcmp(d[k].pn.folded, d[i].pn.folded); k++) arts[m++] = d[k].ref->article;
+        support[i] = px_compare_independent(c, arts, m);
+        if (support[i] > best) best = support[i];
+    }
+    size_t tied = 0;
+    px_buf b = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (!support[i] || support[i] != best) continue;
+        tied++;
+        px_buf_printf(&b, "%s%s", b.len ? " / " : "", d[i].pn.display);
+    }
+    const char *heading = tied > 1 ? px_arena_strndup(&c->arena, b.data, b.len) : e->name;
+    px_buf_free(&b);
+    free(support);
+    free(arts);
+    free(d);
+    return heading;
+}
+
 static void entity_names(px_comparison *c, const px_story_entity *e)
 {
     PX_VEC(spelling) sp = {0};    /* full names, one per article */
@@ -129,7 +165,8 @@ static void entity_names(px_comparison *c, const px_story_entity *e)
     if (pattern || (sp.len >= 2 && px_compare_independent(c, articles.items, articles.len) >= 2)) {
         px_conflict k = {.kind = PX_CONFLICT_NAME, .slot = PX_SLOT_NAME,
                          .judgment = pattern ? PX_JUDGE_CONFLICT : PX_JUDGE_AGREEMENT,
-                         .subject = surname_of(c, e->name), .entity = e->name,
+                         .subject = surname_of(c, e->name),
+                         .entity = pattern ? conflict_heading(c, e, sp.items, sp.len) : e->name,
                          .agreement = pattern == NULL};
         push_values(c, &k, sp.items, sp.len, pattern ? pattern : "person-name");
         if (pattern) push_values(c, &k, alone.items, alone.len, pattern);

@@ -17,11 +17,14 @@
  * changed is capitalised: "Qaddafi", "Gadhafi"), or, when an ellipsis
  * marks a cut, only leaves words out (or only adds them).
  *
- * Speakers are story entities (entities.c): one person spelled two ways by
+ * Speakers are story entities (entities.c), persons or untyped ones with
+ * a person's full name ("said Ann Lee of Elmtown"): one person spelled two ways by
  * two outlets is one speaker (the spelling is a name conflict, names.c).  A
  * quote-speaker conflict needs two articles each naming a different story
  * person beside the quote (in its sentence or paragraph: px_quote.inferred
- * is 0), neither also crediting the other's; a speaker carried from context
+ * is 0), neither also crediting the other's, or naming one story person by
+ * two given names ("Carol" and "Claire Dorsey", also a name
+ * conflict); speaker values are the names as each article writes them; a speaker carried from context
  * is listed with inferred set and never makes a conflict.  Two independent
  * articles naming one person are a speaker agreement; two carrying the
  * same words a wording agreement.
@@ -36,7 +39,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "compare/compare.h"
+#include "compare/person_name.h"
 
 #define SAME 0.6
 #define MAX_DIFF_WORDS 400 /* longer quotes are called altered without a diff */
@@ -339,6 +342,17 @@ static const char *speaker_of(const px_comparison *c, const px_quote_use *u)
     return q->speaker >= 0 ? c->analyses[u->article]->entities.items[q->speaker].pub.name : NULL;
 }
 
+/* 1 when story entity e is a person: typed one, or untyped ("other")
+ * with a full name that reads as a person's ("said Ann Lee of Elmtown"). */
+static int person_entity(const px_story_entity *e)
+{
+    if (e->type == PX_ENTITY_PERSON) return 1;
+    if (e->type != PX_ENTITY_OTHER) return 0;
+    for (size_t r = 0; r < e->refs.len; r++)
+        if (e->refs.items[r].pn && e->refs.items[r].pn->words >= 2) return 1;
+    return 0;
+}
+
 /* The story person the article itself names as the speaker of this use
  * (in the quote's sentence or paragraph), or -1.  A speaker carried over
  * from an earlier paragraph (px_quote.inferred) is the analysis' reading,
@@ -346,7 +360,7 @@ static const char *speaker_of(const px_comparison *c, const px_quote_use *u)
 static long named_person(const px_comparison *c, const px_quote_use *u)
 {
     long e = quote_of(c, u)->inferred ? -1 : speaker_entity(c, u);
-    return e >= 0 && c->entities.items[e].type == PX_ENTITY_PERSON ? e : -1;
+    return e >= 0 && person_entity(&c->entities.items[e]) ? e : -1;
 }
 
 typedef struct credit {
@@ -415,6 +429,41 @@ enum { MAX_SPEAKERS = 32 };
  * credits, over the group's named persons (at most MAX_SPEAKERS): linear
  * in the uses.
  */
+/* The story's reference for the speaker of use u as its article names it
+ * (its own spelling), or NULL. */
+static const px_entity_ref *own_ref(const px_comparison *c, const px_quote_use *u)
+{
+    long e = speaker_entity(c, u);
+    if (e < 0) return NULL;
+    const px_story_entity *se = &c->entities.items[e];
+    size_t speaker = (size_t)quote_of(c, u)->speaker;
+    for (size_t r = 0; r < se->refs.len; r++)
+        if (se->refs.items[r].article == u->article && se->refs.items[r].entity == speaker) return &se->refs.items[r];
+    return NULL;
+}
+
+/* Rule speaker-given-name: two articles naming beside the quote one story
+ * person by two different given names ("Carol" and "Claire
+ * Dorsey", joined as one person by the surname): each credits someone
+ * else, a speaker conflict beside the name conflict.  Spelling variants
+ * ("Kristen"/"Kirsten") are the name conflict's alone. */
+static int speakers_given_names_differ(const px_comparison *c, const px_story_quote *g)
+{
+    for (size_t i = 0; i < g->uses.len && i < MAX_SPEAKERS; i++) {
+        const px_quote_use *u = &g->uses.items[i];
+        long e = named_person(c, u);
+        const px_entity_ref *x = e >= 0 ? own_ref(c, u) : NULL;
+        if (!x || !x->pn || x->pn->words < 2) continue;
+        for (size_t k = i + 1; k < g->uses.len && k < MAX_SPEAKERS; k++) {
+            const px_quote_use *v = &g->uses.items[k];
+            if (v->article == u->article || named_person(c, v) != e) continue;
+            const px_entity_ref *y = own_ref(c, v);
+            if (y && y->pn && y->pn->words >= 2 && px_pname_given(x->pn, y->pn) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
 static int speakers_conflict(const px_comparison *c, const px_story_quote *g)
 {
     credit *cr = credits(c, g);
@@ -442,7 +491,7 @@ static int speakers_conflict(const px_comparison *c, const px_story_quote *g)
     for (size_t s = 0; s < np; s++)
         for (size_t t = s + 1; t < np; t++)
             if ((without[s] >> t & 1) && (without[t] >> s & 1)) return 1;
-    return 0;
+    return speakers_given_names_differ(c, g);
 }
 
 /* The story person two independent articles or more name beside the
@@ -567,6 +616,8 @@ static void speaker_values(px_comparison *c, const px_story_quote *g, px_conflic
     for (size_t i = 0; i < g->uses.len; i++) {
         const px_quote_use *u = &g->uses.items[i];
         const char *s = speaker_of(c, u);
+        const px_entity_ref *own = own_ref(c, u);
+        if (own && own->pn && own->pn->words >= 2) s = own->name; /* as this article names the person */
         if (!s || has_value(k, u->article, s)) continue;
         const px_quote *q = quote_of(c, u);
         px_value v = {u->article, q->sentence, s, NULL,
@@ -722,6 +773,184 @@ static void join_buckets(const px_comparison *c, quote_ref *refs, px_posting *v,
     }
 }
 
+/* ---- quotes against other articles' own words ------------------------------- */
+
+static int cmp_index(const void *p, const void *q)
+{
+    size_t x = *(const size_t *)p, y = *(const size_t *)q;
+    return (x > y) - (x < y);
+}
+
+enum {
+    TEXT_MIN_WORDS = 8,    /* a quote this long, one word apart from a run of text, is that text */
+    TEXT_MAX_QUOTE = 150,  /* words of the longest quote looked for */
+    TEXT_MAX_WORDS = 400,  /* words of the sentences a quote is looked for in */
+    TEXT_MAX_SENTENCES = 40,
+    TEXT_STARTS = 4        /* the quote's first word 3-grams: where it may start */
+};
+
+typedef struct text_hit {
+    size_t article, sentence;
+    size_t offset;        /* the run's first word among the text's */
+    const char *run;      /* the text's words the quote stands for (normalised) */
+    const char *changed;  /* "-text +quote": the word that differs */
+} text_hit;
+
+/* The one run of text's words (normalised, at most TEXT_MAX_WORDS) that
+ * quote's m words match with exactly one word changed; into *hit, 1 when
+ * found.  A run they match whole (the same words) is no conflict: 0. */
+static int one_word_in(px_comparison *c, const char *text, const char *quote, text_hit *hit)
+{
+    const char *wt[TEXT_MAX_WORDS + 1], *wq[TEXT_MAX_QUOTE + 1];
+    size_t n = word_starts(text, wt, TEXT_MAX_WORDS), m = word_starts(quote, wq, TEXT_MAX_QUOTE + 1);
+    if (m < TEXT_MIN_WORDS || m > TEXT_MAX_QUOTE || n < m) return 0;
+    for (size_t o = 0; o + m <= n; o++) {
+        size_t differ = 0, at = 0;
+        for (size_t i = 0; i < m && differ <= 1; i++)
+            if (!same_word(wt[o + i], wq[i])) differ++, at = i;
+        if (differ == 0) return 0;
+        if (differ > 1) continue;
+        const char *end = wt[o + m - 1] + strcspn(wt[o + m - 1], " ");
+        hit->run = px_arena_strndup(&c->arena, wt[o], (size_t)(end - wt[o]));
+        hit->offset = o;
+        char d[160];
+        snprintf(d, sizeof d, "-%.*s +%.*s", (int)strcspn(wt[o + at], " "), wt[o + at],
+                 (int)strcspn(wq[at], " "), wq[at]);
+        hit->changed = px_arena_strdup(&c->arena, d);
+        return 1;
+    }
+    return 0;
+}
+
+/* 1 when article a quotes, in sentences [s, e), words of the quotation (a
+ * shingle of keys): its text there is a quote, not its own. */
+static int quoted_there(const px_comparison *c, size_t a, size_t s, size_t e, const px_keys *keys)
+{
+    const px_analysis *an = c->analyses[a];
+    for (size_t q = 0; q < an->quotes.len; q++) {
+        const px_quote *x = &an->quotes.items[q];
+        if (x->sentence_last < s || x->sentence >= e) continue;
+        px_keys y = {0};
+        px_quote_shingles(x->text, &y);
+        px_keys_unique(&y);
+        size_t shared = px_keys_shared(keys, &y);
+        px_vec_free(&y);
+        if (shared) return 1;
+    }
+    return 0;
+}
+
+/* Rule quote-text: an outlet quoting words that another prints as its own
+ * text (a statement, a release, an obituary reprinted without marks) with
+ * one word changed is a wording conflict: "Our whole town grieves for
+ * them" against "our whole city grieves for them".  Only for
+ * quotes of TEXT_MIN_WORDS words or more, a change no trivial one
+ * (trivial_diff, names), and text the other article does not quote.
+ * Candidates share a word 3-gram with the quote (an index of the
+ * sentences' 3-grams), so the cost is linear but for shared 3-grams. */
+static void quote_texts(px_comparison *c)
+{
+    PX_VEC(px_posting) grams = {0};
+    PX_VEC(size_t) where = {0}; /* posting ref -> article << 32 | sentence */
+    px_keys k = {0};
+    for (size_t a = 0; a < c->n; a++)
+        for (size_t s = 0; s < px_article_sentence_count(c->articles[a]); s++) {
+            k.len = 0;
+            px_quote_shingles(px_article_sentence(c->articles[a], s, NULL, NULL, NULL), &k);
+            px_keys_unique(&k);
+            for (size_t i = 0; i < k.len; i++) {
+                px_posting p = {k.items[i], where.len};
+                px_vec_push(&grams, p);
+            }
+            px_vec_push(&where, (size_t)a << 32 | s);
+        }
+    if (grams.len) qsort(grams.items, grams.len, sizeof *grams.items, px_posting_cmp);
+    px_buf qn = {0}, tn = {0}, raw = {0}, qw_buf = {0};
+    size_t groups = c->quotes.len;
+    for (size_t g = 0; g < groups; g++) {
+        const px_story_quote *sq = &c->quotes.items[g];
+        normalise(sq->text, &qn);
+        const char *wq[TEXT_MAX_QUOTE + 1];
+        size_t m = word_starts(px_buf_str(&qn), wq, TEXT_MAX_QUOTE + 1);
+        if (m < TEXT_MIN_WORDS || m > TEXT_MAX_QUOTE) continue;
+        k.len = 0;
+        px_quote_shingles(sq->text, &k); /* in text order: the first ones are where it starts */
+        PX_VEC(size_t) cand = {0};
+        for (size_t i = 0; i < k.len && i < TEXT_STARTS; i++) {
+            size_t lo, hi;
+            px_compare_run(grams.items, grams.len, sizeof *grams.items, k.items[i], &lo, &hi);
+            for (size_t x = lo; x < hi && x - lo < MAX_BUCKET; x++) {
+                size_t r = grams.items[x].ref;
+                px_vec_push(&cand, r);
+                if ((where.items[r] & 0xffffffffu) > 0) px_vec_push(&cand, r - 1); /* it may start a sentence before */
+            }
+        }
+        px_keys_unique(&k);
+        if (cand.len) qsort(cand.items, cand.len, sizeof *cand.items, cmp_index);
+        PX_VEC(text_hit) hits = {0};
+        size_t last_article = SIZE_MAX;
+        for (size_t i = 0; i < cand.len; i++) {
+            if (i && cand.items[i] == cand.items[i - 1]) continue;
+            size_t a = where.items[cand.items[i]] >> 32, s = where.items[cand.items[i]] & 0xffffffffu;
+            int carries = 0;
+            for (size_t u = 0; u < sq->uses.len; u++) carries |= sq->uses.items[u].article == a;
+            if (carries || a == last_article) continue;
+            px_buf_reset(&raw);
+            size_t e = s, spaces = 0; /* sentences [s, e): the quote's words and a few more */
+            for (; e < px_article_sentence_count(c->articles[a]) && e < s + TEXT_MAX_SENTENCES && spaces < m + 20; e++) {
+                const char *st = px_article_sentence(c->articles[a], e, NULL, NULL, NULL);
+                for (const char *p = st; *p; p++) spaces += *p == ' ';
+                px_buf_printf(&raw, "%s%s", e > s ? " " : "", st);
+            }
+            if (quoted_there(c, a, s, e, &k)) continue;
+            normalise(px_buf_str(&raw), &tn);
+            text_hit h = {a, s, 0, NULL, NULL};
+            if (!one_word_in(c, px_buf_str(&tn), px_buf_str(&qn), &h)) continue;
+            for (size_t seen = 0; h.sentence + 1 < e; h.sentence++) { /* the sentence the run starts in */
+                const char *ws[TEXT_MAX_WORDS];
+                normalise(px_article_sentence(c->articles[a], h.sentence, NULL, NULL, NULL), &qw_buf);
+                seen += word_starts(px_buf_str(&qw_buf), ws, TEXT_MAX_WORDS);
+                if (seen > h.offset) break;
+            }
+            if (trivial_diff(h.changed, px_buf_str(&qn), 0)) continue;
+            const char *tw = h.changed + 1, *qw = strchr(h.changed, '+') + 1;
+            if (capitalised_in(tw, strcspn(tw, " "), px_buf_str(&raw)) && capitalised_in(qw, strlen(qw), sq->text))
+                continue; /* one name spelled two ways: names.c's */
+            px_vec_push(&hits, h);
+            last_article = a;
+        }
+        if (hits.len) {
+            char subject[64];
+            snprintf(subject, sizeof subject, "%.60s", sq->text);
+            px_conflict kc = {.kind = PX_CONFLICT_QUOTE_WORDING, .slot = PX_SLOT_QUOTE_WORDING,
+                              .judgment = PX_JUDGE_CONFLICT, .subject = px_arena_strdup(&c->arena, subject),
+                              .entity = sq->speaker};
+            for (size_t u = 0; u < sq->uses.len; u++) {
+                const px_quote *q = quote_of(c, &sq->uses.items[u]);
+                px_value v = {sq->uses.items[u].article, q->sentence, sq->text, q->text, "quote-wording", 0};
+                if (!has_value(&kc, v.article, v.value)) px_vec_push(&kc.values, v);
+            }
+            for (size_t h = 0; h < hits.len; h++) {
+                px_value v = {hits.items[h].article, hits.items[h].sentence, hits.items[h].run,
+                              px_article_sentence(c->articles[hits.items[h].article], hits.items[h].sentence, NULL, NULL, NULL),
+                              "quote-text", 0};
+                px_vec_push(&kc.values, v);
+            }
+            order_values(c, &kc);
+            px_vec_push(&c->conflicts, kc);
+        }
+        px_vec_free(&hits);
+        px_vec_free(&cand);
+    }
+    px_vec_free(&k);
+    px_vec_free(&grams);
+    px_vec_free(&where);
+    px_buf_free(&qn);
+    px_buf_free(&tn);
+    px_buf_free(&raw);
+    px_buf_free(&qw_buf);
+}
+
 void px_compare_quotes(px_comparison *c)
 {
     PX_VEC(quote_ref) refs = {0};
@@ -754,6 +983,7 @@ void px_compare_quotes(px_comparison *c)
     px_vec_free(&grams);
     px_vec_free(&texts);
     build_groups(c, refs.items, n, parent);
+    quote_texts(c);
     for (size_t i = 0; i < n; i++) px_vec_free(&refs.items[i].shingles);
     px_vec_free(&refs);
     px_buf_free(&bx);

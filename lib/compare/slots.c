@@ -32,14 +32,15 @@ const char *pxs_norm(const px_sx *x, size_t i)
 
 int pxs_is(const px_sx *x, size_t i, const char *w)
 {
-    return strcmp(pxs_norm(x, i), w) == 0;
+    const char *n = pxs_norm(x, i);
+    return n[0] == w[0] && strcmp(n, w) == 0;
 }
 
 int pxs_in(const px_sx *x, size_t i, const char *const *list)
 {
     const char *n = pxs_norm(x, i);
     for (; *list; list++)
-        if (strcmp(n, *list) == 0) return 1;
+        if (n[0] == (*list)[0] && strcmp(n, *list) == 0) return 1;
     return 0;
 }
 
@@ -201,9 +202,11 @@ static const char *topic(const px_sx *x)
     const char *const *lists[] = {court, arrest, event};
     static const char *const names[] = {"court", "arrest", "event"};
     for (size_t l = 0; l < 3; l++)
-        for (size_t i = x->t0; i < x->t1; i++)
+        for (size_t i = x->t0; i < x->t1; i++) {
+            const char *n = pxs_norm(x, i);
             for (const char *const *w = lists[l]; *w; w++)
-                if (strncmp(pxs_norm(x, i), *w, strlen(*w)) == 0) return names[l];
+                if (n[0] == (*w)[0] && strncmp(n, *w, strlen(*w)) == 0) return names[l];
+        }
     return NULL;
 }
 

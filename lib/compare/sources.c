@@ -176,37 +176,44 @@ static void overlap_candidates(const ctx *x, pairs *out)
             px_posting p = {x->sh[a].items[k], a};
             px_vec_push(&ix, p);
         }
-    if (ix.len) qsort(ix.items, ix.len, sizeof *ix.items, px_posting_cmp);
-    PX_VEC(rarity) prefix = {0};
+    px_sort_by_key(ix.items, ix.len, sizeof *ix.items); /* stable: by key, then article */
+    /* Every article's shingles with their postings, in one pass over the
+     * index: article a's are all[off[a] .. off[a + 1]). */
+    size_t *off = px_xmalloc((n + 1) * sizeof *off), *fill = px_xmalloc((n ? n : 1) * sizeof *fill);
+    off[0] = 0;
+    for (size_t a = 0; a < n; a++) off[a + 1] = off[a] + x->sh[a].len;
+    memcpy(fill, off, n * sizeof *fill);
+    rarity *all = px_xmalloc((ix.len ? ix.len : 1) * sizeof *all);
+    for (size_t lo = 0, hi; lo < ix.len; lo = hi) {
+        for (hi = lo; hi < ix.len && ix.items[hi].key == ix.items[lo].key;) hi++;
+        for (size_t i = lo; i < hi; i++) all[fill[ix.items[i].ref]++] = (rarity){lo, hi, ix.items[lo].key};
+    }
+    free(fill);
     px_keys big = {0}; /* keys whose large posting was chained already */
     PX_VEC(size_t) members = {0};
     for (size_t a = 0; a < n; a++) {
         size_t s = x->sh[a].len;
         if (!s) continue;
-        prefix.len = 0;
-        for (size_t k = 0; k < s; k++) {
-            rarity r = {0, 0, x->sh[a].items[k]};
-            px_compare_run(ix.items, ix.len, sizeof *ix.items, r.key, &r.lo, &r.hi);
-            px_vec_push(&prefix, r);
-        }
-        qsort(prefix.items, prefix.len, sizeof *prefix.items, cmp_rarest);
+        rarity *prefix = all + off[a];
+        qsort(prefix, s, sizeof *prefix, cmp_rarest);
         size_t need = (size_t)ceil(OVERLAP * (double)s - 1e-9), p = s - (need ? need : 1) + 1;
         for (size_t k = 0; k < p && k < s; k++) {
-            size_t lo = prefix.items[k].lo, hi = prefix.items[k].hi;
+            size_t lo = prefix[k].lo, hi = prefix[k].hi;
             if (hi - lo <= MAX_BUCKET) {
                 for (size_t i = lo; i < hi; i++) add_pair(out, a, ix.items[i].ref);
                 continue;
             }
-            if (px_keys_has(&big, prefix.items[k].key)) continue;
+            if (px_keys_has(&big, prefix[k].key)) continue;
             members.len = 0;
             for (size_t i = lo; i < hi; i++) px_vec_push(&members, ix.items[i].ref);
             bucket_pairs(x, members.items, members.len, out);
-            px_vec_push(&big, prefix.items[k].key);
+            px_vec_push(&big, prefix[k].key);
             px_keys_unique(&big);
         }
     }
     px_vec_free(&members);
-    px_vec_free(&prefix);
+    free(all);
+    free(off);
     px_vec_free(&big);
     px_vec_free(&ix);
 }

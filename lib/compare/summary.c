@@ -33,6 +33,7 @@
  * order: by their index in their article, so the opening sentences, which
  * state the event, lead.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,19 +57,6 @@ typedef struct keyed {
     double weight;
 } keyed;
 
-static int cmp_keyed(const void *x, const void *y)
-{
-    const keyed *a = x, *b = y;
-    if (a->article != b->article) return a->article < b->article ? -1 : 1;
-    return a->key < b->key ? -1 : a->key > b->key;
-}
-
-static int cmp_key_only(const void *x, const void *y)
-{
-    uint64_t a = ((const keyed *)x)->key, b = ((const keyed *)y)->key;
-    return a < b ? -1 : a > b;
-}
-
 /* Sorted (key, weight) of the sum of the articles' unit vectors; *norm its
  * length.  Returns the entry count; *out is malloc'ed. */
 static size_t centroid(const px_comparison *c, keyed **out, double *norm)
@@ -81,7 +69,12 @@ static size_t centroid(const px_comparison *c, keyed **out, double *norm)
             px_vec_push(&v, e);
         }
     }
-    if (v.len) qsort(v.items, v.len, sizeof *v.items, cmp_keyed);
+    /* by article (the claims are in article order), then key; stable, so
+     * repeats of a key are summed in claim order */
+    for (size_t lo = 0, hi; lo < v.len; lo = hi) {
+        for (hi = lo; hi < v.len && v.items[hi].article == v.items[lo].article;) hi++;
+        px_sort_by_key(v.items + lo, hi - lo, sizeof *v.items);
+    }
     size_t m = 0; /* merge per (article, key) */
     for (size_t i = 0; i < v.len; i++) {
         if (m && v.items[m - 1].article == v.items[i].article && v.items[m - 1].key == v.items[i].key)
@@ -95,7 +88,7 @@ static size_t centroid(const px_comparison *c, keyed **out, double *norm)
         for (size_t i = lo; sq > 0 && i < hi; i++) v.items[i].weight /= sqrt(sq);
         lo = hi;
     }
-    if (m) qsort(v.items, m, sizeof *v.items, cmp_key_only);
+    px_sort_by_key(v.items, m, sizeof *v.items); /* stable, as the sums below need */
     size_t n = 0;
     for (size_t i = 0; i < m; i++) {
         if (n && v.items[n - 1].key == v.items[i].key) v.items[n - 1].weight += v.items[i].weight;
@@ -229,27 +222,58 @@ static int above(const px_comparison *c, const candidate *x, const candidate *y)
     return x->article < y->article;
 }
 
+/* For top(): per run of RUN candidates, the highest score among those not
+ * done at the current fitness or better (-inf when none), kept up to date
+ * as scores and done marks change.  A run whose highest score is below the
+ * best so far by more than TIE holds no candidate above() it, so top()
+ * passes over it: the same choice as a scan of every candidate, in far
+ * less time on a story of tens of thousands of sentences. */
+enum { RUN = 128 };
+
+typedef struct runs {
+    double *max;
+    size_t len;
+    px_summary_fitness fitness;
+} runs;
+
+static void run_update(runs *r, const candidate *v, size_t n, size_t k)
+{
+    double m = -INFINITY;
+    for (size_t i = k * RUN; i < n && i < (k + 1) * RUN; i++)
+        if (!v[i].done && v[i].fitness <= r->fitness && v[i].score > m) m = v[i].score;
+    r->max[k] = m;
+}
+
+static void runs_at(runs *r, const candidate *v, size_t n, px_summary_fitness fitness)
+{
+    r->fitness = fitness;
+    for (size_t k = 0; k < r->len; k++) run_update(r, v, n, k);
+}
+
 /* The best candidate not done at `fitness` or better, or NULL. */
-static candidate *top(const px_comparison *c, candidate *v, size_t n, px_summary_fitness fitness)
+static candidate *top(const px_comparison *c, candidate *v, size_t n, const runs *r)
 {
     candidate *best = NULL;
-    for (size_t i = 0; i < n; i++) {
-        candidate *x = &v[i];
-        if (x->done || x->fitness > fitness) continue;
-        if (!best || above(c, x, best)) best = x;
+    for (size_t k = 0; k < r->len; k++) {
+        if (best && r->max[k] < best->score - TIE) continue;
+        for (size_t i = k * RUN; i < n && i < (k + 1) * RUN; i++) {
+            candidate *x = &v[i];
+            if (x->done || x->fitness > r->fitness) continue;
+            if (!best || above(c, x, best)) best = x;
+        }
     }
     return best;
 }
 
+/* (v holds every sentence in order: sentence s of article a is
+ * v[ix->base[a] + s].) */
 static int repeats(const px_comparison *c, const px_summary_index *ix, candidate *v, const candidate *x)
 {
     for (size_t i = 0; i < c->summary.len; i++) {
         const px_claim *cl = &c->claims.items[c->summary.items[i].claim];
-        for (candidate *y = v;; y++)
-            if (y->article == cl->article && y->sentence == cl->sentence) {
-                if (sentence_cosine(c, ix, x, y) >= REDUNDANT) return 1;
-                break;
-            }
+        const candidate *y = &v[ix->base[cl->article] + cl->sentence];
+        assert(y->article == cl->article && y->sentence == cl->sentence);
+        if (sentence_cosine(c, ix, x, y) >= REDUNDANT) return 1;
     }
     return 0;
 }
@@ -282,20 +306,24 @@ void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w)
     candidates v = {0};
     make_candidates(c, &ix, w, &v);
     size_t words = 0;
+    runs r = {px_xmalloc((v.len / RUN + 1) * sizeof *r.max), (v.len + RUN - 1) / RUN, PX_SUMMARY_FIT};
     for (px_summary_fitness level = PX_SUMMARY_FIT; level <= PX_SUMMARY_NEVER; level++) {
         if (level == PX_SUMMARY_NEVER && c->summary.len) break;
         if (level > PX_SUMMARY_FIT && c->summary.len >= MIN_LINES) break;
+        runs_at(&r, v.items, v.len, level);
         candidate *x;
         while (c->summary.len < MAX_LINES && !(c->summary.len >= MIN_LINES && words >= w->words) &&
-               (x = top(c, v.items, v.len, level)) != NULL) {
+               (x = top(c, v.items, v.len, &r)) != NULL) {
             if (!x->exact) {
                 int disputed = px_summary_cite(c, &ix, x->article, x->sentence, &x->cited);
                 x->score = x->base + support_term(c, w, px_summary_independent(c, &x->cited)) -
                            (disputed ? w->disputed : 0);
                 x->exact = 1;
+                run_update(&r, v.items, v.len, (size_t)(x - v.items) / RUN);
                 continue; /* back in the race with its real score */
             }
             x->done = 1;
+            run_update(&r, v.items, v.len, (size_t)(x - v.items) / RUN);
             if ((c->summary.len && words + x->words > MAX_SUMMARY_WORDS) || repeats(c, &ix, v.items, x)) continue;
             px_summary_line line = {ix.first[ix.base[x->article] + x->sentence], {0},
                                     c->articles[x->article]->sentences.items[x->sentence].text};
@@ -305,6 +333,7 @@ void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w)
             words += x->words;
         }
     }
+    free(r.max);
     for (size_t i = 0; i < v.len; i++) px_vec_free(&v.items[i].cited);
     px_vec_free(&v);
     px_summary_index_free(&ix);

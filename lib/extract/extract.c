@@ -22,7 +22,9 @@ static void take_given_fields(px_article *a, const px_document *doc)
 {
     a->origin = px_arena_strdup(&a->arena, doc->name);
     a->id = doc->id ? px_article_str(a, doc->id, strlen(doc->id)) : a->origin;
-    a->format = doc->from_jsonl ? "jsonl" : doc->from_feed ? "feed"
+    a->format = doc->archive      ? doc->archive
+                : doc->from_jsonl ? "jsonl"
+                : doc->from_feed  ? "feed"
                 : doc->format == PX_FORMAT_HTML ? "html" : "text";
     if (doc->url) a->url = px_article_str(a, doc->url, strlen(doc->url));
     if (doc->outlet) a->outlet = px_article_str(a, doc->outlet, strlen(doc->outlet));
@@ -40,11 +42,14 @@ static px_status build(px_context *ctx, const px_document *doc, px_article **out
     px_article *a = px_article_new();
     take_given_fields(a, doc);
     px_status rc = doc->format == PX_FORMAT_HTML
-                       ? px_extract_html(a, doc->body, doc->body_len, doc->name, err)
+                       ? px_extract_html_as(a, doc->body, doc->body_len, doc->charset,
+                                            doc->name, err)
                        : px_extract_text(a, doc->body, doc->body_len,
                                          !doc->from_jsonl && !doc->from_feed,
                                          doc->name, err);
     if (!rc) px_clean(a);
+    if (!rc && !a->date && doc->fallback_date) /* the crawl's date: better than none */
+        px_article_set_date(a, doc->fallback_date, PX_DATE_ARCHIVE, 0.1);
     if (!rc && a->byline && !a->authors.len) px_author_names(a, a->byline, strlen(a->byline));
     if (!rc) rc = px_article_finish(ctx, a, err);
     if (!rc && a->paragraphs.len == 0) /* also when only invisible characters were left */
@@ -75,9 +80,9 @@ px_status px_article_parse(px_context *ctx, const char *data, size_t len,
     *out = NULL;
     if (!ctx || (!data && len) || !name)
         return px_error_set(err, PX_EUSAGE, "px_article_parse", 0, 0, "NULL argument");
-    if (format == PX_FORMAT_JSONL)
-        return px_error_set(err, PX_EUSAGE, name, 0, 0,
-                            "JSON Lines holds many articles: read it with px_reader_open()");
+    if (format == PX_FORMAT_JSONL || format == PX_FORMAT_FEED)
+        return px_error_set(err, PX_EUSAGE, name, 0, 0, "%s holds many articles: read it with "
+                            "px_reader_open()", format == PX_FORMAT_FEED ? "a feed" : "JSON Lines");
     if (len > PX_MAX_DOCUMENT)
         return px_error_set(err, PX_ETOOBIG, name, 0, 0,
                             "input is %zu bytes; one article may be at most %u MiB", len,
@@ -138,6 +143,14 @@ px_status px_reader_next(px_reader *r, px_article **out, px_error *err)
     px_status rc = px_source_next(r->source, &doc, &done, err);
     if (rc || done) return rc;
     return build(r->ctx, &doc, out, err);
+}
+
+px_status px_reader_archive_counts(const px_reader *r, px_archive_counts *out, px_error *err)
+{
+    if (!r || !out)
+        return px_error_set(err, PX_EUSAGE, "px_reader_archive_counts", 0, 0, "NULL argument");
+    px_source_archive_counts(r->source, out);
+    return PX_OK;
 }
 
 void px_reader_close(px_reader *r)

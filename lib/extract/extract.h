@@ -45,6 +45,12 @@ px_status px_extract_text(px_article *a, const char *data, size_t len,
 px_status px_extract_html(px_article *a, const char *data, size_t len,
                           const char *name, px_error *err);
 
+/* The same, with charset (may be NULL) the label the transport declared
+ * (an HTTP Content-Type's): it is weighed in place of the page's own
+ * declaration, as browsers do. */
+px_status px_extract_html_as(px_article *a, const char *data, size_t len, const char *charset,
+                             const char *name, px_error *err);
+
 /*
  * Moves boilerplate out of the body into a->removed, and turns a byline
  * ("By JC Finley") and a dateline ("WASHINGTON, Nov. 7 (UPI) --") at the

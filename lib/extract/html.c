@@ -17,7 +17,8 @@
  *    charsets of the web (Shift_JIS, EUC-JP, GB18030, Big5, EUC-KR,
  *    KOI8-R, windows-125x, ISO-8859-x), else windows-1252, the usual
  *    charset of undeclared Western pages.  (Files carry no HTTP header;
- *    a caller that has one can pass its charset as a <meta>.)  Non-UTF-8 input goes through ICU
+ *    a page from a web archive does: px_extract_html_as() weighs its
+ *    charset in place of the page's declaration.)  Non-UTF-8 input goes through ICU
  *    (already a dependency) with U+FFFD for bad bytes, and libxml2 is told
  *    "UTF-8", which also makes it ignore the page's own declaration.
  *
@@ -280,7 +281,9 @@ static void guess_utf8(const char *s, size_t len, utf8_text *t)
     t->s = t->owned;
 }
 
-static void to_utf8(const char *s, size_t len, utf8_text *t)
+/* charset: the transport's (HTTP) label, weighed before the page's own
+ * declaration; NULL when none. */
+static void to_utf8(const char *s, size_t len, const char *charset, utf8_text *t)
 {
     char label[64];
     const char *use = NULL;
@@ -291,8 +294,10 @@ static void to_utf8(const char *s, size_t len, utf8_text *t)
     }
     if (len >= 2 && (!memcmp(s, "\xFF\xFE", 2) || !memcmp(s, "\xFE\xFF", 2)))
         use = s[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE", s += 2, len -= 2;
-    else if (declared_charset(s, len, label, sizeof label) && !label_in(label, utf8_labels) &&
-             !utf8_beyond_ascii(s, len))
+    else if ((charset && *charset && strlen(charset) < sizeof label
+                  ? (snprintf(label, sizeof label, "%s", charset), 1)
+                  : declared_charset(s, len, label, sizeof label)) &&
+             !label_in(label, utf8_labels) && !utf8_beyond_ascii(s, len))
         use = label_in(label, latin1_labels) ? "windows-1252" : label;
     if (use && (t->owned = icu_to_utf8(use, s, len, &t->len))) {
         t->s = t->owned;
@@ -432,6 +437,12 @@ static void page_free(html_page *pg)
 px_status px_extract_html(px_article *a, const char *data, size_t len,
                           const char *name, px_error *err)
 {
+    return px_extract_html_as(a, data, len, NULL, name, err);
+}
+
+px_status px_extract_html_as(px_article *a, const char *data, size_t len, const char *charset,
+                             const char *name, px_error *err)
+{
     if (len > PX_MAX_DOCUMENT || len > INT_MAX / 4)
         return px_error_set(err, PX_ETOOBIG, name, 0, 0, "HTML page over %u bytes",
                             (unsigned)PX_MAX_DOCUMENT);
@@ -443,7 +454,7 @@ px_status px_extract_html(px_article *a, const char *data, size_t len,
                             tags, (unsigned)PX_MAX_ELEMENTS);
 
     utf8_text text;
-    to_utf8(data, len, &text);
+    to_utf8(data, len, charset, &text);
     char why[200];
     int too_many;
     xmlDoc *doc = parse_html(text.s, text.len, why, sizeof why, &too_many);

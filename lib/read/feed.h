@@ -63,6 +63,9 @@ typedef struct px_feed_sax {
     px_buf cap;
     char *cap_base, *cap_lang;
     int cap_children;     /* elements seen inside the capture */
+    const char *open_ns;    /* the namespace of the element last opened outside a capture */
+    const char *cap_self_ns; /* the captured element's namespace (markup in it inherits it) */
+    const char *cap_ns[32]; /* the namespace of each element open in the capture */
     int cap_div;          /* an Atom 1.0 xhtml value: drop its wrapping div */
     int cap_field;        /* where the capture goes (feed_xml.c) */
     int cap_permalink;    /* an RSS guid's isPermaLink is not "false" */
@@ -78,7 +81,7 @@ typedef struct px_feed_sax {
 /* feed_text.c: starts capturing the element just opened. */
 void px_capture_start(px_feed_sax *s, px_capture_mode mode, const char *base, const char *lang);
 /* SAX inside a capture. */
-void px_capture_child_start(px_feed_sax *s, const char *local, const char *prefix,
+void px_capture_child_start(px_feed_sax *s, const char *ns, const char *local, const char *prefix,
                             const px_xml_attr *attrs, size_t n, const char *base);
 void px_capture_child_end(px_feed_sax *s, const char *local, const char *prefix);
 void px_capture_text(px_feed_sax *s, const char *t, size_t n);

@@ -25,6 +25,7 @@ void px_capture_start(px_feed_sax *s, px_capture_mode mode, const char *base, co
     s->cap_mode = mode;
     s->cap_children = 0;
     s->cap_div = 0;
+    s->cap_self_ns = s->open_ns;
     px_buf_reset(&s->cap);
     free(s->cap_base);
     free(s->cap_lang);
@@ -53,17 +54,33 @@ static int url_attr(const char *local)
     return 0;
 }
 
-void px_capture_child_start(px_feed_sax *s, const char *local, const char *prefix,
+/* Markup keeps its namespaces: an element of another vocabulary than
+ * XHTML (SVG, MathML) declares it where it starts, unprefixed, and a
+ * prefixed attribute (xlink:href) declares its prefix on its element. */
+void px_capture_child_start(px_feed_sax *s, const char *ns, const char *local, const char *prefix,
                             const px_xml_attr *attrs, size_t n, const char *base)
 {
     if (s->cap_mode == CAP_PLAIN || s->cap_mode == CAP_BASE64) s->cap_mode = CAP_HTML;
     s->cap_children++;
+    int level = s->depth - s->cap_depth - 1; /* 0 for the capture's first element */
+    const char *parent_ns = level > 0 && level <= 32 ? s->cap_ns[level - 1] : s->cap_self_ns;
+    if (level >= 0 && level < 32) s->cap_ns[level] = ns;
+    int foreign = ns && strcmp(ns, "http://www.w3.org/1999/xhtml") &&
+                  (!parent_ns || strcmp(ns, parent_ns));
     px_buf_putc(&s->cap, '<');
-    if (prefix && strcmp(prefix, "xhtml") && strcmp(prefix, "html") && strcmp(prefix, "h")) {
-        px_buf_puts(&s->cap, prefix);
-        px_buf_putc(&s->cap, ':');
-    }
     px_buf_puts(&s->cap, local);
+    if (foreign) {
+        px_buf_puts(&s->cap, " xmlns=\"");
+        escape(&s->cap, ns, strlen(ns), 1);
+        px_buf_putc(&s->cap, '"');
+    }
+    for (size_t i = 0; i < n; i++)
+        if (attrs[i].prefix && attrs[i].ns && strcmp(attrs[i].prefix, "xml")) {
+            px_buf_printf(&s->cap, " xmlns:%s=\"", attrs[i].prefix);
+            escape(&s->cap, attrs[i].ns, strlen(attrs[i].ns), 1);
+            px_buf_putc(&s->cap, '"');
+        }
+    (void)prefix;
     for (size_t i = 0; i < n; i++) {
         px_buf_putc(&s->cap, ' ');
         if (attrs[i].prefix) {
@@ -94,11 +111,8 @@ void px_capture_child_end(px_feed_sax *s, const char *local, const char *prefix)
             px_buf_puts(&s->cap, " />");
             return;
         }
+    (void)prefix;
     px_buf_puts(&s->cap, "</");
-    if (prefix && strcmp(prefix, "xhtml") && strcmp(prefix, "html") && strcmp(prefix, "h")) {
-        px_buf_puts(&s->cap, prefix);
-        px_buf_putc(&s->cap, ':');
-    }
     px_buf_puts(&s->cap, local);
     px_buf_putc(&s->cap, '>');
 }

@@ -178,9 +178,10 @@ static void on_start(void *ud, const char *ns, const char *local, const char *pr
     s->depth++;
     if (s->skip_depth) return;
     if (s->capturing) {
-        px_capture_child_start(s, local, prefix, attrs, n, base);
+        px_capture_child_start(s, ns, local, prefix, attrs, n, base);
         return;
     }
+    s->open_ns = ns;
     if (s->depth == 1) {
         start_root(s, ns, local, attrs, n, lang);
         return;

@@ -7,7 +7,8 @@
  * extract anything; lib/extract turns a document into an article.
  *
  * JSON Lines inputs are streamed one line at a time, so a dump of any size
- * reads in memory bounded by its longest line (and PX_MAX_DOCUMENT).
+ * reads in memory bounded by its longest line (and PX_MAX_DOCUMENT).  Web
+ * archives (WARC, ARC; archive.h) are streamed a record at a time.
  */
 #ifndef PX_READ_H
 #define PX_READ_H
@@ -27,12 +28,17 @@ typedef struct px_document {
     size_t source_len;
     /* given with the input (JSON Lines keys); NULL when absent */
     const char *id, *url, *outlet, *title, *date, *language, *byline;
+    /* archive records: "warc" or "arc" (else NULL); the crawl date, used
+     * when the page states none; the HTTP charset, weighed by extraction */
+    const char *archive, *fallback_date, *charset;
 } px_document;
 
 typedef struct px_source px_source;
 
 /* Opens path ("-": standard input).  format PX_FORMAT_AUTO decides from the
- * file name (.txt .html .htm .jsonl .ndjson), else from the first bytes.
+ * first bytes of a web archive (WARC, ARC, gzip or not), else from the
+ * file name (.txt .html .htm .jsonl .ndjson .warc .arc), else from the
+ * first bytes.
  * Fails with PX_EIO (missing, unreadable, a directory) or PX_ETOOBIG. */
 px_status px_source_open(const char *path, px_format format, px_source **out,
                          px_error *err);
@@ -51,6 +57,9 @@ px_status px_source_open_stream(FILE *f, const char *name, px_format format,
 px_status px_source_next(px_source *s, px_document *doc, int *done, px_error *err);
 
 void px_source_close(px_source *s);
+
+/* What an archive input held so far (all 0 for other inputs). */
+void px_source_archive_counts(const px_source *s, px_archive_counts *out);
 
 /* Checks bytes a document body must satisfy: no NUL (binary), valid UTF-8
  * (when utf8 is 1).  name and base_line locate errors.  PX_EINPUT on failure. */

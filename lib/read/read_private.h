@@ -27,6 +27,7 @@ struct px_source {
                           jansson parsed it (else NULL) */
     px_jsonl_fields fields; /* JSON Lines: the current line's keys */
     char id[32];       /* JSON Lines: a numeric "id" as text */
+    struct px_archive *archive; /* web archives: the record reader (archive.h) */
     px_feed *feed;     /* feeds: the parsed feed (feed_source.c) */
     size_t feed_next;  /* feeds: the next entry to hand out */
     char *author_list; /* feeds: the entry's authors joined */

@@ -15,14 +15,25 @@
  * from the inflated bytes.  A gzip JSON Lines dump is then streamed from
  * memory, so it is limited to PX_MAX_DOCUMENT inflated; a bigger dump reads
  * through `zcat dump.jsonl.gz | parallax ... -`.
+ *
+ * Web archives are recognised first, by their first bytes ("WARC/1.",
+ * "filedesc://"; inside gzip, the first inflated ones) or their name
+ * (.warc, .arc, with .gz or not), and streamed a record at a time
+ * (archive.c): the bytes read to recognise them are handed on, not lost,
+ * so standard input works too.
  */
+#include <assert.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
+#include <zlib.h>
+
+#include "read/archive.h"
 #include "read/read_private.h"
 
 static int has_suffix(const char *s, const char *suffix)
@@ -145,6 +156,51 @@ static px_status open_gzip(px_source *s, px_format format, px_error *err)
     return PX_OK;
 }
 
+/* A name a web archive goes by. */
+static int archive_name(const char *name)
+{
+    return has_suffix(name, ".warc") || has_suffix(name, ".warc.gz") ||
+           has_suffix(name, ".arc") || has_suffix(name, ".arc.gz");
+}
+
+/* 1 when the gzip data p[0..n) inflates to an archive's first bytes. */
+static int gzip_archive(const unsigned char *p, size_t n)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) return 0;
+    char head[16];
+    z.next_in = (Bytef *)(uintptr_t)p;
+    z.avail_in = (uInt)n;
+    z.next_out = (Bytef *)head;
+    z.avail_out = sizeof head;
+    inflate(&z, Z_SYNC_FLUSH);
+    size_t got = sizeof head - z.avail_out;
+    inflateEnd(&z);
+    return px_archive_magic(head, got);
+}
+
+/* Whether f (first byte `first`) is a web archive; the bytes read to tell
+ * are left in prefix[0..*n). */
+static int sniff_archive(FILE *f, const char *name, px_format format, int first,
+                         unsigned char *prefix, size_t cap, size_t *n)
+{
+    *n = 0;
+    if (format == PX_FORMAT_WARC) { /* gzip or not is told from the first bytes */
+        *n = fread(prefix, 1, first == 0x1f ? cap : 16, f);
+        return 1;
+    }
+    if (format != PX_FORMAT_AUTO) return 0;
+    if (first == 0x1f) {
+        *n = fread(prefix, 1, cap, f);
+        return archive_name(name) || gzip_archive(prefix, *n);
+    }
+    if (archive_name(name)) return 1;
+    if ((first != 'W' && first != 'f') || format_from_name(name) == PX_FORMAT_JSONL) return 0;
+    *n = fread(prefix, 1, 16, f);
+    return px_archive_magic((const char *)prefix, *n);
+}
+
 px_status px_source_open_stream(FILE *f, const char *name, px_format format,
                                 px_source **out, px_error *err)
 {
@@ -154,11 +210,21 @@ px_status px_source_open_stream(FILE *f, const char *name, px_format format,
     int first = getc(f);
     if (first != EOF) ungetc(first, f);
     px_status rc;
+    unsigned char prefix[4096];
+    size_t got;
+    if (sniff_archive(f, name, format, first, prefix, sizeof prefix, &got)) {
+        s->format = PX_FORMAT_WARC;
+        s->archive = px_archive_open(f, s->name, prefix, got);
+        *out = s;
+        return PX_OK;
+    }
+    px_buf_append(&s->whole, (const char *)prefix, got); /* read already: slurp() goes on */
     if (px_gzip_is(name, first)) {
         rc = open_gzip(s, format, err);
     } else {
         s->format = format ? format : format_from_name(name);
-        if (!s->format) s->format = format_from_content(peek_content(f));
+        if (!s->format) s->format = got ? PX_FORMAT_TEXT : format_from_content(peek_content(f));
+        assert(!got || s->format != PX_FORMAT_JSONL); /* the bytes read are in s->whole */
         rc = s->format == PX_FORMAT_JSONL ? PX_OK : slurp(s, err);
         if (!rc && s->format == PX_FORMAT_HTML && !format && !format_from_name(name) &&
             px_feed_sniff(s->whole.data, s->whole.len))
@@ -209,6 +275,7 @@ px_status px_source_next(px_source *s, px_document *doc, int *done, px_error *er
 {
     memset(doc, 0, sizeof *doc);
     *done = 0;
+    if (s->archive) return px_archive_next(s->archive, doc, done, err);
     if (s->format == PX_FORMAT_JSONL) return px_jsonl_next(s, doc, done, err);
     if (s->format == PX_FORMAT_FEED) return px_feed_source_next(s, doc, done, err);
     return next_whole(s, doc, done, err);
@@ -223,6 +290,7 @@ void px_source_close(px_source *s)
     }
     if (s->owns_file) fclose(s->file);
     px_jsonl_release(s);
+    px_archive_close(s->archive);
     px_feed_source_release(s);
     px_buf_free(&s->whole);
     px_buf_free(&s->line);
@@ -230,4 +298,10 @@ void px_source_close(px_source *s)
     free(s->record_name);
     px_jsonl_fields_free(&s->fields);
     free(s);
+}
+
+void px_source_archive_counts(const px_source *s, px_archive_counts *out)
+{
+    memset(out, 0, sizeof *out);
+    if (s->archive) px_archive_counts_of(s->archive, out);
 }

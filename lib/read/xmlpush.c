@@ -333,6 +333,7 @@ static size_t repair_amp(px_xml *x, const char *s, size_t n, int final, px_buf *
  * an '&' means itself there. */
 static void repair(px_xml *x, int final)
 {
+    if (!x->text.len) return; /* (and text.data may be NULL) */
     const char *s = x->text.data;
     size_t n = x->text.len, i = 0;
     px_buf *out = &x->fixed;
@@ -433,9 +434,11 @@ static void run(px_xml *x, int final)
 {
     size_t used = px_decoder_run(&x->dec, px_buf_str(&x->raw_tail), x->raw_tail.len, final,
                                  &x->text);
-    memmove(x->raw_tail.data, x->raw_tail.data + used, x->raw_tail.len - used);
-    x->raw_tail.len -= used;
-    if (x->raw_tail.data) x->raw_tail.data[x->raw_tail.len] = '\0';
+    if (x->raw_tail.data) {
+        memmove(x->raw_tail.data, x->raw_tail.data + used, x->raw_tail.len - used);
+        x->raw_tail.len -= used;
+        x->raw_tail.data[x->raw_tail.len] = '\0';
+    }
     if (x->dec.lossy) set_bozo(x, "bytes that are not in the document's encoding");
     repair(x, final);
     parse_fixed(x, final);

@@ -15,7 +15,8 @@
  * links (#a0s4) jump from a table to the sentence.
  *
  * The side-by-side columns are compare_html_columns.c; this file is the
- * page and the tables.
+ * page and the tables.  `parallax serve` (lib/serve) shows the same body
+ * (pxh_body) inside its own pages, with the style (pxh_style) as a file.
  */
 #include <string.h>
 
@@ -81,18 +82,25 @@ void pxh_esc(FILE *f, const char *s)
     }
 }
 
+/* Golden-angle hues: neighbours differ, and PXH_HUES articles stay apart.
+ * A class per hue (pxh_style), not a style attribute: a page served under
+ * a Content-Security-Policy without 'unsafe-inline' keeps its colours. */
 void pxh_pill(FILE *f, const px_comparison *c, size_t a, size_t sentence)
 {
-    /* Golden-angle hues: neighbours differ, and fifty articles stay apart. */
-    unsigned hue = (unsigned)((a * 137 + 210) % 360);
     if (sentence == (size_t)-1)
-        fprintf(f, "<span class=\"pill\" style=\"background:hsl(%u,70%%,88%%)\">", hue);
+        fprintf(f, "<span class=\"pill h%zu\">", a % PXH_HUES);
     else
-        fprintf(f, "<a class=\"pill\" href=\"#a%zus%zu\" style=\"background:hsl(%u,70%%,88%%)\">",
-                a, sentence, hue);
+        fprintf(f, "<a class=\"pill h%zu\" href=\"#a%zus%zu\">", a % PXH_HUES, a, sentence);
     pxh_esc(f, pxr_label(c, a));
     if (sentence != (size_t)-1) fprintf(f, " %zu</a>", sentence + 1);
     else fputs("</span>", f);
+}
+
+void pxh_style(FILE *f)
+{
+    fputs(css, f);
+    for (unsigned i = 0; i < PXH_HUES; i++)
+        fprintf(f, ".h%u{background:hsl(%u,70%%,88%%)}", i, (i * 137 + 210) % 360);
 }
 
 static void header(const px_comparison *c, FILE *f)
@@ -367,6 +375,18 @@ static void similarity(const px_comparison *c, FILE *f)
     fputs("</section>\n", f);
 }
 
+void pxh_body(const px_comparison *c, FILE *f)
+{
+    header(c, f);
+    summary(c, f);
+    pxh_columns(c, f);
+    conflicts(c, f);
+    quotes(c, f);
+    coverage(c, f);
+    sources(c, f);
+    similarity(c, f);
+}
+
 px_status px_render_comparison_html(const px_comparison *c, FILE *f, px_error *err)
 {
     if (!c || !f) return px_error_set(err, PX_EUSAGE, "px_render_comparison_html", 0, 0,
@@ -376,16 +396,10 @@ px_status px_render_comparison_html(const px_comparison *c, FILE *f, px_error *e
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"parallax compare\">\n<title>", f);
     if (headline) pxh_esc(f, headline), fputs(" — ", f);
-    fprintf(f, "%zu articles compared by parallax</title>\n<style>%s</style>\n"
-               "</head>\n<body>\n<main>\n", c->n, css);
-    header(c, f);
-    summary(c, f);
-    pxh_columns(c, f);
-    conflicts(c, f);
-    quotes(c, f);
-    coverage(c, f);
-    sources(c, f);
-    similarity(c, f);
+    fprintf(f, "%zu articles compared by parallax</title>\n<style>", c->n);
+    pxh_style(f);
+    fputs("</style>\n</head>\n<body>\n<main>\n", f);
+    pxh_body(c, f);
     fprintf(f, "<footer>Made by parallax %s.</footer>\n</main>\n</body>\n</html>\n",
             px_version());
     if (ferror(f)) return px_error_set(err, PX_EIO, "<output>", 0, 0, "write failed");

@@ -1,7 +1,8 @@
 /*
  * compare_html.h — the pieces of the HTML comparison page that its two
  * files share: escaping, the article label pill, and the side-by-side
- * columns (compare_html_columns.c).
+ * columns (compare_html_columns.c); and what `parallax serve` reuses of it
+ * (the style, the body).
  */
 #ifndef PX_COMPARE_HTML_H
 #define PX_COMPARE_HTML_H
@@ -13,6 +14,16 @@
 /* Writes s (may be NULL) with & < > " ' escaped: safe in text and in a
  * quoted attribute. */
 void pxh_esc(FILE *f, const char *s);
+
+/* Hues of the article labels: article a has class "h<a % PXH_HUES>". */
+#define PXH_HUES 24
+
+/* The page's style sheet: the rules of the body's classes, hues included. */
+void pxh_style(FILE *f);
+
+/* The comparison's sections, from its header to the similarity table: the
+ * body of the standalone page, without <html>, <head> or <main>. */
+void pxh_body(const px_comparison *c, FILE *f);
 
 /* Article a's label in its own colour; with a sentence (not (size_t)-1),
  * a link to that sentence in the columns, its number shown from 1. */

@@ -7,134 +7,159 @@
  * (support, values, uses, citations, copies): labels are for people and
  * need not be unique, indexes are.  Sentence indexes count from 0, as in
  * `analyze --json`.  Unknown or unmeasured values are null, never missing.
+ *
+ * Written with the streaming writer (jsonw.h), reals with 3 significant
+ * digits: the bytes json_dumpf() printed of the jansson tree this file
+ * used to build (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3)),
+ * without building it (on 1,000 articles the tree took 50 MB and a sixth
+ * of compare's time).  As there, a string that is not valid UTF-8 is left
+ * out with its key.
  */
-#include <jansson.h>
 #include <string.h>
 
 #include "render/compare_render.h"
+#include "render/jsonw.h"
 
-static json_t *str_or_null(const char *s)
+static void index_json(px_jsonw *w, size_t i)
 {
-    return s ? json_string(s) : json_null();
+    if (i == (size_t)-1) px_jsonw_null(w);
+    else px_jsonw_int(w, (long long)i);
 }
 
-static json_t *index_json(size_t i)
+static void indexes_json(px_jsonw *w, const px_indexes *v)
 {
-    return i == (size_t)-1 ? json_null() : json_integer((json_int_t)i);
+    px_jsonw_array_begin(w);
+    for (size_t i = 0; i < v->len; i++) index_json(w, v->items[i]);
+    px_jsonw_array_end(w);
 }
 
-static json_t *indexes_json(const px_indexes *v)
+static void part_json(px_jsonw *w, double v)
 {
-    json_t *arr = json_array();
-    for (size_t i = 0; i < v->len; i++) json_array_append_new(arr, index_json(v->items[i]));
-    return arr;
+    if (v < 0) px_jsonw_null(w);
+    else px_jsonw_real(w, v);
 }
 
-static json_t *part_json(double v)
+static void articles_json(px_jsonw *w, const px_comparison *c)
 {
-    return v < 0 ? json_null() : json_real(v);
-}
-
-static json_t *articles_json(const px_comparison *c)
-{
-    json_t *arr = json_array();
+    px_jsonw_array_begin(w);
     for (size_t a = 0; a < c->n; a++) {
         const px_article *art = c->articles[a];
-        json_t *o = json_object();
-        json_object_set_new(o, "id", str_or_null(px_article_id(art)));
-        json_object_set_new(o, "label", json_string(pxr_label(c, a)));
-        json_object_set_new(o, "title", str_or_null(px_article_title(art)));
-        json_object_set_new(o, "outlet", str_or_null(px_article_outlet(art)));
-        json_object_set_new(o, "url", str_or_null(px_article_url(art)));
-        json_object_set_new(o, "date", str_or_null(px_article_date(art)));
-        json_object_set_new(o, "language", json_string(px_article_language(art)));
-        json_object_set_new(o, "sentences",
-                            json_integer((json_int_t)px_article_sentence_count(art)));
-        json_object_set_new(o, "quotes",
-                            json_integer((json_int_t)px_analysis_quote_count(c->analyses[a])));
-        json_object_set_new(o, "facts", json_integer((json_int_t)pxr_fact_count(c, a)));
-        json_array_append_new(arr, o);
+        px_jsonw_object_begin(w);
+        px_jsonw_key_string(w, "id", px_article_id(art));
+        px_jsonw_key_string_opt(w, "label", pxr_label(c, a));
+        px_jsonw_key_string(w, "title", px_article_title(art));
+        px_jsonw_key_string(w, "outlet", px_article_outlet(art));
+        px_jsonw_key_string(w, "url", px_article_url(art));
+        px_jsonw_key_string(w, "date", px_article_date(art));
+        px_jsonw_key_string_opt(w, "language", px_article_language(art));
+        px_jsonw_key_int(w, "sentences", px_article_sentence_count(art));
+        px_jsonw_key_int(w, "quotes", px_analysis_quote_count(c->analyses[a]));
+        px_jsonw_key_int(w, "facts", pxr_fact_count(c, a));
+        px_jsonw_object_end(w);
     }
-    return arr;
+    px_jsonw_array_end(w);
 }
 
-static json_t *similarity_json(const px_comparison *c)
+static void similarity_json(px_jsonw *w, const px_comparison *c)
 {
-    json_t *o = json_object(), *matrix = c->similarity ? json_array() : json_null(), *pairs = json_array();
-    for (size_t a = 0; c->similarity && a < c->n; a++) {
-        json_t *row = json_array();
-        for (size_t b = 0; b < c->n; b++) {
-            const px_similarity *s = pxr_similarity(c, a, b);
-            json_array_append_new(row, s ? part_json(s->score) : json_null());
-            if (!s || b <= a) continue;
-            json_t *p = json_object();
-            json_object_set_new(p, "a", json_integer((json_int_t)a));
-            json_object_set_new(p, "b", json_integer((json_int_t)b));
-            json_object_set_new(p, "score", part_json(s->score));
-            json_object_set_new(p, "terms", part_json(s->terms));
-            json_object_set_new(p, "entities", part_json(s->entities));
-            json_object_set_new(p, "quotes", part_json(s->quotes));
-            json_object_set_new(p, "dates", part_json(s->dates));
-            json_array_append_new(pairs, p);
+    px_jsonw_object_begin(w);
+    px_jsonw_key(w, "matrix");
+    if (c->similarity) {
+        px_jsonw_array_begin(w);
+        for (size_t a = 0; a < c->n; a++) {
+            px_jsonw_array_begin(w);
+            for (size_t b = 0; b < c->n; b++) {
+                const px_similarity *s = pxr_similarity(c, a, b);
+                if (s) part_json(w, s->score);
+                else px_jsonw_null(w);
+            }
+            px_jsonw_array_end(w);
         }
-        json_array_append_new(matrix, row);
+        px_jsonw_array_end(w);
+    } else {
+        px_jsonw_null(w);
     }
+    px_jsonw_key(w, "pairs");
+    px_jsonw_array_begin(w);
+    for (size_t a = 0; c->similarity && a < c->n; a++)
+        for (size_t b = a + 1; b < c->n; b++) {
+            const px_similarity *s = pxr_similarity(c, a, b);
+            if (!s) continue;
+            px_jsonw_object_begin(w);
+            px_jsonw_key_int(w, "a", a);
+            px_jsonw_key_int(w, "b", b);
+            px_jsonw_key(w, "score");
+            part_json(w, s->score);
+            px_jsonw_key(w, "terms");
+            part_json(w, s->terms);
+            px_jsonw_key(w, "entities");
+            part_json(w, s->entities);
+            px_jsonw_key(w, "quotes");
+            part_json(w, s->quotes);
+            px_jsonw_key(w, "dates");
+            part_json(w, s->dates);
+            px_jsonw_object_end(w);
+        }
+    px_jsonw_array_end(w);
     pxr_sim_stats st;
     pxr_similarity_stats(c, &st);
-    json_object_set_new(o, "matrix", matrix);
-    json_object_set_new(o, "pairs", pairs);
-    json_object_set_new(o, "mean", st.pairs ? json_real(st.mean) : json_null());
-    if (st.sampled) json_object_set_new(o, "sampled", json_integer((json_int_t)st.sampled));
-    return o;
+    px_jsonw_key(w, "mean");
+    if (st.pairs) px_jsonw_real(w, st.mean);
+    else px_jsonw_null(w);
+    if (st.sampled) px_jsonw_key_int(w, "sampled", st.sampled);
+    px_jsonw_object_end(w);
 }
 
-static json_t *facts_json(const px_comparison *c)
+static void facts_json(px_jsonw *w, const px_comparison *c)
 {
-    json_t *arr = json_array();
+    px_jsonw_array_begin(w);
     for (size_t i = 0; i < c->facts.len; i++) {
         const px_fact *f = &c->facts.items[i];
-        json_t *o = json_object(), *claims = json_array();
-        json_object_set_new(o, "text", json_string(pxr_fact_text(c, f)));
-        json_object_set_new(o, "kind", json_string(px_fact_kind_name(f->kind)));
-        json_object_set_new(o, "support", indexes_json(&f->support));
+        px_jsonw_object_begin(w);
+        px_jsonw_key_string_opt(w, "text", pxr_fact_text(c, f));
+        px_jsonw_key_string_opt(w, "kind", px_fact_kind_name(f->kind));
+        px_jsonw_key(w, "support");
+        indexes_json(w, &f->support);
+        px_jsonw_key(w, "claims");
+        px_jsonw_array_begin(w);
         for (size_t k = 0; k < f->claims.len; k++) {
             if (f->claims.items[k] >= c->claims.len) continue;
             const px_claim *cl = &c->claims.items[f->claims.items[k]];
-            json_t *co = json_object();
-            json_object_set_new(co, "article", json_integer((json_int_t)cl->article));
-            json_object_set_new(co, "sentence", index_json(cl->sentence));
-            json_object_set_new(co, "text", str_or_null(cl->text));
-            json_object_set_new(co, "best", json_boolean(f->claims.items[k] == f->best));
-            json_array_append_new(claims, co);
+            px_jsonw_object_begin(w);
+            px_jsonw_key_int(w, "article", cl->article);
+            px_jsonw_key(w, "sentence");
+            index_json(w, cl->sentence);
+            px_jsonw_key_string(w, "text", cl->text);
+            px_jsonw_key_bool(w, "best", f->claims.items[k] == f->best);
+            px_jsonw_object_end(w);
         }
-        json_object_set_new(o, "claims", claims);
-        json_array_append_new(arr, o);
+        px_jsonw_array_end(w);
+        px_jsonw_object_end(w);
     }
-    return arr;
+    px_jsonw_array_end(w);
 }
 
 /* unique / omitted: per article, the facts as {fact, text}. */
-static json_t *per_article_json(const px_comparison *c, int omitted)
+static void per_article_json(px_jsonw *w, const px_comparison *c, int omitted)
 {
-    json_t *arr = json_array();
+    px_jsonw_array_begin(w);
     px_indexes list = {0};
     for (size_t a = 0; a < c->n; a++) {
-        json_t *items = json_array();
+        px_jsonw_array_begin(w);
         list.len = 0;
         if (omitted) px_compare_omitted(c, a, &list);
         else px_compare_unique(c, a, &list);
         for (size_t i = 0; i < list.len; i++) {
             if (list.items[i] >= c->facts.len) continue;
-            json_t *o = json_object();
-            json_object_set_new(o, "fact", json_integer((json_int_t)list.items[i]));
-            json_object_set_new(o, "text",
-                                json_string(pxr_fact_text(c, &c->facts.items[list.items[i]])));
-            json_array_append_new(items, o);
+            px_jsonw_object_begin(w);
+            px_jsonw_key_int(w, "fact", list.items[i]);
+            px_jsonw_key_string_opt(w, "text", pxr_fact_text(c, &c->facts.items[list.items[i]]));
+            px_jsonw_object_end(w);
         }
-        json_array_append_new(arr, items);
+        px_jsonw_array_end(w);
     }
     px_vec_free(&list);
-    return arr;
+    px_jsonw_array_end(w);
 }
 
 static const char *sentence_text(const px_comparison *c, size_t a, size_t s)
@@ -145,9 +170,9 @@ static const char *sentence_text(const px_comparison *c, size_t a, size_t s)
 
 /* The distinct values of a slot, in order of first appearance, with the
  * articles that give each. */
-static json_t *groups_json(const px_conflict *k)
+static void groups_json(px_jsonw *w, const px_conflict *k)
 {
-    json_t *arr = json_array();
+    px_jsonw_array_begin(w);
     for (size_t v = 0; v < k->values.len; v++) {
         const char *value = k->values.items[v].value ? k->values.items[v].value : "";
         size_t first = 0;
@@ -155,146 +180,175 @@ static json_t *groups_json(const px_conflict *k)
                                    value) != 0)
             first++;
         if (first < v) continue;
-        json_t *g = json_object(), *articles = json_array();
-        for (size_t w = v; w < k->values.len; w++)
-            if (strcmp(k->values.items[w].value ? k->values.items[w].value : "", value) == 0)
-                json_array_append_new(articles, json_integer((json_int_t)k->values.items[w].article));
-        json_object_set_new(g, "value", json_string(value));
-        json_object_set_new(g, "articles", articles);
-        json_array_append_new(arr, g);
+        px_jsonw_object_begin(w);
+        px_jsonw_key_string_opt(w, "value", value);
+        px_jsonw_key(w, "articles");
+        px_jsonw_array_begin(w);
+        for (size_t x = v; x < k->values.len; x++)
+            if (strcmp(k->values.items[x].value ? k->values.items[x].value : "", value) == 0)
+                px_jsonw_int(w, (long long)k->values.items[x].article);
+        px_jsonw_array_end(w);
+        px_jsonw_object_end(w);
     }
-    return arr;
+    px_jsonw_array_end(w);
 }
 
-static json_t *conflicts_json(const px_comparison *c)
+static void conflicts_json(px_jsonw *w, const px_comparison *c)
 {
-    json_t *arr = json_array();
+    px_jsonw_array_begin(w);
     for (size_t i = 0; i < c->conflicts.len; i++) {
         const px_conflict *k = &c->conflicts.items[i];
-        json_t *o = json_object(), *values = json_array();
-        json_object_set_new(o, "kind", json_string(px_conflict_kind_name(k->kind)));
-        json_object_set_new(o, "slot", json_string(px_slot_name(k->slot)));
-        json_object_set_new(o, "judgment", json_string(px_judgment_name(k->judgment)));
-        json_object_set_new(o, "subject", str_or_null(k->subject));
-        json_object_set_new(o, "entity", str_or_null(k->entity));
-        json_object_set_new(o, "agreement", json_boolean(k->agreement));
+        px_jsonw_object_begin(w);
+        px_jsonw_key_string_opt(w, "kind", px_conflict_kind_name(k->kind));
+        px_jsonw_key_string_opt(w, "slot", px_slot_name(k->slot));
+        px_jsonw_key_string_opt(w, "judgment", px_judgment_name(k->judgment));
+        px_jsonw_key_string(w, "subject", k->subject);
+        px_jsonw_key_string(w, "entity", k->entity);
+        px_jsonw_key_bool(w, "agreement", k->agreement);
+        px_jsonw_key(w, "values");
+        px_jsonw_array_begin(w);
         for (size_t v = 0; v < k->values.len; v++) {
             const px_value *val = &k->values.items[v];
-            json_t *vo = json_object();
-            json_object_set_new(vo, "article", json_integer((json_int_t)val->article));
-            json_object_set_new(vo, "sentence", index_json(val->sentence));
-            json_object_set_new(vo, "value", str_or_null(val->value));
-            json_object_set_new(vo, "surface", str_or_null(val->surface ? val->surface : val->value));
-            json_object_set_new(vo, "text", str_or_null(sentence_text(c, val->article, val->sentence)));
-            json_object_set_new(vo, "pattern", str_or_null(val->pattern));
-            json_object_set_new(vo, "inferred", json_boolean(val->inferred));
-            json_array_append_new(values, vo);
+            px_jsonw_object_begin(w);
+            px_jsonw_key_int(w, "article", val->article);
+            px_jsonw_key(w, "sentence");
+            index_json(w, val->sentence);
+            px_jsonw_key_string(w, "value", val->value);
+            px_jsonw_key_string(w, "surface", val->surface ? val->surface : val->value);
+            px_jsonw_key_string(w, "text", sentence_text(c, val->article, val->sentence));
+            px_jsonw_key_string(w, "pattern", val->pattern);
+            px_jsonw_key_bool(w, "inferred", val->inferred);
+            px_jsonw_object_end(w);
         }
-        json_object_set_new(o, "values", values);
-        json_object_set_new(o, "groups", groups_json(k));
-        json_array_append_new(arr, o);
+        px_jsonw_array_end(w);
+        px_jsonw_key(w, "groups");
+        groups_json(w, k);
+        px_jsonw_object_end(w);
     }
-    return arr;
+    px_jsonw_array_end(w);
 }
 
-static json_t *quotes_json(const px_comparison *c)
+static void quotes_json(px_jsonw *w, const px_comparison *c)
 {
-    json_t *arr = json_array();
+    px_jsonw_array_begin(w);
     for (size_t i = 0; i < c->quotes.len; i++) {
         const px_story_quote *q = &c->quotes.items[i];
-        json_t *o = json_object(), *articles = json_array(), *variants = json_array();
-        json_object_set_new(o, "text", str_or_null(q->text));
-        json_object_set_new(o, "speaker", str_or_null(q->speaker));
+        px_jsonw_object_begin(w);
+        px_jsonw_key_string(w, "text", q->text);
+        px_jsonw_key_string(w, "speaker", q->speaker);
+        px_jsonw_key(w, "articles");
+        px_jsonw_array_begin(w);
+        for (size_t u = 0; u < q->uses.len; u++) {
+            size_t k = 0;
+            while (k < u && q->uses.items[k].article != q->uses.items[u].article) k++;
+            if (k == u) px_jsonw_int(w, (long long)q->uses.items[u].article);
+        }
+        px_jsonw_array_end(w);
+        px_jsonw_key(w, "variants");
+        px_jsonw_array_begin(w);
         for (size_t u = 0; u < q->uses.len; u++) {
             const px_quote_use *use = &q->uses.items[u];
             const px_quote *own = pxr_quote_of(c, use);
-            size_t k = 0;
-            while (k < u && q->uses.items[k].article != use->article) k++;
-            if (k == u) json_array_append_new(articles, json_integer((json_int_t)use->article));
-            json_t *vo = json_object();
-            json_object_set_new(vo, "article", json_integer((json_int_t)use->article));
-            json_object_set_new(vo, "sentence", own ? index_json(own->sentence) : json_null());
-            json_object_set_new(vo, "text", own ? str_or_null(own->text) : json_null());
-            json_object_set_new(vo, "variant", json_string(px_variant_name(use->variant)));
-            json_object_set_new(vo, "diff", str_or_null(use->diff));
-            json_array_append_new(variants, vo);
+            px_jsonw_object_begin(w);
+            px_jsonw_key_int(w, "article", use->article);
+            px_jsonw_key(w, "sentence");
+            if (own) index_json(w, own->sentence);
+            else px_jsonw_null(w);
+            px_jsonw_key_string(w, "text", own ? own->text : NULL);
+            px_jsonw_key_string_opt(w, "variant", px_variant_name(use->variant));
+            px_jsonw_key_string(w, "diff", use->diff);
+            px_jsonw_object_end(w);
         }
-        json_object_set_new(o, "articles", articles);
-        json_object_set_new(o, "variants", variants);
-        json_array_append_new(arr, o);
+        px_jsonw_array_end(w);
+        px_jsonw_object_end(w);
     }
-    return arr;
+    px_jsonw_array_end(w);
 }
 
-static json_t *citations_json(const px_comparison *c)
+static void citations_json(px_jsonw *w, const px_comparison *c)
 {
-    json_t *arr = json_array();
+    px_jsonw_array_begin(w);
     for (size_t i = 0; i < c->citations.len; i++) {
         const px_citation *t = &c->citations.items[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "article", json_integer((json_int_t)t->article));
-        json_object_set_new(o, "source", str_or_null(t->source));
-        json_object_set_new(o, "cue", str_or_null(t->cue));
-        json_object_set_new(o, "sentence", index_json(t->sentence));
-        json_array_append_new(arr, o);
+        px_jsonw_object_begin(w);
+        px_jsonw_key_int(w, "article", t->article);
+        px_jsonw_key_string(w, "source", t->source);
+        px_jsonw_key_string(w, "cue", t->cue);
+        px_jsonw_key(w, "sentence");
+        index_json(w, t->sentence);
+        px_jsonw_object_end(w);
     }
-    return arr;
+    px_jsonw_array_end(w);
 }
 
-static json_t *syndication_json(const px_comparison *c)
+static void syndication_json(px_jsonw *w, const px_comparison *c)
 {
-    json_t *arr = json_array();
+    px_jsonw_array_begin(w);
     for (size_t i = 0; i < c->copies.len; i++) {
         const px_copy *p = &c->copies.items[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "copy", json_integer((json_int_t)p->copy));
-        json_object_set_new(o, "original", json_integer((json_int_t)p->original));
-        json_object_set_new(o, "distance", json_integer(p->distance));
-        json_object_set_new(o, "overlap", json_real(p->overlap));
-        json_array_append_new(arr, o);
+        px_jsonw_object_begin(w);
+        px_jsonw_key_int(w, "copy", p->copy);
+        px_jsonw_key_int(w, "original", p->original);
+        px_jsonw_key(w, "distance");
+        px_jsonw_int(w, p->distance);
+        px_jsonw_key(w, "overlap");
+        px_jsonw_real(w, p->overlap);
+        px_jsonw_object_end(w);
     }
-    return arr;
+    px_jsonw_array_end(w);
 }
 
-static json_t *summary_json(const px_comparison *c)
+static void summary_json(px_jsonw *w, const px_comparison *c)
 {
-    json_t *arr = json_array();
+    px_jsonw_array_begin(w);
     for (size_t i = 0; i < c->summary.len; i++) {
         const px_summary_line *s = &c->summary.items[i];
         if (s->claim >= c->claims.len) continue;
         const px_claim *cl = &c->claims.items[s->claim];
-        json_t *o = json_object();
-        json_object_set_new(o, "text", str_or_null(s->text ? s->text : cl->text));
-        json_object_set_new(o, "support", indexes_json(&s->support));
-        json_object_set_new(o, "article", json_integer((json_int_t)cl->article));
-        json_object_set_new(o, "sentence", index_json(cl->sentence));
-        json_array_append_new(arr, o);
+        px_jsonw_object_begin(w);
+        px_jsonw_key_string(w, "text", s->text ? s->text : cl->text);
+        px_jsonw_key(w, "support");
+        indexes_json(w, &s->support);
+        px_jsonw_key_int(w, "article", cl->article);
+        px_jsonw_key(w, "sentence");
+        index_json(w, cl->sentence);
+        px_jsonw_object_end(w);
     }
-    return arr;
+    px_jsonw_array_end(w);
 }
 
 px_status px_render_comparison_json(const px_comparison *c, FILE *f, px_error *err)
 {
     if (!c || !f) return px_error_set(err, PX_EUSAGE, "px_render_comparison_json", 0, 0,
                                       "no comparison or no output");
-    json_t *o = json_object();
-    json_object_set_new(o, "articles", articles_json(c));
-    json_object_set_new(o, "similarity", similarity_json(c));
-    json_object_set_new(o, "facts", facts_json(c));
-    json_object_set_new(o, "unique", per_article_json(c, 0));
-    json_object_set_new(o, "omitted", per_article_json(c, 1));
-    json_object_set_new(o, "conflicts", conflicts_json(c));
-    json_object_set_new(o, "quotes", quotes_json(c));
-    json_object_set_new(o, "citations", citations_json(c));
-    json_object_set_new(o, "syndication", syndication_json(c));
-    json_object_set_new(o, "summary", summary_json(c));
-    json_object_set_new(o, "schema", json_integer(2));
-    json_object_set_new(o, "one_story", json_boolean(pxr_one_story(c)));
-    const char *headline = pxr_story_title(c);
-    json_object_set_new(o, "headline", headline ? json_string(headline) : json_null());
-    int rc = json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
-    json_decref(o);
-    if (rc != 0 || ferror(f))
-        return px_error_set(err, PX_EIO, "<output>", 0, 0, "write failed");
+    px_jsonw w;
+    px_jsonw_init(&w, f);
+    w.precision = 3;
+    px_jsonw_object_begin(&w);
+    px_jsonw_key(&w, "articles");
+    articles_json(&w, c);
+    px_jsonw_key(&w, "similarity");
+    similarity_json(&w, c);
+    px_jsonw_key(&w, "facts");
+    facts_json(&w, c);
+    px_jsonw_key(&w, "unique");
+    per_article_json(&w, c, 0);
+    px_jsonw_key(&w, "omitted");
+    per_article_json(&w, c, 1);
+    px_jsonw_key(&w, "conflicts");
+    conflicts_json(&w, c);
+    px_jsonw_key(&w, "quotes");
+    quotes_json(&w, c);
+    px_jsonw_key(&w, "citations");
+    citations_json(&w, c);
+    px_jsonw_key(&w, "syndication");
+    syndication_json(&w, c);
+    px_jsonw_key(&w, "summary");
+    summary_json(&w, c);
+    px_jsonw_key_int(&w, "schema", 2);
+    px_jsonw_key_bool(&w, "one_story", pxr_one_story(c));
+    px_jsonw_key_string(&w, "headline", pxr_story_title(c));
+    px_jsonw_object_end(&w);
+    if (ferror(f)) return px_error_set(err, PX_EIO, "<output>", 0, 0, "write failed");
     return PX_OK;
 }

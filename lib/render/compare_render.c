@@ -74,9 +74,7 @@ int pxr_languages(const px_comparison *c, px_buf *out)
 
 size_t pxr_fact_count(const px_comparison *c, size_t a)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < c->facts.len; i++) n += px_fact_supported_by(&c->facts.items[i], a);
-    return n;
+    return px_compare_fact_count(c, a);
 }
 
 const char *pxr_date(const px_comparison *c, size_t a)

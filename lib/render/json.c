@@ -14,33 +14,6 @@
 #include "analyze/analysis.h"
 #include "render/jsonw.h"
 
-/* s, or null when s is NULL. */
-static void str_or_null(px_jsonw *w, const char *key, const char *s)
-{
-    px_jsonw_key(w, key);
-    px_jsonw_string(w, s);
-}
-
-/* s; left out with its key when NULL (json_string(NULL) made no value). */
-static void str(px_jsonw *w, const char *key, const char *s)
-{
-    px_jsonw_key(w, key);
-    if (s) px_jsonw_string(w, s);
-    else px_jsonw_skip(w);
-}
-
-static void integer(px_jsonw *w, const char *key, long long v)
-{
-    px_jsonw_key(w, key);
-    px_jsonw_int(w, v);
-}
-
-static void boolean(px_jsonw *w, const char *key, int v)
-{
-    px_jsonw_key(w, key);
-    px_jsonw_bool(w, v);
-}
-
 static void string_array(px_jsonw *w, const char *key, const char *const *items, size_t n)
 {
     px_jsonw_key(w, key);
@@ -55,11 +28,11 @@ static void token_json(px_jsonw *w, const px_token *t, const char *sentence)
     px_jsonw_object_begin(w);
     px_jsonw_key(w, "text");
     px_jsonw_stringn(w, sentence + t->start, t->end - t->start);
-    integer(w, "start", (long long)t->start);
-    str(w, "kind", px_token_kind_name(t->kind));
-    str(w, "norm", t->norm);
-    str(w, "stem", t->stem);
-    boolean(w, "stop", t->stop);
+    px_jsonw_key_int(w, "start", (long long)t->start);
+    px_jsonw_key_string_opt(w, "kind", px_token_kind_name(t->kind));
+    px_jsonw_key_string_opt(w, "norm", t->norm);
+    px_jsonw_key_string_opt(w, "stem", t->stem);
+    px_jsonw_key_bool(w, "stop", t->stop);
     px_jsonw_object_end(w);
 }
 
@@ -71,16 +44,16 @@ static void sentences_json(px_jsonw *w, const px_article *a, const px_analysis *
     for (size_t si = 0; si < a->sentences.len; si++) {
         const px_sentence *s = &a->sentences.items[si];
         px_jsonw_object_begin(w);
-        str(w, "text", s->text);
-        integer(w, "paragraph", (long long)s->paragraph);
-        integer(w, "start", (long long)s->start);
+        px_jsonw_key_string_opt(w, "text", s->text);
+        px_jsonw_key_int(w, "paragraph", (long long)s->paragraph);
+        px_jsonw_key_int(w, "start", (long long)s->start);
         px_jsonw_key(w, "tokens");
         px_jsonw_array_begin(w);
         for (; ti < nt && px_analysis_token(an, ti)->sentence == si; ti++)
             token_json(w, px_analysis_token(an, ti), s->text);
         px_jsonw_array_end(w);
         px_furniture f = px_sentence_furniture(an, si);
-        str_or_null(w, "furniture", f == PX_FURNITURE_NONE ? NULL : px_furniture_name(f));
+        px_jsonw_key_string(w, "furniture", f == PX_FURNITURE_NONE ? NULL : px_furniture_name(f));
         px_jsonw_object_end(w);
     }
     px_jsonw_array_end(w);
@@ -114,7 +87,7 @@ static void entity_name(px_jsonw *w, const char *key, const px_analysis *an, lon
         px_jsonw_null(w);
         return;
     }
-    str(w, key, an->entities.items[entity].pub.name);
+    px_jsonw_key_string_opt(w, key, an->entities.items[entity].pub.name);
 }
 
 static void entities_json(px_jsonw *w, const px_article *a, const px_analysis *an)
@@ -124,8 +97,8 @@ static void entities_json(px_jsonw *w, const px_article *a, const px_analysis *a
     for (size_t i = 0; i < an->entities.len; i++) {
         const px_entity *e = &an->entities.items[i].pub;
         px_jsonw_object_begin(w);
-        str(w, "name", e->name);
-        str(w, "type", px_entity_type_name(e->type));
+        px_jsonw_key_string_opt(w, "name", e->name);
+        px_jsonw_key_string_opt(w, "type", px_entity_type_name(e->type));
         string_array(w, "aliases", e->aliases, e->alias_count);
         string_array(w, "roles", e->roles, e->role_count);
         px_jsonw_key(w, "mentions");
@@ -134,9 +107,9 @@ static void entities_json(px_jsonw *w, const px_article *a, const px_analysis *a
             const px_mention *m = &e->mentions[k];
             px_jsonw_object_begin(w);
             span_text(w, "text", a, m->sentence, m->start, m->end);
-            str(w, "kind", px_mention_kind_name(m->kind));
-            integer(w, "sentence", (long long)m->sentence);
-            integer(w, "start", (long long)m->start);
+            px_jsonw_key_string_opt(w, "kind", px_mention_kind_name(m->kind));
+            px_jsonw_key_int(w, "sentence", (long long)m->sentence);
+            px_jsonw_key_int(w, "start", (long long)m->start);
             px_jsonw_object_end(w);
         }
         px_jsonw_array_end(w);
@@ -152,13 +125,13 @@ static void quotes_json(px_jsonw *w, const px_analysis *an)
     for (size_t i = 0; i < an->quotes.len; i++) {
         const px_quote *q = &an->quotes.items[i];
         px_jsonw_object_begin(w);
-        str(w, "text", q->text);
+        px_jsonw_key_string_opt(w, "text", q->text);
         entity_name(w, "speaker", an, q->speaker);
-        str_or_null(w, "cue", q->cue);
-        boolean(w, "partial", q->partial);
-        boolean(w, "inferred", q->inferred);
-        integer(w, "sentence", (long long)q->sentence);
-        integer(w, "sentence_last", (long long)q->sentence_last);
+        px_jsonw_key_string(w, "cue", q->cue);
+        px_jsonw_key_bool(w, "partial", q->partial);
+        px_jsonw_key_bool(w, "inferred", q->inferred);
+        px_jsonw_key_int(w, "sentence", (long long)q->sentence);
+        px_jsonw_key_int(w, "sentence_last", (long long)q->sentence_last);
         px_jsonw_object_end(w);
     }
     px_jsonw_array_end(w);
@@ -171,9 +144,9 @@ static void attributions_json(px_jsonw *w, const px_analysis *an)
     for (size_t i = 0; i < an->attributions.len; i++) {
         const px_attribution *t = &an->attributions.items[i];
         px_jsonw_object_begin(w);
-        str(w, "source", t->source);
+        px_jsonw_key_string_opt(w, "source", t->source);
         entity_name(w, "entity", an, t->entity);
-        str_or_null(w, "cue", t->cue);
+        px_jsonw_key_string(w, "cue", t->cue);
         sentence_index(w, "sentence", t->sentence);
         px_jsonw_object_end(w);
     }
@@ -198,13 +171,13 @@ static void numbers_json(px_jsonw *w, const px_analysis *an)
     for (size_t i = 0; i < an->numbers.len; i++) {
         const px_number *n = &an->numbers.items[i];
         px_jsonw_object_begin(w);
-        str(w, "text", n->text);
-        str(w, "kind", px_number_kind_name(n->kind));
+        px_jsonw_key_string_opt(w, "text", n->text);
+        px_jsonw_key_string_opt(w, "kind", px_number_kind_name(n->kind));
         number_value(w, "value", n->value);
-        str_or_null(w, "unit", n->unit);
-        str_or_null(w, "qualifier", n->qualifier);
-        boolean(w, "ordinal", n->ordinal);
-        integer(w, "sentence", (long long)n->sentence);
+        px_jsonw_key_string(w, "unit", n->unit);
+        px_jsonw_key_string(w, "qualifier", n->qualifier);
+        px_jsonw_key_bool(w, "ordinal", n->ordinal);
+        px_jsonw_key_int(w, "sentence", (long long)n->sentence);
         px_jsonw_object_end(w);
     }
     px_jsonw_array_end(w);
@@ -217,10 +190,10 @@ static void dates_json(px_jsonw *w, const px_analysis *an)
     for (size_t i = 0; i < an->dates.len; i++) {
         const px_date_mention *d = &an->dates.items[i];
         px_jsonw_object_begin(w);
-        str(w, "text", d->text);
-        str_or_null(w, "value", d->value);
-        boolean(w, "relative", d->relative);
-        integer(w, "sentence", (long long)d->sentence);
+        px_jsonw_key_string_opt(w, "text", d->text);
+        px_jsonw_key_string(w, "value", d->value);
+        px_jsonw_key_bool(w, "relative", d->relative);
+        px_jsonw_key_int(w, "sentence", (long long)d->sentence);
         px_jsonw_object_end(w);
     }
     px_jsonw_array_end(w);
@@ -229,34 +202,34 @@ static void dates_json(px_jsonw *w, const px_analysis *an)
 static void article_json(px_jsonw *w, const px_article *a, const px_analysis *an)
 {
     px_jsonw_object_begin(w);
-    str_or_null(w, "id", a->id);
-    str_or_null(w, "url", a->url);
-    str_or_null(w, "outlet", a->outlet);
-    str_or_null(w, "title", a->title);
-    str_or_null(w, "byline", a->byline);
+    px_jsonw_key_string(w, "id", a->id);
+    px_jsonw_key_string(w, "url", a->url);
+    px_jsonw_key_string(w, "outlet", a->outlet);
+    px_jsonw_key_string(w, "title", a->title);
+    px_jsonw_key_string(w, "byline", a->byline);
     if (a->authors.len) {
         string_array(w, "author", a->authors.items, a->authors.len);
     } else {
         px_jsonw_key(w, "author");
         px_jsonw_null(w);
     }
-    str_or_null(w, "date", a->date);
+    px_jsonw_key_string(w, "date", a->date);
     if (a->date) {
-        str(w, "date_source", px_date_source_name(a->date_source));
+        px_jsonw_key_string_opt(w, "date_source", px_date_source_name(a->date_source));
         px_jsonw_key(w, "date_confidence");
         px_jsonw_real(w, a->date_confidence);
     } else {
-        str_or_null(w, "date_source", NULL);
-        str_or_null(w, "date_confidence", NULL);
+        px_jsonw_key_string(w, "date_source", NULL);
+        px_jsonw_key_string(w, "date_confidence", NULL);
     }
-    str_or_null(w, "dateline", a->dateline);
-    str_or_null(w, "wire", a->wire);
-    str(w, "language", px_article_language(a));
+    px_jsonw_key_string(w, "dateline", a->dateline);
+    px_jsonw_key_string(w, "wire", a->wire);
+    px_jsonw_key_string_opt(w, "language", px_article_language(a));
     string_array(w, "paragraphs", a->paragraphs.items, a->paragraphs.len);
-    str(w, "text", px_article_text(a));
+    px_jsonw_key_string_opt(w, "text", px_article_text(a));
     string_array(w, "removed", a->removed.items, a->removed.len);
-    str_or_null(w, "origin", a->origin);
-    str_or_null(w, "format", a->format);
+    px_jsonw_key_string(w, "origin", a->origin);
+    px_jsonw_key_string(w, "format", a->format);
     if (an) {
         sentences_json(w, a, an);
         entities_json(w, a, an);

@@ -21,6 +21,7 @@ void px_jsonw_init(px_jsonw *w, FILE *f)
 {
     assert(w && f);
     w->f = f;
+    w->precision = 15;
     w->key = NULL;
     w->depth = 0;
     w->empty[0] = 1;
@@ -150,7 +151,8 @@ void px_jsonw_real(px_jsonw *w, double v)
         return;
     }
     char buf[40];
-    int len = snprintf(buf, sizeof buf - 2, "%.15g", v);
+    assert(w->precision >= 1 && w->precision <= 17);
+    int len = snprintf(buf, sizeof buf - 2, "%.*g", w->precision, v);
     assert(len > 0 && (size_t)len < sizeof buf - 2);
     if (!strchr(buf, '.') && !strchr(buf, 'e')) memcpy(buf + len, ".0", 3);
     /* "1e+20" -> "1e20", "1e-05" -> "1e-5" */
@@ -163,4 +165,29 @@ void px_jsonw_real(px_jsonw *w, double v)
     }
     lead(w);
     fputs(buf, w->f);
+}
+
+void px_jsonw_key_string(px_jsonw *w, const char *key, const char *s)
+{
+    px_jsonw_key(w, key);
+    px_jsonw_string(w, s);
+}
+
+void px_jsonw_key_string_opt(px_jsonw *w, const char *key, const char *s)
+{
+    px_jsonw_key(w, key);
+    if (s) px_jsonw_string(w, s);
+    else px_jsonw_skip(w);
+}
+
+void px_jsonw_key_int(px_jsonw *w, const char *key, long long v)
+{
+    px_jsonw_key(w, key);
+    px_jsonw_int(w, v);
+}
+
+void px_jsonw_key_bool(px_jsonw *w, const char *key, int v)
+{
+    px_jsonw_key(w, key);
+    px_jsonw_bool(w, v);
 }

@@ -5,7 +5,8 @@
  * as jansson trees and dumped, most of their time went to allocating and
  * freeing the tree (issue #15).  This writer prints the same bytes as
  * json_dumpf(..., JSON_COMPACT | JSON_REAL_PRECISION(15)) of the tree the
- * same calls would have built:
+ * same calls would have built (or, with w->precision set to p, of
+ * JSON_REAL_PRECISION(p)):
  *
  *  - strings as UTF-8, escaping only '"', '\\' and control characters
  *    (\b \f \n \r \t, others \u00XX with upper-case hex); '/' and
@@ -32,6 +33,8 @@
 
 typedef struct px_jsonw {
     FILE *f;
+    int precision;                           /* of reals: 15 (px_jsonw_init), or set 1..17
+                                              * after it (JSON_REAL_PRECISION) */
     const char *key;                         /* pending key, or NULL */
     int depth;                               /* open containers */
     unsigned char empty[PX_JSONW_MAX_DEPTH]; /* nothing written in it yet */
@@ -59,7 +62,16 @@ void px_jsonw_skip(px_jsonw *w);
 void px_jsonw_null(px_jsonw *w);
 void px_jsonw_bool(px_jsonw *w, int v);
 void px_jsonw_int(px_jsonw *w, long long v);
-/* v with 15 significant digits, as jansson's real; NaN/inf left out. */
+/* v with w->precision significant digits (15 unless set), as jansson's
+ * real; NaN/inf left out. */
 void px_jsonw_real(px_jsonw *w, double v);
+
+/* Inside an object, a key and its value in one call: the string s (NULL:
+ * null), s left out with its key when NULL (json_string(NULL) made no
+ * value), an integer, a boolean. */
+void px_jsonw_key_string(px_jsonw *w, const char *key, const char *s);
+void px_jsonw_key_string_opt(px_jsonw *w, const char *key, const char *s);
+void px_jsonw_key_int(px_jsonw *w, const char *key, long long v);
+void px_jsonw_key_bool(px_jsonw *w, const char *key, int v);
 
 #endif

@@ -134,3 +134,12 @@ FILE *px_term_stream(FILE *f)
     if (!s) free(t);
     return s;
 }
+
+int px_term_fputs(const char *s, FILE *f)
+{
+    if (!s) return 0;
+    px_buf b = {0};
+    int rc = fputs(px_term_field(&b, s), f) == EOF ? EOF : 0;
+    px_buf_free(&b);
+    return rc;
+}

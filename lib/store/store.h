@@ -31,17 +31,10 @@ typedef struct px_store px_store;
  * of a 61 MB file took 0.4 s on the 2-core development machine). */
 #define PX_STORE_QUICK_PAGES 2048
 
-/* Opens (creating when missing) the store at path.  readonly: fail with
- * PX_EIO when it does not exist instead of creating it.  Refuses with
- * PX_EINPUT, writing nothing, an empty file, a file that is not SQLite or
- * not a parallax store, and a damaged store (the health check, store.c). */
-px_status px_store_open(const char *path, int readonly, px_store **out, px_error *err);
-/* The full check (SQLite's integrity_check, indexes against tables too):
- * PX_OK, or PX_EINPUT naming the first problems.  Reads the whole store. */
-px_status px_store_check(px_store *s, px_error *err);
+/* px_store_open, px_store_check, px_store_close and the read side
+ * (stories, articles, outlets, search) are public: include/parallax.h. */
 /* Undoes the open transaction, if any (after a failure). */
 void px_store_rollback(px_store *s);
-void px_store_close(px_store *s);
 
 /* ---- the writer lock (lock.c) ------------------------------------------
  * One writer at a time: a writer (`add`) takes the lock of the store at
@@ -96,33 +89,11 @@ int32_t px_store_last_day(px_store *s);
 
 /* ---- reading ----------------------------------------------------------- */
 
-typedef struct px_story_row {
-    int64_t id;
-    const char *title;
-    const char *outlets; /* comma-separated, sorted */
-    int64_t articles;
-    const char *first, *last; /* earliest and latest article date, or NULL */
-} px_story_row;
-
-/* Calls fn for each story whose latest article is dated on or after since
- * (an ISO date; NULL: all), newest first. */
-px_status px_store_stories(px_store *s, const char *since,
-                           void (*fn)(const px_story_row *, void *), void *ud, px_error *err);
-
-/* The articles of a story, re-read from the store in the order they were
- * added; the caller frees each with px_article_free and the array with
- * free().  PX_EUSAGE when the story does not exist. */
-px_status px_store_story_articles(px_store *s, px_context *ctx, int64_t story,
-                                  px_article ***out, size_t *n, px_error *err);
-
-typedef struct px_search_hit {
-    int64_t article, story;
-    const char *id, *title, *outlet, *date, *snippet;
-} px_search_hit;
-
-/* Full-text search (FTS5 query syntax), best first, at most limit hits. */
-px_status px_store_search(px_store *s, const char *query, int limit,
-                          void (*fn)(const px_search_hit *, void *), void *ud, px_error *err);
+/* The FTS5 query for what a person typed (PX_SEARCH_ADVANCED unset):
+ * each word or "phrase" quoted, so punctuation and operators are text
+ * (query.c).  Appends to out; returns the number of terms (0: nothing to
+ * search for). */
+size_t px_store_fts_query(const char *text, px_buf *out);
 
 typedef struct px_membership_row {
     int64_t article, story;

@@ -1,6 +1,7 @@
 /*
- * store_read.c — the queries behind `stories`, `show`, `search` and
- * `explain` (store.h).
+ * store_read.c — the read side of the store: the public queries of
+ * include/parallax.h (stories, articles, outlets, search) and `explain`'s
+ * (store.h).
  *
  * Articles are stored as their fields, not their analysis: a reader gets
  * a px_article back by feeding the fields through the JSON Lines reader,
@@ -9,8 +10,10 @@
  * those of the running version.
  */
 #define _GNU_SOURCE /* fmemopen */
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/store_private.h"
@@ -55,30 +58,223 @@ static px_status row_article(px_store *s, px_context *ctx, sqlite3_stmt *q, int 
 
 static const char *col(sqlite3_stmt *q, int i) { return (const char *)sqlite3_column_text(q, i); }
 
-px_status px_store_stories(px_store *s, const char *since,
-                           void (*fn)(const px_story_row *, void *), void *ud, px_error *err)
+/* ---- pages and cursors ----------------------------------------------------
+ * A cursor is "KEY.ID": the sort key and row id of the last row handed
+ * out; the next page starts strictly after it (keyset pagination), so a
+ * page never repeats or skips rows that were there when the first was read,
+ * whatever is added meanwhile.  Both integers: a cursor from anywhere else
+ * is refused (PX_EUSAGE), never put into SQL as text. */
+
+static px_status page_limit(px_store *s, int limit, int *out, px_error *err)
 {
+    if (limit < 0 || limit > PX_STORE_MAX_LIMIT)
+        return px_error_set(err, PX_EUSAGE, s->path, 0, 0, "a limit of %d rows: 1 to %d", limit,
+                            PX_STORE_MAX_LIMIT);
+    *out = limit ? limit : 50;
+    return PX_OK;
+}
+
+static px_status parse_cursor(px_store *s, const char *c, int64_t *key, int64_t *id, px_error *err)
+{
+    char *end;
+    if (c) {
+        errno = 0;
+        long long k = strtoll(c, &end, 10);
+        if (!errno && *end == '.' && end > c) {
+            const char *p = end + 1;
+            long long i = strtoll(p, &end, 10);
+            if (!errno && !*end && end > p && i > 0) {
+                *key = k;
+                *id = i;
+                return PX_OK;
+            }
+        }
+    }
+    return px_error_set(err, PX_EUSAGE, s->path, 0, 0, "not a cursor of this store: '%.40s'",
+                        c ? c : "");
+}
+
+static char *make_cursor(int64_t key, int64_t id)
+{
+    char b[48];
+    snprintf(b, sizeof b, "%lld.%lld", (long long)key, (long long)id);
+    return px_xstrdup(b);
+}
+
+/* A day number for a filter date, or PX_EUSAGE naming it. */
+static px_status filter_day(px_store *s, const char *what, const char *iso, int32_t *day,
+                            px_error *err)
+{
+    *day = iso ? px_day_of(iso) : PX_NO_DAY;
+    if (iso && !px_date_valid(iso))
+        return px_error_set(err, PX_EUSAGE, s->path, 0, 0, "%s wants a date YYYY-MM-DD, not '%.40s'",
+                            what, iso);
+    return PX_OK;
+}
+
+/* The query that picks a page of stories; ?4 is an FTS5 query.  Undated
+ * stories sort as the oldest. */
+#define STORY_PAGE(KEY)                                                                          \
+    "SELECT st.id, " KEY " AS k FROM stories st WHERE st.size > 0 AND (?1 = 0 OR st.id = ?1)"   \
+    " AND (?2 IS NULL OR st.id IN (SELECT m.story_id FROM sources so"                           \
+    "   JOIN articles a ON a.source_id = so.id JOIN memberships m ON m.article_id = a.id"       \
+    "   WHERE so.name = ?2))"                                                                    \
+    " AND (?3 IS NULL OR st.id IN (SELECT m.story_id FROM articles a"                           \
+    "   JOIN memberships m ON m.article_id = a.id WHERE a.language = ?3))"                      \
+    " AND (?4 IS NULL OR st.id IN (SELECT m.story_id FROM articles_fts"                         \
+    "   JOIN memberships m ON m.article_id = articles_fts.rowid WHERE articles_fts MATCH ?4))"  \
+    " AND (?5 IS NULL OR st.last_day >= ?5) AND (?6 IS NULL OR st.first_day <= ?6)"             \
+    " AND (?7 IS NULL OR k < ?7 OR (k = ?7 AND st.id < ?8))"                                    \
+    " ORDER BY k DESC, st.id DESC LIMIT ?9"
+
+/* One story's row, from its articles. */
+static const char story_detail[] =
+    "SELECT st.title, count(a.id), min(a.date), max(a.date), count(DISTINCT a.source_id), max(a.id),"
+    " (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT so.name FROM memberships m2"
+    "   JOIN articles a2 ON a2.id = m2.article_id JOIN sources so ON so.id = a2.source_id"
+    "   WHERE m2.story_id = ?1 ORDER BY so.name))"
+    " FROM stories st JOIN memberships m ON m.story_id = st.id"
+    " JOIN articles a ON a.id = m.article_id WHERE st.id = ?1";
+
+px_status px_store_stories(px_store *s, const px_story_filter *f,
+                           void (*fn)(const px_story_row *, void *), void *ud,
+                           char **next_cursor, px_error *err)
+{
+    static const px_story_filter all = {0};
+    if (next_cursor) *next_cursor = NULL;
+    if (!s || !fn) return px_error_set(err, PX_EUSAGE, "px_store_stories", 0, 0, "no store or callback");
+    if (!f) f = &all;
+    int limit = 0;
+    int32_t from, to;
+    int64_t ckey = 0, cid = 0;
+    px_status rc;
+    if ((rc = page_limit(s, f->limit, &limit, err)) || (rc = filter_day(s, "from", f->from, &from, err)) ||
+        (rc = filter_day(s, "to", f->to, &to, err)) ||
+        (f->cursor && (rc = parse_cursor(s, f->cursor, &ckey, &cid, err))))
+        return rc;
+    if (f->order != PX_STORIES_RECENT && f->order != PX_STORIES_LARGEST)
+        return px_error_set(err, PX_EUSAGE, s->path, 0, 0, "no story order %d", (int)f->order);
+    if (f->query && strlen(f->query) > PX_STORE_MAX_QUERY)
+        return px_error_set(err, PX_EUSAGE, s->path, 0, 0, "a search of over %d bytes", PX_STORE_MAX_QUERY);
+    px_buf fts = {0};
+    if (f->query && !px_store_fts_query(f->query, &fts)) {
+        px_buf_free(&fts);
+        return PX_OK; /* no word: no story matches */
+    }
+    static const char *const sql[] = {STORY_PAGE("coalesce(st.last_day, -1000000000)"),
+                                      STORY_PAGE("st.size")};
+    sqlite3_stmt *q = NULL, *d = NULL;
+    if (sqlite3_prepare_v2(s->db, sql[f->order], -1, &q, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, story_detail, -1, &d, NULL) != SQLITE_OK) {
+        rc = px_store_fail(s, err, "listing stories");
+        goto done;
+    }
+    sqlite3_bind_int64(q, 1, f->story > 0 ? f->story : 0);
+    if (f->outlet) sqlite3_bind_text(q, 2, f->outlet, -1, SQLITE_STATIC);
+    if (f->language) sqlite3_bind_text(q, 3, f->language, -1, SQLITE_STATIC);
+    if (f->query) sqlite3_bind_text(q, 4, px_buf_str(&fts), -1, SQLITE_STATIC);
+    if (f->from) sqlite3_bind_int(q, 5, from);
+    if (f->to) sqlite3_bind_int(q, 6, to);
+    if (f->cursor) sqlite3_bind_int64(q, 7, ckey), sqlite3_bind_int64(q, 8, cid);
+    sqlite3_bind_int(q, 9, limit + 1);
+    int step, rows = 0;
+    while ((step = sqlite3_step(q)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(q, 0), key = sqlite3_column_int64(q, 1);
+        if (rows++ == limit) {
+            /* one more than asked: there is a next page, after the last row given */
+            break;
+        }
+        sqlite3_reset(d);
+        sqlite3_bind_int64(d, 1, id);
+        if (sqlite3_step(d) != SQLITE_ROW) break;
+        px_story_row r = {id, col(d, 0), col(d, 6), sqlite3_column_int64(d, 1),
+                          sqlite3_column_int64(d, 4), col(d, 2), col(d, 3),
+                          sqlite3_column_int64(d, 5)};
+        fn(&r, ud);
+        ckey = key;
+        cid = id;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        rc = sqlite3_errcode(s->db) == SQLITE_ERROR && f->query
+                 ? px_error_set(err, PX_EUSAGE, s->path, 0, 0, "search '%.60s': %s", f->query,
+                                sqlite3_errmsg(s->db))
+                 : px_store_fail(s, err, "listing stories");
+    } else if (rows > limit && next_cursor) {
+        *next_cursor = make_cursor(ckey, cid);
+    }
+done:
+    sqlite3_finalize(q);
+    sqlite3_finalize(d);
+    px_buf_free(&fts);
+    return rc;
+}
+
+px_status px_store_articles(px_store *s, const px_article_filter *f,
+                            void (*fn)(const px_article_row *, void *), void *ud,
+                            char **next_cursor, px_error *err)
+{
+    if (next_cursor) *next_cursor = NULL;
+    if (!s || !f || !fn) return px_error_set(err, PX_EUSAGE, "px_store_articles", 0, 0, "no store, filter or callback");
+    int limit = 0;
+    int64_t ckey = 0, cid = 0;
+    px_status rc;
+    if ((rc = page_limit(s, f->limit, &limit, err)) ||
+        (f->cursor && (rc = parse_cursor(s, f->cursor, &ckey, &cid, err))))
+        return rc;
+    /* a story's articles in the order they came (row ids grow), oldest first;
+     * others newest first.  The key is the row id itself. */
+    int up = f->story > 0;
     sqlite3_stmt *q;
-    const char *sql =
-        "SELECT st.id, st.title, count(*), min(a.date), max(a.date),"
-        " (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT so.name FROM memberships m2"
-        "   JOIN articles a2 ON a2.id = m2.article_id JOIN sources so ON so.id = a2.source_id"
-        "   WHERE m2.story_id = st.id ORDER BY so.name))"
-        " FROM stories st JOIN memberships m ON m.story_id = st.id"
-        " JOIN articles a ON a.id = m.article_id"
-        " GROUP BY st.id HAVING ?1 IS NULL OR max(a.date) >= ?1"
-        " ORDER BY max(a.date) DESC, st.id DESC";
+    const char *sql = up
+        ? "SELECT a.id, m.story_id, coalesce(a.ext_id, a.id), a.url, so.name, a.title, a.date,"
+          " a.language FROM memberships m JOIN articles a ON a.id = m.article_id"
+          " LEFT JOIN sources so ON so.id = a.source_id"
+          " WHERE m.story_id = ?1 AND (?3 IS NULL OR a.id > ?3) ORDER BY a.id LIMIT ?4"
+        : "SELECT a.id, m.story_id, coalesce(a.ext_id, a.id), a.url, so.name, a.title, a.date,"
+          " a.language FROM articles a LEFT JOIN memberships m ON m.article_id = a.id"
+          " LEFT JOIN sources so ON so.id = a.source_id"
+          " WHERE (?2 IS NULL OR so.name = ?2) AND (?3 IS NULL OR a.id < ?3)"
+          " ORDER BY a.id DESC LIMIT ?4";
     if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK)
-        return px_store_fail(s, err, "listing stories");
-    if (since) sqlite3_bind_text(q, 1, since, -1, SQLITE_STATIC);
+        return px_store_fail(s, err, "listing articles");
+    if (up) sqlite3_bind_int64(q, 1, f->story);
+    if (f->outlet) sqlite3_bind_text(q, 2, f->outlet, -1, SQLITE_STATIC);
+    if (f->cursor) sqlite3_bind_int64(q, 3, cid);
+    sqlite3_bind_int(q, 4, limit + 1);
+    int step, rows = 0;
+    while ((step = sqlite3_step(q)) == SQLITE_ROW) {
+        if (rows++ == limit) break;
+        px_article_row r = {sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1), col(q, 2),
+                            col(q, 3), col(q, 4), col(q, 5), col(q, 6), col(q, 7)};
+        fn(&r, ud);
+        cid = r.row;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE) rc = px_store_fail(s, err, "listing articles");
+    else if (rows > limit && next_cursor) *next_cursor = make_cursor(0, cid);
+    sqlite3_finalize(q);
+    return rc;
+}
+
+px_status px_store_outlets(px_store *s, void (*fn)(const px_outlet_row *, void *), void *ud,
+                           px_error *err)
+{
+    if (!s || !fn) return px_error_set(err, PX_EUSAGE, "px_store_outlets", 0, 0, "no store or callback");
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT so.name, count(*), count(DISTINCT m.story_id), min(a.date), max(a.date)"
+                           " FROM sources so JOIN articles a ON a.source_id = so.id"
+                           " LEFT JOIN memberships m ON m.article_id = a.id"
+                           " GROUP BY so.id ORDER BY count(*) DESC, so.name",
+                           -1, &q, NULL) != SQLITE_OK)
+        return px_store_fail(s, err, "listing outlets");
     int step;
     while ((step = sqlite3_step(q)) == SQLITE_ROW) {
-        px_story_row r = {sqlite3_column_int64(q, 0), col(q, 1), col(q, 5),
-                          sqlite3_column_int64(q, 2), col(q, 3), col(q, 4)};
+        px_outlet_row r = {col(q, 0), sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 2),
+                           col(q, 3), col(q, 4)};
         fn(&r, ud);
     }
     sqlite3_finalize(q);
-    return step == SQLITE_DONE ? PX_OK : px_store_fail(s, err, "listing stories");
+    return step == SQLITE_DONE ? PX_OK : px_store_fail(s, err, "listing outlets");
 }
 
 px_status px_store_story_articles(px_store *s, px_context *ctx, int64_t story,
@@ -113,30 +309,66 @@ px_status px_store_story_articles(px_store *s, px_context *ctx, int64_t story,
     return PX_OK;
 }
 
-px_status px_store_search(px_store *s, const char *query, int limit,
-                          void (*fn)(const px_search_hit *, void *), void *ud, px_error *err)
+px_status px_store_search(px_store *s, const char *query, int flags, int limit,
+                          void (*fn)(const px_search_hit *, void *), void *ud,
+                          size_t *found, px_error *err)
 {
+    if (found) *found = 0;
+    if (!s || !query || !fn) return px_error_set(err, PX_EUSAGE, "px_store_search", 0, 0, "no store, query or callback");
+    if (limit < 1 || limit > PX_STORE_MAX_LIMIT)
+        return px_error_set(err, PX_EUSAGE, s->path, 0, 0, "a limit of %d hits: 1 to %d", limit,
+                            PX_STORE_MAX_LIMIT);
+    if (strlen(query) > PX_STORE_MAX_QUERY)
+        return px_error_set(err, PX_EUSAGE, s->path, 0, 0, "a search of over %d bytes", PX_STORE_MAX_QUERY);
+    px_buf fts = {0};
+    if (flags & PX_SEARCH_ADVANCED) px_buf_puts(&fts, query);
+    else if (!px_store_fts_query(query, &fts)) {
+        px_buf_free(&fts);
+        return PX_OK; /* no word in it: nothing matches */
+    }
+    /* ranked first, then (by story) regrouped: the outer query orders the
+     * best hits' stories by their best rank */
+#define HITS(OPEN, CLOSE)                                                                         \
+    "SELECT a.id AS id, m.story_id AS story, coalesce(a.ext_id, a.id) AS ext, a.title AS title,"  \
+    " so.name AS outlet, a.date AS date,"                                                         \
+    " snippet(articles_fts, 1, '" OPEN "', '" CLOSE "', '...', 12) AS snip, rank AS r"           \
+    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"                             \
+    " LEFT JOIN memberships m ON m.article_id = a.id LEFT JOIN sources so ON so.id = a.source_id" \
+    " WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2"
+#define GROUPED(H)                                                                                \
+    "SELECT id, story, ext, title, outlet, date, snip, min(r) OVER (PARTITION BY story) AS best"  \
+    " FROM (" H ") ORDER BY best, story, r"
+    static const char *const sql[] = {HITS("[", "]"), HITS("\x02", "\x03"),
+                                      GROUPED(HITS("[", "]")), GROUPED(HITS("\x02", "\x03"))};
+#undef HITS
+#undef GROUPED
+    int which = !!(flags & PX_SEARCH_MARKS) + 2 * !!(flags & PX_SEARCH_BY_STORY);
     sqlite3_stmt *q;
-    const char *sql =
-        "SELECT a.id, m.story_id, coalesce(a.ext_id, a.id), a.title, so.name, a.date,"
-        " snippet(articles_fts, 1, '[', ']', '...', 12)"
-        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-        " LEFT JOIN memberships m ON m.article_id = a.id LEFT JOIN sources so ON so.id = a.source_id"
-        " WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2";
-    if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, sql[which], -1, &q, NULL) != SQLITE_OK) {
+        px_buf_free(&fts);
         return px_store_fail(s, err, "searching");
-    sqlite3_bind_text(q, 1, query, -1, SQLITE_STATIC);
+    }
+    sqlite3_bind_text(q, 1, px_buf_str(&fts), -1, SQLITE_STATIC);
     sqlite3_bind_int(q, 2, limit);
     int step;
+    size_t n = 0;
     while ((step = sqlite3_step(q)) == SQLITE_ROW) {
         px_search_hit h = {sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1), col(q, 2),
                            col(q, 3), col(q, 4), col(q, 5), col(q, 6)};
         fn(&h, ud);
+        n++;
     }
     sqlite3_finalize(q);
-    if (step != SQLITE_DONE)
-        return px_error_set(err, PX_EUSAGE, s->path, 0, 0, "search '%s': %s", query,
+    px_buf_free(&fts);
+    if (found) *found = n;
+    if (step != SQLITE_DONE) {
+        int code = sqlite3_errcode(s->db) & 0xFF;
+        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_IOERR)
+            return px_store_fail(s, err, "searching");
+        /* only advanced syntax reaches here with a malformed query */
+        return px_error_set(err, PX_EUSAGE, s->path, 0, 0, "search '%.200s': %s", query,
                             sqlite3_errmsg(s->db));
+    }
     return PX_OK;
 }
 
@@ -145,19 +377,29 @@ px_status px_store_article(px_store *s, px_context *ctx, const char *key, px_art
 {
     *a = NULL;
     sqlite3_stmt *q;
+    /* "#N": row N only (the server's links); else an input id, URL or row */
+    int64_t row = 0;
+    if (key[0] == '#') {
+        char *end;
+        long long v = strtoll(key + 1, &end, 10);
+        row = key[1] >= '0' && key[1] <= '9' && !*end && v > 0 ? v : -1;
+    }
+#define ARTICLE_GET(WHERE)                                                                         \
+    "SELECT " ARTICLE_COLUMNS ", m.story_id, m.created, m.copy_of, m.best_story,"                  \
+    " m.score, m.terms, m.specifics, m.quotes, m.gap, m.threshold, st.title,"                     \
+    " (SELECT coalesce(ext_id, id) FROM articles WHERE id = m.copy_of), m.places" ARTICLE_FROM    \
+    " JOIN memberships m ON m.article_id = a.id JOIN stories st ON st.id = m.story_id WHERE " WHERE
     if (sqlite3_prepare_v2(
             s->db,
-            "SELECT " ARTICLE_COLUMNS ", m.story_id, m.created, m.copy_of, m.best_story,"
-            " m.score, m.terms, m.specifics, m.quotes, m.gap, m.threshold, st.title,"
-            " (SELECT coalesce(ext_id, id) FROM articles WHERE id = m.copy_of), m.places"
-            ARTICLE_FROM
-            " JOIN memberships m ON m.article_id = a.id JOIN stories st ON st.id = m.story_id"
-            " WHERE (a.ext_key = ?2 AND a.ext_id = ?1) OR (a.url_key = ?2 AND a.url = ?1)"
-            " OR a.id = ?1 ORDER BY a.ext_id = ?1 DESC LIMIT 1",
+            row ? ARTICLE_GET("a.id = ?3")
+                : ARTICLE_GET("(a.ext_key = ?2 AND a.ext_id = ?1) OR (a.url_key = ?2 AND a.url = ?1)"
+                              " OR a.id = ?1 ORDER BY a.ext_id = ?1 DESC LIMIT 1"),
             -1, &q, NULL) != SQLITE_OK)
         return px_store_fail(s, err, "finding an article");
+#undef ARTICLE_GET
     sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_int64(q, 2, px_store_key(key));
+    sqlite3_bind_int64(q, 3, row);
     px_status rc;
     int step = sqlite3_step(q);
     if (step == SQLITE_ROW) {
@@ -204,4 +446,28 @@ px_status px_store_story_state(px_store *s, int64_t story, px_story *out, px_err
         rc = px_error_set(err, PX_EINPUT, s->path, 0, 0, "story %lld: damaged state", (long long)story);
     sqlite3_finalize(q);
     return rc;
+}
+
+px_status px_store_article_get(px_store *s, px_context *ctx, const char *key,
+                               px_article **out, int64_t *story, px_error *err)
+{
+    if (out) *out = NULL;
+    if (!s || !ctx || !key || !out)
+        return px_error_set(err, PX_EUSAGE, "px_store_article_get", 0, 0, "no store, context, key or output");
+    px_membership_row m;
+    px_status rc = px_store_article(s, ctx, key, out, &m, err);
+    if (!rc && story) *story = m.story;
+    return rc;
+}
+
+int px_date_valid(const char *iso)
+{
+    if (!iso || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-') return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (iso[i] < '0' || iso[i] > '9')) return 0;
+    int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] + (m == 2 && leap) &&
+           px_day_of(iso) != PX_NO_DAY;
 }

@@ -23,12 +23,6 @@ static const float type_factor[] = {
     [PX_ENTITY_PLACE] = 0.5f, [PX_ENTITY_OTHER] = 0.7f,
 };
 
-static int cmp_key(const void *x, const void *y)
-{
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return a < b ? -1 : a > b;
-}
-
 /* Stable merge sort of f[0..n) by key, tmp[0..n) as scratch.  Stable, as
  * glibc's qsort() (a merge sort) was, so that equal keys add their tf in
  * the same order and the sums are the same to the last bit; written out
@@ -72,7 +66,7 @@ void px_features_merge(px_features *f)
 void px_keys_unique(px_keys *k)
 {
     if (!k->len) return;
-    qsort(k->items, k->len, sizeof *k->items, cmp_key);
+    px_sort_by_key(k->items, k->len, sizeof *k->items);
     size_t out = 0;
     for (size_t i = 1; i < k->len; i++)
         if (k->items[i] != k->items[out]) k->items[++out] = k->items[i];

@@ -122,6 +122,7 @@ static px_comparison *by_hand(story *s)
     fact(c, PX_FACT_CONSENSUS, 3, 0, 3);
     fact(c, PX_FACT_UNIQUE, 2, 2, (size_t)-1);
     fact(c, PX_FACT_UNIQUE, 5, 5, (size_t)-1);
+    px_compare_index_facts(c);
     conflict(c, PX_CONFLICT_NAME, "Earnest", 0, "John Earnest", 0, "Josh Earnest", 0);
     conflict(c, PX_CONFLICT_DATE, "comment", 0, "2014-11-07", 0, "2014-11-06", 0);
     conflict(c, PX_CONFLICT_NUMBER, "times", 1, "four times", 1, "four times", 1);

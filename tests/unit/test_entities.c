@@ -188,7 +188,17 @@ static void other_given_names(void **state)
     assert_int_equal(count(s.c, PX_SLOT_NAME, PX_JUDGE_CONFLICT, &k), 1);
     assert_string_equal(k->subject, "Earnest");
     assert_string_equal(k->values.items[0].pattern, "given-name-other");
+    assert_string_equal(k->entity, "John Earnest / Josh Earnest"); /* a tie: no side taken */
     done(&s);
+
+    story t = {0}; /* two outlets against one: the heading is theirs */
+    add(&t, "Briefing\n\nPress secretary Josh Earnest declined to comment on Thursday.");
+    add(&t, "Briefing\n\nWhite House spokesman John Earnest declined to comment on Thursday.");
+    add(&t, "Brief\n\nSpokesman Josh Earnest would not comment Thursday.");
+    compare(&t);
+    assert_int_equal(count(t.c, PX_SLOT_NAME, PX_JUDGE_CONFLICT, &k), 1);
+    assert_string_equal(k->entity, "Josh Earnest");
+    done(&t);
 }
 
 static void surname_nickname_initials(void **state)
@@ -250,6 +260,101 @@ static void order_does_not_matter(void **state)
 }
 
 /* ---- quotes --------------------------------------------------------------------- */
+
+/* A surname alone joins the one full name of its own article the analysis
+ * kept apart ("Dana Voss of Elmtown", "Voss said"), and a speaker
+ * named in full but untyped is a person: the two outlets' speakers conflict. */
+static void speaker_surname_in_its_article(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Airport\n\nThe gunman opened fire in the baggage claim.\n\n"
+            "\"I was just running for my life because I heard the shots,\" said Rick Lowe of Elmtown who was there.\n\n"
+            "\"It was surreal,\" Lowe said.");
+    add(&s, "Airport shooting\n\nThe gunman opened fire in the baggage claim.\n\n"
+            "\"I was just running for my life because I heard the shots,\" said Dana Voss of Elmtown who was there.\n\n"
+            "Officers came quickly, Voss said.");
+    compare(&s);
+    const px_story_entity *t = joined(s.c, 1, "Voss");
+    if (t) assert_ptr_equal(t, joined(s.c, 1, "Dana Voss of Elmtown"));
+    const px_conflict *k = NULL;
+    assert_int_equal(count(s.c, PX_SLOT_QUOTE_SPEAKER, PX_JUDGE_CONFLICT, &k), 1);
+    assert_int_equal(k->values.len, 2);
+    done(&s);
+}
+
+/* Rule speaker-given-name: one person of the story (joined by the surname)
+ * named beside the quote by two given names is a speaker conflict too; a
+ * spelling variant of the given name is not. */
+static void speaker_given_names(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Vigil\n\nNeighbors gathered on Sunday.\n\n\"She was full of life and always willing to help,\" "
+            "said Carol Dorsey, a family friend.");
+    add(&s, "Vigil held\n\nNeighbors gathered Sunday.\n\n\"She was full of life and always willing to help,\" "
+            "said Claire Dorsey, a family friend.");
+    compare(&s);
+    const px_conflict *k = NULL;
+    assert_int_equal(count(s.c, PX_SLOT_QUOTE_SPEAKER, PX_JUDGE_CONFLICT, &k), 1);
+    assert_string_equal(k->values.items[0].value, "Carol Dorsey");
+    assert_string_equal(k->values.items[1].value, "Claire Dorsey");
+    assert_int_equal(count(s.c, PX_SLOT_NAME, PX_JUDGE_CONFLICT, NULL), 1);
+    done(&s);
+
+    story t = {0};
+    add(&t, "Vigil\n\nNeighbors gathered on Sunday.\n\n\"She was full of life and always willing to help,\" "
+            "said Kristen Dahl, a family friend.");
+    add(&t, "Vigil held\n\nNeighbors gathered Sunday.\n\n\"She was full of life and always willing to help,\" "
+            "said Kirsten Dahl, a family friend.");
+    compare(&t);
+    assert_int_equal(count(t.c, PX_SLOT_QUOTE_SPEAKER, PX_JUDGE_CONFLICT, NULL), 0);
+    assert_int_equal(count(t.c, PX_SLOT_NAME, PX_JUDGE_CONFLICT, NULL), 1);
+    done(&t);
+}
+
+/* Rule quote-text: one outlet quotes what another prints as its own words,
+ * one word changed: a wording conflict; the same words, or a short quote,
+ * none. */
+static void quote_against_text(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Statement\n\nThe chief released a statement on Friday. Our whole city grieves for the loss "
+            "of the victims and their families.");
+    add(&s, "Chief speaks\n\n\"Our whole town grieves for the loss of the victims and their families,\" "
+            "Chief Ann Cole said on Friday.");
+    compare(&s);
+    const px_conflict *k = NULL;
+    assert_int_equal(count(s.c, PX_SLOT_QUOTE_WORDING, PX_JUDGE_CONFLICT, &k), 1);
+    int text = 0;
+    for (size_t i = 0; i < k->values.len; i++)
+        if (!strcmp(k->values.items[i].pattern, "quote-text")) {
+            text++;
+            assert_int_equal(k->values.items[i].article, 0);
+            assert_non_null(strstr(k->values.items[i].value, "city"));
+        }
+    assert_int_equal(text, 1);
+    done(&s);
+
+    story l = {0}; /* a quote of several sentences against a statement printed whole */
+    add(&l, "Statement\n\nThe family released a statement. He was a bright light with a warm smile. He will always "
+            "live in our hearts, and we thank everyone who helped us this week.");
+    add(&l, "Obituary\n\n\"He was a bright light with a warm smile. He will often live in our hearts, and we thank "
+            "everyone who helped us this week,\" the family said.");
+    compare(&l);
+    assert_int_equal(count(l.c, PX_SLOT_QUOTE_WORDING, PX_JUDGE_CONFLICT, &k), 1);
+    done(&l);
+
+    story t = {0}; /* the same words quoted: no conflict */
+    add(&t, "Statement\n\nThe chief released a statement on Friday. Our whole city grieves for the loss "
+            "of the victims and their families.");
+    add(&t, "Chief speaks\n\n\"Our whole city grieves for the loss of the victims and their families,\" "
+            "Chief Ann Cole said on Friday.");
+    compare(&t);
+    assert_int_equal(count(t.c, PX_SLOT_QUOTE_WORDING, PX_JUDGE_CONFLICT, NULL), 0);
+    done(&t);
+}
 
 static void quote_speakers_named_or_carried(void **state)
 {
@@ -338,6 +443,9 @@ int main(void)
         cmocka_unit_test(other_given_names),
         cmocka_unit_test(surname_nickname_initials),
         cmocka_unit_test(order_does_not_matter),
+        cmocka_unit_test(speaker_surname_in_its_article),
+        cmocka_unit_test(speaker_given_names),
+        cmocka_unit_test(quote_against_text),
         cmocka_unit_test(quote_speakers_named_or_carried),
         cmocka_unit_test(quote_wording),
     };

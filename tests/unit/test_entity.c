@@ -78,6 +78,22 @@ static void test_titles_and_surnames(void **state)
     px_article_free(a);
 }
 
+/* A surname alone after a name with a suffix is that person ("Jr." is no surname). */
+static void test_surname_after_suffix(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse(*state,
+        "Agents arrested Walter P. Brandt Jr. at his home on Friday. "
+        "Mr. Brandt denied the charges, and Brandt said he would fight them.", &a);
+    const px_entity *brandt = find(an, "Walter P. Brandt Jr");
+    if (!brandt) brandt = find(an, "Walter P. Brandt Jr.");
+    assert_non_null(brandt);
+    assert_true(has(brandt->aliases, brandt->alias_count, "Brandt"));
+    assert_null(find(an, "Brandt"));
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
 static void test_sentence_start(void **state)
 {
     px_article *a;
@@ -322,6 +338,7 @@ int main(void)
         cmocka_unit_test(test_lists_sorted),
         cmocka_unit_test(test_alias_table),
         cmocka_unit_test(test_titles_and_surnames),
+        cmocka_unit_test(test_surname_after_suffix),
         cmocka_unit_test(test_sentence_start),
         cmocka_unit_test(test_entity_at),
         cmocka_unit_test(test_news_conventions),

@@ -316,6 +316,8 @@ static void not_feeds(void **state)
     assert_contains(err.message, "https://x/");
     assert_contains(err.message, "not a feed");
     assert_int_equal(px_feed_parse("  \n", 3, NULL, NULL, &f, &err), PX_EEMPTY);
+    /* a byte order mark and nothing after it (found by fuzz_opml) */
+    assert_int_equal(px_feed_parse("\xfe\xff", 2, NULL, NULL, &f, &err), PX_EINPUT);
     assert_int_equal(px_feed_parse("\x1f\x8b\x08\x00garbage", 12, NULL, NULL, &f, &err), PX_EINPUT);
     assert_int_equal(px_feed_parse(NULL, 3, NULL, NULL, &f, &err), PX_EUSAGE);
     assert_int_equal(px_feed_parse("x", 1, NULL, NULL, NULL, &err), PX_EUSAGE);

@@ -106,12 +106,24 @@ static void numbers_as_jansson(void **state)
 {
     (void)state;
     static const double reals[] = {0.0, -0.0, 1.0, 0.1, 1234.5, 0.95, 1e20, 1e-5, 123456789012345678.0,
-                                   -2.5e-300, 1.0 / 3.0, 16450.0};
+                                   -2.5e-300, 1.0 / 3.0, 16450.0, 0.9995, 0.6666, 100.0, 0.0004567};
     for (size_t i = 0; i < sizeof reals / sizeof *reals; i++) {
         sink s;
         sink_open(&s);
         px_jsonw_real(&s.w, reals[i]);
         char *want = jansson(json_real(reals[i]));
+        sink_check(&s, want);
+        free(want);
+    }
+    for (size_t i = 0; i < sizeof reals / sizeof *reals; i++) { /* compare --json's 3 digits */
+        sink s;
+        sink_open(&s);
+        s.w.precision = 3;
+        px_jsonw_real(&s.w, reals[i]);
+        json_t *v = json_real(reals[i]);
+        char *want = json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(3) | JSON_ENCODE_ANY);
+        json_decref(v);
+        assert_non_null(want);
         sink_check(&s, want);
         free(want);
     }

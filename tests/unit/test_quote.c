@@ -271,6 +271,57 @@ static void test_title_organization_is_not_the_speaker(void **state)
     done(&d);
 }
 
+/* Rule person-modifier: a person named before the noun of the span is not
+ * the speaker; a person named after that noun is. */
+static void test_person_modifier_is_not_the_speaker(void **state)
+{
+    doc d = analyse(*state,
+                    "Mayor Ann Ortiz spoke on Monday.\n\n"
+                    "The Ortiz campaign said the plan would \"end the program as we know it.\"\n\n"
+                    "\"We will fight this,\" the Ortiz campaign spokeswoman Lia Brandt said.\n\n"
+                    "\"It is a lie,\" Ortiz said.");
+    assert_speaker(&d, "end the program", NULL, "said");
+    assert_speaker(&d, "We will fight this", "Lia Brandt", "said");
+    assert_speaker(&d, "It is a lie", "Ann Ortiz", "said");
+    done(&d);
+}
+
+/* Rule name-before-verb: a name right before the verb after a common noun
+ * (a comma left out) is the speaker; a name after a preposition is not. */
+static void test_name_before_verb(void **state)
+{
+    doc d = analyse(*state,
+                    "Witness Mark Lund saw the gunman.\n\n"
+                    "When the shooter ran out of ammunition Lund said \"He threw the gun down.\"\n\n"
+                    "A spokesman for Sen. Ann Ortiz said \"We are shocked.\"");
+    assert_speaker(&d, "He threw the gun down", "Mark Lund", "said");
+    const px_quote *q = quote(&d, "We are shocked");
+    assert_true(q->speaker < 0 || strcmp(speaker(&d, q), "Ann Ortiz"));
+    done(&d);
+}
+
+/* A surname the gazetteer knows as a place is the person when a verb of
+ * saying follows it ("Jordan said" after "Sheriff Tom Jordan"). */
+static void test_place_word_surname(void **state)
+{
+    doc d = analyse(*state,
+                    "Sheriff Tom Jordan spoke to reporters on Friday.\n\n"
+                    "\"At this point he acted alone,\" Jordan said.");
+    assert_speaker(&d, "At this point", "Tom Jordan", "said");
+    done(&d);
+}
+
+/* A surname alone before a verb of saying, among two persons of that
+ * surname: the one who spoke last, not the one mentioned last. */
+static void test_surname_speaker_spoke_last(void **state)
+{
+    doc d = analyse(*state,
+                    "\"She worked hard all her life,\" Jane Ortiz said of Tina Ortiz.\n\n"
+                    "\"We will miss her,\" Ortiz said.");
+    assert_speaker(&d, "We will miss her", "Jane Ortiz", "said");
+    done(&d);
+}
+
 /* A hinge: one mark glued between a sentence's end and a letter closes a
  * quote and opens the next. */
 static void test_hinge_mark(void **state)
@@ -448,6 +499,10 @@ int main(void)
         cmocka_unit_test(test_appositives_and_titles),
         cmocka_unit_test(test_role_apposition),
         cmocka_unit_test(test_title_organization_is_not_the_speaker),
+        cmocka_unit_test(test_person_modifier_is_not_the_speaker),
+        cmocka_unit_test(test_name_before_verb),
+        cmocka_unit_test(test_place_word_surname),
+        cmocka_unit_test(test_surname_speaker_spoke_last),
         cmocka_unit_test(test_hinge_mark),
         cmocka_unit_test(test_inferred_speakers),
         cmocka_unit_test(test_colon_before),

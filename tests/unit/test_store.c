@@ -120,15 +120,17 @@ static void store_groups_and_skips_duplicates(void **state)
     assert_int_equal(px_store_count(s, "articles"), 3);
     assert_int_equal(px_store_count(s, "memberships"), 3);
     int stories = 0;
-    assert_int_equal(px_store_stories(s, NULL, count_story, &stories, &err), PX_OK);
+    assert_int_equal(px_store_stories(s, NULL, count_story, &stories, NULL, &err), PX_OK);
     assert_int_equal(stories, 2);
     stories = 0;
-    assert_int_equal(px_store_stories(s, "2021-06-01", count_story, &stories, &err), PX_OK);
+    px_story_filter since = {.from = "2021-06-01"};
+    assert_int_equal(px_store_stories(s, &since, count_story, &stories, NULL, &err), PX_OK);
     assert_int_equal(stories, 1);
     char hit[16] = "";
-    assert_int_equal(px_store_search(s, "budget", 5, first_hit, hit, &err), PX_OK);
+    assert_int_equal(px_store_search(s, "budget", 0, 5, first_hit, hit, NULL, &err), PX_OK);
     assert_string_equal(hit, "c");
-    assert_int_equal(px_store_search(s, "\"unbalanced", 5, first_hit, hit, &err), PX_EUSAGE);
+    assert_int_equal(px_store_search(s, "\"unbalanced", PX_SEARCH_ADVANCED, 5, first_hit, hit,
+                                     NULL, &err), PX_EUSAGE);
     px_store_close(s);
 
     /* reopened: everything is already there; the same body under another URL too */
@@ -443,6 +445,194 @@ static void stories_expire_on_the_clock(void **state)
     remove_store();
 }
 
+/* What a person types is quoted for FTS5: the query built, word by word. */
+static void typed_queries_are_quoted(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *out; size_t terms; } cases[] = {
+        {"Ocasio-Cortez", "\"Ocasio-Cortez\"", 1},
+        {"Trump's wall", "\"Trump's\" \"wall\"", 2},
+        {"U.S.-Mexico", "\"U.S.-Mexico\"", 1},
+        {"$8B", "\"$8B\"", 1},
+        {"\"unbalanced", "\"unbalanced\"", 1},
+        {"Rice AND", "\"Rice\" \"AND\"", 2},
+        {"\"a phrase\" wal*", "\"a phrase\" \"wal\"*", 2},
+        {"say \"\"\" no", "\"say\" \"no\"", 2},
+        {"$ - -- ** \"", "", 0},
+        {"", "", 0},
+        {"NEAR(a b) title:x", "\"NEAR(a\" \"b)\" \"title:x\"", 3},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        px_buf b = {0};
+        assert_int_equal(px_store_fts_query(cases[i].in, &b), cases[i].terms);
+        assert_string_equal(px_buf_str(&b), cases[i].out);
+        px_buf_free(&b);
+    }
+}
+
+static void count_hit(const px_search_hit *h, void *ud)
+{
+    assert_non_null(h->snippet);
+    (*(int *)ud)++;
+}
+
+static const char typed[] =
+    "{\"id\":\"t1\",\"outlet\":\"Alpha\",\"date\":\"2023-01-05\",\"title\":\"Ocasio-Cortez "
+    "criticises Trump's wall funding\",\"text\":\"Alexandria Ocasio-Cortez said that Trump's wall "
+    "would cost $8B and harm U.S.-Mexico trade. Rice AND beans were served.\"}\n";
+
+/* Each of these ended in an SQLite error before; now each is searched. */
+static void search_never_fails_on_typed_text(void **state)
+{
+    (void)state;
+    remove_store();
+    px_store *s;
+    px_error err;
+    px_ingest_stats st;
+    assert_int_equal(px_store_open(path, 0, &s, &err), PX_OK);
+    assert_int_equal(ingest(s, typed, &st), PX_OK);
+    static const struct { const char *q; int hits; } cases[] = {
+        {"Ocasio-Cortez", 1}, {"Trump's wall", 1}, {"U.S.-Mexico", 1}, {"$8B", 1},
+        {"\"unbalanced", 0}, {"Rice AND", 1}, {"\"Trump's wall\"", 1}, {"wal*", 1},
+        {"$", 0}, {"'", 0}, {"\"", 0}, {"NOT", 0}, {"a OR", 0}, {"(", 0}, {"title:x", 0},
+        {"Mexico-U.S.", 0}, {"ocasio cortez", 1}, {"\xe2\x80\xae", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int n = 0;
+        size_t found = 99;
+        assert_int_equal(px_store_search(s, cases[i].q, 0, 10, count_hit, &n, &found, &err), PX_OK);
+        assert_int_equal(n, cases[i].hits);
+        assert_int_equal(found, (size_t)n);
+        /* the same words filter the story list without an error */
+        px_story_filter f = {.query = cases[i].q};
+        n = 0;
+        assert_int_equal(px_store_stories(s, &f, count_story, &n, NULL, &err), PX_OK);
+        assert_int_equal(n, cases[i].hits);
+    }
+    /* operators behind the advanced syntax; a malformed one is a usage error */
+    int n = 0;
+    assert_int_equal(px_store_search(s, "rice OR zzz", PX_SEARCH_ADVANCED, 10, count_hit, &n, NULL, &err), PX_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(px_store_search(s, "Rice AND", PX_SEARCH_ADVANCED, 10, count_hit, &n, NULL, &err), PX_EUSAGE);
+    assert_non_null(strstr(err.message, "Rice AND"));
+    /* limits */
+    char big[PX_STORE_MAX_QUERY + 2];
+    memset(big, 'a', sizeof big - 1);
+    big[sizeof big - 1] = 0;
+    assert_int_equal(px_store_search(s, big, 0, 10, count_hit, &n, NULL, &err), PX_EUSAGE);
+    assert_int_equal(px_store_search(s, "rice", 0, 0, count_hit, &n, NULL, &err), PX_EUSAGE);
+    px_store_close(s);
+}
+
+static void collect_story(const px_story_row *r, void *ud)
+{
+    int64_t *ids = ud;
+    ids[++ids[0]] = r->id;
+    assert_true(r->articles >= 1);
+    assert_true(r->version > 0);
+}
+
+static void collect_article(const px_article_row *r, void *ud)
+{
+    int64_t *ids = ud;
+    ids[++ids[0]] = r->row;
+}
+
+/* The read side: filters, pages by cursor, orders, outlets, one article. */
+static void stories_filter_and_page(void **state)
+{
+    (void)state;
+    px_ingest_stats st;
+    px_store *s = new_store_of_dump(&st);
+    px_error err;
+    int64_t ids[16] = {0};
+    px_story_filter f = {.limit = 1};
+    char *next = NULL;
+    assert_int_equal(px_store_stories(s, &f, collect_story, ids, &next, &err), PX_OK);
+    assert_int_equal(ids[0], 1);
+    assert_non_null(next); /* a second story follows */
+    f.cursor = next;
+    char *last = NULL;
+    assert_int_equal(px_store_stories(s, &f, collect_story, ids, &last, &err), PX_OK);
+    free(next);
+    assert_int_equal(ids[0], 2);
+    assert_null(last); /* the last page */
+    assert_true(ids[1] != ids[2]);
+    /* the most recent first: the budget story (June) */
+    px_story_filter g = {.outlet = "Y"};
+    int64_t y[16] = {0};
+    assert_int_equal(px_store_stories(s, &g, collect_story, y, NULL, &err), PX_OK);
+    assert_int_equal(y[0], 1);
+    assert_int_equal(y[1], ids[2]);
+    px_story_filter h = {.to = "2021-04-01", .language = "en"};
+    int64_t z[16] = {0};
+    assert_int_equal(px_store_stories(s, &h, collect_story, z, NULL, &err), PX_OK);
+    assert_int_equal(z[0], 1);
+    assert_int_equal(z[1], ids[2]);
+    px_story_filter largest = {.order = PX_STORIES_LARGEST};
+    int64_t l[16] = {0};
+    assert_int_equal(px_store_stories(s, &largest, collect_story, l, NULL, &err), PX_OK);
+    assert_int_equal(l[1], ids[2]); /* two articles before one */
+    /* refused: bad dates, cursors, limits */
+    const char *bad_cursors[] = {"", "x", "1", "1.", ".1", "1.0", "1.-3", "1.2x", "99999999999999999999.1"};
+    for (size_t i = 0; i < sizeof bad_cursors / sizeof *bad_cursors; i++) {
+        px_story_filter b = {.cursor = bad_cursors[i]};
+        assert_int_equal(px_store_stories(s, &b, collect_story, l, NULL, &err), PX_EUSAGE);
+    }
+    px_story_filter bd = {.from = "2021-13-01"};
+    assert_int_equal(px_store_stories(s, &bd, collect_story, l, NULL, &err), PX_EUSAGE);
+    px_story_filter bl = {.limit = PX_STORE_MAX_LIMIT + 1};
+    assert_int_equal(px_store_stories(s, &bl, collect_story, l, NULL, &err), PX_EUSAGE);
+    /* a story's articles in order; an outlet's newest first, paged */
+    int64_t a[16] = {0};
+    px_article_filter af = {.story = ids[2]};
+    assert_int_equal(px_store_articles(s, &af, collect_article, a, NULL, &err), PX_OK);
+    assert_int_equal(a[0], 2);
+    assert_true(a[1] < a[2]);
+    int64_t o[16] = {0};
+    px_article_filter of = {.outlet = "X", .limit = 1};
+    assert_int_equal(px_store_articles(s, &of, collect_article, o, &next, &err), PX_OK);
+    assert_non_null(next);
+    of.cursor = next;
+    assert_int_equal(px_store_articles(s, &of, collect_article, o, &last, &err), PX_OK);
+    free(next);
+    assert_null(last);
+    assert_int_equal(o[0], 2);
+    assert_true(o[1] > o[2]);
+    /* one article, by its id; none by another */
+    px_article *art;
+    int64_t story = 0;
+    assert_int_equal(px_store_article_get(s, ctx, "c", &art, &story, &err), PX_OK);
+    assert_string_equal(px_article_outlet(art), "X");
+    assert_int_equal(story, ids[1]);
+    px_article_free(art);
+    assert_int_equal(px_store_article_get(s, ctx, "nope", &art, &story, &err), PX_EUSAGE);
+    assert_null(art);
+    px_store_close(s);
+}
+
+static void count_outlet(const px_outlet_row *r, void *ud)
+{
+    int *n = ud;
+    if (n[0]++ == 0) {
+        assert_string_equal(r->name, "X");
+        assert_int_equal(r->articles, 2);
+        assert_int_equal(r->stories, 2);
+    }
+}
+
+static void outlets_are_listed(void **state)
+{
+    (void)state;
+    px_ingest_stats st;
+    px_store *s = new_store_of_dump(&st);
+    px_error err;
+    int n[1] = {0};
+    assert_int_equal(px_store_outlets(s, count_outlet, n, &err), PX_OK);
+    assert_int_equal(n[0], 2);
+    px_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -455,6 +645,10 @@ int main(void)
         cmocka_unit_test(stories_expire_on_the_clock),
         cmocka_unit_test(urls_and_ids_are_indexed_by_key),
         cmocka_unit_test(older_articles_get_keys),
+        cmocka_unit_test(typed_queries_are_quoted),
+        cmocka_unit_test(search_never_fails_on_typed_text),
+        cmocka_unit_test(stories_filter_and_page),
+        cmocka_unit_test(outlets_are_listed),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,458 @@
+/*
+ * pages.c — the HTML pages (serve.h): the story list, a story, an article,
+ * the outlets, an outlet, search.  Each shows what its /api/v1 endpoint
+ * returns (api.c), read through the same store calls with the same
+ * arguments, so a test can hold one against the other.
+ *
+ * Text from the store goes out through pxs_bdi/pxs_esc (page.c); links
+ * carry only numbers or percent-encoded names (pxs_url); an article's URL
+ * is a link only when it is http(s).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "serve/serve.h"
+
+/* A link to the outlet's page, its name as text. */
+static void outlet_link(FILE *f, const char *name)
+{
+    if (!name) {
+        fputs("<span class=\"none\">no outlet</span>", f);
+        return;
+    }
+    fputs("<a class=\"outlet\" href=\"/outlet?name=", f);
+    pxs_url(f, name);
+    fputs("\">", f);
+    pxs_bdi(f, name);
+    fputs("</a>", f);
+}
+
+static void outlets_links(FILE *f, const char *list)
+{
+    for (const char *p = list; p && *p;) {
+        const char *e = strstr(p, ", ");
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char *name = strndup(p, n);
+        if (p != list) fputs(", ", f);
+        outlet_link(f, name);
+        free(name);
+        p += n + (e ? 2 : 0);
+    }
+}
+
+/* An argument back into a link: "&name=value", percent-encoded. */
+static void keep(FILE *f, const char *name, const char *value)
+{
+    if (!value) return;
+    fprintf(f, "&amp;%s=", name);
+    pxs_url(f, value);
+}
+
+static void input(FILE *f, const char *label, const char *name, const char *type, const char *value)
+{
+    fprintf(f, "<label>%s <input name=\"%s\" type=\"%s\" value=\"", label, name, type);
+    pxs_esc(f, value);
+    fputs("\"></label>\n", f);
+}
+
+/* ---- the story list ------------------------------------------------------ */
+
+typedef struct list_ctx {
+    FILE *f;
+    pxs_cache *cache;
+    int rows;
+} list_ctx;
+
+static void story_line(const px_story_row *s, void *ud)
+{
+    list_ctx *l = ud;
+    FILE *f = l->f;
+    l->rows++;
+    fprintf(f, "<tr data-story=\"%lld\"><td><a class=\"story\" href=\"/story/%lld\">", (long long)s->id,
+            (long long)s->id);
+    pxs_bdi(f, s->title ? s->title : "(untitled)");
+    fputs("</a></td><td>", f);
+    outlets_links(f, s->outlets);
+    fputs("</td><td class=\"n\">", f);
+    pxs_esc(f, s->first ? s->first : "undated");
+    fputs("</td><td class=\"n\">", f);
+    pxs_esc(f, s->last ? s->last : "undated");
+    fprintf(f, "</td><td class=\"n articles\">%lld</td><td class=\"n conflicts\">", (long long)s->articles);
+    long k = pxs_cache_conflicts(l->cache, s->id, s->version);
+    if (k >= 0) fprintf(f, "%ld", k);
+    else fputs("<span class=\"none\" title=\"counted when the story is first opened\">?</span>", f);
+    fputs("</td></tr>\n", f);
+}
+
+void pxs_page_stories(pxs_request *r)
+{
+    px_story_filter f;
+    if (pxs_story_filter(r, &f, 0)) return;
+    FILE *o = r->out;
+    pxs_page_open(o, f.order == PX_STORIES_LARGEST ? "Largest stories" : "Stories", f.query);
+    fprintf(o, "<h1>%s</h1>\n", f.order == PX_STORIES_LARGEST ? "Largest stories" : "Recent stories");
+    fputs("<form class=\"filters\" action=\"/\" method=\"get\">\n", o);
+    input(o, "Words", "q", "search", f.query);
+    input(o, "From", "from", "date", f.from);
+    input(o, "To", "to", "date", f.to);
+    input(o, "Outlet", "outlet", "text", f.outlet);
+    input(o, "Language", "lang", "text", f.language);
+    fprintf(o, "<label>Order <select name=\"order\"><option value=\"recent\"%s>most recent</option>"
+               "<option value=\"largest\"%s>largest</option></select></label>\n"
+               "<button type=\"submit\">Filter</button></form>\n",
+            f.order == PX_STORIES_RECENT ? " selected" : "", f.order == PX_STORIES_LARGEST ? " selected" : "");
+    fputs("<table class=\"list\" id=\"stories\"><thead><tr><th>story</th><th>outlets</th>"
+          "<th>first seen</th><th>last seen</th><th>articles</th><th>conflicts</th></tr></thead>"
+          "<tbody>\n", o);
+    list_ctx l = {o, r->cache, 0};
+    char *next = NULL;
+    px_error err;
+    if (px_store_stories(r->store, &f, story_line, &l, &next, &err)) {
+        pxs_store_failed(r, &err, 0);
+        return;
+    }
+    fputs("</tbody></table>\n", o);
+    if (!l.rows) fputs("<p class=\"none\">No story matches.</p>\n", o);
+    if (next) {
+        fprintf(o, "<p class=\"pager\"><a rel=\"next\" id=\"next\" href=\"/?order=%s",
+                f.order == PX_STORIES_LARGEST ? "largest" : "recent");
+        keep(o, "q", f.query);
+        keep(o, "from", f.from);
+        keep(o, "to", f.to);
+        keep(o, "outlet", f.outlet);
+        keep(o, "lang", f.language);
+        keep(o, "cursor", next);
+        fputs("\">Next page</a></p>\n", o);
+        free(next);
+    }
+    pxs_page_close(o);
+}
+
+/* ---- a story ------------------------------------------------------------- */
+
+typedef struct row_copy {
+    int64_t row;
+    char *outlet, *title, *date;
+} row_copy;
+
+typedef PX_VEC(row_copy) row_list;
+
+static void keep_row(const px_article_row *a, void *ud)
+{
+    row_list *v = ud;
+    row_copy c = {a->row, a->outlet ? strdup(a->outlet) : NULL, a->title ? strdup(a->title) : NULL,
+                  a->date ? strdup(a->date) : NULL};
+    px_vec_push(v, c);
+}
+
+static void timeline_item(FILE *f, const row_copy *c)
+{
+    fputs("<li>", f);
+    pxs_esc(f, c->date ? c->date : "undated");
+    fputs(" · ", f);
+    outlet_link(f, c->outlet);
+    fprintf(f, " · <a class=\"article\" href=\"/article/%lld\">", (long long)c->row);
+    pxs_bdi(f, c->title ? c->title : "(untitled)");
+    fputs("</a>", f);
+}
+
+/* When each outlet published, oldest first; a near-copy folded under its
+ * original (among the compared articles). */
+static void timeline(FILE *f, const row_list *v, const pxs_story *s)
+{
+    fputs("<section id=\"timeline\"><h2>Coverage timeline</h2>\n<ol class=\"timeline\">\n", f);
+    for (size_t i = 0; i < v->len; i++) {
+        if (s->original && i < s->compared && s->original[i] != (size_t)-1) continue; /* folded */
+        timeline_item(f, &v->items[i]);
+        size_t copies = 0;
+        for (size_t k = 0; s->original && k < s->compared && k < v->len; k++)
+            if (s->original[k] == i) {
+                if (!copies++) fputs("<details class=\"copies\"><summary>near-copies</summary><ol>", f);
+                timeline_item(f, &v->items[k]);
+                fputs("</li>", f);
+            }
+        if (copies) fputs("</ol></details>", f);
+        fputs("</li>\n", f);
+    }
+    fputs("</ol></section>\n", f);
+}
+
+typedef struct row_title {
+    char *title, *outlets, *first, *last;
+    px_story_row row;
+} row_title;
+
+static void keep_story(const px_story_row *s, void *ud)
+{
+    row_title *t = ud;
+    t->row = *s;
+    t->title = s->title ? strdup(s->title) : NULL;
+    t->outlets = s->outlets ? strdup(s->outlets) : NULL;
+    t->first = s->first ? strdup(s->first) : NULL;
+    t->last = s->last ? strdup(s->last) : NULL;
+}
+
+void pxs_page_story(pxs_request *r, const char *id)
+{
+    int64_t n = pxs_id(id);
+    row_title t = {0};
+    px_story_filter sf = {.story = n, .limit = 1};
+    px_error err;
+    if (n > 0 && px_store_stories(r->store, &sf, keep_story, &t, NULL, &err)) {
+        pxs_store_failed(r, &err, 0);
+        return;
+    }
+    if (n <= 0 || !t.row.id) {
+        pxs_fail(r, 404, 0, "No such story.");
+        return;
+    }
+    row_list v = {0};
+    px_article_filter af = {.story = n, .limit = PX_STORE_MAX_LIMIT};
+    pxs_story *s = NULL;
+    if (px_store_articles(r->store, &af, keep_row, &v, NULL, &err) ||
+        !(s = pxs_cache_get(r->cache, r, &t.row, &err))) {
+        pxs_store_failed(r, &err, 0);
+        goto done;
+    }
+    FILE *o = r->out;
+    pxs_page_open(o, t.title ? t.title : "(untitled)", NULL);
+    fputs("<h1 id=\"story-title\">", o);
+    pxs_bdi(o, t.title ? t.title : "(untitled)");
+    fprintf(o, "</h1>\n<p class=\"sub\">Story %lld: <span id=\"story-articles\">%lld</span> articles "
+               "from %lld outlets, ", (long long)n, (long long)t.row.articles, (long long)t.row.outlet_count);
+    pxs_esc(o, t.first ? t.first : "undated");
+    fputs(" to ", o);
+    pxs_esc(o, t.last ? t.last : "undated");
+    fputs(". Outlets: ", o);
+    outlets_links(o, t.outlets);
+    fprintf(o, ". <a href=\"/api/v1/stories/%lld\">JSON</a></p>\n", (long long)n);
+    if (s->compared < (size_t)s->articles)
+        fprintf(o, "<p class=\"note\">The comparison is of the first %zu of its %lld articles.</p>\n",
+                s->compared, (long long)s->articles);
+    fwrite(s->html, 1, s->html_len, o);
+    timeline(o, &v, s);
+    pxs_page_close(o);
+done:
+    pxs_story_release(r->cache, s);
+    for (size_t i = 0; i < v.len; i++) {
+        free(v.items[i].outlet);
+        free(v.items[i].title);
+        free(v.items[i].date);
+    }
+    px_vec_free(&v);
+    free(t.title);
+    free(t.outlets);
+    free(t.first);
+    free(t.last);
+}
+
+/* ---- an article ------------------------------------------------------------ */
+
+static void field(FILE *f, const char *name, const char *value)
+{
+    if (!value) return;
+    fprintf(f, "<dt>%s</dt><dd>", name);
+    pxs_bdi(f, value);
+    fputs("</dd>", f);
+}
+
+void pxs_page_article(pxs_request *r, const char *id)
+{
+    int64_t story = 0, n = pxs_id(id);
+    px_article *a = pxs_article(r, id, &story, 0);
+    if (!a) return;
+    FILE *o = r->out;
+    const char *title = px_article_title(a);
+    pxs_page_open(o, title ? title : "(untitled)", NULL);
+    fputs("<article class=\"text\"><h1 id=\"article-title\">", o);
+    pxs_bdi(o, title ? title : "(untitled)");
+    fputs("</h1>\n<dl class=\"meta\"><dt>outlet</dt><dd>", o);
+    outlet_link(o, px_article_outlet(a));
+    fputs("</dd>", o);
+    field(o, "date", px_article_date(a));
+    field(o, "byline", px_article_byline(a));
+    field(o, "language", px_article_language(a));
+    field(o, "id", px_article_id(a));
+    if (story) fprintf(o, "<dt>story</dt><dd><a id=\"story-link\" href=\"/story/%lld\">story %lld</a></dd>",
+                       (long long)story, (long long)story);
+    if (px_article_url(a)) {
+        fputs("<dt>source</dt><dd id=\"source\">", o);
+        pxs_ext_link(o, px_article_url(a));
+        fputs("</dd>", o);
+    }
+    fputs("</dl>\n", o);
+    for (size_t i = 0; i < px_article_paragraph_count(a); i++) {
+        fputs("<p>", o);
+        pxs_esc(o, px_article_paragraph(a, i));
+        fputs("</p>\n", o);
+    }
+    fprintf(o, "<p><a href=\"/api/v1/articles/%lld\">JSON</a></p></article>\n", (long long)n);
+    pxs_page_close(o);
+    px_article_free(a);
+}
+
+/* ---- outlets ----------------------------------------------------------- */
+
+static void outlet_line(const px_outlet_row *w, void *ud)
+{
+    FILE *f = ud;
+    fputs("<tr><td>", f);
+    outlet_link(f, w->name);
+    fprintf(f, "</td><td class=\"n\">%lld</td><td class=\"n\">%lld</td><td class=\"n\">",
+            (long long)w->articles, (long long)w->stories);
+    pxs_esc(f, w->first ? w->first : "undated");
+    fputs("</td><td class=\"n\">", f);
+    pxs_esc(f, w->last ? w->last : "undated");
+    fputs("</td></tr>\n", f);
+}
+
+void pxs_page_outlets(pxs_request *r)
+{
+    FILE *o = r->out;
+    pxs_page_open(o, "Outlets", NULL);
+    fputs("<h1>Outlets</h1>\n<table class=\"list\" id=\"outlets\"><thead><tr><th>outlet</th>"
+          "<th>articles</th><th>stories</th><th>first</th><th>last</th></tr></thead><tbody>\n", o);
+    px_error err;
+    if (px_store_outlets(r->store, outlet_line, o, &err)) {
+        pxs_store_failed(r, &err, 0);
+        return;
+    }
+    fputs("</tbody></table>\n", o);
+    pxs_page_close(o);
+}
+
+typedef struct outlet_ctx {
+    FILE *f;
+    int rows;
+} outlet_ctx;
+
+static void outlet_article(const px_article_row *a, void *ud)
+{
+    outlet_ctx *c = ud;
+    c->rows++;
+    fprintf(c->f, "<tr data-row=\"%lld\"><td class=\"n\">", (long long)a->row);
+    pxs_esc(c->f, a->date ? a->date : "undated");
+    fprintf(c->f, "</td><td><a class=\"article\" href=\"/article/%lld\">", (long long)a->row);
+    pxs_bdi(c->f, a->title ? a->title : "(untitled)");
+    fputs("</a></td><td>", c->f);
+    if (a->story) fprintf(c->f, "<a href=\"/story/%lld\">story %lld</a>", (long long)a->story, (long long)a->story);
+    fputs("</td></tr>\n", c->f);
+}
+
+void pxs_page_outlet(pxs_request *r)
+{
+    const char *name = pxs_arg(r, "name"), *cursor = pxs_arg(r, "cursor");
+    if (pxs_bad_args(r, 0)) return;
+    if (!name) {
+        pxs_fail(r, 400, 0, "Which outlet? (name=)");
+        return;
+    }
+    FILE *o = r->out;
+    pxs_page_open(o, name, NULL);
+    fputs("<h1 id=\"outlet-name\">", o);
+    pxs_bdi(o, name);
+    fputs("</h1>\n<table class=\"list\" id=\"articles\"><thead><tr><th>date</th><th>article</th>"
+          "<th>story</th></tr></thead><tbody>\n", o);
+    px_article_filter f = {.outlet = name, .cursor = cursor};
+    outlet_ctx c = {o, 0};
+    char *next = NULL;
+    px_error err;
+    if (px_store_articles(r->store, &f, outlet_article, &c, &next, &err)) {
+        pxs_store_failed(r, &err, 0);
+        return;
+    }
+    if (!c.rows && !cursor) {
+        free(next);
+        pxs_fail(r, 404, 0, "No such outlet.");
+        return;
+    }
+    fputs("</tbody></table>\n", o);
+    if (next) {
+        fputs("<p class=\"pager\"><a rel=\"next\" id=\"next\" href=\"/outlet?name=", o);
+        pxs_url(o, name);
+        keep(o, "cursor", next);
+        fputs("\">Next page</a></p>\n", o);
+        free(next);
+    }
+    pxs_page_close(o);
+}
+
+/* ---- search ----------------------------------------------------------- */
+
+typedef struct search_ctx {
+    FILE *f;
+    int64_t story;
+    int groups;
+} search_ctx;
+
+/* The snippet escaped, its matches (between \x02 and \x03) in <mark>. */
+static void snippet(FILE *f, const char *s)
+{
+    int open = 0;
+    for (const char *p = s; p && *p;) {
+        size_t n = strcspn(p, "\x02\x03");
+        char *part = strndup(p, n);
+        pxs_esc(f, part);
+        free(part);
+        p += n;
+        if (*p == '\x02' && !open) fputs("<mark>", f), open = 1;
+        else if (*p == '\x03' && open) fputs("</mark>", f), open = 0;
+        if (*p) p++;
+    }
+    if (open) fputs("</mark>", f);
+}
+
+static void hit_line(const px_search_hit *h, void *ud)
+{
+    search_ctx *c = ud;
+    FILE *f = c->f;
+    if (!c->groups || h->story != c->story) {
+        if (c->groups++) fputs("</ol></section>\n", f);
+        c->story = h->story;
+        if (h->story) fprintf(f, "<section class=\"group\" data-story=\"%lld\"><h2><a href=\"/story/%lld\">"
+                                 "Story %lld</a></h2><ol>\n", (long long)h->story, (long long)h->story,
+                              (long long)h->story);
+        else fputs("<section class=\"group\" data-story=\"0\"><h2>In no story</h2><ol>\n", f);
+    }
+    fprintf(f, "<li class=\"hit\" data-row=\"%lld\"><a class=\"article\" href=\"/article/%lld\">",
+            (long long)h->article, (long long)h->article);
+    pxs_bdi(f, h->title ? h->title : "(untitled)");
+    fputs("</a> · ", f);
+    outlet_link(f, h->outlet);
+    fputs(" · ", f);
+    pxs_esc(f, h->date ? h->date : "undated");
+    fputs("<br><span class=\"snip\">", f);
+    snippet(f, h->snippet);
+    fputs("</span></li>\n", f);
+}
+
+void pxs_page_search(pxs_request *r)
+{
+    const char *q = pxs_arg(r, "q"), *adv = pxs_arg(r, "advanced");
+    if (pxs_bad_args(r, 0)) return;
+    FILE *o = r->out;
+    pxs_page_open(o, q ? q : "Search", q);
+    fputs("<h1>Search</h1>\n", o);
+    if (!q) {
+        fputs("<p>Words find the articles that hold them all; \"a phrase\" in quotes, word* a "
+              "prefix.</p>\n", o);
+        pxs_page_close(o);
+        return;
+    }
+    search_ctx c = {o, 0, 0};
+    size_t found = 0;
+    px_error err;
+    int flags = PX_SEARCH_BY_STORY | PX_SEARCH_MARKS | (adv && strcmp(adv, "0") ? PX_SEARCH_ADVANCED : 0);
+    if (px_store_search(r->store, q, flags, 100, hit_line, &c, &found, &err)) {
+        pxs_store_failed(r, &err, 0);
+        return;
+    }
+    if (c.groups) fputs("</ol></section>\n", o);
+    if (!found) {
+        fputs("<p class=\"none\" id=\"nothing\">No article matches <q>", o);
+        pxs_bdi(o, q);
+        fputs("</q>.</p>\n", o);
+    }
+    pxs_page_close(o);
+}

@@ -1,0 +1,458 @@
+/*
+ * test_serve.c — `parallax serve` over a fixture store, through HTTP on
+ * 127.0.0.1 (a port the kernel picks), with libcurl as the client: every
+ * page and endpoint answers; each page shows the rows its endpoint returns;
+ * hostile text (script and event-handler markup, javascript: and data:
+ * URLs, quotes that would close an attribute, bidi overrides) comes out
+ * escaped and never as a link; bad arguments are 400, unknown ids 404,
+ * other methods 405, bodies 413, never a 500; the security headers, ETag
+ * and gzip; and a story's page follows the story when `add` writes to the
+ * store while the server reads it (the comparison cache is per version).
+ *
+ * The store: the two seed articles (one story with a conflict), then
+ * tests/serve/hostile.jsonl (a story of two hostile articles, and one of
+ * one article).
+ */
+#define _GNU_SOURCE /* fmemopen */
+#include <curl/curl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "store/ingest.h"
+
+static char path[64];
+static px_server *server;
+static unsigned port;
+
+typedef struct reply {
+    long status;
+    px_buf body, headers;
+} reply;
+
+static size_t collect(char *p, size_t size, size_t n, void *ud)
+{
+    px_buf_append(ud, p, size * n);
+    return size * n;
+}
+
+/* GET path (or another method) with an extra header; the reply's body and
+ * headers in r (free with reply_free). */
+static void request(const char *method, const char *p, const char *header, reply *r)
+{
+    memset(r, 0, sizeof *r);
+    CURL *c = curl_easy_init();
+    assert_non_null(c);
+    char url[2048];
+    snprintf(url, sizeof url, "http://127.0.0.1:%u%s", port, p);
+    struct curl_slist *h = header ? curl_slist_append(NULL, header) : NULL;
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+    curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L); /* send ../ as it is */
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, collect);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->headers);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+    if (strcmp(method, "POST") == 0) curl_easy_setopt(c, CURLOPT_POSTFIELDS, "a=1");
+    if (strcmp(method, "HEAD") == 0) curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+    assert_int_equal(curl_easy_perform(c), CURLE_OK);
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+    curl_slist_free_all(h);
+    curl_easy_cleanup(c);
+}
+
+static void get(const char *p, reply *r) { request("GET", p, NULL, r); }
+
+static void reply_free(reply *r)
+{
+    px_buf_free(&r->body);
+    px_buf_free(&r->headers);
+}
+
+static json_t *get_json(const char *p)
+{
+    reply r;
+    get(p, &r);
+    if (r.status != 200) fail_msg("%s: %ld %s", p, r.status, px_buf_str(&r.body));
+    assert_contains(px_buf_str(&r.headers), "Content-Type: application/json");
+    json_error_t e;
+    json_t *j = json_loads(px_buf_str(&r.body), 0, &e);
+    if (!j) fail_msg("%s: not JSON: %s", p, e.text);
+    reply_free(&r);
+    return j;
+}
+
+static void add_file(px_ingest *g, px_context *ctx, const char *file)
+{
+    px_error err;
+    px_reader *r;
+    assert_int_equal(px_reader_open(ctx, file, PX_FORMAT_AUTO, &r, &err), PX_OK);
+    px_article *a;
+    while (px_reader_next(r, &a, &err) == PX_OK && a) {
+        px_analysis *an;
+        int added;
+        assert_int_equal(px_analyze(ctx, a, &an, &err), PX_OK);
+        assert_int_equal(px_ingest_add(g, ctx, a, an, &added, &err), PX_OK);
+        px_analysis_free(an);
+        px_article_free(a);
+    }
+    px_reader_close(r);
+}
+
+/* Adds the files to the store at path, as `parallax add` does. */
+static void add(const char *const *files)
+{
+    px_context *ctx;
+    px_store *s;
+    px_ingest *g;
+    px_error err;
+    px_story_params p;
+    px_story_params_default(&p);
+    assert_int_equal(px_context_new(&ctx, &err), PX_OK);
+    assert_int_equal(px_store_open(path, 0, &s, &err), PX_OK);
+    assert_int_equal(px_ingest_open(s, &p, 1, &g, &err), PX_OK);
+    for (; *files; files++) add_file(g, ctx, *files);
+    assert_int_equal(px_ingest_close(g, &err), PX_OK);
+    px_store_close(s);
+    px_context_free(ctx);
+}
+
+static void remove_store(void)
+{
+    char p[80];
+    unlink(path);
+    snprintf(p, sizeof p, "%s-wal", path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path);
+    unlink(p);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(path, sizeof path, "/tmp/px-test-serve-%ld.db", (long)getpid());
+    remove_store();
+    static const char *const files[] = {"examples/000_0de752108fcf7d4a.txt",
+                                        "examples/001_6fc7805a935ef0d6.txt",
+                                        "tests/serve/hostile.jsonl", NULL};
+    add(files);
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    px_server_options o = {.db = path, .port = PX_SERVER_ANY_PORT, .threads = 2, .quiet = 1};
+    px_error err;
+    if (px_server_start(&o, &server, &err)) {
+        fprintf(stderr, "%s\n", err.message);
+        return -1;
+    }
+    port = px_server_port(server);
+    return port > 0 && port < 65536 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    px_server_stop(server);
+    curl_global_cleanup();
+    remove_store();
+    return 0;
+}
+
+/* The story ids of /api/v1/stories, in order. */
+static size_t api_story_ids(const char *query, int64_t *ids, size_t max)
+{
+    char p[256];
+    snprintf(p, sizeof p, "/api/v1/stories%s", query);
+    json_t *j = get_json(p);
+    size_t n = 0, i;
+    json_t *s;
+    json_array_foreach(json_object_get(j, "stories"), i, s) if (n < max) ids[n++] = json_integer_value(json_object_get(s, "id"));
+    json_decref(j);
+    return n;
+}
+
+/* The numbers of the attribute attr="N" in the page, in order. */
+static size_t page_ids(const char *html, const char *attr, int64_t *ids, size_t max)
+{
+    size_t n = 0;
+    char pat[32];
+    snprintf(pat, sizeof pat, "%s=\"", attr);
+    for (const char *p = strstr(html, pat); p && n < max; p = strstr(p + 1, pat))
+        ids[n++] = strtoll(p + strlen(pat), NULL, 10);
+    return n;
+}
+
+static void pages_and_endpoints_answer(void **state)
+{
+    (void)state;
+    static const char *const pages[] = {"/", "/?order=largest", "/story/1", "/story/2", "/story/3",
+                                        "/article/1", "/article/3", "/outlets",
+                                        "/outlet?name=Data%20Daily", "/search", "/search?q=warehouse",
+                                        "/search?q=Earnest", "/assets/style.css"};
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+        reply r;
+        get(pages[i], &r);
+        if (r.status != 200) fail_msg("%s: %ld", pages[i], r.status);
+        if (i + 1 < sizeof pages / sizeof *pages) {
+            assert_contains(px_buf_str(&r.body), "<!DOCTYPE html>");
+            assert_contains(px_buf_str(&r.body), "</html>");
+        }
+        reply_free(&r);
+    }
+    static const char *const api[] = {"/api/v1/stories", "/api/v1/stories/1", "/api/v1/stories/3",
+                                      "/api/v1/stories/1/articles", "/api/v1/articles/1",
+                                      "/api/v1/outlets", "/api/v1/outlet/articles?name=Data%20Daily",
+                                      "/api/v1/search?q=warehouse"};
+    for (size_t i = 0; i < sizeof api / sizeof *api; i++) json_decref(get_json(api[i]));
+    /* the story with a conflict: its page highlights it, its JSON holds it */
+    reply r;
+    get("/story/1", &r);
+    assert_contains(px_buf_str(&r.body), "<section id=\"conflicts\"><h2>Conflicts and updates</h2>");
+    assert_contains(px_buf_str(&r.body), "<mark>");
+    assert_contains(px_buf_str(&r.body), "<section id=\"timeline\">");
+    reply_free(&r);
+    json_t *j = get_json("/api/v1/stories/1");
+    assert_true(json_array_size(json_object_get(j, "conflicts")) >= 1);
+    json_decref(j);
+    /* once opened, the list counts its conflicts */
+    j = get_json("/api/v1/stories");
+    size_t i;
+    json_t *s;
+    int counted = 0;
+    json_array_foreach(json_object_get(j, "stories"), i, s)
+        if (json_integer_value(json_object_get(s, "id")) == 1)
+            counted = json_integer_value(json_object_get(s, "conflicts")) >= 1;
+    assert_true(counted);
+    json_decref(j);
+}
+
+static void pages_show_their_endpoints_data(void **state)
+{
+    (void)state;
+    int64_t a[64], b[64];
+    static const char *const lists[] = {"", "?order=largest", "?q=warehouse", "?from=2022-01-01",
+                                        "?to=2021-12-31", "?outlet=Data%20Daily", "?lang=en",
+                                        "?limit=1"};
+    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
+        size_t n = api_story_ids(lists[k], a, 64);
+        char p[128];
+        snprintf(p, sizeof p, "/%s", lists[k]);
+        reply r;
+        get(p, &r);
+        assert_int_equal(r.status, 200);
+        size_t m = page_ids(px_buf_str(&r.body), "data-story", b, 64);
+        reply_free(&r);
+        assert_int_equal(n, m);
+        for (size_t i = 0; i < n; i++) assert_int_equal(a[i], b[i]);
+    }
+    assert_int_equal(api_story_ids("?from=2022-01-01", a, 64), 2);
+    assert_int_equal(api_story_ids("?to=2021-12-31", a, 64), 1);
+    assert_int_equal(api_story_ids("?from=2022-01-04&to=2022-01-04", a, 64), 2);
+    assert_int_equal(api_story_ids("?from=2022-01-05", a, 64), 0);
+    assert_int_equal(api_story_ids("?q=warehouse", a, 64), 1);
+
+    /* pages of one story at a time: the cursors chain, the same on both */
+    json_t *j = get_json("/api/v1/stories?limit=1");
+    const char *next = json_string_value(json_object_get(j, "next"));
+    assert_non_null(next);
+    reply r;
+    get("/?limit=1", &r);
+    char link[128];
+    snprintf(link, sizeof link, "cursor=%s\"", next);
+    assert_contains(px_buf_str(&r.body), link);
+    reply_free(&r);
+    json_decref(j);
+
+    /* search: the same hits in the same story groups */
+    j = get_json("/api/v1/search?q=warehouse%20fire");
+    size_t n = 0, i, k;
+    json_t *g, *h;
+    json_array_foreach(json_object_get(j, "stories"), i, g)
+        json_array_foreach(json_object_get(g, "hits"), k, h) a[n++] = json_integer_value(json_object_get(h, "row"));
+    json_decref(j);
+    assert_int_equal(n, 2);
+    get("/search?q=warehouse+fire", &r);
+    assert_int_equal(page_ids(px_buf_str(&r.body), "data-row", b, 64), n);
+    for (i = 0; i < n; i++) assert_int_equal(a[i], b[i]);
+    assert_contains(px_buf_str(&r.body), "<mark>");
+    reply_free(&r);
+
+    /* an outlet's articles */
+    j = get_json("/api/v1/outlet/articles?name=Data%20Daily");
+    assert_int_equal(json_array_size(json_object_get(j, "articles")), 1);
+    int64_t row = json_integer_value(json_object_get(json_array_get(json_object_get(j, "articles"), 0), "row"));
+    json_decref(j);
+    get("/outlet?name=Data+Daily", &r);
+    assert_int_equal(page_ids(px_buf_str(&r.body), "data-row", b, 64), 1);
+    assert_int_equal(b[0], row);
+    reply_free(&r);
+
+    /* a story's articles: the page's count and timeline, the endpoint's rows */
+    j = get_json("/api/v1/stories/1/articles");
+    n = json_array_size(json_object_get(j, "articles"));
+    json_decref(j);
+    get("/story/1", &r);
+    char want[64];
+    snprintf(want, sizeof want, "<span id=\"story-articles\">%zu</span>", n);
+    assert_contains(px_buf_str(&r.body), want);
+    reply_free(&r);
+
+    /* an article: the page's title is the endpoint's, escaped */
+    j = get_json("/api/v1/articles/5");
+    const char *title = json_string_value(json_object_get(json_object_get(j, "article"), "title"));
+    assert_non_null(title);
+    get("/article/5", &r);
+    assert_contains(px_buf_str(&r.body), "Parliament passes budget after all-night session");
+    assert_contains(title, "Parliament passes budget");
+    reply_free(&r);
+    json_decref(j);
+}
+
+/* No page carries markup or a link from the store's text. */
+static void hostile_text_is_inert(void **state)
+{
+    (void)state;
+    static const char *const pages[] = {"/", "/story/2", "/article/3", "/article/4", "/article/5",
+                                        "/outlets", "/search?q=warehouse", "/search?q=%3Cscript%3E",
+                                        "/outlet?name=%22%3E%3Cscript%3Ealert(1)%3C/script%3E",
+                                        "/?q=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E"};
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+        reply r;
+        get(pages[i], &r);
+        const char *html = px_buf_str(&r.body);
+        static const char *const never[] = {"<script", "<img", "<svg", "href=\"javascript:",
+                                            "href=\"data:", "\" onmouseover=\"", "style=\""};
+        for (size_t k = 0; k < sizeof never / sizeof *never; k++)
+            if (strstr(html, never[k])) fail_msg("%s holds %s", pages[i], never[k]);
+        reply_free(&r);
+    }
+    reply r;
+    get("/story/2", &r);
+    /* the bidi override stays inside its <bdi> */
+    assert_contains(px_buf_str(&r.body), "<bdi>&lt;img src=x onerror=alert(&#39;title&#39;)&gt; Fire at "
+                                         "the warehouse \xe2\x80\xae" "evil</bdi>");
+    reply_free(&r);
+    get("/article/3", &r); /* the javascript: URL is text */
+    assert_contains(px_buf_str(&r.body), "<code><bdi>javascript:alert(&#39;url&#39;)</bdi></code>");
+    reply_free(&r);
+    get("/article/4", &r); /* an https URL is a link, its quotes escaped */
+    assert_contains(px_buf_str(&r.body), "href=\"https://calm.example/fire?a=1&amp;b=2\"");
+    reply_free(&r);
+}
+
+static void bad_requests_are_refused(void **state)
+{
+    (void)state;
+    static const struct { const char *path; long status; } cases[] = {
+        {"/story/abc", 404}, {"/story/999", 404}, {"/story/0", 404}, {"/story/-1", 404},
+        {"/story/99999999999999999999", 404}, {"/article/999", 404}, {"/article/x", 404},
+        {"/api/v1/stories/999", 404}, {"/api/v1/stories/x/articles", 404}, {"/api/v1/articles/0", 404},
+        {"/nothing", 404}, {"/api/v1/nothing", 404}, {"/../etc/passwd", 404},
+        {"/assets/../../etc/passwd", 404}, {"/%2e%2e/etc/passwd", 404}, {"/assets/", 404},
+        {"/?from=yesterday", 400}, {"/?to=2021-02-30", 400}, {"/?order=random", 400},
+        {"/?cursor=abc", 400}, {"/?cursor=1.x", 400}, {"/?limit=0", 400}, {"/?limit=100000", 400},
+        {"/api/v1/stories?limit=-1", 400}, {"/api/v1/stories?cursor=%00", 200},
+        {"/search?q=%FF%FE", 400}, {"/api/v1/search", 400}, {"/api/v1/search?q=a&limit=x", 400},
+        {"/api/v1/search?q=Rice%20AND&advanced=1", 400}, {"/search?q=Rice%20AND", 200},
+        {"/search?q=%22unbalanced", 200}, {"/api/v1/search?q=Ocasio-Cortez", 200},
+        {"/outlet", 400}, {"/outlet?name=Nobody", 404}, {"/api/v1/outlet/articles", 400},
+        {"/?q=%24", 200}, {"/?outlet=Nobody", 200},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        reply r;
+        get(cases[i].path, &r);
+        if (r.status != cases[i].status)
+            fail_msg("%s: %ld, expected %ld (%s)", cases[i].path, r.status, cases[i].status, px_buf_str(&r.body));
+        reply_free(&r);
+    }
+    char big[4096] = "/search?q=";
+    memset(big + 10, 'a', 2000);
+    reply r;
+    get(big, &r);
+    assert_int_equal(r.status, 400);
+    reply_free(&r);
+    request("POST", "/", NULL, &r);
+    assert_int_equal(r.status, 405);
+    reply_free(&r);
+    request("GET", "/", "Content-Length: 5", &r);
+    assert_int_equal(r.status, 413);
+    reply_free(&r);
+    request("DELETE", "/", NULL, &r);
+    assert_int_equal(r.status, 405);
+    reply_free(&r);
+    request("HEAD", "/", NULL, &r);
+    assert_int_equal(r.status, 200);
+    reply_free(&r);
+}
+
+static void headers_etag_and_gzip(void **state)
+{
+    (void)state;
+    reply r;
+    get("/story/1", &r);
+    const char *h = px_buf_str(&r.headers);
+    assert_contains(h, "Content-Security-Policy: default-src 'self'");
+    assert_contains(h, "X-Content-Type-Options: nosniff");
+    assert_contains(h, "Referrer-Policy: no-referrer");
+    const char *e = strstr(h, "ETag: ");
+    assert_non_null(e);
+    char inm[64];
+    snprintf(inm, sizeof inm, "If-None-Match: %.*s", (int)strcspn(e + 6, "\r\n"), e + 6);
+    size_t plain = r.body.len;
+    reply_free(&r);
+    request("GET", "/story/1", inm, &r);
+    assert_int_equal(r.status, 304);
+    assert_int_equal(r.body.len, 0);
+    reply_free(&r);
+    request("GET", "/story/1", "Accept-Encoding: gzip", &r);
+    assert_int_equal(r.status, 200);
+    assert_contains(px_buf_str(&r.headers), "Content-Encoding: gzip");
+    assert_true(r.body.len < plain / 2);
+    assert_int_equal((unsigned char)r.body.data[0], 0x1f);
+    reply_free(&r);
+    get("/api/v1/stories/999", &r);
+    assert_contains(px_buf_str(&r.headers), "Content-Security-Policy: default-src 'self'");
+    reply_free(&r);
+}
+
+/* add writes while the server reads: the story's page follows. */
+static void pages_follow_the_store(void **state)
+{
+    (void)state;
+    json_t *j = get_json("/api/v1/stories/2/articles");
+    size_t before = json_array_size(json_object_get(j, "articles"));
+    json_decref(j);
+    reply r;
+    get("/story/2", &r);
+    px_buf old = r.body;
+    px_buf_free(&r.headers);
+    static const char *const more[] = {"tests/serve/more.jsonl", NULL};
+    add(more);
+    j = get_json("/api/v1/stories/2/articles");
+    assert_int_equal(json_array_size(json_object_get(j, "articles")), before + 1);
+    json_decref(j);
+    get("/story/2", &r);
+    assert_int_equal(r.status, 200);
+    assert_true(strcmp(px_buf_str(&r.body), px_buf_str(&old)) != 0);
+    char want[64];
+    snprintf(want, sizeof want, "<span id=\"story-articles\">%zu</span>", before + 1);
+    assert_contains(px_buf_str(&r.body), want);
+    assert_contains(px_buf_str(&r.body), "Leeds Evening Post");
+    reply_free(&r);
+    px_buf_free(&old);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(pages_and_endpoints_answer),
+        cmocka_unit_test(pages_show_their_endpoints_data),
+        cmocka_unit_test(hostile_text_is_inert),
+        cmocka_unit_test(bad_requests_are_refused),
+        cmocka_unit_test(headers_etag_and_gzip),
+        cmocka_unit_test(pages_follow_the_store),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
