@@ -168,10 +168,14 @@ typedef struct px_slot_value {
     const char *value;    /* normalised ("16", "2017-01-09", "22:30", "critical") */
     double num;           /* numbers, minutes after midnight, days; 0 otherwise */
     px_qualifier qual;
-    int no_conflict;      /* only agreements are drawn from it (roles, places, years) */
+    int no_conflict;      /* 1: only agreements are drawn from it (roles, places, years);
+                           * PX_UPDATE_ONLY: agreements and updates, never a conflict
+                           * (a value inferred, not stated: judge.c) */
     const char *surface;  /* the words as written */
     const char *pattern;  /* the rule: "age-apposition", "count-verb" */
 } px_slot_value;
+
+#define PX_UPDATE_ONLY 2
 
 /* One article's side of a conflict or agreement. */
 typedef struct px_value {

@@ -19,7 +19,8 @@
  *               only a copy pair gives is not reported
  *   compatible  values that can all be true: "at least four" and "five",
  *               "as many as seven" and "seven",
- *               "about 10 p.m." and "10:10 p.m.", "injured" and
+ *               "about 10 p.m." and "10:10 p.m." (an approximate time
+ *               holds another within its rounding), "injured" and
  *               "critical", "arrested" and "charged"
  *   update      a value that can change (counts, conditions, custody)
  *               told differently by articles a day or more apart, each
@@ -31,7 +32,8 @@
  * made no conflict with the others: "just before 1:30 a.m." is the
  * "about 1:27 a.m." of an article that also gives the time of death.
  * Dates are rivals only when two of their articles were published within
- * DAYS_APART days (a later article tells of later days); times only when
+ * DAYS_APART days (a later article tells of later days), but for days
+ * written with their number ("June 30": one day whenever it is told); times only when
  * less than TIME_APART minutes apart (the morning's shooting and the
  * afternoon's are two events).
  *
@@ -42,7 +44,10 @@
  * injured (shot_as_injured()).
  *
  * Values marked no_conflict (roles, places, earlier dates, years) are
- * never rivals: they give agreements only.  A slot with more than
+ * never rivals: they give agreements only.  Values marked PX_UPDATE_ONLY
+ * (inferred, not stated: "at least one arrested" from a named arrest) are
+ * rivals only of values told a day or more before or after them, and a
+ * judgment holding one is shown only when it is an update.  A slot with more than
  * MAX_GROUPS distinct values compares no values (it is no one slot).
  */
 #include <math.h>
@@ -64,7 +69,10 @@ typedef struct item {
 
 typedef struct group {
     size_t first, n;   /* its items in the run's deduplicated list */
-    int no_conflict;
+    int no_conflict;   /* 1: every item is no_conflict */
+    int update_only;   /* some item is PX_UPDATE_ONLY, none may conflict */
+    int may;           /* some item may conflict (no_conflict 0) */
+    int numbered;      /* dates: every item written with its day's number */
     px_qualifier qual; /* the first qualified value's */
     int32_t min_day, max_day; /* its articles' publication days */
     size_t parent;     /* union-find */
@@ -142,9 +150,13 @@ static int compatible(const item *list, const group *x, const group *y);
 static int rivals(const judge *j, const item *list, const group *x, const group *y)
 {
     if (x->no_conflict || y->no_conflict || share_article(list, x, y)) return 0;
+    if ((x->update_only || y->update_only) &&
+        !(x->max_day != INT32_MIN && y->max_day != INT32_MIN && x->min_day != PX_NO_DAY &&
+          y->min_day != PX_NO_DAY && (x->max_day < y->min_day || y->max_day < x->min_day)))
+        return 0; /* an inferred value: only a day or more apart */
     const px_slot_value *a = list[x->first].v, *b = list[y->first].v;
     if (a->slot == PX_SLOT_TIME) return fabs(a->num - b->num) < TIME_APART;
-    return a->slot != PX_SLOT_DATE || close_in_time(j, list, x, y);
+    return a->slot != PX_SLOT_DATE || (x->numbered && y->numbered) || close_in_time(j, list, x, y);
 }
 
 static int cmp_size(const void *x, const void *y)
@@ -175,14 +187,25 @@ static int within(double w, double v, px_qualifier q)
     }
 }
 
-/* 1 when time w (minutes) is within what time v's qualifier allows:
- * "about 10:30" 15 minutes either way, "just after 10" the hour after. */
+/* The rounding an approximate time was written with: "about 10 p.m."
+ * rounds to the hour or half hour (15 minutes either way), "about 10:15"
+ * to the quarter (7), "about 10:40" to five minutes (5, and 2 for any
+ * other minute). */
+static double rounding(double v)
+{
+    int m = (int)v % 60;
+    return m % 30 == 0 ? 15 : m % 15 == 0 ? 7 : m % 5 == 0 ? 5 : 2;
+}
+
+/* 1 when exact time w (minutes) is within what time v's qualifier allows:
+ * "about 10:30" the rounding of its minutes either way, "just after 10"
+ * the hour after. */
 static int within_minutes(double w, double v, px_qualifier q)
 {
     switch (q) {
     case PX_QUAL_MIN: return w >= v && w - v <= 60;
     case PX_QUAL_MAX: return w <= v && v - w <= 60;
-    case PX_QUAL_ABOUT: return fabs(w - v) <= 15;
+    case PX_QUAL_ABOUT: return fabs(w - v) <= rounding(v);
     default: return 0;
     }
 }
@@ -214,8 +237,20 @@ static int compatible(const item *list, const group *x, const group *y)
     case PX_SLOT_MONEY:
     case PX_SLOT_NUMBER:
         return within(a->num, b->num, y->qual) || within(b->num, a->num, x->qual);
-    case PX_SLOT_TIME: /* "about 8:15" and "about 8:30": two anchors, two times */
-        if (x->qual == PX_QUAL_ABOUT && y->qual == PX_QUAL_ABOUT) return fabs(a->num - b->num) <= 15;
+    case PX_SLOT_TIME:
+        /* Two exact times that differ are a conflict, by minutes or not:
+         * an outlet writing "10:42 p.m." copies a time its source gave, so
+         * another exact time is another telling (issue #13's "a time
+         * shifted by minutes").  An approximate time holds what its own
+         * rounding allows: "around 2 p.m." holds 2:10 and "around 2:15"
+         * (the coarser rounding of the two decides), "about 10:40" does
+         * not hold 10:50; "just after 2" the hour after it.  That is how
+         * the labelled set's readers judged "around 2 p.m." / "around
+         * 2:15" and "just after 2:15" / "after 2 a.m." (compatible). */
+        if (x->qual == PX_QUAL_ABOUT && y->qual == PX_QUAL_ABOUT)
+            return fabs(a->num - b->num) <= fmax(rounding(a->num), rounding(b->num));
+        if (x->qual && x->qual == y->qual && x->qual != PX_QUAL_ABOUT) /* two bounds alike */
+            return fabs(a->num - b->num) <= 60;
         return within_minutes(a->num, b->num, y->qual) || within_minutes(b->num, a->num, x->qual);
     case PX_SLOT_CONDITION:
         if (strstr(a->key, "|charges"))
@@ -345,7 +380,7 @@ static void judge_run(judge *j, item *items, size_t n)
     for (size_t i = 0; i < n; i++) {
         int new_group = i == 0 || strcasecmp(items[i].v->value, items[i - 1].v->value) != 0;
         if (new_group) {
-            g[ng] = (group){.first = m, .no_conflict = 1, .min_day = INT32_MAX,
+            g[ng] = (group){.first = m, .no_conflict = 1, .numbered = 1, .min_day = INT32_MAX,
                             .max_day = INT32_MIN, .parent = ng};
             ng++;
         } else if (items[i].rank == list[m - 1].rank) {
@@ -354,7 +389,11 @@ static void judge_run(judge *j, item *items, size_t n)
         group *cur = &g[ng - 1];
         list[m++] = items[i];
         cur->n++;
-        cur->no_conflict &= items[i].v->no_conflict;
+        cur->numbered &= items[i].v->pattern && strcmp(items[i].v->pattern, "date-explicit") == 0;
+        int nc = items[i].v->no_conflict;
+        if (nc == PX_UPDATE_ONLY && !cur->may) cur->update_only = 1;
+        else if (!nc) cur->update_only = 0, cur->may = 1;
+        cur->no_conflict &= nc == 1;
         if (!cur->qual) cur->qual = items[i].v->qual;
         int32_t d = j->day[items[i].v->article];
         if (d == PX_NO_DAY) cur->min_day = PX_NO_DAY;
@@ -365,7 +404,8 @@ static void judge_run(judge *j, item *items, size_t n)
         unsigned char *partner = px_xcalloc(ng ? ng : 1, 1); /* has a compatible rival */
         for (size_t x = 0; x < ng; x++)
             for (size_t y = x + 1; y < ng; y++)
-                if (rivals(j, list, &g[x], &g[y]) && compatible(list, &g[x], &g[y]))
+                if (rivals(j, list, &g[x], &g[y]) && compatible(list, &g[x], &g[y]) &&
+                    !g[x].update_only && !g[y].update_only) /* an inferred value shields none */
                     partner[x] = partner[y] = 1;
         for (size_t x = 0; x < ng; x++)
             for (size_t y = x + 1; y < ng; y++)
@@ -381,7 +421,7 @@ static void judge_run(judge *j, item *items, size_t n)
         for (size_t y = x; y < ng; y++)
             if (find(g, y) == x) gs[k++] = &g[y];
         if (k == 1) {
-            if (independent(j, list, gs[0]) >= 2)
+            if (!gs[0]->update_only && independent(j, list, gs[0]) >= 2)
                 emit(j, list, gs, 1, mixed(list, gs[0]) ? PX_JUDGE_COMPATIBLE : PX_JUDGE_AGREEMENT);
             continue;
         }
@@ -393,6 +433,9 @@ static void judge_run(judge *j, item *items, size_t n)
         const px_slot_value *v0 = list[gs[0]->first].v;
         if ((!all_compatible || v0->slot == PX_SLOT_CONDITION) && changeable(v0) && is_update(gs, k))
             jd = PX_JUDGE_UPDATE; /* a condition moving on (arrested, then charged) is news */
+        int inferred = 0;
+        for (size_t p = 0; p < k; p++) inferred |= gs[p]->update_only;
+        if (inferred && jd != PX_JUDGE_UPDATE) continue; /* an inferred value is no conflict */
         emit(j, list, gs, k, jd);
     }
     free(gs);

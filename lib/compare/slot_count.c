@@ -6,11 +6,17 @@
  * counted from the words around the number:
  *
  *   count-adjective  "two men dead", "three killed", "two people injured"
- *   count-passive    "three were injured", "two men were arrested"
+ *   count-passive    "three were injured", "two men were arrested" ("two men
+ *                    were fatally shot": the dead)
  *   count-verb       "killed two", "injuring three people"
  *   count-shots      "ten shots", "fired 10 rounds" (agreements only unless
  *                    the sentence tells of firing: "three bullets" shown)
- *   count-none       "no arrests have been made", "no one is in custody" (0)
+ *   count-none       "no arrests have been made", "no one is in custody",
+ *                    "police are searching for the shooter" (0; and the
+ *                    event's custody "at large")
+ *   count-custody    per article, the people it says were arrested or
+ *                    charged without counting them: "at least N" (updates
+ *                    only: pxs_custody)
  *   count-noun       "three people", "two vehicles" (the noun is the class;
  *                    agreements only, unless the sentence tells of the event
  *                    itself: a story counts many groups of people)
@@ -29,6 +35,9 @@
  * few tokens (bail, bond, reward, fine, settlement, damages, ransom,
  * restitution); an amount with no such word is not compared.
  */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compare/slots.h"
@@ -113,13 +122,31 @@ static int firing(const px_sx *x)
     return 0;
 }
 
+/* The suspect still sought: the event's custody "at large", and none
+ * arrested (both for updates: slots.c's px_compare_custody tells the
+ * later articles' arrests). */
+static void sought(const px_sx *x, size_t i, size_t end)
+{
+    pxs_emit(x, PX_SLOT_COUNT, "arrested", -1, "arrested", "0", 0, PX_QUAL_EXACT, i, end,
+             "count-none");
+    pxs_emit(x, PX_SLOT_CONDITION, "suspect|custody", -1, "the suspect (custody)", "at large", 0,
+             PX_QUAL_EXACT, i, end, "custody-none");
+}
+
+static const char *const SOUGHT[] = {"shooter", "shooters", "suspect", "suspects", "gunman",
+                                     "gunmen", "killer", "attacker", "attackers", "offender",
+                                     NULL};
+
 /* "No arrests have been made", "no one is in custody", "police have not
- * made any arrests": none arrested, so far. */
+ * made any arrests", "there are no suspects", "police are (still)
+ * searching for the shooter", "the gunman remains at large": none
+ * arrested, so far. */
 static void no_arrests(const px_sx *x)
 {
     for (size_t i = x->t0; i < x->t1; i++) {
         size_t end = 0;
-        if (pxs_is(x, i, "no") && (pxs_is(x, i + 1, "arrests") || pxs_is(x, i + 1, "arrest")))
+        if (pxs_is(x, i, "no") && (pxs_is(x, i + 1, "arrests") || pxs_is(x, i + 1, "arrest") ||
+                                   pxs_is(x, i + 1, "suspects") || pxs_is(x, i + 1, "suspect")))
             end = i + 2;
         else if (pxs_is(x, i, "any") && pxs_is(x, i + 1, "arrests") &&
                  (pxs_is(x, i - 2, "not") || pxs_is(x, i - 2, "n't") || pxs_is(x, i - 1, "not")))
@@ -129,13 +156,84 @@ static void no_arrests(const px_sx *x)
             while (m < i + 6 && pxs_in(x, m, BETWEEN)) m++;
             if (pxs_is(x, m, "arrested") || pxs_is(x, m, "charged")) end = m + 1;
             else if (pxs_is(x, m, "in") && pxs_is(x, m + 1, "custody")) end = m + 2;
+        } else if ((pxs_is(x, i, "searching") || pxs_is(x, i, "looking") || pxs_is(x, i, "hunting")) &&
+                   pxs_is(x, i + 1, "for") && pxs_is(x, i + 2, "the") && pxs_in(x, i + 3, SOUGHT)) {
+            end = i + 4;
+        } else if (pxs_in(x, i, SOUGHT) && !pxs_capital(x, i)) {
+            size_t m = i + 1;
+            while (m < i + 4 && pxs_in(x, m, (const char *const[]){"remains", "remain", "is", "are",
+                                                                   "was", "were", "still", NULL}))
+                m++;
+            if (m > i + 1 && pxs_is(x, m, "at") && pxs_is(x, m + 1, "large")) end = m + 2;
         }
         if (end && !pxs_quoted(x, i)) {
-            pxs_emit(x, PX_SLOT_COUNT, "arrested", -1, "arrested", "0", 0, PX_QUAL_EXACT, i, end,
-                     "count-none");
+            sought(x, i, end);
             return;
         }
     }
+}
+
+/* Per article, after its sentences: the arrests it tells of without a
+ * count ("Detectives arrested Smith", "a 15-year-old has also been
+ * arrested") make "at least N arrested" (N the named people arrested or
+ * charged, else 1: "a suspect was taken into custody" and "police
+ * arrested Smith" tell of one) and the event's custody "arrested", for updates only (judge.c):
+ * an article a day after one saying no arrests were made tells of an
+ * arrest since.  Values from `from` on are the article's. */
+typedef struct custody_ref {
+    const char *key;
+    size_t i; /* index into c->slot_values */
+} custody_ref;
+
+static int cmp_custody(const void *x, const void *y)
+{
+    const custody_ref *a = x, *b = y;
+    int k = strcmp(a->key, b->key);
+    return k ? k : (a->i > b->i) - (a->i < b->i);
+}
+
+void pxs_custody(px_comparison *c, size_t a, size_t from)
+{
+    size_t stated = 0, m = 0, n_all = c->slot_values.len - from;
+    custody_ref *idx = px_xmalloc((n_all ? n_all : 1) * sizeof *idx);
+    for (size_t i = from; i < c->slot_values.len; i++) {
+        const px_slot_value *v = &c->slot_values.items[i];
+        assert(v->article == a);
+        if (v->slot == PX_SLOT_COUNT && strcmp(v->key, "arrested") == 0 && v->num > 0) stated = 1;
+        if (v->slot == PX_SLOT_CONDITION && strstr(v->key, "|custody") &&
+            (strcmp(v->value, "arrested") == 0 || strcmp(v->value, "charged") == 0))
+            idx[m++] = (custody_ref){v->key, i};
+    }
+    qsort(idx, m, sizeof *idx, cmp_custody); /* one person arrested and charged counts once */
+    size_t people = 0, last = 0, first_described = (size_t)-1;
+    for (size_t k = 0; k < m; k++) {
+        if (k && strcmp(idx[k].key, idx[k - 1].key) == 0) continue;
+        if (idx[k].key[0] != 'd') {
+            people++;
+            if (idx[k].i > last) last = idx[k].i;
+        } else if (idx[k].i < first_described) {
+            first_described = idx[k].i;
+        }
+    }
+    free(idx);
+    if (!people && first_described != (size_t)-1) /* "a suspect", "the man": one at least, and a */
+        people = 1, last = first_described;        /* described one with a named one is that one */
+    if (!people) return;
+    px_slot_value at = c->slot_values.items[last];
+    char buf[32];
+    snprintf(buf, sizeof buf, "%zu", people);
+    px_slot_value n = {.slot = PX_SLOT_COUNT, .key = "arrested", .entity = -1,
+                       .subject = "arrested", .article = a, .sentence = at.sentence,
+                       .value = px_arena_strdup(&c->arena, buf), .num = (double)people,
+                       .qual = PX_QUAL_MIN, .no_conflict = PX_UPDATE_ONLY,
+                       .surface = at.surface, .pattern = "count-custody"};
+    if (!stated) px_vec_push(&c->slot_values, n);
+    px_slot_value s = {.slot = PX_SLOT_CONDITION, .key = "suspect|custody", .entity = -1,
+                       .subject = "the suspect (custody)", .article = a,
+                       .sentence = at.sentence, .value = "arrested", .qual = PX_QUAL_EXACT,
+                       .no_conflict = PX_UPDATE_ONLY, .surface = at.surface,
+                       .pattern = "custody-arrest"};
+    px_vec_push(&c->slot_values, s);
 }
 
 void pxs_counts(const px_sx *x)
@@ -171,7 +269,11 @@ void pxs_counts(const px_sx *x)
         } else {
             size_t m = tj;
             while (m < tj + 4 && pxs_in(x, m, BETWEEN)) m++;
-            if (m > tj && (cls = word_class(x, m))) pattern = "count-passive", end = m + 1;
+            if (m > tj && (cls = word_class(x, m))) {
+                pattern = "count-passive", end = m + 1;
+                if (strcmp(cls, "shot") == 0 && pxs_is(x, m - 1, "fatally"))
+                    cls = "dead"; /* "two men were fatally shot": the dead */
+            }
             else if (m > tj && pxs_is(x, m, "in") && pxs_is(x, m + 1, "custody"))
                 cls = "arrested", pattern = "count-passive", end = m + 2;
         }

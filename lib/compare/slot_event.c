@@ -5,20 +5,25 @@
  * numbers of kind time), normalised to 24 hours ("22:30"); "about" and
  * "around" make a value approximate (judge.c: within 15 minutes), "just
  * after" a lower and "shortly before" an upper bound (within an hour).
+ * A time right after a death declared ("pronounced dead at 2:12 a.m.",
+ * "died at 3 a.m.") is the time of death, kept apart from the event's.
  *
  * Dates: the analysis's dates resolved to a day ("2017-01-09"), explicit
  * (date-explicit) or counted from the article's own date (date-relative).
  * Dates and times are keyed by their sentence's topic (slots.c: court,
  * arrest, event; a time in a sentence with none is the event's), so the
  * day of the shooting is never compared with the day of the hearing; only
- * the event's make conflicts (a story has many hearings, arrests and
- * statements), the others give agreements only, and so do
+ * the event's, and days written with their number ("June 30", not
+ * "Tuesday") of a court or arrest sentence, make conflicts (a story has
+ * many hearings, arrests and statements, each on a weekday), the others
+ * give agreements only, and so do
  * those inside quotation marks.  A day next to "said" ("police said
  * Monday") is the day of the telling and is left out.  A date in a sentence that looks forward ("will", "expected to",
  * "scheduled") or that falls after the article's date is kept apart
  * ("court, future"); a weekday the analysis resolved backwards in such a
  * sentence is moved to the week after.  Days more than 30 before the
- * article's date are "earlier" (a past case, a birthday); months and
+ * article's date are "earlier" (a past case, a birthday), but for the
+ * event's numbered day, told weeks later; months and
  * years are "year" values.  Earlier days, months and years give
  * agreements only.
  *
@@ -42,6 +47,16 @@ static int meridian(const px_sx *x, size_t i)
     return pxs_in(x, i, am) ? 1 : pxs_in(x, i, pm) ? 2 : 0;
 }
 
+/* 1 when the time at token i follows a death declared ("pronounced dead
+ * at 2:12 a.m.", "died at 3 a.m."): the time of death, not of the event. */
+static int death(const px_sx *x, size_t i)
+{
+    static const char *const cues[] = {"pronounced", "died", "succumbed", NULL};
+    for (size_t k = i > x->t0 + 5 ? i - 5 : x->t0; k < i; k++)
+        if (pxs_in(x, k, cues)) return 1;
+    return 0;
+}
+
 static void time_value(const px_sx *x, int minutes, size_t i, size_t j, const char *pattern)
 {
     if (pxs_quoted(x, i) || pxs_in(x, i - 1, (const char *const[]){"by", "until", "since", NULL}))
@@ -52,6 +67,8 @@ static void time_value(const px_sx *x, int minutes, size_t i, size_t j, const ch
     else if (pxs_is(x, i - 1, "before")) q = PX_QUAL_MAX, i--;
     if (q && pxs_in(x, i - 1, (const char *const[]){"shortly", "just", "soon", NULL})) i--;
     const char *topic = x->topic ? x->topic : "event";
+    if (strcmp(topic, "event") == 0 && death(x, i))
+        topic = "death"; /* "pronounced dead at 2:12 a.m.": not the time of the shooting */
     pxs_emit(x, PX_SLOT_TIME, topic, -1, pxs_printf(x, "%s time", topic),
              pxs_printf(x, "%02d:%02d", minutes / 60, minutes % 60), minutes, q, i, j, pattern);
     if (strcmp(topic, "event") != 0)
@@ -111,7 +128,11 @@ void pxs_dates(const px_sx *x)
         size_t len = strlen(d->value);
         if (pxs_quoted(x, ti) || pxs_in(x, ti - 1, SPEECH) || pxs_in(x, tj, SPEECH))
             continue; /* "police said Monday": the day of the telling */
-        const char *pattern = d->relative ? "date-relative" : "date-explicit";
+        /* "date-explicit": the day with its number ("June 30", "Jan. 9,
+         * 2017"), one day whenever it is told; "date-relative": a weekday
+         * or "yesterday", counted from the article's own date. */
+        int numbered = d->text && strpbrk(d->text, "0123456789") != NULL;
+        const char *pattern = d->relative && !numbered ? "date-relative" : "date-explicit";
         if (len == 4 || len == 7) {
             pxs_emit(x, PX_SLOT_DATE, "year", -1, "year", d->value, 0, PX_QUAL_EXACT, ti, tj, pattern);
             x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = 1;
@@ -127,11 +148,15 @@ void pxs_dates(const px_sx *x)
             px_civil_from_days(day, &y, &m, &dd);
             value = pxs_printf(x, "%04d-%02d-%02d", y, m, dd);
         }
-        int no_conflict = strcmp(key, "event") != 0;
+        /* A day written with its number ("June 30", "Feb. 2") names one
+         * day whoever tells it: the arrest on June 30 and the hearing on
+         * Feb. 2 may conflict as the event's day does; a weekday or
+         * "yesterday" of a hearing may be any of several. */
+        int no_conflict = strcmp(key, "event") != 0 && !(numbered && strcmp(key, "other") != 0);
         if (fwd || (x->day != PX_NO_DAY && day > x->day))
             key = pxs_printf(x, "%s, future", key);
-        else if (x->day != PX_NO_DAY && day < x->day - 30)
-            key = "earlier", no_conflict = 1;
+        else if (x->day != PX_NO_DAY && day < x->day - 30 && !(numbered && strcmp(key, "event") == 0))
+            key = "earlier", no_conflict = 1; /* the event's numbered day told weeks later stays */
         pxs_emit(x, PX_SLOT_DATE, key, -1, pxs_printf(x, "%s date", key), value, day,
                  PX_QUAL_EXACT, ti, tj, pattern);
         x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = no_conflict;

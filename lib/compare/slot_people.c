@@ -11,7 +11,8 @@
  * stepping back over auxiliaries and adverbs ("Smith was fatally shot and
  * killed", "the boy is in critical condition", "Smith died"), or right
  * after an active verb ("shot and killed Smith").  Health: killed,
- * injured, critical, serious, stable, fair, good; custody: arrested,
+ * injured, critical, serious, stable, fair, good; custody: arrested
+ * (also apprehended, captured, taken into custody),
  * charged, released, at large; charges: the first charge after "charged
  * with", degrees spelt out (agreements only: outlets list charges in part).
  *
@@ -218,7 +219,9 @@ static int condition_at(const px_sx *x, size_t i, cond *out)
     else if (pxs_in(x, i, hurt)) *out = (cond){"injured", "condition", 1, 1};
     else if (pxs_in(x, i, state) && pxs_is(x, i + 1, "condition"))
         *out = (cond){pxs_norm(x, i), "condition", 0, 0};
-    else if (pxs_is(x, i, "arrested")) *out = (cond){"arrested", "custody", 1, 1};
+    else if (pxs_in(x, i, (const char *const[]){"arrested", "apprehended", "captured", NULL}) ||
+             (pxs_is(x, i, "taken") && pxs_is(x, i + 1, "into") && pxs_is(x, i + 2, "custody")))
+        *out = (cond){"arrested", "custody", 1, !pxs_is(x, i, "taken")};
     else if (pxs_is(x, i, "released") && !pxs_is(x, i + 1, "from"))
         *out = (cond){"released", "custody", 1, 0};
     else if (pxs_is(x, i, "charged") && pxs_is(x, i + 1, "with"))

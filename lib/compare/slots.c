@@ -218,6 +218,7 @@ void px_compare_slots(px_comparison *c)
         px_sx x = {.c = c, .a = a, .art = c->articles[a], .an = an,
                    .day = px_day_of(px_article_date(c->articles[a]))};
         size_t ns = px_article_sentence_count(x.art), t = 0, k = 0, d = 0;
+        size_t from = c->slot_values.len;
         for (size_t s = 0; s < ns; s++) {
             x.s = s;
             x.t0 = t;
@@ -245,8 +246,10 @@ void px_compare_slots(px_comparison *c)
             pxs_times(&x);
             pxs_dates(&x);
         }
+        pxs_custody(c, a, from);
         pxs_places(c, a);
         pxs_roles(c, a);
     }
     px_vec_free(&quoted);
+    pxs_align_values(c);
 }

@@ -71,9 +71,16 @@ void pxs_counts(const px_sx *x);
 void pxs_money(const px_sx *x);
 void pxs_times(const px_sx *x);
 void pxs_dates(const px_sx *x);
+/* Per article, after its sentences: arrests told without a count, from
+ * its values at index `from` on (slot_count.c). */
+void pxs_custody(px_comparison *c, size_t a, size_t from);
 /* Per article: places and roles (from the analysis's entities). */
 void pxs_places(px_comparison *c, size_t a);
 void pxs_roles(px_comparison *c, size_t a);
+/* After the finders: the values of one slot told in sentences that the
+ * alignment made one fact, one value per article, keyed as one thing
+ * (slot_facts.c). */
+void pxs_align_values(px_comparison *c);
 /* 1 when sentence s of article a is page furniture (the analysis's verdict,
  * or a few openings of our own until it has them). */
 int pxs_furniture(const px_comparison *c, size_t a, size_t s);

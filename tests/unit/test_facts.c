@@ -92,6 +92,14 @@ static void has_value(const px_conflict *k, size_t a, const char *value, const c
     fail_msg("article %zu does not give %s", a, value);
 }
 
+/* No conflict of this slot. */
+static void c_no_conflict(const px_comparison *c, px_slot slot)
+{
+    for (size_t i = 0; i < c->conflicts.len; i++)
+        if (c->conflicts.items[i].slot == slot && c->conflicts.items[i].judgment == PX_JUDGE_CONFLICT)
+            fail_msg("a %s conflict", px_slot_name(slot));
+}
+
 static size_t count_judgment(const px_comparison *c, px_judgment j)
 {
     size_t n = 0;
@@ -282,6 +290,142 @@ static const char *const outlet_texts[] = {
     "Two people were hurt in the shooting that killed 41-year-old Jane Doe on Friday.",
 };
 
+/* Ages of one person told in sentences the alignment makes one fact:
+ * "the 14-year-old boy" and "the 16-year-old" are the same person. */
+static void aligned_values(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Police said the 14-year-old boy and his father were at "
+                                   "the home on Elm Street when the gun went off.");
+    add(&s, "Herald", "2016-05-01", "Police said the 16-year-old and his father were at the "
+                                    "home on Elm Street when the gun went off.");
+    px_comparison *c = compare(&s);
+    size_t found = 0;
+    for (size_t i = 0; i < c->conflicts.len; i++) {
+        const px_conflict *k = &c->conflicts.items[i];
+        if (k->slot != PX_SLOT_AGE) continue;
+        assert_int_equal(k->judgment, PX_JUDGE_CONFLICT);
+        has_value(k, 0, "14", "age-adjective");
+        has_value(k, 1, "16", "age-adjective");
+        found++;
+    }
+    assert_int_equal(found, 1);
+    done(&s);
+    /* Two ages in one article's sentence: two people, not aligned. */
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Police said a 14-year-old boy and a 40-year-old man were "
+                                   "at the home on Elm Street when the gun went off.");
+    add(&t, "Herald", "2016-05-01", "Police said the 16-year-old and his father were at the "
+                                    "home on Elm Street when the gun went off.");
+    c = compare(&t);
+    for (size_t i = 0; i < c->conflicts.len; i++)
+        assert_false(c->conflicts.items[i].slot == PX_SLOT_AGE &&
+                     c->conflicts.items[i].judgment == PX_JUDGE_CONFLICT);
+    done(&t);
+}
+
+/* Times: two exact times differ by minutes (a conflict); an approximate
+ * time holds what its rounding allows; the time of death is apart. */
+static void times_and_rounding(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "The shooting happened at 10:40 p.m. on Main Street.");
+    add(&s, "Herald", "2016-05-01", "The shooting happened at 10:50 p.m. on Main Street.");
+    judged(compare(&s), PX_SLOT_TIME, "event time", PX_JUDGE_CONFLICT);
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "The shooting happened around 2 p.m. on Main Street.");
+    add(&t, "Herald", "2016-05-01", "The shooting happened around 2:15 p.m. on Main Street.");
+    judged(compare(&t), PX_SLOT_TIME, "event time", PX_JUDGE_COMPATIBLE);
+    done(&t);
+    story u = {0};
+    add(&u, "Daily", "2016-05-01", "The shooting happened about 10:40 p.m. on Main Street.");
+    add(&u, "Herald", "2016-05-01", "The shooting happened at 10:50 p.m. on Main Street.");
+    judged(compare(&u), PX_SLOT_TIME, "event time", PX_JUDGE_CONFLICT);
+    done(&u);
+    story w = {0};
+    add(&w, "Daily", "2016-05-01", "Smith was shot just before 1:30 a.m. on Main Street.");
+    add(&w, "Herald", "2016-05-01", "Smith was shot on Main Street and pronounced dead at 2:12 a.m.");
+    c_no_conflict(compare(&w), PX_SLOT_TIME);
+    done(&w);
+}
+
+/* A day written with its number is one day whenever it is told: the
+ * arrest on April 28 and on April 27 conflict across articles ten days
+ * apart; weekdays told that far apart are two days, not a conflict. */
+static void numbered_days(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Mark Lee was arrested on April 28 in Dayton.");
+    add(&s, "Herald", "2016-05-11", "Mark Lee was arrested on April 27 in Dayton.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_DATE, "arrest date", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "2016-04-28", "date-explicit");
+    has_value(k, 1, "2016-04-27", "date-explicit");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Mark Lee was arrested on Friday in Dayton.");
+    add(&t, "Herald", "2016-05-11", "Mark Lee was arrested on Thursday in Dayton.");
+    c_no_conflict(compare(&t), PX_SLOT_DATE);
+    done(&t);
+}
+
+/* "Fatally shot" counts the dead, not the shot. */
+static void fatally_shot_are_dead(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Two men were fatally shot outside the bar on Main Street.");
+    add(&s, "Herald", "2016-05-01", "Three people are dead after the shooting outside a bar.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_COUNT, "dead", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "2", "count-passive");
+    has_value(k, 1, "3", "count-passive");
+    done(&s);
+}
+
+/* No arrests one day, an arrest told the next: an update of the arrests
+ * and of the suspect's custody, never a conflict on one day. */
+static void arrests_told_later(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Two people were shot on Main Street. No arrests have been "
+                                   "made.");
+    add(&s, "Herald", "2016-05-02", "Two people were shot on Main Street. Detectives arrested "
+                                    "Mark Lee on Monday.");
+    px_comparison *c = compare(&s);
+    const px_conflict *k = judged(c, PX_SLOT_COUNT, "arrested", PX_JUDGE_UPDATE);
+    has_value(k, 0, "0", "count-none");
+    has_value(k, 1, "1", "count-custody");
+    k = judged(c, PX_SLOT_CONDITION, "the suspect (custody)", PX_JUDGE_UPDATE);
+    has_value(k, 0, "at large", "custody-none");
+    has_value(k, 1, "arrested", "custody-arrest");
+    done(&s);
+    /* "A suspect was taken into custody" and "apprehended Mark Lee": one
+     * person, at least one arrested; an explicit count is not shielded
+     * by the inferred one. */
+    story u = {0};
+    add(&u, "Daily", "2016-05-01", "Two people were shot on Main Street. There are no suspects.");
+    add(&u, "Herald", "2016-05-02", "Two people were shot on Main Street. A suspect was taken "
+                                    "into custody Monday. Police apprehended Mark Lee.");
+    add(&u, "Star", "2016-05-04", "Two people were shot on Main Street. Police arrested two men.");
+    c = compare(&u);
+    k = judged(c, PX_SLOT_COUNT, "arrested", PX_JUDGE_UPDATE);
+    has_value(k, 0, "0", "count-none");
+    has_value(k, 1, "1", "count-custody");
+    has_value(k, 2, "2", "count-verb");
+    done(&u);
+    story t = {0}; /* the same day: the arrest may have come after; nothing */
+    add(&t, "Daily", "2016-05-01", "Police are searching for the shooter.");
+    add(&t, "Herald", "2016-05-01", "Detectives arrested Mark Lee on Monday.");
+    c = compare(&t);
+    assert_null(find(c, PX_SLOT_COUNT, "arrested"));
+    assert_null(find(c, PX_SLOT_CONDITION, "the suspect (custody)"));
+    done(&t);
+}
+
 static void order_does_not_matter(void **state)
 {
     (void)state;
@@ -321,6 +465,11 @@ int main(void)
         cmocka_unit_test(updates_a_day_or_more_apart),
         cmocka_unit_test(different_people_kept_apart),
         cmocka_unit_test(furniture_and_copies),
+        cmocka_unit_test(aligned_values),
+        cmocka_unit_test(times_and_rounding),
+        cmocka_unit_test(numbered_days),
+        cmocka_unit_test(fatally_shot_are_dead),
+        cmocka_unit_test(arrests_told_later),
         cmocka_unit_test(order_does_not_matter),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,162 @@
+/*
+ * slot_facts.c — values told in sentences that say the same thing are of
+ * the same thing.
+ *
+ * A finder keys a value by what its own sentence shows: a named person
+ * ("e3"), a described one ("d:boy", "d:someone"), the topic of a date
+ * ("court", "arrest").  Two outlets telling one fact often key it apart:
+ * "the 14-year-old boy" and "the 16-year-old"; "arrested Feb. 6" in a
+ * sentence about the arrest and "Feb. 7" in one about the charges.  The
+ * alignment (align.c) already links sentences of different articles that
+ * say the same thing into one fact; its verdict is the general signal
+ * used here, not another list of words.
+ *
+ * For each fact reported by 2+ articles and each slot of ages, counts,
+ * money, times and dates: when every article of the fact gives exactly
+ * one value of the slot in its sentences of the fact (one distinct value:
+ * the same age written twice counts once), the values of the fact are one
+ * thing told by each outlet.  When they differ, they may conflict
+ * whatever their own keys said (a described person's, a plain "three
+ * people" or a non-event topic's values otherwise give agreements only);
+ * when their keys differ too they are moved to one key of their own,
+ * "f<fact>" ("d:f<fact>" when no named person's value is among them).
+ * Counts align only with counts of their class (the dead are never the
+ * shot) and times only with times of their topic (the time of death is
+ * not the time of the shooting): their keys stay.  When the values are
+ * all equal, nothing changes: the finders' keys give the agreement.  A
+ * fact with two values of the slot in one article is left alone (two
+ * ages in one sentence are two people).  Years and months, and days in
+ * sentences of no topic (slots.c: a campaign's "Tuesday" may be any
+ * Tuesday), are not aligned.
+ *
+ * The fact's key is the smallest claim rank of its claims (claim.c's fixed
+ * order), so the input order of the articles never changes it.
+ * Cost: n log n in the number of values.
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "compare/slots.h"
+
+typedef struct fv {
+    size_t value;  /* index into c->slot_values */
+    size_t fact;   /* its sentence's fact */
+    size_t frank;  /* the fact's key: its smallest claim rank */
+    size_t arank;  /* its article's rank */
+} fv;
+
+static int cmp_fv(const void *x, const void *y)
+{
+    const fv *a = x, *b = y;
+    if (a->frank != b->frank) return a->frank < b->frank ? -1 : 1;
+    if (a->arank != b->arank) return a->arank < b->arank ? -1 : 1;
+    return a->value < b->value ? -1 : a->value > b->value;
+}
+
+static int aligned_slot(px_slot s)
+{
+    return s == PX_SLOT_AGE || s == PX_SLOT_COUNT || s == PX_SLOT_MONEY || s == PX_SLOT_TIME ||
+           s == PX_SLOT_DATE;
+}
+
+/* The fact of the first claim of (article a, sentence s) that 2+ articles
+ * report, or (size_t)-1.  Claims lie by article, then sentence (claim.c). */
+static size_t fact_of(const px_comparison *c, const size_t *first, size_t a, size_t s)
+{
+    size_t lo = first[a], hi = first[a + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->claims.items[mid].sentence < s) lo = mid + 1;
+        else hi = mid;
+    }
+    for (; lo < first[a + 1] && c->claims.items[lo].sentence == s; lo++) {
+        size_t f = c->claims.items[lo].fact;
+        if (f < c->facts.len && c->facts.items[f].support.len >= 2) return f;
+    }
+    return (size_t)-1;
+}
+
+/* One group: the values of one slot in one fact, sorted by article rank. */
+static void group(px_comparison *c, const fv *g, size_t n)
+{
+    px_slot_value *v0 = &c->slot_values.items[g[0].value];
+    size_t articles = 1;
+    int differ = 0;
+    for (size_t i = 1; i < n; i++) {
+        const px_slot_value *v = &c->slot_values.items[g[i].value];
+        int same = strcasecmp(v->value, c->slot_values.items[g[i - 1].value].value) == 0;
+        if (g[i].arank == g[i - 1].arank) {
+            if (!same) return; /* two values in one article: two things */
+            continue;
+        }
+        articles++;
+        differ |= strcasecmp(v->value, v0->value) != 0;
+        if ((v->slot == PX_SLOT_COUNT || v->slot == PX_SLOT_TIME) && strcmp(v->key, v0->key) != 0)
+            return; /* the dead and the shot; the time of death and of the shooting */
+    }
+    if (articles < 2 || !differ) return;
+    int same_key = 1, named = 0;
+    for (size_t i = 1; i < n; i++) same_key &= !strcmp(c->slot_values.items[g[i].value].key, v0->key);
+    for (size_t i = 0; i < n; i++) named |= c->slot_values.items[g[i].value].key[0] != 'd';
+    const char *key = v0->key;
+    if (!same_key) {
+        /* A named person's value present: else the key stays a described
+         * one's ("d:"), so judge.c's ambiguous() still keeps a victim's
+         * and a suspect's ages apart. */
+        char buf[64];
+        snprintf(buf, sizeof buf, "%sf%zu", v0->slot == PX_SLOT_AGE && !named ? "d:" : "",
+                 g[0].frank);
+        key = px_arena_strdup(&c->arena, buf);
+    }
+    for (size_t i = 0; i < n; i++) {
+        px_slot_value *v = &c->slot_values.items[g[i].value];
+        v->key = key;
+        if (v->no_conflict == 1) v->no_conflict = 0;
+    }
+}
+
+void pxs_align_values(px_comparison *c)
+{
+    if (!c->claims.len || !c->slot_values.len) return;
+    size_t *first = px_xcalloc(c->n + 1, sizeof *first);
+    for (size_t i = 0; i < c->claims.len; i++) {
+        assert(i == 0 || c->claims.items[i].article >= c->claims.items[i - 1].article);
+        first[c->claims.items[i].article + 1] = i + 1;
+    }
+    for (size_t a = 1; a <= c->n; a++)
+        if (first[a] < first[a - 1]) first[a] = first[a - 1];
+    size_t *frank = px_xmalloc(c->facts.len * sizeof *frank);
+    for (size_t f = 0; f < c->facts.len; f++) {
+        const px_fact *ft = &c->facts.items[f];
+        frank[f] = (size_t)-1;
+        for (size_t k = 0; k < ft->claims.len; k++)
+            if (c->claim_rank[ft->claims.items[k]] < frank[f]) frank[f] = c->claim_rank[ft->claims.items[k]];
+    }
+    for (int s = 0; s <= PX_SLOT_QUOTE_WORDING; s++) {
+        if (!aligned_slot((px_slot)s)) continue;
+        fv *list = px_xmalloc(c->slot_values.len * sizeof *list);
+        size_t m = 0;
+        for (size_t i = 0; i < c->slot_values.len; i++) {
+            const px_slot_value *v = &c->slot_values.items[i];
+            if ((int)v->slot != s || v->sentence == (size_t)-1) continue;
+            if (v->slot == PX_SLOT_DATE && (!strcmp(v->key, "year") || !strncmp(v->key, "other", 5)))
+                continue; /* a month or year is no day; a day of no topic may be any day */
+            size_t f = fact_of(c, first, v->article, v->sentence);
+            if (f == (size_t)-1) continue;
+            list[m++] = (fv){i, f, frank[f], c->article_rank[v->article]};
+        }
+        qsort(list, m, sizeof *list, cmp_fv);
+        for (size_t i = 0; i < m;) {
+            size_t e = i + 1;
+            while (e < m && list[e].frank == list[i].frank) e++;
+            group(c, list + i, e - i);
+            i = e;
+        }
+        free(list);
+    }
+    free(frank);
+    free(first);
+}
