@@ -423,6 +423,7 @@ static void page_free(html_page *pg)
                            &pg->h1s, &pg->h2s, &pg->boiler_h1s, &pg->articles, &pg->mains, &pg->itemprop_bodies,
                            &pg->dated, &pg->scripts};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) px_vec_free(lists[i]);
+    px_vec_free(&pg->dates);
     px_buf_free(&pg->scratch);
     px_buf_free(&pg->text);
     px_map_free(&pg->class_cache);
@@ -459,6 +460,7 @@ px_status px_extract_html(px_article *a, const char *data, size_t len,
     px_html_ld_load(&pg);
     px_html_metadata(&pg);
     px_html_body(&pg);
+    px_html_resolve_dates(&pg);
     page_free(&pg);
     return PX_OK;
 }

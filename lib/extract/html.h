@@ -110,6 +110,39 @@ typedef struct html_ld {
     const char *any_published; /* the first datePublished of any object */
 } html_ld;
 
+/* The rules that offer a publication date (html_pubdate.c, html_blocks.c),
+ * each at most once per page; html_datepick.c chooses among them. */
+typedef enum html_date_rule {
+    DR_LD_ARTICLE,  /* JSON-LD datePublished of the article */
+    DR_META,        /* a publication <meta> tag */
+    DR_LD_OTHER,    /* JSON-LD datePublished of another object, shown */
+    DR_MICRODATA,   /* itemprop=datePublished / uploadDate */
+    DR_TIME_MARKED, /* a <time> marked as the publication's */
+    DR_TIME_FIRST,  /* the first other <time>, outside teaser items */
+    DR_HATOM_PUBLISHED, /* hAtom "published" with a title */
+    DR_HATOM_UPDATED,   /* hAtom "updated" with a title */
+    DR_URL,         /* a date in the URL's path */
+    DR_ELEMENT,     /* a date written in an element named for dates */
+    DR_BODY_LINE,   /* a date line at the edges of the body (html_blocks.c) */
+    DR_NEAR,        /* a short line by the headline */
+    DR_OPENING,     /* a paragraph opening with a date (html_blocks.c) */
+    DR_HEADLINE,    /* a date in the headline or the title */
+    DR_OG_TITLE,    /* a date opening the og:title */
+    DR_LABELLED,    /* a date after a publication label */
+    DR_BYLINE,      /* a date in a byline element */
+    DR_SELF_TEASER, /* a teaser that links to the page itself */
+    DR_SCRIPT,      /* a publication field of the scripts' data */
+    DR_COUNT
+} html_date_rule;
+
+/* One rule's date: the value as the rule read it ("YYYY-MM-DD" with a time
+ * when the source gives one). */
+typedef struct html_date_cand {
+    char iso[32];
+    unsigned char rule; /* html_date_rule */
+    unsigned char src;  /* px_date_source, set by the resolver */
+} html_date_cand;
+
 typedef struct html_page {
     px_article *a;
     xmlDoc *doc;
@@ -132,6 +165,10 @@ typedef struct html_page {
     html_nodes dated;   /* elements whose class, id or itemprop speak of a
                            date: where a visible date is looked for */
     html_ld ld;
+    PX_VEC(html_date_cand) dates; /* every rule's date (html_datepick.c) */
+    char date_seen[32];     /* the day a date element shows, or "" */
+    char date_modified[32]; /* the metadata's modification day, or "" */
+    int article_typed;      /* og:type or a JSON-LD object says "article" */
     px_buf scratch; /* reused by helpers that return a cleaned string */
     px_buf text;    /* the page's readable text: px_html_page_text() */
     px_map class_cache; /* class list -> hints (html_hints.c) */
@@ -302,6 +339,7 @@ void px_html_decode_entities(const char *s, size_t n, px_buf *out);
  * each the first of its key in document order. */
 typedef struct html_meta {
     const char *og_title, *twitter_title, *og_url, *site_name, *author, *article_author;
+    const char *og_type;
     const char *creator; /* dc.creator and kin */
     const char *content_language, *og_locale;
     const char *date;
@@ -328,6 +366,29 @@ void px_html_authors(html_page *pg, const html_meta *m);
 /* Offers every publication date the page gives to the article, each with
  * its source and confidence (the surest wins). */
 void px_html_pubdate(html_page *pg, const html_meta *m);
+
+/* ---- html_datepick.c ---------------------------------------------------- */
+
+/* Offers the date iso (ISO 8601, as px_html_date_iso() or
+ * px_html_find_date() give it) from rule r; only a rule's first offer is
+ * kept.  Ignores NULL and "". */
+void px_html_offer_date(html_page *pg, const char *iso, html_date_rule r);
+
+/* 1 when a date is known already: given with the input, or offered. */
+int px_html_has_date(const html_page *pg);
+
+/* Runs the named adjustments (px_html_adjust_date()) on every offered
+ * date, chooses among them with the fitted weights (html_date_weights.h)
+ * and sets the article's date, its source and its confidence (the chosen
+ * candidate's probability of being right).  Called once, after the
+ * body (whose lines offer dates too). */
+void px_html_resolve_dates(html_page *pg);
+
+/* The adjustments of a candidate (html_pubdate.c): the shown update day
+ * over a metadata date, the shown local day over a UTC timestamp a day
+ * away, a UTC timestamp moved to the site's zone.  Rewrites iso (32 bytes)
+ * and *src in place. */
+void px_html_adjust_date(html_page *pg, char iso[32], px_date_source *src);
 
 /* ---- html_date.c --------------------------------------------------------- */
 
