@@ -19,8 +19,8 @@
  *     shows how close extraction runs to the parser's own limit.
  *
  * --only parallax|tree|sax times that run alone (for a profiler).
- * --trace FILE writes, during the --out pass, every page's date candidates
- * with their features (px_extract_trace()) for bench/extraction/fit_date.py.
+ * --trace FILE writes, during the --out pass, every page's date and author
+ * candidates with their features (px_extract_trace()) for bench/extraction/fit_date.py.
  *
  * CPU time (CLOCK_PROCESS_CPUTIME_ID) rather than wall time, because the
  * machine is shared: a busy neighbour slows the clock on the wall, not the

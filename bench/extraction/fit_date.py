@@ -1,15 +1,17 @@
 #!/usr/bin/python3
-"""fit_date.py — fits the date resolver's weights (lib/extract/html_datepick.c)
-and measures them out of fold.
+"""fit_date.py — fits the date resolver's weights (lib/extract/html_datepick.c),
+or the author resolver's (html_authorpick.c), and measures them out of fold.
 
-    fit_date.py TRACE EVALDATA.json [--write lib/extract/html_date_weights.h]
+    fit_date.py TRACE EVALDATA.json [--field date|author] [--write HEADER]
+    (HEADER: lib/extract/html_date_weights.h, html_author_weights.h)
 
 TRACE is what `build/bench/extract_pages --trace TRACE PAGE...` writes over
 trafilatura's pages (bench/extraction/run makes it): a first line naming the
 features, then per page its date candidates, each with its value (already
 through the named adjustments) and its features.  EVALDATA is the gold.
 
-A candidate is right when its day is the gold's.  The model is a
+A candidate is right when its day is the gold's (for the authors: when its
+names are the gold's, as score.py's author_set() compares them).  The model is a
 conditional logit: on a page, candidate k scores w.x_k, leaving the page
 undated scores a constant w_none, and the softmax over the page's
 candidates and "none" gives each a probability; the resolver takes the day
@@ -35,6 +37,9 @@ import zlib
 import numpy as np
 from scipy.optimize import minimize
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from score import author_set  # noqa: E402  (the scorer's own comparison)
+
 FOLDS = 5
 LAMBDA = 0.3  # L2 penalty: 0.1 and 1 gave lower out-of-fold accuracy
 
@@ -43,26 +48,46 @@ def fold_of(name):
     return zlib.crc32(os.path.basename(name).encode()) % FOLDS
 
 
-def gold_dates(path):
+FIELD = "date"  # or "author" (--field)
+KEYS = {"date": ("features", "dates"), "author": ("author_features", "authors")}
+
+
+def value(rec_or_gold):
+    """The comparable value of a candidate or a gold entry; "" for none."""
+    if FIELD == "date":
+        return (rec_or_gold or "")[:10]
+    return "; ".join(sorted(author_set(rec_or_gold))) if rec_or_gold else ""
+
+
+def gold_values(path):
     with open(path, encoding="utf-8") as f:
         gold = json.load(f)
     out = {}
     for entry in gold.values():
-        if "date" in entry:
-            out[os.path.basename(entry["file"]) + ".gz"] = (entry["date"] or "")[:10]
+        if FIELD in entry:
+            out[os.path.basename(entry["file"]) + ".gz"] = value(entry[FIELD])
     return out
 
 
+gold_dates = gold_values  # the name the date's experiments used
+
+
 def load(trace_path, gold):
-    pages = []  # (name, want, [(iso, x)])
+    pages = []  # (name, want, [(value, x)])
+    head, key = KEYS[FIELD]
+    names = None
     with open(trace_path, encoding="utf-8") as f:
-        names = json.loads(f.readline())["features"]
         for line in f:
             rec = json.loads(line)
+            if head in rec:
+                names = rec[head]
+            if key not in rec:
+                continue
             name = os.path.basename(rec["id"])
             if name not in gold:
                 continue
-            cands = [(c["iso"][:10], c["x"]) for c in rec["dates"]]
+            cands = [(value(c["iso"] if FIELD == "date" else c["names"]), c["x"])
+                     for c in rec[key]]
             pages.append((name, gold[name], cands))
     return names, pages
 
@@ -104,11 +129,15 @@ def fit(pages):
 
 
 def choose(model, cands):
-    """The chosen day, "" for none: the day whose candidates weigh most."""
+    """The chosen day, "" for none: the day whose candidates weigh most.
+    Authors: the candidate that weighs most (html_authorpick.c)."""
     w, none = model
     if not cands:
         return ""
     e = np.exp(np.array([x for _, x in cands]) @ w)
+    if FIELD == "author":
+        k = int(np.argmax(e))
+        return cands[k][0] if e[k] >= np.exp(none) else ""
     days = {}
     for (day, _), v in zip(cands, e):
         days[day] = days.get(day, 0.0) + v
@@ -126,25 +155,33 @@ def write_header(path, names, model, evaldata, trace, n):
     with open(evaldata, "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()[:16]
     w, none = model
+    base = os.path.basename(path)
+    pick = "html_datepick.c" if FIELD == "date" else "html_authorpick.c"
     with open(path, "w", encoding="utf-8") as f:
-        f.write("/*\n * html_date_weights.h — the date resolver's weights "
-                "(html_datepick.c), generated:\n * do not edit.  Written by "
+        f.write(f"/*\n * {base} — the {FIELD} resolver's weights "
+                f"({pick}), generated:\n * do not edit.  Written by "
                 "bench/extraction/fit_date.py from\n"
                 f" * {os.path.basename(trace)} over trafilatura's evaluation "
-                f"pages ({n} pages with a gold date,\n"
+                f"pages ({n} pages with a gold {FIELD},\n"
                 f" * evaldata.json sha256 {digest}...); conditional logit, "
                 f"L2 {LAMBDA}.\n */\n")
-        f.write("#ifndef PX_HTML_DATE_WEIGHTS_H\n#define PX_HTML_DATE_WEIGHTS_H\n\n")
-        f.write(f"static const double date_none = {none:.6f}; "
-                "/* the score of leaving the page undated */\n")
-        f.write("static const double date_weights[] = {\n")
+        guard = "PX_" + base.upper().replace(".", "_")
+        f.write(f"#ifndef {guard}\n#define {guard}\n\n")
+        f.write(f"static const double {FIELD}_none = {none:.6f}; "
+                f"/* the score of giving no {FIELD} */\n")
+        f.write(f"static const double {FIELD}_weights[] = {{\n")
         for name, v in zip(names, w):
             f.write(f"    {v:.6f}, /* {name} */\n")
         f.write("};\n\n#endif\n")
 
 
 def main(argv):
+    global FIELD
     out = None
+    if "--field" in argv:
+        i = argv.index("--field")
+        FIELD = argv[i + 1]
+        argv = argv[:i] + argv[i + 2:]
     if "--write" in argv:
         i = argv.index("--write")
         out = argv[i + 1]
@@ -152,7 +189,7 @@ def main(argv):
     if len(argv) != 2:
         sys.exit(__doc__)
     trace, evaldata = argv
-    names, pages = load(trace, gold_dates(evaldata))
+    names, pages = load(trace, gold_values(evaldata))
     model = fit(pages)
     inside = accuracy(model, pages)
     right = 0
@@ -164,7 +201,7 @@ def main(argv):
         per_fold.append(acc)
         right += acc * len(test)
     oof = right / len(pages)
-    print(f"date resolver: {len(pages)} pages, {sum(len(c) for _, _, c in pages)} candidates")
+    print(f"{FIELD} resolver: {len(pages)} pages, {sum(len(c) for _, _, c in pages)} candidates")
     print(f"  in-sample {inside:.3f}   out-of-fold {oof:.3f}   folds "
           + " ".join(f"{a:.3f}" for a in per_fold))
     if out:

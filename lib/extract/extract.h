@@ -48,10 +48,10 @@ void px_clean(px_article *a);
  */
 size_t px_author_names(px_article *a, const char *s, size_t n);
 
-/* html_datepick.c: for the benches that fit the date resolver
+/* html_datepick.c: for the benches that fit the date and author resolvers
  * (bench/extraction/fit_date.py): every HTML page extracted after this
- * call writes its date candidates, their features and adjusted values, to
- * f as one JSON line ({"id", "dates"}, after a first line naming the
+ * call writes its date and author candidates, with their features, to
+ * f as JSON lines ({"id", "dates"} and {"id", "authors"}, after lines naming the
  * features); NULL stops it.  Process-wide and not thread-safe: for
  * single-threaded benches only, never the library's users. */
 void px_extract_trace(FILE *f);

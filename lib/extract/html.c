@@ -424,6 +424,9 @@ static void page_free(html_page *pg)
                            &pg->dated, &pg->scripts};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) px_vec_free(lists[i]);
     px_vec_free(&pg->dates);
+    px_vec_free(&pg->authors);
+    px_vec_free(&pg->author_names);
+    px_buf_free(&pg->visible_folded);
     px_buf_free(&pg->scratch);
     px_buf_free(&pg->text);
     px_map_free(&pg->class_cache);
@@ -461,6 +464,7 @@ px_status px_extract_html(px_article *a, const char *data, size_t len,
     px_html_metadata(&pg);
     px_html_body(&pg);
     px_html_resolve_dates(&pg);
+    px_html_resolve_authors(&pg);
     page_free(&pg);
     return PX_OK;
 }

@@ -143,6 +143,29 @@ typedef struct html_date_cand {
     unsigned char src;  /* px_date_source, set by the resolver */
 } html_date_cand;
 
+/* The rules that offer the article's authors (html_author.c, and
+ * html_blocks.c for the lines of the body), each at most once per page;
+ * html_authorpick.c chooses among them. */
+typedef enum html_author_rule {
+    AR_LD,             /* JSON-LD author of the article, names the page shows */
+    AR_ELEMENT,        /* the first byline element (rel/itemprop/class author) */
+    AR_META,           /* <meta name=author>, names the page shows */
+    AR_ARTICLE_AUTHOR, /* article:author (unless a profile URL), shown */
+    AR_CREATOR,        /* dc.creator and kin, shown */
+    AR_NEAR,           /* a byline line by the headline */
+    AR_BODY_LINE,      /* a byline line at the edges of the body */
+    AR_KEPT,           /* a byline among the first kept blocks of the body */
+    AR_COUNT
+} html_author_rule;
+
+/* One rule's names: pg->author_names[first .. first + len), strings in the
+ * article's arena; dropped counts the names it gave that the page does not
+ * show (left out). */
+typedef struct html_author_cand {
+    size_t first, len, dropped;
+    unsigned char rule; /* html_author_rule */
+} html_author_cand;
+
 typedef struct html_page {
     px_article *a;
     xmlDoc *doc;
@@ -166,6 +189,9 @@ typedef struct html_page {
                            date: where a visible date is looked for */
     html_ld ld;
     PX_VEC(html_date_cand) dates; /* every rule's date (html_datepick.c) */
+    PX_VEC(html_author_cand) authors; /* every rule's names (html_authorpick.c) */
+    PX_VEC(const char *) author_names; /* their names */
+    px_buf visible_folded; /* the page's text folded, for keep_shown() */
     char date_seen[32];     /* the day a date element shows, or "" */
     char date_modified[32]; /* the metadata's modification day, or "" */
     int article_typed;      /* og:type or a JSON-LD object says "article" */
@@ -389,6 +415,32 @@ void px_html_resolve_dates(html_page *pg);
  * away, a UTC timestamp moved to the site's zone.  Rewrites iso (32 bytes)
  * and *src in place. */
 void px_html_adjust_date(html_page *pg, char iso[32], px_date_source *src);
+
+/* Where the resolvers write their candidates for a fit, or NULL
+ * (px_extract_trace()). */
+FILE *px_html_trace(void);
+
+/* Writes s to f as a JSON string (quotes and backslashes escaped, control
+ * bytes dropped: for page paths, names and ISO days). */
+void px_html_trace_string(FILE *f, const char *s);
+
+/* ---- html_authorpick.c -------------------------------------------------- */
+
+/* Offers the names px_author_names() reads in s[0..n) (a byline, or names
+ * joined by "; ") from rule r; with shown, only those the page's text
+ * shows (all of them on a page of little text: a script fills it in).
+ * Only a rule's first offer that gives a name is kept; returns 1 when this
+ * one was. */
+int px_html_offer_authors(html_page *pg, const char *s, size_t n, html_author_rule r, int shown);
+
+/* 1 when rule r has offered names. */
+int px_html_has_authors(const html_page *pg, html_author_rule r);
+
+/* Chooses among the offered names with the fitted weights
+ * (html_author_weights.h), when the article has no authors yet, and sets
+ * them, and the byline (the names joined by ", ") when the caller gave
+ * none.  Called once, after the body. */
+void px_html_resolve_authors(html_page *pg);
 
 /* ---- html_date.c --------------------------------------------------------- */
 

@@ -397,7 +397,8 @@ static void kept_byline(html_page *pg, html_blocks *blocks)
         seen++;
         fold(b->text, low, sizeof low);
         if (is_byline_line(b, low) && count_words(b->text) <= NAME_LINE_WORDS &&
-            capitalised_after_first(b->text) && px_author_names(pg->a, b->text, b->len))
+            capitalised_after_first(b->text) &&
+            px_html_offer_authors(pg, b->text, b->len, AR_KEPT, 0))
             return;
     }
 }
@@ -463,8 +464,8 @@ static void offer_fields(html_page *pg, html_blocks *blocks)
         if (!b->removed) continue;
         fold(b->text, low, sizeof low);
         int date = is_date_line(b, low);
-        if (!pg->a->authors.len && is_byline_line(b, low) && !date)
-            px_author_names(pg->a, b->text, b->len);
+        if (!px_html_has_authors(pg, AR_BODY_LINE) && is_byline_line(b, low) && !date)
+            px_html_offer_authors(pg, b->text, b->len, AR_BODY_LINE, 0);
         size_t at;
         if (date && !other_days_line(b, i, &span) &&
             px_html_find_date(b->text, b->len, dmy, iso, &at) &&
@@ -472,7 +473,7 @@ static void offer_fields(html_page *pg, html_blocks *blocks)
             px_html_offer_date(pg, iso, DR_BODY_LINE);
     }
     dated_opening(pg, blocks, dmy);
-    if (!pg->a->authors.len) kept_byline(pg, blocks);
+    if (!px_html_has_authors(pg, AR_BODY_LINE)) kept_byline(pg, blocks);
 }
 
 size_t px_html_judge_blocks(html_page *pg, html_blocks *blocks)

@@ -81,6 +81,8 @@ static FILE *trace;
 
 void px_extract_trace(FILE *f) { trace = f; }
 
+FILE *px_html_trace(void) { return trace; }
+
 void px_html_offer_date(html_page *pg, const char *iso, html_date_rule r)
 {
     assert(r < DR_COUNT);
@@ -162,16 +164,14 @@ static double score(const double *x)
     return z;
 }
 
-/* A JSON string of s (paths and ISO days: quotes and backslashes escaped,
- * control bytes dropped). */
-static void trace_string(const char *s)
+void px_html_trace_string(FILE *f, const char *s)
 {
-    fputc('"', trace);
+    fputc('"', f);
     for (; s && *s; s++) {
-        if (*s == '"' || *s == '\\') fputc('\\', trace);
-        if ((unsigned char)*s >= 0x20) fputc(*s, trace);
+        if (*s == '"' || *s == '\\') fputc('\\', f);
+        if ((unsigned char)*s >= 0x20) fputc(*s, f);
     }
-    fputc('"', trace);
+    fputc('"', f);
 }
 
 static void trace_page(html_page *pg, const double *xs)
@@ -181,19 +181,19 @@ static void trace_page(html_page *pg, const double *xs)
         fputs("{\"features\": [", trace);
         for (int i = 0; i < F_COUNT; i++) {
             if (i) fputs(", ", trace);
-            trace_string(i < DR_COUNT ? rule_names[i] : extra_names[i - DR_COUNT]);
+            px_html_trace_string(trace, i < DR_COUNT ? rule_names[i] : extra_names[i - DR_COUNT]);
         }
         fputs("]}\n", trace);
         header_done = 1;
     }
     fputs("{\"id\": ", trace);
-    trace_string(pg->a->origin);
+    px_html_trace_string(trace, pg->a->origin);
     fputs(", \"dates\": [", trace);
     for (size_t k = 0; k < pg->dates.len; k++) {
         fputs(k ? ", {\"rule\": " : "{\"rule\": ", trace);
-        trace_string(rule_names[pg->dates.items[k].rule]);
+        px_html_trace_string(trace, rule_names[pg->dates.items[k].rule]);
         fputs(", \"iso\": ", trace);
-        trace_string(pg->dates.items[k].iso);
+        px_html_trace_string(trace, pg->dates.items[k].iso);
         fputs(", \"x\": [", trace);
         for (int i = 0; i < F_COUNT; i++) fprintf(trace, i ? ", %g" : "%g", xs[k * F_COUNT + i]);
         fputs("]}", trace);

@@ -733,9 +733,12 @@ static void test_authors_from_the_page(void **state)
                      PARA_TEXT PARA_TEXT);
     assert_int_equal(px_article_author_count(a), 0);
     px_article_free(a);
+    /* Shown, it is a candidate; alone, the fitted weights put a <meta>
+     * author below no author (html_author_weights.h: on the pages fitted,
+     * such names were more often wrong than right). */
     a = html_extract("<meta name='author' content='Jane Roe'>" PARA_TEXT PARA_TEXT PARA_TEXT
                      PARA_TEXT PARA_TEXT "<p>Photos: JANE ROE</p>");
-    assert_int_equal(px_article_author_count(a), 1);
+    assert_int_equal(px_article_author_count(a), 0);
     px_article_free(a);
 }
 
