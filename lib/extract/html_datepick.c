@@ -111,9 +111,9 @@ static void read_shown(html_page *pg, shown_days *sd)
     sd->day = px_xcalloc(MAX_SHOWN, sizeof *sd->day);
     sd->len = 0;
     while (n && sd->len < MAX_SHOWN && px_html_find_date(s, n, dmy, found, &at)) {
-        size_t i = 0;
-        while (i < sd->len && strncmp(sd->day[i], found, 10)) i++;
-        sd->distinct += i == sd->len;
+        size_t i = 0; /* counted up to MANY_DAYS: all that matters */
+        while (sd->distinct < MANY_DAYS && i < sd->len && strncmp(sd->day[i], found, 10)) i++;
+        sd->distinct += sd->distinct < MANY_DAYS && i == sd->len;
         memcpy(sd->day[sd->len++], found, 10);
         s += at + 1, n -= at + 1;
     }
