@@ -44,6 +44,8 @@ CLI_SRC  := $(sort $(wildcard src/*.c))
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/tools/%)
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
@@ -73,6 +75,11 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(STATIC)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/unit -MMD -MP -o $@ $< $(STATIC) $(DEP_LIBS) -lcmocka $(LDFLAGS)
 
+# Helpers the data cases run (a local HTTP server): not part of the library.
+$(BUILD)/tests/tools/%: tests/tools/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(DEP_LIBS) -lpthread $(LDFLAGS)
+
 $(BUILD)/bench/%: bench/%.c $(STATIC)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(STATIC) $(DEP_LIBS) $(LDFLAGS)
@@ -87,7 +94,7 @@ check:
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory asan
 
-test: all $(UNIT_BIN)
+test: all $(UNIT_BIN) $(TOOL_BIN)
 	@tests/run $(BUILD)
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

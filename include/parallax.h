@@ -118,7 +118,7 @@ const char *px_date_source_name(px_date_source source);
  *   id        the id given with the input (JSON Lines "id"), else the file
  *             name, or "NAME:LINE" for a record of a multi-article input
  *   origin    where the article was read from: "FILE" or "FILE:LINE"
- *   format    the input format: "text", "html" or "jsonl"
+ *   format    the input format: "text", "html", "jsonl" or "feed"
  *   outlet    the publishing outlet ("UPI"), from the input or the page
  *   dateline  the dateline's place and date: "WASHINGTON, Nov. 7"
  *   wire      the wire tag of the dateline: "UPI" for "(UPI) --"
@@ -181,7 +181,13 @@ typedef enum px_format {
     PX_FORMAT_AUTO = 0, /* from the file name, then from the content */
     PX_FORMAT_TEXT,     /* plain text: first line the title, blank-line paragraphs */
     PX_FORMAT_HTML,     /* an HTML page */
-    PX_FORMAT_JSONL     /* JSON Lines: one article object per line */
+    PX_FORMAT_JSONL,    /* JSON Lines: one article object per line */
+    PX_FORMAT_FEED      /* an RSS, Atom or JSON Feed: one article per entry with
+                         * text (its content, else its summary); the entry's
+                         * title, link (the URL), id, date and authors are
+                         * given fields, the feed's title is the outlet.
+                         * AUTO takes .rss/.atom/.rdf names, and XML whose root
+                         * is <rss>, <feed> or <rdf:RDF>, as feeds */
 } px_format;
 
 /*
@@ -223,6 +229,250 @@ px_status px_reader_open_stream(px_context *ctx, FILE *f, const char *name,
  */
 px_status px_reader_next(px_reader *r, px_article **out, px_error *err);
 void px_reader_close(px_reader *r);
+
+/* ---- fetching ---------------------------------------------------------- */
+
+/*
+ * A polite HTTP client for pages, feeds and robots.txt (libcurl's multi
+ * interface): URLs are queued with px_fetcher_add() and px_fetcher_run()
+ * fetches them all, calling back once per URL.  Per host it keeps at most
+ * per_host requests open and starts one at most every host_interval
+ * seconds (robots.txt's Crawl-delay lengthens it); robots.txt is fetched
+ * once per host and obeyed; 429 and 503 with Retry-After push the host's
+ * next request back; transient failures (no connection, a timeout, 429,
+ * 5xx) are retried with exponential backoff and random jitter.
+ */
+typedef struct px_fetcher px_fetcher;
+
+typedef struct px_fetch_options {
+    unsigned max_total;     /* requests open at once, all hosts (16) */
+    unsigned per_host;      /* requests open at once to one host (2) */
+    double host_interval;   /* seconds between two starts on one host (5; 0: none) */
+    double connect_timeout; /* seconds (10) */
+    double timeout;         /* seconds for a whole transfer (30) */
+    size_t max_body;        /* bytes of a body after decompression (10 MiB) */
+    unsigned max_redirects; /* (5) */
+    unsigned retries;       /* retries after a transient failure (2) */
+    double backoff;         /* the first retry's wait in seconds, doubled after (2) */
+    int robots;             /* obey robots.txt (1) */
+    const char *contact;    /* a URL or address put in the user agent, or NULL */
+} px_fetch_options;
+
+/* Fills o with the defaults above. */
+void px_fetch_options_default(px_fetch_options *o);
+
+/* What one URL gave.  Valid only during the callback; copy what you keep. */
+typedef struct px_fetch_result {
+    const char *url;           /* as added */
+    const char *final_url;     /* after redirects (the url when none) */
+    long status;               /* HTTP status of the last response; 0 when none */
+    int not_modified;          /* 304 to a conditional request: no body */
+    const char *content_type;  /* Content-Type, or NULL */
+    const char *etag;          /* the response's validators, or NULL */
+    const char *last_modified;
+    const char *body;          /* decoded (gzip, deflate, br undone), NUL-terminated */
+    size_t len;
+    unsigned long long hash;   /* of the body: some servers send the same
+                                * validators for a changed page */
+    double retry_after;        /* seconds the server asked to wait (429, 503); 0 */
+    double max_age;            /* Cache-Control max-age or Expires, seconds; -1 unknown */
+    unsigned attempts;         /* requests made for it (retries + 1) */
+    px_status code;            /* PX_OK for a 2xx or 304, else PX_EIO ... */
+    const char *error;         /* ... and what failed: "HTTP 404", "timed out",
+                                * "body over 10485760 bytes", "disallowed by
+                                * robots.txt", "too many redirects"; NULL on PX_OK */
+    void *user;                /* as given to px_fetcher_add() */
+} px_fetch_result;
+
+typedef void (*px_fetch_fn)(const px_fetch_result *r, void *ud);
+
+/* Makes a fetcher (opts NULL: the defaults).  Fails with PX_EDEP when
+ * libcurl cannot start, PX_EUSAGE when out is NULL or an option is out of
+ * range (max_total or per_host 0, a negative time).  Free with
+ * px_fetcher_free(). */
+px_status px_fetcher_new(const px_fetch_options *opts, px_fetcher **out, px_error *err);
+
+/*
+ * Queues url (http or https).  etag and last_modified, when not NULL, make
+ * the request conditional (If-None-Match, If-Modified-Since).  user comes
+ * back in the result.  Fails with PX_EUSAGE when f or url is NULL, or
+ * PX_EINPUT when url is not an http(s) URL; nothing is fetched before
+ * px_fetcher_run().
+ */
+px_status px_fetcher_add(px_fetcher *f, const char *url, const char *etag,
+                         const char *last_modified, void *user, px_error *err);
+
+/*
+ * Fetches everything queued, calling done(result, ud) once per URL, in the
+ * order they finish (from this thread).  done may queue more URLs; they are
+ * fetched in the same run.  Returns when the queue is empty, or early when
+ * *stop (if not NULL) becomes nonzero (a signal handler may set it): URLs
+ * not yet finished are then dropped without a callback.  Fails with PX_EDEP
+ * when libcurl fails, PX_EUSAGE when f or done is NULL.
+ */
+px_status px_fetcher_run(px_fetcher *f, px_fetch_fn done, void *ud,
+                         volatile int *stop, px_error *err);
+
+void px_fetcher_free(px_fetcher *f);
+
+/*
+ * Makes one article from a fetched page: HTML unless content_type says
+ * text/plain, the charset of content_type obeyed over the page's own
+ * declaration, url as the article's id and URL (the outlet is its
+ * registrable domain unless the page names its site).  Fails as
+ * px_article_parse() does.
+ */
+px_status px_article_from_response(px_context *ctx, const char *body, size_t len,
+                                   const char *content_type, const char *url,
+                                   px_article **out, px_error *err);
+/* ---- feeds, news sitemaps, OPML ----------------------------------------- */
+
+/*
+ * A feed is read into one px_feed: the channel (px_feed_info) and its
+ * entries (px_feed_entry).  The same model holds the other lists of links
+ * a news reader follows, told apart by px_feed_info.version:
+ *
+ *   RSS 0.9x, 1.0, 2.0  "rss090" "rss091u" "rss091n" "rss092" "rss093" "rss094" "rss10" "rss20" "rss"
+ *   Atom 0.3, 1.0       "atom03" "atom10" "atom"
+ *   JSON Feed 1.0, 1.1  "json1" "json11"
+ *   sitemap             "sitemap": an entry per <url>: link = <loc>, updated =
+ *                       <lastmod>; a Google News sitemap's <news:news> gives
+ *                       title, published (publication_date), language and
+ *                       outlet (the publication's name)
+ *   sitemap index       "sitemapindex": an entry per child sitemap (link, updated)
+ *   OPML                "opml": an entry per feed outline: link = xmlUrl,
+ *                       title = its title (or text), links[] holds htmlUrl
+ *                       as "alternate"
+ *
+ * Every string is UTF-8, owned by the px_feed, valid until px_feed_free(),
+ * and NULL when the document does not give it (never "").  Links are
+ * absolute: resolved against xml:base and the document's URL.  Dates are
+ * ISO 8601 in UTC ("2003-12-31T10:14:55Z"); a missing or unreadable date
+ * is NULL (its text, when there was one, is kept in *_raw), never "now".
+ */
+
+/* A text construct: a title, summary or content. */
+typedef struct px_feed_text {
+    const char *value;    /* the text or markup; NULL when absent */
+    const char *type;     /* "text/plain", "text/html" or "application/xhtml+xml" */
+    const char *language; /* xml:lang in force, or NULL */
+    const char *base;     /* the base URL in force (for its relative links), or NULL */
+} px_feed_text;
+
+typedef struct px_feed_link {
+    const char *href;  /* absolute */
+    const char *rel;   /* "alternate", "enclosure", "self", ... */
+    const char *type;  /* media type, or NULL */
+    const char *title; /* or NULL */
+} px_feed_link;
+
+typedef struct px_feed_person {
+    const char *name, *email, *uri; /* any may be NULL */
+} px_feed_person;
+
+typedef struct px_feed_entry {
+    px_feed_text title, summary, content;
+    const char *link;                /* the entry's page: the alternate link */
+    const px_feed_link *links;
+    size_t link_count;
+    const char *id;                  /* atom:id, RSS guid, JSON Feed id */
+    int id_is_link;                  /* 1 when an RSS permalink guid gave the link */
+    const char *published, *updated; /* ISO 8601 UTC, or NULL */
+    const char *published_raw, *updated_raw;
+    const px_feed_person *authors;
+    size_t author_count;
+    const char *author_raw;          /* an RSS <author> as written ("jo@x.org (Jo)") */
+    const char *language;            /* xml:lang or dc:language in force, or NULL */
+    const char *outlet;              /* a news sitemap's publication name, or NULL */
+} px_feed_entry;
+
+typedef struct px_feed_info {
+    const char *version;   /* see above; NULL when the document is no feed */
+    const char *encoding;  /* what it was read in: "utf-8", "iso-8859-1" (JSON: "utf-8") */
+    int bozo;              /* 1: not well-formed, or not in the encoding it claimed;
+                            * it was read leniently (the entries are still there) */
+    const char *bozo_message; /* the first thing wrong, when bozo */
+    px_feed_text title, subtitle;
+    const char *link;
+    const px_feed_link *links;
+    size_t link_count;
+    const char *id, *language;
+    const char *published, *updated, *published_raw, *updated_raw;
+    const px_feed_person *authors;
+    size_t author_count;
+    const char *author_raw;
+    long ttl;                 /* RSS <ttl> in minutes, or -1 */
+    const char *update_period; /* sy:updatePeriod ("hourly", "daily", ...), or NULL */
+    long update_frequency;    /* sy:updateFrequency, or -1 */
+} px_feed_info;
+
+typedef struct px_feed px_feed;
+typedef struct px_feed_parser px_feed_parser;
+
+/*
+ * A push parser, for bytes as they arrive (a fetcher's body callback).
+ * url: the document's address, the base of relative links (may be NULL).
+ * http: 1 when the bytes come over HTTP; content_type is then the
+ * Content-Type header (NULL when none was sent), whose charset decides the
+ * encoding by RFC 3023 (application/...xml: charset, else the XML
+ * declaration; text/xml: charset, else US-ASCII); with http 0 the document
+ * alone decides (BOM, XML declaration, else UTF-8).  A gzip body
+ * (.xml.gz sitemaps) is inflated.  The format (XML or JSON Feed) is told
+ * from the first bytes.  Free with px_feed_parser_free().  PX_EUSAGE when
+ * out is NULL.
+ */
+px_status px_feed_parser_new(const char *url, int http, const char *content_type,
+                             px_feed_parser **out, px_error *err);
+
+/* An HTTP header the body comes with, before the first push (PX_EUSAGE
+ * after it, or on a NULL argument).  Any header marks the body as HTTP.
+ * Content-Type sets the type (and charset) as px_feed_parser_new() does;
+ * Content-Location, resolved against the URL, becomes the base of relative
+ * links when it is an http(s) address; Content-Language is the language
+ * where no xml:lang gives one.  Other headers are ignored. */
+px_status px_feed_parser_header(px_feed_parser *p, const char *name, const char *value,
+                                px_error *err);
+
+/* Pushes the next len bytes.  PX_ETOOBIG past PX_MAX_DOCUMENT bytes
+ * (inflated), after which the parser ignores what is pushed; PX_EUSAGE when
+ * p is NULL (or data is NULL with len > 0).  Malformed bytes are no error:
+ * they are read leniently and make the feed bozo. */
+px_status px_feed_parser_push(px_feed_parser *p, const char *data, size_t len,
+                              px_error *err);
+
+/* Ends the input and hands out the feed (the caller frees it with
+ * px_feed_free()); the parser is then spent: free it.  Fails with
+ * PX_EINPUT (naming the input) when the document is no feed, sitemap or
+ * OPML (an HTML page, a JSON object without "items", corrupt gzip), with
+ * PX_ETOOBIG after an oversized push, PX_EUSAGE after a second finish. */
+px_status px_feed_parser_finish(px_feed_parser *p, px_feed **out, px_error *err);
+void px_feed_parser_free(px_feed_parser *p);
+
+/* All of the above on bytes in memory (http 0 when content_type is NULL). */
+px_status px_feed_parse(const char *data, size_t len, const char *url,
+                        const char *content_type, px_feed **out, px_error *err);
+
+/* The channel; never NULL for a feed. */
+const px_feed_info *px_feed_get_info(const px_feed *f);
+/* Entries in document order; NULL when i >= the count.  Entries repeating
+ * an earlier entry's id (a GUID given twice) are kept once, the first. */
+size_t px_feed_entry_count(const px_feed *f);
+const px_feed_entry *px_feed_get_entry(const px_feed *f, size_t i);
+void px_feed_free(px_feed *f);
+
+/* ref resolved against base (RFC 3986) as a new string the caller frees;
+ * NULL when ref is NULL; ref itself (trimmed, copied) when base is NULL or
+ * either cannot be parsed. */
+char *px_feed_resolve_url(const char *base, const char *ref);
+
+/*
+ * The Sitemap: lines of a robots.txt (text, len bytes), resolved against
+ * url (may be NULL), appended to *urls (count in *count): a malloc'd array
+ * of malloc'd strings the caller frees (each, then the array).  Returns the
+ * number found.  Never fails; a line that is no URL is skipped.
+ */
+size_t px_robots_sitemaps(const char *text, size_t len, const char *url, char ***urls,
+                          size_t *count);
 
 /* ---- analysis ---------------------------------------------------------- */
 
@@ -402,8 +652,9 @@ typedef struct px_comparison px_comparison;
  * (consensus, shared, unique), what each adds and leaves out, conflicts,
  * quotes across outlets, citations, syndication, and a summary.
  * articles[i] and analyses[i] are borrowed: they must stay alive, unchanged,
- * until px_comparison_free().  Fails with PX_EUSAGE when n < 2 or an
- * argument is NULL.
+ * until px_comparison_free().  One article is a comparison too (its facts
+ * its own, nothing to conflict with).  Fails with PX_EUSAGE when n is 0 or
+ * an argument is NULL.
  */
 px_status px_compare(px_context *ctx, px_article *const *articles,
                      px_analysis *const *analyses, size_t n, px_comparison **out,

@@ -19,6 +19,11 @@
  * wherever it leads, and a FIFO named there is read as a stream (as
  * <(command) is).
  *
+ * Ctrl-C (SIGINT) or SIGTERM: the article being added is finished, what
+ * was read is committed, the summary says so and that a rerun resumes;
+ * a second Ctrl-C stops at once (the store is safe then too: an
+ * uncommitted batch is rolled back and the rerun adds it).
+ *
  * For the crash test only: PX_ADD_KILL_AFTER=N makes the command kill
  * itself with SIGKILL after adding N articles (a kill -9 at an exact point).
  */
@@ -62,8 +67,31 @@ static const char usage[] =
     "  -f, --format FORMAT  read inputs as text, html or jsonl (default: auto)\n"
     "  -h, --help           show this help\n"
     "\n"
+    "Ctrl-C stops after the article being added: what was read is stored, and\n"
+    "the same command again adds the rest (a second Ctrl-C stops at once; the\n"
+    "store stays sound, the last uncommitted batch is added by the rerun).\n"
+    "\n"
     "Exit status: 0 all inputs read, 1 some input failed (the others are\n"
-    "added), 2 usage error.\n";
+    "added), 2 usage error, 130 (143) stopped by Ctrl-C (SIGTERM).\n";
+
+static volatile sig_atomic_t interrupted; /* the signal that asked add to stop, or 0 */
+
+static void on_interrupt(int sig)
+{
+    interrupted = sig;
+}
+
+/* The first SIGINT or SIGTERM asks for a clean stop; the handler resets
+ * itself, so a second one ends the process at once. */
+static void catch_interrupts(void)
+{
+    struct sigaction sa = {0};
+    sa.sa_handler = on_interrupt;
+    sa.sa_flags = SA_RESETHAND | SA_RESTART; /* reads go on: the stop is checked per article */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
 
 typedef struct folder_id {
     dev_t dev;
@@ -75,6 +103,7 @@ typedef struct run {
     px_ingest *ingest;
     px_format format;
     size_t bad, seen, kill_after;
+    size_t unread; /* inputs that could not be opened, or held no article */
     int progress, failed;
     double start, shown;
     PX_VEC(folder_id) folders; /* the folders being read, outermost first */
@@ -122,10 +151,12 @@ static int add_folder(run *r, const char *path, const struct stat *st)
     }
     PX_VEC(char *) names = {0};
     struct dirent *e;
+    size_t plen = strlen(path);
+    while (plen > 1 && path[plen - 1] == '/') plen--; /* "examples/" names "examples/a.txt" */
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue; /* ., .. and hidden files */
         px_buf p = {0};
-        px_buf_printf(&p, "%s/%s", path, e->d_name);
+        px_buf_printf(&p, "%.*s%s%s", (int)plen, path, path[plen - 1] == '/' ? "" : "/", e->d_name);
         px_vec_push(&names, px_buf_detach(&p));
     }
     closedir(d);
@@ -133,7 +164,7 @@ static int add_folder(run *r, const char *path, const struct stat *st)
     px_vec_push(&r->folders, ((folder_id){st->st_dev, st->st_ino}));
     int status = 0;
     for (size_t i = 0; i < names.len; i++) {
-        if (!r->failed && add_path(r, names.items[i], 0)) status = EXIT_INPUT;
+        if (!r->failed && !interrupted && add_path(r, names.items[i], 0)) status = EXIT_INPUT;
         free(names.items[i]);
     }
     r->folders.len--;
@@ -185,12 +216,18 @@ static int add_file(run *r, const char *path)
     px_reader *rd;
     if (px_reader_open(r->ctx, path, r->format, &rd, &err)) {
         cli_error("%s", err.message);
+        r->unread++;
         return EXIT_INPUT;
     }
     int status = 0;
-    for (;;) {
+    for (size_t records = 0; !interrupted; records++) {
         px_article *a;
         px_status rc = px_reader_next(rd, &a, &err);
+        if (!rc && !a && records == 0) {
+            cli_error("%s: no articles in it", path);
+            r->unread++;
+            status = EXIT_INPUT;
+        }
         if (rc) {
             if (r->progress) fputc('\n', stderr);
             cli_error("%s", err.message);
@@ -264,11 +301,12 @@ int cmd_add(int argc, char **argv)
             break;
         case 'w': wait = 1; break;
         case 'h': fputs(usage, stdout); return 0;
-        default: fputs(usage, stderr); return EXIT_USAGE;
+        default: cli_usage_error(usage); return EXIT_USAGE;
         }
     }
     if (optind >= argc) {
-        fputs(usage, stderr);
+        cli_error("no input given (files, folders, or - for standard input)");
+        cli_usage_error(usage);
         return EXIT_USAGE;
     }
     px_error err;
@@ -298,7 +336,8 @@ int cmd_add(int argc, char **argv)
     r.progress = isatty(STDERR_FILENO);
     r.start = now();
     int status = 0;
-    for (int i = optind; i < argc && !r.failed; i++)
+    catch_interrupts();
+    for (int i = optind; i < argc && !r.failed && !interrupted; i++)
         if (add_path(&r, argv[i], 1)) status = EXIT_INPUT;
     show_progress(&r, 1);
     if (!r.failed && px_ingest_finish(r.ingest, &err)) {
@@ -308,11 +347,21 @@ int cmd_add(int argc, char **argv)
     px_ingest_stats s = *px_ingest_committed(r.ingest); /* what is stored, after a failure too */
     px_ingest_close(r.ingest, NULL);
     double secs = now() - r.start;
-    printf("added %zu articles (%zu already stored, %zu bad) into %zu new stories, "
+    /* The counts match the messages above them: one per bad record, one per
+     * input that could not be read or held nothing. */
+    px_buf unread = {0};
+    if (r.unread) px_buf_printf(&unread, ", %zu input%s unread", r.unread, r.unread == 1 ? "" : "s");
+    printf("added %zu articles (%zu already stored, %zu bad%s) into %zu new stories, "
            "%zu copies; %lld articles, %lld stories in %s; %.1f s\n",
-           s.added, s.duplicates, r.bad, s.stories, s.copies,
+           s.added, s.duplicates, r.bad, px_buf_str(&unread), s.stories, s.copies,
            (long long)px_store_count(store, "articles"), (long long)px_store_count(store, "stories"),
            db, secs);
+    if (interrupted) {
+        cli_error("interrupted: the articles added above are stored; the same command again "
+                  "adds the rest");
+        status = 128 + interrupted;
+    }
+    px_buf_free(&unread);
     px_context_free(r.ctx);
     px_vec_free(&r.folders);
     px_store_close(store);

@@ -3,6 +3,7 @@
  * commands share.  One bad input never stops the others: it is reported,
  * the rest are printed, and the exit code says something went wrong.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <stdarg.h>
@@ -29,11 +30,78 @@ void cli_error(const char *fmt, ...)
     px_buf_free(&safe);
 }
 
+/* A usage error shows the synopsis (the help up to its first blank line)
+ * and where the rest is, not the whole help: the message that says what
+ * was wrong stays in view. */
+void cli_usage_error(const char *usage)
+{
+    const char *end = strstr(usage, "\n\n");
+    size_t len = end ? (size_t)(end - usage) + 1 : strlen(usage);
+    fwrite(usage, 1, len, stderr);
+    const char *name = strncmp(usage, "usage: parallax ", 16) == 0 ? usage + 16 : "";
+    int n = (int)strcspn(name, " \n");
+    fprintf(stderr, "Try 'parallax %.*s%s--help' for more.\n", n, name, n ? " " : "");
+}
+
+/* A number option's value in [lo, hi]; else reported, and -1. */
+static double number(const char *opt, const char *s, double lo, double hi)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end || !(v >= lo && v <= hi)) {
+        cli_error("%s wants a number from %g to %g, not '%s'", opt, lo, hi, s);
+        return -1;
+    }
+    return v;
+}
+
+int cli_fetch_option(int c, const char *arg, px_fetch_options *o)
+{
+    double v;
+    switch (c) {
+    case 'i':
+        if ((v = number("--interval", arg, 0, 3600)) < 0) return -1;
+        o->host_interval = v;
+        return 1;
+    case 'p':
+        if ((v = number("--per-host", arg, 1, 64)) < 0) return -1;
+        o->per_host = (unsigned)v;
+        return 1;
+    case 'c':
+        if ((v = number("--concurrency", arg, 1, 1024)) < 0) return -1;
+        o->max_total = (unsigned)v;
+        return 1;
+    case 't':
+        if ((v = number("--timeout", arg, 0.1, 3600)) < 0) return -1;
+        o->timeout = v;
+        if (o->connect_timeout > v) o->connect_timeout = v;
+        return 1;
+    case 'r':
+        if ((v = number("--retries", arg, 0, 10)) < 0) return -1;
+        o->retries = (unsigned)v;
+        return 1;
+    case 'C': o->contact = arg; return 1;
+    default: return 0;
+    }
+}
+
+long long cli_story_id(const char *s)
+{
+    char *end;
+    errno = 0;
+    long long id = *s >= '0' && *s <= '9' ? strtoll(s, &end, 10) : 0;
+    if (id <= 0 || *end || errno) {
+        cli_error("'%s' is not a story id (the number `parallax stories` lists)", s);
+        return 0;
+    }
+    return id;
+}
+
 static int parse_format(const char *s, px_format *out)
 {
     static const struct { const char *name; px_format format; } names[] = {
         {"auto", PX_FORMAT_AUTO}, {"text", PX_FORMAT_TEXT},
-        {"html", PX_FORMAT_HTML}, {"jsonl", PX_FORMAT_JSONL}};
+        {"html", PX_FORMAT_HTML}, {"jsonl", PX_FORMAT_JSONL}, {"feed", PX_FORMAT_FEED}};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(s, names[i].name) == 0) return *out = names[i].format, 1;
     return 0;
@@ -42,7 +110,7 @@ static int parse_format(const char *s, px_format *out)
 int cli_parse_format(const char *s, px_format *out)
 {
     if (parse_format(s, out)) return 0;
-    cli_error("unknown format '%s' (auto, text, html or jsonl)", s);
+    cli_error("unknown format '%s' (auto, text, html, jsonl or feed)", s);
     return 1;
 }
 
@@ -64,14 +132,14 @@ static int parse_options(int argc, char **argv, const char *usage, cli_options *
         case 'j': opt->json = 1; break;
         case 'f':
             if (!parse_format(optarg, &opt->format)) {
-                cli_error("unknown format '%s' (auto, text, html or jsonl)", optarg);
+                cli_error("unknown format '%s' (auto, text, html, jsonl or feed)", optarg);
                 return EXIT_USAGE;
             }
             break;
         case 'H':
             if (!(opt->allow & CLI_HTML)) {
                 cli_error("unknown option '--html'");
-                fputs(usage, stderr);
+                cli_usage_error(usage);
                 return EXIT_USAGE;
             }
             opt->html = optarg;
@@ -79,13 +147,13 @@ static int parse_options(int argc, char **argv, const char *usage, cli_options *
         case 'o':
             if (!(opt->allow & CLI_HTML)) {
                 cli_error("unknown option '-o'");
-                fputs(usage, stderr);
+                cli_usage_error(usage);
                 return EXIT_USAGE;
             }
             opt->output = optarg;
             break;
         case 'h': fputs(usage, stdout); return 0;
-        default: fputs(usage, stderr); return EXIT_USAGE;
+        default: cli_usage_error(usage); return EXIT_USAGE;
         }
     }
     return -1;
@@ -108,6 +176,7 @@ static int read_input(px_context *ctx, const char *path, const cli_options *opt,
         return EXIT_INPUT;
     }
     int status = 0;
+    size_t records = 0; /* articles and bad records */
     for (;;) {
         px_article *a;
         px_status rc = px_reader_next(r, &a, &err);
@@ -116,12 +185,19 @@ static int read_input(px_context *ctx, const char *path, const cli_options *opt,
             status = EXIT_INPUT;
             break;
         }
+        records++;
         if (rc) { /* a bad record: report it, go on with the next */
             cli_error("%s", err.message);
             status = EXIT_INPUT;
             continue;
         }
-        if (!a) break;
+        if (!a) {
+            if (records == 1) { /* said, never passed over: an input that held nothing */
+                cli_error("%s: no articles in it", path);
+                status = EXIT_INPUT;
+            }
+            break;
+        }
         rc = sink(ctx, a, opt, ud, &err);
         if (rc) {
             cli_error("%s", err.message);
@@ -141,7 +217,8 @@ static int input_files(int argc, char **argv, const char *usage, char ***files, 
     *n = argc - optind;
     if (*n > 0) return -1;
     if (isatty(STDIN_FILENO)) {
-        fputs(usage, stderr);
+        cli_error("no input given (files, or standard input from a pipe)");
+        cli_usage_error(usage);
         return EXIT_USAGE;
     }
     *files = stdin_only;

@@ -46,6 +46,25 @@ int cli_run_articles(int argc, char **argv, const char *usage, cli_article_fn fn
 /* Sets *out from a --format name; else reports it and returns 1. */
 int cli_parse_format(const char *s, px_format *out);
 
+/* After a usage error has been reported: prints the synopsis of usage (the
+ * text up to its first blank line) and "Try 'parallax CMD --help'" to
+ * stderr. */
+void cli_usage_error(const char *usage);
+/* The story id s names (a positive decimal number); else reports that s is
+ * not a story id and returns 0. */
+long long cli_story_id(const char *s);
+/* The politeness options `fetch` and `watch` share, for their longopts
+ * tables; their short codes are 'i', 'p', 'c', 't', 'r' and 'C'. */
+#define CLI_FETCH_LONGOPTS                                                      \
+    {"interval", required_argument, NULL, 'i'},                                 \
+    {"per-host", required_argument, NULL, 'p'},                                 \
+    {"concurrency", required_argument, NULL, 'c'},                              \
+    {"timeout", required_argument, NULL, 't'},                                  \
+    {"retries", required_argument, NULL, 'r'}, {"contact", required_argument, NULL, 'C'}
+/* Applies option c (one of CLI_FETCH_LONGOPTS) with its argument to o:
+ * 1 when taken, 0 when c is not one of them, -1 when the value is out of
+ * range (reported). */
+int cli_fetch_option(int c, const char *arg, px_fetch_options *o);
 /* Prints "parallax: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -73,6 +92,7 @@ int cli_load(int argc, char **argv, const char *usage, cli_options *opt, cli_cor
 void cli_corpus_free(cli_corpus *c);
 
 int cmd_extract(int argc, char **argv);
+int cmd_feed(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_similarity(int argc, char **argv);
 int cmd_add(int argc, char **argv);
@@ -82,5 +102,8 @@ int cmd_search(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_fetch(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
+int cmd_feeds(int argc, char **argv);
 
 #endif

@@ -212,11 +212,12 @@ int cmd_explain(int argc, char **argv)
         case 'd': db = optarg; break;
         case 'C': check = 1; break;
         case 'h': fputs(usage, stdout); return 0;
-        default: fputs(usage, stderr); return EXIT_USAGE;
+        default: cli_usage_error(usage); return EXIT_USAGE;
         }
     }
     if (optind + 1 != argc) {
-        fputs(usage, stderr);
+        cli_error(optind == argc ? "no article given" : "one article at a time");
+        cli_usage_error(usage);
         return EXIT_USAGE;
     }
     px_error err;

@@ -15,11 +15,15 @@ static const struct command {
     const char *summary;
 } commands[] = {
     {"extract", cmd_extract, "print the article(s) of each input"},
+    {"fetch", cmd_fetch, "fetch live pages (politely) and print their articles"},
+    {"feed", cmd_feed, "read RSS, Atom and JSON feeds, news sitemaps and OPML lists as JSON"},
     {"analyze", cmd_analyze, "articles with sentences, entities, quotes, sources, numbers, dates"},
     {"similarity", cmd_similarity, "how alike two articles are, with the evidence"},
     {"compare", cmd_compare, "compare the articles of one story across outlets"},
     {"cluster", cmd_cluster, "group articles into stories (batch, nothing stored)"},
     {"add", cmd_add, "add articles to the store, grouped into stories as they come"},
+    {"watch", cmd_watch, "follow feeds into the store: new entries' pages fetched and added"},
+    {"feeds", cmd_feeds, "the feeds the store follows, and each one's health"},
     {"stories", cmd_stories, "list the stories of the store"},
     {"show", cmd_show, "the comparison report of a stored story"},
     {"search", cmd_search, "full-text search over the stored articles"},

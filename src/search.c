@@ -76,11 +76,12 @@ int cmd_search(int argc, char **argv)
             break;
         case 'j': json = 1; break;
         case 'h': fputs(usage, stdout); return 0;
-        default: fputs(usage, stderr); return EXIT_USAGE;
+        default: cli_usage_error(usage); return EXIT_USAGE;
         }
     }
     if (optind + 1 != argc) {
-        fputs(usage, stderr);
+        cli_error(optind == argc ? "no query given" : "one query (quote words that belong together: 'a b')");
+        cli_usage_error(usage);
         return EXIT_USAGE;
     }
     px_error err;

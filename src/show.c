@@ -16,7 +16,8 @@ static const char usage[] =
     "\n"
     "Prints the comparison report of story STORY (an id from `parallax\n"
     "stories`): its articles side by side, as `parallax compare` does.  A\n"
-    "story of one article is printed as that article.\n"
+    "story of one article is printed as that article; its --json and --html\n"
+    "are a comparison of one article, in the same shape as any story's.\n"
     "\n"
     "  --db PATH      the store (default ./parallax.db)\n"
     "  --check        check the whole store first (SQLite's integrity_check)\n"
@@ -32,9 +33,8 @@ static int render(px_context *ctx, px_article **arts, px_analysis **ans, size_t 
 {
     px_error err;
     px_status rc;
-    if (n == 1) {
-        rc = json ? px_render_json(arts[0], ans[0], stdout, &err) : px_render_text(arts[0], NULL, stdout, &err);
-        if (!rc && json) putchar('\n');
+    if (n == 1 && !json && !html) { /* on a terminal, one article reads best as itself */
+        rc = px_render_text(arts[0], NULL, stdout, &err);
         if (rc) cli_error("%s", err.message);
         return rc ? EXIT_INPUT : 0;
     }
@@ -80,16 +80,20 @@ int cmd_show(int argc, char **argv)
         case 'j': json = 1; break;
         case 'H': html = optarg; break;
         case 'h': fputs(usage, stdout); return 0;
-        default: fputs(usage, stderr); return EXIT_USAGE;
+        default: cli_usage_error(usage); return EXIT_USAGE;
         }
     }
-    char *end;
-    long long story = optind + 1 == argc ? strtoll(argv[optind], &end, 10) : 0;
-    if (optind + 1 != argc || *end || story <= 0 || (json && html)) {
-        if (json && html) cli_error("--json and --html are exclusive");
-        fputs(usage, stderr);
+    if (json && html) {
+        cli_error("--json and --html are exclusive");
         return EXIT_USAGE;
     }
+    if (optind + 1 != argc) {
+        cli_error(optind == argc ? "no story given" : "one story at a time");
+        cli_usage_error(usage);
+        return EXIT_USAGE;
+    }
+    long long story = cli_story_id(argv[optind]);
+    if (story <= 0) return EXIT_USAGE;
     px_error err;
     px_store *s;
     px_context *ctx = NULL;

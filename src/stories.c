@@ -12,9 +12,10 @@
 static const char usage[] =
     "usage: parallax stories [--db PATH] [--check] [--since DATE] [--json]\n"
     "\n"
-    "Lists the stories of the store, the most recently active first: id,\n"
-    "title (of its first article), outlets, number of articles, and the dates\n"
-    "of its first and last article.\n"
+    "Lists the stories of the store, the most recently active first, under a\n"
+    "header line: id, title (of its first article), outlets, number of\n"
+    "articles, and the dates of its first and last article.  An empty store\n"
+    "is said on standard error.\n"
     "\n"
     "  --db PATH      the store (default ./parallax.db)\n"
     "  --check        check the whole store first (SQLite's integrity_check)\n"
@@ -26,14 +27,23 @@ static const char usage[] =
     "\n"
     "Exit status: 0 listed, 1 the store cannot be read, 2 usage error.\n";
 
+typedef struct listing {
+    int json;
+    long long rows;
+} listing;
+
 static void print_row(const px_story_row *r, void *ud)
 {
-    int json = *(int *)ud;
+    listing *l = ud;
+    int json = l->json;
+    if (!json && l->rows++ == 0) /* a header, so the columns say what they are */
+        printf("story\ttitle\toutlets\tarticles\tfirst .. last\n");
     if (!json) { /* each field escaped (render/term.h): one line a story, whatever it holds */
         px_buf f[4] = {{0}};
-        printf("%lld\t%s\t%s\t%lld articles\t%s .. %s\n", (long long)r->id,
+        printf("%lld\t%s\t%s\t%lld article%s\t%s .. %s\n", (long long)r->id,
                r->title ? px_term_field(&f[0], r->title) : "(untitled)",
                r->outlets ? px_term_field(&f[1], r->outlets) : "-", (long long)r->articles,
+               r->articles == 1 ? "" : "s",
                r->first ? px_term_field(&f[2], r->first) : "?",
                r->last ? px_term_field(&f[3], r->last) : "?");
         for (int i = 0; i < 4; i++) px_buf_free(&f[i]);
@@ -79,21 +89,25 @@ int cmd_stories(int argc, char **argv)
             break;
         case 'j': json = 1; break;
         case 'h': fputs(usage, stdout); return 0;
-        default: fputs(usage, stderr); return EXIT_USAGE;
+        default: cli_usage_error(usage); return EXIT_USAGE;
         }
     }
     if (optind < argc) {
-        fputs(usage, stderr);
+        cli_error("unexpected argument '%s' (stories takes options only)", argv[optind]);
+        cli_usage_error(usage);
         return EXIT_USAGE;
     }
     px_error err;
     px_store *s;
+    listing l = {json, 0};
     if (px_store_open(db, 1, &s, &err) || (check && px_store_check(s, &err)) ||
-        px_store_stories(s, since, print_row, &json, &err)) {
+        px_store_stories(s, since, print_row, &l, &err)) {
         cli_error("%s", err.message);
         px_store_close(s);
         return EXIT_INPUT;
     }
+    if (!json && l.rows == 0) /* said on stderr: standard output stays a listing */
+        fprintf(stderr, "parallax: no stories in %s%s%s\n", db, since ? " since " : "", since ? since : "");
     px_store_close(s);
     return fflush(stdout) ? EXIT_INPUT : 0;
 }

@@ -129,9 +129,9 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
     *out = NULL;
     if (!articles || !analyses)
         return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "NULL argument");
-    if (n < 2)
+    if (n < 1)
         return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0,
-                            "a comparison needs at least two articles, got %zu", n);
+                            "a comparison needs at least one article, got %zu", n);
     if (n > UINT32_MAX) /* alignment keeps article indexes in 32 bits */
         return px_error_set(err, PX_EUSAGE, "px_compare", 0, 0, "too many articles: %zu", n);
     for (size_t i = 0; i < n; i++)

@@ -22,7 +22,8 @@ static void take_given_fields(px_article *a, const px_document *doc)
 {
     a->origin = px_arena_strdup(&a->arena, doc->name);
     a->id = doc->id ? px_article_str(a, doc->id, strlen(doc->id)) : a->origin;
-    a->format = doc->from_jsonl ? "jsonl" : doc->format == PX_FORMAT_HTML ? "html" : "text";
+    a->format = doc->from_jsonl ? "jsonl" : doc->from_feed ? "feed"
+                : doc->format == PX_FORMAT_HTML ? "html" : "text";
     if (doc->url) a->url = px_article_str(a, doc->url, strlen(doc->url));
     if (doc->outlet) a->outlet = px_article_str(a, doc->outlet, strlen(doc->outlet));
     if (doc->title) a->title = px_article_str(a, doc->title, strlen(doc->title));
@@ -40,7 +41,8 @@ static px_status build(px_context *ctx, const px_document *doc, px_article **out
     take_given_fields(a, doc);
     px_status rc = doc->format == PX_FORMAT_HTML
                        ? px_extract_html(a, doc->body, doc->body_len, doc->name, err)
-                       : px_extract_text(a, doc->body, doc->body_len, !doc->from_jsonl,
+                       : px_extract_text(a, doc->body, doc->body_len,
+                                         !doc->from_jsonl && !doc->from_feed,
                                          doc->name, err);
     if (!rc) px_clean(a);
     if (!rc && a->byline && !a->authors.len) px_author_names(a, a->byline, strlen(a->byline));
@@ -54,6 +56,15 @@ static px_status build(px_context *ctx, const px_document *doc, px_article **out
     }
     *out = a;
     return PX_OK;
+}
+
+px_status px_extract_document(px_context *ctx, const px_document *doc, px_article **out,
+                              px_error *err)
+{
+    *out = NULL;
+    px_status rc = px_check_bytes(doc->body, doc->body_len, doc->format == PX_FORMAT_TEXT,
+                                  doc->name, err);
+    return rc ? rc : build(ctx, doc, out, err);
 }
 
 px_status px_article_parse(px_context *ctx, const char *data, size_t len,

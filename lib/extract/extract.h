@@ -20,6 +20,19 @@
 
 #include "article/article.h"
 
+struct px_document;
+
+/*
+ * One document (read/read.h) to an article, the road every input takes:
+ * the fields given with it, the format's extractor, cleaning, finishing.
+ * For inputs that are not files (fetched pages): doc->url, given, is what
+ * the extractor resolves links and the outlet against.  The body's bytes
+ * are checked first (no NUL; UTF-8 for text).  Fails as
+ * px_article_parse() does; *out is the caller's to free.
+ */
+px_status px_extract_document(px_context *ctx, const struct px_document *doc,
+                              px_article **out, px_error *err);
+
 /* data must be valid UTF-8 (checked by the caller). */
 px_status px_extract_text(px_article *a, const char *data, size_t len,
                           int first_line_title, const char *name, px_error *err);

@@ -153,7 +153,9 @@ static void set_ld_field(html_page *pg, const char **field, const char *s)
 
 /* ---- outlet from the URL ----------------------------------------------- */
 
-/* The registrable domain of an http(s) URL's host as the outlet. */
+/* The registrable domain of an http(s) URL's host as the outlet; an IP
+ * address (a server of one's own, a test) is its own outlet: the Public
+ * Suffix List would cut "127.0.0.1" to "0.1". */
 static void outlet_from_url(html_page *pg)
 {
     const char *url = pg->a->url;
@@ -164,8 +166,13 @@ static void outlet_from_url(html_page *pg)
     const char *user = memchr(h, '@', (size_t)(at - h)); /* user:pass@host */
     if (user) h = user + 1;
     char host[256];
-    size_t n = strcspn(h, ":/?#");
+    size_t n = *h == '[' ? strcspn(h, "]/?#") + 1 : strcspn(h, ":/?#"); /* [IPv6] */
+    if (*h == '[' && h[n - 1] != ']') return;
     if (!n || n >= sizeof host) return;
+    if (*h == '[' || strspn(h, "0123456789.") == n) {
+        px_html_set_field(pg, &pg->a->outlet, h, n);
+        return;
+    }
     for (size_t i = 0; i < n; i++)
         host[i] = (char)(h[i] >= 'A' && h[i] <= 'Z' ? h[i] + 32 : h[i]);
     host[n] = '\0';

@@ -20,6 +20,7 @@ typedef struct px_document {
     const char *name;            /* for messages and origin: "FILE" or "FILE:LINE" */
     px_format format;            /* of the body: PX_FORMAT_TEXT or PX_FORMAT_HTML */
     int from_jsonl;              /* 1 when the document is a JSON Lines record */
+    int from_feed;               /* 1 when it is a feed's entry (its text has no title line) */
     const char *body;            /* the text or HTML to extract */
     size_t body_len;
     const char *source;          /* the raw bytes: the file, or the JSON line */

@@ -27,6 +27,9 @@ struct px_source {
                           jansson parsed it (else NULL) */
     px_jsonl_fields fields; /* JSON Lines: the current line's keys */
     char id[32];       /* JSON Lines: a numeric "id" as text */
+    px_feed *feed;     /* feeds: the parsed feed (feed_source.c) */
+    size_t feed_next;  /* feeds: the next entry to hand out */
+    char *author_list; /* feeds: the entry's authors joined */
 };
 
 /* gzip.c: 1 when an input named name starting with first_byte is gzip;
@@ -37,6 +40,12 @@ px_status px_gunzip(const char *data, size_t len, const char *name, px_buf *out,
                     px_error *err);
 
 px_status px_jsonl_next(px_source *s, px_document *doc, int *done, px_error *err);
+
+/* feed_source.c: 1 when data looks like a feed (root <rss>, <feed>,
+ * <rdf:RDF>); the next entry with text as a document. */
+int px_feed_sniff(const char *data, size_t len);
+px_status px_feed_source_next(px_source *s, px_document *doc, int *done, px_error *err);
+void px_feed_source_release(px_source *s);
 void px_jsonl_release(px_source *s);
 
 #endif

@@ -6,8 +6,9 @@
  * pipe).  A JSON Lines input is read a line at a time (jsonl.c).
  *
  * Format detection: the file name's extension first, because it is what the
- * user chose; then the first non-blank byte: '{' is JSON Lines, '<' is HTML,
- * anything else is text.
+ * user chose; then the first non-blank byte: '{' is JSON Lines, '<' is HTML
+ * (or a feed, when its root element is one: feed_source.c), anything else
+ * is text.
  *
  * A gzip input (a ".gz" name, or gzip's first byte) is inflated whole first
  * (gzip.c), and its format is then read from the name without ".gz" and
@@ -43,7 +44,8 @@ static px_format format_from_name(const char *path)
         {".txt", PX_FORMAT_TEXT},   {".text", PX_FORMAT_TEXT},
         {".html", PX_FORMAT_HTML},  {".htm", PX_FORMAT_HTML},
         {".xhtml", PX_FORMAT_HTML}, {".jsonl", PX_FORMAT_JSONL},
-        {".ndjson", PX_FORMAT_JSONL},
+        {".ndjson", PX_FORMAT_JSONL}, {".rss", PX_FORMAT_FEED},
+        {".atom", PX_FORMAT_FEED},  {".rdf", PX_FORMAT_FEED},
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
         if (has_suffix(path, map[i].suffix)) return map[i].format;
@@ -131,6 +133,7 @@ static px_status open_gzip(px_source *s, px_format format, px_error *err)
     s->whole = plain;
     if (rc) return rc;
     s->format = format ? format : format_from_name(s->name);
+    if (!s->format && px_feed_sniff(plain.data, plain.len)) s->format = PX_FORMAT_FEED;
     if (!s->format) s->format = format_from_content(first_content(plain.data, plain.len));
     if (s->format != PX_FORMAT_JSONL) return PX_OK;
     static char blank_line[] = "\n"; /* fmemopen refuses a size of 0 */
@@ -157,6 +160,9 @@ px_status px_source_open_stream(FILE *f, const char *name, px_format format,
         s->format = format ? format : format_from_name(name);
         if (!s->format) s->format = format_from_content(peek_content(f));
         rc = s->format == PX_FORMAT_JSONL ? PX_OK : slurp(s, err);
+        if (!rc && s->format == PX_FORMAT_HTML && !format && !format_from_name(name) &&
+            px_feed_sniff(s->whole.data, s->whole.len))
+            s->format = PX_FORMAT_FEED; /* XML that is a feed */
     }
     if (rc) {
         px_source_close(s);
@@ -204,6 +210,7 @@ px_status px_source_next(px_source *s, px_document *doc, int *done, px_error *er
     memset(doc, 0, sizeof *doc);
     *done = 0;
     if (s->format == PX_FORMAT_JSONL) return px_jsonl_next(s, doc, done, err);
+    if (s->format == PX_FORMAT_FEED) return px_feed_source_next(s, doc, done, err);
     return next_whole(s, doc, done, err);
 }
 
@@ -216,6 +223,7 @@ void px_source_close(px_source *s)
     }
     if (s->owns_file) fclose(s->file);
     px_jsonl_release(s);
+    px_feed_source_release(s);
     px_buf_free(&s->whole);
     px_buf_free(&s->line);
     free(s->name);

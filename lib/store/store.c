@@ -195,7 +195,8 @@ static int is_store(sqlite3 *db)
     if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name NOT IN"
                                " ('meta','sources','articles','articles_ext_id','articles_url_key',"
                                "'articles_ext_key','analyses',"
-                               "'stories','stories_last_day','memberships','memberships_story')"
+                               "'stories','stories_last_day','memberships','memberships_story',"
+                               "'feeds','feed_items','feed_items_url','feed_items_title')"
                                " AND name NOT LIKE 'articles_fts%' AND name NOT LIKE 'sqlite_%'",
                            -1, &q, NULL) != SQLITE_OK)
         return 0;

@@ -85,17 +85,25 @@ static void near_copies_are_syndication(void **state)
     done(&s);
 }
 
-static void one_article_is_refused(void **state)
+/* No article is a usage error; one article is a story too (most stories of
+ * a store are one article long, and `show` and the server render them in
+ * the one shape): its facts are its own, nothing conflicts, no copies. */
+static void one_article_is_a_comparison(void **state)
 {
     (void)state;
     story s = {0};
     add(&s, bridge_a);
     px_error err;
     px_comparison *c = (px_comparison *)1;
-    assert_int_equal(px_compare(ctx, s.a, s.an, 1, &c, &err), PX_EUSAGE);
+    assert_int_equal(px_compare(ctx, s.a, s.an, 0, &c, &err), PX_EUSAGE);
     assert_null(c);
-    assert_contains(err.message, "at least two articles");
-    s.c = NULL;
+    assert_contains(err.message, "at least one article");
+    assert_int_equal(px_compare(ctx, s.a, s.an, 1, &s.c, &err), PX_OK);
+    assert_int_equal(s.c->n, 1);
+    assert_true(s.c->facts.len > 0);
+    for (size_t i = 0; i < s.c->conflicts.len; i++)
+        assert_int_not_equal(s.c->conflicts.items[i].judgment, PX_JUDGE_CONFLICT);
+    assert_int_equal(s.c->copies.len, 0);
     done(&s);
 }
 
@@ -105,7 +113,7 @@ int main(void)
         cmocka_unit_test(aligned_facts_and_what_each_adds),
         cmocka_unit_test(unrelated_articles_share_no_fact),
         cmocka_unit_test(near_copies_are_syndication),
-        cmocka_unit_test(one_article_is_refused),
+        cmocka_unit_test(one_article_is_a_comparison),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
