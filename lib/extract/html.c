@@ -59,6 +59,11 @@
  *    furniture inside pruned (html_body.c), the blocks judged line by line
  *    (html_blocks.c).  Fields already set by the caller are never replaced.
  *
+ * 5. The date and the authors are not set by their rules: each rule offers
+ *    a candidate, and once the body (which offers some too) is read, one
+ *    resolver per field chooses with weights fitted by a committed script
+ *    (html_datepick.c, html_authorpick.c, bench/extraction/fit_date.py).
+ *
  * Quality and speed are measured on real pages by bench/extraction/run.
  *
  * Every string put into the article goes through px_html_squeeze(), which
