@@ -3,7 +3,7 @@
  * articles as JSON for a scorer, and pages per second of CPU time on one
  * core, beside libxml2's own parse of the same pages.
  *
- *   extract_pages [--out FILE] [--seconds S] [--no-speed] [--only RUN] PAGE...
+ *   extract_pages [--out FILE] [--trace FILE] [--seconds S] [--no-speed] [--only RUN] PAGE...
  *
  * Every PAGE (.html, or .html.gz) is read and inflated into memory first,
  * so neither disk nor zlib is timed.  Then:
@@ -19,6 +19,8 @@
  *     shows how close extraction runs to the parser's own limit.
  *
  * --only parallax|tree|sax times that run alone (for a profiler).
+ * --trace FILE writes, during the --out pass, every page's date and author
+ * candidates with their features (px_extract_trace()) for bench/extraction/fit_date.py.
  *
  * CPU time (CLOCK_PROCESS_CPUTIME_ID) rather than wall time, because the
  * machine is shared: a busy neighbour slows the clock on the wall, not the
@@ -33,6 +35,7 @@
 #include <libxml/parserInternals.h>
 #include <zlib.h>
 
+#include "extract/extract.h"
 #include "parallax.h"
 
 typedef struct page {
@@ -147,16 +150,17 @@ static double timed(px_context *ctx, pass_fn fn, const page *pages, size_t n, do
 
 int main(int argc, char **argv)
 {
-    const char *out_path = NULL, *only = NULL;
+    const char *out_path = NULL, *only = NULL, *trace_path = NULL;
     double seconds = 3;
     int speed = 1, i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (!strcmp(argv[i], "--out") && i + 1 < argc) out_path = argv[++i];
+        else if (!strcmp(argv[i], "--trace") && i + 1 < argc) trace_path = argv[++i];
         else if (!strcmp(argv[i], "--seconds") && i + 1 < argc) seconds = atof(argv[++i]);
         else if (!strcmp(argv[i], "--no-speed")) speed = 0;
         else if (!strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
         else {
-            fprintf(stderr, "usage: extract_pages [--out FILE] [--seconds S] [--no-speed] [--only parallax|tree|sax] PAGE...\n");
+            fprintf(stderr, "usage: extract_pages [--out FILE] [--trace FILE] [--seconds S] [--no-speed] [--only parallax|tree|sax] PAGE...\n");
             return 2;
         }
     }
@@ -185,7 +189,15 @@ int main(int argc, char **argv)
             perror(out_path);
             return 1;
         }
+        FILE *trace = trace_path ? fopen(trace_path, "w") : NULL;
+        if (trace_path && !trace) {
+            perror(trace_path);
+            return 1;
+        }
+        px_extract_trace(trace);
         write_articles(ctx, pages, n, out);
+        px_extract_trace(NULL);
+        if (trace) fclose(trace);
         fclose(out);
     }
     if (speed && n) {

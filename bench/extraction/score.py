@@ -4,6 +4,11 @@
     score.py body     GROUND_TRUTH.json NAME=OUT.jsonl...   (ScrapingHub set)
     score.py metadata EVALDATA.json     NAME=OUT.jsonl...   (trafilatura set)
     score.py ... --pages                                     per-page detail
+    score.py ... --folds                                     per fold too
+
+--folds splits the pages into 5 folds by a CRC-32 of their file name (the
+split fit_date.py uses) and prints each fold's scores beside the whole
+set's, so a figure's spread over unseen-like subsets shows.
 
 Each OUT.jsonl holds one JSON object per page with "id" (the page's path),
 "text", and for metadata "title", "author" (a list or a string; else
@@ -30,6 +35,7 @@ import json
 import os
 import re
 import sys
+import zlib
 from collections import Counter
 
 WORD = re.compile(r"\w+")
@@ -204,13 +210,62 @@ def score_metadata(gold_path, runs, per_page):
     return results
 
 
+FOLDS = 5
+
+
+def fold_of(name):
+    return zlib.crc32(os.path.basename(name).encode()) % FOLDS
+
+
+def by_fold(gold_path, runs, scorer, key_name):
+    """Scores each fold of gold's pages alone (scorer over a gold file)."""
+    import tempfile
+    with open(gold_path, encoding="utf-8") as f:
+        gold = json.load(f)
+    rows = []
+    for k in range(FOLDS):
+        part = {key: v for key, v in gold.items() if fold_of(key_name(key, v)) == k}
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as t:
+            json.dump(part, t)
+        saved = sys.stdout
+        sys.stdout = open(os.devnull, "w")
+        try:
+            rows.append((len(part), scorer(t.name, runs, False)))
+        finally:
+            sys.stdout.close()
+            sys.stdout = saved
+            os.unlink(t.name)
+    return rows
+
+
+def print_folds(kind, gold_path, runs):
+    if kind == "body":
+        rows = by_fold(gold_path, runs, score_body, lambda key, v: key + ".html.gz")
+        for name, _ in runs:
+            print(f"{name:<18} F1 by fold: " +
+                  " ".join(f"{r[name][2]:.3f}" for _, r in rows) +
+                  f"  (pages {'/'.join(str(n) for n, _ in rows)})")
+    else:
+        rows = by_fold(gold_path, runs, score_metadata,
+                       lambda key, v: os.path.basename(v["file"]) + ".gz")
+        for name, _ in runs:
+            print(f"{name:<18} by fold: snippet F1 " +
+                  " ".join(f"{r[name][0]:.3f}" for _, r in rows))
+            for field in ("title", "date", "author"):
+                print(f"{'':<18}          {field:<10} " +
+                      " ".join(f"{r[name][1][field]:.3f}" for _, r in rows))
+
+
 def main(argv):
     per_page = "--pages" in argv
-    argv = [a for a in argv if a != "--pages"]
+    folds = "--folds" in argv
+    argv = [a for a in argv if a not in ("--pages", "--folds")]
     if len(argv) < 3 or argv[0] not in ("body", "metadata"):
         sys.exit(__doc__)
     runs = [tuple(a.split("=", 1)) for a in argv[2:]]
-    if argv[0] == "body":
+    if folds:
+        print_folds(argv[0], argv[1], runs)
+    elif argv[0] == "body":
         score_body(argv[1], runs, per_page)
     else:
         score_metadata(argv[1], runs, per_page)

@@ -16,6 +16,8 @@
 #ifndef PX_EXTRACT_H
 #define PX_EXTRACT_H
 
+#include <stdio.h>
+
 #include "article/article.h"
 
 struct px_document;
@@ -64,6 +66,14 @@ void px_clean(px_article *a);
  * Returns how many were added.
  */
 size_t px_author_names(px_article *a, const char *s, size_t n);
+
+/* html_datepick.c: for the benches that fit the date and author resolvers
+ * (bench/extraction/fit_date.py): every HTML page extracted after this
+ * call writes its date and author candidates, with their features, to
+ * f as JSON lines ({"id", "dates"} and {"id", "authors"}, after lines naming the
+ * features); NULL stops it.  Process-wide and not thread-safe: for
+ * single-threaded benches only, never the library's users. */
+void px_extract_trace(FILE *f);
 
 /* html_date.c: the first date written in s[0..n) as "YYYY-MM-DD" in out and
  * its offset in *at; dmy reads "01/02/2015" day first.  0 when none. */

@@ -60,6 +60,11 @@
  *    furniture inside pruned (html_body.c), the blocks judged line by line
  *    (html_blocks.c).  Fields already set by the caller are never replaced.
  *
+ * 5. The date and the authors are not set by their rules: each rule offers
+ *    a candidate, and once the body (which offers some too) is read, one
+ *    resolver per field chooses with weights fitted by a committed script
+ *    (html_datepick.c, html_authorpick.c, bench/extraction/fit_date.py).
+ *
  * Quality and speed are measured on real pages by bench/extraction/run.
  *
  * Every string put into the article goes through px_html_squeeze(), which
@@ -428,6 +433,10 @@ static void page_free(html_page *pg)
                            &pg->h1s, &pg->h2s, &pg->boiler_h1s, &pg->articles, &pg->mains, &pg->itemprop_bodies,
                            &pg->dated, &pg->scripts};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) px_vec_free(lists[i]);
+    px_vec_free(&pg->dates);
+    px_vec_free(&pg->authors);
+    px_vec_free(&pg->author_names);
+    px_buf_free(&pg->visible_folded);
     px_buf_free(&pg->scratch);
     px_buf_free(&pg->text);
     px_map_free(&pg->class_cache);
@@ -470,6 +479,8 @@ px_status px_extract_html_as(px_article *a, const char *data, size_t len, const 
     px_html_ld_load(&pg);
     px_html_metadata(&pg);
     px_html_body(&pg);
+    px_html_resolve_dates(&pg);
+    px_html_resolve_authors(&pg);
     page_free(&pg);
     return PX_OK;
 }

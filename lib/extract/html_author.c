@@ -1,35 +1,34 @@
 /*
  * html_author.c — who wrote the article, from the page.
  *
- * Sources, most trusted first; the first that gives a name wins (the
- * names are cleaned and split by author.c):
+ * Each source offers its names as a candidate (px_html_offer_authors();
+ * author.c cleans and splits them), and html_authorpick.c chooses among
+ * them with fitted weights.  The sources (the rules):
  *
- *   1. JSON-LD author (or creator) of the article: typed names, one each.
- *   2. The byline the reader sees: the first short element marked
+ *   1. ld: JSON-LD author (or creator) of the article: typed names, one each.
+ *   2. element: the byline the reader sees: the first short element marked
  *      rel=author, itemprop=author, or class/id "byline"/"author", outside
  *      navigation and boilerplate; inside an author box with the name,
  *      a role and a bio, the element holding the name (itemprop=name, a
  *      class "name", a link to the author's page).
- *   3. <meta name=author>, article:author (unless a profile URL),
- *      dc.creator and kin.
+ *   3. meta: <meta name=author>; article_author: article:author (unless a
+ *      profile URL); creator: dc.creator and kin.
  *   Names from 1 and 3 count only when the page shows them (in its text,
  *   case aside): templates fill those fields site-wide, with the site's
  *   owner, its agency, the account that posted the page, while a reader,
  *   and whoever judges what a page says, sees no such name on it.  A page
  *   whose markup holds almost no text (a script fills it in) shows nothing,
  *   and its metadata is all there is.
- *   4. A byline line just below the headline, where templates without
+ *   4. near: a byline line just below the headline, where templates without
  *      markup for it print one ("Von Lisa Petrich Mi, 18. Oktober",
  *      "Ein Artikel von Pamela Sladky | 27.01.2022", "11:14 von Juliane
  *      Ziegengeist"): a short line that opens with a byline word, or has
  *      one after a date or time.  Only the first few short lines are
  *      read, and the names must be capitalised, so a sentence that
  *      happens to start with "Von" is not taken for a byline.
- *   5. A byline line at the top or the end of the body ("Von Klaus
- *      Stanjek", "Text: ..."): html_blocks.c offers it.
- *
- * The byline field is the names joined with ", " unless the caller (a JSON
- * Lines record) gave one.
+ *   5. body_line: a byline line at the top or the end of the body ("Von
+ *      Klaus Stanjek", "Text: ..."), and kept: one among the first blocks
+ *      of the body: html_blocks.c offers them.
  */
 #include <string.h>
 #include <strings.h>
@@ -38,58 +37,19 @@
 #include "extract/html.h"
 
 #define MAX_BYLINE 200 /* bytes of an element's text: more is an author bio */
-#define MIN_SHOWN 500  /* bytes of text a page must show before a name it does not
-                          show is doubted: less is a page a script fills in */
 
-/* s[0..n) lower-cased (ASCII and the capitals of Latin-1: "Í" is "í")
- * and squeezed, into out. */
-static void fold(const char *s, size_t n, px_buf *out)
+/* Offers s (entities decoded when decode) from rule r. */
+static int offer(html_page *pg, const char *s, int decode, html_author_rule r, int shown)
 {
-    px_buf_reset(out);
-    px_html_squeeze(s, n, out);
-    for (size_t i = 0; i < out->len; i++) {
-        unsigned char c = (unsigned char)out->data[i];
-        if (c >= 'A' && c <= 'Z') out->data[i] = (char)(c + 32);
-        else if (i && (unsigned char)out->data[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E &&
-                 c != 0x97)
-            out->data[i] = (char)(c + 0x20);
-    }
-}
-
-/* Keeps the names of a->authors that the page's text shows; visible is
- * that text folded, built on first use. */
-static void keep_shown(html_page *pg, px_buf *visible)
-{
-    px_article *a = pg->a;
-    if (!a->authors.len) return;
-    if (!visible->len) {
-        size_t n;
-        const char *text = px_html_page_text(pg, &n);
-        fold(text, n, visible);
-        if (!visible->len) px_buf_putc(visible, ' ');
-    }
-    if (visible->len < MIN_SHOWN) return;
-    px_buf name = {0};
-    size_t k = 0;
-    for (size_t i = 0; i < a->authors.len; i++) {
-        fold(a->authors.items[i], strlen(a->authors.items[i]), &name);
-        if (name.len && strstr(px_buf_str(visible), px_buf_str(&name)))
-            a->authors.items[k++] = a->authors.items[i];
-    }
-    a->authors.len = k;
-    px_buf_free(&name);
-}
-
-static void offer(html_page *pg, const char *s, int decode)
-{
-    if (!s || !*s) return;
+    if (!s || !*s) return 0;
     px_buf raw = {0}, clean = {0};
     if (decode) px_html_decode_entities(s, strlen(s), &raw);
     else px_buf_puts(&raw, s);
     px_html_squeeze(px_buf_str(&raw), raw.len, &clean);
-    px_author_names(pg->a, px_buf_str(&clean), clean.len);
+    int kept = px_html_offer_authors(pg, px_buf_str(&clean), clean.len, r, shown);
     px_buf_free(&raw);
     px_buf_free(&clean);
+    return kept;
 }
 
 typedef struct ld_names {
@@ -137,12 +97,12 @@ static void names_text(html_page *pg, xmlNode *top, px_buf *out)
 static void from_elements(html_page *pg)
 {
     px_buf text = {0};
-    for (size_t i = 0; i < pg->bylines.len && !pg->a->authors.len; i++) {
+    for (size_t i = 0; i < pg->bylines.len && !px_html_has_authors(pg, AR_ELEMENT); i++) {
         html_elem *e = px_html_elem(pg, pg->bylines.items[i]);
         if (!e || !e->text || e->hints & HN_COMMENT) continue;
         px_buf_reset(&text);
         names_text(pg, pg->bylines.items[i], &text);
-        offer(pg, px_buf_str(&text), 0);
+        offer(pg, px_buf_str(&text), 0, AR_ELEMENT, 0);
     }
     px_buf_free(&text);
 }
@@ -208,8 +168,7 @@ static int offer_line(html_page *pg, const char *s, size_t n, void *ud)
     if (n > BYLINE_LINE) return 0; /* a short run inside a paragraph */
     long at = byline_start(s);
     if (at < 0) return 0;
-    offer(pg, s + at, 0);
-    return pg->a->authors.len > 0;
+    return offer(pg, s + at, 0, AR_NEAR, 0);
 }
 
 static int is_url(const char *s)
@@ -219,28 +178,14 @@ static int is_url(const char *s)
 
 void px_html_authors(html_page *pg, const html_meta *m)
 {
-    px_article *a = pg->a;
-    px_buf visible = {0};
-    if (!a->authors.len) {
-        ld_names ln = {pg, {0}};
-        px_html_ld_authors(&pg->ld, ld_name, &ln);
-        offer(pg, ln.all.data, 1);
-        keep_shown(pg, &visible);
-        px_buf_free(&ln.all);
-    }
-    if (!a->authors.len) from_elements(pg);
-    if (!a->authors.len) offer(pg, m->author, 0), keep_shown(pg, &visible);
-    if (!a->authors.len && !is_url(m->article_author))
-        offer(pg, m->article_author, 0), keep_shown(pg, &visible);
-    if (!a->authors.len) offer(pg, m->creator, 0), keep_shown(pg, &visible);
-    px_buf_free(&visible);
-    if (!a->authors.len) px_html_near_headline(pg, 0, BYLINE_RUNS, BYLINE_WEIGHT, offer_line, NULL);
-    if (a->byline || !a->authors.len) return;
-    px_buf joined = {0};
-    for (size_t i = 0; i < a->authors.len; i++) {
-        if (i) px_buf_puts(&joined, ", ");
-        px_buf_puts(&joined, a->authors.items[i]);
-    }
-    px_html_set_field(pg, &a->byline, joined.data, joined.len);
-    px_buf_free(&joined);
+    if (pg->a->authors.len) return; /* given with the input */
+    ld_names ln = {pg, {0}};
+    px_html_ld_authors(&pg->ld, ld_name, &ln);
+    offer(pg, ln.all.data, 1, AR_LD, 1);
+    px_buf_free(&ln.all);
+    from_elements(pg);
+    offer(pg, m->author, 0, AR_META, 1);
+    if (!is_url(m->article_author)) offer(pg, m->article_author, 0, AR_ARTICLE_AUTHOR, 1);
+    offer(pg, m->creator, 0, AR_CREATOR, 1);
+    px_html_near_headline(pg, 0, BYLINE_RUNS, BYLINE_WEIGHT, offer_line, NULL);
 }

@@ -350,8 +350,8 @@ static void trim_edge(html_blocks *blocks, int forward, furniture_fn is_furnitur
  * Erinnerung ...", "(21. November 2022) Energieverbraucher ..."): the
  * dateline, glued to the text so it is not a line of its own.  A
  * paragraph among the first few that begins with a full date, bare or in
- * brackets, gives it, at the confidence of a date shown by the headline (a
- * story rarely opens on a bare date otherwise: "Am 12. Juni ..."). */
+ * brackets, is offered (a story rarely opens on a bare date otherwise:
+ * "Am 12. Juni ..."). */
 static void dated_opening(html_page *pg, const html_blocks *blocks, int dmy)
 {
     char iso[32];
@@ -363,7 +363,7 @@ static void dated_opening(html_page *pg, const html_blocks *blocks, int dmy)
         if (px_html_find_date(b->text, b->len, dmy, iso, &at) &&
             (at == 0 || (at == 1 && (b->text[0] == '(' || b->text[0] == '['))) &&
             !px_html_event_date(b->text, b->len, at)) {
-            px_article_set_date(pg->a, iso, PX_DATE_TEXT, 0.5);
+            px_html_offer_date(pg, iso, DR_OPENING);
             return;
         }
     }
@@ -397,7 +397,8 @@ static void kept_byline(html_page *pg, html_blocks *blocks)
         seen++;
         fold(b->text, low, sizeof low);
         if (is_byline_line(b, low) && count_words(b->text) <= NAME_LINE_WORDS &&
-            capitalised_after_first(b->text) && px_author_names(pg->a, b->text, b->len))
+            capitalised_after_first(b->text) &&
+            px_html_offer_authors(pg, b->text, b->len, AR_KEPT, 0))
             return;
     }
 }
@@ -451,7 +452,7 @@ static int other_days_line(const html_block *b, size_t i, const kept_span *k)
 /* Fields in the lines taken off at the edges of the body: when the page
  * named no author, a byline ("Von Klaus Stanjek", "Text: Jane Roe") names
  * them; a date line ("Erstellt am: 01.11.2023") is a date the reader sees,
- * offered below the page's metadata (html_pubdate.c), unless it dates
+ * a candidate (html_datepick.c weighs it), unless it dates
  * something else: an event, a comment, a list (other_days_line()). */
 static void offer_fields(html_page *pg, html_blocks *blocks)
 {
@@ -463,16 +464,16 @@ static void offer_fields(html_page *pg, html_blocks *blocks)
         if (!b->removed) continue;
         fold(b->text, low, sizeof low);
         int date = is_date_line(b, low);
-        if (!pg->a->authors.len && is_byline_line(b, low) && !date)
-            px_author_names(pg->a, b->text, b->len);
+        if (!px_html_has_authors(pg, AR_BODY_LINE) && is_byline_line(b, low) && !date)
+            px_html_offer_authors(pg, b->text, b->len, AR_BODY_LINE, 0);
         size_t at;
         if (date && !other_days_line(b, i, &span) &&
             px_html_find_date(b->text, b->len, dmy, iso, &at) &&
             !px_html_event_date(b->text, b->len, at))
-            px_article_set_date(pg->a, iso, PX_DATE_TEXT, 0.55);
+            px_html_offer_date(pg, iso, DR_BODY_LINE);
     }
     dated_opening(pg, blocks, dmy);
-    if (!pg->a->authors.len) kept_byline(pg, blocks);
+    if (!px_html_has_authors(pg, AR_BODY_LINE)) kept_byline(pg, blocks);
 }
 
 size_t px_html_judge_blocks(html_page *pg, html_blocks *blocks)

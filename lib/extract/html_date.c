@@ -315,7 +315,8 @@ static int month_word(const char *s, size_t n)
             low[i + 1] = (char)((unsigned char)s[i + 1] + 0x20), i++;
     }
     for (size_t k = 0; k < sizeof month_names / sizeof *month_names; k++)
-        if (strlen(month_names[k].name) == n && !memcmp(low, month_names[k].name, n))
+        if (month_names[k].name[0] == low[0] && strlen(month_names[k].name) == n &&
+            !memcmp(low, month_names[k].name, n))
             return month_names[k].month;
     return 0;
 }

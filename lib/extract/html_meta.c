@@ -71,6 +71,7 @@ static void read_html_meta(const html_page *pg, html_meta *m)
     struct { const char *key; const char **slot; } keys[] = {
         {"og:title", &m->og_title},         {"twitter:title", &m->twitter_title},
         {"og:url", &m->og_url},             {"og:site_name", &m->site_name},
+        {"og:type", &m->og_type},
         {"author", &m->author},             {"article:author", &m->article_author},
         {"dc.creator", &m->creator},        {"dc:creator", &m->creator},
         {"dcterms.creator", &m->creator},   {"dcterms:creator", &m->creator},

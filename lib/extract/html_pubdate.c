@@ -1,49 +1,46 @@
 /*
  * html_pubdate.c — when the article was published, and how sure that is.
  *
- * Every source the page offers is handed to px_article_set_date() with a
- * confidence, and the surest one wins, so the order below is the order of
- * trust, and the article says which source won (date_source) and how sure
- * it is (date_confidence):
+ * Every source the page offers becomes a candidate (px_html_offer_date(),
+ * one per rule); html_datepick.c chooses among them with fitted weights,
+ * so no rule here says how far it is trusted.  The rules, in the order
+ * they offer:
  *
- *   0.95  JSON-LD datePublished of the article
- *   0.90  a publication <meta> tag (article:published_time, dc.date,
- *         dcterms:created, citation_publication_date...)
- *   0.85  JSON-LD datePublished of another object (the WebPage of a
- *         Yoast graph) when the page shows that day (page_date()), or
- *         microdata itemprop=datePublished (uploadDate on a video's page:
- *         the media libraries of broadcasters mark nothing else)
- *   0.80  a <time datetime> marked as the publication time
- *   0.75  an hAtom "published" element with a title (<abbr title=...>)
- *   0.70  the first other <time datetime>, not in a list item that links
- *         elsewhere (the other releases under the article) nor in the
- *         card of another article
- *   0.62  a /2015/08/25/ path in the URL, or a segment opening with
- *         the day first (/meldungen/29-10-2021)
- *   0.60  a date written in an element named for dates ("post-date",
- *         "entry-meta", "datum"), outside navigation, footers, comments,
- *         list items that link elsewhere and cards of other articles
- *   0.55  a date line taken off the top or the end of the article's text
- *         (html_blocks.c offers it: it is read later, with the body)
- *   0.50  an hAtom "updated" element with a title (a blog theme's only
- *         machine-readable date when it marks no "published" one)
- *   0.50  a short line just below the headline holding a date, or one
- *         of the two just above it ("08.11.2021 | Veranstaltung" over
- *         the <h1>); the headline is px_html_headline(): the <h1> chosen
- *         as title, else the page's first <h1>, else the block showing
- *         the title
- *   0.45  a date in the headline ("Bericht zur Coronalage vom 22.04.2020",
- *         "23.01.2022 - Wierer jubelt"), else in the title
- *   0.40  on a page with none of the above, the first short element that
- *         labels a date as the publication's ("veröffentlicht 28.01.2022")
- *   0.38  on a page with none of the above, a date in one of the first
- *         byline elements ("von r23 » 21.01.2009, 05:42")
- *   0.35  on a page with none of the above, the date in a teaser that
- *         links to the page itself (its site's "latest articles" box)
- *   0.30  on a page with none of the above, a publication field of the
- *         state data in its scripts ("published_at":"2019-03-02T06:22")
+ *   ld_article   JSON-LD datePublished of the article
+ *   meta         a publication <meta> tag (article:published_time, dc.date,
+ *                dcterms:created, citation_publication_date...)
+ *   ld_other     on a page with neither, the JSON-LD datePublished of
+ *                another object (the WebPage of a Yoast graph)
+ *   time_marked  a <time datetime> marked as the publication time
+ *   time_first   the first other <time datetime>, not in a list item that
+ *                links elsewhere (the other releases under the article) nor
+ *                in the card of another article
+ *   microdata    itemprop=datePublished (uploadDate on a video's page)
+ *   hatom_published, hatom_updated: hAtom elements with a title
+ *   element      a date written in an element named for dates ("post-date",
+ *                "entry-meta", "datum"), outside navigation, footers,
+ *                comments, list items that link elsewhere and cards of
+ *                other articles, not far above the headline
+ *   url          a /2015/08/25/ path in the URL, or a segment opening with
+ *                the day first (/meldungen/29-10-2021)
+ *   near         a short line just below the headline holding a date, or
+ *                one of the two just above it ("08.11.2021 | Veranstaltung"
+ *                over the <h1>)
+ *   headline     a date in the headline, else in the title
+ *   og_title     a date opening the og:title
+ *   and on a page with none of the above, in this order until one gives a
+ *   date (they are slow, and measured no better run on every page):
+ *   labelled     the first short element that labels a date as the
+ *                publication's ("veröffentlicht 28.01.2022")
+ *   byline       a date in one of the first byline elements
+ *   self_teaser  the date in a teaser that links to the page itself
+ *   script       a publication field of the scripts' state data
+ *   html_blocks.c adds, with the body: body_line (a date line taken off the
+ *   top or the end of the article's text) and opening (a paragraph that
+ *   opens with a date).
  *
- * Visible dates are read day first, except on pages in English.  A UTC
+ * Visible dates are read day first, except on pages in English.  The
+ * adjustments of every candidate (px_html_adjust_date()): a UTC
  * timestamp a day away from the date the page shows gives way to it: the
  * page shows the local day (2022-05-04T02:41:00Z is May 3 in La Paz).
  * With no shown date, a "Z" timestamp is moved to the local day of the
@@ -61,10 +58,10 @@
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
-static void offer_iso(html_page *pg, const char *s, px_date_source src, double conf)
+static void offer_iso(html_page *pg, const char *s, html_date_rule r)
 {
     char iso[32];
-    if (s && px_html_date_iso(s, iso)) px_article_set_date(pg->a, iso, src, conf);
+    if (s && px_html_date_iso(s, iso)) px_html_offer_date(pg, iso, r);
 }
 
 static int day_first(const html_page *pg)
@@ -74,14 +71,14 @@ static int day_first(const html_page *pg)
 }
 
 /* Offers the first date written in s, unless it is an event's. */
-static int offer_text(html_page *pg, const char *s, size_t n, px_date_source src, double conf)
+static int offer_text(html_page *pg, const char *s, size_t n, html_date_rule r)
 {
     char iso[32];
     size_t at;
     if (!s || !px_html_find_date(s, n, day_first(pg), iso, &at) ||
         px_html_event_date(s, n, at))
         return 0;
-    px_article_set_date(pg->a, iso, src, conf);
+    px_html_offer_date(pg, iso, r);
     return 1;
 }
 
@@ -145,8 +142,8 @@ static void from_times(html_page *pg)
             first = dt;
     }
     px_map_free(&items);
-    if (marked) offer_iso(pg, marked, PX_DATE_TIME, 0.8);
-    offer_iso(pg, first, PX_DATE_TIME, 0.7);
+    offer_iso(pg, marked, DR_TIME_MARKED);
+    offer_iso(pg, first, DR_TIME_FIRST);
 }
 
 /* The text of element n into a scratch buffer, at most a few hundred bytes. */
@@ -178,7 +175,7 @@ static int far_above(const html_page *pg, const html_elem *e, const html_elem *h
 /* Microdata, hAtom and elements named for dates; of these last only one
  * by the headline or below it, and not in a teaser item (in_teaser_item():
  * the dates of other threads, releases or posts). */
-static void from_dated(html_page *pg, char seen[32])
+static void from_dated(html_page *pg)
 {
     px_buf text = {0};
     px_map items = {0};
@@ -195,25 +192,25 @@ static void from_dated(html_page *pg, char seen[32])
             if (!v) v = px_html_attr(n, "datetime");
             if (!v) v = px_html_attr(n, "title");
             if (v) {
-                offer_iso(pg, v, PX_DATE_META, 0.85);
+                offer_iso(pg, v, DR_MICRODATA);
             } else {
                 const char *s = short_text(pg, n, &text);
-                offer_text(pg, s, text.len, PX_DATE_META, 0.85);
+                offer_text(pg, s, text.len, DR_MICRODATA);
             }
             continue;
         }
         if (has_word(px_html_attr(n, "class"), "published") && px_html_attr(n, "title"))
-            offer_iso(pg, px_html_attr(n, "title"), PX_DATE_TIME, 0.75);
+            offer_iso(pg, px_html_attr(n, "title"), DR_HATOM_PUBLISHED);
         else if (has_word(px_html_attr(n, "class"), "updated") && px_html_attr(n, "title"))
-            offer_iso(pg, px_html_attr(n, "title"), PX_DATE_TIME, 0.5);
+            offer_iso(pg, px_html_attr(n, "title"), DR_HATOM_UPDATED);
         if (visible_done || e->inherit & (HB_ATTR | HB_NAV | HB_CHROME) || !e->text ||
             e->text > 200)
             continue;
         if ((head && far_above(pg, e, head)) || in_teaser_item(pg, n, hl ? hl->node : NULL, &items))
             continue;
         const char *s = short_text(pg, n, &text);
-        visible_done = offer_text(pg, s, text.len, PX_DATE_TEXT, 0.6);
-        if (visible_done) px_html_find_date(s, text.len, day_first(pg), seen, NULL);
+        visible_done = offer_text(pg, s, text.len, DR_ELEMENT);
+        if (visible_done) px_html_find_date(s, text.len, day_first(pg), pg->date_seen, NULL);
     }
     px_buf_free(&text);
     px_map_free(&items);
@@ -232,13 +229,6 @@ static int text_shows(html_page *pg, const char *s, size_t n, const char *iso)
     return 0;
 }
 
-static int page_shows(html_page *pg, const char *iso)
-{
-    size_t n;
-    const char *s = px_html_page_text(pg, &n);
-    return text_shows(pg, s, n, iso);
-}
-
 /* 1 when the page's own text (px_html_own_text()) shows the day of iso. */
 static int own_text_shows(html_page *pg, const char *iso)
 {
@@ -249,20 +239,6 @@ static int own_text_shows(html_page *pg, const char *iso)
     return shown;
 }
 
-/* The datePublished of a JSON-LD object that is not the article (the
- * WebPage node of a Yoast graph, a Recipe, an FAQPage) dates the page in
- * the site's CMS.  On a page that shows that day somewhere it is the
- * publication; on one that never shows it, it is an evergreen page's
- * creation (guides, recipes, product pages), which readers are not told
- * and which is no publication date: left out.  Checked only when neither
- * the article's JSON-LD nor a <meta> tag gave a date. */
-static void page_date(html_page *pg)
-{
-    char iso[32];
-    const char *d = pg->ld.any_published;
-    if (d && px_html_date_iso(d, iso) && page_shows(pg, iso))
-        px_article_set_date(pg->a, iso, PX_DATE_JSONLD, 0.85);
-}
 
 /* Days since 1970-01-01 of the "YYYY-MM-DD" iso starts with; 0 when none. */
 static long days_of(const char *iso)
@@ -354,9 +330,8 @@ static const struct zone *zone_of_language(const char *lang)
  * is placed by its language when that is one zone's.  Only a "Z" time:
  * "+00:00" is how PHP (WordPress) writes the times of a site left at UTC,
  * whose pages show the UTC day too. */
-static void zone_day(html_page *pg)
+static void zone_day(html_page *pg, char d[32])
 {
-    const char *d = pg->a->date;
     size_t n = d ? strlen(d) : 0;
     int h, mi;
     if (n < 20 || d[10] != 'T' || d[n - 1] != 'Z' || sscanf(d + 11, "%2d:%2d", &h, &mi) != 2)
@@ -374,32 +349,29 @@ static void zone_day(html_page *pg)
     }
     long shift = minutes < 0 ? -1 : minutes >= 1440 ? 1 : 0;
     if (!shift) return;
-    char local[32];
-    next_day(d, (int)shift, local);
-    pg->a->date = px_arena_strdup(&pg->a->arena, local);
+    next_day(d, (int)shift, d);
 }
 
 /* A timestamp given in UTC ("...T02:41:00Z") falls on the day before or
  * after the local day of publication for much of the world; the date the
  * page shows its readers is the local one.  When the two are a day apart,
  * the shown date wins. */
-static void local_day(html_page *pg, const char *seen)
+static void local_day(char d[32], px_date_source *src, const char *seen)
 {
-    const char *d = pg->a->date;
     size_t n = d ? strlen(d) : 0;
     if (!*seen || n < 20 || d[10] != 'T' ||
         !(d[n - 1] == 'Z' || (n >= 6 && !strcmp(d + n - 6, "+00:00"))))
         return;
     long gap = days_of(seen) - days_of(d);
     if (gap != 1 && gap != -1) return;
-    pg->a->date = px_arena_strdup(&pg->a->arena, seen);
-    pg->a->date_source = PX_DATE_TEXT;
+    memcpy(d, seen, 32);
+    *src = PX_DATE_TEXT;
 }
 
 static int offer_line(html_page *pg, const char *s, size_t n, void *ud)
 {
     (void)ud;
-    return offer_text(pg, s, n, PX_DATE_TEXT, 0.5);
+    return offer_text(pg, s, n, DR_NEAR);
 }
 
 /* A short line just below the headline that holds a date ("24. April 2020
@@ -448,14 +420,13 @@ static int labelled_date(html_page *pg, const char *s, size_t n, int short_text,
  * footer's "last edited" line, a lead opening "Pressemitteilung vom 25.
  * Januar 2022 | Berlin - ...".  An element outside navigation that holds a
  * publication label right before a date (anywhere in a short element, at
- * the opening of a long one) gives the date, at the lowest confidence of
- * all.  Only the first such element counts; only pages with no date yet
+ * the opening of a long one) gives the date.  Only the first such element counts; only pages with no date yet
  * are searched, which keeps the walk off most pages.  Each element is read
  * once: the runs of one alternate with its children's ("x<p>y</p>x..."),
  * and reading a large element again at each of its runs was quadratic. */
 static void labelled(html_page *pg)
 {
-    if (pg->a->date) return;
+    if (px_html_has_date(pg)) return;
     px_buf text = {0}, squeezed = {0};
     unsigned char *seen = px_xcalloc(pg->elems.len + 1, 1);
     char iso[32];
@@ -469,7 +440,7 @@ static void labelled(html_page *pg)
         px_buf_reset(&squeezed);
         px_html_squeeze(px_buf_str(&text), text.len, &squeezed);
         if (labelled_date(pg, px_buf_str(&squeezed), squeezed.len, e->text <= LABEL_SHORT, iso)) {
-            px_article_set_date(pg->a, iso, PX_DATE_TEXT, 0.4);
+            px_html_offer_date(pg, iso, DR_LABELLED);
             break;
         }
     }
@@ -489,17 +460,17 @@ static void labelled(html_page *pg)
  * that is short and not in a teaser item: another article's byline. */
 static void byline_date(html_page *pg)
 {
-    if (pg->a->date || !pg->bylines.len) return;
+    if (px_html_has_date(pg) || !pg->bylines.len) return;
     px_buf text = {0};
     px_map items = {0};
     const html_elem *hl = px_html_headline(pg);
-    for (size_t i = 0; i < pg->bylines.len && i < BYLINE_ELEMENTS && !pg->a->date; i++) {
+    for (size_t i = 0; i < pg->bylines.len && i < BYLINE_ELEMENTS && !px_html_has_date(pg); i++) {
         xmlNode *n = pg->bylines.items[i];
         const html_elem *e = px_html_elem(pg, n);
         if (!e || e->text > BYLINE_TEXT || in_teaser_item(pg, n, hl ? hl->node : NULL, &items))
             continue;
         const char *s = short_text(pg, n, &text);
-        offer_text(pg, s, text.len, PX_DATE_TEXT, 0.38);
+        offer_text(pg, s, text.len, DR_BYLINE);
     }
     px_map_free(&items);
     px_buf_free(&text);
@@ -586,7 +557,7 @@ static int same_page(const page_ref *page, const page_ref *href)
 static void self_teaser(html_page *pg)
 {
     page_ref page, href;
-    if (pg->a->date || !page_ref_of(pg->a->url, &page) || !page.host ||
+    if (px_html_has_date(pg) || !page_ref_of(pg->a->url, &page) || !page.host ||
         (page.path_len < 2 && !page.query[0]))
         return;
     px_buf text = {0};
@@ -598,7 +569,7 @@ static void self_teaser(html_page *pg)
             !same_page(&page, &href))
             continue;
         const char *t = short_text(pg, e->node, &text);
-        if (offer_text(pg, t, text.len, PX_DATE_TEXT, 0.35)) break;
+        if (offer_text(pg, t, text.len, DR_SELF_TEASER)) break;
     }
     px_buf_free(&text);
 }
@@ -644,11 +615,11 @@ static int script_field_date(const char *s, char iso[32])
 
 /* A page with no date anywhere else may carry its publication in its
  * scripts' state data (script_keys): the first such field of the first
- * script that has one, at the lowest confidence of all. */
+ * script that has one. */
 static void script_date(html_page *pg)
 {
     char iso[32];
-    if (pg->a->date) return;
+    if (px_html_has_date(pg)) return;
     px_buf text = {0};
     for (size_t i = 0; i < pg->scripts.len; i++) {
         px_buf_reset(&text);
@@ -656,7 +627,7 @@ static void script_date(html_page *pg)
             if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content)
                 px_buf_puts(&text, (const char *)t->content); /* the parser's chunks */
         if (text.len && script_field_date(px_buf_str(&text), iso)) {
-            px_article_set_date(pg->a, iso, PX_DATE_SCRIPT, 0.3);
+            px_html_offer_date(pg, iso, DR_SCRIPT);
             break;
         }
     }
@@ -665,15 +636,14 @@ static void script_date(html_page *pg)
 
 /* An event page's template often opens the og:title with the day
  * ("08.11.2021 | Online-Fachtag ..."), which the headline and the title,
- * cut of it, no longer show: a date that opens it is read, at the
- * confidence of a date in the headline. */
+ * cut of it, no longer show: a date that opens it is read. */
 static void titled_opening(html_page *pg, const char *og_title)
 {
     char iso[32];
     size_t at;
     if (og_title && px_html_find_date(og_title, strlen(og_title), day_first(pg), iso, &at) &&
         at == 0)
-        px_article_set_date(pg->a, iso, PX_DATE_TEXT, 0.45);
+        px_html_offer_date(pg, iso, DR_OG_TITLE);
 }
 
 #define UPDATE_DAYS 45 /* days: a later shown date within this is an update */
@@ -691,59 +661,62 @@ static int note_line(html_page *pg, const char *s, size_t n, void *ud)
  * says the page was modified (JSON-LD dateModified, article:modified_time),
  * or when it is at most UPDATE_DAYS later (a correction): a stray
  * date in a teaser or a sidebar is rarely that close, an earlier shown day
- * is an event the text speaks of, not its publication.  Its confidence is
- * that of a shown date.
+ * is an event the text speaks of, not its publication.  The candidate
+ * takes the shown day, its source becomes "text".
  *
  * The other way round, a metadata date the page never shows, at most a
  * week after the day it does show, is the day the CMS saved the page
  * again (a re-import, a fixed typo), and the shown day wins too.  Only the
  * page's own text counts as showing it: the teaser of a related article
  * or a box of other reports dated the next day shows another story's. */
-static void shown_update(html_page *pg, const html_meta *m, const char *seen)
+static void shown_update(html_page *pg, char d[32], px_date_source *src)
 {
-    const char *d = pg->a->date;
-    if (!d || (pg->a->date_source != PX_DATE_JSONLD && pg->a->date_source != PX_DATE_META)) return;
-    char shown[32] = "", modified[32];
-    if (*seen) memcpy(shown, seen, sizeof shown);
+    if (*src != PX_DATE_JSONLD && *src != PX_DATE_META) return;
+    char shown[32] = "";
+    if (*pg->date_seen) memcpy(shown, pg->date_seen, sizeof shown);
     else px_html_near_headline(pg, NEAR_BEFORE, NEAR_RUNS, NEAR_WEIGHT, note_line, shown);
     if (!*shown || !strncmp(shown, d, 10)) return;
-    const char *mod = px_html_ld_string(&pg->ld, "dateModified");
-    if (!mod) mod = m->modified;
     long gap = days_of(shown) - days_of(d);
-    int is_modified = mod && px_html_date_iso(mod, modified) && !strncmp(modified, shown, 10);
+    int is_modified = *pg->date_modified && !strncmp(pg->date_modified, shown, 10);
     int unshown = gap < 0 && gap >= -RESAVE_DAYS && !own_text_shows(pg, d);
     if (!unshown && (gap < 1 || (!is_modified && gap > UPDATE_DAYS))) return;
-    pg->a->date = px_arena_strdup(&pg->a->arena, shown);
-    pg->a->date_source = PX_DATE_TEXT;
-    pg->a->date_confidence = 0.6;
+    memcpy(d, shown, 32);
+    *src = PX_DATE_TEXT;
+}
+
+void px_html_adjust_date(html_page *pg, char iso[32], px_date_source *src)
+{
+    shown_update(pg, iso, src);
+    if (*pg->date_seen) local_day(iso, src, pg->date_seen);
+    else zone_day(pg, iso);
 }
 
 void px_html_pubdate(html_page *pg, const html_meta *m)
 {
-    char seen[32] = "";
-    offer_iso(pg, px_html_ld_string(&pg->ld, "datePublished"), PX_DATE_JSONLD, 0.95);
-    offer_iso(pg, m->date, PX_DATE_META, 0.9);
-    if (!pg->a->date) page_date(pg);
+    const char *mod = px_html_ld_string(&pg->ld, "dateModified");
+    if (!mod) mod = m->modified;
+    if (!mod || !px_html_date_iso(mod, pg->date_modified)) pg->date_modified[0] = '\0';
+    pg->article_typed = pg->ld.article || (m->og_type && !strncasecmp(m->og_type, "article", 7));
+    offer_iso(pg, px_html_ld_string(&pg->ld, "datePublished"), DR_LD_ARTICLE);
+    offer_iso(pg, m->date, DR_META);
+    if (!px_html_has_date(pg)) offer_iso(pg, pg->ld.any_published, DR_LD_OTHER);
     from_times(pg);
-    from_dated(pg, seen);
+    from_dated(pg);
     char iso[32];
     const char *url = pg->a->url ? pg->a->url : m->og_url;
-    if (url && px_html_url_date(url, iso)) px_article_set_date(pg->a, iso, PX_DATE_URL, 0.62);
+    if (url && px_html_url_date(url, iso)) px_html_offer_date(pg, iso, DR_URL);
     near_headline(pg);
     if (pg->headline) { /* its text whole: the title lost a date at its edge */
         px_buf text = {0};
         const char *s = short_text(pg, pg->headline, &text);
-        offer_text(pg, s, text.len, PX_DATE_TEXT, 0.45);
+        offer_text(pg, s, text.len, DR_HEADLINE);
         px_buf_free(&text);
     } else if (pg->a->title) {
-        offer_text(pg, pg->a->title, strlen(pg->a->title), PX_DATE_TEXT, 0.45);
+        offer_text(pg, pg->a->title, strlen(pg->a->title), DR_HEADLINE);
     }
     titled_opening(pg, m->og_title);
     labelled(pg);
     byline_date(pg);
     self_teaser(pg);
     script_date(pg);
-    shown_update(pg, m, seen);
-    if (*seen) local_day(pg, seen);
-    else zone_day(pg);
 }
