@@ -864,7 +864,9 @@ static void quote_texts(px_comparison *c)
             }
             px_vec_push(&where, (size_t)a << 32 | s);
         }
-    if (grams.len) qsort(grams.items, grams.len, sizeof *grams.items, px_posting_cmp);
+    /* refs were pushed ascending, so a stable sort by key is the (key, ref)
+     * order px_posting_cmp gives, in linear time */
+    px_sort_by_key(grams.items, grams.len, sizeof *grams.items);
     px_buf qn = {0}, tn = {0}, raw = {0}, qw_buf = {0};
     size_t groups = c->quotes.len;
     for (size_t g = 0; g < groups; g++) {
