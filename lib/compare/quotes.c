@@ -48,6 +48,7 @@
 typedef struct quote_ref {
     size_t article, quote;
     px_keys shingles;
+    char *words; /* the quote normalised (normalise()), made once: pairs compare it often */
 } quote_ref;
 
 /* Lower-case words of s joined by single spaces, into out. */
@@ -113,8 +114,7 @@ static int one_word_apart(const char *a, const char *b)
     return 0;
 }
 
-static int same_quote(const px_comparison *c, const quote_ref *x, const quote_ref *y, px_buf *bx,
-                      px_buf *by)
+static int same_quote(const quote_ref *x, const quote_ref *y)
 {
     if (x->shingles.len && y->shingles.len) {
         size_t smaller = x->shingles.len < y->shingles.len ? x->shingles.len : y->shingles.len;
@@ -122,10 +122,7 @@ static int same_quote(const px_comparison *c, const quote_ref *x, const quote_re
         if ((double)shared >= SAME * (double)smaller) return 1;
         if (!shared) return 0;
     }
-    normalise(c->analyses[x->article]->quotes.items[x->quote].text, bx);
-    normalise(c->analyses[y->article]->quotes.items[y->quote].text, by);
-    return bx->len > 0 && (strcmp(px_buf_str(bx), px_buf_str(by)) == 0 ||
-                           one_word_apart(px_buf_str(bx), px_buf_str(by)));
+    return x->words[0] && (strcmp(x->words, y->words) == 0 || one_word_apart(x->words, y->words));
 }
 
 /* ---- word diff ------------------------------------------------------------ */
@@ -755,10 +752,11 @@ static void build_groups(px_comparison *c, quote_ref *refs, size_t n, size_t *pa
  * all pairs of a bucket, or in a bucket of more than MAX_BUCKET quotes
  * (a line every outlet carries), each with the next, which joins them
  * just the same when they are one quotation. */
-static void join_buckets(const px_comparison *c, quote_ref *refs, px_posting *v, size_t len,
-                         size_t *parent, px_buf *bx, px_buf *by)
+static void join_buckets(quote_ref *refs, px_posting *v, size_t len, size_t *parent)
 {
-    if (len) qsort(v, len, sizeof *v, px_posting_cmp);
+    /* v's refs ascend as pushed (px_compare_quotes), so the stable sort by
+     * key gives px_posting_cmp's (key, ref) order, in linear time */
+    px_sort_by_key(v, len, sizeof *v);
     for (size_t lo = 0; lo < len;) {
         size_t hi = lo;
         while (hi < len && v[hi].key == v[lo].key) hi++;
@@ -766,7 +764,7 @@ static void join_buckets(const px_comparison *c, quote_ref *refs, px_posting *v,
             for (size_t y = x + 1; y < hi && (hi - lo <= MAX_BUCKET || y == x + 1); y++) {
                 quote_ref *i = &refs[v[x].ref], *j = &refs[v[y].ref];
                 if (i->article != j->article && root(parent, v[x].ref) != root(parent, v[y].ref) &&
-                    same_quote(c, i, j, bx, by))
+                    same_quote(i, j))
                     parent[root(parent, v[x].ref)] = root(parent, v[y].ref);
             }
         lo = hi;
@@ -966,7 +964,7 @@ void px_compare_quotes(px_comparison *c)
     size_t n = refs.len;
     size_t *parent = px_xmalloc((n ? n : 1) * sizeof *parent);
     for (size_t i = 0; i < n; i++) parent[i] = i;
-    px_buf bx = {0}, by = {0};
+    px_buf bx = {0};
     /* Candidates, not all pairs: quotes sharing a word 3-gram, and quotes
      * whose normalised words are equal (short ones have no 3-grams). */
     PX_VEC(px_posting) grams = {0}, texts = {0};
@@ -976,19 +974,22 @@ void px_compare_quotes(px_comparison *c)
             px_vec_push(&grams, p);
         }
         normalise(c->analyses[refs.items[i].article]->quotes.items[refs.items[i].quote].text, &bx);
+        refs.items[i].words = px_xstrdup(px_buf_str(&bx));
         if (!bx.len) continue;
         px_posting p = {px_hash(px_buf_str(&bx), bx.len), i};
         px_vec_push(&texts, p);
     }
-    join_buckets(c, refs.items, grams.items, grams.len, parent, &bx, &by);
-    join_buckets(c, refs.items, texts.items, texts.len, parent, &bx, &by);
+    join_buckets(refs.items, grams.items, grams.len, parent);
+    join_buckets(refs.items, texts.items, texts.len, parent);
     px_vec_free(&grams);
     px_vec_free(&texts);
     build_groups(c, refs.items, n, parent);
     quote_texts(c);
-    for (size_t i = 0; i < n; i++) px_vec_free(&refs.items[i].shingles);
+    for (size_t i = 0; i < n; i++) {
+        px_vec_free(&refs.items[i].shingles);
+        free(refs.items[i].words);
+    }
     px_vec_free(&refs);
     px_buf_free(&bx);
-    px_buf_free(&by);
     free(parent);
 }
