@@ -151,11 +151,17 @@ static int tokens(const char *s, char out[32])
                 if (!isdigit((unsigned char)p[1])) return 0;
                 mi = 0;
                 p++;
-                while (isdigit((unsigned char)*p)) mi = mi * 10 + (*p++ - '0');
+                while (isdigit((unsigned char)*p)) { /* more than 3 digits: no minute (and no overflow) */
+                    if (mi > 99) return 0;
+                    mi = mi * 10 + (*p++ - '0');
+                }
                 if (*p == ':') {
                     p++;
                     sec = 0;
-                    while (isdigit((unsigned char)*p)) sec = sec * 10 + (*p++ - '0');
+                    while (isdigit((unsigned char)*p)) {
+                        if (sec > 99) return 0;
+                        sec = sec * 10 + (*p++ - '0');
+                    }
                     if (*p == '.') {
                         p++;
                         while (isdigit((unsigned char)*p)) p++;

@@ -220,7 +220,10 @@ static void dates(void **state)
     }
     static const char *const bad[] = {"", "now", "yesterday", "2003-02-30", "31 Foo 2003",
                                       "Wed, 31 Dec 2003 25:00:00 GMT", "12345678901234567890",
-                                      "2003-13-01T00:00:00Z", "31 Dec"};
+                                      "2003-13-01T00:00:00Z", "31 Dec",
+                                      /* minutes and seconds of any length (found by fuzz_feed:
+                                       * an int overflow before the check) */
+                                      "31 Dec 2003 10:2222222222222", "31 Dec 2003 10:14:99999999999"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         if (px_feed_parse_date(bad[i], out)) fail_msg("read as a date: %s", bad[i]);
 }
