@@ -98,6 +98,11 @@ typedef struct item { /* a page being fetched for a feed */
     char *id, *url_key, *title_key, *date;
 } item;
 
+static void item_free(item *it)
+{
+    free(it->id), free(it->url_key), free(it->title_key), free(it->date), free(it);
+}
+
 typedef struct tag { /* what a fetch result is for */
     feed *f;    /* the feed itself when it ... */
     item *page; /* ... is NULL, else a page */
@@ -204,7 +209,8 @@ static int read_list(watch *w, const char *path)
                 add_feed(w, t);
             free(l);
             p += len;
-            p += strspn(p, "\r\n") > 0 ? (p[0] == '\r' && p[1] == '\n' ? 2 : 1) : 0;
+            if (*p == '\r') p++;
+            if (*p == '\n') p++;
         }
     }
     px_buf_free(&data);
@@ -345,7 +351,7 @@ static void queue_entries(watch *w, feed *f, const px_feed *fd)
         if (px_fetcher_add(w->fetcher, e->link, NULL, NULL, t, &err)) {
             cli_error("%s", err.message);
             free(t);
-            free(it->id), free(it->url_key), free(it->title_key), free(it->date), free(it);
+            item_free(it);
             continue;
         }
         f->pending++;
@@ -442,7 +448,7 @@ static void got_page(watch *w, item *it, const px_fetch_result *r)
     } else {
         f->row.items++;
     }
-    free(it->id), free(it->url_key), free(it->title_key), free(it->date), free(it);
+    item_free(it);
     if (--f->pending == 0 && !w->failed) feed_done(w, f);
     if (w->kill_after && w->pages >= w->kill_after) raise(SIGKILL); /* the crash case's kill -9 */
 }
@@ -455,8 +461,7 @@ static void got(const px_fetch_result *r, void *ud)
         if (t->page) got_page(w, t->page, r);
         else got_feed(w, t->f, r);
     } else if (t->page) {
-        free(t->page->id), free(t->page->url_key), free(t->page->title_key), free(t->page->date);
-        free(t->page);
+        item_free(t->page);
     }
     free(t);
     show_status(w, 0);
