@@ -734,8 +734,9 @@ void px_store_close(px_store *s);
 /* A story as listed.  title: the title of its first article (NULL when
  * none); outlets: its distinct outlet names, sorted, joined by ", ";
  * first and last: the earliest and latest article date (NULL: undated);
- * version: changes whenever an article joins the story (its largest
- * article row id), so (id, articles, version) names one state of it. */
+ * version: a counter bumped whenever the story's articles change (an
+ * article joins or leaves it) or a decision by hand changes it, so
+ * (id, version) names one state of it. */
 typedef struct px_story_row {
     int64_t id;
     const char *title;
@@ -852,6 +853,77 @@ enum {
 px_status px_store_search(px_store *s, const char *query, int flags, int limit,
                           void (*fn)(const px_search_hit *, void *), void *ud,
                           size_t *found, px_error *err);
+
+/* ---- the store: one writer, story maintenance, the comparison cache ----
+ *
+ * One writer at a time: a writer (`add`, `watch`, `story`) takes the lock
+ * of the store at path before opening it and keeps it until after closing
+ * it; readers take none.  The lock is an flock(2) on PATH.lock, released
+ * by the kernel when the process ends, kill -9 included.  wait: 0 fails at
+ * once when another process holds it, with PX_EIO and a message naming the
+ * holder (pid, host, start time); 1 blocks until it is free, calling
+ * waiting (when not NULL) once first with the holder's description.
+ * Other failures: PX_EIO (the lock file cannot be made), PX_EUSAGE (a
+ * path over 4 KiB).  Release *out with px_store_lock_release (NULL: no-op).
+ */
+typedef struct px_store_lock px_store_lock;
+px_status px_store_lock_take(const char *path, int wait,
+                             void (*waiting)(const char *holder, void *ud), void *ud,
+                             px_store_lock **out, px_error *err);
+void px_store_lock_release(px_store_lock *l);
+
+/*
+ * Decisions by hand about stories (`parallax story`).  Each is one
+ * transaction, recorded with its time in the store's decisions table, and
+ * bumps the version of every story it changes; the caller holds the
+ * writer lock.  Later grouping (`add`, `watch`) respects them: it never
+ * moves a stored article, it compares new articles with the stories as
+ * the decisions left them (a copy of a moved article follows it), and a
+ * title set by rename is kept.  A story left without articles (merged
+ * away, or its last article moved) keeps its id, which is never given
+ * again; reading it says where its articles went.
+ * Errors: PX_EUSAGE with a message for an unknown story or article, a
+ * story given twice, an article moved to the story it is in, an article
+ * given twice or not in the story split, a split that would empty the
+ * story, a bad title; the errors of the store (PX_EIO, PX_EINPUT).  On an
+ * error nothing is changed.
+ */
+/* Moves every article of story from into story into, which keeps its id
+ * and title; from is left empty. */
+px_status px_store_story_merge(px_store *s, int64_t into, int64_t from, px_error *err);
+/* Moves the articles (each its id as given with the input, URL or row
+ * number, as px_store_article_get takes; n of them, fewer than the
+ * story's) out of story into a new story, whose id goes into *created
+ * (may be NULL). */
+px_status px_store_story_split(px_store *s, px_context *ctx, int64_t story,
+                               const char *const *articles, size_t n, int64_t *created,
+                               px_error *err);
+/* Moves the article into story to; *from (may be NULL) gets the story it
+ * left. */
+px_status px_store_story_move(px_store *s, px_context *ctx, const char *article, int64_t to,
+                              int64_t *from, px_error *err);
+/* Sets the story's title (UTF-8, 1 to 1000 bytes, no control character),
+ * which grouping then keeps. */
+px_status px_store_story_rename(px_store *s, int64_t story, const char *title, px_error *err);
+
+/*
+ * The comparison cache: rendered comparisons of a story kept in the store
+ * per kind (a short name the caller chooses: "json", "text", "html") and
+ * per version of the story (px_story_row.version), so a story is compared
+ * once per version, by any process.  get: *version (may be NULL) gets the
+ * story's current version and *body (malloc'd, NUL-terminated, *len bytes
+ * before the NUL; the caller frees it) the cached comparison of that
+ * version, or NULL when there is none (a miss).  put: stores body as the
+ * comparison of that version, unless the story changed since (then
+ * nothing is stored); a put never waits for a writer: when one holds the
+ * store, or the file is read-only, nothing is stored and it returns PX_OK.
+ * Errors: PX_EUSAGE (no such story, a kind empty or over 32 bytes, NULL
+ * arguments), the store's PX_EIO and PX_EINPUT.
+ */
+px_status px_store_comparison_get(px_store *s, int64_t story, const char *kind, int64_t *version,
+                                  char **body, size_t *len, px_error *err);
+px_status px_store_comparison_put(px_store *s, int64_t story, int64_t version, const char *kind,
+                                  const void *body, size_t len, px_error *err);
 
 /* 1 when iso is a calendar date YYYY-MM-DD (what the filters take). */
 int px_date_valid(const char *iso);

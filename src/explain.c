@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "analyze/numdate.h"
 #include "cli.h"
@@ -244,18 +245,30 @@ int cmd_explain(int argc, char **argv)
     const char *title = px_article_title(a);
     fprintf(text_out, "article %s%s%s%s\n", px_article_id(a), title ? " (" : "", title ? title : "", title ? ")" : "");
     fprintf(text_out, "story %lld: %s\n", (long long)m.story, m.story_title ? m.story_title : "(untitled)");
+    if (m.manual) { /* the last decision by hand that moved it; grouping's below */
+        char when[32] = "?";
+        time_t t = (time_t)m.manual_time;
+        struct tm tm;
+        if (gmtime_r(&t, &tm)) strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+        fprintf(text_out, "by hand: %s from story %lld to story %lld on %s\n",
+                strcmp(m.manual, "merge") == 0 ? "merged" : strcmp(m.manual, "split") == 0 ? "split"
+                                                                                       : "moved",
+                (long long)m.manual_from, (long long)m.manual_to, when);
+        fprintf(text_out, "when added, grouping put it in story %lld:\n", (long long)m.added_to);
+    }
+    int64_t placed = m.added_to; /* the story grouping's decision is about */
     if (m.copy_of >= 0) {
         fprintf(text_out, "decision: a copy of article %s (near-identical text), so in its story\n",
                m.copy_of_id ? m.copy_of_id : "?");
     } else if (!m.created) {
-        fprintf(text_out, "decision: joined story %lld, score %.3f >= threshold %.3f\n", (long long)m.story,
+        fprintf(text_out, "decision: joined story %lld, score %.3f >= threshold %.3f\n", (long long)placed,
                m.match.score, m.threshold);
     } else if (m.best >= 0) {
         fprintf(text_out, "decision: started story %lld; the closest story, %lld, scored %.3f < threshold %.3f\n",
-               (long long)m.story, (long long)m.best, m.match.score, m.threshold);
+               (long long)placed, (long long)m.best, m.match.score, m.threshold);
     } else {
         fprintf(text_out, "decision: started story %lld; no earlier story in the time window shared its\n"
-               "strongest words or names\n", (long long)m.story);
+               "strongest words or names\n", (long long)placed);
     }
     if (m.match.score >= 0 && (m.copy_of >= 0 || !m.created || m.best >= 0)) {
         part("terms", m.match.terms);
@@ -270,7 +283,7 @@ int cmd_explain(int argc, char **argv)
                    p.place_factor);
         }
     }
-    evidence(s, ctx, a, &m, m.created && m.best >= 0 ? m.best : m.story);
+    evidence(s, ctx, a, &m, m.created && m.best >= 0 && !m.manual ? m.best : m.story);
     px_article_free(a);
     px_context_free(ctx);
     px_store_close(s);

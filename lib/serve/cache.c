@@ -2,10 +2,11 @@
  * cache.c — story comparisons, computed once per version of a story
  * (serve.h).
  *
- * A story's version is the largest row id of its articles (px_story_row):
- * articles are only ever added, so a new member changes it, and a cached
- * comparison of an older version is dropped the first time the story is
- * asked for again.  The cache holds up to `capacity` stories; past that the
+ * A story's version is a counter the store bumps whenever its articles
+ * change (px_story_row), so a cached comparison of an older version is
+ * dropped the first time the story is asked for again.  Below this memory
+ * cache, the comparisons are kept in the store too (stored.c), for a
+ * restarted server and for other servers on the same store.  The cache holds up to `capacity` stories; past that the
  * least recently used goes.  An entry is reference-counted: a request
  * keeps the one it got while it writes it out, even if another request
  * replaces or evicts it meanwhile.
@@ -169,6 +170,11 @@ pxs_story *pxs_cache_get(pxs_cache *c, pxs_request *r, const px_story_row *row, 
     }
     pthread_mutex_unlock(&c->mu);
 
+    pxs_story *kept = pxs_stored_get(r, row); /* compared before, by any server */
+    if (kept) {
+        put(c, kept);
+        return kept;
+    }
     px_article **arts;
     size_t n;
     if (px_store_story_articles(r->store, r->ctx, row->id, &arts, &n, err)) return NULL;
@@ -185,6 +191,7 @@ pxs_story *pxs_cache_get(pxs_cache *c, pxs_request *r, const px_story_row *row, 
         story_free(s);
         return NULL;
     }
+    pxs_stored_put(r, s);
     put(c, s);
     return s;
 }

@@ -131,4 +131,12 @@ pxs_story *pxs_cache_get(pxs_cache *c, pxs_request *r, const px_story_row *row, 
 long pxs_cache_conflicts(pxs_cache *c, int64_t id, int64_t version);
 void pxs_story_release(pxs_cache *c, pxs_story *s);
 
+/* ---- stored.c: the same comparisons kept in the store ------------------ */
+
+/* The comparison of row's version kept in the store (refs 1, not yet in
+ * the memory cache), or NULL when none is. */
+pxs_story *pxs_stored_get(pxs_request *r, const px_story_row *row);
+/* Keeps s in the store for its version (best effort: nothing on failure). */
+void pxs_stored_put(pxs_request *r, const pxs_story *s);
+
 #endif
