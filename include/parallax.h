@@ -653,6 +653,14 @@ size_t px_analysis_date_count(const px_analysis *an);
 const px_date_mention *px_analysis_date(const px_analysis *an, size_t i);
 void px_analysis_free(px_analysis *an);
 
+/* The light analysis: what story grouping reads (tokens, entities up to
+ * their names and types, dates, quotations without speakers), about two
+ * thirds of px_analyze()'s time; no numbers, attributions or speakers, so
+ * not for px_compare() or the JSON output.  What `add` and `cluster` run.
+ * Same contract as px_analyze(). */
+px_status px_analyze_light(px_context *ctx, const px_article *a, px_analysis **out,
+                           px_error *err);
+
 /* ---- similarity -------------------------------------------------------- */
 
 /*
@@ -672,6 +680,22 @@ typedef struct px_similarity {
 px_status px_similarity_of(const px_article *a, const px_analysis *an,
                            const px_article *b, const px_analysis *bn,
                            px_similarity *out, px_error *err);
+
+/*
+ * Groups n articles into stories in batch (`parallax cluster`): the
+ * grouping of `add` over the articles sorted by date, document
+ * frequencies counted over all of them first, then passes that merge
+ * stories that drifted apart and move each article to the story it fits
+ * best.  story[i] gets article i's story (numbered from 1 in the order
+ * stories start); copy_of[i] (copy_of may be NULL) the index of the
+ * article i is a near-copy of, or -1.  articles[i] and analyses[i] (the
+ * light analysis is enough) are borrowed.  *stories (may be NULL) gets
+ * the number of stories.  Fails only with PX_EUSAGE (a NULL array with
+ * n > 0).
+ */
+px_status px_cluster(px_context *ctx, px_article *const *articles,
+                     px_analysis *const *analyses, size_t n, int64_t *story,
+                     int64_t *copy_of, size_t *stories, px_error *err);
 
 /* ---- comparison -------------------------------------------------------- */
 
@@ -812,6 +836,19 @@ px_status px_store_article_get(px_store *s, px_context *ctx, const char *key,
 px_status px_store_story_articles(px_store *s, px_context *ctx, int64_t story,
                                   px_article ***out, size_t *n, px_error *err);
 
+/* Writes to out, as readable text, why the article of key (as
+ * px_store_article_get takes) is in its story (`parallax explain`): a
+ * decision by hand that moved it, grouping's decision when it was added
+ * (started the story, and the closest other; joined it, its score against
+ * the threshold and the score's parts; a copy of another article), then
+ * the words, names, numbers and days it shares with the rest of the
+ * story.  The text quotes the articles' own titles and names unescaped:
+ * on a terminal, pass a px_term_stream().  Fails with PX_EUSAGE when
+ * there is no such article, PX_EIO when writing fails, and the store's
+ * errors. */
+px_status px_store_explain(px_store *s, px_context *ctx, const char *key, FILE *out,
+                           px_error *err);
+
 /* An outlet: its name, how many articles and stories, its first and last
  * article date (NULL: none dated). */
 typedef struct px_outlet_row {
@@ -925,6 +962,80 @@ px_status px_store_comparison_get(px_store *s, int64_t story, const char *kind, 
 px_status px_store_comparison_put(px_store *s, int64_t story, int64_t version, const char *kind,
                                   const void *body, size_t len, px_error *err);
 
+/* The store's articles and its stories with articles (either pointer may
+ * be NULL).  Fails with the store's PX_EIO or PX_EINPUT. */
+px_status px_store_counts(px_store *s, int64_t *articles, int64_t *stories, px_error *err);
+
+/*
+ * Adding a stream of articles to the store, grouped as they come (`add`,
+ * `watch`).  Each article is checked against the store (the same URL or
+ * the same body: already there, skipped), grouped (it joins the story it
+ * fits best or starts one) and written with its membership.  Every batch
+ * articles (0: PX_INGEST_BATCH) the transaction commits, so a kill at any
+ * point loses at most one uncommitted batch, which a rerun adds again.
+ * The caller holds the writer lock.  The px_ingest borrows the store,
+ * which must outlive it.  Errors: the store's (PX_EIO, PX_EINPUT: a full
+ * disk, a damaged store), after which the open batch is rolled back and
+ * every later call fails with PX_EUSAGE; px_ingest_close() then only
+ * frees.
+ */
+typedef struct px_ingest px_ingest;
+
+#define PX_INGEST_BATCH 5000 /* articles per transaction by default */
+
+typedef struct px_ingest_stats {
+    size_t added;      /* articles stored */
+    size_t duplicates; /* already stored: skipped */
+    size_t stories;    /* stories started */
+    size_t copies;     /* articles stored as copies of another */
+    size_t restored;   /* stories taken up from the store at the start */
+} px_ingest_stats;
+
+/* Starts adding to s with the default grouping, taking up the stories
+ * still within the time window of the store's latest day. */
+px_status px_store_ingest(px_store *s, size_t batch, px_ingest **out, px_error *err);
+/* 1 (and counted as a duplicate) when an article with a's URL is stored:
+ * a caller can skip analysing it.  0 otherwise, or when a has no URL. */
+int px_ingest_known(px_ingest *g, const px_article *a);
+/* Adds one analysed article (borrowed; the light analysis is enough).
+ * *added is 0 when it was already there. */
+px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
+                        const px_analysis *an, int *added, px_error *err);
+/* Commits what is pending. */
+px_status px_ingest_flush(px_ingest *g, px_error *err);
+/* The counts so far, the open batch's included (for a progress line);
+ * owned by g. */
+const px_ingest_stats *px_ingest_stats_of(const px_ingest *g);
+/* The counts as of the last commit: what is stored, which a summary
+ * reports after a failure too.  Owned by g. */
+const px_ingest_stats *px_ingest_committed(const px_ingest *g);
+/* Saves the grouping's document frequencies and commits what is pending;
+ * after it only px_ingest_close(). */
+px_status px_ingest_finish(px_ingest *g, px_error *err);
+/* Finishes (unless finished or failed before) and frees; NULL: PX_OK. */
+px_status px_ingest_close(px_ingest *g, px_error *err);
+
+/* A feed `watch` follows, as `feeds` lists it. */
+typedef struct px_feed_row {
+    int64_t id;              /* 0 for a feed not yet stored */
+    const char *url;         /* as given (an OPML xmlUrl, a line of the list) */
+    const char *title;       /* or NULL */
+    const char *etag, *last_modified; /* the last 200's validators, or NULL */
+    int64_t body_hash;       /* a hash of the last body, or 0 */
+    int64_t last_fetch;      /* Unix seconds, or 0: never */
+    long last_status;        /* HTTP status of the last fetch, 0 when none came */
+    const char *last_error;  /* NULL when the last fetch went well */
+    double items_per_day;    /* from the dates of its entries; -1 unknown */
+    int64_t next_poll;       /* Unix seconds */
+    int64_t items;           /* items seen in all */
+} px_feed_row;
+
+/* Calls fn for every feed the store follows, by URL (strings valid during
+ * the call only).  A store `watch` never wrote follows none: PX_OK, no
+ * call.  Fails with the store's PX_EIO or PX_EINPUT. */
+px_status px_store_feeds(px_store *s, void (*fn)(const px_feed_row *, void *), void *ud,
+                         px_error *err);
+
 /* 1 when iso is a calendar date YYYY-MM-DD (what the filters take). */
 int px_date_valid(const char *iso);
 
@@ -932,6 +1043,13 @@ int px_date_valid(const char *iso);
  * controls, C1 and bidi overrides made visible as \xHH or \uHHHH, newline
  * and tab too); NULL writes nothing.  Returns 0, or EOF on a write error. */
 int px_term_fputs(const char *s, FILE *f);
+
+/* A stream that writes what is written to it into f, escaped as
+ * px_render_text() escapes text (tab and newline kept), a UTF-8 sequence
+ * split across writes kept whole: for text that quotes the store's
+ * titles, names and ids.  fclose() it to flush into f; f stays open.
+ * NULL when the stream cannot be made. */
+FILE *px_term_stream(FILE *f);
 
 /* ---- the web server (lib/serve) -----------------------------------------
  *

@@ -619,3 +619,13 @@ int64_t px_store_count(px_store *s, const char *table)
     sqlite3_finalize(q);
     return n;
 }
+
+px_status px_store_counts(px_store *s, int64_t *articles, int64_t *stories, px_error *err)
+{
+    if (!s) return px_error_set(err, PX_EUSAGE, "px_store_counts", 0, 0, "no store");
+    int64_t a = px_store_count(s, "articles"), st = px_store_count(s, "stories WHERE size > 0");
+    if (a < 0 || st < 0) return px_store_fail(s, err, "counting");
+    if (articles) *articles = a;
+    if (stories) *stories = st;
+    return PX_OK;
+}
