@@ -823,6 +823,43 @@ typedef struct px_outlet_row {
 px_status px_store_outlets(px_store *s, void (*fn)(const px_outlet_row *, void *), void *ud,
                            px_error *err);
 
+/* Why an article is in its story: the decision `parallax add` recorded
+ * when the article came (what `parallax explain` prints, without the
+ * recomputed evidence).  created: 1 when it started the story (best_story:
+ * the closest other story then, or -1); copy_of: the article row it is a
+ * near-identical copy of, or -1; score against threshold (score -1: not
+ * measured, as for the first article of a store), its parts terms,
+ * specifics and quotes (each -1 when not measured), gap: days apart (-1:
+ * unknown); places_only: 1 when every name shared was a place (the score
+ * was lowered for it). */
+typedef struct px_story_member {
+    int64_t article, story;
+    int created;
+    int64_t copy_of, best_story;
+    double score, terms, specifics, quotes, threshold;
+    int gap, places_only;
+} px_story_member;
+
+/* Calls fn for the members of story whose article row is over after (0:
+ * from the first), in row order (oldest first), at most limit
+ * (1..PX_STORE_MAX_LIMIT) of them.  A story without members lists nothing
+ * (PX_OK); PX_EUSAGE for a story id under 1 or a limit out of range. */
+px_status px_store_story_members(px_store *s, int64_t story, int64_t after, int limit,
+                                 void (*fn)(const px_story_member *, void *), void *ud,
+                                 px_error *err);
+
+/* An outlet across the store: its articles and stories (as in
+ * px_outlet_row); first: its stories whose earliest dated article is one
+ * of its own (an outlet tied for earliest counts too); started: its
+ * stories that one of its articles started (the first to arrive). */
+typedef struct px_outlet_stats {
+    int64_t articles, stories, first, started;
+} px_outlet_stats;
+
+/* The statistics of the outlet named name (its exact name) into *out; all
+ * zero for an unknown outlet (PX_OK). */
+px_status px_store_outlet_stats(px_store *s, const char *name, px_outlet_stats *out, px_error *err);
+
 /* A search result: the article (row, id, title, outlet, date), its story
  * (0: none) and a snippet of the matching text, the matches between
  * "[" and "]" (PX_SEARCH_MARKS: between "\x02" and "\x03"). */
