@@ -922,6 +922,7 @@ typedef struct px_server_options {
     int quiet;                /* 1: no access log on stderr */
     int bench;                /* 1: also /bench/fixed?bytes=N, N bytes made
                                * in memory (bench/serve's ceiling) */
+    const char *groups;       /* a file of outlet groups (docs/api.md) [none] */
 } px_server_options;
 
 #define PX_SERVER_ANY_PORT 65536u
@@ -929,8 +930,9 @@ typedef struct px_server_options {
 /* Opens the store once per thread, binds and starts serving in threads of
  * its own; returns at once.  Fails with PX_EUSAGE for a bad option (a host
  * that is not an IPv4 address, a port over 65535), the errors of
- * px_store_open, and PX_EIO when the address cannot be bound (the message
- * says which and why).  Stop and free with px_server_stop. */
+ * px_store_open, PX_EINPUT for a malformed groups file ("FILE:LINE: what")
+ * and PX_EIO for one that cannot be read, and PX_EIO when the address
+ * cannot be bound (the message says which and why).  Stop and free with px_server_stop. */
 px_status px_server_start(const px_server_options *o, px_server **out, px_error *err);
 /* The port it listens on (the one picked, with PX_SERVER_ANY_PORT). */
 unsigned px_server_port(const px_server *s);
