@@ -111,7 +111,7 @@ static const char css[] =
     "span.silent{color:var(--muted)}.kind{font-size:.8em;text-transform:uppercase;color:var(--muted)}"
     ".why{display:block;font-size:.85em;color:var(--muted)}"
     "ul.groups li.blindspot{color:#a4262c}.blind{background:#fde2e1;border-radius:4px;padding:0 4px}"
-    "#text mark{border-radius:3px;padding:0 1px}#text mark.entity,.legend mark.entity{background:#dbe9ff}"
+    "#text mark,.legend mark{border-radius:3px;padding:0 1px;border-bottom:0}#text mark.entity,.legend mark.entity{background:#dbe9ff}"
     "#text mark.quote,.legend mark.quote{background:#fff3c4}"
     "#text mark.number,.legend mark.number{background:#e3f6e8}"
     "#text mark.date,.legend mark.date{background:#f1e4ff}";

@@ -411,7 +411,7 @@ void pxs_page_article(pxs_request *r, const char *id)
     for (size_t i = 0; i < m.len; i++) counts[m.items[i].kind]++;
     fprintf(o, "<p class=\"legend\" id=\"legend\">Marked: <mark class=\"entity\">names</mark> %zu, "
                "<mark class=\"quote\">quotations</mark> %zu, <mark class=\"number\">numbers</mark> %zu, "
-               "<mark class=\"date\">dates</mark> %zu (hover or focus for what each is).</p>\n"
+               "<mark class=\"date\">dates</mark> %zu (hover over one for what it is).</p>\n"
                "<div id=\"text\">\n",
             counts[PXS_MARK_ENTITY], counts[PXS_MARK_QUOTE], counts[PXS_MARK_NUMBER], counts[PXS_MARK_DATE]);
     pxs_marks_html(o, a, &m);
