@@ -95,7 +95,9 @@ static void detail(matrix *m, const px_conflict *k)
     }
     free(seen);
     const char *ref = nv ? k->values.items[best].value : NULL;
-    mrow *r = new_row(m, px_judgment_name(k->judgment), k->subject, ref ? ref : "(none)");
+    /* a quote's wording: its subject is the quote's start, which the value repeats */
+    const char *subject = k->slot == PX_SLOT_QUOTE_WORDING ? NULL : k->subject;
+    mrow *r = new_row(m, px_judgment_name(k->judgment), subject, ref ? ref : "(none)");
     int agreed = k->judgment == PX_JUDGE_AGREEMENT || k->judgment == PX_JUDGE_COMPATIBLE;
     for (size_t j = 0; j < nv; j++) {
         const px_value *v = &k->values.items[j];
