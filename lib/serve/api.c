@@ -70,7 +70,7 @@ int pxs_story_filter(pxs_request *r, px_story_filter *f, int *disputed, int json
 static void emit(pxs_request *r, json_t *o)
 {
     r->type = "application/json";
-    json_dumpf(o, r->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_dumpf(o, r->out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     fputc('\n', r->out);
     json_decref(o);
 }
@@ -277,16 +277,24 @@ json_t *pxs_why_json(const px_story_member *m)
     return o;
 }
 
+typedef struct why_rows {
+    json_t *rows;
+    size_t at; /* rows before it have had their member: both come by row */
+} why_rows;
+
 /* Each member's "why" into its article row (rows and members both by row). */
 static void why_json(const px_story_member *m, void *ud)
 {
-    json_t *rows = ud, *row;
-    size_t i;
-    json_array_foreach(rows, i, row)
-        if (json_integer_value(json_object_get(row, "row")) == m->article) {
+    why_rows *w = ud;
+    for (; w->at < json_array_size(w->rows); w->at++) {
+        json_t *row = json_array_get(w->rows, w->at);
+        json_int_t id = json_integer_value(json_object_get(row, "row"));
+        if (id > m->article) return;
+        if (id == m->article) {
             json_object_set_new(row, "why", pxs_why_json(m));
             return;
         }
+    }
 }
 
 static void article_list(pxs_request *r, px_article_filter *f, const char *key, json_t *value)
@@ -314,7 +322,8 @@ static void article_list(pxs_request *r, px_article_filter *f, const char *key, 
     size_t n = json_array_size(rows);
     if (f->story && n) {
         int64_t first = json_integer_value(json_object_get(json_array_get(rows, 0), "row"));
-        if (px_store_story_members(r->store, f->story, first - 1, (int)n, why_json, rows, &err)) {
+        why_rows w = {rows, 0};
+        if (px_store_story_members(r->store, f->story, first - 1, (int)n, why_json, &w, &err)) {
             json_decref(rows);
             json_decref(value);
             free(next);
