@@ -285,6 +285,10 @@ typedef struct px_fetch_options {
     unsigned retries;       /* retries after a transient failure (2) */
     double backoff;         /* the first retry's wait in seconds, doubled after (2) */
     int robots;             /* obey robots.txt (1) */
+    double max_wait;        /* seconds a request may wait for its host (60): when a
+                             * Retry-After or Crawl-delay asks for longer, it fails
+                             * at once ("postponed ...", retry_after set) rather
+                             * than hold the run up; a retry is not attempted */
     const char *contact;    /* a URL or address put in the user agent, or NULL */
 } px_fetch_options;
 
@@ -874,6 +878,43 @@ typedef struct px_outlet_row {
 px_status px_store_outlets(px_store *s, void (*fn)(const px_outlet_row *, void *), void *ud,
                            px_error *err);
 
+/* Why an article is in its story: the decision `parallax add` recorded
+ * when the article came (what `parallax explain` prints, without the
+ * recomputed evidence).  created: 1 when it started the story (best_story:
+ * the closest other story then, or -1); copy_of: the article row it is a
+ * near-identical copy of, or -1; score against threshold (score -1: not
+ * measured, as for the first article of a store), its parts terms,
+ * specifics and quotes (each -1 when not measured), gap: days apart (-1:
+ * unknown); places_only: 1 when every name shared was a place (the score
+ * was lowered for it). */
+typedef struct px_story_member {
+    int64_t article, story;
+    int created;
+    int64_t copy_of, best_story;
+    double score, terms, specifics, quotes, threshold;
+    int gap, places_only;
+} px_story_member;
+
+/* Calls fn for the members of story whose article row is over after (0:
+ * from the first), in row order (oldest first), at most limit
+ * (1..PX_STORE_MAX_LIMIT) of them.  A story without members lists nothing
+ * (PX_OK); PX_EUSAGE for a story id under 1 or a limit out of range. */
+px_status px_store_story_members(px_store *s, int64_t story, int64_t after, int limit,
+                                 void (*fn)(const px_story_member *, void *), void *ud,
+                                 px_error *err);
+
+/* An outlet across the store: its articles and stories (as in
+ * px_outlet_row); first: its stories whose earliest dated article is one
+ * of its own (an outlet tied for earliest counts too); started: its
+ * stories that one of its articles started (the first to arrive). */
+typedef struct px_outlet_stats {
+    int64_t articles, stories, first, started;
+} px_outlet_stats;
+
+/* The statistics of the outlet named name (its exact name) into *out; all
+ * zero for an unknown outlet (PX_OK). */
+px_status px_store_outlet_stats(px_store *s, const char *name, px_outlet_stats *out, px_error *err);
+
 /* A search result: the article (row, id, title, outlet, date), its story
  * (0: none) and a snippet of the matching text, the matches between
  * "[" and "]" (PX_SEARCH_MARKS: between "\x02" and "\x03"). */
@@ -1088,6 +1129,7 @@ typedef struct px_server_options {
     int quiet;                /* 1: no access log on stderr */
     int bench;                /* 1: also /bench/fixed?bytes=N, N bytes made
                                * in memory (bench/serve's ceiling) */
+    const char *groups;       /* a file of outlet groups (docs/api.md) [none] */
 } px_server_options;
 
 #define PX_SERVER_ANY_PORT 65536u
@@ -1095,8 +1137,9 @@ typedef struct px_server_options {
 /* Opens the store once per thread, binds and starts serving in threads of
  * its own; returns at once.  Fails with PX_EUSAGE for a bad option (a host
  * that is not an IPv4 address, a port over 65535), the errors of
- * px_store_open, and PX_EIO when the address cannot be bound (the message
- * says which and why).  Stop and free with px_server_stop. */
+ * px_store_open, PX_EINPUT for a malformed groups file ("FILE:LINE: what")
+ * and PX_EIO for one that cannot be read, and PX_EIO when the address
+ * cannot be bound (the message says which and why).  Stop and free with px_server_stop. */
 px_status px_server_start(const px_server_options *o, px_server **out, px_error *err);
 /* The port it listens on (the one picked, with PX_SERVER_ANY_PORT). */
 unsigned px_server_port(const px_server *s);
