@@ -77,6 +77,7 @@ static void time_value(const px_sx *x, int minutes, size_t i, size_t j, const ch
 
 void pxs_times(const px_sx *x)
 {
+    size_t from = x->c->slot_values.len; /* this sentence's times start here */
     for (size_t i = x->t0; i < x->t1; i++) {
         if (pxs_is(x, i, "noon") || pxs_is(x, i, "midnight")) {
             time_value(x, pxs_is(x, i, "noon") ? 720 : 0, i, i + 1, "time-word");
@@ -99,6 +100,11 @@ void pxs_times(const px_sx *x)
     for (size_t k = x->n0; k < x->n1; k++) { /* the analysis's times, when it has them */
         const px_number *n = &x->an->numbers.items[k];
         if (n->kind != PX_NUMBER_TIME || n->value < 0 || n->value >= 1440) continue;
+        int seen = 0; /* the token pass read it already, with its qualifier */
+        for (size_t v = from; v < x->c->slot_values.len && !seen; v++)
+            seen = x->c->slot_values.items[v].slot == PX_SLOT_TIME &&
+                   x->c->slot_values.items[v].num == n->value;
+        if (seen) continue;
         size_t ti = pxs_token_at(x, n->start), tj = pxs_token_at(x, n->end);
         time_value(x, (int)n->value, ti, tj, "time-clock");
     }
