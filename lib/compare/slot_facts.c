@@ -21,8 +21,9 @@
  * topic's values otherwise give agreements only); when their keys differ
  * too they are moved to one key of their own, "f<fact>".
  * Counts align only with counts of their class (the dead are never the
- * shot) and times only with times of their topic (the time of death is
- * not the time of the shooting): their keys stay.  When the values are
+ * shot) or of a plain noun ("Seven people" said of the seven injured; not
+ * shots fired), and times only with times of their topic (the time of
+ * death is not the time of the shooting): else their keys stay.  When the values are
  * all equal, nothing changes: the finders' keys give the agreement.  A
  * fact with two values of the slot in one article is left alone (two
  * counts in one sentence are two things).  Years and months, and days in
@@ -78,6 +79,14 @@ static size_t fact_of(const px_comparison *c, const size_t *first, size_t a, siz
     return (size_t)-1;
 }
 
+/* 1 when a count's key is a class of the event (the dead, the injured,
+ * the shot, the arrested), not a plain noun ("people", "men"). */
+static int event_class(const char *key)
+{
+    return !strcmp(key, "dead") || !strcmp(key, "injured") || !strcmp(key, "shot") ||
+           !strcmp(key, "arrested");
+}
+
 /* One group: the values of one slot in one fact, sorted by article rank. */
 static void group(px_comparison *c, const fv *g, size_t n)
 {
@@ -93,20 +102,34 @@ static void group(px_comparison *c, const fv *g, size_t n)
         }
         articles++;
         differ |= strcasecmp(v->value, v0->value) != 0;
-        if ((v->slot == PX_SLOT_COUNT || v->slot == PX_SLOT_TIME) && strcmp(v->key, v0->key) != 0)
-            return; /* the dead and the shot; the time of death and of the shooting */
+        if (v->slot == PX_SLOT_TIME && strcmp(v->key, v0->key) != 0)
+            return; /* the time of death and of the shooting */
+    }
+    const char *cls = NULL; /* counts: the event class among them */
+    if (v0->slot == PX_SLOT_COUNT) { /* the dead and the shot: two counts */
+        for (size_t i = 0; i < n; i++) {
+            const char *k = c->slot_values.items[g[i].value].key;
+            if (!event_class(k) && strcmp(k, "shots") != 0) continue; /* "seven people" */
+            if (cls && strcmp(cls, k) != 0) return;
+            cls = k;
+        }
+        for (size_t i = 0; i < n && cls && !strcmp(cls, "shots"); i++)
+            if (strcmp(c->slot_values.items[g[i].value].key, "shots") != 0) return;
     }
     if (articles < 2 || !differ) return;
     int same_key = 1;
     for (size_t i = 1; i < n; i++) same_key &= !strcmp(c->slot_values.items[g[i].value].key, v0->key);
     const char *key = v0->key;
-    if (!same_key) {
+    if (!same_key && cls) { /* "Seven people" of a fact on the injured: the injured */
+        key = cls;
+    } else if (!same_key) {
         char buf[64];
         snprintf(buf, sizeof buf, "f%zu", g[0].frank);
         key = px_arena_strdup(&c->arena, buf);
     }
     for (size_t i = 0; i < n; i++) {
         px_slot_value *v = &c->slot_values.items[g[i].value];
+        if (cls && strcmp(v->key, key) != 0) v->subject = cls;
         v->key = key;
         if (v->no_conflict == 1) v->no_conflict = 0;
     }
