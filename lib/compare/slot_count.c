@@ -8,7 +8,8 @@
  *   count-adjective  "two men dead", "three killed", "two people injured"
  *   count-passive    "three were injured", "two men were arrested" ("two men
  *                    were fatally shot": the dead)
- *   count-verb       "killed two", "injuring three people"
+ *   count-verb       "killed two", "injuring three people", "killing nine
+ *                    members" (after a verb of harm any noun is counted)
  *   count-shots      "ten shots", "fired 10 rounds" (agreements only unless
  *                    the sentence tells of firing: "three bullets" shown)
  *   count-none       "no arrests have been made", "no one is in custody",

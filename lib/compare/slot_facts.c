@@ -26,9 +26,9 @@
  * death is not the time of the shooting): else their keys stay.  When the values are
  * all equal, nothing changes: the finders' keys give the agreement.  A
  * fact with two values of the slot in one article is left alone (two
- * counts in one sentence are two things).  Years and months, and days in
- * sentences of no topic (slots.c: a campaign's "Tuesday" may be any
- * Tuesday), are not aligned.
+ * counts in one sentence are two things).  Years and months are not
+ * aligned; days in sentences of no topic are (a campaign's "Tuesday" may
+ * be any Tuesday, but two outlets saying one thing name one day).
  *
  * The fact's key is the smallest claim rank of its claims (claim.c's fixed
  * order), so the input order of the articles never changes it.
@@ -159,8 +159,8 @@ void pxs_align_values(px_comparison *c)
         for (size_t i = 0; i < c->slot_values.len; i++) {
             const px_slot_value *v = &c->slot_values.items[i];
             if ((int)v->slot != s || v->sentence == (size_t)-1) continue;
-            if (v->slot == PX_SLOT_DATE && (!strcmp(v->key, "year") || !strncmp(v->key, "other", 5)))
-                continue; /* a month or year is no day; a day of no topic may be any day */
+            if (v->slot == PX_SLOT_DATE && !strcmp(v->key, "year"))
+                continue; /* a month or year is no day */
             size_t f = fact_of(c, first, v->article, v->sentence);
             if (f == (size_t)-1) continue;
             list[m++] = (fv){i, f, frank[f], c->article_rank[v->article]};
