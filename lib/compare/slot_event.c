@@ -2,9 +2,10 @@
  * slot_event.c — when and where: the time of day, the date, the places.
  *
  * Times: "10:30 p.m.", "10 p.m.", "noon", "midnight" (and the analysis's
- * numbers of kind time), normalised to 24 hours ("22:30"); "about" and
- * "around" make a value approximate (judge.c: within 15 minutes), "just
- * after" a lower and "shortly before" an upper bound (within an hour).
+ * numbers of kind time, when the token pass did not read them), normalised
+ * to 24 hours ("22:30"); "about" and "around" make a value approximate,
+ * "just after" a lower and "shortly before" an upper bound (judge.c: the
+ * span each allows).
  * A time right after a death declared ("pronounced dead at 2:12 a.m.",
  * "died at 3 a.m.") is the time of death, kept apart from the event's.
  *
