@@ -33,7 +33,9 @@
  * "about 1:27 a.m." of an article that also gives the time of death.
  * Dates are rivals only when two of their articles were published within
  * DAYS_APART days (a later article tells of later days), but for days
- * written with their number ("June 30": one day whenever it is told); times only when
+ * written with their number ("June 30": one day whenever it is told) and
+ * days that all the articles had seen when published (known_to_both: a
+ * week later, "Thursday" of the shooting all of them tell); times only when
  * less than TIME_APART minutes apart (the morning's shooting and the
  * afternoon's are two events).
  *
@@ -144,6 +146,15 @@ static int close_in_time(const judge *j, const item *list, const group *x, const
 
 static int compatible(const item *list, const group *x, const group *y);
 
+/* 1 when both days (dates' num) fall on or before every article of both
+ * groups was published: an article days later that names a day the
+ * earlier ones already told of tells of the same days, not later ones. */
+static int known_to_both(const group *x, const group *y, double dx, double dy)
+{
+    if (x->min_day == PX_NO_DAY || y->min_day == PX_NO_DAY) return 0;
+    return fmax(dx, dy) <= (double)(x->min_day < y->min_day ? x->min_day : y->min_day);
+}
+
 /* 1 when two distinct values of a slot are told of one thing: no article
  * states both, and (dates, as a later article tells of later days) two of
  * their articles were published close together. */
@@ -156,7 +167,8 @@ static int rivals(const judge *j, const item *list, const group *x, const group 
         return 0; /* an inferred value: only a day or more apart */
     const px_slot_value *a = list[x->first].v, *b = list[y->first].v;
     if (a->slot == PX_SLOT_TIME) return fabs(a->num - b->num) < TIME_APART;
-    return a->slot != PX_SLOT_DATE || (x->numbered && y->numbered) || close_in_time(j, list, x, y);
+    return a->slot != PX_SLOT_DATE || (x->numbered && y->numbered) || close_in_time(j, list, x, y) ||
+           known_to_both(x, y, a->num, b->num);
 }
 
 static int cmp_size(const void *x, const void *y)
@@ -188,26 +200,39 @@ static int within(double w, double v, px_qualifier q)
 }
 
 /* The rounding an approximate time was written with: "about 10 p.m."
- * rounds to the hour or half hour (15 minutes either way), "about 10:15"
- * to the quarter (7), "about 10:40" to five minutes (5, and 2 for any
- * other minute). */
+ * rounds to the hour (15 minutes either way), "about 10:30" to the half
+ * hour (10), "about 10:15" to the quarter (5), "about 10:40" to five
+ * minutes (3), any other minute 2. */
 static double rounding(double v)
 {
     int m = (int)v % 60;
-    return m % 30 == 0 ? 15 : m % 15 == 0 ? 7 : m % 5 == 0 ? 5 : 2;
+    return m == 0 ? 15 : m == 30 ? 10 : m % 15 == 0 ? 5 : m % 5 == 0 ? 3 : 2;
 }
 
-/* 1 when exact time w (minutes) is within what time v's qualifier allows:
- * "about 10:30" the rounding of its minutes either way, "just after 10"
- * the hour after. */
-static int within_minutes(double w, double v, px_qualifier q)
+/* The minutes a told time allows, [*lo, *hi]: an exact time itself, an
+ * approximate one its rounding either way, "just after" / "shortly
+ * before" 10 minutes on that side, a plain "after" / "before" 30. */
+static void time_span(const px_slot_value *v, px_qualifier q, double *lo, double *hi)
 {
-    switch (q) {
-    case PX_QUAL_MIN: return w >= v && w - v <= 60;
-    case PX_QUAL_MAX: return w <= v && v - w <= 60;
-    case PX_QUAL_ABOUT: return fabs(w - v) <= rounding(v);
-    default: return 0;
-    }
+    static const char *const near[] = {"just", "shortly", "soon", "right", NULL};
+    double side = 30;
+    for (const char *const *w = near; *w && v->surface; w++)
+        if (strncasecmp(v->surface, *w, strlen(*w)) == 0) side = 10;
+    *lo = *hi = v->num;
+    if (q == PX_QUAL_ABOUT) *lo -= rounding(v->num), *hi += rounding(v->num);
+    else if (q == PX_QUAL_MIN) *hi += side;
+    else if (q == PX_QUAL_MAX) *lo -= side;
+}
+
+/* 1 when two told times can both be true: what they allow overlaps (two
+ * spans by more than a point; a point may lie on a span's end). */
+static int times_overlap(const px_slot_value *a, const px_slot_value *b)
+{
+    double alo, ahi, blo, bhi;
+    time_span(a, a->qual, &alo, &ahi);
+    time_span(b, b->qual, &blo, &bhi);
+    double lo = fmax(alo, blo), hi = fmin(ahi, bhi);
+    return lo < hi || (lo == hi && (alo == ahi || blo == bhi));
 }
 
 /* 1 when every word of a is among b's. */
@@ -241,17 +266,16 @@ static int compatible(const item *list, const group *x, const group *y)
         /* Two exact times that differ are a conflict, by minutes or not:
          * an outlet writing "10:42 p.m." copies a time its source gave, so
          * another exact time is another telling (issue #13's "a time
-         * shifted by minutes").  An approximate time holds what its own
-         * rounding allows: "around 2 p.m." holds 2:10 and "around 2:15"
-         * (the coarser rounding of the two decides), "about 10:40" does
-         * not hold 10:50; "just after 2" the hour after it.  That is how
-         * the labelled set's readers judged "around 2 p.m." / "around
-         * 2:15" and "just after 2:15" / "after 2 a.m." (compatible). */
-        if (x->qual == PX_QUAL_ABOUT && y->qual == PX_QUAL_ABOUT)
-            return fabs(a->num - b->num) <= fmax(rounding(a->num), rounding(b->num));
-        if (x->qual && x->qual == y->qual && x->qual != PX_QUAL_ABOUT) /* two bounds alike */
-            return fabs(a->num - b->num) <= 60;
-        return within_minutes(a->num, b->num, y->qual) || within_minutes(b->num, a->num, x->qual);
+         * shifted by minutes").  Qualified times are compatible when what
+         * they allow overlaps (time_span): "around 2 p.m." holds 2:10 and
+         * "around 2:15", "just after 2:15" and "after 2 a.m." overlap
+         * (the labelled set's readers judged both compatible), while
+         * "about 7:30" and "about 7:45", or "shortly before 1:45" and
+         * "shortly before 2", only touch: two tellings. */
+        for (size_t i = 0; i < x->n; i++)
+            for (size_t k = 0; k < y->n; k++)
+                if (times_overlap(list[x->first + i].v, list[y->first + k].v)) return 1;
+        return 0;
     case PX_SLOT_CONDITION:
         if (strstr(a->key, "|charges"))
             return words_within(a->value, b->value) || words_within(b->value, a->value);
@@ -371,6 +395,22 @@ static int ambiguous(const judge *j, const item *list, size_t m, const group *g,
     return named >= 2;
 }
 
+/* 1 when rivals x and y that are not compatible make no conflict: one
+ * of them is the value of a compatible partner z that an article of the
+ * other states beside it ("just before 1:30 a.m." is the "about 1:27
+ * a.m." of an article that also gives the time of death). */
+static int shielded(const item *list, const group *g, size_t ng, const unsigned char *rel,
+                    const unsigned char *partner, size_t x, size_t y)
+{
+    for (int side = 0; side < 2; side++) {
+        size_t p = side ? y : x, o = side ? x : y; /* p's partner z, stated beside o */
+        if (!partner[p]) continue;
+        for (size_t z = 0; z < ng; z++)
+            if (z != o && rel[p * ng + z] == 2 && share_article(list, &g[z], &g[o])) return 1;
+    }
+    return 0;
+}
+
 /* One slot of one entity or event: items[0..n), sorted by value then rank. */
 static void judge_run(judge *j, item *items, size_t n)
 {
@@ -401,18 +441,23 @@ static void judge_run(judge *j, item *items, size_t n)
         if (d != PX_NO_DAY && d > cur->max_day) cur->max_day = d;
     }
     if (ng <= MAX_GROUPS && !ambiguous(j, list, m, g, ng)) {
-        unsigned char *partner = px_xcalloc(ng ? ng : 1, 1); /* has a compatible rival */
+        /* rel[x * ng + y]: 1 rivals, 2 compatible rivals (an inferred
+         * value shields none: it is never a partner) */
+        unsigned char *rel = px_xcalloc(ng * ng, 1), *partner = px_xcalloc(ng, 1);
+        for (size_t x = 0; x < ng; x++)
+            for (size_t y = x + 1; y < ng; y++) {
+                if (!rivals(j, list, &g[x], &g[y])) continue;
+                int both = compatible(list, &g[x], &g[y]) && !g[x].update_only && !g[y].update_only;
+                rel[x * ng + y] = rel[y * ng + x] = (unsigned char)(1 + both);
+                if (both) partner[x] = partner[y] = 1;
+            }
         for (size_t x = 0; x < ng; x++)
             for (size_t y = x + 1; y < ng; y++)
-                if (rivals(j, list, &g[x], &g[y]) && compatible(list, &g[x], &g[y]) &&
-                    !g[x].update_only && !g[y].update_only) /* an inferred value shields none */
-                    partner[x] = partner[y] = 1;
-        for (size_t x = 0; x < ng; x++)
-            for (size_t y = x + 1; y < ng; y++)
-                if (rivals(j, list, &g[x], &g[y]) &&
-                    ((!partner[x] && !partner[y]) || compatible(list, &g[x], &g[y])))
+                if (rel[x * ng + y] && (rel[x * ng + y] == 2 || compatible(list, &g[x], &g[y]) ||
+                                        !shielded(list, g, ng, rel, partner, x, y)))
                     g[find(g, y)].parent = find(g, x);
         free(partner);
+        free(rel);
     }
     group **gs = px_xmalloc(ng * sizeof *gs);
     for (size_t x = 0; x < ng; x++) {

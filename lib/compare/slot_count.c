@@ -8,7 +8,8 @@
  *   count-adjective  "two men dead", "three killed", "two people injured"
  *   count-passive    "three were injured", "two men were arrested" ("two men
  *                    were fatally shot": the dead)
- *   count-verb       "killed two", "injuring three people"
+ *   count-verb       "killed two", "injuring three people", "killing nine
+ *                    members" (after a verb of harm any noun is counted)
  *   count-shots      "ten shots", "fired 10 rounds" (agreements only unless
  *                    the sentence tells of firing: "three bullets" shown)
  *   count-none       "no arrests have been made", "no one is in custody",
@@ -236,6 +237,21 @@ void pxs_custody(px_comparison *c, size_t a, size_t from)
     px_vec_push(&c->slot_values, s);
 }
 
+/* 1 when a count of another noun follows a verb of harm, "killing nine
+ * members", "wounding five law enforcement officers": the verb says what
+ * is counted (not a measure: "killed three times", "shot five hours"). */
+static int victims_of_verb(const px_sx *x, size_t ti, const char *unit)
+{
+    static const char *const measure[] = {"times", "time", "hours", "hour", "minutes", "days",
+                                          "weeks", "months", "years", "miles", "feet", "blocks",
+                                          "percent", "dollars", "counts", "count", NULL};
+    for (const char *const *m = measure; *m; m++)
+        if (strcmp(unit, *m) == 0) return 0;
+    size_t p = ti > x->t0 && pxs_is(x, ti - 1, "the") ? ti - 1 : ti;
+    const char *cls = p > x->t0 ? verb_class(x, p - 1) : NULL;
+    return cls && strcmp(cls, "shots") != 0 && strcmp(cls, "arrested") != 0;
+}
+
 void pxs_counts(const px_sx *x)
 {
     no_arrests(x);
@@ -258,7 +274,8 @@ void pxs_counts(const px_sx *x)
                      pxs_token_at(x, x->an->numbers.items[k - 1].end) + 3 >= ti)) &&
                    !pxs_in(x, tj, BETWEEN); /* "... and two people were killed": a clause */
         const char *noun = noun_class(n->unit), *cls = NULL, *pattern = NULL;
-        if (n->unit && !noun) continue; /* "three times", "five miles" */
+        if (n->unit && !noun && !victims_of_verb(x, ti, n->unit))
+            continue; /* "three times", "five miles" */
         size_t end = tj;
         if (part) { /* "three women and two men dead": the whole is counted, not the part */
             cls = NULL;

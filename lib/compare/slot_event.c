@@ -2,9 +2,10 @@
  * slot_event.c — when and where: the time of day, the date, the places.
  *
  * Times: "10:30 p.m.", "10 p.m.", "noon", "midnight" (and the analysis's
- * numbers of kind time), normalised to 24 hours ("22:30"); "about" and
- * "around" make a value approximate (judge.c: within 15 minutes), "just
- * after" a lower and "shortly before" an upper bound (within an hour).
+ * numbers of kind time, when the token pass did not read them), normalised
+ * to 24 hours ("22:30"); "about" and "around" make a value approximate,
+ * "just after" a lower and "shortly before" an upper bound (judge.c: the
+ * span each allows).
  * A time right after a death declared ("pronounced dead at 2:12 a.m.",
  * "died at 3 a.m.") is the time of death, kept apart from the event's.
  *
@@ -77,6 +78,7 @@ static void time_value(const px_sx *x, int minutes, size_t i, size_t j, const ch
 
 void pxs_times(const px_sx *x)
 {
+    size_t from = x->c->slot_values.len; /* this sentence's times start here */
     for (size_t i = x->t0; i < x->t1; i++) {
         if (pxs_is(x, i, "noon") || pxs_is(x, i, "midnight")) {
             time_value(x, pxs_is(x, i, "noon") ? 720 : 0, i, i + 1, "time-word");
@@ -99,6 +101,11 @@ void pxs_times(const px_sx *x)
     for (size_t k = x->n0; k < x->n1; k++) { /* the analysis's times, when it has them */
         const px_number *n = &x->an->numbers.items[k];
         if (n->kind != PX_NUMBER_TIME || n->value < 0 || n->value >= 1440) continue;
+        int seen = 0; /* the token pass read it already, with its qualifier */
+        for (size_t v = from; v < x->c->slot_values.len && !seen; v++)
+            seen = x->c->slot_values.items[v].slot == PX_SLOT_TIME &&
+                   x->c->slot_values.items[v].num == n->value;
+        if (seen) continue;
         size_t ti = pxs_token_at(x, n->start), tj = pxs_token_at(x, n->end);
         time_value(x, (int)n->value, ti, tj, "time-clock");
     }

@@ -5,29 +5,30 @@
  * A finder keys a value by what its own sentence shows: a named person
  * ("e3"), a described one ("d:boy", "d:someone"), the topic of a date
  * ("court", "arrest").  Two outlets telling one fact often key it apart:
- * "the 14-year-old boy" and "the 16-year-old"; "arrested Feb. 6" in a
- * sentence about the arrest and "Feb. 7" in one about the charges.  The
+ * "arrested Feb. 6" in a sentence about the arrest and "Feb. 7" in one
+ * about the charges.  The
  * alignment (align.c) already links sentences of different articles that
  * say the same thing into one fact; its verdict is the general signal
  * used here, not another list of words.
  *
- * For each fact reported by 2+ articles and each slot of ages, counts,
- * money, times and dates: when every article of the fact gives exactly
+ * For each fact reported by 2+ articles and each slot of counts, money,
+ * times and dates (ages are joined by their people, slot_persons.c, which
+ * reads the same facts): when every article of the fact gives exactly
  * one value of the slot in its sentences of the fact (one distinct value:
- * the same age written twice counts once), the values of the fact are one
+ * the same count written twice counts once), the values of the fact are one
  * thing told by each outlet.  When they differ, they may conflict
- * whatever their own keys said (a described person's, a plain "three
- * people" or a non-event topic's values otherwise give agreements only);
- * when their keys differ too they are moved to one key of their own,
- * "f<fact>" ("d:f<fact>" when no named person's value is among them).
+ * whatever their own keys said (a plain "three people" or a non-event
+ * topic's values otherwise give agreements only); when their keys differ
+ * too they are moved to one key of their own, "f<fact>".
  * Counts align only with counts of their class (the dead are never the
- * shot) and times only with times of their topic (the time of death is
- * not the time of the shooting): their keys stay.  When the values are
+ * shot) or of a plain noun ("Seven people" said of the seven injured; not
+ * shots fired), and times only with times of their topic (the time of
+ * death is not the time of the shooting): else their keys stay.  When the values are
  * all equal, nothing changes: the finders' keys give the agreement.  A
  * fact with two values of the slot in one article is left alone (two
- * ages in one sentence are two people).  Years and months, and days in
- * sentences of no topic (slots.c: a campaign's "Tuesday" may be any
- * Tuesday), are not aligned.
+ * counts in one sentence are two things).  Years and months are not
+ * aligned; days in sentences of no topic are (a campaign's "Tuesday" may
+ * be any Tuesday, but two outlets saying one thing name one day).
  *
  * The fact's key is the smallest claim rank of its claims (claim.c's fixed
  * order), so the input order of the articles never changes it.
@@ -58,8 +59,7 @@ static int cmp_fv(const void *x, const void *y)
 
 static int aligned_slot(px_slot s)
 {
-    return s == PX_SLOT_AGE || s == PX_SLOT_COUNT || s == PX_SLOT_MONEY || s == PX_SLOT_TIME ||
-           s == PX_SLOT_DATE;
+    return s == PX_SLOT_COUNT || s == PX_SLOT_MONEY || s == PX_SLOT_TIME || s == PX_SLOT_DATE;
 }
 
 /* The fact of the first claim of (article a, sentence s) that 2+ articles
@@ -79,6 +79,14 @@ static size_t fact_of(const px_comparison *c, const size_t *first, size_t a, siz
     return (size_t)-1;
 }
 
+/* 1 when a count's key is a class of the event (the dead, the injured,
+ * the shot, the arrested), not a plain noun ("people", "men"). */
+static int event_class(const char *key)
+{
+    return !strcmp(key, "dead") || !strcmp(key, "injured") || !strcmp(key, "shot") ||
+           !strcmp(key, "arrested");
+}
+
 /* One group: the values of one slot in one fact, sorted by article rank. */
 static void group(px_comparison *c, const fv *g, size_t n)
 {
@@ -94,25 +102,34 @@ static void group(px_comparison *c, const fv *g, size_t n)
         }
         articles++;
         differ |= strcasecmp(v->value, v0->value) != 0;
-        if ((v->slot == PX_SLOT_COUNT || v->slot == PX_SLOT_TIME) && strcmp(v->key, v0->key) != 0)
-            return; /* the dead and the shot; the time of death and of the shooting */
+        if (v->slot == PX_SLOT_TIME && strcmp(v->key, v0->key) != 0)
+            return; /* the time of death and of the shooting */
+    }
+    const char *cls = NULL; /* counts: the event class among them */
+    if (v0->slot == PX_SLOT_COUNT) { /* the dead and the shot: two counts */
+        for (size_t i = 0; i < n; i++) {
+            const char *k = c->slot_values.items[g[i].value].key;
+            if (!event_class(k) && strcmp(k, "shots") != 0) continue; /* "seven people" */
+            if (cls && strcmp(cls, k) != 0) return;
+            cls = k;
+        }
+        for (size_t i = 0; i < n && cls && !strcmp(cls, "shots"); i++)
+            if (strcmp(c->slot_values.items[g[i].value].key, "shots") != 0) return;
     }
     if (articles < 2 || !differ) return;
-    int same_key = 1, named = 0;
+    int same_key = 1;
     for (size_t i = 1; i < n; i++) same_key &= !strcmp(c->slot_values.items[g[i].value].key, v0->key);
-    for (size_t i = 0; i < n; i++) named |= c->slot_values.items[g[i].value].key[0] != 'd';
     const char *key = v0->key;
-    if (!same_key) {
-        /* A named person's value present: else the key stays a described
-         * one's ("d:"), so judge.c's ambiguous() still keeps a victim's
-         * and a suspect's ages apart. */
+    if (!same_key && cls) { /* "Seven people" of a fact on the injured: the injured */
+        key = cls;
+    } else if (!same_key) {
         char buf[64];
-        snprintf(buf, sizeof buf, "%sf%zu", v0->slot == PX_SLOT_AGE && !named ? "d:" : "",
-                 g[0].frank);
+        snprintf(buf, sizeof buf, "f%zu", g[0].frank);
         key = px_arena_strdup(&c->arena, buf);
     }
     for (size_t i = 0; i < n; i++) {
         px_slot_value *v = &c->slot_values.items[g[i].value];
+        if (cls && strcmp(v->key, key) != 0) v->subject = cls;
         v->key = key;
         if (v->no_conflict == 1) v->no_conflict = 0;
     }
@@ -142,8 +159,8 @@ void pxs_align_values(px_comparison *c)
         for (size_t i = 0; i < c->slot_values.len; i++) {
             const px_slot_value *v = &c->slot_values.items[i];
             if ((int)v->slot != s || v->sentence == (size_t)-1) continue;
-            if (v->slot == PX_SLOT_DATE && (!strcmp(v->key, "year") || !strncmp(v->key, "other", 5)))
-                continue; /* a month or year is no day; a day of no topic may be any day */
+            if (v->slot == PX_SLOT_DATE && !strcmp(v->key, "year"))
+                continue; /* a month or year is no day */
             size_t f = fact_of(c, first, v->article, v->sentence);
             if (f == (size_t)-1) continue;
             list[m++] = (fv){i, f, frank[f], c->article_rank[v->article]};

@@ -184,11 +184,14 @@ void pxs_ages(const px_sx *x)
             age_value(x, e, NULL, NULL, age, i - 3, j, "age-apposition");
             continue;
         }
-        size_t k = j;
-        while (k < j + 3 && is_word(x, k) && !pxs_capital(x, k) && !pxs_person_noun(pxs_norm(x, k)))
+        size_t k = j; /* the noun, past a few adjectives: never past "and his" */
+        static const char *const joins[] = {"and", "or", "his", "her", "their", "its", "with",
+                                            "was", "is", "who", "of", "a", "an", "the", NULL};
+        while (k < j + 3 && is_word(x, k) && !pxs_capital(x, k) && !pxs_person_noun(pxs_norm(x, k)) &&
+               !pxs_in(x, k, joins))
             k++;
         const char *subject, *key;
-        if (k < j + 3 && is_word(x, k) && !pxs_capital(x, k)) {
+        if (k < j + 3 && is_word(x, k) && !pxs_capital(x, k) && !pxs_in(x, k, joins)) {
             key = described(x, k, description_start(x, k), &subject);
             age_value(x, -1, key, subject, age, i, k + 1, "age-adjective");
         } else if (pxs_in(x, i - 1, (const char *const[]){"a", "an", "the", NULL})) {

@@ -251,5 +251,6 @@ void px_compare_slots(px_comparison *c)
         pxs_roles(c, a);
     }
     px_vec_free(&quoted);
+    pxs_link_people(c);
     pxs_align_values(c);
 }

@@ -77,6 +77,10 @@ void pxs_custody(px_comparison *c, size_t a, size_t from);
 /* Per article: places and roles (from the analysis's entities). */
 void pxs_places(px_comparison *c, size_t a);
 void pxs_roles(px_comparison *c, size_t a);
+/* After the finders: the people that ages are told of, joined within an
+ * article and across articles, each age re-keyed to its person
+ * (slot_persons.c). */
+void pxs_link_people(px_comparison *c);
 /* After the finders: the values of one slot told in sentences that the
  * alignment made one fact, one value per article, keyed as one thing
  * (slot_facts.c). */

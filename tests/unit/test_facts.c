@@ -312,17 +312,34 @@ static void aligned_values(void **state)
     }
     assert_int_equal(found, 1);
     done(&s);
-    /* Two ages in one article's sentence: two people, not aligned. */
+    /* Two ages in one article's sentence: two people; the one of them
+     * near the other outlet's age is its person (slot_persons.c), the
+     * 40-year-old is not. */
     story t = {0};
     add(&t, "Daily", "2016-05-01", "Police said a 14-year-old boy and a 40-year-old man were "
                                    "at the home on Elm Street when the gun went off.");
     add(&t, "Herald", "2016-05-01", "Police said the 16-year-old and his father were at the "
                                     "home on Elm Street when the gun went off.");
     c = compare(&t);
-    for (size_t i = 0; i < c->conflicts.len; i++)
-        assert_false(c->conflicts.items[i].slot == PX_SLOT_AGE &&
-                     c->conflicts.items[i].judgment == PX_JUDGE_CONFLICT);
+    found = 0;
+    for (size_t i = 0; i < c->conflicts.len; i++) {
+        const px_conflict *k = &c->conflicts.items[i];
+        if (k->slot != PX_SLOT_AGE || k->judgment != PX_JUDGE_CONFLICT) continue;
+        assert_int_equal(k->values.len, 2);
+        has_value(k, 0, "14", "age-adjective");
+        has_value(k, 1, "16", "age-adjective");
+        found++;
+    }
+    assert_int_equal(found, 1);
     done(&t);
+    /* A relative is not the one the story is about: the boy and his
+     * cousin stay two (one outlet each: nothing judged). */
+    story u = {0};
+    add(&u, "Daily", "2016-05-01", "The 13-year-old boy was shot in the leg at the home.");
+    add(&u, "Herald", "2016-05-01", "His 14-year-old cousin was shot in the leg at the home.");
+    c = compare(&u);
+    for (size_t i = 0; i < c->conflicts.len; i++) assert_false(c->conflicts.items[i].slot == PX_SLOT_AGE);
+    done(&u);
 }
 
 /* Times: two exact times differ by minutes (a conflict); an approximate
@@ -350,6 +367,56 @@ static void times_and_rounding(void **state)
     add(&w, "Herald", "2016-05-01", "Smith was shot on Main Street and pronounced dead at 2:12 a.m.");
     c_no_conflict(compare(&w), PX_SLOT_TIME);
     done(&w);
+    /* Two approximate times whose spans only touch are two tellings; two
+     * "just before" bounds too; "after 2 a.m." holds "just after 2:15". */
+    static const char *const pairs[][3] = {
+        {"about 7:30 p.m.", "about 7:45 p.m.", "conflict"},
+        {"shortly before 1:45 a.m.", "shortly before 2 a.m.", "conflict"},
+        {"just after 2:15 a.m.", "after 2 a.m.", "compatible"},
+        {"about 7:30 p.m.", "7:35 p.m.", "compatible"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        story x = {0};
+        char a[160], b[160];
+        snprintf(a, sizeof a, "The shooting happened %s on Main Street.", pairs[i][0]);
+        snprintf(b, sizeof b, "The shooting happened %s on Main Street.", pairs[i][1]);
+        add(&x, "Daily", "2016-05-01", a);
+        add(&x, "Herald", "2016-05-01", b);
+        judged(compare(&x), PX_SLOT_TIME, "event time",
+               strcmp(pairs[i][2], "conflict") == 0 ? PX_JUDGE_CONFLICT : PX_JUDGE_COMPATIBLE);
+        done(&x);
+    }
+}
+
+/* A harm verb counts whatever noun follows it; a plain-noun count of a
+ * sentence one fact with a count of the dead is a count of the dead. */
+static void counts_of_the_event(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "The gunman opened fire at the plant, killing nine workers.");
+    add(&s, "Herald", "2016-05-01", "The gunman opened fire at the plant, killing seven workers.");
+    px_comparison *c = compare(&s);
+    const px_conflict *k = judged(c, PX_SLOT_COUNT, "dead", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "9", "count-verb");
+    has_value(k, 1, "7", "count-verb");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "The gunman opened fire at the plant and seven people were killed.");
+    add(&t, "Herald", "2016-05-01", "The gunman opened fire at the plant and six people died there.");
+    k = judged(compare(&t), PX_SLOT_COUNT, "dead", PX_JUDGE_CONFLICT);
+    done(&t);
+}
+
+/* A week later, "Thursday" of the shooting is still the day all of them
+ * had seen: a rival of the first outlet's Friday. */
+static void days_told_later(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-04-29", "A man was shot and killed on Main Street on Friday.");
+    add(&s, "Herald", "2016-05-05", "A man was shot and killed on Main Street on Thursday, April 28.");
+    judged(compare(&s), PX_SLOT_DATE, "event", PX_JUDGE_CONFLICT);
+    done(&s);
 }
 
 /* A day written with its number is one day whenever it is told: the
@@ -471,6 +538,8 @@ int main(void)
         cmocka_unit_test(fatally_shot_are_dead),
         cmocka_unit_test(arrests_told_later),
         cmocka_unit_test(order_does_not_matter),
+        cmocka_unit_test(counts_of_the_event),
+        cmocka_unit_test(days_told_later),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
