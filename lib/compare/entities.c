@@ -31,7 +31,9 @@
  *      naming the same person, and a wrong given name is what a reader
  *      wants flagged.
  *   0  apart.
- * Pairs are joined strongest first, ties in the order of their names (not
+ * Pairs are joined strongest first, then closest spelled (a variant one
+ * letter off before one two letters off: "Jacroy" joins "Jacory" before
+ * "Jacorey", which the same article may also write), ties in the order of their names (not
  * of the input, so the result does not depend on the articles' order), by
  * union-find with two guards: two entities of one article never end in one
  * story entity (the article's own analysis kept them apart), and every two
@@ -72,6 +74,7 @@ typedef struct link {
     size_t a, b;   /* forms */
     size_t ra, rb; /* their ranks in byte order of their keys: ra < rb */
     int strength;
+    int distance;  /* px_pname_spelling_distance(): closer spellings join first */
 } link;
 
 typedef struct joiner {
@@ -353,6 +356,7 @@ static int cmp_link(const void *p, const void *q)
 {
     const link *x = p, *y = q;
     if (x->strength != y->strength) return y->strength - x->strength;
+    if (x->distance != y->distance) return x->distance - y->distance;
     if (x->ra != y->ra) return x->ra < y->ra ? -1 : 1;
     return x->rb < y->rb ? -1 : x->rb > y->rb;
 }
@@ -370,7 +374,8 @@ static void link_pairs(joiner *j)
                 if (!s) continue;
                 size_t fa = b->items[x], fb = b->items[y];
                 if (f->rank > g->rank) fa = b->items[y], fb = b->items[x];
-                link l = {fa, fb, j->forms.items[fa].rank, j->forms.items[fb].rank, s};
+                link l = {fa, fb, j->forms.items[fa].rank, j->forms.items[fb].rank, s,
+                          px_pname_spelling_distance(&f->pn, &g->pn)};
                 px_vec_push(&links, l);
             }
     }

@@ -44,6 +44,7 @@
 #define SAME 0.6
 #define MAX_DIFF_WORDS 400 /* longer quotes are called altered without a diff */
 #define MAX_BUCKET 64      /* see join_buckets */
+#define SHORT_GRAMS 3      /* a quote of 3-grams at most (5 words) is short: see gapped_keys */
 
 typedef struct quote_ref {
     size_t article, quote;
@@ -120,7 +121,7 @@ static int same_quote(const quote_ref *x, const quote_ref *y)
         size_t smaller = x->shingles.len < y->shingles.len ? x->shingles.len : y->shingles.len;
         size_t shared = px_keys_shared(&x->shingles, &y->shingles);
         if ((double)shared >= SAME * (double)smaller) return 1;
-        if (!shared) return 0;
+        if (!shared && smaller > SHORT_GRAMS) return 0; /* one changed word leaves a 3-gram */
     }
     return x->words[0] && (strcmp(x->words, y->words) == 0 || one_word_apart(x->words, y->words));
 }
@@ -689,12 +690,33 @@ static int belongs(const px_comparison *c, const px_quote_use *u, const char *fu
     return same;
 }
 
-/* Union-find can chain two quotations through a third that overlaps both;
- * uses that are not the group's fullest quotation become groups of their
- * own. */
+/* The group's fullest text: the longest use, ties to the earliest article
+ * in the fixed order (not the input order). */
+static const char *fullest(const px_comparison *c, const px_story_quote *g)
+{
+    const char *best = NULL;
+    size_t best_len = 0, best_rank = SIZE_MAX;
+    for (size_t i = 0; i < g->uses.len; i++) {
+        const char *text = quote_of(c, &g->uses.items[i])->text;
+        size_t len = strlen(text), rank = c->article_rank[g->uses.items[i].article];
+        if (!best || len > best_len || (len == best_len && rank < best_rank))
+            best = text, best_len = len, best_rank = rank;
+    }
+    return best;
+}
+
+/* Union-find can chain two quotations through a third that overlaps both
+ * ("I have a generational reaction to it, but I'm not in the censorship
+ * business" and a longer "But I'm not in the censorship business. I
+ * don't like that language" through a short "I'm not in the censorship
+ * business"); uses that are not the group's fullest quotation leave it,
+ * together, as one group, which build_groups splits again the same way
+ * (each split leaves the fullest use behind, so it ends): a stray keeps
+ * the other strays of its own quotation. */
 static void split_strays(px_comparison *c, size_t k)
 {
     px_buf a = {0}, b = {0};
+    px_story_quote rest = {0};
     for (size_t i = 0; i < c->quotes.items[k].uses.len;) {
         px_story_quote *g = &c->quotes.items[k];
         px_quote_use u = g->uses.items[i];
@@ -703,9 +725,11 @@ static void split_strays(px_comparison *c, size_t k)
             continue;
         }
         g->uses.items[i] = g->uses.items[--g->uses.len];
-        px_story_quote own = {.text = c->analyses[u.article]->quotes.items[u.quote].text};
-        px_vec_push(&own.uses, u);
-        px_vec_push(&c->quotes, own); /* may move the groups: g is not used after */
+        px_vec_push(&rest.uses, u);
+    }
+    if (rest.uses.len) {
+        rest.text = fullest(c, &rest);
+        px_vec_push(&c->quotes, rest); /* may move the groups */
     }
     px_buf_free(&a);
     px_buf_free(&b);
@@ -736,8 +760,7 @@ static void build_groups(px_comparison *c, quote_ref *refs, size_t n, size_t *pa
     }
     free(group_of);
     free(text_from);
-    size_t groups = c->quotes.len;
-    for (size_t k = 0; k < groups; k++) split_strays(c, k);
+    for (size_t k = 0; k < c->quotes.len; k++) split_strays(c, k); /* and the groups it adds */
     for (size_t k = 0; k < c->quotes.len; k++) {
         px_story_quote *g = &c->quotes.items[k];
         g->speaker = group_speaker(c, g);
@@ -951,6 +974,53 @@ static void quote_texts(px_comparison *c)
     px_buf_free(&qw_buf);
 }
 
+/* The gapped 3-grams of normalised words s ("a * c": the first and third
+ * word of each three) into out.  A short quote (SHORT_GRAMS 3-grams at
+ * most) with one word changed in its middle ("to a reported accidental
+ * shooting", "to a greeted ...") shares no 3-gram with the original, but
+ * shares the gapped one around the change; a change at an end leaves a
+ * 3-gram. */
+static void gapped_keys(const char *s, px_keys *out)
+{
+    const char *w[3] = {0};
+    size_t len[3] = {0}, nw = 0;
+    char key[96];
+    for (const char *p = s; *p; p += strcspn(p, " "), p += *p == ' ') {
+        w[0] = w[1], len[0] = len[1], w[1] = w[2], len[1] = len[2];
+        w[2] = p, len[2] = strcspn(p, " ");
+        if (++nw < 3) continue;
+        int n = snprintf(key, sizeof key, "%.*s\x01%.*s", (int)(len[0] > 40 ? 40 : len[0]), w[0],
+                         (int)(len[2] > 40 ? 40 : len[2]), w[2]);
+        px_vec_push(out, px_hash(key, (size_t)n));
+    }
+}
+
+/* Postings of the gapped 3-grams (gapped_keys) of the short quotes, and of
+ * the others' that some short quote has: a lookup per key, so the index
+ * grows with the short quotes only. */
+typedef PX_VEC(px_posting) postings;
+
+static void gapped_postings(const quote_ref *refs, size_t n, postings *out)
+{
+    px_map shorts = {0};
+    px_keys k = {0};
+    for (int pass = 0; pass < 2; pass++) /* the short quotes' keys, then the postings in ref order */
+        for (size_t i = 0; i < n; i++) {
+            if ((pass == 0 && refs[i].shingles.len > SHORT_GRAMS) || !refs[i].words[0]) continue;
+            k.len = 0;
+            gapped_keys(refs[i].words, &k);
+            px_keys_unique(&k);
+            for (size_t g = 0; g < k.len; g++) {
+                if (pass == 0) px_map_put(&shorts, (const char *)&k.items[g], sizeof k.items[g], (void *)1);
+                else if (!px_map_get(&shorts, (const char *)&k.items[g], sizeof k.items[g])) continue;
+                px_posting p = {k.items[g], i};
+                px_vec_push(out, p);
+            }
+        }
+    px_vec_free(&k);
+    px_map_free(&shorts);
+}
+
 void px_compare_quotes(px_comparison *c)
 {
     PX_VEC(quote_ref) refs = {0};
@@ -983,6 +1053,10 @@ void px_compare_quotes(px_comparison *c)
     join_buckets(refs.items, texts.items, texts.len, parent);
     px_vec_free(&grams);
     px_vec_free(&texts);
+    postings gaps = {0};
+    gapped_postings(refs.items, n, &gaps);
+    join_buckets(refs.items, gaps.items, gaps.len, parent);
+    px_vec_free(&gaps);
     build_groups(c, refs.items, n, parent);
     quote_texts(c);
     for (size_t i = 0; i < n; i++) {
