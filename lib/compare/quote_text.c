@@ -23,7 +23,9 @@
  * (pattern "quote-wording") and each article's run ("quote-text"), in
  * the articles' fixed order, so the input order changes nothing.
  *
- * Cost: linear in the text's 3-grams but for shared ones, each capped.
+ * Cost: linear in the text's 3-grams but for shared ones, each capped;
+ * nothing at all when every article carries every quotation looked for
+ * (identical articles).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,9 +98,35 @@ static int quoted_there(const px_comparison *c, size_t a, size_t s, size_t e, co
     return 0;
 }
 
+/* 1 when some quotation long enough to look for is missing from some
+ * article: else (every article carries every one, as two copies of one
+ * article do) there is no text to look in and no index is built. */
+static int some_article_lacks(const px_comparison *c)
+{
+    size_t *stamp = px_xcalloc(c->n ? c->n : 1, sizeof *stamp);
+    px_buf qn = {0};
+    int lacks = 0;
+    for (size_t g = 0; g < c->quotes.len && !lacks; g++) {
+        const px_story_quote *sq = &c->quotes.items[g];
+        pxq_normalise(sq->text, &qn);
+        const char *wq[TEXT_MAX_QUOTE + 1];
+        size_t m = pxq_word_starts(px_buf_str(&qn), wq, TEXT_MAX_QUOTE + 1), carriers = 0;
+        if (m < TEXT_MIN_WORDS || m > TEXT_MAX_QUOTE) continue;
+        for (size_t u = 0; u < sq->uses.len; u++) {
+            size_t a = sq->uses.items[u].article;
+            if (stamp[a] != g + 1) stamp[a] = g + 1, carriers++;
+        }
+        lacks = carriers < c->n;
+    }
+    px_buf_free(&qn);
+    free(stamp);
+    return lacks;
+}
+
 /* The rule (see the top of the file): conflicts appended to c->conflicts. */
 void px_compare_quote_texts(px_comparison *c)
 {
+    if (!some_article_lacks(c)) return;
     PX_VEC(px_posting) grams = {0};
     PX_VEC(size_t) where = {0}; /* posting ref -> article << 32 | sentence */
     px_keys k = {0};
