@@ -13,6 +13,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli.h"
 
@@ -150,8 +153,24 @@ static int report(const px_comparison *cmp, const cli_options *opt)
     return close_output(f, path, rc, &err);
 }
 
+/* compare is one batch whose stages each allocate and free large arrays
+ * (postings, indexes, sort buffers).  glibc serves a block over its mmap
+ * threshold with fresh pages and unmaps them on free, and trims the heap
+ * top, so every stage faults its memory in again: a third of the page
+ * faults of comparing two 5 MB articles.  Freed memory is kept for reuse
+ * instead (blocks up to 32 MiB, glibc's ceiling, from the heap; no trim):
+ * the command ends after one comparison, and its input is bounded. */
+static void keep_freed_memory(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
+}
+
 int cmd_compare(int argc, char **argv)
 {
+    keep_freed_memory();
     cli_options opt = {.allow = CLI_HTML, .max_articles = MAX_ARTICLES, .max_bytes = MAX_BYTES};
     cli_corpus c;
     int status = 0;

@@ -17,6 +17,8 @@
  *   quotes.c    each distinct quotation once, with every article that
  *               carries it: verbatim, partial or altered; its speaker and
  *               wording conflicts
+ *   quote_text.c quotes another article prints as its own words, one word
+ *               changed: wording conflicts
  *   slots.c     the fact model's values: per article, the ages, counts,
  *               conditions, charges, relations, roles, money, times, dates
  *               and places its sentences state, each tied to a story

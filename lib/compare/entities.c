@@ -31,7 +31,11 @@
  *      naming the same person, and a wrong given name is what a reader
  *      wants flagged.
  *   0  apart.
- * Pairs are joined strongest first, ties in the order of their names (not
+ * Pairs are joined strongest first; among equals, the spellings the
+ * articles write most first, then the closest spelled (an article may
+ * write one person two ways, "Jacory" throughout and "Jacorey" once, and
+ * the two cannot join: another outlet's "Jacroy" should join the first),
+ * then in the order of their names (not
  * of the input, so the result does not depend on the articles' order), by
  * union-find with two guards: two entities of one article never end in one
  * story entity (the article's own analysis kept them apart), and every two
@@ -58,6 +62,7 @@ typedef struct form {
     px_entity_type type;
     int full;               /* a person with a given name and a surname */
     size_t rank;            /* its place in the byte order of the keys */
+    size_t named;           /* times its articles write it (name and short-form mentions) */
     PX_VEC(px_entity_ref) refs;
 } form;
 
@@ -72,6 +77,8 @@ typedef struct link {
     size_t a, b;   /* forms */
     size_t ra, rb; /* their ranks in byte order of their keys: ra < rb */
     int strength;
+    size_t named;  /* the two forms' mentions: the spellings articles use most join first */
+    int distance;  /* px_pname_spelling_distance(): then the closest spellings */
 } link;
 
 typedef struct joiner {
@@ -157,6 +164,8 @@ static size_t form_of(joiner *j, size_t article, size_t entity)
         r.pn = copy;
     }
     px_vec_push(&f->refs, r);
+    for (size_t k = 0; k < e->mention_count; k++)
+        f->named += e->mentions[k].kind == PX_MENTION_NAME || e->mentions[k].kind == PX_MENTION_ALIAS;
     return id - 1;
 }
 
@@ -353,6 +362,8 @@ static int cmp_link(const void *p, const void *q)
 {
     const link *x = p, *y = q;
     if (x->strength != y->strength) return y->strength - x->strength;
+    if (x->named != y->named) return x->named > y->named ? -1 : 1;
+    if (x->distance != y->distance) return x->distance - y->distance;
     if (x->ra != y->ra) return x->ra < y->ra ? -1 : 1;
     return x->rb < y->rb ? -1 : x->rb > y->rb;
 }
@@ -370,7 +381,8 @@ static void link_pairs(joiner *j)
                 if (!s) continue;
                 size_t fa = b->items[x], fb = b->items[y];
                 if (f->rank > g->rank) fa = b->items[y], fb = b->items[x];
-                link l = {fa, fb, j->forms.items[fa].rank, j->forms.items[fb].rank, s};
+                link l = {fa, fb, j->forms.items[fa].rank, j->forms.items[fb].rank, s,
+                          f->named + g->named, px_pname_spelling_distance(&f->pn, &g->pn)};
                 px_vec_push(&links, l);
             }
     }

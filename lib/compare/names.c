@@ -131,24 +131,45 @@ static const char *conflict_heading(px_comparison *c, const px_story_entity *e, 
     return heading;
 }
 
+/* How often the article writes entity ref's name or a short form of it
+ * (pronouns and roles left out). */
+static size_t named_times(const px_comparison *c, const px_entity_ref *ref)
+{
+    const px_entity *pe = &c->analyses[ref->article]->entities.items[ref->entity].pub;
+    size_t n = 0;
+    for (size_t k = 0; k < pe->mention_count; k++)
+        n += pe->mentions[k].kind == PX_MENTION_NAME || pe->mentions[k].kind == PX_MENTION_ALIAS;
+    return n;
+}
+
+/* Rule article-spelling: an article that spells one person two ways (two
+ * entities of its analysis joined by entities.c: "Vinnitra Dobbs" once,
+ * "Vynnitra Dobbs" throughout) is read by the full name it writes most,
+ * the first on ties, not by whichever comes first. */
 static void entity_names(px_comparison *c, const px_story_entity *e)
 {
     PX_VEC(spelling) sp = {0};    /* full names, one per article */
     PX_VEC(spelling) alone = {0}; /* surnames alone, of articles with no full name */
     PX_VEC(size_t) articles = {0};
-    for (size_t r = 0; r < e->refs.len; r++) {
-        const px_entity_ref *ref = &e->refs.items[r];
-        if (!ref->pn || (articles.len && articles.items[articles.len - 1] == ref->article)) continue;
-        int has_full = 0; /* does this article also give the full name? */
-        for (size_t q = r + 1; q < e->refs.len && e->refs.items[q].article == ref->article; q++)
-            has_full |= e->refs.items[q].pn && e->refs.items[q].pn->words >= 2;
-        spelling s = {ref, *ref->pn};
-        if (ref->pn->words >= 2) {
-            px_vec_push(&sp, s);
-            px_vec_push(&articles, ref->article);
-        } else if (ref->pn->words == 1 && !has_full) {
-            px_vec_push(&alone, s);
+    for (size_t r = 0, q; r < e->refs.len; r = q) {
+        const px_entity_ref *full = NULL;
+        size_t most = 0;
+        for (q = r; q < e->refs.len && e->refs.items[q].article == e->refs.items[r].article; q++) {
+            const px_entity_ref *ref = &e->refs.items[q];
+            size_t times = ref->pn && ref->pn->words >= 2 ? named_times(c, ref) : 0;
+            if (ref->pn && ref->pn->words >= 2 && (!full || times > most)) full = ref, most = times;
         }
+        if (full) {
+            spelling s = {full, *full->pn};
+            px_vec_push(&sp, s);
+            px_vec_push(&articles, full->article);
+            continue;
+        }
+        for (size_t k = r; k < q; k++)
+            if (e->refs.items[k].pn && e->refs.items[k].pn->words == 1) {
+                spelling s = {&e->refs.items[k], *e->refs.items[k].pn};
+                px_vec_push(&alone, s);
+            }
     }
     const char *pattern = NULL;
     if (sp.len >= 2) { /* distinct spellings, for the pairwise test */

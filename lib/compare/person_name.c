@@ -451,3 +451,17 @@ int px_pname_surname(const px_pname *a, const px_pname *b)
     }
     return px_name_word_variant(x, n, y, m) ? 1 : 0;
 }
+
+static int capped(int d)
+{
+    return d < 3 ? d : 3;
+}
+
+int px_pname_spelling_distance(const px_pname *a, const px_pname *b)
+{
+    if (!a->words || !b->words) return 6;
+    int ga = a->words - 1, gb = b->words - 1; /* surnames; first given names at 0 */
+    int d = capped(distance(a->folded + a->start[ga], a->len[ga], b->folded + b->start[gb], b->len[gb]));
+    if (ga && gb) d += capped(distance(a->folded, a->len[0], b->folded, b->len[0]));
+    return d;
+}

@@ -57,6 +57,11 @@ int px_pname_given(const px_pname *a, const px_pname *b);
  * ("Rose-Robinson", "Robinson"), 0 different. */
 int px_pname_surname(const px_pname *a, const px_pname *b);
 
+/* How far apart two full names are spelled: the edit distance of their
+ * first given names plus that of their surnames, each counted at most 3
+ * (0: the same first and last words).  entities.c joins the closest
+ * spellings first. */
+int px_pname_spelling_distance(const px_pname *a, const px_pname *b);
 /* The surname of p (its last folded word) and its length. */
 const char *px_pname_last(const px_pname *p, size_t *len);
 

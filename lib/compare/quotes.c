@@ -31,7 +31,7 @@
  *
  * Cost: quotes are not compared all pairs.  Candidates share a word
  * 3-gram or their whole normalised text (an index of each); a 3-gram or
- * text that more than MAX_BUCKET quotes share only pairs each quote with
+ * text that more than PXQ_MAX_BUCKET quotes share only pairs each quote with
  * the next, which still joins them when they are one quotation.
  */
 #include <stdint.h>
@@ -40,19 +40,20 @@
 #include <strings.h>
 
 #include "compare/person_name.h"
+#include "compare/quotes.h"
 
 #define SAME 0.6
 #define MAX_DIFF_WORDS 400 /* longer quotes are called altered without a diff */
-#define MAX_BUCKET 64      /* see join_buckets */
+#define SHORT_GRAMS 3      /* a quote of 3-grams at most (5 words) is short: see gapped_keys */
 
 typedef struct quote_ref {
     size_t article, quote;
     px_keys shingles;
-    char *words; /* the quote normalised (normalise()), made once: pairs compare it often */
+    char *words; /* the quote normalised (pxq_normalise()), made once: pairs compare it often */
 } quote_ref;
 
 /* Lower-case words of s joined by single spaces, into out. */
-static void normalise(const char *s, px_buf *out)
+void pxq_normalise(const char *s, px_buf *out)
 {
     px_buf_reset(out);
     int space = 0;
@@ -83,14 +84,14 @@ static size_t root(size_t *parent, size_t i)
 }
 
 /* The words of normalised s: starts into w (at most cap), their count. */
-static size_t word_starts(const char *s, const char **w, size_t cap)
+size_t pxq_word_starts(const char *s, const char **w, size_t cap)
 {
     size_t n = 0;
     for (const char *p = s; *p && n < cap; p += strcspn(p, " "), p += *p == ' ') w[n++] = p;
     return n;
 }
 
-static int same_word(const char *x, const char *y)
+int pxq_same_word(const char *x, const char *y)
 {
     size_t n = strcspn(x, " "), m = strcspn(y, " ");
     return n == m && !memcmp(x, y, n);
@@ -103,12 +104,12 @@ static int same_word(const char *x, const char *y)
 static int one_word_apart(const char *a, const char *b)
 {
     const char *wa[61], *wb[61];
-    size_t n = word_starts(a, wa, 61), m = word_starts(b, wb, 61);
+    size_t n = pxq_word_starts(a, wa, 61), m = pxq_word_starts(b, wb, 61);
     if (n < m) return one_word_apart(b, a);
     if (m < 4 || n > 60) return 0;
     for (size_t o = 0; o + m <= n; o++) {
         size_t differ = 0;
-        for (size_t i = 0; i < m && differ <= 1; i++) differ += !same_word(wa[o + i], wb[i]);
+        for (size_t i = 0; i < m && differ <= 1; i++) differ += !pxq_same_word(wa[o + i], wb[i]);
         if (differ <= 1) return 1;
     }
     return 0;
@@ -120,7 +121,7 @@ static int same_quote(const quote_ref *x, const quote_ref *y)
         size_t smaller = x->shingles.len < y->shingles.len ? x->shingles.len : y->shingles.len;
         size_t shared = px_keys_shared(&x->shingles, &y->shingles);
         if ((double)shared >= SAME * (double)smaller) return 1;
-        if (!shared) return 0;
+        if (!shared && smaller > SHORT_GRAMS) return 0; /* one changed word leaves a 3-gram */
     }
     return x->words[0] && (strcmp(x->words, y->words) == 0 || one_word_apart(x->words, y->words));
 }
@@ -262,7 +263,7 @@ static int number_counterpart(const char *diff, char sign, int v)
  * words, puts an abbreviation for a word ("sen" for "senator") or digits
  * for a number word ("1" for "one"), or, when an ellipsis marks a cut
  * (elided), only leaves words out or only adds them. */
-static int trivial_diff(const char *diff, const char *full, int elided)
+int pxq_trivial_diff(const char *diff, const char *full, int elided)
 {
     int minus = 0, plus = 0, other = 0;
     for (const char *p = diff; *p;) {
@@ -280,7 +281,7 @@ static int trivial_diff(const char *diff, const char *full, int elided)
 
 /* 1 when word w[0..n) (normalised) stands in raw text s in a token
  * holding a capital: a name, "al-Qaddafi". */
-static int capitalised_in(const char *w, size_t n, const char *s)
+int pxq_capitalised_in(const char *w, size_t n, const char *s)
 {
     for (const char *p = s; (p = strcasestr_n(p, w, n)); p++) {
         int starts = p == s || !((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z');
@@ -304,7 +305,7 @@ static int names_only(const char *diff, const char *full, const char *mine)
     for (const char *p = diff; *p;) {
         char sign = *p++;
         size_t n = strcspn(p, " ");
-        if (!capitalised_in(p, n, sign == '-' ? full : mine)) return 0;
+        if (!pxq_capitalised_in(p, n, sign == '-' ? full : mine)) return 0;
         minus |= sign == '-', plus |= sign == '+';
         p += n + (p[n] == ' ');
     }
@@ -319,7 +320,7 @@ static int ellipsis(const char *s)
 
 /* ---- groups ------------------------------------------------------------------ */
 
-static const px_quote *quote_of(const px_comparison *c, const px_quote_use *u)
+const px_quote *pxq_quote_of(const px_comparison *c, const px_quote_use *u)
 {
     return &c->analyses[u->article]->quotes.items[u->quote];
 }
@@ -327,7 +328,7 @@ static const px_quote *quote_of(const px_comparison *c, const px_quote_use *u)
 /* The story entity credited with use u, or -1. */
 static long speaker_entity(const px_comparison *c, const px_quote_use *u)
 {
-    return px_compare_entity(c, u->article, quote_of(c, u)->speaker);
+    return px_compare_entity(c, u->article, pxq_quote_of(c, u)->speaker);
 }
 
 /* The speaker of use u by its story entity's name, or NULL. */
@@ -335,7 +336,7 @@ static const char *speaker_of(const px_comparison *c, const px_quote_use *u)
 {
     long e = speaker_entity(c, u);
     if (e >= 0) return c->entities.items[e].name;
-    const px_quote *q = quote_of(c, u);
+    const px_quote *q = pxq_quote_of(c, u);
     return q->speaker >= 0 ? c->analyses[u->article]->entities.items[q->speaker].pub.name : NULL;
 }
 
@@ -356,7 +357,7 @@ static int person_entity(const px_story_entity *e)
  * not the outlet's claim, so it cannot conflict. */
 static long named_person(const px_comparison *c, const px_quote_use *u)
 {
-    long e = quote_of(c, u)->inferred ? -1 : speaker_entity(c, u);
+    long e = pxq_quote_of(c, u)->inferred ? -1 : speaker_entity(c, u);
     return e >= 0 && person_entity(&c->entities.items[e]) ? e : -1;
 }
 
@@ -400,7 +401,7 @@ static const char *group_speaker(const px_comparison *c, const px_story_quote *g
         if (e < 0) continue;
         uint64_t k = (uint64_t)e;
         size_t n = (size_t)(uintptr_t)px_map_get(&count, (const char *)&k, sizeof k);
-        n += 2 + !quote_of(c, &g->uses.items[i])->inferred;
+        n += 2 + !pxq_quote_of(c, &g->uses.items[i])->inferred;
         px_map_put(&count, (const char *)&k, sizeof k, (void *)(uintptr_t)n);
     }
     for (size_t i = 0; i < g->uses.len; i++) {
@@ -433,7 +434,7 @@ static const px_entity_ref *own_ref(const px_comparison *c, const px_quote_use *
     long e = speaker_entity(c, u);
     if (e < 0) return NULL;
     const px_story_entity *se = &c->entities.items[e];
-    size_t speaker = (size_t)quote_of(c, u)->speaker;
+    size_t speaker = (size_t)pxq_quote_of(c, u)->speaker;
     for (size_t r = 0; r < se->refs.len; r++)
         if (se->refs.items[r].article == u->article && se->refs.items[r].entity == speaker) return &se->refs.items[r];
     return NULL;
@@ -531,7 +532,7 @@ static void unbracketed(const char *s, px_buf *out)
  * changes no words (see trivial_diff, names_only). */
 static int trivial_change(const char *full, const char *mine, const char *diff, const char *normfull)
 {
-    return trivial_diff(diff, normfull, ellipsis(full) || ellipsis(mine)) || names_only(diff, full, mine);
+    return pxq_trivial_diff(diff, normfull, ellipsis(full) || ellipsis(mine)) || names_only(diff, full, mine);
 }
 
 /* 1 when the two texts say the same words once the reporter's bracketed
@@ -542,8 +543,8 @@ static int same_unbracketed(px_comparison *c, const char *full, const char *mine
     px_buf a = {0}, b = {0}, na = {0}, nb = {0};
     unbracketed(full, &a);
     unbracketed(mine, &b);
-    normalise(px_buf_str(&a), &na);
-    normalise(px_buf_str(&b), &nb);
+    pxq_normalise(px_buf_str(&a), &na);
+    pxq_normalise(px_buf_str(&b), &nb);
     const char *diff = NULL;
     int same = !strcmp(px_buf_str(&na), px_buf_str(&nb)) ||
                (nb.len && strstr(px_buf_str(&na), px_buf_str(&nb))) ||
@@ -559,17 +560,17 @@ static int same_unbracketed(px_comparison *c, const char *full, const char *mine
 static void classify_uses(px_comparison *c, px_story_quote *g)
 {
     px_buf full = {0}, mine = {0};
-    normalise(g->text, &full);
+    pxq_normalise(g->text, &full);
     for (size_t i = 0; i < g->uses.len; i++) {
         px_quote_use *u = &g->uses.items[i];
-        normalise(c->analyses[u->article]->quotes.items[u->quote].text, &mine);
+        pxq_normalise(c->analyses[u->article]->quotes.items[u->quote].text, &mine);
         if (strcmp(px_buf_str(&mine), px_buf_str(&full)) == 0) u->variant = PX_VARIANT_VERBATIM;
         else if (mine.len && strstr(px_buf_str(&full), px_buf_str(&mine))) u->variant = PX_VARIANT_PARTIAL;
         else if (!(u->diff = word_diff(c, px_buf_str(&full), px_buf_str(&mine)))) u->variant = PX_VARIANT_PARTIAL;
         else {
             u->variant = PX_VARIANT_ALTERED;
-            u->trivial = trivial_change(g->text, quote_of(c, u)->text, u->diff, px_buf_str(&full)) ||
-                         same_unbracketed(c, g->text, quote_of(c, u)->text);
+            u->trivial = trivial_change(g->text, pxq_quote_of(c, u)->text, u->diff, px_buf_str(&full)) ||
+                         same_unbracketed(c, g->text, pxq_quote_of(c, u)->text);
         }
     }
     px_buf_free(&full);
@@ -589,7 +590,7 @@ static size_t quote_articles(const px_story_quote *g, size_t *out)
 }
 
 /* 1 when k already has a value of this article with this value. */
-static int has_value(const px_conflict *k, size_t article, const char *value)
+int pxq_has_value(const px_conflict *k, size_t article, const char *value)
 {
     for (size_t i = 0; i < k->values.len; i++)
         if (k->values.items[i].article == article && !strcmp(k->values.items[i].value, value)) return 1;
@@ -597,7 +598,7 @@ static int has_value(const px_conflict *k, size_t article, const char *value)
 }
 
 /* k's values in the articles' fixed order (date, id: claim.c), stable. */
-static void order_values(const px_comparison *c, px_conflict *k)
+void pxq_order_values(const px_comparison *c, px_conflict *k)
 {
     for (size_t i = 1; i < k->values.len; i++)
         for (size_t j = i; j > 0 && c->article_rank[k->values.items[j - 1].article] >
@@ -615,8 +616,8 @@ static void speaker_values(px_comparison *c, const px_story_quote *g, px_conflic
         const char *s = speaker_of(c, u);
         const px_entity_ref *own = own_ref(c, u);
         if (own && own->pn && own->pn->words >= 2) s = own->name; /* as this article names the person */
-        if (!s || has_value(k, u->article, s)) continue;
-        const px_quote *q = quote_of(c, u);
+        if (!s || pxq_has_value(k, u->article, s)) continue;
+        const px_quote *q = pxq_quote_of(c, u);
         px_value v = {u->article, q->sentence, s, NULL,
                       q->inferred ? "speaker-carried" : "speaker-named", q->inferred};
         px_vec_push(&k->values, v);
@@ -644,7 +645,7 @@ static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speak
                          .subject = subj, .entity = speaker_conflict ? NULL : c->entities.items[agreed].name,
                          .agreement = !speaker_conflict};
         speaker_values(c, g, &k);
-        order_values(c, &k);
+        pxq_order_values(c, &k);
         px_vec_push(&c->conflicts, k);
     }
     int altered = 0;
@@ -660,12 +661,12 @@ static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speak
                      .entity = g->speaker, .agreement = !altered};
     for (size_t j = 0; j < g->uses.len; j++) {
         const px_quote_use *w = &g->uses.items[j];
-        const px_quote *q = quote_of(c, w);
+        const px_quote *q = pxq_quote_of(c, w);
         int own = w->variant == PX_VARIANT_ALTERED && !w->trivial;
         px_value v = {w->article, q->sentence, own ? q->text : g->text, q->text, "quote-wording", 0};
-        if (!has_value(&k, v.article, v.value)) px_vec_push(&k.values, v);
+        if (!pxq_has_value(&k, v.article, v.value)) px_vec_push(&k.values, v);
     }
-    order_values(c, &k);
+    pxq_order_values(c, &k);
     px_vec_push(&c->conflicts, k);
 }
 
@@ -674,8 +675,8 @@ static int belongs(const px_comparison *c, const px_quote_use *u, const char *fu
 {
     const char *text = c->analyses[u->article]->quotes.items[u->quote].text;
     if (text == full) return 1;
-    normalise(full, a);
-    normalise(text, b);
+    pxq_normalise(full, a);
+    pxq_normalise(text, b);
     if (b->len && (strstr(px_buf_str(a), px_buf_str(b)) || one_word_apart(px_buf_str(a), px_buf_str(b))))
         return 1;
     px_keys x = {0}, y = {0};
@@ -689,12 +690,33 @@ static int belongs(const px_comparison *c, const px_quote_use *u, const char *fu
     return same;
 }
 
-/* Union-find can chain two quotations through a third that overlaps both;
- * uses that are not the group's fullest quotation become groups of their
- * own. */
+/* The group's fullest text: the longest use, ties to the earliest article
+ * in the fixed order (not the input order). */
+static const char *fullest(const px_comparison *c, const px_story_quote *g)
+{
+    const char *best = NULL;
+    size_t best_len = 0, best_rank = SIZE_MAX;
+    for (size_t i = 0; i < g->uses.len; i++) {
+        const char *text = pxq_quote_of(c, &g->uses.items[i])->text;
+        size_t len = strlen(text), rank = c->article_rank[g->uses.items[i].article];
+        if (!best || len > best_len || (len == best_len && rank < best_rank))
+            best = text, best_len = len, best_rank = rank;
+    }
+    return best;
+}
+
+/* Union-find can chain two quotations through a third that overlaps both
+ * ("I have a generational reaction to it, but I'm not in the censorship
+ * business" and a longer "But I'm not in the censorship business. I
+ * don't like that language" through a short "I'm not in the censorship
+ * business"); uses that are not the group's fullest quotation leave it,
+ * together, as one group, which build_groups splits again the same way
+ * (each split leaves the fullest use behind, so it ends): a stray keeps
+ * the other strays of its own quotation. */
 static void split_strays(px_comparison *c, size_t k)
 {
     px_buf a = {0}, b = {0};
+    px_story_quote rest = {0};
     for (size_t i = 0; i < c->quotes.items[k].uses.len;) {
         px_story_quote *g = &c->quotes.items[k];
         px_quote_use u = g->uses.items[i];
@@ -703,9 +725,11 @@ static void split_strays(px_comparison *c, size_t k)
             continue;
         }
         g->uses.items[i] = g->uses.items[--g->uses.len];
-        px_story_quote own = {.text = c->analyses[u.article]->quotes.items[u.quote].text};
-        px_vec_push(&own.uses, u);
-        px_vec_push(&c->quotes, own); /* may move the groups: g is not used after */
+        px_vec_push(&rest.uses, u);
+    }
+    if (rest.uses.len) {
+        rest.text = fullest(c, &rest);
+        px_vec_push(&c->quotes, rest); /* may move the groups */
     }
     px_buf_free(&a);
     px_buf_free(&b);
@@ -736,8 +760,7 @@ static void build_groups(px_comparison *c, quote_ref *refs, size_t n, size_t *pa
     }
     free(group_of);
     free(text_from);
-    size_t groups = c->quotes.len;
-    for (size_t k = 0; k < groups; k++) split_strays(c, k);
+    for (size_t k = 0; k < c->quotes.len; k++) split_strays(c, k); /* and the groups it adds */
     for (size_t k = 0; k < c->quotes.len; k++) {
         px_story_quote *g = &c->quotes.items[k];
         g->speaker = group_speaker(c, g);
@@ -749,7 +772,7 @@ static void build_groups(px_comparison *c, quote_ref *refs, size_t n, size_t *pa
 /* ---- candidates ------------------------------------------------------------ */
 
 /* Joins the quotes that share a posting's key and are the same quotation:
- * all pairs of a bucket, or in a bucket of more than MAX_BUCKET quotes
+ * all pairs of a bucket, or in a bucket of more than PXQ_MAX_BUCKET quotes
  * (a line every outlet carries), each with the next, which joins them
  * just the same when they are one quotation. */
 static void join_buckets(quote_ref *refs, px_posting *v, size_t len, size_t *parent)
@@ -761,7 +784,7 @@ static void join_buckets(quote_ref *refs, px_posting *v, size_t len, size_t *par
         size_t hi = lo;
         while (hi < len && v[hi].key == v[lo].key) hi++;
         for (size_t x = lo; x < hi; x++)
-            for (size_t y = x + 1; y < hi && (hi - lo <= MAX_BUCKET || y == x + 1); y++) {
+            for (size_t y = x + 1; y < hi && (hi - lo <= PXQ_MAX_BUCKET || y == x + 1); y++) {
                 quote_ref *i = &refs[v[x].ref], *j = &refs[v[y].ref];
                 if (i->article != j->article && root(parent, v[x].ref) != root(parent, v[y].ref) &&
                     same_quote(i, j))
@@ -771,184 +794,51 @@ static void join_buckets(quote_ref *refs, px_posting *v, size_t len, size_t *par
     }
 }
 
-/* ---- quotes against other articles' own words ------------------------------- */
-
-static int cmp_index(const void *p, const void *q)
+/* The gapped 3-grams of normalised words s ("a * c": the first and third
+ * word of each three) into out.  A short quote (SHORT_GRAMS 3-grams at
+ * most) with one word changed in its middle ("to a reported accidental
+ * shooting", "to a greeted ...") shares no 3-gram with the original, but
+ * shares the gapped one around the change; a change at an end leaves a
+ * 3-gram. */
+static void gapped_keys(const char *s, px_keys *out)
 {
-    size_t x = *(const size_t *)p, y = *(const size_t *)q;
-    return (x > y) - (x < y);
-}
-
-enum {
-    TEXT_MIN_WORDS = 8,    /* a quote this long, one word apart from a run of text, is that text */
-    TEXT_MAX_QUOTE = 150,  /* words of the longest quote looked for */
-    TEXT_MAX_WORDS = 400,  /* words of the sentences a quote is looked for in */
-    TEXT_MAX_SENTENCES = 40,
-    TEXT_STARTS = 4        /* the quote's first word 3-grams: where it may start */
-};
-
-typedef struct text_hit {
-    size_t article, sentence;
-    size_t offset;        /* the run's first word among the text's */
-    const char *run;      /* the text's words the quote stands for (normalised) */
-    const char *changed;  /* "-text +quote": the word that differs */
-} text_hit;
-
-/* The one run of text's words (normalised, at most TEXT_MAX_WORDS) that
- * quote's m words match with exactly one word changed; into *hit, 1 when
- * found.  A run they match whole (the same words) is no conflict: 0. */
-static int one_word_in(px_comparison *c, const char *text, const char *quote, text_hit *hit)
-{
-    const char *wt[TEXT_MAX_WORDS + 1], *wq[TEXT_MAX_QUOTE + 1];
-    size_t n = word_starts(text, wt, TEXT_MAX_WORDS), m = word_starts(quote, wq, TEXT_MAX_QUOTE + 1);
-    if (m < TEXT_MIN_WORDS || m > TEXT_MAX_QUOTE || n < m) return 0;
-    for (size_t o = 0; o + m <= n; o++) {
-        size_t differ = 0, at = 0;
-        for (size_t i = 0; i < m && differ <= 1; i++)
-            if (!same_word(wt[o + i], wq[i])) differ++, at = i;
-        if (differ == 0) return 0;
-        if (differ > 1) continue;
-        const char *end = wt[o + m - 1] + strcspn(wt[o + m - 1], " ");
-        hit->run = px_arena_strndup(&c->arena, wt[o], (size_t)(end - wt[o]));
-        hit->offset = o;
-        char d[160];
-        snprintf(d, sizeof d, "-%.*s +%.*s", (int)strcspn(wt[o + at], " "), wt[o + at],
-                 (int)strcspn(wq[at], " "), wq[at]);
-        hit->changed = px_arena_strdup(&c->arena, d);
-        return 1;
+    const char *w[3] = {0};
+    size_t len[3] = {0}, nw = 0;
+    char key[96];
+    for (const char *p = s; *p; p += strcspn(p, " "), p += *p == ' ') {
+        w[0] = w[1], len[0] = len[1], w[1] = w[2], len[1] = len[2];
+        w[2] = p, len[2] = strcspn(p, " ");
+        if (++nw < 3) continue;
+        int n = snprintf(key, sizeof key, "%.*s\x01%.*s", (int)(len[0] > 40 ? 40 : len[0]), w[0],
+                         (int)(len[2] > 40 ? 40 : len[2]), w[2]);
+        px_vec_push(out, px_hash(key, (size_t)n));
     }
-    return 0;
 }
 
-/* 1 when article a quotes, in sentences [s, e), words of the quotation (a
- * shingle of keys): its text there is a quote, not its own. */
-static int quoted_there(const px_comparison *c, size_t a, size_t s, size_t e, const px_keys *keys)
-{
-    const px_analysis *an = c->analyses[a];
-    for (size_t q = 0; q < an->quotes.len; q++) {
-        const px_quote *x = &an->quotes.items[q];
-        if (x->sentence_last < s || x->sentence >= e) continue;
-        px_keys y = {0};
-        px_quote_shingles(x->text, &y);
-        px_keys_unique(&y);
-        size_t shared = px_keys_shared(keys, &y);
-        px_vec_free(&y);
-        if (shared) return 1;
-    }
-    return 0;
-}
+/* Postings of the gapped 3-grams (gapped_keys) of the short quotes, and of
+ * the others' that some short quote has: a lookup per key, so the index
+ * grows with the short quotes only. */
+typedef PX_VEC(px_posting) postings;
 
-/* Rule quote-text: an outlet quoting words that another prints as its own
- * text (a statement, a release, an obituary reprinted without marks) with
- * one word changed is a wording conflict: "Our whole town grieves for
- * them" against "our whole city grieves for them".  Only for
- * quotes of TEXT_MIN_WORDS words or more, a change no trivial one
- * (trivial_diff, names), and text the other article does not quote.
- * Candidates share a word 3-gram with the quote (an index of the
- * sentences' 3-grams), so the cost is linear but for shared 3-grams. */
-static void quote_texts(px_comparison *c)
+static void gapped_postings(const quote_ref *refs, size_t n, postings *out)
 {
-    PX_VEC(px_posting) grams = {0};
-    PX_VEC(size_t) where = {0}; /* posting ref -> article << 32 | sentence */
+    px_map shorts = {0};
     px_keys k = {0};
-    for (size_t a = 0; a < c->n; a++)
-        for (size_t s = 0; s < px_article_sentence_count(c->articles[a]); s++) {
+    for (int pass = 0; pass < 2; pass++) /* the short quotes' keys, then the postings in ref order */
+        for (size_t i = 0; i < n; i++) {
+            if ((pass == 0 && refs[i].shingles.len > SHORT_GRAMS) || !refs[i].words[0]) continue;
             k.len = 0;
-            px_quote_shingles(px_article_sentence(c->articles[a], s, NULL, NULL, NULL), &k);
+            gapped_keys(refs[i].words, &k);
             px_keys_unique(&k);
-            for (size_t i = 0; i < k.len; i++) {
-                px_posting p = {k.items[i], where.len};
-                px_vec_push(&grams, p);
-            }
-            px_vec_push(&where, (size_t)a << 32 | s);
-        }
-    /* refs were pushed ascending, so a stable sort by key is the (key, ref)
-     * order px_posting_cmp gives, in linear time */
-    px_sort_by_key(grams.items, grams.len, sizeof *grams.items);
-    px_buf qn = {0}, tn = {0}, raw = {0}, qw_buf = {0};
-    size_t groups = c->quotes.len;
-    for (size_t g = 0; g < groups; g++) {
-        const px_story_quote *sq = &c->quotes.items[g];
-        normalise(sq->text, &qn);
-        const char *wq[TEXT_MAX_QUOTE + 1];
-        size_t m = word_starts(px_buf_str(&qn), wq, TEXT_MAX_QUOTE + 1);
-        if (m < TEXT_MIN_WORDS || m > TEXT_MAX_QUOTE) continue;
-        k.len = 0;
-        px_quote_shingles(sq->text, &k); /* in text order: the first ones are where it starts */
-        PX_VEC(size_t) cand = {0};
-        for (size_t i = 0; i < k.len && i < TEXT_STARTS; i++) {
-            size_t lo, hi;
-            px_compare_run(grams.items, grams.len, sizeof *grams.items, k.items[i], &lo, &hi);
-            for (size_t x = lo; x < hi && x - lo < MAX_BUCKET; x++) {
-                size_t r = grams.items[x].ref;
-                px_vec_push(&cand, r);
-                if ((where.items[r] & 0xffffffffu) > 0) px_vec_push(&cand, r - 1); /* it may start a sentence before */
+            for (size_t g = 0; g < k.len; g++) {
+                if (pass == 0) px_map_put(&shorts, (const char *)&k.items[g], sizeof k.items[g], (void *)1);
+                else if (!px_map_get(&shorts, (const char *)&k.items[g], sizeof k.items[g])) continue;
+                px_posting p = {k.items[g], i};
+                px_vec_push(out, p);
             }
         }
-        px_keys_unique(&k);
-        if (cand.len) qsort(cand.items, cand.len, sizeof *cand.items, cmp_index);
-        PX_VEC(text_hit) hits = {0};
-        size_t last_article = SIZE_MAX;
-        for (size_t i = 0; i < cand.len; i++) {
-            if (i && cand.items[i] == cand.items[i - 1]) continue;
-            size_t a = where.items[cand.items[i]] >> 32, s = where.items[cand.items[i]] & 0xffffffffu;
-            int carries = 0;
-            for (size_t u = 0; u < sq->uses.len; u++) carries |= sq->uses.items[u].article == a;
-            if (carries || a == last_article) continue;
-            px_buf_reset(&raw);
-            size_t e = s, spaces = 0; /* sentences [s, e): the quote's words and a few more */
-            for (; e < px_article_sentence_count(c->articles[a]) && e < s + TEXT_MAX_SENTENCES && spaces < m + 20; e++) {
-                const char *st = px_article_sentence(c->articles[a], e, NULL, NULL, NULL);
-                for (const char *p = st; *p; p++) spaces += *p == ' ';
-                px_buf_printf(&raw, "%s%s", e > s ? " " : "", st);
-            }
-            if (quoted_there(c, a, s, e, &k)) continue;
-            normalise(px_buf_str(&raw), &tn);
-            text_hit h = {a, s, 0, NULL, NULL};
-            if (!one_word_in(c, px_buf_str(&tn), px_buf_str(&qn), &h)) continue;
-            for (size_t seen = 0; h.sentence + 1 < e; h.sentence++) { /* the sentence the run starts in */
-                const char *ws[TEXT_MAX_WORDS];
-                normalise(px_article_sentence(c->articles[a], h.sentence, NULL, NULL, NULL), &qw_buf);
-                seen += word_starts(px_buf_str(&qw_buf), ws, TEXT_MAX_WORDS);
-                if (seen > h.offset) break;
-            }
-            if (trivial_diff(h.changed, px_buf_str(&qn), 0)) continue;
-            const char *tw = h.changed + 1, *qw = strchr(h.changed, '+') + 1;
-            if (capitalised_in(tw, strcspn(tw, " "), px_buf_str(&raw)) && capitalised_in(qw, strlen(qw), sq->text))
-                continue; /* one name spelled two ways: names.c's */
-            px_vec_push(&hits, h);
-            last_article = a;
-        }
-        if (hits.len) {
-            char subject[64];
-            snprintf(subject, sizeof subject, "%.60s", sq->text);
-            px_conflict kc = {.kind = PX_CONFLICT_QUOTE_WORDING, .slot = PX_SLOT_QUOTE_WORDING,
-                              .judgment = PX_JUDGE_CONFLICT, .subject = px_arena_strdup(&c->arena, subject),
-                              .entity = sq->speaker};
-            for (size_t u = 0; u < sq->uses.len; u++) {
-                const px_quote *q = quote_of(c, &sq->uses.items[u]);
-                px_value v = {sq->uses.items[u].article, q->sentence, sq->text, q->text, "quote-wording", 0};
-                if (!has_value(&kc, v.article, v.value)) px_vec_push(&kc.values, v);
-            }
-            for (size_t h = 0; h < hits.len; h++) {
-                px_value v = {hits.items[h].article, hits.items[h].sentence, hits.items[h].run,
-                              px_article_sentence(c->articles[hits.items[h].article], hits.items[h].sentence, NULL, NULL, NULL),
-                              "quote-text", 0};
-                px_vec_push(&kc.values, v);
-            }
-            order_values(c, &kc);
-            px_vec_push(&c->conflicts, kc);
-        }
-        px_vec_free(&hits);
-        px_vec_free(&cand);
-    }
     px_vec_free(&k);
-    px_vec_free(&grams);
-    px_vec_free(&where);
-    px_buf_free(&qn);
-    px_buf_free(&tn);
-    px_buf_free(&raw);
-    px_buf_free(&qw_buf);
+    px_map_free(&shorts);
 }
 
 void px_compare_quotes(px_comparison *c)
@@ -973,7 +863,7 @@ void px_compare_quotes(px_comparison *c)
             px_posting p = {refs.items[i].shingles.items[k], i};
             px_vec_push(&grams, p);
         }
-        normalise(c->analyses[refs.items[i].article]->quotes.items[refs.items[i].quote].text, &bx);
+        pxq_normalise(c->analyses[refs.items[i].article]->quotes.items[refs.items[i].quote].text, &bx);
         refs.items[i].words = px_xstrdup(px_buf_str(&bx));
         if (!bx.len) continue;
         px_posting p = {px_hash(px_buf_str(&bx), bx.len), i};
@@ -983,8 +873,12 @@ void px_compare_quotes(px_comparison *c)
     join_buckets(refs.items, texts.items, texts.len, parent);
     px_vec_free(&grams);
     px_vec_free(&texts);
+    postings gaps = {0};
+    gapped_postings(refs.items, n, &gaps);
+    join_buckets(refs.items, gaps.items, gaps.len, parent);
+    px_vec_free(&gaps);
     build_groups(c, refs.items, n, parent);
-    quote_texts(c);
+    px_compare_quote_texts(c);
     for (size_t i = 0; i < n; i++) {
         px_vec_free(&refs.items[i].shingles);
         free(refs.items[i].words);

@@ -3,9 +3,11 @@
  * articles are given in: with 3, 5 and 10 outlets of one story (written
  * here: sentences shared by some outlets and not others, reworded ones,
  * shared and altered quotes, equal dates and equal-length alternatives),
- * the facts, the summary and the quotations are the same sets, named by
- * article id, for the given order, reversed, and shuffled.  (Conflicts
- * are checked with the fact model's tests.)
+ * the facts, the summary, the quotations and the conflicts (a name one
+ * outlet in three spells differently, a quote one in four changes a word
+ * of) are the same sets, named by article id, for the given order,
+ * reversed, and shuffled.  (The fact model's slots are checked the same
+ * way in test_facts.c.)
  */
 #include "unit.h"
 #include "unit_context.h"
@@ -36,6 +38,13 @@ static const char *const REWORDED[] = {
     "\\\"The works were finished on time and within the revised budget,\\\" the council said.",
 };
 
+/* Every `from` in s replaced by `to`, of the same length. */
+static void respell(char *s, const char *from, const char *to)
+{
+    assert_int_equal(strlen(from), strlen(to));
+    for (char *p = s; (p = strstr(p, from)); p += strlen(from)) memcpy(p, to, strlen(to));
+}
+
 static px_article *article(int i)
 {
     char json[8192];
@@ -49,6 +58,8 @@ static px_article *article(int i)
         n += snprintf(json + n, sizeof json - (size_t)n, "%s\\n\\n", s);
     }
     snprintf(json + n, sizeof json - (size_t)n, "\"}\n");
+    if (i % 3 == 2) respell(json, "Tilbury", "Tilbery"); /* a name conflict */
+    if (i % 4 == 1) respell(json, "finished", "complete"); /* a quote-wording conflict */
     FILE *f = fmemopen(json, strlen(json), "r");
     assert_non_null(f);
     px_reader *r;
@@ -157,6 +168,26 @@ static char *signature(px_article **a, size_t n)
         px_vec_push(&lines, s);
     }
     sorted(&lines, &out);
+    for (size_t k = 0; k < c->conflicts.len; k++) {
+        const px_conflict *x = &c->conflicts.items[k];
+        px_buf_printf(&b, "conflict %s %s %s (%s) ", px_slot_name(x->slot), px_judgment_name(x->judgment),
+                      x->subject ? x->subject : "-", x->entity ? x->entity : "-");
+        strings values = {0};
+        px_buf vb = {0};
+        for (size_t i = 0; i < x->values.len; i++) {
+            const px_value *v = &x->values.items[i];
+            px_buf_printf(&vb, "%s=%s/%s", px_article_id(c->articles[v->article]), v->value,
+                          v->pattern ? v->pattern : "-");
+            char *t = own(&vb);
+            px_vec_push(&values, t);
+        }
+        sorted(&values, &b);
+        px_buf_free(&vb);
+        px_vec_free(&values);
+        char *t = own(&b);
+        px_vec_push(&lines, t);
+    }
+    sorted(&lines, &out);
     px_vec_free(&lines);
     px_buf_free(&b);
     px_comparison_free(c);
@@ -174,6 +205,8 @@ static void check(size_t n)
     assert_non_null(strstr(given, "fact consensus"));
     assert_non_null(strstr(given, "summary "));
     assert_non_null(strstr(given, "quote "));
+    assert_non_null(strstr(given, "conflict name conflict Tilb"));
+    assert_non_null(strstr(given, "conflict quote-wording conflict"));
     for (size_t i = 0; i < n; i++) p[i] = a[n - 1 - i];
     char *reversed = signature(p, n);
     uint32_t seed = 12345;
