@@ -82,6 +82,7 @@ typedef struct keyed {
     uint64_t key;
     size_t article;
     double weight;
+    double head; /* in the centroid: the key's weight in the headline vector */
 } keyed;
 
 /* Sorted (key, weight) of the sum of the articles' unit vectors; *norm its
@@ -128,16 +129,16 @@ static size_t centroid(const px_comparison *c, keyed **out, double *norm)
     return n;
 }
 
-static double centroid_weight(const keyed *cen, size_t n, uint64_t key)
+static const keyed *centroid_entry(const keyed *cen, size_t n, uint64_t key)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (cen[mid].key == key) return cen[mid].weight;
+        if (cen[mid].key == key) return &cen[mid];
         if (cen[mid].key < key) lo = mid + 1;
         else hi = mid;
     }
-    return 0;
+    return NULL;
 }
 
 /* ---- the headlines ---------------------------------------------------------- */
@@ -319,18 +320,24 @@ static double sentence_cosine(const px_comparison *c, const px_summary_index *ix
     return best;
 }
 
-/* The highest cosine of a claim of sentence `at` (ix) to a centroid. */
-static double closeness(const px_comparison *c, const px_summary_index *ix, size_t at, const keyed *cen,
-                        size_t ncen, double norm)
+/* The highest cosine of a claim of sentence `at` (ix) to the centroid
+ * (*central) and to the headline vector (*headline), whose norms are norm
+ * and hnorm (0: none).  One lookup a key serves both: every headline key is
+ * a claim's, so the centroid holds it (cen[].head). */
+static void closeness(const px_comparison *c, const px_summary_index *ix, size_t at, const keyed *cen,
+                      size_t ncen, double norm, double hnorm, double *central, double *headline)
 {
-    double best = 0;
+    *central = *headline = 0;
     for (size_t k = ix->first[at]; norm > 0 && k < ix->first[at + 1]; k++) {
         const px_features *f = &c->claims.items[k].keys;
-        double dot = 0;
-        for (size_t i = 0; i < f->len; i++) dot += f->items[i].weight * centroid_weight(cen, ncen, f->items[i].key);
-        if (dot / norm > best) best = dot / norm;
+        double dot = 0, hdot = 0;
+        for (size_t i = 0; i < f->len; i++) {
+            const keyed *e = centroid_entry(cen, ncen, f->items[i].key);
+            if (e) dot += f->items[i].weight * e->weight, hdot += f->items[i].weight * e->head;
+        }
+        if (dot / norm > *central) *central = dot / norm;
+        if (hnorm > 0 && hdot / hnorm > *headline) *headline = hdot / hnorm;
     }
-    return best;
 }
 
 static void make_candidates(const px_comparison *c, const px_summary_index *ix, const px_summary_weights *w,
@@ -339,12 +346,17 @@ static void make_candidates(const px_comparison *c, const px_summary_index *ix, 
     keyed *cen = NULL, *head = NULL;
     double norm = 0, hnorm = 0;
     size_t ncen = centroid(c, &cen, &norm), nhead = w->headline > 0 ? headlines(c, &head, &hnorm) : 0;
+    for (size_t i = 0, j = 0; i < ncen && j < nhead;) { /* both sorted by key */
+        if (cen[i].key < head[j].key) i++;
+        else if (cen[i].key > head[j].key) j++;
+        else cen[i++].head = head[j++].weight;
+    }
     for (size_t a = 0; a < c->n; a++) {
         unsigned char *event = event_marks(c, a);
         for (size_t s = 0; s < c->articles[a]->sentences.len; s++) {
             size_t at = ix->base[a] + s;
-            double central = closeness(c, ix, at, cen, ncen, norm);
-            double headline = nhead ? closeness(c, ix, at, head, nhead, hnorm) : 0;
+            double central, headline;
+            closeness(c, ix, at, cen, ncen, norm, nhead ? hnorm : 0, &central, &headline);
             candidate cd = {.article = a, .sentence = s};
             cd.fitness = px_summary_sentence_fitness(c, a, s);
             const char *text = c->articles[a]->sentences.items[s].text;
