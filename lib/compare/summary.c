@@ -223,6 +223,7 @@ static size_t headlines(const px_comparison *c, keyed **out, double *norm)
                 keyed e = {key[words.items[i]], a, 1};
                 px_vec_push(&v, e);
             }
+        if (v.len == from) continue; /* no title, or no word of it in the story */
         px_sort_by_key(v.items + from, v.len - from, sizeof *v.items);
         size_t n = from;
         for (size_t i = from; i < v.len; i++) { /* tf, then 1 + log tf */
