@@ -8,7 +8,12 @@ STORY_DIR holds <story>.jsonl as `bench/compare/stories.py write` makes
 them.  For every summary line and every other article it cites, the line's
 numbers (digits, and number words one to twenty) and its capitalised words
 after the first (names, mostly) must occur in that article's text: a check
-made from the text alone, independent of parallax's alignment.  Printed:
+made from the text alone, independent of parallax's alignment.  A line's
+closing "(Disputed: ...)" or "(Updated: ...)" note is left out of the
+check: it names the values of outlets the line does not cite.  Also
+printed: the share supported when names may differ in case ("Shurtleff
+Street" in an article saying "Shurtleff and Bellingham streets",
+"President Obama" in one saying "president Barack Obama").  Printed:
 lines, the share of citations supported, lines per summary, words,
 empty summaries, and lines that look like fragments (no closing full stop)
 or furniture (a "Click here"/"Copyright"/"VIDEO:" style phrase).
@@ -20,6 +25,7 @@ NUMWORDS = ('one two three four five six seven eight nine ten eleven twelve thir
             'fifteen sixteen seventeen eighteen nineteen twenty').split()
 FURNITURE = re.compile(r'click here|copyright|all rights reserved|javascript|subscribe|newsletter|'
                        r'^[A-Z]{3,}:|read more|follow us|\u00a9', re.I)
+NOTE = re.compile(r'\s*\((?:Disputed|Updated): .*\)\s*$')
 SMALL = set('A An The In On At For And But Or Of To By With From As Police Officers He She They It '
             'His Her Their This That These Those Monday Tuesday Wednesday Thursday Friday Saturday '
             'Sunday'.split())
@@ -32,12 +38,13 @@ def anchors(line):
     return nums, names
 
 
-def carried(text, nums, names):
+def carried(text, nums, names, fold=False):
     low = text.lower()
     for n in nums:
         if not re.search(r'(?<![\d.,])' + re.escape(n.lower()) + r'(?![\d])', low):
             return False
-    return all(re.search(r'\b' + re.escape(n.split("'")[0].split('\u2019')[0]) , text) for n in names)
+    return all(re.search(r'\b' + re.escape(n.split("'")[0].split('\u2019')[0]), text, re.I if fold else 0)
+               for n in names)
 
 
 def main():
@@ -49,7 +56,7 @@ def main():
     a = ap.parse_args()
     rows = [l.rstrip('\n').split('\t') for l in open(os.path.join(TOP, 'bench/compare/stories.tsv'))][1:]
     stories = [r[0] for r in rows if a.half == 'all' or r[2] == a.half]
-    lines = cites = ok = empty = frag = furn = words = 0
+    lines = cites = ok = folded = empty = frag = furn = words = 0
     for s in stories:
         path = os.path.join(a.dir, s + '.jsonl')
         arts = [json.loads(l) for l in open(path)]
@@ -62,18 +69,20 @@ def main():
             words += len(t.split())
             frag += not re.search(r'[.!]["\u201d\u2019\')]*\s*$', t)
             furn += bool(FURNITURE.search(t))
-            nums, names = anchors(t)
+            nums, names = anchors(NOTE.sub('', t))  # the note names what other outlets give
             for k in line['support']:
                 if k == line['article']:
                     continue
                 cites += 1
                 good = carried(arts[k]['text'], nums, names)
                 ok += good
+                folded += carried(arts[k]['text'], nums, names, fold=True)
                 if a.show and not good:
                     print('%s: not in article %d: %s' % (s, k, t))
     print('%s half: %d stories, %d summary lines (%.2f a summary, %.1f words a line), %d empty'
           % (a.half, len(stories), lines, lines / max(len(stories), 1), words / max(lines, 1), empty))
-    print('citations to another outlet: %d, supported by its text: %d (%.3f)' % (cites, ok, ok / max(cites, 1)))
+    print('citations to another outlet: %d, supported by its text: %d (%.3f); in any case: %d (%.3f)'
+          % (cites, ok, ok / max(cites, 1), folded, folded / max(cites, 1)))
     print('lines that look like fragments: %d, like furniture: %d' % (frag, furn))
 
 

@@ -1,17 +1,24 @@
 #!/usr/bin/env python3
-"""fit.py — fits the summary's ranking weights on NeuS train.
+"""fit.py — fits the summary's ranking weights and length by k-fold on NeuS.
 
-    bench/summary/fit.py DATA [--jobs N]
+    bench/summary/fit.py DATA [--split val|train] [--folds K] [--jobs N] [--grid narrow|wide]
 
-DATA holds train.source and train.target (NeuS's layout, see neus.py).
-Only train is read; val is left for bench/summary/run to report.  Stories
-are split by line-index parity: the even lines fit (every weighting of a
-grid, each story compared once by build/bench/summary_fit, which makes the
-summary under all of them), the odd lines check.  Printed: the best
-weightings by mean ROUGE-2 F1 on the even fold, each with its score on the
-odd fold, and the defaults' (lib/compare/summary.c) on both.  The defaults
-are set from the first line by hand, rounded; then this is run again to
-confirm.
+DATA holds SPLIT.source and SPLIT.target (NeuS's layout, see neus.py).
+Each story is compared once by build/bench/summary_fit, which makes its
+summary under every weighting of a grid; each summary is scored (ROUGE-2
+F1 against the roundup, rouge.py).  Stories fall in K folds by line index
+mod K.  Printed side by side:
+
+  in-sample     the weighting best over all stories, and its mean R-2
+  out-of-fold   per fold, the weighting best on the other K-1 folds, scored
+                on that fold; the mean over all stories of those scores
+
+so the gap between the two shows how much of the gain is the fit's own
+luck.  Then the best ten weightings, the defaults (lib/compare/summary.c,
+DEFAULT below) and the defaults before (BEFORE) on all stories.  The
+defaults are the in-sample best of the 'narrow' grid on val; `--split
+train` scores the same grid on train's 2,452 stories, which no weight was
+fitted to.
 """
 import argparse, collections, concurrent.futures, itertools, json, os, subprocess, sys, tempfile
 
@@ -19,9 +26,15 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import neus, rouge  # noqa: E402
 
 TOP = os.path.join(os.path.dirname(os.path.abspath(__file__)), '../..')
-GRID = {'central': [1.0], 'support': [0.0, 0.15, 0.3, 0.6], 'lead': [0.0, 0.15, 0.3, 0.6, 1.0],
-        'event': [0.0, 0.1, 0.3], 'disputed': [0.5], 'words': [50, 60, 75, 90]}
-DEFAULT = (1.0, 0.15, 0.3, 0.1, 0.5, 50)
+NAMES = ('central', 'headline', 'support', 'lead', 'event', 'disputed', 'share', 'words', 'min_lines')
+GRIDS = {  # 'narrow' set the defaults; 'wide' shows what a larger search costs out of fold
+    'narrow': {'central': [1.0], 'headline': [0.4, 0.8, 1.2, 1.6], 'support': [0.0], 'lead': [0.15, 0.3],
+               'event': [0.1], 'disputed': [0.5], 'share': [0.3, 0.4], 'words': [30], 'min_lines': [1]},
+    'wide': {'central': [1.0], 'headline': [0.0, 0.2, 0.4, 0.8], 'support': [0.0, 0.15], 'lead': [0.15, 0.3],
+             'event': [0.1, 0.3], 'disputed': [0.5], 'share': [0.3, 0.4], 'words': [0, 30], 'min_lines': [1, 2]},
+}
+DEFAULT = (1.0, 0.8, 0.0, 0.15, 0.1, 0.5, 0.3, 30, 1)
+BEFORE = (1.0, 0.0, 0.15, 0.3, 0.1, 0.5, 0.0, 50, 3)  # the defaults before the headline and length terms
 
 
 def write_stories(path, stories, ids):
@@ -36,22 +49,31 @@ def bigrams(toks):
     return collections.Counter(zip(toks, toks[1:]))
 
 
+def mean(xs):
+    return 100 * sum(xs) / len(xs) if xs else 0.0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('data')
+    ap.add_argument('--split', default='val')
+    ap.add_argument('--folds', type=int, default=5)
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--limit', type=int, default=0, help='the first N stories only')
+    ap.add_argument('--grid', default='narrow', choices=sorted(GRIDS))
     ap.add_argument('--defaults', action='store_true', help='the defaults only, no grid')
     a = ap.parse_args()
-    src = open(os.path.join(a.data, 'train.source'), encoding='utf-8').read().splitlines()
-    tgt = open(os.path.join(a.data, 'train.target'), encoding='utf-8').read().splitlines()
+    src = open(os.path.join(a.data, a.split + '.source'), encoding='utf-8').read().splitlines()
+    tgt = open(os.path.join(a.data, a.split + '.target'), encoding='utf-8').read().splitlines()
     if a.limit:
         src, tgt = src[:a.limit], tgt[:a.limit]
     stories = [neus.parse(line) for line in src]
     refs = [bigrams(rouge.tokens(neus.reference(line))) for line in tgt]
-    weights = [] if a.defaults else [tuple(w) for w in itertools.product(*GRID.values())]
-    if DEFAULT not in weights:
-        weights.append(DEFAULT)
+    grid = GRIDS[a.grid]
+    weights = [] if a.defaults else [tuple(w) for w in itertools.product(*(grid[k] for k in NAMES))]
+    for w in (DEFAULT, BEFORE):
+        if w not in weights:
+            weights.append(w)
     subprocess.run(['make', '-C', TOP, '-s', 'build/bench/summary_fit'], check=True)
     cache = {}
 
@@ -67,7 +89,7 @@ def main():
         overlap = sum(min(c, ref[g]) for g, c in b.items())
         return rouge._f1(overlap, sum(b.values()), sum(ref.values()))
 
-    sums = [[0.0, 0.0] for _ in weights]
+    score = [[0.0] * len(stories) for _ in weights]  # score[w][story]
     with tempfile.TemporaryDirectory() as tmp:
         wpath = os.path.join(tmp, 'weights')
         with open(wpath, 'w') as f:
@@ -84,18 +106,38 @@ def main():
             for line in p.stdout:
                 o = json.loads(line)
                 i = int(o['story'])
-                sums[o['w']][i % 2] += r2(o['summary'], refs[i])
+                score[o['w']][i] = r2(o['summary'], refs[i])
             p.wait()
-    n = [len(range(0, len(stories), 2)), len(range(1, len(stories), 2))]
-    mean = [(100 * s[0] / n[0], 100 * s[1] / n[1]) for s in sums]
-    order = sorted(range(len(weights)), key=lambda k: -mean[k][0])
-    names = list(GRID)
-    print('NeuS train: %d stories; fit on the even lines (%d), checked on the odd (%d)' % (len(stories), n[0], n[1]))
-    print('%-48s %9s %9s' % ('weights (' + ' '.join(names) + ')', 'R-2 fit', 'R-2 check'))
-    for k in order[:10]:
-        print('%-48s %9.2f %9.2f' % (' '.join(str(x) for x in weights[k]), mean[k][0], mean[k][1]))
-    d = weights.index(DEFAULT)
-    print('%-48s %9.2f %9.2f' % ('defaults ' + ' '.join(str(x) for x in DEFAULT), mean[d][0], mean[d][1]))
+    n, k = len(stories), a.folds
+    fold = [i % k for i in range(n)]
+    total = [sum(s) for s in score]
+    best = max(range(len(weights)), key=lambda w: (total[w], -w))
+    oof, chosen = [0.0] * n, []
+    for f in range(k):
+        fs = [sum(s[i] for i in range(n) if fold[i] != f) for s in score]
+        w = max(range(len(weights)), key=lambda x: (fs[x], -x))
+        chosen.append(w)
+        for i in range(n):
+            if fold[i] == f:
+                oof[i] = score[w][i]
+    fmt = lambda w: ' '.join(str(x) for x in weights[w])  # noqa: E731
+    print('NeuS %s: %d stories, %d weightings, %d folds (line index mod %d)' % (a.split, n, len(weights), k, k))
+    print('weights: %s' % ' '.join(NAMES))
+    print('%-12s %-44s %9s' % ('', 'weighting', 'R-2'))
+    print('%-12s %-44s %9.2f' % ('in-sample', fmt(best), mean(score[best])))
+    print('%-12s %-44s %9.2f' % ('out-of-fold', '(per fold below)', mean(oof)))
+    print('gap in-sample - out-of-fold: %.2f R-2 points (%.4f F1)' % (mean(score[best]) - mean(oof),
+                                                                     (mean(score[best]) - mean(oof)) / 100))
+    for f in range(k):
+        ids = [i for i in range(n) if fold[i] == f]
+        print('  fold %d: fit on the rest %-34s held out %6.2f (in-sample best there %6.2f)'
+              % (f, fmt(chosen[f]), mean([score[chosen[f]][i] for i in ids]), mean([score[best][i] for i in ids])))
+    print('best ten on all stories:')
+    for w in sorted(range(len(weights)), key=lambda x: -total[x])[:10]:
+        print('  %-44s %9.2f' % (fmt(w), mean(score[w])))
+    d, b = weights.index(DEFAULT), weights.index(BEFORE)
+    print('  %-44s %9.2f' % ('defaults ' + fmt(d), mean(score[d])))
+    print('  %-44s %9.2f' % ('before ' + fmt(b), mean(score[b])))
 
 
 if __name__ == '__main__':

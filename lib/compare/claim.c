@@ -32,6 +32,13 @@
 
 enum { PREFIX = 5, CLAUSE_WORDS = 6, MAX_CLAUSES = 8 };
 
+uint64_t px_claim_key(const px_token *t)
+{
+    if (t->kind == PX_TOKEN_NUMBER) return px_hash(t->norm, strlen(t->norm)) ^ 0x9e3779b97f4a7c15ULL; /* apart from words */
+    size_t n = t->kind == PX_TOKEN_WORD && !t->stop ? strlen(t->stem) : 0;
+    return n >= 2 ? px_hash(t->stem, n < PREFIX ? n : PREFIX) : 0;
+}
+
 static void claim_keys(px_claim *cl, const px_analysis *an, size_t *cursor)
 {
     while (*cursor < an->tokens.len && (an->tokens.items[*cursor].sentence < cl->sentence ||
@@ -41,16 +48,8 @@ static void claim_keys(px_claim *cl, const px_analysis *an, size_t *cursor)
     for (; *cursor < an->tokens.len && an->tokens.items[*cursor].sentence == cl->sentence &&
            an->tokens.items[*cursor].start < cl->end;
          (*cursor)++) {
-        const px_token *t = &an->tokens.items[*cursor];
-        uint64_t key;
-        if (t->kind == PX_TOKEN_NUMBER) {
-            key = px_hash(t->norm, strlen(t->norm)) ^ 0x9e3779b97f4a7c15ULL; /* apart from words */
-        } else if (t->kind == PX_TOKEN_WORD && !t->stop && strlen(t->stem) >= 2) {
-            size_t n = strlen(t->stem);
-            key = px_hash(t->stem, n < PREFIX ? n : PREFIX);
-        } else {
-            continue;
-        }
+        uint64_t key = px_claim_key(&an->tokens.items[*cursor]);
+        if (!key) continue;
         px_feature f = {key, 1.0f, 0};
         px_vec_push(&cl->keys, f);
     }

@@ -295,6 +295,9 @@ struct px_comparison {
 void px_compare_sources(px_comparison *c);
 void px_compare_entities(px_comparison *c);
 void px_compare_claims(px_comparison *c);
+/* A token's key in the claims' vectors (claim.c): a number as written, or
+ * the first bytes of a content word's stem; 0 for any other token. */
+uint64_t px_claim_key(const px_token *t);
 void px_compare_align(px_comparison *c);
 void px_compare_quotes(px_comparison *c);
 void px_compare_slots(px_comparison *c);

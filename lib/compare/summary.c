@@ -8,6 +8,9 @@
  *   W_CENTRAL  centrality: cosine of its idf-weighted stem vector (claim.c)
  *              to the story's centroid, the sum of each article's unit
  *              vector, so every outlet weighs alike whatever its length;
+ *   W_HEADLINE closeness to the headlines: cosine of the same vector to the
+ *              sum of the articles' title vectors (unit length each), since
+ *              a headline states what the article is about;
  *   W_SUPPORT  support: the independent outlets it can be cited to
  *              (summary_cite.c: their own aligned sentence carries its
  *              people and numbers; a near-copy counts once), as a share of
@@ -20,13 +23,23 @@
  *              count a later article gives otherwise.
  * Less fit sentences (quotation, loaded words; then fragments, headings,
  * dangling openers) are taken only when the fit ones give fewer than
- * MIN_LINES lines; furniture only when nothing else is left, so the summary
+ * weights.min_lines lines; furniture only when nothing else is left, so the summary
  * is never empty when the articles have a sentence.
+ *
+ * The weights (px_summary_default_weights) are fitted by
+ * bench/summary/fit.py (5-fold on NeuS val, checked on train); there the
+ * support term does not help the choice (its weight is 0), so citations
+ * only decide whom a line credits, and a disputed value still ranks lower.
+ *
+ * Length: a summary of a short story is short.  The target is a share
+ * (weights.share) of the words of the story's sentences, at least
+ * weights.words and at most MAX_SUMMARY_WORDS: 30 words for three
+ * 100-word excerpts, 100 for any story of full articles.
  *
  * Choice: best first, skipping a sentence that repeats a chosen one (it
  * shares a fact with it, or the cosine of their vectors is >= REDUNDANT)
  * or would take the summary past MAX_SUMMARY_WORDS; until MAX_LINES lines,
- * or MIN_LINES lines and the target length (weights.words).  Citations are exact
+ * or weights.min_lines lines and the target length.  Citations are exact
  * and cost a little, so the ranking starts from an upper bound of support
  * (the outlets of the facts the sentence belongs to) and computes a
  * sentence's real citations only when it reaches the top (lazy greedy: the
@@ -54,12 +67,13 @@
 #include "story/profile.h"
 #include "story/similarity.h"
 
-enum { MIN_LINES = 3, MAX_LINES = 5, MAX_SUMMARY_WORDS = 100 };
+enum { MAX_LINES = 5, MAX_SUMMARY_WORDS = 100 };
 #define REDUNDANT 0.7
 #define TIE 1e-9
 
 const px_summary_weights px_summary_default_weights = {
-    .central = 1.0, .support = 0.15, .lead = 0.3, .event = 0.1, .disputed = 0.5, .words = 50,
+    .central = 1.0, .headline = 0.8, .support = 0, .lead = 0.15, .event = 0.1, .disputed = 0.5, .share = 0.3,
+    .words = 30, .min_lines = 1,
 };
 
 /* ---- the story centroid ---------------------------------------------------- */
@@ -68,6 +82,7 @@ typedef struct keyed {
     uint64_t key;
     size_t article;
     double weight;
+    double head; /* in the centroid: the key's weight in the headline vector */
 } keyed;
 
 /* Sorted (key, weight) of the sum of the articles' unit vectors; *norm its
@@ -114,16 +129,130 @@ static size_t centroid(const px_comparison *c, keyed **out, double *norm)
     return n;
 }
 
-static double centroid_weight(const keyed *cen, size_t n, uint64_t key)
+static const keyed *centroid_entry(const keyed *cen, size_t n, uint64_t key)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (cen[mid].key == key) return cen[mid].weight;
+        if (cen[mid].key == key) return &cen[mid];
         if (cen[mid].key < key) lo = mid + 1;
         else hi = mid;
     }
-    return 0;
+    return NULL;
+}
+
+/* ---- the headlines ---------------------------------------------------------- */
+
+/* A headline's words: runs of letters, digits, apostrophes and hyphens
+ * (bytes past ASCII count as letters), ASCII lower-cased as the tokens'
+ * norm is folded.  A " - Outlet" or " | Outlet" tail of a few words is left
+ * out. */
+static size_t headline_end(const char *t)
+{
+    size_t n = strlen(t);
+    for (size_t i = n; i-- > 1;)
+        if ((t[i] == '-' || t[i] == '|') && t[i - 1] == ' ' && t[i + 1] == ' ')
+            return px_summary_words(t + i + 2) <= 4 && px_summary_words(t + i + 2) * 2 < px_summary_words(t) ? i - 1 : n;
+    return n;
+}
+
+static int word_byte(unsigned char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch >= 0x80 ||
+           ch == '\'' || ch == '-';
+}
+
+typedef PX_VEC(size_t) slots;
+
+/* The words of every article's title as slots of map m (a slot per distinct
+ * word; the map's values are slot + 1); per article, its words' slots in
+ * *words (words->items[w] of article a from at[a] to at[a + 1]). */
+static void headline_words(const px_comparison *c, px_map *m, slots *words, size_t *at, size_t *nslots)
+{
+    px_buf b = {0};
+    for (size_t a = 0; a < c->n; a++) {
+        at[a] = words->len;
+        const char *t = px_article_title(c->articles[a]);
+        if (!t) continue;
+        size_t end = headline_end(t);
+        for (size_t i = 0; i < end;) {
+            while (i < end && !word_byte((unsigned char)t[i])) i++;
+            size_t from = i;
+            while (i < end && word_byte((unsigned char)t[i])) i++;
+            size_t to = i;
+            while (to > from && (t[to - 1] == '\'' || t[to - 1] == '-')) to--; /* "Democrats'" */
+            if (to - from >= 2 && t[to - 2] == '\'' && (t[to - 1] == 's' || t[to - 1] == 'S')) to -= 2;
+            if (to == from) continue;
+            px_buf_reset(&b);
+            for (size_t k = from; k < to; k++) px_buf_putc(&b, (char)(t[k] >= 'A' && t[k] <= 'Z' ? t[k] + 32 : t[k]));
+            uintptr_t slot = (uintptr_t)px_map_get(m, px_buf_str(&b), b.len);
+            if (!slot) px_map_put(m, px_buf_str(&b), b.len, (void *)(slot = ++*nslots));
+            px_vec_push(words, (size_t)slot - 1);
+        }
+    }
+    at[c->n] = words->len;
+    px_buf_free(&b);
+}
+
+/* The headline centroid: the sum of the articles' title vectors, each of
+ * the claims' keys (px_claim_key) of its words, (1 + log tf) weighted, to
+ * unit length; a title word gets the key of a token of the story spelt
+ * alike (a word no article's text has matches no sentence anyway).  Sorted
+ * by key into *out (malloc'ed); returns the entry count, *norm its length. */
+static size_t headlines(const px_comparison *c, keyed **out, double *norm)
+{
+    px_map m = {0};
+    slots words = {0};
+    size_t *at = px_xmalloc((c->n + 1) * sizeof *at), nslots = 0;
+    headline_words(c, &m, &words, at, &nslots);
+    uint64_t *key = px_xcalloc(nslots + 1, sizeof *key);
+    for (size_t a = 0; nslots && a < c->n; a++) {
+        const px_analysis *an = c->analyses[a];
+        for (size_t i = 0; i < an->tokens.len; i++) {
+            const px_token *t = &an->tokens.items[i];
+            uint64_t k = px_claim_key(t);
+            uintptr_t slot = k ? (uintptr_t)px_map_get(&m, t->norm, strlen(t->norm)) : 0;
+            if (slot) key[slot - 1] = k;
+        }
+    }
+    PX_VEC(keyed) v = {0};
+    for (size_t a = 0; a < c->n; a++) {
+        size_t from = v.len;
+        for (size_t i = at[a]; i < at[a + 1]; i++)
+            if (key[words.items[i]]) {
+                keyed e = {key[words.items[i]], a, 1};
+                px_vec_push(&v, e);
+            }
+        if (v.len == from) continue; /* no title, or no word of it in the story */
+        px_sort_by_key(v.items + from, v.len - from, sizeof *v.items);
+        size_t n = from;
+        for (size_t i = from; i < v.len; i++) { /* tf, then 1 + log tf */
+            if (n > from && v.items[n - 1].key == v.items[i].key) v.items[n - 1].weight += 1;
+            else v.items[n++] = v.items[i];
+        }
+        double sq = 0;
+        for (size_t i = from; i < n; i++) {
+            v.items[i].weight = 1 + log(v.items[i].weight);
+            sq += v.items[i].weight * v.items[i].weight;
+        }
+        for (size_t i = from; i < n; i++) v.items[i].weight /= sqrt(sq);
+        v.len = n;
+    }
+    px_sort_by_key(v.items, v.len, sizeof *v.items); /* stable: sums in article order */
+    size_t n = 0;
+    double sq = 0;
+    for (size_t i = 0; i < v.len; i++) {
+        if (n && v.items[n - 1].key == v.items[i].key) v.items[n - 1].weight += v.items[i].weight;
+        else v.items[n++] = v.items[i];
+    }
+    for (size_t i = 0; i < n; i++) sq += v.items[i].weight * v.items[i].weight;
+    *norm = sqrt(sq);
+    *out = v.items;
+    free(key);
+    free(at);
+    px_vec_free(&words);
+    px_map_free(&m);
+    return n;
 }
 
 /* ---- candidates ------------------------------------------------------------ */
@@ -192,35 +321,57 @@ static double sentence_cosine(const px_comparison *c, const px_summary_index *ix
     return best;
 }
 
+/* The highest cosine of a claim of sentence `at` (ix) to the centroid
+ * (*central) and to the headline vector (*headline), whose norms are norm
+ * and hnorm (0: none).  One lookup a key serves both: every headline key is
+ * a claim's, so the centroid holds it (cen[].head). */
+static void closeness(const px_comparison *c, const px_summary_index *ix, size_t at, const keyed *cen,
+                      size_t ncen, double norm, double hnorm, double *central, double *headline)
+{
+    *central = *headline = 0;
+    for (size_t k = ix->first[at]; norm > 0 && k < ix->first[at + 1]; k++) {
+        const px_features *f = &c->claims.items[k].keys;
+        double dot = 0, hdot = 0;
+        for (size_t i = 0; i < f->len; i++) {
+            const keyed *e = centroid_entry(cen, ncen, f->items[i].key);
+            if (e) dot += f->items[i].weight * e->weight, hdot += f->items[i].weight * e->head;
+        }
+        if (dot / norm > *central) *central = dot / norm;
+        if (hnorm > 0 && hdot / hnorm > *headline) *headline = hdot / hnorm;
+    }
+}
+
 static void make_candidates(const px_comparison *c, const px_summary_index *ix, const px_summary_weights *w,
                             candidates *out)
 {
-    keyed *cen = NULL;
-    double norm = 0;
-    size_t ncen = centroid(c, &cen, &norm);
+    keyed *cen = NULL, *head = NULL;
+    double norm = 0, hnorm = 0;
+    size_t ncen = centroid(c, &cen, &norm), nhead = w->headline > 0 ? headlines(c, &head, &hnorm) : 0;
+    for (size_t i = 0, j = 0; i < ncen && j < nhead;) { /* both sorted by key */
+        if (cen[i].key < head[j].key) i++;
+        else if (cen[i].key > head[j].key) j++;
+        else cen[i++].head = head[j++].weight;
+    }
     for (size_t a = 0; a < c->n; a++) {
         unsigned char *event = event_marks(c, a);
         for (size_t s = 0; s < c->articles[a]->sentences.len; s++) {
             size_t at = ix->base[a] + s;
-            double central = 0;
-            for (size_t k = ix->first[at]; norm > 0 && k < ix->first[at + 1]; k++) {
-                const px_features *f = &c->claims.items[k].keys;
-                double dot = 0;
-                for (size_t i = 0; i < f->len; i++) dot += f->items[i].weight * centroid_weight(cen, ncen, f->items[i].key);
-                if (dot / norm > central) central = dot / norm;
-            }
+            double central, headline;
+            closeness(c, ix, at, cen, ncen, norm, nhead ? hnorm : 0, &central, &headline);
             candidate cd = {.article = a, .sentence = s};
             cd.fitness = px_summary_sentence_fitness(c, a, s);
             const char *text = c->articles[a]->sentences.items[s].text;
             cd.text = text ? text + px_summary_lead_in(text) : NULL;
             cd.words = cd.text ? px_summary_words(cd.text) : 0;
-            cd.base = w->central * central + w->lead / (1.0 + (double)s) + w->event * 0.5 * event[s];
+            cd.base = w->central * central + w->headline * headline + w->lead / (1.0 + (double)s) +
+                      w->event * 0.5 * event[s];
             cd.score = cd.base + support_term(c, w, support_bound(c, ix, a, s));
             px_vec_push(out, cd);
         }
         free(event);
     }
     free(cen);
+    free(head);
 }
 
 /* x ranks above y: by score, scores within TIE of each other by text, then
@@ -373,14 +524,19 @@ void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w)
     px_summary_index_make(c, &ix);
     candidates v = {0};
     make_candidates(c, &ix, w, &v);
-    size_t words = 0;
+    size_t words = 0, story_words = 0;
+    for (size_t i = 0; i < v.len; i++) story_words += v.items[i].fitness < PX_SUMMARY_NEVER ? v.items[i].words : 0;
+    size_t target = (size_t)(w->share * (double)story_words + 0.5);
+    if (target < w->words) target = w->words;
+    if (target > MAX_SUMMARY_WORDS) target = MAX_SUMMARY_WORDS;
+    size_t min_lines = w->min_lines < 1 ? 1 : w->min_lines > MAX_LINES ? MAX_LINES : w->min_lines;
     runs r = {px_xmalloc((v.len / RUN + 1) * sizeof *r.max), (v.len + RUN - 1) / RUN, PX_SUMMARY_FIT};
     for (px_summary_fitness level = PX_SUMMARY_FIT; level <= PX_SUMMARY_NEVER; level++) {
         if (level == PX_SUMMARY_NEVER && c->summary.len) break;
-        if (level > PX_SUMMARY_FIT && c->summary.len >= MIN_LINES) break;
+        if (level > PX_SUMMARY_FIT && c->summary.len >= min_lines) break;
         runs_at(&r, v.items, v.len, level);
         candidate *x;
-        while (c->summary.len < MAX_LINES && !(c->summary.len >= MIN_LINES && words >= w->words) &&
+        while (c->summary.len < MAX_LINES && !(c->summary.len >= min_lines && words >= target) &&
                (x = top(c, v.items, v.len, &r)) != NULL) {
             if (!x->exact) {
                 int disputed = px_summary_cite(c, &ix, x->article, x->sentence, &x->cited, &x->others);

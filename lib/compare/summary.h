@@ -9,7 +9,8 @@
  *                       own aligned sentence carries its names and numbers,
  *                       never one that gives another value
  *   summary.c           ranking (centrality, support, position, event
- *                       content) and the choice of 3 to 5 sentences
+ *                       content, closeness to the headlines) and the choice
+ *                       of up to 5 sentences, 100 words
  */
 #ifndef PX_COMPARE_SUMMARY_H
 #define PX_COMPARE_SUMMARY_H
@@ -78,11 +79,12 @@ int px_summary_cite(const px_comparison *c, const px_summary_index *ix, size_t a
 size_t px_summary_independent(const px_comparison *c, const px_indexes *cited);
 
 /* The weights of the summary's ranking (summary.c explains each), and its
- * target length: lines are added until there are at least 3 and at least
- * `words` words (at most 5 lines, 100 words). */
+ * target length: lines are added until there are at least `min_lines` and
+ * at least max(`words`, `share` x the story's words) words (at most 5
+ * lines, 100 words). */
 typedef struct px_summary_weights {
-    double central, support, lead, event, disputed;
-    size_t words;
+    double central, headline, support, lead, event, disputed, share;
+    size_t words, min_lines;
 } px_summary_weights;
 
 extern const px_summary_weights px_summary_default_weights;

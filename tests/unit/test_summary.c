@@ -1,6 +1,7 @@
 /*
  * test_summary.c — the story summary (lib/compare/summary*.c): never empty,
- * 3 to 5 lines within 100 words, no furniture, fragments, headings or
+ * 3 to 5 lines within 100 words for full articles and fewer for a short
+ * story, the sentence the headlines are about first, no furniture, fragments, headings or
  * dangling openers, and citations only to outlets whose own sentence
  * carries the same numbers.  Short articles written for the test.
  */
@@ -197,6 +198,54 @@ static void three_to_five_lines_within_100_words(void **state)
     done(&s);
 }
 
+/* A short story gets a short summary: three excerpts of 30 words or so,
+ * a target of 30 words (the floor), so two lines, where the full mill
+ * articles above get three or more. */
+static void short_stories_short_summaries(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Dam breach\n\nA dam on the Ravel river broke on Sunday and flooded the village of Ostrin, local officials said. "
+            "Rescue boats took about 200 residents to a school on higher ground overnight.");
+    add(&s, "Ostrin flooded\n\nFloodwater poured into Ostrin on Sunday after a dam on the Ravel river gave way. "
+            "Residents were taken by boat to a school on higher ground.");
+    add(&s, "Village evacuated\n\nThe Ravel river dam burst on Sunday, sending water into the village of Ostrin. "
+            "Engineers had warned about cracks in the dam wall last spring.");
+    compare(&s);
+    assert_true(s.c->summary.len >= 1 && s.c->summary.len <= 2);
+    assert_true(summary_words(s.c) >= 15 && summary_words(s.c) <= 45);
+    done(&s);
+}
+
+/* Of two sentences that the bodies weigh alike, the one the headlines are
+ * about leads: here every title is about the dam, and the bodies say as
+ * much about the school as about the dam. */
+static void headlines_lead(void **state)
+{
+    (void)state;
+    story s = {0};
+    const char *body = "\n\nThe Ravel dam broke on Sunday near the town of Ostrin, officials said. "
+                       "The Ostrin school opened on Sunday as a shelter for the town, officials said.";
+    char text[512];
+    const char *titles[] = {"Ravel dam broke", "Dam broke on the Ravel", "The Ravel dam"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(text, sizeof text, "%s%s", titles[i], body);
+        add(&s, text);
+    }
+    compare(&s);
+    px_summary_weights w = px_summary_default_weights;
+    w.min_lines = 1;
+    w.words = 1; /* one line: the best */
+    w.share = 0;
+    w.lead = 0;
+    for (size_t i = 0; i < s.c->summary.len; i++) px_vec_free(&s.c->summary.items[i].support);
+    s.c->summary.len = 0;
+    px_compare_summary_weighted(s.c, &w);
+    assert_int_equal(s.c->summary.len, 1);
+    assert_non_null(strstr(s.c->summary.items[0].text, "dam broke"));
+    done(&s);
+}
+
 /* A dateline opening a sentence is not shown, and only a dateline is cut. */
 static void datelines_are_cut(void **state)
 {
@@ -313,6 +362,8 @@ int main(void)
         cmocka_unit_test(cited_only_where_the_numbers_match),
         cmocka_unit_test(cited_only_where_the_digits_match),
         cmocka_unit_test(three_to_five_lines_within_100_words),
+        cmocka_unit_test(short_stories_short_summaries),
+        cmocka_unit_test(headlines_lead),
         cmocka_unit_test(datelines_are_cut),
         cmocka_unit_test(cited_only_where_the_names_match),
         cmocka_unit_test(disputed_values_are_named),
