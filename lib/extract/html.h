@@ -159,6 +159,7 @@ typedef enum html_author_rule {
     AR_NEAR,           /* a byline line by the headline */
     AR_BODY_LINE,      /* a byline line at the edges of the body */
     AR_KEPT,           /* a byline among the first kept blocks of the body */
+    AR_LINE,           /* a line opening with a byline phrase, anywhere */
     AR_COUNT
 } html_author_rule;
 
@@ -184,6 +185,8 @@ typedef struct html_page {
         html_elem *elem;
     } headline_cache;
     html_nodes metas, links, jsonld, times, bylines, h1s;
+    html_nodes byline_lines; /* the first blocks whose line opens with a
+                                byline phrase (px_html_byline_phrase()) */
     html_nodes scripts; /* the other inline <script>s: the page's state data */
     html_nodes h2s; /* the first MAX_H2S: a headline where a page has no <h1> */
     html_nodes boiler_h1s; /* <h1>s under a class or id that says boilerplate
@@ -214,6 +217,10 @@ html_elem *px_html_elem(html_page *pg, const xmlNode *n);
 
 /* Index of e in pg->elems. */
 #define HTML_INDEX(pg, e) ((size_t)((e) - (pg)->elems.items))
+
+/* The length of the byline phrase s opens with ("Written by ",
+ * "Geschrieben von ", case aside), 0 when none. */
+size_t px_html_byline_phrase(const char *s);
 
 /* 1 when element d is a or lies below it. */
 int px_html_within(const html_page *pg, size_t a, size_t d);

@@ -35,6 +35,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/html.h"
 
@@ -411,6 +412,38 @@ static void end_run(analysis *an)
     an->brs = 0;
 }
 
+#define MAX_BYLINE_LINES 8 /* lines opening with a byline phrase noted */
+
+/* Phrases that say who wrote what follows, lower case: a line opening
+ * with one is a byline wherever it stands ("Geschrieben von Cooper am
+ * 25.08.2015", "Posted by Jane Roe under Politics").  Two words each:
+ * a bare "by" or "von" opens sentences too. */
+static const char *const byline_phrases[] = {
+    "written by ", "posted by ", "geschrieben von ", "erstellt von ", "verfasst von ",
+    "ver\xC3\xB6""ffentlicht von ", "publi\xC3\xA9 par ", "r\xC3\xA9" "dig\xC3\xA9 par ",
+    "escrito por ", "publicado por ", "scritto da ", "geschreven door ", "geplaatst door ", NULL};
+
+size_t px_html_byline_phrase(const char *s)
+{
+    for (const char *const *p = byline_phrases; *p; p++) {
+        size_t k = strlen(*p);
+        if (!strncasecmp(s, *p, k)) return k;
+    }
+    return 0;
+}
+
+/* Notes the block of the run text node n opens when it opens with a
+ * byline phrase. */
+static void note_byline_line(analysis *an, const xmlNode *n)
+{
+    const char *s = (const char *)n->content;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    if (!*s || !strchr("wpgevrsWPGEVRS", *s)) return;
+    if (an->block == HTML_NONE || an->pg->byline_lines.len >= MAX_BYLINE_LINES) return;
+    if (!px_html_byline_phrase(s)) return;
+    px_vec_push(&an->pg->byline_lines, an->pg->elems.items[an->block].node);
+}
+
 static void add_text(analysis *an, xmlNode *n)
 {
     html_elem *p = px_html_elem(an->pg, n->parent);
@@ -418,6 +451,7 @@ static void add_text(analysis *an, xmlNode *n)
     unsigned commas = 0;
     size_t letters, w = text_weight((const char *)n->content, &commas, &letters);
     if (!w) return;
+    if (!an->run.weight && !an->links) note_byline_line(an, n);
     p->text += w;
     p->commas += commas;
     if (an->links) p->link += w;
