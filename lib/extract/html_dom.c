@@ -87,18 +87,6 @@ static int has_token(const char *s, const char *word)
 
 /* ---- white space and UTF-8 ----------------------------------------------- */
 
-static int is_space_cp(unsigned cp)
-{
-    return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
-           cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
-           (cp >= 0x80 && cp <= 0x9F); /* C1 controls: never text */
-}
-
-static int is_invisible_cp(unsigned cp)
-{
-    return cp == 0x200B || cp == 0xFEFF || cp == 0x2060 || cp == 0xAD; /* ZWSP, BOM, WJ, SHY */
-}
-
 void px_html_squeeze(const char *s, size_t n, px_buf *out)
 {
     size_t start = out->len, i = 0;
@@ -119,8 +107,8 @@ void px_html_squeeze(const char *s, size_t n, px_buf *out)
             continue;
         }
         unsigned cp = px_utf8_next(s, n, &i); /* invalid bytes: U+FFFD */
-        if (is_space_cp(cp)) space = 1;
-        else if (!is_invisible_cp(cp)) px_utf8_put(out, cp);
+        if (px_unicode_space(cp) || (cp >= 0x80 && cp <= 0x9F)) space = 1; /* C1: never text */
+        else if (!px_unicode_invisible(cp)) px_utf8_put(out, cp);
     }
 }
 
