@@ -6,6 +6,8 @@
  *   html_dom.c     the one walk over the whole tree: classifies elements,
  *                  counts text per element, cuts the text into runs (the
  *                  page's paragraphs), notes where metadata lives; helpers
+ *   html_headline.c where the headline stands, the short lines around it,
+ *                  the cards of other articles
  *   html_hints.c   what class, id and role names say an element is
  *   html_main.c    which element(s) hold the article: candidate scores,
  *                  semantic markup, sibling merging
@@ -264,6 +266,11 @@ typedef int (*html_enter_fn)(void *ud, xmlNode *n);
 typedef void (*html_leave_fn)(void *ud, xmlNode *n);
 void px_html_walk(xmlNode *top, html_enter_fn enter, html_leave_fn leave, void *ud);
 
+/* Link density of e: link text over text, 0 when it has none. */
+double px_html_link_density(const html_elem *e);
+
+/* ---- html_headline.c ---------------------------------------------------- */
+
 /* The short lines a reader sees around the headline (the <h1> chosen as
  * title, else the first <h1>, else on a page with no <h1> the block whose
  * text is the title), where pages without markup for them print
@@ -297,9 +304,6 @@ int px_html_is_card(html_page *pg, const xmlNode *p, const xmlNode *head);
 
 /* 1 when an <a> lies below n. */
 int px_html_has_link(const xmlNode *n);
-
-/* Link density of e: link text over text, 0 when it has none. */
-double px_html_link_density(const html_elem *e);
 
 /* ---- html_hints.c -------------------------------------------------------- */
 
