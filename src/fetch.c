@@ -3,7 +3,6 @@
  * extracted (the library's px_fetcher and px_article_from_response()).
  */
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,8 +17,9 @@ static const char usage[] =
     "does, in the order the pages arrive.  Politely: robots.txt is fetched\n"
     "once per host and obeyed; per host at most 2 requests are open and one\n"
     "starts at most every 5 seconds (a Crawl-delay or a 429/503 Retry-After\n"
-    "waits longer); no connection, a timeout, 429 and 5xx are retried twice\n"
-    "with growing, jittered waits.  Limits: 10 s to connect, 30 s a page,\n"
+    "waits longer, up to 60 s; past that a URL fails as postponed); no\n"
+    "connection, a timeout, 429 and 5xx are retried twice with growing,\n"
+    "jittered waits.  Limits: 10 s to connect, 30 s a page,\n"
     "10 MiB of body after decompression (gzip, deflate, br), 5 redirects.\n"
     "The Content-Type's charset is obeyed over the page's own.\n"
     "\n"
@@ -44,14 +44,6 @@ typedef struct run {
     px_context *ctx;
     int json, status, count;
 } run;
-
-static volatile int stop;
-
-static void on_interrupt(int sig)
-{
-    (void)sig;
-    stop = 1;
-}
 
 static void got(const px_fetch_result *r, void *ud)
 {
@@ -120,13 +112,12 @@ int cmd_fetch(int argc, char **argv)
             cli_error("%s", err.message);
             u.status = EXIT_INPUT;
         }
-    signal(SIGINT, on_interrupt);
-    signal(SIGTERM, on_interrupt);
-    if (px_fetcher_run(f, got, &u, &stop, &err)) {
+    volatile int *stop = cli_catch_stop();
+    if (px_fetcher_run(f, got, &u, stop, &err)) {
         cli_error("%s", err.message);
         u.status = EXIT_INPUT;
     }
-    if (stop) {
+    if (*stop) {
         cli_error("interrupted: the pages above were printed, the others not");
         u.status = 130;
     }
