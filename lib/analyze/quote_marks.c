@@ -27,8 +27,7 @@ static unsigned decode(const char *s, size_t len, size_t i, size_t *n)
 
 static int is_space(unsigned cp)
 {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
-           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x3000;
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || px_unicode_space(cp);
 }
 
 /* Punctuation that may stand right after a closing mark. */

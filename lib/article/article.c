@@ -52,21 +52,6 @@ void px_article_set_date(px_article *a, const char *iso, px_date_source src, dou
     a->date_confidence = conf;
 }
 
-/* Unicode spaces (no-break, thin, ideographic...) count as white space;
- * zero-width characters and soft hyphens are dropped: they are invisible in
- * the text and would split or join words at random in matching. */
-static int unicode_space(unsigned cp)
-{
-    return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
-           cp == 0x3000 || cp == 0x1680 || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
-}
-
-static int invisible(unsigned cp)
-{
-    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF ||
-           cp == 0xAD;
-}
-
 /* 1 for the bytes tidy() copies as they are: printable ASCII but space. */
 static int plain(unsigned char c) { return c > ' ' && c < 0x7F; }
 
@@ -92,11 +77,11 @@ static const char *tidy(px_context *ctx, px_article *a, const char *s, px_buf *t
             continue;
         }
         unsigned cp = c < 0x80 ? (i++, c) : px_utf8_next(s, n, &i);
-        if (is_space((unsigned char)(cp < 0x80 ? cp : 0)) || unicode_space(cp)) {
+        if (is_space((unsigned char)(cp < 0x80 ? cp : 0)) || px_unicode_space(cp)) {
             space = tmp->len > 0;
             continue;
         }
-        if (invisible(cp)) continue;
+        if (px_unicode_invisible(cp)) continue;
         if (space) px_buf_putc(tmp, ' ');
         space = 0;
         if (cp < 0x80) {

@@ -430,7 +430,7 @@ static void page_free(html_page *pg)
     px_vec_free(&pg->elems);
     px_vec_free(&pg->runs);
     html_nodes *lists[] = {&pg->metas, &pg->links, &pg->jsonld, &pg->times, &pg->bylines,
-                           &pg->h1s, &pg->h2s, &pg->boiler_h1s, &pg->articles, &pg->mains, &pg->itemprop_bodies,
+                           &pg->byline_lines, &pg->h1s, &pg->h2s, &pg->boiler_h1s, &pg->articles, &pg->mains, &pg->itemprop_bodies,
                            &pg->dated, &pg->scripts};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) px_vec_free(lists[i]);
     px_vec_free(&pg->dates);

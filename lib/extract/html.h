@@ -6,6 +6,8 @@
  *   html_dom.c     the one walk over the whole tree: classifies elements,
  *                  counts text per element, cuts the text into runs (the
  *                  page's paragraphs), notes where metadata lives; helpers
+ *   html_headline.c where the headline stands, the short lines around it,
+ *                  the cards of other articles
  *   html_hints.c   what class, id and role names say an element is
  *   html_main.c    which element(s) hold the article: candidate scores,
  *                  semantic markup, sibling merging
@@ -159,6 +161,7 @@ typedef enum html_author_rule {
     AR_NEAR,           /* a byline line by the headline */
     AR_BODY_LINE,      /* a byline line at the edges of the body */
     AR_KEPT,           /* a byline among the first kept blocks of the body */
+    AR_LINE,           /* a line opening with a byline phrase, anywhere */
     AR_COUNT
 } html_author_rule;
 
@@ -184,6 +187,8 @@ typedef struct html_page {
         html_elem *elem;
     } headline_cache;
     html_nodes metas, links, jsonld, times, bylines, h1s;
+    html_nodes byline_lines; /* the first blocks whose line opens with a
+                                byline phrase (px_html_byline_phrase()) */
     html_nodes scripts; /* the other inline <script>s: the page's state data */
     html_nodes h2s; /* the first MAX_H2S: a headline where a page has no <h1> */
     html_nodes boiler_h1s; /* <h1>s under a class or id that says boilerplate
@@ -214,6 +219,10 @@ html_elem *px_html_elem(html_page *pg, const xmlNode *n);
 
 /* Index of e in pg->elems. */
 #define HTML_INDEX(pg, e) ((size_t)((e) - (pg)->elems.items))
+
+/* The length of the byline phrase s opens with ("Written by ",
+ * "Geschrieben von ", case aside), 0 when none. */
+size_t px_html_byline_phrase(const char *s);
 
 /* 1 when element d is a or lies below it. */
 int px_html_within(const html_page *pg, size_t a, size_t d);
@@ -257,6 +266,11 @@ typedef int (*html_enter_fn)(void *ud, xmlNode *n);
 typedef void (*html_leave_fn)(void *ud, xmlNode *n);
 void px_html_walk(xmlNode *top, html_enter_fn enter, html_leave_fn leave, void *ud);
 
+/* Link density of e: link text over text, 0 when it has none. */
+double px_html_link_density(const html_elem *e);
+
+/* ---- html_headline.c ---------------------------------------------------- */
+
 /* The short lines a reader sees around the headline (the <h1> chosen as
  * title, else the first <h1>, else on a page with no <h1> the block whose
  * text is the title), where pages without markup for them print
@@ -290,9 +304,6 @@ int px_html_is_card(html_page *pg, const xmlNode *p, const xmlNode *head);
 
 /* 1 when an <a> lies below n. */
 int px_html_has_link(const xmlNode *n);
-
-/* Link density of e: link text over text, 0 when it has none. */
-double px_html_link_density(const html_elem *e);
 
 /* ---- html_hints.c -------------------------------------------------------- */
 

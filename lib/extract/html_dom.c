@@ -35,6 +35,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/html.h"
 
@@ -86,18 +87,6 @@ static int has_token(const char *s, const char *word)
 
 /* ---- white space and UTF-8 ----------------------------------------------- */
 
-static int is_space_cp(unsigned cp)
-{
-    return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
-           cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
-           (cp >= 0x80 && cp <= 0x9F); /* C1 controls: never text */
-}
-
-static int is_invisible_cp(unsigned cp)
-{
-    return cp == 0x200B || cp == 0xFEFF || cp == 0x2060 || cp == 0xAD; /* ZWSP, BOM, WJ, SHY */
-}
-
 void px_html_squeeze(const char *s, size_t n, px_buf *out)
 {
     size_t start = out->len, i = 0;
@@ -118,8 +107,8 @@ void px_html_squeeze(const char *s, size_t n, px_buf *out)
             continue;
         }
         unsigned cp = px_utf8_next(s, n, &i); /* invalid bytes: U+FFFD */
-        if (is_space_cp(cp)) space = 1;
-        else if (!is_invisible_cp(cp)) px_utf8_put(out, cp);
+        if (px_unicode_space(cp) || (cp >= 0x80 && cp <= 0x9F)) space = 1; /* C1: never text */
+        else if (!px_unicode_invisible(cp)) px_utf8_put(out, cp);
     }
 }
 
@@ -411,6 +400,38 @@ static void end_run(analysis *an)
     an->brs = 0;
 }
 
+#define MAX_BYLINE_LINES 8 /* lines opening with a byline phrase noted */
+
+/* Phrases that say who wrote what follows, lower case: a line opening
+ * with one is a byline wherever it stands ("Geschrieben von Cooper am
+ * 25.08.2015", "Posted by Jane Roe under Politics").  Two words each:
+ * a bare "by" or "von" opens sentences too. */
+static const char *const byline_phrases[] = {
+    "written by ", "posted by ", "geschrieben von ", "erstellt von ", "verfasst von ",
+    "ver\xC3\xB6""ffentlicht von ", "publi\xC3\xA9 par ", "r\xC3\xA9" "dig\xC3\xA9 par ",
+    "escrito por ", "publicado por ", "scritto da ", "geschreven door ", "geplaatst door ", NULL};
+
+size_t px_html_byline_phrase(const char *s)
+{
+    for (const char *const *p = byline_phrases; *p; p++) {
+        size_t k = strlen(*p);
+        if (!strncasecmp(s, *p, k)) return k;
+    }
+    return 0;
+}
+
+/* Notes the block of the run text node n opens when it opens with a
+ * byline phrase. */
+static void note_byline_line(analysis *an, const xmlNode *n)
+{
+    const char *s = (const char *)n->content;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    if (!*s || !strchr("wpgevrsWPGEVRS", *s)) return;
+    if (an->block == HTML_NONE || an->pg->byline_lines.len >= MAX_BYLINE_LINES) return;
+    if (!px_html_byline_phrase(s)) return;
+    px_vec_push(&an->pg->byline_lines, an->pg->elems.items[an->block].node);
+}
+
 static void add_text(analysis *an, xmlNode *n)
 {
     html_elem *p = px_html_elem(an->pg, n->parent);
@@ -418,6 +439,7 @@ static void add_text(analysis *an, xmlNode *n)
     unsigned commas = 0;
     size_t letters, w = text_weight((const char *)n->content, &commas, &letters);
     if (!w) return;
+    if (!an->run.weight && !an->links) note_byline_line(an, n);
     p->text += w;
     p->commas += commas;
     if (an->links) p->link += w;
@@ -683,155 +705,4 @@ const char *px_html_page_text(html_page *pg, size_t *len)
     }
     *len = pg->text.len;
     return pg->text.data;
-}
-
-/* On a page with no <h1>, the block whose whole text is the title chosen
- * (a table cell of bold text on an old portal's page): where the reader
- * sees the headline.  Each block is read once, however many runs it owns:
- * a block of many short runs was read again for each, which made a page
- * with a long title quadratic in its size. */
-static html_elem *titled_run(html_page *pg)
-{
-    const char *title = pg->a->title;
-    size_t tl = title ? strlen(title) : 0, ns = 0; /* ns: its non-space bytes */
-    if (!tl || pg->h1s.len) return NULL;
-    for (size_t i = 0; i < tl; i++) ns += title[i] != ' ';
-    px_buf text = {0}, sq = {0};
-    html_elem *found = NULL;
-    unsigned char *tried = px_xcalloc(pg->elems.len ? pg->elems.len : 1, 1);
-    for (size_t r = 0; r < pg->runs.len && !found; r++) {
-        size_t owner = pg->runs.items[r].owner;
-        html_elem *e = &pg->elems.items[owner];
-        if (tried[owner] || e->inherit & HB_NAV || e->text < ns || e->text > tl + 8) continue;
-        tried[owner] = 1;
-        px_buf_reset(&text);
-        px_buf_reset(&sq);
-        px_html_node_text(pg, e->node, &text, tl * 2 + 64);
-        px_html_squeeze(px_buf_str(&text), text.len, &sq);
-        if (sq.len == tl && !memcmp(sq.data, title, tl)) found = e;
-    }
-    free(tried);
-    px_buf_free(&text);
-    px_buf_free(&sq);
-    return found;
-}
-
-/* The headline: the <h1> chosen as title; else the first <h1> with text
- * (outside boilerplate: pg->h1s is kept clean), still where the reader's
- * eye starts when the page's metadata titles it otherwise; else
- * titled_run(). */
-static html_elem *find_headline(html_page *pg)
-{
-    if (pg->headline) return px_html_elem(pg, pg->headline);
-    for (size_t i = 0; i < pg->h1s.len; i++) {
-        html_elem *e = px_html_elem(pg, pg->h1s.items[i]);
-        if (e && e->text) return e;
-    }
-    return titled_run(pg);
-}
-
-/* Kept: titled_run() reads blocks, and the date and the byline ask
- * several times. */
-html_elem *px_html_headline(html_page *pg)
-{
-    if (!pg->headline_cache.known || pg->headline_cache.chosen != pg->headline ||
-        pg->headline_cache.title != pg->a->title) {
-        pg->headline_cache.elem = find_headline(pg);
-        pg->headline_cache.chosen = pg->headline;
-        pg->headline_cache.title = pg->a->title;
-        pg->headline_cache.known = 1;
-    }
-    return pg->headline_cache.elem;
-}
-
-/* The inline text right after element h, up to the next block. */
-static void text_after(html_page *pg, const html_elem *h, px_buf *text)
-{
-    for (xmlNode *n = h->node->next; n && text->len < 400; n = n->next) {
-        if (n->type == XML_TEXT_NODE && n->content) px_buf_puts(text, (const char *)n->content);
-        if (n->type != XML_ELEMENT_NODE) continue;
-        const html_elem *e = px_html_elem(pg, n);
-        if (!e || (e->kind != HK_INLINE && e->kind != HK_LINK && e->kind != HK_BR)) break;
-        px_html_node_text(pg, n, text, 400);
-    }
-}
-
-#define CARD_TEXT 600 /* non-space bytes: a longer <article> is no card */
-
-int px_html_has_link(const xmlNode *n)
-{
-    for (const xmlNode *c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && (px_html_is(c, "a") || px_html_has_link(c))) return 1;
-    return 0;
-}
-
-int px_html_is_card(html_page *pg, const xmlNode *p, const xmlNode *head)
-{
-    const html_elem *e = px_html_elem(pg, (xmlNode *)p);
-    if (!head || pg->articles.len < 2 || !e || e->text > CARD_TEXT || !px_html_is(p, "article") ||
-        !(e->link || px_html_has_link(p)))
-        return 0;
-    for (const xmlNode *a = head; a; a = a->parent)
-        if (a == p) return 0;
-    return 1;
-}
-
-/* 1 when node n lies in a card (px_html_is_card()): its nearest <article>
- * is one. */
-static int in_card(html_page *pg, const xmlNode *n, const xmlNode *head)
-{
-    for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
-        if (px_html_is(p, "article")) return px_html_is_card(pg, p, head);
-    return 0;
-}
-
-/* Hands the line owning run r to fn; 1 when fn says done.  head is the
- * headline.  A run after it owned by a block that holds it too
- * ("<header><h1>..</h1><span>Stand - 12.11.2021</span><p>.."; h is the
- * headline for runs after it, NULL for runs before it) is no line of its
- * own: that block's text opens with what comes before the headline, so
- * the line is the inline text right after h.  Lines of navigation are
- * skipped, and so are a run that is all link text inside boilerplate (on
- * a short page the runs below the headline reach the sidebar, whose
- * "recent posts" list links other pages by their titles: "Das
- * MagenMorgazin am 01.07.17") and the runs of cards (px_html_is_card()):
- * a grid of other posts around a short text, each card dated. */
-static int line_of_run(html_page *pg, const html_elem *head, const html_elem *h, size_t r,
-                       size_t max_weight, size_t *last, px_buf *text, html_line_fn fn, void *ud)
-{
-    const html_run *run = &pg->runs.items[r];
-    unsigned inherit = pg->elems.items[run->owner].inherit;
-    if (run->owner == *last || run->letters > max_weight || inherit & HB_NAV ||
-        (inherit & HB_ATTR && run->link == run->weight) ||
-        in_card(pg, pg->elems.items[run->owner].node, head->node))
-        return 0;
-    *last = run->owner;
-    px_buf_reset(text);
-    if (h && run->owner < HTML_INDEX(pg, h)) text_after(pg, h, text);
-    else px_html_node_text(pg, pg->elems.items[run->owner].node, text, 400);
-    px_buf_reset(&pg->scratch);
-    px_html_squeeze(px_buf_str(text), text->len, &pg->scratch);
-    return pg->scratch.len && fn(pg, px_buf_str(&pg->scratch), pg->scratch.len, ud);
-}
-
-int px_html_near_headline(html_page *pg, size_t before, size_t after, size_t max_weight,
-                          html_line_fn fn, void *ud)
-{
-    html_elem *h = px_html_headline(pg);
-    if (!h) return 0;
-    size_t first = 0, hi = HTML_INDEX(pg, h), last = HTML_NONE;
-    while (first < pg->runs.len && pg->runs.items[first].owner < hi) first++;
-    int done = 0;
-    px_buf text = {0};
-    for (size_t r = first, k = 0; r-- > 0 && k < before && !done; k++)
-        done = line_of_run(pg, h, NULL, r, max_weight, &last, &text, fn, ud);
-    size_t seen = 0;
-    for (size_t r = first; r < pg->runs.len && seen < after && !done; r++) {
-        size_t o = pg->runs.items[r].owner;
-        if (o >= hi && o < h->end) continue; /* inside the headline */
-        seen++;
-        done = line_of_run(pg, h, h, r, max_weight, &last, &text, fn, ud);
-    }
-    px_buf_free(&text);
-    return done;
 }

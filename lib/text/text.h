@@ -55,6 +55,18 @@ size_t px_utf8_encode(unsigned cp, char out[4]);
 /* Appends the UTF-8 encoding of cp to b (as px_utf8_encode()). */
 void px_utf8_put(px_buf *b, unsigned cp);
 
+/* 1 when cp, not ASCII, is white space to every layer: the Unicode spaces
+ * (no-break, thin, ideographic, line and paragraph separators, NEL).
+ * ASCII white space is the caller's to test (each has its own set), and
+ * so are the other C1 controls: kept in an article's exact text, never
+ * text in an HTML page. */
+int px_unicode_space(unsigned cp);
+
+/* 1 when cp is invisible and dropped from text: zero-width space, joiner
+ * and non-joiner, word joiner, byte order mark, soft hyphen.  Kept, they
+ * would split or join words at random in matching. */
+int px_unicode_invisible(unsigned cp);
+
 /* ---- text (ICU and friends) ---------------------------------------------- */
 
 px_status px_text_new(px_text **out, px_error *err);

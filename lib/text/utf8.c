@@ -4,6 +4,8 @@
  * Readers call px_utf8_check() on every input before anything else sees it,
  * so the layers above may assume valid UTF-8.  The checker follows RFC 3629:
  * shortest form only, no UTF-16 surrogates, nothing above U+10FFFF.
+ * Here too the one set of Unicode white space and invisible characters
+ * that every layer uses (px_unicode_space(), px_unicode_invisible()).
  */
 #include "text/text.h"
 
@@ -92,4 +94,16 @@ void px_utf8_put(px_buf *b, unsigned cp)
 {
     char t[4];
     px_buf_append(b, t, px_utf8_encode(cp, t));
+}
+
+int px_unicode_space(unsigned cp)
+{
+    return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+int px_unicode_invisible(unsigned cp)
+{
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF ||
+           cp == 0xAD;
 }

@@ -652,6 +652,30 @@ static void test_language(void **state)
 
 /* ---- hostile input -------------------------------------------------------------- */
 
+/* The one set of Unicode white space and invisible characters: what
+ * the HTML squeeze, the article's tidy and the quote marks all use. */
+static void test_unicode_space_invisible(void **state)
+{
+    (void)state;
+    const unsigned spaces[] = {0xA0, 0x85, 0x1680, 0x2002, 0x2009, 0x200A, 0x2028, 0x202F,
+                               0x205F, 0x3000};
+    for (size_t i = 0; i < sizeof spaces / sizeof *spaces; i++) {
+        assert_true(px_unicode_space(spaces[i]));
+        assert_false(px_unicode_invisible(spaces[i]));
+    }
+    const unsigned invisible[] = {0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF};
+    for (size_t i = 0; i < sizeof invisible / sizeof *invisible; i++) {
+        assert_true(px_unicode_invisible(invisible[i]));
+        assert_false(px_unicode_space(invisible[i]));
+    }
+    /* ASCII is the caller's, and the C1 controls but NEL are kept */
+    const unsigned text[] = {' ', 'a', 0x9B, 0xE9, 0x2013, 0x201C, 0x4E2D, 0xFFFD};
+    for (size_t i = 0; i < sizeof text / sizeof *text; i++) {
+        assert_false(px_unicode_space(text[i]));
+        assert_false(px_unicode_invisible(text[i]));
+    }
+}
+
 static void test_invalid_utf8(void **state)
 {
     px_context *ctx = *state;
@@ -774,6 +798,7 @@ int main(void)
         cmocka_unit_test(test_token_forms),
         cmocka_unit_test(test_language),
         cmocka_unit_test(test_language_vote),
+        cmocka_unit_test(test_unicode_space_invisible),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_huge_word),
         cmocka_unit_test(test_many_initials),
