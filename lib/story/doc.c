@@ -85,7 +85,10 @@ static void add_body_specifics(px_doc *d, const px_article *a, const px_analysis
             const px_token *t = &an->tokens.items[i];
             if (t->kind == PX_TOKEN_NUMBER) {
                 uint64_t k = px_number_key(text + t->start, t->end - t->start);
-                if (k) add(&d->specifics, k, 1);
+                if (k) {
+                    add(&d->specifics, k, 1);
+                    px_vec_push(&d->numbers, k);
+                }
                 continue;
             }
             if (t->kind != PX_TOKEN_WORD) continue;
@@ -262,6 +265,7 @@ void px_doc_build(px_doc *d, px_context *ctx, const px_article *a, const px_anal
     px_vec_free(&title_specifics);
     d->fingerprint = d->p.fingerprint;
     add_places(d, an);
+    px_keys_unique(&d->numbers);
     /* Named days only for a dated article with its own body: without a
      * publication day nothing relative resolves and what is left are
      * mostly days of history (ECB+, undated, groups worse with them); a
@@ -327,4 +331,5 @@ void px_doc_free(px_doc *d)
     px_profile_free(&d->p);
     px_vec_free(&d->specifics);
     px_vec_free(&d->places);
+    px_vec_free(&d->numbers);
 }
