@@ -298,6 +298,8 @@ typedef struct px_fetch_result {
     long status;               /* HTTP status of the last response; 0 when none */
     int not_modified;          /* 304 to a conditional request: no body */
     const char *content_type;  /* Content-Type, or NULL */
+    const char *content_location; /* Content-Location, or NULL (a feed's base) */
+    const char *content_language; /* Content-Language, or NULL */
     const char *etag;          /* the response's validators, or NULL */
     const char *last_modified;
     const char *body;          /* decoded (gzip, deflate, br undone), NUL-terminated */
@@ -489,6 +491,17 @@ const px_feed_info *px_feed_get_info(const px_feed *f);
 size_t px_feed_entry_count(const px_feed *f);
 const px_feed_entry *px_feed_get_entry(const px_feed *f, size_t i);
 void px_feed_free(px_feed *f);
+
+/*
+ * Reads a fetched feed (a result of px_fetcher_run() with code PX_OK and a
+ * body) as px_feed_parse() reads bytes, with the response's headers:
+ * Content-Type decides the encoding by RFC 3023, Content-Location (resolved
+ * against the final URL) is the base of relative links, Content-Language
+ * the language where the feed gives none.  The caller frees *out with
+ * px_feed_free().  Errors as px_feed_parser_finish(); PX_EUSAGE when r or
+ * out is NULL or r has no body (a failure or a 304).
+ */
+px_status px_feed_from_response(const px_fetch_result *r, px_feed **out, px_error *err);
 
 /* ref resolved against base (RFC 3986) as a new string the caller frees;
  * NULL when ref is NULL; ref itself (trimmed, copied) when base is NULL or

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <stdarg.h>
@@ -393,4 +394,22 @@ void cli_corpus_free(cli_corpus *c)
     free(c->seen);
     px_context_free(c->ctx);
     memset(c, 0, sizeof *c);
+}
+
+static volatile int stop_signal;
+
+static void on_stop(int sig)
+{
+    stop_signal = sig;
+}
+
+volatile int *cli_catch_stop(void)
+{
+    struct sigaction sa = {0};
+    sa.sa_handler = on_stop;
+    sa.sa_flags = SA_RESETHAND | SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    return &stop_signal;
 }

@@ -65,6 +65,11 @@ long long cli_story_id(const char *s);
  * 1 when taken, 0 when c is not one of them, -1 when the value is out of
  * range (reported). */
 int cli_fetch_option(int c, const char *arg, px_fetch_options *o);
+/* Makes the first SIGINT or SIGTERM set the returned flag to its signal
+ * number, a request to stop cleanly that the caller checks (and passes to
+ * px_fetcher_run()); the handler resets itself, so a second one ends the
+ * process at once.  The flag is process-wide: one per command. */
+volatile int *cli_catch_stop(void);
 /* Prints "parallax: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -8,8 +8,15 @@
  * (Content-Type decides the encoding by RFC 3023; Content-Location is the
  * base of relative links, resolved against --url), so a saved response
  * reads as it did over the wire.
+ *
+ * An operand that is an http(s) URL is fetched first, politely (the
+ * library's px_fetcher, with `fetch`'s options), and read with the
+ * response's own headers (px_feed_from_response()); the objects are still
+ * printed in the order of the operands.
  */
 #include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -19,27 +26,42 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: parallax feed [--url URL] [--header 'NAME: VALUE']... [--robots] FILE...\n"
+    "usage: parallax feed [--url URL] [--header 'NAME: VALUE']... [--robots]\n"
+    "                     [fetch options] FILE|URL...\n"
     "\n"
-    "Reads each FILE (\"-\": standard input) as an RSS 0.9x/1.0/2.0, Atom\n"
-    "0.3/1.0 or JSON Feed, a sitemap, sitemap index or Google News sitemap\n"
-    "(.xml or .xml.gz), or an OPML feed list, and prints one JSON object per\n"
-    "input: version, encoding, bozo (read leniently: not well-formed, or not\n"
-    "in its declared encoding), the feed's fields and its entries (title,\n"
-    "link, id, published, updated, authors, summary, content, language).\n"
-    "Dates are ISO 8601 UTC; an unreadable date is left out, never made up.\n"
+    "Reads each FILE (\"-\": standard input) or http(s) URL as an RSS\n"
+    "0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed, a sitemap, sitemap index or\n"
+    "Google News sitemap (.xml or .xml.gz), or an OPML feed list, and prints\n"
+    "one JSON object per input, in the order given: version, encoding, bozo\n"
+    "(read leniently: not well-formed, or not in its declared encoding), the\n"
+    "feed's fields and its entries (title, link, id, published, updated,\n"
+    "authors, summary, content, language).  Dates are ISO 8601 UTC; an\n"
+    "unreadable date is left out, never made up.\n"
     "\n"
-    "  -u, --url URL        the address the input was read from: the base of\n"
+    "  -u, --url URL        the address a FILE was read from: the base of\n"
     "                       relative links\n"
-    "  -H, --header HEADER  an HTTP header the input came with (repeatable):\n"
-    "                       Content-Type (its charset, by RFC 3023) and\n"
-    "                       Content-Location (the base URL) are used; giving\n"
-    "                       any header reads the input as an HTTP body\n"
+    "  -H, --header HEADER  an HTTP header a FILE came with (repeatable):\n"
+    "                       Content-Type (its charset, by RFC 3023),\n"
+    "                       Content-Location (the base URL) and\n"
+    "                       Content-Language are used; giving any header\n"
+    "                       reads the FILE as an HTTP body\n"
     "      --robots         read each FILE as a robots.txt and print its\n"
     "                       Sitemap: URLs, one a line\n"
     "  -h, --help           show this help\n"
     "\n"
-    "Exit status: 0 all inputs read, 1 some input failed, 2 usage error.\n";
+    "A URL is fetched as `parallax fetch` fetches (robots.txt obeyed, one\n"
+    "request to a host every 5 seconds, retries, 10 MiB at most) and read\n"
+    "with its response's headers; the same options change that:\n"
+    "      --interval S      seconds between two requests to one host (default 5;\n"
+    "                        0 for a server of your own, such as 127.0.0.1)\n"
+    "      --per-host N      requests open at once to one host (default 2)\n"
+    "      --concurrency N   requests open at once in all (default 16)\n"
+    "      --timeout S       seconds for a whole response (default 30)\n"
+    "      --retries N       retries after a transient failure (default 2)\n"
+    "      --contact URL     put in the user agent, so a site can reach you\n"
+    "\n"
+    "Exit status: 0 all inputs read, 1 some input failed, 2 usage error,\n"
+    "130 stopped by Ctrl-C.\n";
 
 static void put(json_t *o, const char *key, const char *v)
 {
@@ -226,47 +248,122 @@ static int read_one(const char *path, const feed_options *o)
     return 1;
 }
 
-static int done(feed_options *o, char **files, int status)
+static int is_url(const char *s)
+{
+    return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
+}
+
+/* The fetched operands' JSON lines (NULL: failed, reported), by operand. */
+typedef struct fetched {
+    char **lines;
+    int status;
+    int stopped; /* by Ctrl-C or SIGTERM */
+} fetched;
+
+static void got(const px_fetch_result *r, void *ud)
+{
+    fetched *u = ud;
+    size_t i = (size_t)(uintptr_t)r->user;
+    px_feed *feed = NULL;
+    px_error err;
+    if (r->code) {
+        cli_error("%s: %s", r->url, r->error);
+    } else if (px_feed_from_response(r, &feed, &err)) {
+        cli_error("%s: %s", r->url, err.message);
+    } else {
+        json_t *j = feed_json(feed, r->url);
+        u->lines[i] = json_dumps(j, JSON_COMPACT);
+        json_decref(j);
+        px_feed_free(feed);
+        return;
+    }
+    u->status = EXIT_INPUT;
+}
+
+/* Fetches the URL operands into u->lines; 0 when the fetcher could not run. */
+static int fetch_all(char **operands, size_t n, const px_fetch_options *opt, fetched *u)
+{
+    px_error err;
+    px_fetcher *f = NULL;
+    if (px_fetcher_new(opt, &f, &err)) {
+        cli_error("%s", err.message);
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (is_url(operands[i]) &&
+            px_fetcher_add(f, operands[i], NULL, NULL, (void *)(uintptr_t)i, &err)) {
+            cli_error("%s: %s", operands[i], err.message);
+            u->status = EXIT_INPUT;
+        }
+    volatile int *stop = cli_catch_stop();
+    int ok = !px_fetcher_run(f, got, u, stop, &err);
+    u->stopped = *stop;
+    if (!ok) cli_error("%s", err.message);
+    px_fetcher_free(f);
+    return ok;
+}
+
+static int done(feed_options *o, int status)
 {
     for (size_t i = 0; i < o->headers; i++) free(o->names[i]);
-    free(files);
     return status;
 }
 
 int cmd_feed(int argc, char **argv)
 {
+    static const struct option longopts[] = {
+        {"url", required_argument, NULL, 'u'}, {"header", required_argument, NULL, 'H'},
+        {"robots", no_argument, NULL, 'R'}, CLI_FETCH_LONGOPTS,
+        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     feed_options o = {0};
-    int status = 0;
-    char **files = calloc((size_t)argc, sizeof *files); /* the operands, in order */
-    size_t nfiles = 0;
-    if (!files) abort();
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(usage, stdout);
-            return done(&o, files, 0);
-        } else if ((!strcmp(a, "-u") || !strcmp(a, "--url")) && i + 1 < argc) {
-            o.url = argv[++i];
-        } else if (!strncmp(a, "--url=", 6)) {
-            o.url = a + 6;
-        } else if ((!strcmp(a, "-H") || !strcmp(a, "--header")) && i + 1 < argc) {
-            if (!header(&o, argv[++i])) status = EXIT_USAGE;
-        } else if (!strncmp(a, "--header=", 9)) {
-            if (!header(&o, a + 9)) status = EXIT_USAGE;
-        } else if (!strcmp(a, "--robots")) {
-            o.robots = 1;
-        } else if (a[0] == '-' && a[1]) {
-            cli_error("feed: unknown option '%s'; see 'parallax feed --help'", a);
-            return done(&o, files, EXIT_USAGE);
-        } else {
-            files[nfiles++] = argv[i];
+    px_fetch_options fo;
+    px_fetch_options_default(&fo);
+    int status = 0, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "u:H:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'u': o.url = optarg; break;
+        case 'H':
+            if (!header(&o, optarg)) status = EXIT_USAGE;
+            break;
+        case 'R': o.robots = 1; break;
+        case 'i': case 'p': case 'c': case 't': case 'r': case 'C':
+            if (cli_fetch_option(c, optarg, &fo) < 0) status = EXIT_USAGE;
+            break;
+        case 'h': fputs(usage, stdout); return done(&o, 0);
+        default: cli_usage_error(usage); return done(&o, EXIT_USAGE);
         }
     }
-    if (!nfiles || status) {
-        if (!nfiles) fputs(usage, stderr);
-        return done(&o, files, EXIT_USAGE);
+    char **operands = argv + optind;
+    size_t n = (size_t)(argc - optind), urls = 0;
+    for (size_t i = 0; i < n; i++) urls += is_url(operands[i]);
+    if (!n) {
+        cli_error("feed: no FILE or URL given");
+        cli_usage_error(usage);
+        return done(&o, EXIT_USAGE);
     }
-    for (size_t i = 0; i < nfiles; i++)
-        if (!read_one(files[i], &o)) status = EXIT_INPUT;
-    return done(&o, files, status);
+    if (urls && o.robots) {
+        cli_error("feed: --robots reads files; fetch a robots.txt with `parallax fetch`");
+        status = EXIT_USAGE;
+    }
+    if (status) return done(&o, status);
+    fetched u = {.lines = calloc(n, sizeof *u.lines)};
+    if (!u.lines) abort();
+    if (urls && !fetch_all(operands, n, &fo, &u)) status = EXIT_INPUT;
+    status = status ? status : u.status;
+    for (size_t i = 0; i < n; i++) {
+        if (is_url(operands[i])) {
+            if (u.lines[i]) puts(u.lines[i]);
+        } else if (!read_one(operands[i], &o)) {
+            status = EXIT_INPUT;
+        }
+    }
+    for (size_t i = 0; i < n; i++) free(u.lines[i]);
+    free(u.lines);
+    if (u.stopped) {
+        cli_error("interrupted: the URLs not fetched by then were skipped");
+        status = 130;
+    }
+    if (fflush(stdout)) status = EXIT_INPUT;
+    return done(&o, status);
 }

@@ -3,7 +3,6 @@
  * extracted (the library's px_fetcher and px_article_from_response()).
  */
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,14 +43,6 @@ typedef struct run {
     px_context *ctx;
     int json, status, count;
 } run;
-
-static volatile int stop;
-
-static void on_interrupt(int sig)
-{
-    (void)sig;
-    stop = 1;
-}
 
 static void got(const px_fetch_result *r, void *ud)
 {
@@ -120,13 +111,12 @@ int cmd_fetch(int argc, char **argv)
             cli_error("%s", err.message);
             u.status = EXIT_INPUT;
         }
-    signal(SIGINT, on_interrupt);
-    signal(SIGTERM, on_interrupt);
-    if (px_fetcher_run(f, got, &u, &stop, &err)) {
+    volatile int *stop = cli_catch_stop();
+    if (px_fetcher_run(f, got, &u, stop, &err)) {
         cli_error("%s", err.message);
         u.status = EXIT_INPUT;
     }
-    if (stop) {
+    if (*stop) {
         cli_error("interrupted: the pages above were printed, the others not");
         u.status = 130;
     }

@@ -121,13 +121,7 @@ typedef struct watch {
     int status, progress, failed;
 } watch;
 
-static volatile int stop;
-
-static void on_interrupt(int sig)
-{
-    (void)sig;
-    stop = 1;
-}
+static volatile int not_stopped, *stop = &not_stopped; /* cli_catch_stop()'s flag */
 
 static void set(char **field, const char *v)
 {
@@ -377,7 +371,7 @@ static void got_feed(watch *w, feed *f, const px_fetch_result *r)
     }
     px_feed *fd;
     px_error err;
-    if (px_feed_parse(r->body, r->len, r->final_url, r->content_type, &fd, &err)) {
+    if (px_feed_from_response(r, &fd, &err)) {
         feed_failed(w, f, r, err.message);
         return;
     }
@@ -483,7 +477,7 @@ static double poll(watch *w, int once)
             feed_failed(w, f, NULL, err.message);
         }
     }
-    if (px_fetcher_run(w->fetcher, got, w, &stop, &err)) {
+    if (px_fetcher_run(w->fetcher, got, w, stop, &err)) {
         cli_error("%s", err.message);
         w->failed = 1;
     }
@@ -546,17 +540,16 @@ int cmd_watch(int argc, char **argv)
             }
         }
     if (!status) {
-        signal(SIGINT, on_interrupt);
-        signal(SIGTERM, on_interrupt);
+        stop = cli_catch_stop();
         w.progress = isatty(STDERR_FILENO);
         const char *k = getenv("PX_WATCH_KILL_AFTER");
         w.kill_after = k ? strtoul(k, NULL, 10) : 0;
         for (;;) {
             double next = poll(&w, once);
-            if (once || stop || w.failed) break;
+            if (once || *stop || w.failed) break;
             show_status(&w, 0);
-            for (double slept = 0; slept < next && !stop; slept += 1) sleep(1);
-            if (stop) break;
+            for (double slept = 0; slept < next && !*stop; slept += 1) sleep(1);
+            if (*stop) break;
         }
         show_status(&w, 1);
         if (!w.failed && px_ingest_finish(w.ingest, &err)) {
@@ -567,7 +560,7 @@ int cmd_watch(int argc, char **argv)
         printf("polled %zu feeds: %zu new entries, %zu articles added into %zu new stories, "
                "%zu errors\n", w.polled, w.fresh, s->added, s->stories, w.errors);
         status = w.status;
-        if (stop) {
+        if (*stop) {
             cli_error("interrupted: what was fetched is stored; run it again to go on");
             status = 130;
         }

@@ -4,11 +4,12 @@ Each case is a feed file whose top comment (a "__TEST__" key for JSON
 Feed) holds `Expect:`, a Python expression over feedparser's result, and
 optionally `Header:` lines, the HTTP headers the file is served with.
 
-parallax has no fetcher yet, so the HTTP cases are not served: their
-headers are passed to the reader directly (`parallax feed --header ...
---url http://127.0.0.1:8097/PATH`), the URL the feedparser suite serves
-them from, and feedparser gets the same headers through its
-response_headers argument.  Both readers see the same bytes and headers.
+The HTTP cases are served as feedparser's own suite serves them: a local
+server (tests/tools/httpd, 127.0.0.1, an ephemeral port) sends each with
+its `Header:` lines (application/xml when they name no Content-Type), and
+both readers fetch it: `parallax feed --interval 0 URL` through its
+fetcher, feedparser.parse(URL) through urllib.  The suite's address
+(127.0.0.1:8097) in expectations and headers is replaced by the server's.
 
 parallax's JSON (`parallax feed`) is mapped to feedparser's names
 (title/title_detail, summary/description, content[0], links, author /
@@ -231,13 +232,56 @@ def http_headers(headers):
     return headers
 
 
-def run_parallax(binary, path, headers, rel):
+class Server:
+    """tests/tools/httpd over a folder holding the HTTP cases at their
+    suite paths (tests/REL), each with a REL.headers sidecar."""
+
+    def __init__(self, httpd, cases, top):
+        import tempfile
+        self.dir = tempfile.mkdtemp(prefix="px-feeds-")
+        for path in cases:
+            rel = os.path.relpath(path, top)
+            if not is_http(rel):
+                continue
+            dst = os.path.join(self.dir, "www", "tests", rel)
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            with open(path, "rb") as f:
+                raw = f.read()
+            with open(dst, "wb") as f:
+                f.write(raw)
+        port_file = os.path.join(self.dir, "port")
+        self.proc = subprocess.Popen([httpd, os.path.join(self.dir, "www"), port_file,
+                                      os.path.join(self.dir, "log"), "1800"])
+        for _ in range(200):
+            if os.path.exists(port_file) and open(port_file).read().strip():
+                break
+            time.sleep(0.05)
+        self.base = "http://127.0.0.1:%s/" % open(port_file).read().strip()
+
+    def local(self, text):
+        return text.replace(BASE_URL, self.base).replace(BASE_URL[:-1], self.base[:-1])
+
+    def publish(self, rel, headers):
+        """Writes the sidecar of rel (headers with the suite's address made
+        local) and returns the case's URL."""
+        with open(os.path.join(self.dir, "www", "tests", rel + ".headers"), "w") as f:
+            for h in http_headers(headers):
+                f.write(self.local(h) + "\n")
+        return self.base + "tests/" + rel
+
+    def close(self):
+        import shutil
+        self.proc.kill()
+        self.proc.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def run_parallax(binary, path, url):
     cmd = [binary, "feed"]
-    if is_http(rel):
-        cmd += ["--url", BASE_URL + "tests/" + rel]
-        for h in http_headers(headers):
-            cmd += ["--header", h]
-    cmd.append(path)
+    if url:
+        cmd += ["--interval", "0", "--retries", "0", url]
+    else:
+        cmd.append(path)
     try:
         p = subprocess.run(cmd, capture_output=True, timeout=10)
     except subprocess.TimeoutExpired:
@@ -249,19 +293,8 @@ def run_parallax(binary, path, headers, rel):
     return to_feedparser(json.loads(p.stdout.decode("utf-8").splitlines()[0])), None
 
 
-def run_feedparser(fp, raw, headers, rel):
-    if is_http(rel):
-        from urllib.parse import urljoin
-        url = BASE_URL + "tests/" + rel
-        resp = {"content-location": url}
-        for h in http_headers(headers):
-            k, _, v = h.partition(":")
-            resp[k.strip().lower()] = v.strip()
-        loc = urljoin(url, resp["content-location"])
-        resp["content-location"] = loc if loc.startswith("http") else url
-        r = fp.parse(raw, response_headers=resp)
-    else:
-        r = fp.parse(raw)
+def run_feedparser(fp, raw, url):
+    r = fp.parse(url) if url else fp.parse(raw)
     env = {"bozo": r.get("bozo", 0), "encoding": r.get("encoding", ""),
            "version": r.get("version", ""), "feed": r.get("feed", {}),
            "entries": r.get("entries", [])}
@@ -296,6 +329,11 @@ def main():
     if not a.no_feedparser:
         import feedparser as fp
     fp_cpu = 0.0
+    httpd = os.path.join(os.path.dirname(a.parallax), "tests", "tools", "httpd")
+    if not os.path.exists(httpd):
+        sys.exit("conformance: %s is missing (make %s)" % (httpd, os.path.relpath(httpd)))
+    server = Server(httpd, cases, top)
+    served = 0
     for path in cases:
         rel = os.path.relpath(path, top)
         raw, headers, expect = parse_case(path)
@@ -305,7 +343,12 @@ def main():
             na += 1
             continue
         h = half(rel)
-        env, crash = run_parallax(a.parallax, path, headers, rel)
+        url = None
+        if is_http(rel):
+            url = server.publish(rel, headers)
+            expect = server.local(expect)
+            served += 1
+        env, crash = run_parallax(a.parallax, path, url)
         stats[h][1] += 1
         if crash:
             crashes += 1
@@ -320,12 +363,13 @@ def main():
         if fp:
             t0 = time.process_time()
             try:
-                fenv = run_feedparser(fp, raw, headers, rel)
+                fenv = run_feedparser(fp, raw, url)
             except Exception:
                 fenv = None
             fp_cpu += time.process_time() - t0
             fp_app += 1
             fp_pass += bool(fenv) and evaluate(expect, fenv)
+    server.close()
     # speed: every case file ROUNDS times through one parallax process (so
     # its start-up is amortised as feedparser's import is), then through
     # feedparser in this process; CPU seconds, user + system
@@ -337,6 +381,7 @@ def main():
     px_cpu = (t1.ru_utime - t0.ru_utime) + (t1.ru_stime - t0.ru_stime)
     applicable_n = sum(v[1] for v in stats.values())
     passed = sum(v[0] for v in stats.values())
+    print("  %d HTTP cases served by tests/tools/httpd on 127.0.0.1, fetched by both readers" % served)
     for h in ("seen", "held-out"):
         p, n = stats[h]
         print("  %-9s half: pass %d of %d (%.1f%%)" % (h, p, n, 100.0 * p / max(n, 1)))

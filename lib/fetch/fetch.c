@@ -46,6 +46,7 @@ typedef struct request {
     CURL *easy;
     struct curl_slist *headers_out;
     px_buf body, ctype, etag_in, lastmod_in, retry_in, cache_in, expires_in;
+    px_buf location_in, language_in; /* Content-Location, Content-Language */
     size_t max_body;
     int over_cap;
     char curl_error[CURL_ERROR_SIZE];
@@ -218,7 +219,7 @@ static void request_free(request *r)
     curl_slist_free_all(r->headers_out);
     px_buf_free(&r->body), px_buf_free(&r->ctype), px_buf_free(&r->etag_in);
     px_buf_free(&r->lastmod_in), px_buf_free(&r->retry_in), px_buf_free(&r->cache_in);
-    px_buf_free(&r->expires_in);
+    px_buf_free(&r->expires_in), px_buf_free(&r->location_in), px_buf_free(&r->language_in);
     free(r);
 }
 
@@ -254,6 +255,7 @@ static size_t on_header(char *line, size_t size, size_t n, void *ud)
     if (len >= 5 && strncmp(line, "HTTP/", 5) == 0) { /* a new response: a redirect's next */
         px_buf_reset(&r->ctype), px_buf_reset(&r->etag_in), px_buf_reset(&r->lastmod_in);
         px_buf_reset(&r->retry_in), px_buf_reset(&r->cache_in), px_buf_reset(&r->expires_in);
+        px_buf_reset(&r->location_in), px_buf_reset(&r->language_in);
         px_buf_reset(&r->body);
         return len;
     }
@@ -263,6 +265,8 @@ static size_t on_header(char *line, size_t size, size_t n, void *ud)
     header(line, len, "retry-after", &r->retry_in);
     header(line, len, "cache-control", &r->cache_in);
     header(line, len, "expires", &r->expires_in);
+    header(line, len, "content-location", &r->location_in);
+    header(line, len, "content-language", &r->language_in);
     return len;
 }
 
@@ -391,6 +395,8 @@ static int finish(px_fetcher *f, request *r, CURLcode rc, double t, px_fetch_res
     res->content_type = r->ctype.len ? r->ctype.data : NULL;
     res->etag = r->etag_in.len ? r->etag_in.data : NULL;
     res->last_modified = r->lastmod_in.len ? r->lastmod_in.data : NULL;
+    res->content_location = r->location_in.len ? r->location_in.data : NULL;
+    res->content_language = r->language_in.len ? r->language_in.data : NULL;
     return 0;
 }
 

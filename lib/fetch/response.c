@@ -1,5 +1,6 @@
 /*
- * response.c — a fetched page to an article: px_article_from_response().
+ * response.c — a fetched response to what it holds: a page to an article
+ * (px_article_from_response()), a feed to a px_feed (px_feed_from_response()).
  *
  * The HTTP Content-Type decides the format (text/plain is text, anything
  * else is read as HTML: servers label pages loosely) and its charset
@@ -75,5 +76,28 @@ px_status px_article_from_response(px_context *ctx, const char *body, size_t len
         rc = px_extract_document(ctx, &doc, out, err);
     }
     px_buf_free(&page);
+    return rc;
+}
+
+px_status px_feed_from_response(const px_fetch_result *r, px_feed **out, px_error *err)
+{
+    if (!out) return px_error_set(err, PX_EUSAGE, "px_feed_from_response", 0, 0, "out is NULL");
+    *out = NULL;
+    if (!r || r->code || !r->body)
+        return px_error_set(err, PX_EUSAGE, "px_feed_from_response", 0, 0,
+                            "no body (a failed or not-modified response)");
+    const char *url = r->final_url ? r->final_url : r->url;
+    px_feed_parser *p = NULL;
+    /* http 1 even without a Content-Type: the XML declaration decides,
+     * else ISO-8859-1 (RFC 2616's default for a body of no stated type),
+     * as feedparser reads it. */
+    px_status rc = px_feed_parser_new(url, 1, r->content_type, &p, err);
+    if (!rc && r->content_location)
+        rc = px_feed_parser_header(p, "Content-Location", r->content_location, err);
+    if (!rc && r->content_language)
+        rc = px_feed_parser_header(p, "Content-Language", r->content_language, err);
+    if (!rc) rc = px_feed_parser_push(p, r->body, r->len, err);
+    if (!rc) rc = px_feed_parser_finish(p, out, err);
+    px_feed_parser_free(p);
     return rc;
 }

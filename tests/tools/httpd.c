@@ -4,6 +4,9 @@
  * written to PORTFILE, files under DIR ("..", and anything outside DIR,
  * refused), an ETag per file (304 to a matching If-None-Match), and a
  * log line per request ("GET /path 200 conditional|plain") in LOGFILE.
+ * A file PATH.headers beside PATH gives the headers PATH is served with,
+ * one "Name: value" a line (its Content-Type replaces the guessed one), for
+ * cases about what a response's headers mean.
  * It stops by itself after LIFETIME seconds (default 120), so a failed
  * case never leaves it behind; the case kills it when done.
  *
@@ -16,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 static const char *root;
@@ -34,11 +38,34 @@ static const char *type_of(const char *path)
     return "application/octet-stream";
 }
 
+/* Adds the headers of path's sidecar PATH.headers to r; 1 when it gave a
+ * Content-Type. */
+static int sidecar_headers(struct MHD_Response *r, const char *path)
+{
+    char name[4200], line[2048];
+    snprintf(name, sizeof name, "%s.headers", path);
+    FILE *f = fopen(name, "r");
+    int typed = 0;
+    if (!f) return 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        char *colon = strchr(line, ':');
+        if (!colon || colon == line) continue;
+        *colon = '\0';
+        const char *v = colon + 1;
+        while (*v == ' ' || *v == '\t') v++;
+        if (!strcasecmp(line, "Content-Type")) typed = 1;
+        MHD_add_response_header(r, line, v);
+    }
+    fclose(f);
+    return typed;
+}
+
 static enum MHD_Result answer(struct MHD_Connection *c, unsigned status, const char *body,
-                              size_t len, const char *type, const char *etag)
+                              size_t len, const char *type, const char *etag, const char *path)
 {
     struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
-    if (type) MHD_add_response_header(r, "Content-Type", type);
+    if (!(path && sidecar_headers(r, path)) && type) MHD_add_response_header(r, "Content-Type", type);
     if (etag) MHD_add_response_header(r, "ETag", etag);
     enum MHD_Result ok = MHD_queue_response(c, status, r);
     MHD_destroy_response(r);
@@ -61,7 +88,7 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *c, const char *ur
     const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
     if (strcmp(method, "GET") || strstr(url, "..") || url[0] != '/') {
         log_request(url, 400, inm != NULL);
-        return answer(c, 400, "bad request", 11, "text/plain", NULL);
+        return answer(c, 400, "bad request", 11, "text/plain", NULL, NULL);
     }
     char path[4096];
     snprintf(path, sizeof path, "%s%s", root, url);
@@ -80,7 +107,7 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *c, const char *ur
     }
     if (!data) {
         log_request(url, 404, inm != NULL);
-        return answer(c, 404, "not found", 9, "text/plain", NULL);
+        return answer(c, 404, "not found", 9, "text/plain", NULL, NULL);
     }
     unsigned long h = 5381;
     for (size_t i = 0; i < len; i++) h = h * 33 + (unsigned char)data[i];
@@ -88,7 +115,7 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *c, const char *ur
     snprintf(etag, sizeof etag, "\"%lx\"", h);
     unsigned status = inm && !strcmp(inm, etag) ? 304 : 200;
     log_request(url, status, inm != NULL);
-    enum MHD_Result ok = answer(c, status, data, status == 304 ? 0 : len, type_of(path), etag);
+    enum MHD_Result ok = answer(c, status, data, status == 304 ? 0 : len, type_of(path), etag, path);
     free(data);
     return ok;
 }

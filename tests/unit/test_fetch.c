@@ -452,10 +452,43 @@ static void robots_rules(void **state)
     px_robots_free(r);
 }
 
+/* A fetched feed reads with its response's headers: the Content-Type's
+ * charset over the declaration, Content-Location as the base of links,
+ * Content-Language where the feed has none; no body is a usage error. */
+static void feed_from_response(void **state)
+{
+    (void)state;
+    static const char body[] = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\">"
+                               "<channel><title>Caf\xe9</title><item><title>x</title>"
+                               "<link>a.html</link></item></channel></rss>";
+    px_fetch_result r = {.url = "http://example.test/feed.xml",
+                         .final_url = "http://example.test/feed.xml",
+                         .status = 200,
+                         .content_type = "application/rss+xml; charset=iso-8859-1",
+                         .content_location = "/news/",
+                         .content_language = "de",
+                         .body = body,
+                         .len = sizeof body - 1};
+    px_feed *f = NULL;
+    px_error err;
+    assert_int_equal(px_feed_from_response(&r, &f, &err), PX_OK);
+    const px_feed_info *in = px_feed_get_info(f);
+    assert_string_equal(in->title.value, "Caf\xc3\xa9");
+    assert_string_equal(in->language, "de");
+    assert_string_equal(px_feed_get_entry(f, 0)->link, "http://example.test/news/a.html");
+    px_feed_free(f);
+    r.code = PX_EIO, r.error = "HTTP 404";
+    assert_int_equal(px_feed_from_response(&r, &f, &err), PX_EUSAGE);
+    assert_null(f);
+    assert_int_equal(px_feed_from_response(NULL, &f, &err), PX_EUSAGE);
+    assert_int_equal(px_feed_from_response(&r, NULL, &err), PX_EUSAGE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(robots_rules),
+        cmocka_unit_test(feed_from_response),
         cmocka_unit_test(misuse_is_refused),
         cmocka_unit_test(pages_errors_and_robots),
         cmocka_unit_test(conditional_requests),
