@@ -13,6 +13,8 @@
  *                  other incidents of the same days are the hard
  *                  negatives; folds by the hash of the smaller event label
  *   --strip-url    drop a first text line starting with "http" (ECB+)
+ *   --powers T,S   the idf exponents of terms and specifics (tuning; the
+ *                  model's are pair_weights.h's)
  *   --df MODE      weigh by the shipped table (background, the default),
  *                  the set's own document frequencies (own: what a store's
  *                  statistics give), or none
@@ -39,7 +41,7 @@ static uint32_t fold_of(const char *s)
 
 int main(int argc, char **argv)
 {
-    const char *label = "cluster", *topic = NULL, *mode = "background";
+    const char *label = "cluster", *topic = NULL, *mode = "background", *powers = NULL;
     int strip_url = 0, days = -1, first = 1;
     for (; first < argc && argv[first][0] == '-' && argv[first][1] == '-'; first++) {
         const char *o = argv[first];
@@ -48,6 +50,7 @@ int main(int argc, char **argv)
         else if (first + 1 < argc && !strcmp(o, "--topic")) topic = argv[++first];
         else if (first + 1 < argc && !strcmp(o, "--days")) days = atoi(argv[++first]);
         else if (first + 1 < argc && !strcmp(o, "--df")) mode = argv[++first];
+        else if (first + 1 < argc && !strcmp(o, "--powers")) powers = argv[++first];
         else return fprintf(stderr, "similarity: unknown option %s\n", o), 2;
     }
     if (first >= argc) {
@@ -80,9 +83,9 @@ int main(int argc, char **argv)
     for (int k = 0; k < PX_PAIR_NFEATURES; k++) printf("\t%s", px_pair_feature_names[k]);
     putchar('\n');
     size_t pos = 0, neg = 0;
-    for (size_t i = 0; i < n; i++) {
-        px_doc_weigh(&docs[i], df, px_pair_terms_power, px_pair_specifics_power);
-    }
+    double tp = px_pair_terms_power, sp = px_pair_specifics_power;
+    if (powers && sscanf(powers, "%lf,%lf", &tp, &sp) != 2) return fputs("similarity: --powers T,S\n", stderr), 2;
+    for (size_t i = 0; i < n; i++) px_doc_weigh(&docs[i], df, tp, sp);
     for (size_t i = 0; i < n; i++) {
         const item *a = &items.items[i];
         px_story s;
