@@ -23,6 +23,7 @@ const int px_pair_link_floor = PX_PAIR_LINK_FLOOR;
 const char *const px_pair_feature_names[PX_PAIR_NFEATURES] = {
     "terms",   "specifics",    "quotes",  "places_only",  "gap",    "undated",  "numbers",
     "numbers_none", "persons", "persons_none", "places", "places_none", "entities",
+    "years_none",
 };
 
 /* Of two sorted key sets: how many shared, and the smaller size. */
@@ -67,6 +68,7 @@ void px_pair_features(const px_doc *a, const px_doc *b, int link_floor, double x
     }
     if (a->p.entities.len && b->p.entities.len)
         x[PX_PAIR_ENTITIES] = px_features_cosine(&a->p.entities, &b->p.entities);
+    if (a->years.len && b->years.len) x[PX_PAIR_YEARS_NONE] = px_keys_shared(&a->years, &b->years) == 0;
 }
 
 double px_pair_score(const double x[PX_PAIR_NFEATURES])

@@ -20,6 +20,8 @@
  *   places      share of the smaller side's place words in the other, and
  *               places_none: both name places and none is shared
  *   entities    cosine of the entity vectors (profile.h)
+ *   years_none  both write years and none is on both sides: undated
+ *               reports of two years' events
  *
  * and the score is a logistic model of them, its weights fitted on
  * labelled pairs by bench/similarity/fit.py with folds (pair_weights.h
@@ -48,6 +50,7 @@ enum {
     PX_PAIR_PLACES,
     PX_PAIR_PLACES_NONE,
     PX_PAIR_ENTITIES,
+    PX_PAIR_YEARS_NONE,
     PX_PAIR_NFEATURES
 };
 
