@@ -285,6 +285,10 @@ typedef struct px_fetch_options {
     unsigned retries;       /* retries after a transient failure (2) */
     double backoff;         /* the first retry's wait in seconds, doubled after (2) */
     int robots;             /* obey robots.txt (1) */
+    double max_wait;        /* seconds a request may wait for its host (60): when a
+                             * Retry-After or Crawl-delay asks for longer, it fails
+                             * at once ("postponed ...", retry_after set) rather
+                             * than hold the run up; a retry is not attempted */
     const char *contact;    /* a URL or address put in the user agent, or NULL */
 } px_fetch_options;
 

@@ -269,7 +269,7 @@ static void got(const px_fetch_result *r, void *ud)
     if (r->code) {
         cli_error("%s: %s", r->url, r->error);
     } else if (px_feed_from_response(r, &feed, &err)) {
-        cli_error("%s: %s", r->url, err.message);
+        cli_error("%s", err.message); /* it names the address read */
     } else {
         json_t *j = feed_json(feed, r->url);
         u->lines[i] = json_dumps(j, JSON_COMPACT);

@@ -372,7 +372,12 @@ static void got_feed(watch *w, feed *f, const px_fetch_result *r)
     px_feed *fd;
     px_error err;
     if (px_feed_from_response(r, &fd, &err)) {
-        feed_failed(w, f, r, err.message);
+        /* the message names the address read ("URL: what"); the feed's
+         * line names it already */
+        const char *why = err.message, *at = r->final_url ? r->final_url : r->url;
+        size_t n = strlen(at);
+        if (!strncmp(why, at, n) && why[n] == ':' && why[n + 1] == ' ') why += n + 2;
+        feed_failed(w, f, r, why);
         return;
     }
     set(&f->error, NULL);

@@ -14,7 +14,10 @@
  * is ready or the next start is due.  A finished transfer is either
  * retried (no connection, a timeout, 429, 500, 502, 503, 504: up to
  * `retries` times, waiting backoff x 2^attempt x a random 0.5..1.5, or
- * the Retry-After when longer) or handed to the caller's callback.
+ * the Retry-After when longer) or handed to the caller's callback.  No
+ * request waits longer than max_wait for its host: past it, it is handed
+ * over as failed ("postponed"), so one server's long Retry-After cannot
+ * hold a run up for an hour.
  *
  * Bodies are counted after decompression (curl undoes gzip, deflate and
  * br before the write callback), so a gzip bomb stops at max_body.
@@ -83,7 +86,7 @@ void px_fetch_options_default(px_fetch_options *o)
     *o = (px_fetch_options){.max_total = 16, .per_host = 2, .host_interval = 5,
                             .connect_timeout = 10, .timeout = 30, .max_body = 10u << 20,
                             .max_redirects = 5, .retries = 2, .backoff = 2, .robots = 1,
-                            .contact = NULL};
+                            .contact = NULL, .max_wait = 60};
 }
 
 static double now(void)
@@ -101,7 +104,7 @@ px_status px_fetcher_new(const px_fetch_options *opts, px_fetcher **out, px_erro
     if (opts) o = *opts;
     else px_fetch_options_default(&o);
     if (!o.max_total || !o.per_host || o.host_interval < 0 || o.connect_timeout <= 0 ||
-        o.timeout <= 0 || o.backoff < 0 || !o.max_body)
+        o.timeout <= 0 || o.backoff < 0 || !o.max_body || o.max_wait < 0)
         return px_error_set(err, PX_EUSAGE, "px_fetcher_new", 0, 0, "an option is out of range");
     if (!curl_ready) { /* not thread-safe, as curl_global_init() is not */
         if (curl_global_init(CURL_GLOBAL_DEFAULT))
@@ -365,8 +368,9 @@ static int finish(px_fetcher *f, request *r, CURLcode rc, double t, px_fetch_res
                     rc == CURLE_PARTIAL_FILE ||
                     (rc == CURLE_OK && (status == 429 || status == 500 || status == 502 ||
                                         status == 503 || status == 504));
-    if (transient && r->attempts <= f->opt.retries && !r->is_robots) {
-        double backoff = f->opt.backoff * pow(2, r->attempts - 1) * (0.5 + jitter(f));
+    double backoff = f->opt.backoff * pow(2, r->attempts - 1) * (0.5 + jitter(f));
+    if (transient && r->attempts <= f->opt.retries && !r->is_robots &&
+        fmax(backoff, wait) <= f->opt.max_wait) {
         r->not_before = t + fmax(backoff, wait);
         return 1;
     }
@@ -451,6 +455,21 @@ static double start_due(px_fetcher *f, px_fetch_fn done, void *ud, double t)
                 continue;
             }
             if (h->open >= f->opt.per_host) break;
+            if (h->next_start - t > f->opt.max_wait) { /* a long Retry-After: fail, do not stall */
+                memmove(h->waiting.items + k, h->waiting.items + k + 1,
+                        (h->waiting.len - k - 1) * sizeof *h->waiting.items);
+                h->waiting.len--;
+                f->waiting--;
+                char note[96];
+                snprintf(note, sizeof note, "postponed: the host asked to wait %.0f s",
+                         h->next_start - t);
+                px_fetch_result res = {.url = r->url, .final_url = r->url, .code = PX_EIO,
+                                       .error = note, .user = r->user, .max_age = -1,
+                                       .retry_after = h->next_start - t};
+                done(&res, ud);
+                request_free(r);
+                continue;
+            }
             if (h->next_start > t) {
                 next = fmin(next, h->next_start - t);
                 break;

@@ -5,8 +5,9 @@
  * refused), an ETag per file (304 to a matching If-None-Match), and a
  * log line per request ("GET /path 200 conditional|plain") in LOGFILE.
  * A file PATH.headers beside PATH gives the headers PATH is served with,
- * one "Name: value" a line (its Content-Type replaces the guessed one), for
- * cases about what a response's headers mean.
+ * one "Name: value" a line (its Content-Type replaces the guessed one), and
+ * may ask for a status or a hostile body (read_sidecar), for cases about
+ * what a response's headers mean and about servers that misbehave.
  * It stops by itself after LIFETIME seconds (default 120), so a failed
  * case never leaves it behind; the case kills it when done.
  *
@@ -16,11 +17,14 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+
+#include "hostile_body.h"
 
 static const char *root;
 static FILE *log_file;
@@ -38,34 +42,56 @@ static const char *type_of(const char *path)
     return "application/octet-stream";
 }
 
-/* Adds the headers of path's sidecar PATH.headers to r; 1 when it gave a
- * Content-Type. */
-static int sidecar_headers(struct MHD_Response *r, const char *path)
+/* What a file's sidecar PATH.headers asks for: its header lines, and two
+ * lines the server obeys instead of sending: "Status: NNN" (the status,
+ * for errors, redirects and 429s) and "Body: endless" (x's without end) or
+ * "Body: drip" (one byte every 200 ms, without end). */
+typedef struct sidecar {
+    unsigned status; /* 0: as the file says (200, or 304) */
+    int endless, drip, typed;
+    char lines[32][1024];
+    size_t n;
+} sidecar;
+
+static void read_sidecar(const char *path, sidecar *sc)
 {
-    char name[4200], line[2048];
+    char name[4200], line[1024];
+    memset(sc, 0, sizeof *sc);
     snprintf(name, sizeof name, "%s.headers", path);
     FILE *f = fopen(name, "r");
-    int typed = 0;
-    if (!f) return 0;
-    while (fgets(line, sizeof line, f)) {
+    if (!f) return;
+    while (fgets(line, sizeof line, f) && sc->n < 32) {
         line[strcspn(line, "\r\n")] = '\0';
-        char *colon = strchr(line, ':');
-        if (!colon || colon == line) continue;
-        *colon = '\0';
-        const char *v = colon + 1;
-        while (*v == ' ' || *v == '\t') v++;
-        if (!strcasecmp(line, "Content-Type")) typed = 1;
-        MHD_add_response_header(r, line, v);
+        if (!strncasecmp(line, "Status:", 7)) sc->status = (unsigned)atoi(line + 7);
+        else if (!strcasecmp(line, "Body: endless")) sc->endless = 1;
+        else if (!strcasecmp(line, "Body: drip")) sc->drip = 1;
+        else if (strchr(line, ':') && line[0] != ':') {
+            if (!strncasecmp(line, "Content-Type:", 13)) sc->typed = 1;
+            snprintf(sc->lines[sc->n++], sizeof sc->lines[0], "%s", line);
+        }
     }
     fclose(f);
-    return typed;
 }
 
 static enum MHD_Result answer(struct MHD_Connection *c, unsigned status, const char *body,
-                              size_t len, const char *type, const char *etag, const char *path)
+                              size_t len, const char *type, const char *etag, const sidecar *sc)
 {
-    struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
-    if (!(path && sidecar_headers(r, path)) && type) MHD_add_response_header(r, "Content-Type", type);
+    struct MHD_Response *r;
+    if (sc && (sc->endless || sc->drip))
+        r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, sc->drip ? 16 : 65536,
+                                              sc->drip ? hostile_drip : hostile_endless, NULL, NULL);
+    else
+        r = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
+    if (!(sc && sc->typed) && type) MHD_add_response_header(r, "Content-Type", type);
+    for (size_t i = 0; sc && i < sc->n; i++) {
+        char name[1024];
+        snprintf(name, sizeof name, "%s", sc->lines[i]);
+        char *colon = strchr(name, ':');
+        *colon = '\0';
+        const char *v = colon + 1;
+        while (*v == ' ' || *v == '\t') v++;
+        MHD_add_response_header(r, name, v);
+    }
     if (etag) MHD_add_response_header(r, "ETag", etag);
     enum MHD_Result ok = MHD_queue_response(c, status, r);
     MHD_destroy_response(r);
@@ -113,9 +139,12 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *c, const char *ur
     for (size_t i = 0; i < len; i++) h = h * 33 + (unsigned char)data[i];
     char etag[32];
     snprintf(etag, sizeof etag, "\"%lx\"", h);
-    unsigned status = inm && !strcmp(inm, etag) ? 304 : 200;
+    sidecar sc;
+    read_sidecar(path, &sc);
+    unsigned status = sc.status ? sc.status : inm && !strcmp(inm, etag) ? 304 : 200;
     log_request(url, status, inm != NULL);
-    enum MHD_Result ok = answer(c, status, data, status == 304 ? 0 : len, type_of(path), etag, path);
+    enum MHD_Result ok = answer(c, status, data, status == 304 ? 0 : len, type_of(path),
+                                sc.status ? NULL : etag, &sc);
     free(data);
     return ok;
 }
@@ -132,7 +161,7 @@ int main(int argc, char **argv)
     struct sockaddr_in sa = {0};
     sa.sin_family = AF_INET;
     sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, NULL,
+    struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0, NULL,
                                             NULL, serve, NULL, MHD_OPTION_SOCK_ADDR, &sa,
                                             MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10, MHD_OPTION_END);
     if (!d) return 1;

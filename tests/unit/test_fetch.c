@@ -18,6 +18,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "../tools/hostile_body.h"
+
 #include "fetch/robots.h"
 #include "unit.h"
 
@@ -47,21 +49,6 @@ static int hits_of(const char *path)
     for (int i = 0; i < nhits; i++) n += strcmp(hits[i].path, path) == 0;
     pthread_mutex_unlock(&lock);
     return n;
-}
-
-static ssize_t endless(void *cls, uint64_t pos, char *buf, size_t max)
-{
-    (void)cls, (void)pos;
-    memset(buf, 'x', max);
-    return (ssize_t)max;
-}
-
-static ssize_t drip(void *cls, uint64_t pos, char *buf, size_t max)
-{
-    (void)cls, (void)pos, (void)max;
-    usleep(200 * 1000);
-    buf[0] = 'x';
-    return 1;
 }
 
 static enum MHD_Result reply(struct MHD_Connection *c, unsigned status, const char *type,
@@ -118,6 +105,11 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *c, const char *ur
         MHD_add_response_header(r, "Retry-After", "1");
         return reply(c, 429, "text/plain", NULL, 0, r);
     }
+    if (!strcmp(url, "/429long")) {
+        struct MHD_Response *r = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+        MHD_add_response_header(r, "Retry-After", "3600");
+        return reply(c, 429, "text/plain", NULL, 0, r);
+    }
     if (!strcmp(url, "/loop")) {
         struct MHD_Response *r = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
         MHD_add_response_header(r, "Location", "/loop");
@@ -125,10 +117,10 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *c, const char *ur
     }
     if (!strcmp(url, "/endless"))
         return reply(c, 200, "text/html", NULL, 0,
-                     MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 65536, endless, NULL, NULL));
+                     MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 65536, hostile_endless, NULL, NULL));
     if (!strcmp(url, "/drip"))
         return reply(c, 200, "text/html", NULL, 0,
-                     MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16, drip, NULL, NULL));
+                     MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16, hostile_drip, NULL, NULL));
     if (!strcmp(url, "/bomb")) {
         struct MHD_Response *r = MHD_create_response_from_buffer(bomb_len, bomb, MHD_RESPMEM_PERSISTENT);
         MHD_add_response_header(r, "Content-Encoding", "gzip");
@@ -353,6 +345,29 @@ static void retries_and_retry_after(void **state)
     assert_true(g->at - t0 < 10);
 }
 
+/* A Retry-After beyond max_wait is not waited for: the URL fails without a
+ * retry, and the host's other URLs fail at once as "postponed" (with the
+ * wait left in retry_after) instead of holding the run up for an hour. */
+static void long_retry_after_does_not_stall(void **state)
+{
+    (void)state;
+    px_fetch_options o = fast();
+    o.retries = 2;
+    o.per_host = 1;
+    results rs = {0};
+    static const char *const paths[] = {"/429long", "/after-429", NULL};
+    double t0 = now();
+    run(&o, paths, &rs);
+    assert_true(now() - t0 < 10);
+    const got *g = find(&rs, "/429long");
+    assert_string_equal(g->error, "HTTP 429");
+    assert_int_equal(g->attempts, 1);
+    g = find(&rs, "/after-429");
+    assert_int_equal(g->code, PX_EIO);
+    assert_contains(g->error, "postponed: the host asked to wait 3");
+    assert_int_equal(hits_of("/after-429"), 0);
+}
+
 static void hostile_bodies_are_bounded(void **state)
 {
     (void)state;
@@ -493,6 +508,7 @@ int main(void)
         cmocka_unit_test(pages_errors_and_robots),
         cmocka_unit_test(conditional_requests),
         cmocka_unit_test(retries_and_retry_after),
+        cmocka_unit_test(long_retry_after_does_not_stall),
         cmocka_unit_test(hostile_bodies_are_bounded),
         cmocka_unit_test(one_host_is_spaced),
     };
