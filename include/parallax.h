@@ -670,6 +670,14 @@ size_t px_analysis_date_count(const px_analysis *an);
 const px_date_mention *px_analysis_date(const px_analysis *an, size_t i);
 void px_analysis_free(px_analysis *an);
 
+/* The light analysis: what story grouping reads (tokens, entities up to
+ * their names and types, dates, quotations without speakers), about two
+ * thirds of px_analyze()'s time; no numbers, attributions or speakers, so
+ * not for px_compare() or the JSON output.  What `add` and `cluster` run.
+ * Same contract as px_analyze(). */
+px_status px_analyze_light(px_context *ctx, const px_article *a, px_analysis **out,
+                           px_error *err);
+
 /* ---- similarity -------------------------------------------------------- */
 
 /*
@@ -696,6 +704,22 @@ typedef struct px_similarity {
 px_status px_similarity_of(const px_article *a, const px_analysis *an,
                            const px_article *b, const px_analysis *bn,
                            px_similarity *out, px_error *err);
+
+/*
+ * Groups n articles into stories in batch (`parallax cluster`): the
+ * grouping of `add` over the articles sorted by date, document
+ * frequencies counted over all of them first, then passes that merge
+ * stories that drifted apart and move each article to the story it fits
+ * best.  story[i] gets article i's story (numbered from 1 in the order
+ * stories start); copy_of[i] (copy_of may be NULL) the index of the
+ * article i is a near-copy of, or -1.  articles[i] and analyses[i] (the
+ * light analysis is enough) are borrowed.  *stories (may be NULL) gets
+ * the number of stories.  Fails only with PX_EUSAGE (a NULL array with
+ * n > 0).
+ */
+px_status px_cluster(px_context *ctx, px_article *const *articles,
+                     px_analysis *const *analyses, size_t n, int64_t *story,
+                     int64_t *copy_of, size_t *stories, px_error *err);
 
 /* ---- comparison -------------------------------------------------------- */
 
@@ -758,8 +782,9 @@ void px_store_close(px_store *s);
 /* A story as listed.  title: the title of its first article (NULL when
  * none); outlets: its distinct outlet names, sorted, joined by ", ";
  * first and last: the earliest and latest article date (NULL: undated);
- * version: changes whenever an article joins the story (its largest
- * article row id), so (id, articles, version) names one state of it. */
+ * version: a counter bumped whenever the story's articles change (an
+ * article joins or leaves it) or a decision by hand changes it, so
+ * (id, version) names one state of it. */
 typedef struct px_story_row {
     int64_t id;
     const char *title;
@@ -835,6 +860,19 @@ px_status px_store_article_get(px_store *s, px_context *ctx, const char *key,
 px_status px_store_story_articles(px_store *s, px_context *ctx, int64_t story,
                                   px_article ***out, size_t *n, px_error *err);
 
+/* Writes to out, as readable text, why the article of key (as
+ * px_store_article_get takes) is in its story (`parallax explain`): a
+ * decision by hand that moved it, grouping's decision when it was added
+ * (started the story, and the closest other; joined it, its score against
+ * the threshold and the score's parts; a copy of another article), then
+ * the words, names, numbers and days it shares with the rest of the
+ * story.  The text quotes the articles' own titles and names unescaped:
+ * on a terminal, pass a px_term_stream().  Fails with PX_EUSAGE when
+ * there is no such article, PX_EIO when writing fails, and the store's
+ * errors. */
+px_status px_store_explain(px_store *s, px_context *ctx, const char *key, FILE *out,
+                           px_error *err);
+
 /* An outlet: its name, how many articles and stories, its first and last
  * article date (NULL: none dated). */
 typedef struct px_outlet_row {
@@ -846,6 +884,43 @@ typedef struct px_outlet_row {
 /* Calls fn for every outlet, the most prolific first (then by name). */
 px_status px_store_outlets(px_store *s, void (*fn)(const px_outlet_row *, void *), void *ud,
                            px_error *err);
+
+/* Why an article is in its story: the decision `parallax add` recorded
+ * when the article came (what `parallax explain` prints, without the
+ * recomputed evidence).  created: 1 when it started the story (best_story:
+ * the closest other story then, or -1); copy_of: the article row it is a
+ * near-identical copy of, or -1; score against threshold (score -1: not
+ * measured, as for the first article of a store), its parts terms,
+ * specifics and quotes (each -1 when not measured), gap: days apart (-1:
+ * unknown); places_only: 1 when every name shared was a place (the score
+ * was lowered for it). */
+typedef struct px_story_member {
+    int64_t article, story;
+    int created;
+    int64_t copy_of, best_story;
+    double score, terms, specifics, quotes, threshold;
+    int gap, places_only;
+} px_story_member;
+
+/* Calls fn for the members of story whose article row is over after (0:
+ * from the first), in row order (oldest first), at most limit
+ * (1..PX_STORE_MAX_LIMIT) of them.  A story without members lists nothing
+ * (PX_OK); PX_EUSAGE for a story id under 1 or a limit out of range. */
+px_status px_store_story_members(px_store *s, int64_t story, int64_t after, int limit,
+                                 void (*fn)(const px_story_member *, void *), void *ud,
+                                 px_error *err);
+
+/* An outlet across the store: its articles and stories (as in
+ * px_outlet_row); first: its stories whose earliest dated article is one
+ * of its own (an outlet tied for earliest counts too); started: its
+ * stories that one of its articles started (the first to arrive). */
+typedef struct px_outlet_stats {
+    int64_t articles, stories, first, started;
+} px_outlet_stats;
+
+/* The statistics of the outlet named name (its exact name) into *out; all
+ * zero for an unknown outlet (PX_OK). */
+px_status px_store_outlet_stats(px_store *s, const char *name, px_outlet_stats *out, px_error *err);
 
 /* A search result: the article (row, id, title, outlet, date), its story
  * (0: none) and a snippet of the matching text, the matches between
@@ -877,6 +952,151 @@ px_status px_store_search(px_store *s, const char *query, int flags, int limit,
                           void (*fn)(const px_search_hit *, void *), void *ud,
                           size_t *found, px_error *err);
 
+/* ---- the store: one writer, story maintenance, the comparison cache ----
+ *
+ * One writer at a time: a writer (`add`, `watch`, `story`) takes the lock
+ * of the store at path before opening it and keeps it until after closing
+ * it; readers take none.  The lock is an flock(2) on PATH.lock, released
+ * by the kernel when the process ends, kill -9 included.  wait: 0 fails at
+ * once when another process holds it, with PX_EIO and a message naming the
+ * holder (pid, host, start time); 1 blocks until it is free, calling
+ * waiting (when not NULL) once first with the holder's description.
+ * Other failures: PX_EIO (the lock file cannot be made), PX_EUSAGE (a
+ * path over 4 KiB).  Release *out with px_store_lock_release (NULL: no-op).
+ */
+typedef struct px_store_lock px_store_lock;
+px_status px_store_lock_take(const char *path, int wait,
+                             void (*waiting)(const char *holder, void *ud), void *ud,
+                             px_store_lock **out, px_error *err);
+void px_store_lock_release(px_store_lock *l);
+
+/*
+ * Decisions by hand about stories (`parallax story`).  Each is one
+ * transaction, recorded with its time in the store's decisions table, and
+ * bumps the version of every story it changes; the caller holds the
+ * writer lock.  Later grouping (`add`, `watch`) respects them: it never
+ * moves a stored article, it compares new articles with the stories as
+ * the decisions left them (a copy of a moved article follows it), and a
+ * title set by rename is kept.  A story left without articles (merged
+ * away, or its last article moved) keeps its id, which is never given
+ * again; reading it says where its articles went.
+ * Errors: PX_EUSAGE with a message for an unknown story or article, a
+ * story given twice, an article moved to the story it is in, an article
+ * given twice or not in the story split, a split that would empty the
+ * story, a bad title; the errors of the store (PX_EIO, PX_EINPUT).  On an
+ * error nothing is changed.
+ */
+/* Moves every article of story from into story into, which keeps its id
+ * and title; from is left empty. */
+px_status px_store_story_merge(px_store *s, int64_t into, int64_t from, px_error *err);
+/* Moves the articles (each its id as given with the input, URL or row
+ * number, as px_store_article_get takes; n of them, fewer than the
+ * story's) out of story into a new story, whose id goes into *created
+ * (may be NULL). */
+px_status px_store_story_split(px_store *s, px_context *ctx, int64_t story,
+                               const char *const *articles, size_t n, int64_t *created,
+                               px_error *err);
+/* Moves the article into story to; *from (may be NULL) gets the story it
+ * left. */
+px_status px_store_story_move(px_store *s, px_context *ctx, const char *article, int64_t to,
+                              int64_t *from, px_error *err);
+/* Sets the story's title (UTF-8, 1 to 1000 bytes, no control character),
+ * which grouping then keeps. */
+px_status px_store_story_rename(px_store *s, int64_t story, const char *title, px_error *err);
+
+/*
+ * The comparison cache: rendered comparisons of a story kept in the store
+ * per kind (a short name the caller chooses: "json", "text", "html") and
+ * per version of the story (px_story_row.version), so a story is compared
+ * once per version, by any process.  get: *version (may be NULL) gets the
+ * story's current version and *body (malloc'd, NUL-terminated, *len bytes
+ * before the NUL; the caller frees it) the cached comparison of that
+ * version, or NULL when there is none (a miss).  put: stores body as the
+ * comparison of that version, unless the story changed since (then
+ * nothing is stored); a put never waits for a writer: when one holds the
+ * store, or the file is read-only, nothing is stored and it returns PX_OK.
+ * Errors: PX_EUSAGE (no such story, a kind empty or over 32 bytes, NULL
+ * arguments), the store's PX_EIO and PX_EINPUT.
+ */
+px_status px_store_comparison_get(px_store *s, int64_t story, const char *kind, int64_t *version,
+                                  char **body, size_t *len, px_error *err);
+px_status px_store_comparison_put(px_store *s, int64_t story, int64_t version, const char *kind,
+                                  const void *body, size_t len, px_error *err);
+
+/* The store's articles and its stories with articles (either pointer may
+ * be NULL).  Fails with the store's PX_EIO or PX_EINPUT. */
+px_status px_store_counts(px_store *s, int64_t *articles, int64_t *stories, px_error *err);
+
+/*
+ * Adding a stream of articles to the store, grouped as they come (`add`,
+ * `watch`).  Each article is checked against the store (the same URL or
+ * the same body: already there, skipped), grouped (it joins the story it
+ * fits best or starts one) and written with its membership.  Every batch
+ * articles (0: PX_INGEST_BATCH) the transaction commits, so a kill at any
+ * point loses at most one uncommitted batch, which a rerun adds again.
+ * The caller holds the writer lock.  The px_ingest borrows the store,
+ * which must outlive it.  Errors: the store's (PX_EIO, PX_EINPUT: a full
+ * disk, a damaged store), after which the open batch is rolled back and
+ * every later call fails with PX_EUSAGE; px_ingest_close() then only
+ * frees.
+ */
+typedef struct px_ingest px_ingest;
+
+#define PX_INGEST_BATCH 5000 /* articles per transaction by default */
+
+typedef struct px_ingest_stats {
+    size_t added;      /* articles stored */
+    size_t duplicates; /* already stored: skipped */
+    size_t stories;    /* stories started */
+    size_t copies;     /* articles stored as copies of another */
+    size_t restored;   /* stories taken up from the store at the start */
+} px_ingest_stats;
+
+/* Starts adding to s with the default grouping, taking up the stories
+ * still within the time window of the store's latest day. */
+px_status px_store_ingest(px_store *s, size_t batch, px_ingest **out, px_error *err);
+/* 1 (and counted as a duplicate) when an article with a's URL is stored:
+ * a caller can skip analysing it.  0 otherwise, or when a has no URL. */
+int px_ingest_known(px_ingest *g, const px_article *a);
+/* Adds one analysed article (borrowed; the light analysis is enough).
+ * *added is 0 when it was already there. */
+px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
+                        const px_analysis *an, int *added, px_error *err);
+/* Commits what is pending. */
+px_status px_ingest_flush(px_ingest *g, px_error *err);
+/* The counts so far, the open batch's included (for a progress line);
+ * owned by g. */
+const px_ingest_stats *px_ingest_stats_of(const px_ingest *g);
+/* The counts as of the last commit: what is stored, which a summary
+ * reports after a failure too.  Owned by g. */
+const px_ingest_stats *px_ingest_committed(const px_ingest *g);
+/* Saves the grouping's document frequencies and commits what is pending;
+ * after it only px_ingest_close(). */
+px_status px_ingest_finish(px_ingest *g, px_error *err);
+/* Finishes (unless finished or failed before) and frees; NULL: PX_OK. */
+px_status px_ingest_close(px_ingest *g, px_error *err);
+
+/* A feed `watch` follows, as `feeds` lists it. */
+typedef struct px_feed_row {
+    int64_t id;              /* 0 for a feed not yet stored */
+    const char *url;         /* as given (an OPML xmlUrl, a line of the list) */
+    const char *title;       /* or NULL */
+    const char *etag, *last_modified; /* the last 200's validators, or NULL */
+    int64_t body_hash;       /* a hash of the last body, or 0 */
+    int64_t last_fetch;      /* Unix seconds, or 0: never */
+    long last_status;        /* HTTP status of the last fetch, 0 when none came */
+    const char *last_error;  /* NULL when the last fetch went well */
+    double items_per_day;    /* from the dates of its entries; -1 unknown */
+    int64_t next_poll;       /* Unix seconds */
+    int64_t items;           /* items seen in all */
+} px_feed_row;
+
+/* Calls fn for every feed the store follows, by URL (strings valid during
+ * the call only).  A store `watch` never wrote follows none: PX_OK, no
+ * call.  Fails with the store's PX_EIO or PX_EINPUT. */
+px_status px_store_feeds(px_store *s, void (*fn)(const px_feed_row *, void *), void *ud,
+                         px_error *err);
+
 /* 1 when iso is a calendar date YYYY-MM-DD (what the filters take). */
 int px_date_valid(const char *iso);
 
@@ -884,6 +1104,13 @@ int px_date_valid(const char *iso);
  * controls, C1 and bidi overrides made visible as \xHH or \uHHHH, newline
  * and tab too); NULL writes nothing.  Returns 0, or EOF on a write error. */
 int px_term_fputs(const char *s, FILE *f);
+
+/* A stream that writes what is written to it into f, escaped as
+ * px_render_text() escapes text (tab and newline kept), a UTF-8 sequence
+ * split across writes kept whole: for text that quotes the store's
+ * titles, names and ids.  fclose() it to flush into f; f stays open.
+ * NULL when the stream cannot be made. */
+FILE *px_term_stream(FILE *f);
 
 /* ---- the web server (lib/serve) -----------------------------------------
  *
@@ -909,6 +1136,7 @@ typedef struct px_server_options {
     int quiet;                /* 1: no access log on stderr */
     int bench;                /* 1: also /bench/fixed?bytes=N, N bytes made
                                * in memory (bench/serve's ceiling) */
+    const char *groups;       /* a file of outlet groups (docs/api.md) [none] */
 } px_server_options;
 
 #define PX_SERVER_ANY_PORT 65536u
@@ -916,8 +1144,9 @@ typedef struct px_server_options {
 /* Opens the store once per thread, binds and starts serving in threads of
  * its own; returns at once.  Fails with PX_EUSAGE for a bad option (a host
  * that is not an IPv4 address, a port over 65535), the errors of
- * px_store_open, and PX_EIO when the address cannot be bound (the message
- * says which and why).  Stop and free with px_server_stop. */
+ * px_store_open, PX_EINPUT for a malformed groups file ("FILE:LINE: what")
+ * and PX_EIO for one that cannot be read, and PX_EIO when the address
+ * cannot be bound (the message says which and why).  Stop and free with px_server_stop. */
 px_status px_server_start(const px_server_options *o, px_server **out, px_error *err);
 /* The port it listens on (the one picked, with PX_SERVER_ANY_PORT). */
 unsigned px_server_port(const px_server *s);

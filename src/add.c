@@ -1,6 +1,6 @@
 /*
  * add.c — `parallax add`: articles into the store, grouped into stories as
- * they come (lib/store/ingest.h).
+ * they come (px_store_ingest).
  *
  * Inputs are read in the order given (a folder: its files by name,
  * recursively), each article analysed and handed to the ingest, which
@@ -40,7 +40,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "store/ingest.h"
 
 static const char usage[] =
     "usage: parallax add [--db PATH] [--check] [--batch N] [--wait] [--format FORMAT]\n"
@@ -108,7 +107,8 @@ typedef struct run {
     size_t unread; /* inputs that could not be opened, or held no article */
     int progress, failed;
     double start, shown;
-    PX_VEC(folder_id) folders; /* the folders being read, outermost first */
+    folder_id *folders; /* the folders being read, outermost first */
+    size_t nfolders, folders_cap;
 } run;
 
 static double now(void)
@@ -133,6 +133,17 @@ static void show_progress(run *r, int last)
 static int add_file(run *r, const char *path);
 static int add_path(run *r, const char *path, int named);
 
+/* items, of elements of size elem, with room for n + 1 of them (*cap
+ * grown as needed); out of memory is fatal, as in the library. */
+static void *room(void *items, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap) return items;
+    *cap = *cap ? 2 * *cap : 16;
+    void *p = realloc(items, *cap * elem);
+    if (!p) abort();
+    return p;
+}
+
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -141,8 +152,8 @@ static int cmp_names(const void *a, const void *b)
 /* A folder's entries by name; st is the folder's own stat. */
 static int add_folder(run *r, const char *path, const struct stat *st)
 {
-    for (size_t i = 0; i < r->folders.len; i++)
-        if (r->folders.items[i].dev == st->st_dev && r->folders.items[i].ino == st->st_ino) {
+    for (size_t i = 0; i < r->nfolders; i++)
+        if (r->folders[i].dev == st->st_dev && r->folders[i].ino == st->st_ino) {
             cli_error("%s: skipped: a folder already being read (a loop)", path);
             return 0;
         }
@@ -151,26 +162,31 @@ static int add_folder(run *r, const char *path, const struct stat *st)
         cli_error("%s: cannot read the folder", path);
         return EXIT_INPUT;
     }
-    PX_VEC(char *) names = {0};
+    char **names = NULL;
+    size_t n = 0, cap = 0;
     struct dirent *e;
     size_t plen = strlen(path);
     while (plen > 1 && path[plen - 1] == '/') plen--; /* "examples/" names "examples/a.txt" */
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue; /* ., .. and hidden files */
-        px_buf p = {0};
-        px_buf_printf(&p, "%.*s%s%s", (int)plen, path, path[plen - 1] == '/' ? "" : "/", e->d_name);
-        px_vec_push(&names, px_buf_detach(&p));
+        size_t len = plen + 1 + strlen(e->d_name) + 1;
+        char *name = malloc(len);
+        if (!name) abort();
+        snprintf(name, len, "%.*s%s%s", (int)plen, path, path[plen - 1] == '/' ? "" : "/", e->d_name);
+        names = room(names, &cap, n, sizeof *names);
+        names[n++] = name;
     }
     closedir(d);
-    qsort(names.items, names.len, sizeof *names.items, cmp_names);
-    px_vec_push(&r->folders, ((folder_id){st->st_dev, st->st_ino}));
+    if (n) qsort(names, n, sizeof *names, cmp_names);
+    r->folders = room(r->folders, &r->folders_cap, r->nfolders, sizeof *r->folders);
+    r->folders[r->nfolders++] = (folder_id){st->st_dev, st->st_ino};
     int status = 0;
-    for (size_t i = 0; i < names.len; i++) {
-        if (!r->failed && !interrupted && add_path(r, names.items[i], 0)) status = EXIT_INPUT;
-        free(names.items[i]);
+    for (size_t i = 0; i < n; i++) {
+        if (!r->failed && !interrupted && add_path(r, names[i], 0)) status = EXIT_INPUT;
+        free(names[i]);
     }
-    r->folders.len--;
-    px_vec_free(&names);
+    r->nfolders--;
+    free(names);
     return status;
 }
 
@@ -328,9 +344,7 @@ int cmd_add(int argc, char **argv)
         px_store_lock_release(lock);
         return EXIT_INPUT;
     }
-    px_story_params p;
-    px_story_params_default(&p);
-    if (px_context_new(&r.ctx, &err) || px_ingest_open(store, &p, (size_t)batch, &r.ingest, &err)) {
+    if (px_context_new(&r.ctx, &err) || px_store_ingest(store, (size_t)batch, &r.ingest, &err)) {
         cli_error("%s", err.message);
         px_context_free(r.ctx);
         px_store_close(store);
@@ -355,21 +369,21 @@ int cmd_add(int argc, char **argv)
     double secs = now() - r.start;
     /* The counts match the messages above them: one per bad record, one per
      * input that could not be read or held nothing. */
-    px_buf unread = {0};
-    if (r.unread) px_buf_printf(&unread, ", %zu input%s unread", r.unread, r.unread == 1 ? "" : "s");
+    char unread[64] = "";
+    if (r.unread) snprintf(unread, sizeof unread, ", %zu input%s unread", r.unread, r.unread == 1 ? "" : "s");
+    int64_t articles = -1, stories = -1;
+    px_store_counts(store, &articles, &stories, NULL); /* -1 when the store cannot say */
     printf("added %zu articles (%zu already stored, %zu bad%s) into %zu new stories, "
            "%zu copies; %lld articles, %lld stories in %s; %.1f s\n",
-           s.added, s.duplicates, r.bad, px_buf_str(&unread), s.stories, s.copies,
-           (long long)px_store_count(store, "articles"), (long long)px_store_count(store, "stories"),
-           db, secs);
+           s.added, s.duplicates, r.bad, unread, s.stories, s.copies, (long long)articles,
+           (long long)stories, db, secs);
     if (interrupted) {
         cli_error("interrupted: the articles added above are stored; the same command again "
                   "adds the rest");
         status = 128 + interrupted;
     }
-    px_buf_free(&unread);
     px_context_free(r.ctx);
-    px_vec_free(&r.folders);
+    free(r.folders);
     px_store_close(store);
     px_store_lock_release(lock);
     return status;

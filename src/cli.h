@@ -113,6 +113,7 @@ int cmd_show(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_story(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_fetch(int argc, char **argv);

@@ -1,15 +1,14 @@
 /*
  * cluster.c — `parallax cluster FILE...`: group the articles of the inputs
- * into stories, in batch (lib/story/batch.h): the online algorithm of
+ * into stories, in batch (px_cluster): the online algorithm of
  * `parallax add` over the articles sorted by date, then the merge and
  * refinement passes.  Nothing is stored.
  */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
-#include "render/term.h"
-#include "story/batch.h"
 
 static const char usage[] =
     "usage: parallax cluster [--json] [--format FORMAT] FILE...\n"
@@ -40,18 +39,21 @@ int cmd_cluster(int argc, char **argv)
     int code = cli_load(argc, argv, usage, &opt, &c, &status);
     if (code >= 0) return code;
     size_t n = c.count;
-    px_doc *docs = px_xcalloc(n ? n : 1, sizeof *docs);
-    int64_t *story = px_xcalloc(n ? n : 1, sizeof *story), *copy = px_xcalloc(n ? n : 1, sizeof *copy);
-    for (size_t i = 0; i < n; i++) px_doc_build(&docs[i], c.ctx, c.articles[i], c.analyses[i]);
-    px_story_params p;
-    px_story_params_default(&p);
-    px_cluster_batch(docs, n, &p, 1, story, copy);
+    int64_t *story = calloc(n ? n : 1, sizeof *story), *copy = calloc(n ? n : 1, sizeof *copy);
+    if (!story || !copy) abort(); /* out of memory: fatal, as in the library */
+    px_error err;
+    if (px_cluster(c.ctx, c.articles, c.analyses, n, story, copy, NULL, &err)) {
+        cli_error("%s", err.message);
+        free(story);
+        free(copy);
+        cli_corpus_free(&c);
+        return EXIT_INPUT;
+    }
     for (size_t i = 0; i < n; i++) {
         const char *id = px_article_id(c.articles[i]);
-        if (!opt.json) {
-            px_buf f = {0}; /* the id is the input's: escaped (render/term.h) */
-            printf("%s\t%lld\n", px_term_field(&f, id), (long long)story[i]);
-            px_buf_free(&f);
+        if (!opt.json) { /* the id is the input's: escaped for the terminal */
+            px_term_fputs(id, stdout);
+            printf("\t%lld\n", (long long)story[i]);
             continue;
         }
         json_t *o = json_object();
@@ -63,8 +65,6 @@ int cmd_cluster(int argc, char **argv)
         putchar('\n');
         json_decref(o);
     }
-    for (size_t i = 0; i < n; i++) px_doc_free(&docs[i]);
-    free(docs);
     free(story);
     free(copy);
     cli_corpus_free(&c);

@@ -2,22 +2,14 @@
  * explain.c — `parallax explain ARTICLE`: why a stored article is in its
  * story.
  *
- * The decision itself (score, its parts, the threshold, the best other
- * story) was recorded when the article was added.  The evidence is
- * recomputed: the article is re-read and analysed, and its terms, names
- * and numbers are set against the story's saved sums, keeping what the
- * other members brought (story weight above the article's own); the keys
- * are hashes, so they are named again from the article's own words.
+ * px_store_explain() writes it, through an escaping stream
+ * (px_term_stream): names, titles and ids are the articles' own text.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "analyze/numdate.h"
 #include "cli.h"
-#include "render/term.h"
-#include "store/store.h"
 
 static const char usage[] =
     "usage: parallax explain [--db PATH] [--check] ARTICLE\n"
@@ -38,166 +30,6 @@ static const char usage[] =
     "\n"
     "Exit status: 0 explained, 1 no such article or the store cannot be read,\n"
     "2 usage error.\n";
-
-#define SHOW 8
-
-/* Standard output through an escaping stream (render/term.h): names,
- * titles and ids are the articles' own text. */
-static FILE *text_out;
-
-typedef struct shared {
-    uint64_t key;
-    double weight;
-} shared;
-
-static int by_weight(const void *x, const void *y)
-{
-    double a = ((const shared *)x)->weight, b = ((const shared *)y)->weight;
-    return a > b ? -1 : a < b;
-}
-
-/* The keys of doc vector f that the story's members share; when the
- * article is a member (own), its own part of the story's sums is left out. */
-static size_t shared_keys(const px_features *f, const px_features *story, int own, shared *out,
-                          size_t max)
-{
-    PX_VEC(shared) all = {0};
-    size_t i = 0, j = 0;
-    while (i < f->len && j < story->len) {
-        if (f->items[i].key < story->items[j].key) i++;
-        else if (f->items[i].key > story->items[j].key) j++;
-        else {
-            double others = story->items[j].weight - (own ? f->items[i].weight : 0);
-            if (others > 0.01) {
-                shared s = {f->items[i].key, f->items[i].weight * others};
-                px_vec_push(&all, s);
-            }
-            i++, j++;
-        }
-    }
-    if (all.len) qsort(all.items, all.len, sizeof *all.items, by_weight);
-    size_t n = all.len < max ? all.len : max;
-    if (n) memcpy(out, all.items, n * sizeof *out);
-    px_vec_free(&all);
-    return n;
-}
-
-/* key -> the article's own spelling */
-static void name_keys(const px_article *a, const px_analysis *an, px_map *names)
-{
-    for (size_t i = 0; i < an->tokens.len; i++) {
-        const px_token *t = &an->tokens.items[i];
-        const char *text = a->sentences.items[t->sentence].text + t->start;
-        size_t n = t->end - t->start;
-        uint64_t keys[3] = {px_hash(t->stem, strlen(t->stem)), px_name_key(t->norm, strlen(t->norm)),
-                            t->kind == PX_TOKEN_NUMBER ? px_number_key(text, n) : 0};
-        for (int k = 0; k < 3; k++) {
-            if (!keys[k] || px_map_get(names, (const char *)&keys[k], 8)) continue;
-            px_map_put(names, (const char *)&keys[k], 8, px_xstrndup(k == 0 ? t->norm : text, k == 0 ? strlen(t->norm) : n));
-        }
-    }
-    for (size_t i = 0; i < an->entities.len; i++) {
-        const char *name = an->entities.items[i].pub.name;
-        uint64_t key = px_name_key(name, strlen(name));
-        if (!px_map_get(names, (const char *)&key, 8))
-            px_map_put(names, (const char *)&key, 8, px_xstrdup(name));
-    }
-}
-
-static void free_value(const char *k, size_t n, void *v, void *ud)
-{
-    (void)k, (void)n, (void)ud;
-    free(v);
-}
-
-static void list(const char *label, const shared *s, size_t n, const px_map *names)
-{
-    fprintf(text_out, "%s:", label);
-    if (!n) fputs(" none", text_out);
-    for (size_t i = 0; i < n; i++) {
-        const char *name = px_map_get(names, (const char *)&s[i].key, 8);
-        fprintf(text_out, "%s %s", i ? "," : "", name ? name : "?");
-    }
-    fputc('\n', text_out);
-}
-
-static void part(const char *name, double v)
-{
-    if (v < 0) fprintf(text_out, "  %-10s -\n", name);
-    else fprintf(text_out, "  %-10s %.3f\n", name, v);
-}
-
-/* Within a day of one of c's days, not counting the article's own share
- * (own: the article is a member, so each day it names is counted once). */
-static int near_day(int32_t day, const px_day_counts *c, int own)
-{
-    for (size_t i = 0; i < c->len; i++) {
-        int32_t x = c->items[i].day;
-        if (x - day > 1 || day - x > 1) continue;
-        if (own && x == day && c->items[i].count <= 1) continue;
-        return 1;
-    }
-    return 0;
-}
-
-/* The days the article names that tie it to the story (days.h): a day the
- * story's articles were published or that they name too.  Days by its own
- * publication day say no more than that day does and are left out. */
-static void named_days(const px_doc *d, const px_story *st, int own)
-{
-    int any = 0;
-    for (size_t i = 0; i < d->nnamed; i++) {
-        int32_t day = d->named[i];
-        if (day - d->p.day <= 1 && d->p.day - day <= 1) continue;
-        int pub = near_day(day, &st->pub_days, 0);
-        if (!pub && !near_day(day, &st->named_days, own)) continue;
-        int y, mo, dd;
-        px_civil_from_days(day, &y, &mo, &dd);
-        fprintf(text_out, "%s %04d-%02d-%02d (%s)", any++ ? "," : "  days it names:", y, mo, dd,
-               pub ? "the story's articles were published then" : "its articles name it too");
-    }
-    if (any) fputc('\n', text_out);
-}
-
-static void evidence(px_store *s, px_context *ctx, const px_article *a, const px_membership_row *m,
-                     int64_t story)
-{
-    px_error err;
-    px_analysis *an;
-    px_story st;
-    if (px_analyze(ctx, a, &an, &err)) return;
-    if (px_store_story_state(s, story, &st, &err)) {
-        px_analysis_free(an);
-        return;
-    }
-    px_story_params p;
-    px_story_params_default(&p);
-    px_df df;
-    px_df_init(&df, 0);
-    void *data;
-    size_t len;
-    if (!px_store_get_meta(s, "df", &data, &len, &err) && data) px_df_load(&df, data, len);
-    free(data);
-    px_doc d;
-    px_doc_build(&d, ctx, a, an);
-    px_doc_weigh(&d, &df, p.terms_power, p.specifics_power);
-    px_map names = {0};
-    name_keys(a, an, &names);
-    shared top[SHOW];
-    /* own story, or (when the article started its story) the one it came closest to */
-    int own = story == m->story;
-    fprintf(text_out, "%s story %lld:\n", own ? "shared with the rest of" : "shared with", (long long)story);
-    list("  words", top, shared_keys(&d.p.terms, &st.terms, own, top, SHOW), &names);
-    list("  names and numbers", top, shared_keys(&d.specifics, &st.specifics, own, top, SHOW), &names);
-    if (m->match.quotes > 0 && an->quotes.len) fprintf(text_out, "  quotations: %.0f%% of its quoted 3-grams\n", 100 * m->match.quotes);
-    named_days(&d, &st, own);
-    px_map_each(&names, free_value, NULL);
-    px_map_free(&names);
-    px_doc_free(&d);
-    px_df_free(&df);
-    px_story_free(&st);
-    px_analysis_free(an);
-}
 
 int cmd_explain(int argc, char **argv)
 {
@@ -223,57 +55,21 @@ int cmd_explain(int argc, char **argv)
     px_error err;
     px_store *s;
     px_context *ctx = NULL;
-    px_article *a = NULL;
-    px_membership_row m;
+    FILE *out = NULL;
+    int status = 0;
     if (px_store_open(db, 1, &s, &err) || (check && px_store_check(s, &err)) ||
-        px_context_new(&ctx, &err) ||
-        px_store_article(s, ctx, argv[optind], &a, &m, &err)) {
+        px_context_new(&ctx, &err)) {
         cli_error("%s", err.message);
-        px_context_free(ctx);
-        px_store_close(s);
-        return EXIT_INPUT;
-    }
-    text_out = px_term_stream(stdout);
-    if (!text_out) {
+        status = EXIT_INPUT;
+    } else if (!(out = px_term_stream(stdout))) {
         cli_error("cannot make the output stream");
-        px_article_free(a);
-        px_context_free(ctx);
-        px_store_close(s);
-        return EXIT_INPUT;
+        status = EXIT_INPUT;
+    } else if (px_store_explain(s, ctx, argv[optind], out, &err)) {
+        cli_error("%s", err.message);
+        status = EXIT_INPUT;
     }
-    const char *title = px_article_title(a);
-    fprintf(text_out, "article %s%s%s%s\n", px_article_id(a), title ? " (" : "", title ? title : "", title ? ")" : "");
-    fprintf(text_out, "story %lld: %s\n", (long long)m.story, m.story_title ? m.story_title : "(untitled)");
-    if (m.copy_of >= 0) {
-        fprintf(text_out, "decision: a copy of article %s (near-identical text), so in its story\n",
-               m.copy_of_id ? m.copy_of_id : "?");
-    } else if (!m.created) {
-        fprintf(text_out, "decision: joined story %lld, score %.3f >= threshold %.3f\n", (long long)m.story,
-               m.match.score, m.threshold);
-    } else if (m.best >= 0) {
-        fprintf(text_out, "decision: started story %lld; the closest story, %lld, scored %.3f < threshold %.3f\n",
-               (long long)m.story, (long long)m.best, m.match.score, m.threshold);
-    } else {
-        fprintf(text_out, "decision: started story %lld; no earlier story in the time window shared its\n"
-               "strongest words or names\n", (long long)m.story);
-    }
-    if (m.match.score >= 0 && (m.copy_of >= 0 || !m.created || m.best >= 0)) {
-        part("terms", m.match.terms);
-        part("specifics", m.match.specifics);
-        part("quotes", m.match.quotes);
-        if (m.match.gap < 0) fprintf(text_out, "  %-10s -\n", "days apart");
-        else fprintf(text_out, "  %-10s %d\n", "days apart", m.match.gap);
-        if (m.match.places_only) {
-            px_story_params p;
-            px_story_params_default(&p);
-            fprintf(text_out, "  every name shared is a place: the score was multiplied by %.2f\n",
-                   p.place_factor);
-        }
-    }
-    evidence(s, ctx, a, &m, m.created && m.best >= 0 ? m.best : m.story);
-    px_article_free(a);
+    if (out && fclose(out)) status = EXIT_INPUT;
     px_context_free(ctx);
     px_store_close(s);
-    int bad = fclose(text_out) != 0;
-    return fflush(stdout) || bad ? EXIT_INPUT : 0;
+    return fflush(stdout) || status ? EXIT_INPUT : 0;
 }

@@ -8,8 +8,6 @@
 #include <time.h>
 
 #include "cli.h"
-#include "render/term.h"
-#include "store/feeds.h"
 
 static const char usage[] =
     "usage: parallax feeds [--db PATH] [--json]\n"
@@ -62,14 +60,16 @@ static void print_feed(const px_feed_row *r, void *ud)
         return;
     }
     if (l->rows++ == 0) printf("feed\ttitle\tlast fetch\tstatus\titems/day\titems\tnext poll\terror\n");
-    px_buf f[3] = {{0}};
     char rate[32] = "-";
     if (r->items_per_day >= 0) snprintf(rate, sizeof rate, "%.1f", r->items_per_day);
-    printf("%s\t%s\t%s\t%ld\t%s\t%lld\t%s\t%s\n", px_term_field(&f[0], r->url),
-           r->title ? px_term_field(&f[1], r->title) : "-", utc(r->last_fetch, a), r->last_status,
-           rate, (long long)r->items, utc(r->next_poll, b),
-           r->last_error ? px_term_field(&f[2], r->last_error) : "-");
-    for (int i = 0; i < 3; i++) px_buf_free(&f[i]);
+    /* the feed's own text (URL, title, error) escaped for the terminal */
+    px_term_fputs(r->url, stdout);
+    putchar('\t');
+    px_term_fputs(r->title ? r->title : "-", stdout);
+    printf("\t%s\t%ld\t%s\t%lld\t%s\t", utc(r->last_fetch, a), r->last_status, rate,
+           (long long)r->items, utc(r->next_poll, b));
+    px_term_fputs(r->last_error ? r->last_error : "-", stdout);
+    putchar('\n');
 }
 
 int cmd_feeds(int argc, char **argv)

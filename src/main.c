@@ -28,6 +28,7 @@ static const struct command {
     {"show", cmd_show, "the comparison report of a stored story"},
     {"search", cmd_search, "full-text search over the stored articles"},
     {"explain", cmd_explain, "why a stored article is in its story"},
+    {"story", cmd_story, "merge, split, rename a story or move an article, by hand"},
     {"serve", cmd_serve, "the store's stories as web pages and a JSON API"},
 };
 

@@ -12,7 +12,7 @@
 
 static const char usage[] =
     "usage: parallax serve [--db PATH] [--listen HOST:PORT] [--threads N] [--per-ip N]\n"
-    "                      [--quiet]\n"
+    "                      [--groups FILE] [--quiet]\n"
     "\n"
     "Serves the stories of the store as web pages (a story's comparison, its\n"
     "articles, outlets, search) and as a JSON API under /api/v1 (docs/api.md),\n"
@@ -26,11 +26,15 @@ static const char usage[] =
     "                      127.0.0.1 makes the store readable by others\n"
     "  --threads N         worker threads (default 4, at most 64)\n"
     "  --per-ip N          connections at once from one address (default 64)\n"
+    "  --groups FILE       outlet groups: lines \"[group name]\", then its outlets,\n"
+    "                      one a line, '#' a comment; a story's page then says\n"
+    "                      which groups covered it and which did not\n"
     "  --quiet             no line per request\n"
     "  -h, --help          show this help\n"
     "\n"
-    "Exit status: 0 stopped by SIGINT or SIGTERM, 1 the store cannot be read\n"
-    "or the address cannot be bound, 2 usage error.\n";
+    "Exit status: 0 stopped by SIGINT or SIGTERM, 1 the store or the groups file\n"
+    "cannot be read (a malformed groups file: FILE:LINE: what is wrong) or the\n"
+    "address cannot be bound, 2 usage error.\n";
 
 /* HOST:PORT (or PORT, or :PORT) into o; 0, or 1 when malformed. */
 static int parse_listen(const char *s, char *host, size_t size, px_server_options *o)
@@ -54,7 +58,7 @@ int cmd_serve(int argc, char **argv)
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'}, {"listen", required_argument, NULL, 'l'},
         {"threads", required_argument, NULL, 't'}, {"quiet", no_argument, NULL, 'q'},
-        {"per-ip", required_argument, NULL, 'p'},
+        {"per-ip", required_argument, NULL, 'p'}, {"groups", required_argument, NULL, 'g'},
         {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     px_server_options o = {.db = PX_STORE_DEFAULT};
     char host[64];
@@ -83,6 +87,7 @@ int cmd_serve(int argc, char **argv)
                 return EXIT_USAGE;
             }
             break;
+        case 'g': o.groups = optarg; break;
         case 'q': o.quiet = 1; break;
         case 'h': fputs(usage, stdout); return 0;
         default: cli_usage_error(usage); return EXIT_USAGE;

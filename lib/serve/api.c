@@ -4,10 +4,14 @@
  *
  *   GET /api/v1/stories?q&from&to&outlet&lang&order&cursor&limit
  *   GET /api/v1/stories/{id}            the comparison (docs/json.md)
- *   GET /api/v1/stories/{id}/articles?cursor&limit
- *   GET /api/v1/articles/{row}
+ *   GET /api/v1/stories/{id}/articles?cursor&limit   with why each is in it
+ *   GET /api/v1/stories/{id}/matrix     facts by outlet (matrix.c)
+ *   GET /api/v1/stories/{id}/groups     the outlet groups that covered it
+ *   GET /api/v1/articles/{row}          with its marks (marks.c)
  *   GET /api/v1/outlets
+ *   GET /api/v1/outlet?name             firsts, conflicts, credits
  *   GET /api/v1/outlet/articles?name&cursor&limit
+ *   GET /api/v1/groups
  *   GET /api/v1/search?q&advanced&limit
  *
  * Lists are objects with the rows and "next": the cursor of the next page,
@@ -15,6 +19,7 @@
  * argument, 404 for an unknown id.  The argument parsing the pages share
  * (pxs_story_filter) is here too.
  */
+#include <assert.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,9 +38,10 @@ static int limit_arg(pxs_request *r)
     return n >= 1 && n <= PX_STORE_MAX_LIMIT ? (int)n : -1;
 }
 
-int pxs_story_filter(pxs_request *r, px_story_filter *f, int json)
+int pxs_story_filter(pxs_request *r, px_story_filter *f, int *disputed, int json)
 {
     memset(f, 0, sizeof *f);
+    *disputed = 0;
     f->query = pxs_arg(r, "q");
     f->from = pxs_arg(r, "from");
     f->to = pxs_arg(r, "to");
@@ -48,14 +54,15 @@ int pxs_story_filter(pxs_request *r, px_story_filter *f, int json)
     const char *bad = NULL;
     if (f->from && !px_date_valid(f->from)) bad = "from wants a date YYYY-MM-DD";
     else if (f->to && !px_date_valid(f->to)) bad = "to wants a date YYYY-MM-DD";
-    else if (order && strcmp(order, "recent") && strcmp(order, "largest"))
-        bad = "order is recent or largest";
+    else if (order && strcmp(order, "recent") && strcmp(order, "largest") && strcmp(order, "disputed"))
+        bad = "order is recent, largest or disputed";
     else if (f->limit < 0) bad = "limit wants a number from 1 to 1000";
     if (bad) {
         pxs_fail(r, 400, json, bad);
         return -1;
     }
     f->order = order && strcmp(order, "largest") == 0 ? PX_STORIES_LARGEST : PX_STORIES_RECENT;
+    *disputed = order && strcmp(order, "disputed") == 0;
     if (!f->limit) f->limit = 50;
     return 0;
 }
@@ -63,7 +70,7 @@ int pxs_story_filter(pxs_request *r, px_story_filter *f, int json)
 static void emit(pxs_request *r, json_t *o)
 {
     r->type = "application/json";
-    json_dumpf(o, r->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_dumpf(o, r->out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     fputc('\n', r->out);
     json_decref(o);
 }
@@ -71,7 +78,14 @@ static void emit(pxs_request *r, json_t *o)
 typedef struct story_list {
     json_t *rows;
     pxs_cache *cache;
+    const pxs_groups *groups;
 } story_list;
+
+static void blind(const pxs_group *g, const char *const *covering, size_t n, void *ud)
+{
+    (void)covering;
+    if (!n) json_array_append_new(ud, json_string(g->name));
+}
 
 static void story_json(const px_story_row *s, void *ud)
 {
@@ -93,17 +107,21 @@ static void story_json(const px_story_row *s, void *ud)
     json_object_set_new(o, "version", json_integer(s->version));
     long k = pxs_cache_conflicts(l->cache, s->id, s->version);
     json_object_set_new(o, "conflicts", k >= 0 ? json_integer(k) : json_null());
+    json_t *b = json_array();
+    pxs_groups_cover(l->groups, s->outlets, blind, b);
+    json_object_set_new(o, "blindspots", b);
     json_array_append_new(l->rows, o);
 }
 
 void pxs_api_stories(pxs_request *r)
 {
     px_story_filter f;
-    if (pxs_story_filter(r, &f, 1)) return;
-    story_list l = {json_array(), r->cache};
+    int disputed;
+    if (pxs_story_filter(r, &f, &disputed, 1)) return;
+    story_list l = {json_array(), r->cache, r->groups};
     char *next = NULL;
     px_error err;
-    if (px_store_stories(r->store, &f, story_json, &l, &next, &err)) {
+    if (pxs_stories(r, &f, disputed, story_json, &l, &next, &err)) {
         json_decref(l.rows);
         pxs_store_failed(r, &err, 1);
         return;
@@ -119,10 +137,12 @@ static void copy_row(const px_story_row *s, void *ud)
 {
     px_story_row *out = ud;
     *out = *s;
-    out->title = out->outlets = out->first = out->last = NULL; /* not kept: only numbers */
+    out->title = out->first = out->last = NULL; /* not kept */
+    out->outlets = s->outlets ? px_xstrdup(s->outlets) : NULL; /* the caller frees it */
 }
 
-/* The story's row (numbers only) into *row; 0, or the reply answered. */
+/* The story's row (numbers and its outlets: free row->outlets) into *row;
+ * 0, or the reply answered. */
 static int story_row(pxs_request *r, const char *id, px_story_row *row, int json)
 {
     int64_t n = pxs_id(id);
@@ -140,20 +160,84 @@ static int story_row(pxs_request *r, const char *id, px_story_row *row, int json
     return 0;
 }
 
-void pxs_api_story(pxs_request *r, const char *id)
+static void free_row(px_story_row *row) { free((char *)row->outlets); }
+
+/* The comparison of story id from the cache, or NULL after answering. */
+static pxs_story *cached(pxs_request *r, const char *id)
 {
     px_story_row row;
-    if (story_row(r, id, &row, 1)) return;
+    if (story_row(r, id, &row, 1)) return NULL;
     px_error err;
     pxs_story *s = pxs_cache_get(r->cache, r, &row, &err);
-    if (!s) {
-        pxs_store_failed(r, &err, 1);
-        return;
-    }
-    r->type = "application/json";
+    free_row(&row);
+    if (!s) pxs_store_failed(r, &err, 1);
+    else r->type = "application/json";
+    return s;
+}
+
+void pxs_api_story(pxs_request *r, const char *id)
+{
+    pxs_story *s = cached(r, id);
+    if (!s) return;
     fwrite(s->json, 1, s->json_len, r->out);
     fputc('\n', r->out);
     pxs_story_release(r->cache, s);
+}
+
+void pxs_api_story_matrix(pxs_request *r, const char *id)
+{
+    pxs_story *s = cached(r, id);
+    if (!s) return;
+    /* {"story", "version", "compared", then the matrix's own keys} */
+    fprintf(r->out, "{\"story\":%lld,\"version\":%lld,\"compared\":%zu,", (long long)s->id,
+            (long long)s->version, s->compared);
+    assert(s->matrix_json_len > 2 && s->matrix_json[0] == '{');
+    fwrite(s->matrix_json + 1, 1, s->matrix_json_len - 1, r->out);
+    fputc('\n', r->out);
+    pxs_story_release(r->cache, s);
+}
+
+static void cover_json(const pxs_group *g, const char *const *covering, size_t n, void *ud)
+{
+    json_t **v = ud, *o = json_object(), *outlets = json_array();
+    for (size_t i = 0; i < n; i++) json_array_append_new(outlets, json_string(covering[i]));
+    json_object_set_new(o, "name", json_string(g->name));
+    json_object_set_new(o, "covered", json_boolean(n > 0));
+    json_object_set_new(o, "outlets", outlets);
+    json_object_set_new(o, "size", json_integer((json_int_t)g->outlets.len));
+    json_array_append_new(v[0], o);
+    json_array_append_new(n ? v[1] : v[2], json_string(g->name));
+}
+
+void pxs_api_story_groups(pxs_request *r, const char *id)
+{
+    px_story_row row;
+    if (story_row(r, id, &row, 1)) return;
+    json_t *v[3] = {json_array(), json_array(), json_array()};
+    pxs_groups_cover(r->groups, row.outlets, cover_json, v);
+    json_t *o = json_object();
+    json_object_set_new(o, "story", json_integer(row.id));
+    json_object_set_new(o, "groups", v[0]);
+    json_object_set_new(o, "covered", v[1]);
+    json_object_set_new(o, "blindspots", v[2]);
+    free_row(&row);
+    emit(r, o);
+}
+
+void pxs_api_groups(pxs_request *r)
+{
+    json_t *v = json_array();
+    for (size_t i = 0; r->groups && i < r->groups->len; i++) {
+        const pxs_group *g = &r->groups->items[i];
+        json_t *o = json_object(), *outlets = json_array();
+        for (size_t k = 0; k < g->outlets.len; k++) json_array_append_new(outlets, json_string(g->outlets.items[k]));
+        json_object_set_new(o, "name", json_string(g->name));
+        json_object_set_new(o, "outlets", outlets);
+        json_array_append_new(v, o);
+    }
+    json_t *o = json_object();
+    json_object_set_new(o, "groups", v);
+    emit(r, o);
 }
 
 static void article_json(const px_article_row *a, void *ud)
@@ -168,6 +252,49 @@ static void article_json(const px_article_row *a, void *ud)
     json_object_set_new(o, "date", str(a->date));
     json_object_set_new(o, "language", str(a->language));
     json_array_append_new(ud, o);
+}
+
+const char *pxs_decision(const px_story_member *m)
+{
+    return m->copy_of >= 0 ? "copy" : m->created ? "started" : "joined";
+}
+
+static json_t *num(double v) { return v < 0 ? json_null() : json_real(v); }
+
+json_t *pxs_why_json(const px_story_member *m)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "decision", json_string(pxs_decision(m)));
+    json_object_set_new(o, "copy_of", m->copy_of >= 0 ? json_integer(m->copy_of) : json_null());
+    json_object_set_new(o, "closest_story", m->best_story >= 0 ? json_integer(m->best_story) : json_null());
+    json_object_set_new(o, "score", num(m->score));
+    json_object_set_new(o, "threshold", json_real(m->threshold));
+    json_object_set_new(o, "terms", num(m->terms));
+    json_object_set_new(o, "specifics", num(m->specifics));
+    json_object_set_new(o, "quotes", num(m->quotes));
+    json_object_set_new(o, "days_apart", m->gap >= 0 ? json_integer(m->gap) : json_null());
+    json_object_set_new(o, "places_only", json_boolean(m->places_only));
+    return o;
+}
+
+typedef struct why_rows {
+    json_t *rows;
+    size_t at; /* rows before it have had their member: both come by row */
+} why_rows;
+
+/* Each member's "why" into its article row (rows and members both by row). */
+static void why_json(const px_story_member *m, void *ud)
+{
+    why_rows *w = ud;
+    for (; w->at < json_array_size(w->rows); w->at++) {
+        json_t *row = json_array_get(w->rows, w->at);
+        json_int_t id = json_integer_value(json_object_get(row, "row"));
+        if (id > m->article) return;
+        if (id == m->article) {
+            json_object_set_new(row, "why", pxs_why_json(m));
+            return;
+        }
+    }
 }
 
 static void article_list(pxs_request *r, px_article_filter *f, const char *key, json_t *value)
@@ -192,6 +319,18 @@ static void article_list(pxs_request *r, px_article_filter *f, const char *key, 
         pxs_store_failed(r, &err, 1);
         return;
     }
+    size_t n = json_array_size(rows);
+    if (f->story && n) {
+        int64_t first = json_integer_value(json_object_get(json_array_get(rows, 0), "row"));
+        why_rows w = {rows, 0};
+        if (px_store_story_members(r->store, f->story, first - 1, (int)n, why_json, &w, &err)) {
+            json_decref(rows);
+            json_decref(value);
+            free(next);
+            pxs_store_failed(r, &err, 1);
+            return;
+        }
+    }
     json_t *o = json_object();
     json_object_set_new(o, key, value);
     json_object_set_new(o, "articles", rows);
@@ -204,8 +343,57 @@ void pxs_api_story_articles(pxs_request *r, const char *id)
 {
     px_story_row row;
     if (story_row(r, id, &row, 1)) return;
+    free_row(&row);
     px_article_filter f = {.story = row.id};
     article_list(r, &f, "story", json_integer(row.id));
+}
+
+static json_t *tallies(const pxs_tally_list *t, const char *key)
+{
+    json_t *v = json_array();
+    for (size_t i = 0; i < t->len; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, key, json_string(t->items[i].name));
+        json_object_set_new(o, "stories", json_integer(t->items[i].n));
+        json_array_append_new(v, o);
+    }
+    return v;
+}
+
+void pxs_api_outlet(pxs_request *r)
+{
+    const char *name = pxs_arg(r, "name");
+    if (pxs_bad_args(r, 1)) return;
+    if (!name) {
+        pxs_fail(r, 400, 1, "name: which outlet");
+        return;
+    }
+    px_outlet_stats st;
+    px_error err;
+    if (px_store_outlet_stats(r->store, name, &st, &err)) {
+        pxs_store_failed(r, &err, 1);
+        return;
+    }
+    if (!st.articles) {
+        pxs_fail(r, 404, 1, "no such outlet");
+        return;
+    }
+    pxs_outlet_ledger l;
+    pxs_ledger_outlet(pxs_cache_ledger(r->cache), name, &l);
+    json_t *o = json_object(), *c = json_object();
+    json_object_set_new(o, "name", json_string(name));
+    json_object_set_new(o, "articles", json_integer(st.articles));
+    json_object_set_new(o, "stories", json_integer(st.stories));
+    json_object_set_new(o, "first", json_integer(st.first));
+    json_object_set_new(o, "started", json_integer(st.started));
+    json_object_set_new(c, "stories", json_integer(l.stories));
+    json_object_set_new(c, "conflicts", json_integer(l.conflicts));
+    json_object_set_new(c, "disputed", json_integer(l.disputed));
+    json_object_set_new(c, "against", tallies(&l.against, "outlet"));
+    json_object_set_new(c, "credits", tallies(&l.credits, "source"));
+    json_object_set_new(o, "compared", c);
+    pxs_outlet_ledger_free(&l);
+    emit(r, o);
 }
 
 void pxs_api_outlet_articles(pxs_request *r)
@@ -226,11 +414,28 @@ void pxs_api_article(pxs_request *r, const char *id)
     px_article *a = pxs_article(r, id, &story, 1);
     if (!a) return;
     px_error err;
+    px_analysis *an = NULL;
+    if (px_analyze(r->ctx, a, &an, &err)) {
+        px_article_free(a);
+        pxs_store_failed(r, &err, 1);
+        return;
+    }
+    pxs_marks m;
+    pxs_marks_find(a, an, &m);
     r->type = "application/json";
     fprintf(r->out, "{\"row\":%lld,\"story\":%lld,\"article\":", (long long)pxs_id(id),
             (long long)story);
-    if (px_render_json(a, NULL, r->out, &err)) pxs_store_failed(r, &err, 1);
-    else fputs("}\n", r->out);
+    if (px_render_json(a, NULL, r->out, &err)) {
+        pxs_store_failed(r, &err, 1);
+    } else {
+        fputs(",\"marks\":", r->out);
+        json_t *j = pxs_marks_json(&m);
+        json_dumpf(j, r->out, JSON_COMPACT);
+        json_decref(j);
+        fputs("}\n", r->out);
+    }
+    pxs_marks_free(&m);
+    px_analysis_free(an);
     px_article_free(a);
 }
 

@@ -2,11 +2,10 @@
  * cache.c — story comparisons, computed once per version of a story
  * (serve.h).
  *
- * A story's version is the largest row id of its articles (px_story_row):
- * articles are only ever added, so a new member changes it, and a cached
- * comparison of an older version is dropped the first time the story is
- * asked for again.  The cache holds up to `capacity` stories; past that the
- * least recently used goes.  An entry is reference-counted: a request
+ * A story's version is a counter the store bumps whenever its articles
+ * change (px_story_row), so a cached comparison of an older version is
+ * dropped the first time the story is asked for again.  The cache holds
+ * up to `capacity` stories; past that the least recently used goes.  An entry is reference-counted: a request
  * keeps the one it got while it writes it out, even if another request
  * replaces or evicts it meanwhile.
  *
@@ -32,6 +31,7 @@ struct pxs_cache {
     uint64_t *used; /* a clock: when each item was last asked for */
     unsigned len, cap;
     uint64_t clock;
+    pxs_ledger *ledger;
 };
 
 pxs_cache *pxs_cache_new(unsigned capacity)
@@ -41,6 +41,7 @@ pxs_cache *pxs_cache_new(unsigned capacity)
     c->cap = capacity ? capacity : 1;
     c->items = px_xcalloc(c->cap, sizeof *c->items);
     c->used = px_xcalloc(c->cap, sizeof *c->used);
+    c->ledger = pxs_ledger_new();
     return c;
 }
 
@@ -49,6 +50,8 @@ static void story_free(pxs_story *s)
     free(s->html);
     free(s->json);
     free(s->original);
+    free(s->matrix_html);
+    free(s->matrix_json);
     free(s);
 }
 
@@ -66,6 +69,7 @@ void pxs_cache_free(pxs_cache *c)
 {
     if (!c) return;
     for (unsigned i = 0; i < c->len; i++) pxs_story_release(c, c->items[i]);
+    pxs_ledger_free(c->ledger);
     pthread_mutex_destroy(&c->mu);
     free(c->items);
     free(c->used);
@@ -82,12 +86,10 @@ static int find(pxs_cache *c, int64_t id)
 
 long pxs_cache_conflicts(pxs_cache *c, int64_t id, int64_t version)
 {
-    pthread_mutex_lock(&c->mu);
-    int i = find(c, id);
-    long n = i >= 0 && c->items[i]->version == version ? c->items[i]->conflicts : -2;
-    pthread_mutex_unlock(&c->mu);
-    return n;
+    return pxs_ledger_conflicts(c->ledger, id, version);
 }
+
+pxs_ledger *pxs_cache_ledger(pxs_cache *c) { return c->ledger; }
 
 /* Puts s in (one reference is the cache's), replacing the story's older
  * entry or the least recently used. */
@@ -121,14 +123,14 @@ static long count_conflicts(const px_comparison *cmp)
 }
 
 /* Computes the comparison of the articles into s. */
-static px_status compute(pxs_request *r, pxs_story *s, px_article **arts, size_t n, px_error *err)
+static px_status compute(pxs_cache *c, pxs_request *r, pxs_story *s, px_article **arts, size_t n, px_error *err)
 {
-    size_t hlen = 0, jlen = 0;
+    size_t hlen = 0, jlen = 0, mhlen = 0, mjlen = 0;
     FILE *h = open_memstream(&s->html, &hlen), *j = open_memstream(&s->json, &jlen);
-    if (!h || !j) {
-        if (h) fclose(h);
-        if (j) fclose(j);
-        return px_error_set(err, PX_EIO, "serve", 0, 0, "no memory stream");
+    FILE *mh = open_memstream(&s->matrix_html, &mhlen), *mj = open_memstream(&s->matrix_json, &mjlen);
+    if (!h || !j || !mh || !mj) {
+        fputs("parallax: out of memory (a comparison's streams)\n", stderr);
+        abort();
     }
     px_analysis **ans = px_xcalloc(n, sizeof *ans);
     px_status rc = PX_OK;
@@ -143,6 +145,8 @@ static px_status compute(pxs_request *r, pxs_story *s, px_article **arts, size_t
                 if (cmp->copies.items[i].copy < n && cmp->copies.items[i].original < n)
                     s->original[cmp->copies.items[i].copy] = cmp->copies.items[i].original;
             pxh_body(cmp, h);
+            pxs_matrix(cmp, mh, mj);
+            pxs_ledger_record(c->ledger, s->id, s->version, cmp, s->conflicts);
             rc = px_render_comparison_json(cmp, j, err);
             px_comparison_free(cmp);
         }
@@ -151,8 +155,12 @@ static px_status compute(pxs_request *r, pxs_story *s, px_article **arts, size_t
     free(ans);
     if (fclose(h) && !rc) rc = px_error_set(err, PX_EIO, "serve", 0, 0, "writing a page failed");
     if (fclose(j) && !rc) rc = px_error_set(err, PX_EIO, "serve", 0, 0, "writing a page failed");
+    if (fclose(mh) && !rc) rc = px_error_set(err, PX_EIO, "serve", 0, 0, "writing a page failed");
+    if (fclose(mj) && !rc) rc = px_error_set(err, PX_EIO, "serve", 0, 0, "writing a page failed");
     s->html_len = hlen;
     s->json_len = jlen;
+    s->matrix_html_len = mhlen;
+    s->matrix_json_len = mjlen;
     return rc;
 }
 
@@ -178,7 +186,7 @@ pxs_story *pxs_cache_get(pxs_cache *c, pxs_request *r, const px_story_row *row, 
     s->articles = (int64_t)n;
     s->compared = n < PXS_MAX_COMPARE ? n : PXS_MAX_COMPARE;
     s->refs = 1; /* the caller's */
-    px_status rc = compute(r, s, arts, s->compared, err);
+    px_status rc = compute(c, r, s, arts, s->compared, err);
     for (size_t k = 0; k < n; k++) px_article_free(arts[k]);
     free(arts);
     if (rc) {

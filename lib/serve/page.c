@@ -73,7 +73,8 @@ void pxs_page_open(FILE *f, const char *title, const char *query)
           "<a class=\"skip\" href=\"#content\">Skip to content</a>\n"
           "<nav class=\"top\"><a class=\"brand\" href=\"/\">parallax</a> "
           "<a href=\"/\">Stories</a> <a href=\"/?order=largest\">Largest</a> "
-          "<a href=\"/outlets\">Outlets</a>\n"
+          "<a href=\"/?order=disputed\">Most disputed</a> "
+          "<a href=\"/outlets\">Outlets</a> <a href=\"/groups\">Groups</a>\n"
           "<form class=\"search\" role=\"search\" action=\"/search\" method=\"get\">"
           "<label for=\"q\">Search</label> <input id=\"q\" name=\"q\" type=\"search\" value=\"", f);
     pxs_esc(f, query);
@@ -102,7 +103,18 @@ static const char css[] =
     ".hit{margin:6px 0 12px}.hit .snip{color:var(--muted)}"
     ".text p{max-width:46em}.timeline li{margin:2px 0}.copies{margin-left:1.5em}"
     ".error{background:#fff1f0;border:1px solid #f5b5b0;border-radius:6px;padding:10px 14px}"
-    "footer{padding:0 24px 24px}";
+    "footer{padding:0 24px 24px}"
+    ".scroll{overflow-x:auto}table.matrix th[scope=row]{text-align:left;font-weight:400;max-width:34em}"
+    "table.matrix td{text-align:center;white-space:nowrap;font-size:.9em}"
+    "td.states{background:#e6f4ea}td.differs{background:#fde2e1;font-weight:600}"
+    "td.silent{color:var(--muted)}span.states{background:#e6f4ea}span.differs{background:#fde2e1}"
+    "span.silent{color:var(--muted)}.kind{font-size:.8em;text-transform:uppercase;color:var(--muted)}"
+    ".why{display:block;font-size:.85em;color:var(--muted)}"
+    "ul.groups li.blindspot{color:#a4262c}.blind{background:#fde2e1;border-radius:4px;padding:0 4px}"
+    "#text mark,.legend mark{border-radius:3px;padding:0 1px;border-bottom:0}#text mark.entity,.legend mark.entity{background:#dbe9ff}"
+    "#text mark.quote,.legend mark.quote{background:#fff3c4}"
+    "#text mark.number,.legend mark.number{background:#e3f6e8}"
+    "#text mark.date,.legend mark.date{background:#f1e4ff}";
 
 void pxs_style(FILE *f)
 {

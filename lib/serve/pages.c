@@ -61,8 +61,19 @@ static void input(FILE *f, const char *label, const char *name, const char *type
 typedef struct list_ctx {
     FILE *f;
     pxs_cache *cache;
+    const pxs_groups *groups;
     int rows;
 } list_ctx;
+
+static void blind_line(const pxs_group *g, const char *const *covering, size_t n, void *ud)
+{
+    (void)covering;
+    if (n) return;
+    FILE *f = ud;
+    fputs(" <span class=\"blind\">", f);
+    pxs_bdi(f, g->name);
+    fputs("</span>", f);
+}
 
 static void story_line(const px_story_row *s, void *ud)
 {
@@ -74,6 +85,11 @@ static void story_line(const px_story_row *s, void *ud)
     pxs_bdi(f, s->title ? s->title : "(untitled)");
     fputs("</a></td><td>", f);
     outlets_links(f, s->outlets);
+    if (l->groups) {
+        fputs("<br><span class=\"blindspots\">Not covered by:", f);
+        pxs_groups_cover(l->groups, s->outlets, blind_line, f);
+        fputs("</span>", f);
+    }
     fputs("</td><td class=\"n\">", f);
     pxs_esc(f, s->first ? s->first : "undated");
     fputs("</td><td class=\"n\">", f);
@@ -88,10 +104,18 @@ static void story_line(const px_story_row *s, void *ud)
 void pxs_page_stories(pxs_request *r)
 {
     px_story_filter f;
-    if (pxs_story_filter(r, &f, 0)) return;
+    int disputed;
+    if (pxs_story_filter(r, &f, &disputed, 0)) return;
     FILE *o = r->out;
-    pxs_page_open(o, f.order == PX_STORIES_LARGEST ? "Largest stories" : "Stories", f.query);
-    fprintf(o, "<h1>%s</h1>\n", f.order == PX_STORIES_LARGEST ? "Largest stories" : "Recent stories");
+    const char *order = disputed ? "disputed" : f.order == PX_STORIES_LARGEST ? "largest" : "recent";
+    const char *h1 = disputed ? "Most disputed stories" : f.order == PX_STORIES_LARGEST ? "Largest stories"
+                                                                                     : "Recent stories";
+    pxs_page_open(o, h1, f.query);
+    fprintf(o, "<h1>%s</h1>\n", h1);
+    if (disputed)
+        fputs("<p class=\"note\">Stories by their conflicts and updates, the most first: the stories "
+              "whose comparison this server has computed (opened, or read through the API, since it "
+              "started) and that have not changed since.</p>\n", o);
     fputs("<form class=\"filters\" action=\"/\" method=\"get\">\n", o);
     input(o, "Words", "q", "search", f.query);
     input(o, "From", "from", "date", f.from);
@@ -99,24 +123,25 @@ void pxs_page_stories(pxs_request *r)
     input(o, "Outlet", "outlet", "text", f.outlet);
     input(o, "Language", "lang", "text", f.language);
     fprintf(o, "<label>Order <select name=\"order\"><option value=\"recent\"%s>most recent</option>"
-               "<option value=\"largest\"%s>largest</option></select></label>\n"
+               "<option value=\"largest\"%s>largest</option>"
+               "<option value=\"disputed\"%s>most disputed</option></select></label>\n"
                "<button type=\"submit\">Filter</button></form>\n",
-            f.order == PX_STORIES_RECENT ? " selected" : "", f.order == PX_STORIES_LARGEST ? " selected" : "");
+            order[0] == 'r' ? " selected" : "", order[0] == 'l' ? " selected" : "",
+            order[0] == 'd' ? " selected" : "");
     fputs("<table class=\"list\" id=\"stories\"><thead><tr><th>story</th><th>outlets</th>"
           "<th>first seen</th><th>last seen</th><th>articles</th><th>conflicts</th></tr></thead>"
           "<tbody>\n", o);
-    list_ctx l = {o, r->cache, 0};
+    list_ctx l = {o, r->cache, r->groups, 0};
     char *next = NULL;
     px_error err;
-    if (px_store_stories(r->store, &f, story_line, &l, &next, &err)) {
+    if (pxs_stories(r, &f, disputed, story_line, &l, &next, &err)) {
         pxs_store_failed(r, &err, 0);
         return;
     }
     fputs("</tbody></table>\n", o);
     if (!l.rows) fputs("<p class=\"none\">No story matches.</p>\n", o);
     if (next) {
-        fprintf(o, "<p class=\"pager\"><a rel=\"next\" id=\"next\" href=\"/?order=%s",
-                f.order == PX_STORIES_LARGEST ? "largest" : "recent");
+        fprintf(o, "<p class=\"pager\"><a rel=\"next\" id=\"next\" href=\"/?order=%s", order);
         keep(o, "q", f.query);
         keep(o, "from", f.from);
         keep(o, "to", f.to);
@@ -134,6 +159,7 @@ void pxs_page_stories(pxs_request *r)
 typedef struct row_copy {
     int64_t row;
     char *outlet, *title, *date;
+    px_story_member why; /* why.article == 0: not read */
 } row_copy;
 
 typedef PX_VEC(row_copy) row_list;
@@ -142,40 +168,127 @@ static void keep_row(const px_article_row *a, void *ud)
 {
     row_list *v = ud;
     row_copy c = {a->row, a->outlet ? strdup(a->outlet) : NULL, a->title ? strdup(a->title) : NULL,
-                  a->date ? strdup(a->date) : NULL};
+                  a->date ? strdup(a->date) : NULL, {0}};
     px_vec_push(v, c);
+}
+
+/* The index of article row in v (ascending rows), or (size_t)-1. */
+static size_t find_row(const row_list *v, int64_t row)
+{
+    size_t lo = 0, hi = v->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->items[mid].row < row) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < v->len && v->items[lo].row == row ? lo : (size_t)-1;
+}
+
+static void keep_member(const px_story_member *m, void *ud)
+{
+    row_list *v = ud;
+    size_t i = find_row(v, m->article);
+    if (i != (size_t)-1) v->items[i].why = *m;
+}
+
+static void part(FILE *f, const char *name, double v, int *any)
+{
+    if (v < 0) return;
+    fprintf(f, "%s%s %.2f", (*any)++ ? ", " : " (", name, v);
+}
+
+/* What `explain` says of the decision, in a line. */
+static void why_text(FILE *f, const px_story_member *m)
+{
+    if (!m->article) return;
+    fprintf(f, " <span class=\"why\" data-decision=\"%s\">", pxs_decision(m));
+    if (m->copy_of >= 0) {
+        fprintf(f, "a near-identical copy of <a href=\"/article/%lld\">article %lld</a>", (long long)m->copy_of,
+                (long long)m->copy_of);
+    } else if (m->created && m->best_story >= 0 && m->score >= 0) {
+        fprintf(f, "started the story; the closest other, <a href=\"/story/%lld\">story %lld</a>, scored "
+                   "%.3f &lt; threshold %.3f", (long long)m->best_story, (long long)m->best_story,
+                m->score, m->threshold);
+    } else if (m->created) {
+        fputs("started the story: no earlier story in the time window shared its strongest words or names", f);
+    } else {
+        fprintf(f, "joined: score %.3f &ge; threshold %.3f", m->score, m->threshold);
+        int any = 0;
+        part(f, "words", m->terms, &any);
+        part(f, "names and numbers", m->specifics, &any);
+        part(f, "quotations", m->quotes, &any);
+        if (m->gap >= 0) fprintf(f, "%s%d day%s apart", any++ ? ", " : " (", m->gap, m->gap == 1 ? "" : "s");
+        if (m->places_only) fprintf(f, "%severy name shared a place", any++ ? "; " : " (");
+        if (any) fputc(')', f);
+    }
+    fputs("</span>", f);
 }
 
 static void timeline_item(FILE *f, const row_copy *c)
 {
-    fputs("<li>", f);
+    fprintf(f, "<li data-row=\"%lld\">", (long long)c->row);
     pxs_esc(f, c->date ? c->date : "undated");
     fputs(" · ", f);
     outlet_link(f, c->outlet);
     fprintf(f, " · <a class=\"article\" href=\"/article/%lld\">", (long long)c->row);
     pxs_bdi(f, c->title ? c->title : "(untitled)");
     fputs("</a>", f);
+    why_text(f, &c->why);
 }
 
-/* When each outlet published, oldest first; a near-copy folded under its
- * original (among the compared articles). */
+/* When each outlet published, oldest first, with why each article is in
+ * the story; a near-copy folded under its original: the comparison's
+ * (among the compared articles), else the store's decision.  A copy of a
+ * copy stays in line (one level of folding, and no cycle). */
 static void timeline(FILE *f, const row_list *v, const pxs_story *s)
 {
+    size_t *orig = px_xmalloc((v->len ? v->len : 1) * sizeof *orig);
+    for (size_t i = 0; i < v->len; i++) {
+        orig[i] = (size_t)-1;
+        if (s->original && i < s->compared && s->original[i] < v->len) orig[i] = s->original[i];
+        else if (v->items[i].why.copy_of >= 0) orig[i] = find_row(v, v->items[i].why.copy_of);
+        if (orig[i] == i) orig[i] = (size_t)-1;
+    }
     fputs("<section id=\"timeline\"><h2>Coverage timeline</h2>\n<ol class=\"timeline\">\n", f);
     for (size_t i = 0; i < v->len; i++) {
-        if (s->original && i < s->compared && s->original[i] != (size_t)-1) continue; /* folded */
+        if (orig[i] != (size_t)-1 && orig[orig[i]] == (size_t)-1) continue; /* folded */
         timeline_item(f, &v->items[i]);
         size_t copies = 0;
-        for (size_t k = 0; s->original && k < s->compared && k < v->len; k++)
-            if (s->original[k] == i) {
-                if (!copies++) fputs("<details class=\"copies\"><summary>near-copies</summary><ol>", f);
-                timeline_item(f, &v->items[k]);
-                fputs("</li>", f);
-            }
+        if (orig[i] == (size_t)-1)
+            for (size_t k = 0; k < v->len; k++)
+                if (orig[k] == i) {
+                    if (!copies++) fputs("<details class=\"copies\"><summary>near-copies</summary><ol>", f);
+                    timeline_item(f, &v->items[k]);
+                    fputs("</li>", f);
+                }
         if (copies) fputs("</ol></details>", f);
         fputs("</li>\n", f);
     }
     fputs("</ol></section>\n", f);
+    free(orig);
+}
+
+static void cover_line(const pxs_group *g, const char *const *covering, size_t n, void *ud)
+{
+    FILE *f = ud;
+    fprintf(f, "<li class=\"%s\"><span class=\"group\">", n ? "covered" : "blindspot");
+    pxs_bdi(f, g->name);
+    fputs("</span>: ", f);
+    if (!n) fprintf(f, "none of its %zu outlet%s", g->outlets.len, g->outlets.len == 1 ? "" : "s");
+    for (size_t i = 0; i < n; i++) {
+        if (i) fputs(", ", f);
+        outlet_link(f, covering[i]);
+    }
+    fputs("</li>\n", f);
+}
+
+/* Which groups covered the story, and which did not. */
+static void groups_section(FILE *f, const pxs_groups *g, const char *outlets)
+{
+    if (!g) return;
+    fputs("<section id=\"groups\"><h2>Coverage by group</h2>\n<ul class=\"groups\">\n", f);
+    pxs_groups_cover(g, outlets, cover_line, f);
+    fputs("</ul></section>\n", f);
 }
 
 typedef struct row_title {
@@ -211,6 +324,7 @@ void pxs_page_story(pxs_request *r, const char *id)
     px_article_filter af = {.story = n, .limit = PX_STORE_MAX_LIMIT};
     pxs_story *s = NULL;
     if (px_store_articles(r->store, &af, keep_row, &v, NULL, &err) ||
+        (v.len && px_store_story_members(r->store, n, v.items[0].row - 1, (int)v.len, keep_member, &v, &err)) ||
         !(s = pxs_cache_get(r->cache, r, &t.row, &err))) {
         pxs_store_failed(r, &err, 0);
         goto done;
@@ -230,7 +344,9 @@ void pxs_page_story(pxs_request *r, const char *id)
     if (s->compared < (size_t)s->articles)
         fprintf(o, "<p class=\"note\">The comparison is of the first %zu of its %lld articles.</p>\n",
                 s->compared, (long long)s->articles);
+    groups_section(o, r->groups, t.outlets);
     fwrite(s->html, 1, s->html_len, o);
+    fwrite(s->matrix_html, 1, s->matrix_html_len, o);
     timeline(o, &v, s);
     pxs_page_close(o);
 done:
@@ -282,11 +398,26 @@ void pxs_page_article(pxs_request *r, const char *id)
         fputs("</dd>", o);
     }
     fputs("</dl>\n", o);
-    for (size_t i = 0; i < px_article_paragraph_count(a); i++) {
-        fputs("<p>", o);
-        pxs_esc(o, px_article_paragraph(a, i));
-        fputs("</p>\n", o);
+    px_analysis *an = NULL;
+    px_error err;
+    if (px_analyze(r->ctx, a, &an, &err)) {
+        px_article_free(a);
+        pxs_store_failed(r, &err, 0);
+        return;
     }
+    pxs_marks m;
+    pxs_marks_find(a, an, &m);
+    size_t counts[4] = {0};
+    for (size_t i = 0; i < m.len; i++) counts[m.items[i].kind]++;
+    fprintf(o, "<p class=\"legend\" id=\"legend\">Marked: <mark class=\"entity\">names</mark> %zu, "
+               "<mark class=\"quote\">quotations</mark> %zu, <mark class=\"number\">numbers</mark> %zu, "
+               "<mark class=\"date\">dates</mark> %zu (hover over one for what it is).</p>\n"
+               "<div id=\"text\">\n",
+            counts[PXS_MARK_ENTITY], counts[PXS_MARK_QUOTE], counts[PXS_MARK_NUMBER], counts[PXS_MARK_DATE]);
+    pxs_marks_html(o, a, &m);
+    fputs("</div>\n", o);
+    pxs_marks_free(&m);
+    px_analysis_free(an);
     fprintf(o, "<p><a href=\"/api/v1/articles/%lld\">JSON</a></p></article>\n", (long long)n);
     pxs_page_close(o);
     px_article_free(a);
@@ -340,6 +471,70 @@ static void outlet_article(const px_article_row *a, void *ud)
     fputs("</td></tr>\n", c->f);
 }
 
+/* "name (n), name (n)" of a tally, linked to outlets when link. */
+static void tally_list(FILE *f, const pxs_tally_list *t, int link)
+{
+    if (!t->len) fputs("none", f);
+    for (size_t i = 0; i < t->len; i++) {
+        if (i) fputs(", ", f);
+        if (link) outlet_link(f, t->items[i].name);
+        else pxs_bdi(f, t->items[i].name);
+        fprintf(f, " (%ld)", t->items[i].n);
+    }
+}
+
+/* What the outlet did across stories: the store's counts, then what the
+ * comparisons computed so far say (the ledger). */
+static void outlet_stats(FILE *f, const px_outlet_stats *st, pxs_ledger *ledger, const char *name)
+{
+    pxs_outlet_ledger l;
+    pxs_ledger_outlet(ledger, name, &l);
+    fprintf(f, "<dl class=\"meta\" id=\"outlet-stats\"><dt>articles</dt><dd id=\"st-articles\">%lld</dd>"
+               "<dt>stories</dt><dd id=\"st-stories\">%lld</dd>"
+               "<dt>first to publish</dt><dd><span id=\"st-first\">%lld</span> of its stories "
+               "(its article the earliest dated)</dd>"
+               "<dt>started</dt><dd><span id=\"st-started\">%lld</span> stories (its article came first)</dd>"
+               "</dl>\n<h2>In the stories compared so far</h2>\n",
+            (long long)st->articles, (long long)st->stories, (long long)st->first, (long long)st->started);
+    fprintf(f, "<p class=\"note\">Counted over the comparisons this server has computed (stories opened "
+               "since it started): <span id=\"cmp-stories\">%ld</span> of its stories.</p>\n"
+               "<dl class=\"meta\" id=\"outlet-compared\"><dt>conflicts</dt><dd>on one side of "
+               "<span id=\"cmp-conflicts\">%ld</span> conflicts, in <span id=\"cmp-disputed\">%ld</span> "
+               "stories</dd><dt>against</dt><dd id=\"cmp-against\">", l.stories, l.conflicts, l.disputed);
+    tally_list(f, &l.against, 1);
+    fputs("</dd><dt>credits</dt><dd id=\"cmp-credits\">", f);
+    tally_list(f, &l.credits, 0);
+    fputs("</dd></dl>\n", f);
+    pxs_outlet_ledger_free(&l);
+}
+
+void pxs_page_groups(pxs_request *r)
+{
+    FILE *o = r->out;
+    pxs_page_open(o, "Outlet groups", NULL);
+    fputs("<h1>Outlet groups</h1>\n", o);
+    if (!r->groups || !r->groups->len) {
+        fputs("<p class=\"none\" id=\"no-groups\">No groups: start the server with "
+              "<code>--groups FILE</code> (docs/api.md says how to write one).</p>\n", o);
+        pxs_page_close(o);
+        return;
+    }
+    fputs("<dl id=\"group-list\">\n", o);
+    for (size_t i = 0; i < r->groups->len; i++) {
+        const pxs_group *g = &r->groups->items[i];
+        fputs("<dt>", o);
+        pxs_bdi(o, g->name);
+        fputs("</dt><dd>", o);
+        for (size_t k = 0; k < g->outlets.len; k++) {
+            if (k) fputs(", ", o);
+            outlet_link(o, g->outlets.items[k]);
+        }
+        fputs("</dd>\n", o);
+    }
+    fputs("</dl>\n", o);
+    pxs_page_close(o);
+}
+
 void pxs_page_outlet(pxs_request *r)
 {
     const char *name = pxs_arg(r, "name"), *cursor = pxs_arg(r, "cursor");
@@ -349,15 +544,22 @@ void pxs_page_outlet(pxs_request *r)
         return;
     }
     FILE *o = r->out;
+    px_outlet_stats st;
+    px_error err;
+    if (px_store_outlet_stats(r->store, name, &st, &err)) {
+        pxs_store_failed(r, &err, 0);
+        return;
+    }
     pxs_page_open(o, name, NULL);
     fputs("<h1 id=\"outlet-name\">", o);
     pxs_bdi(o, name);
-    fputs("</h1>\n<table class=\"list\" id=\"articles\"><thead><tr><th>date</th><th>article</th>"
+    fputs("</h1>\n", o);
+    outlet_stats(o, &st, pxs_cache_ledger(r->cache), name);
+    fputs("<h2>Articles</h2>\n<table class=\"list\" id=\"articles\"><thead><tr><th>date</th><th>article</th>"
           "<th>story</th></tr></thead><tbody>\n", o);
     px_article_filter f = {.outlet = name, .cursor = cursor};
     outlet_ctx c = {o, 0};
     char *next = NULL;
-    px_error err;
     if (px_store_articles(r->store, &f, outlet_article, &c, &next, &err)) {
         pxs_store_failed(r, &err, 0);
         return;

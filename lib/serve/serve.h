@@ -8,6 +8,13 @@
  *   page.c     the page frame, escaping, links, the style sheet
  *   pages.c    the HTML pages: stories, story, article, outlets, search
  *   api.c      the JSON API under /api/v1
+ *   groups.c   outlet groups: the file's parser, a story's coverage
+ *   matrix.c   a story's facts by outlet (states, differs, silent)
+ *   list.c     the story list's orders: the store's, and most disputed
+ *   ledger.c   what the computed comparisons taught: conflicts per story
+ *              and per outlet, whom each outlet credits
+ *   marks.c    an article's text with its entities, quotes, numbers and
+ *              dates marked
  *
  * A handler reads its arguments with pxs_arg(), writes the body into
  * r->out and sets r->status and r->type; it never fails with a 500 on bad
@@ -21,9 +28,46 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "base/base.h"
 #include "parallax.h"
 
+typedef struct px_comparison px_comparison;
+
 typedef struct pxs_cache pxs_cache;
+
+/* ---- groups.c ------------------------------------------------------------ */
+
+typedef struct pxs_group {
+    char *name;
+    PX_VEC(char *) outlets; /* exact outlet names, as in the file */
+} pxs_group;
+
+typedef struct pxs_groups {
+    pxs_group *items;
+    size_t len, cap;
+} pxs_groups;
+
+#define PXS_GROUPS_FILE (1 << 20) /* bytes of a groups file */
+#define PXS_GROUP_LINE 1024       /* bytes of one of its lines */
+#define PXS_GROUPS_MAX 1000
+#define PXS_GROUP_OUTLETS 10000   /* outlets, all groups together */
+
+/* Parses len bytes of text (a groups file, format in groups.c and
+ * docs/api.md) named name (for messages) into *out (free with
+ * pxs_groups_free).  PX_EINPUT "NAME:LINE: what is wrong" for any
+ * malformed input, *out then NULL. */
+px_status pxs_groups_parse(const char *name, const char *text, size_t len, pxs_groups **out,
+                           px_error *err);
+/* The file at path parsed; PX_EIO when it cannot be read. */
+px_status pxs_groups_load(const char *path, pxs_groups **out, px_error *err);
+void pxs_groups_free(pxs_groups *g);
+/* For each group in order: fn(group, its outlets among outlets (a
+ * ", "-joined list, px_story_row.outlets), how many); n == 0 is a
+ * blindspot.  The covering array is valid during the call.  g NULL:
+ * nothing. */
+void pxs_groups_cover(const pxs_groups *g, const char *outlets,
+                      void (*fn)(const pxs_group *, const char *const *covering, size_t n, void *),
+                      void *ud);
 
 typedef struct pxs_request {
     struct MHD_Connection *conn;
@@ -39,6 +83,7 @@ typedef struct pxs_request {
     size_t len;
     int bad_arg;       /* pxs_arg met an argument that is not UTF-8 */
     int bench;         /* px_server_options.bench */
+    const pxs_groups *groups; /* the outlet groups, or NULL */
 } pxs_request;
 
 /* The query argument name: NULL when absent or empty.  An argument of
@@ -98,10 +143,26 @@ void pxs_api_article(pxs_request *r, const char *id);
 void pxs_api_outlets(pxs_request *r);
 void pxs_api_outlet_articles(pxs_request *r);
 void pxs_api_search(pxs_request *r);
+void pxs_api_story_matrix(pxs_request *r, const char *id);
+void pxs_api_story_groups(pxs_request *r, const char *id);
+void pxs_api_groups(pxs_request *r);
+void pxs_api_outlet(pxs_request *r);
+void pxs_page_groups(pxs_request *r);
+
+/* Why an article is in its story, as `explain` decides it: "started",
+ * "joined" or "copy"; and the whole decision as JSON (api.c). */
+const char *pxs_decision(const px_story_member *m);
+struct json_t *pxs_why_json(const px_story_member *m);
 
 /* The story list's filter from the request's arguments (q, from, to,
- * outlet, lang, order, cursor, limit); 0, or 400 answered (returns -1). */
-int pxs_story_filter(pxs_request *r, px_story_filter *f, int json);
+ * outlet, lang, order, cursor, limit); *disputed: 1 for order=disputed
+ * (f->order is then PX_STORIES_RECENT); 0, or 400 answered (returns -1). */
+int pxs_story_filter(pxs_request *r, px_story_filter *f, int *disputed, int json);
+
+/* list.c: the stories of f as px_store_stories lists them, or (disputed)
+ * those the ledger counted, the most conflicts first. */
+px_status pxs_stories(pxs_request *r, const px_story_filter *f, int disputed,
+                      void (*fn)(const px_story_row *, void *), void *ud, char **next, px_error *err);
 
 /* ---- cache.c ---------------------------------------------------------- */
 
@@ -111,6 +172,8 @@ typedef struct pxs_story {
     size_t compared;      /* articles compared (the first PXS_MAX_COMPARE) */
     long conflicts;       /* conflicts and updates found */
     char *html, *json;    /* the comparison's sections; its JSON */
+    char *matrix_html, *matrix_json; /* its facts by outlet (matrix.c) */
+    size_t matrix_html_len, matrix_json_len;
     size_t *original;     /* [compared]: the article it is a near-copy of,
                            * or (size_t)-1 */
     size_t html_len, json_len;
@@ -127,8 +190,83 @@ void pxs_cache_free(pxs_cache *c);
  * cache holds none of that version.  Release it with pxs_story_release.
  * NULL with err set when the articles cannot be read or compared. */
 pxs_story *pxs_cache_get(pxs_cache *c, pxs_request *r, const px_story_row *row, px_error *err);
-/* The cached comparison's conflicts for (id, version), or -2 when not cached. */
+/* The conflicts of story (id, version) once compared (kept after the
+ * comparison is evicted: the ledger), or -2 when not known. */
 long pxs_cache_conflicts(pxs_cache *c, int64_t id, int64_t version);
+/* The cache's ledger (ledger.c): what its comparisons taught. */
+typedef struct pxs_ledger pxs_ledger;
+pxs_ledger *pxs_cache_ledger(pxs_cache *c);
 void pxs_story_release(pxs_cache *c, pxs_story *s);
+
+/* ---- matrix.c ---------------------------------------------------------- */
+
+/* The comparison's facts by outlet: the story page's section into html,
+ * the /matrix endpoint's "outlets" and "facts" (one JSON object) into json. */
+void pxs_matrix(const px_comparison *c, FILE *html, FILE *json);
+/* Article a's outlet, or (none) its comparison label: the column it is in. */
+const char *pxs_outlet_of(const px_comparison *c, size_t a);
+
+/* ---- marks.c ----------------------------------------------------------- */
+
+enum { PXS_MARK_QUOTE = 0, PXS_MARK_ENTITY, PXS_MARK_DATE, PXS_MARK_NUMBER };
+
+/* A marked span: bytes [start, end) of paragraph; label: its tooltip
+ * ("person, Susan Rice", "quote, Josh Earnest", "number, 60, members"). */
+typedef struct pxs_mark {
+    int kind;
+    size_t paragraph, start, end;
+    char *label;
+} pxs_mark;
+typedef PX_VEC(pxs_mark) pxs_marks;
+
+/* The article's marks (properly nested, in text order) into *out; free
+ * with pxs_marks_free. */
+void pxs_marks_find(const px_article *a, const px_analysis *an, pxs_marks *out);
+void pxs_marks_free(pxs_marks *m);
+/* "quote", "entity", "date", "number". */
+const char *pxs_mark_kind(int kind);
+/* The paragraphs, escaped, with the marks as <mark class=KIND title=LABEL>. */
+void pxs_marks_html(FILE *f, const px_article *a, const pxs_marks *m);
+/* The marks as a JSON array of {kind, paragraph, start, end, label}. */
+struct json_t;
+struct json_t *pxs_marks_json(const pxs_marks *m);
+
+/* ---- ledger.c ---------------------------------------------------------- */
+
+#define PXS_LEDGER_MAX 1000000 /* stories recorded */
+
+pxs_ledger *pxs_ledger_new(void);
+void pxs_ledger_free(pxs_ledger *l);
+/* Records story id's comparison c at version, with its conflicts count
+ * (conflicts and updates); replaces an older version's record. */
+void pxs_ledger_record(pxs_ledger *l, int64_t id, int64_t version, const px_comparison *c,
+                       long conflicts);
+/* Story (id, version)'s conflicts, or -2 when not recorded. */
+long pxs_ledger_conflicts(pxs_ledger *l, int64_t id, int64_t version);
+
+typedef struct pxs_ranked {
+    int64_t id, version;
+    long conflicts;
+} pxs_ranked;
+/* Every recorded story, the most conflicts first (then the newest id),
+ * into *out (malloc'd; free it); returns how many. */
+size_t pxs_ledger_ranked(pxs_ledger *l, pxs_ranked **out);
+
+typedef struct pxs_tally {
+    char *name;
+    long n;
+} pxs_tally;
+typedef PX_VEC(pxs_tally) pxs_tally_list;
+
+/* An outlet across the recorded stories: how many it is in, the conflicts
+ * it is on a side of (disputed: the stories with one), the outlets on the
+ * other side and the sources it credits, each with the number of stories,
+ * the most first.  Free with pxs_outlet_ledger_free. */
+typedef struct pxs_outlet_ledger {
+    long stories, conflicts, disputed;
+    pxs_tally_list against, credits;
+} pxs_outlet_ledger;
+void pxs_ledger_outlet(pxs_ledger *l, const char *outlet, pxs_outlet_ledger *out);
+void pxs_outlet_ledger_free(pxs_outlet_ledger *o);
 
 #endif

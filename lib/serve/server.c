@@ -53,6 +53,7 @@ struct px_server {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     pxs_cache *cache;
+    pxs_groups *groups;
 };
 
 #define MAX_ARG 1024
@@ -188,17 +189,21 @@ static void route(pxs_request *r)
     else if (strcmp(p, "/api/v1/stories") == 0) pxs_api_stories(r);
     else if (strncmp(p, "/api/v1/stories/", 16) == 0) {
         const char *id = p + 16, *slash = strchr(id, '/');
+        char buf[24];
+        size_t n = slash ? (size_t)(slash - id) : 0;
+        snprintf(buf, sizeof buf, "%.*s", (int)(n < 20 ? n : 20), id);
         if (!slash) pxs_api_story(r, id);
-        else if (strcmp(slash, "/articles") == 0) {
-            char buf[24];
-            size_t n = (size_t)(slash - id);
-            snprintf(buf, sizeof buf, "%.*s", (int)(n < 20 ? n : 20), id);
-            pxs_api_story_articles(r, buf);
-        } else pxs_fail(r, 404, 1, "no such endpoint");
+        else if (strcmp(slash, "/articles") == 0) pxs_api_story_articles(r, buf);
+        else if (strcmp(slash, "/matrix") == 0) pxs_api_story_matrix(r, buf);
+        else if (strcmp(slash, "/groups") == 0) pxs_api_story_groups(r, buf);
+        else pxs_fail(r, 404, 1, "no such endpoint");
     }
     else if (strncmp(p, "/api/v1/articles/", 17) == 0) pxs_api_article(r, p + 17);
     else if (strcmp(p, "/api/v1/outlets") == 0) pxs_api_outlets(r);
     else if (strcmp(p, "/api/v1/outlet/articles") == 0) pxs_api_outlet_articles(r);
+    else if (strcmp(p, "/api/v1/outlet") == 0) pxs_api_outlet(r);
+    else if (strcmp(p, "/api/v1/groups") == 0) pxs_api_groups(r);
+    else if (strcmp(p, "/groups") == 0) pxs_page_groups(r);
     else if (strcmp(p, "/api/v1/search") == 0) pxs_api_search(r);
     else pxs_fail(r, 404, strncmp(p, "/api/", 5) == 0, "no such page");
 }
@@ -333,7 +338,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     clock_gettime(CLOCK_MONOTONIC, &t0);
     slot *t = take(s);
     pxs_request r = {conn, url, t->store, t->ctx, s->cache, 200, "text/html; charset=utf-8",
-                     NULL, NULL, 0, 0, s->bench};
+                     NULL, NULL, 0, 0, s->bench, s->groups};
     open_body(&r);
     if (!px_utf8_check(url, strlen(url), NULL)) pxs_fail(&r, 404, 0, "no such page");
     else route(&r);
@@ -363,7 +368,11 @@ px_status px_server_start(const px_server_options *o, px_server **out, px_error 
     if (port > PX_SERVER_ANY_PORT) return px_error_set(err, PX_EUSAGE, host, 0, 0, "port %u: at most 65535", port);
     addr.sin_port = htons(port == PX_SERVER_ANY_PORT ? 0 : (uint16_t)port);
 
+    pxs_groups *groups = NULL;
+    px_status rc;
+    if (o->groups && (rc = pxs_groups_load(o->groups, &groups, err))) return rc;
     px_server *s = px_xcalloc(1, sizeof *s);
+    s->groups = groups;
     s->quiet = o->quiet;
     s->bench = o->bench;
     pthread_mutex_init(&s->mu, NULL);
@@ -410,6 +419,7 @@ void px_server_stop(px_server *s)
     }
     free(s->slots);
     pxs_cache_free(s->cache);
+    pxs_groups_free(s->groups);
     pthread_mutex_destroy(&s->mu);
     pthread_cond_destroy(&s->cv);
     free(s);

@@ -19,27 +19,11 @@
 
 #include "store/store.h"
 
-typedef struct px_feed_row {
-    int64_t id;              /* 0 for a feed not yet stored */
-    const char *url;         /* as given (an OPML xmlUrl, a line of the list) */
-    const char *title;       /* or NULL */
-    const char *etag, *last_modified; /* the last 200's validators, or NULL */
-    int64_t body_hash;       /* px_hash() of the last body, or 0 */
-    int64_t last_fetch;      /* Unix seconds, or 0: never */
-    long last_status;        /* HTTP status of the last fetch, 0 when none came */
-    const char *last_error;  /* NULL when the last fetch went well */
-    double items_per_day;    /* from the dates of its entries; -1 unknown */
-    int64_t next_poll;       /* Unix seconds */
-    int64_t items;           /* items seen in all */
-} px_feed_row;
+/* px_feed_row and px_store_feeds() are public: include/parallax.h. */
 
 /* Makes the tables when missing. */
 px_status px_store_feeds_init(px_store *s, px_error *err);
 
-/* Calls fn for every stored feed, by url.  Strings are valid during the
- * call only.  A store without the tables has no feeds: PX_OK, no call. */
-px_status px_store_feeds(px_store *s, void (*fn)(const px_feed_row *, void *), void *ud,
-                         px_error *err);
 
 /* Inserts or updates (by url) the feed; sets row->id. */
 px_status px_store_feed_save(px_store *s, px_feed_row *row, px_error *err);

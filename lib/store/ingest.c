@@ -70,6 +70,15 @@ px_status px_ingest_open(px_store *s, const px_story_params *p, size_t batch, px
     return PX_OK;
 }
 
+px_status px_store_ingest(px_store *s, size_t batch, px_ingest **out, px_error *err)
+{
+    if (out) *out = NULL;
+    if (!s || !out) return px_error_set(err, PX_EUSAGE, "px_store_ingest", 0, 0, "no store or output");
+    px_story_params p;
+    px_story_params_default(&p);
+    return px_ingest_open(s, &p, batch, out, err);
+}
+
 int px_ingest_known(px_ingest *g, const px_article *a)
 {
     if (!a->url || px_store_find_url(g->store, a->url) <= 0) return 0; /* an error: add() says */

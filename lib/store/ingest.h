@@ -26,46 +26,21 @@
 
 #include "store/store.h"
 
-/* Articles per transaction unless told otherwise.  Larger transactions
- * let more inserts into the random-key indexes share a page before it is
- * written (store.c): 5,000 wrote 30% fewer pages than 1,000.  A kill loses
- * at most one transaction's work, which a rerun redoes. */
-#define PX_INGEST_BATCH 5000
+/* PX_INGEST_BATCH (parallax.h), articles per transaction unless told
+ * otherwise: larger transactions let more inserts into the random-key
+ * indexes share a page before it is written (store.c): 5,000 wrote 30%
+ * fewer pages than 1,000.  A kill loses at most one transaction's work,
+ * which a rerun redoes. */
 /* Commits between saves of the document frequencies: every 50,000
  * articles at the default batch. */
 #define PX_INGEST_DF_EVERY 10
 
-typedef struct px_ingest px_ingest;
+/* px_ingest, its stats and calls but the one below are public:
+ * include/parallax.h (px_store_ingest() opens one with the default
+ * grouping). */
 
-typedef struct px_ingest_stats {
-    size_t added;      /* articles stored */
-    size_t duplicates; /* already stored: skipped */
-    size_t stories;    /* stories started */
-    size_t copies;     /* articles stored as copies of another */
-    size_t restored;   /* stories taken up from the store at the start */
-} px_ingest_stats;
-
+/* px_store_ingest() with grouping parameters p (copied). */
 px_status px_ingest_open(px_store *s, const px_story_params *p, size_t batch, px_ingest **out,
                          px_error *err);
-/* 1 (and counted as a duplicate) when an article with a's URL is stored:
- * a caller can skip analysing it.  0 otherwise, or when a has no URL. */
-int px_ingest_known(px_ingest *g, const px_article *a);
-/* Adds one analysed article (borrowed).  *added is 0 when it was already there. */
-px_status px_ingest_add(px_ingest *g, px_context *ctx, const px_article *a,
-                        const px_analysis *an, int *added, px_error *err);
-/* Commits what is pending. */
-px_status px_ingest_flush(px_ingest *g, px_error *err);
-/* The counts so far, the open transaction's articles included (for a
- * progress line). */
-const px_ingest_stats *px_ingest_stats_of(const px_ingest *g);
-/* The counts as of the last commit: what is stored.  After a failed
- * write (a full disk, a damaged store) the open transaction is rolled
- * back, so these, not px_ingest_stats_of(), are what a summary reports. */
-const px_ingest_stats *px_ingest_committed(const px_ingest *g);
-/* Saves the document frequencies and commits what is pending; after it
- * only px_ingest_close().  PX_OK, or the error of the failed write. */
-px_status px_ingest_finish(px_ingest *g, px_error *err);
-/* Finishes (unless finished or an error came before) and frees. */
-px_status px_ingest_close(px_ingest *g, px_error *err);
 
 #endif

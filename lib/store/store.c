@@ -85,14 +85,22 @@ static const char tables[] =
     " entities INTEGER, quotes INTEGER, numbers INTEGER, simhash INTEGER);"
     "CREATE TABLE IF NOT EXISTS stories("
     " id INTEGER PRIMARY KEY, title TEXT, size INTEGER NOT NULL, first_day INTEGER,"
-    " last_day INTEGER, state BLOB NOT NULL);"
+    " last_day INTEGER, state BLOB NOT NULL, version INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX IF NOT EXISTS stories_last_day ON stories(last_day);"
     "CREATE TABLE IF NOT EXISTS memberships("
     " article_id INTEGER PRIMARY KEY REFERENCES articles(id),"
     " story_id INTEGER NOT NULL REFERENCES stories(id), created INTEGER NOT NULL,"
     " copy_of INTEGER REFERENCES articles(id), best_story INTEGER, score REAL, terms REAL,"
-    " specifics REAL, quotes REAL, gap INTEGER, threshold REAL, places INTEGER);"
+    " specifics REAL, quotes REAL, gap INTEGER, threshold REAL, places INTEGER,"
+    " decision INTEGER, added_to INTEGER);"
     "CREATE INDEX IF NOT EXISTS memberships_story ON memberships(story_id);"
+    "CREATE TABLE IF NOT EXISTS decisions("
+    " id INTEGER PRIMARY KEY, time INTEGER NOT NULL, kind TEXT NOT NULL, story INTEGER NOT NULL,"
+    " other INTEGER, article INTEGER, title TEXT);"
+    "CREATE INDEX IF NOT EXISTS decisions_story ON decisions(story);"
+    "CREATE TABLE IF NOT EXISTS comparisons("
+    " story_id INTEGER NOT NULL, kind TEXT NOT NULL, version INTEGER NOT NULL,"
+    " made INTEGER NOT NULL, body BLOB NOT NULL, PRIMARY KEY(story_id, kind)) WITHOUT ROWID;"
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
     " title, text, content='articles', content_rowid='id', tokenize='porter unicode61');";
 
@@ -122,8 +130,8 @@ static const char *const statements[ST_STATEMENTS] = {
                   " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
     [ST_STORY_NEW] = "INSERT OR IGNORE INTO stories(id, title, size, first_day, last_day, state)"
                      " VALUES (?1,?2,0,NULL,NULL,x'')",
-    [ST_STORY_UPDATE] = "UPDATE stories SET size = ?2, first_day = ?3, last_day = ?4, state = ?5"
-                        " WHERE id = ?1",
+    [ST_STORY_UPDATE] = "UPDATE stories SET size = ?2, first_day = ?3, last_day = ?4, state = ?5,"
+                        " version = version + 1 WHERE id = ?1",
 };
 
 /* What to do with a damaged store, after "the store is damaged". */
@@ -196,7 +204,8 @@ static int is_store(sqlite3 *db)
                                " ('meta','sources','articles','articles_ext_id','articles_url_key',"
                                "'articles_ext_key','analyses',"
                                "'stories','stories_last_day','memberships','memberships_story',"
-                               "'feeds','feed_items','feed_items_url','feed_items_title')"
+                               "'feeds','feed_items','feed_items_url','feed_items_title',"
+                               "'decisions','decisions_story','comparisons')"
                                " AND name NOT LIKE 'articles_fts%' AND name NOT LIKE 'sqlite_%'",
                            -1, &q, NULL) != SQLITE_OK)
         return 0;
@@ -277,14 +286,26 @@ static int make_tables(sqlite3 *db)
     return 0;
 }
 
-/* Stores made before memberships had a places column get it (NULL in
- * their rows: not recorded); 0 on success. */
-static int add_places(sqlite3 *db)
+/* Stores made before a column get it (NULL in their rows, or the
+ * column's default); 0 on success. */
+static int add_column(sqlite3 *db, const char *table, const char *column, const char *type)
 {
-    int has = has_column(db, "memberships", "places");
-    return has ? has < 0
-               : sqlite3_exec(db, "ALTER TABLE memberships ADD COLUMN places INTEGER", NULL, NULL,
-                              NULL) != SQLITE_OK;
+    int has = has_column(db, table, column);
+    if (has) return has < 0;
+    char sql[256];
+    snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN %s %s", table, column, type);
+    return sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK;
+}
+
+/* The columns added since the first stores: memberships.places (NULL:
+ * not recorded), .decision and .added_to (NULL: no decision by hand),
+ * stories.version (0 until the story next changes). */
+static int add_columns(sqlite3 *db)
+{
+    return add_column(db, "memberships", "places", "INTEGER") ||
+           add_column(db, "memberships", "decision", "INTEGER") ||
+           add_column(db, "memberships", "added_to", "INTEGER") ||
+           add_column(db, "stories", "version", "INTEGER NOT NULL DEFAULT 0");
 }
 
 px_status px_store_open(const char *path, int readonly, px_store **out, px_error *err)
@@ -315,7 +336,7 @@ px_status px_store_open(const char *path, int readonly, px_store **out, px_error
     }
     if ((rc = health(s, err))) goto fail;
     if (sqlite3_exec(s->db, settings, NULL, NULL, NULL) != SQLITE_OK || make_tables(s->db) ||
-        add_places(s->db) || add_keys(s->db) ||
+        add_columns(s->db) || add_keys(s->db) ||
         sqlite3_exec(s->db, key_indexes, NULL, NULL, NULL) != SQLITE_OK) {
         rc = px_store_fail(s, err, "creating the schema");
         goto fail;
@@ -550,8 +571,8 @@ px_status px_store_restore(px_store *s, px_clusterer *c, int32_t min_day, size_t
 {
     *count = 0;
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(s->db, "SELECT state FROM stories WHERE last_day IS NULL OR last_day >= ?1"
-                                  " ORDER BY id", -1, &q, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, "SELECT state FROM stories WHERE size > 0 AND"
+                                  " (last_day IS NULL OR last_day >= ?1) ORDER BY id", -1, &q, NULL) != SQLITE_OK)
         return px_store_fail(s, err, "reading stories");
     sqlite3_bind_int(q, 1, min_day == PX_NO_DAY ? INT32_MIN : min_day);
     px_status rc = PX_OK;
@@ -597,4 +618,14 @@ int64_t px_store_count(px_store *s, const char *table)
     int64_t n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
     sqlite3_finalize(q);
     return n;
+}
+
+px_status px_store_counts(px_store *s, int64_t *articles, int64_t *stories, px_error *err)
+{
+    if (!s) return px_error_set(err, PX_EUSAGE, "px_store_counts", 0, 0, "no store");
+    int64_t a = px_store_count(s, "articles"), st = px_store_count(s, "stories WHERE size > 0");
+    if (a < 0 || st < 0) return px_store_fail(s, err, "counting");
+    if (articles) *articles = a;
+    if (stories) *stories = st;
+    return PX_OK;
 }

@@ -36,20 +36,7 @@ typedef struct px_store px_store;
 /* Undoes the open transaction, if any (after a failure). */
 void px_store_rollback(px_store *s);
 
-/* ---- the writer lock (lock.c) ------------------------------------------
- * One writer at a time: a writer (`add`) takes the lock of the store at
- * path for its whole run, before opening it, and releases it after
- * closing it.  Readers take none.  The lock is an flock(2) on PATH.lock,
- * released by the kernel when the process ends, kill -9 included.
- * wait: 0 fails at once when another process holds it, with PX_EIO and a
- * message naming the holder (pid, host, start time); 1 blocks until it is
- * free, calling waiting (when not NULL) once first with the holder's
- * description.  *out is released with px_store_lock_release (NULL: no-op). */
-typedef struct px_store_lock px_store_lock;
-px_status px_store_lock_take(const char *path, int wait,
-                             void (*waiting)(const char *holder, void *ud), void *ud,
-                             px_store_lock **out, px_error *err);
-void px_store_lock_release(px_store_lock *l);
+/* The writer lock (lock.c), px_store_lock_take, is public: include/parallax.h. */
 
 px_status px_store_begin(px_store *s, px_error *err);
 px_status px_store_commit(px_store *s, px_error *err);
@@ -102,6 +89,11 @@ typedef struct px_membership_row {
     px_match match;
     double threshold;
     const char *story_title, *copy_of_id;
+    int64_t added_to;      /* the story grouping put it in (story, unless moved by hand) */
+    const char *manual;    /* the kind of the last decision by hand that moved it
+                            * ("merge", "split", "move"), or NULL: none */
+    int64_t manual_time;   /* when (Unix seconds), */
+    int64_t manual_from, manual_to; /* and its stories (decisions' story and other) */
 } px_membership_row;
 
 /* Finds an article by its id (as given with the input), URL or row id,

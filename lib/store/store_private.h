@@ -27,6 +27,22 @@ struct px_store {
  * must never change (test_store pins a value).  s is borrowed, not NULL. */
 int64_t px_store_key(const char *s);
 
+/* The columns and join that select an article for px_store_row_article. */
+#define ARTICLE_COLUMNS \
+    "a.id, a.ext_id, a.url, s.name, a.title, a.byline, a.date, a.language, a.text"
+#define ARTICLE_FROM " FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
+
+/* Re-reads the article of a row selected with ARTICLE_COLUMNS from column
+ * `at` of q into *out (free with px_article_free); PX_EINPUT/PX_EEMPTY
+ * when its fields no longer make an article. */
+px_status px_store_row_article(px_store *s, px_context *ctx, sqlite3_stmt *q, int at,
+                               px_article **out, px_error *err);
+
+/* PX_EUSAGE for a story that does not exist or has no articles, the
+ * message saying where its articles went when a decision by hand moved
+ * them (decide.c). */
+px_status px_store_no_story(px_store *s, int64_t story, px_error *err);
+
 /* Fills err from the connection's last error; returns PX_EIO, or
  * PX_EINPUT (and marks the store damaged) when SQLite found it corrupt,
  * with what to do about it. */

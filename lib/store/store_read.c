@@ -18,12 +18,7 @@
 
 #include "store/store_private.h"
 
-#define ARTICLE_COLUMNS \
-    "a.id, a.ext_id, a.url, s.name, a.title, a.byline, a.date, a.language, a.text"
-#define ARTICLE_FROM " FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
-
-/* The article of a row selected with ARTICLE_COLUMNS from column `at`. */
-static px_status row_article(px_store *s, px_context *ctx, sqlite3_stmt *q, int at,
+px_status px_store_row_article(px_store *s, px_context *ctx, sqlite3_stmt *q, int at,
                              px_article **out, px_error *err)
 {
     static const char *const keys[] = {"id", "url", "outlet", "title", "byline", "date",
@@ -129,7 +124,7 @@ static px_status filter_day(px_store *s, const char *what, const char *iso, int3
 
 /* One story's row, from its articles. */
 static const char story_detail[] =
-    "SELECT st.title, count(a.id), min(a.date), max(a.date), count(DISTINCT a.source_id), max(a.id),"
+    "SELECT st.title, count(a.id), min(a.date), max(a.date), count(DISTINCT a.source_id), st.version,"
     " (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT so.name FROM memberships m2"
     "   JOIN articles a2 ON a2.id = m2.article_id JOIN sources so ON so.id = a2.source_id"
     "   WHERE m2.story_id = ?1 ORDER BY so.name))"
@@ -293,12 +288,12 @@ px_status px_store_story_articles(px_store *s, px_context *ctx, int64_t story,
     int step;
     while ((step = sqlite3_step(q)) == SQLITE_ROW) {
         px_article *a;
-        if ((rc = row_article(s, ctx, q, 0, &a, err))) break;
+        if ((rc = px_store_row_article(s, ctx, q, 0, &a, err))) break;
         px_vec_push(&v, a);
     }
     if (!rc && step != SQLITE_DONE) rc = px_store_fail(s, err, "reading a story");
     sqlite3_finalize(q);
-    if (!rc && !v.len) rc = px_error_set(err, PX_EUSAGE, s->path, 0, 0, "no story %lld", (long long)story);
+    if (!rc && !v.len) rc = px_store_no_story(s, story, err);
     if (rc) {
         for (size_t i = 0; i < v.len; i++) px_article_free(v.items[i]);
         px_vec_free(&v);
@@ -387,8 +382,10 @@ px_status px_store_article(px_store *s, px_context *ctx, const char *key, px_art
 #define ARTICLE_GET(WHERE)                                                                         \
     "SELECT " ARTICLE_COLUMNS ", m.story_id, m.created, m.copy_of, m.best_story,"                  \
     " m.score, m.terms, m.specifics, m.quotes, m.gap, m.threshold, st.title,"                     \
-    " (SELECT coalesce(ext_id, id) FROM articles WHERE id = m.copy_of), m.places" ARTICLE_FROM    \
-    " JOIN memberships m ON m.article_id = a.id JOIN stories st ON st.id = m.story_id WHERE " WHERE
+    " (SELECT coalesce(ext_id, id) FROM articles WHERE id = m.copy_of), m.places,"               \
+    " m.added_to, d.kind, d.time, d.story, d.other" ARTICLE_FROM                                   \
+    " JOIN memberships m ON m.article_id = a.id JOIN stories st ON st.id = m.story_id"             \
+    " LEFT JOIN decisions d ON d.id = m.decision WHERE " WHERE
     if (sqlite3_prepare_v2(
             s->db,
             row ? ARTICLE_GET("a.id = ?3")
@@ -403,7 +400,7 @@ px_status px_store_article(px_store *s, px_context *ctx, const char *key, px_art
     px_status rc;
     int step = sqlite3_step(q);
     if (step == SQLITE_ROW) {
-        rc = row_article(s, ctx, q, 0, a, err);
+        rc = px_store_row_article(s, ctx, q, 0, a, err);
         m->article = sqlite3_column_int64(q, 0);
         m->story = sqlite3_column_int64(q, 9);
         m->created = sqlite3_column_int(q, 10);
@@ -417,9 +414,14 @@ px_status px_store_article(px_store *s, px_context *ctx, const char *key, px_art
         m->match.gap = sqlite3_column_type(q, 17) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 17);
         m->threshold = sqlite3_column_double(q, 18);
         m->match.places_only = sqlite3_column_int(q, 21); /* NULL (older stores): 0 */
+        m->added_to = sqlite3_column_type(q, 22) == SQLITE_NULL ? m->story : sqlite3_column_int64(q, 22);
+        m->manual_time = sqlite3_column_int64(q, 24);
+        m->manual_from = sqlite3_column_int64(q, 25);
+        m->manual_to = sqlite3_column_int64(q, 26);
         /* copied: the row is finalised before the caller reads them */
         m->story_title = col(q, 19) ? px_arena_strdup(&(*a)->arena, col(q, 19)) : NULL;
         m->copy_of_id = col(q, 20) ? px_arena_strdup(&(*a)->arena, col(q, 20)) : NULL;
+        m->manual = col(q, 23) ? px_arena_strdup(&(*a)->arena, col(q, 23)) : NULL;
         if (rc) {
             px_article_free(*a);
             *a = NULL;

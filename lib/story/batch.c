@@ -85,3 +85,21 @@ size_t px_cluster_batch(px_doc *docs, size_t n, const px_story_params *p, int me
     free(final);
     return count;
 }
+
+px_status px_cluster(px_context *ctx, px_article *const *articles,
+                     px_analysis *const *analyses, size_t n, int64_t *story,
+                     int64_t *copy_of, size_t *stories, px_error *err)
+{
+    if (stories) *stories = 0;
+    if (!ctx || (n && (!articles || !analyses || !story)))
+        return px_error_set(err, PX_EUSAGE, "px_cluster", 0, 0, "no context, articles, analyses or output");
+    px_doc *docs = px_xcalloc(n ? n : 1, sizeof *docs);
+    for (size_t i = 0; i < n; i++) px_doc_build(&docs[i], ctx, articles[i], analyses[i]);
+    px_story_params p;
+    px_story_params_default(&p);
+    size_t k = px_cluster_batch(docs, n, &p, 1, story, copy_of);
+    for (size_t i = 0; i < n; i++) px_doc_free(&docs[i]);
+    free(docs);
+    if (stories) *stories = k;
+    return PX_OK;
+}

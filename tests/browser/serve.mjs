@@ -11,8 +11,13 @@
 // error on any page (a CSP violation is one), and the hostile fixtures
 // inert: window.alert/confirm/prompt hooked before any page script, no
 // dialog opened, and the DOM holds no script, event-handler attribute,
-// javascript: link, img or svg from the store.  With JavaScript off: the
-// list, its filter form, search and a story page still work.  A screenshot
+// javascript: link, img or svg from the store.  Then the pages built on
+// the comparison (tests/serve/groups.txt is the server's --groups): a
+// story's coverage by group, its facts by outlet and why each article is
+// in it, an article's marks, an outlet's counts, the outlet groups and the
+// most disputed stories, each held against its /api/v1 endpoint.  With
+// JavaScript off: the list, its filter form, search, a story page (its
+// matrix too), an article's marks and the disputed order still work.  A screenshot
 // of each page goes to SCREENSHOT_DIR.  Prints "verdict: ok" and exits 0,
 // or names each failure and exits 1.
 import { chromium } from 'playwright-core';
@@ -174,6 +179,79 @@ if (onHit) {
   await page.waitForURL(/\/article\/\d+/);
 }
 
+// ---- a story: coverage by group, facts by outlet, why each article is in it
+async function api(p) {
+  const r = await page.request.get(base + p);
+  check(r.status() === 200, `${p}: status ${r.status()}`);
+  return r.json();
+}
+await visit('/story/1', 'story-matrix');
+check(await page.locator('#matrix table.matrix').isVisible(), 'story page: no facts-by-outlet table');
+const matrix = await api('/api/v1/stories/1/matrix');
+const pageRows = await page.locator('#matrix tbody tr').evaluateAll((trs) =>
+  trs.map((tr) => ({ kind: tr.dataset.kind, cells: [...tr.querySelectorAll('td')].map((td) => td.className) })));
+check(pageRows.length === matrix.facts.length, `matrix: ${pageRows.length} rows, the endpoint ${matrix.facts.length}`);
+matrix.facts.forEach((f, i) => {
+  const row = pageRows[i] || { cells: [] };
+  check(row.kind === f.kind && row.cells.join() === f.cells.map((c) => c.state).join(),
+    `matrix row ${i}: page ${row.kind} ${row.cells.join()}, endpoint ${f.kind} ${f.cells.map((c) => c.state).join()}`);
+});
+const differs = page.locator('#matrix td.differs').first();
+check(await differs.isVisible(), 'matrix: the conflict has no visible "differs" cell');
+const differsBg = await differs.evaluate((el) => getComputedStyle(el).backgroundColor);
+check(differsBg !== 'rgba(0, 0, 0, 0)', `matrix: "differs" has no colour (${differsBg})`);
+const why = await api('/api/v1/stories/1/articles');
+for (const a of why.articles) {
+  const d = await page.locator(`#timeline li[data-row="${a.row}"] .why`).first().getAttribute('data-decision');
+  check(d === a.why.decision, `why: article ${a.row} page ${d}, endpoint ${a.why.decision}`);
+}
+check(await page.locator('#groups li').count() === 3, 'story page: not the three groups');
+await inert('story matrix');
+
+await visit('/story/2', 'story-groups');
+const groups = await api('/api/v1/stories/2/groups');
+const classes = await page.locator('#groups li').evaluateAll((lis) => lis.map((li) => li.className));
+check(classes.join() === groups.groups.map((g) => (g.covered ? 'covered' : 'blindspot')).join(),
+  `groups: page ${classes.join()}, endpoint ${groups.groups.map((g) => g.covered).join()}`);
+check((await page.locator('#groups').textContent()).includes('<b> Lisbon & co'), 'groups: the hostile group name is not shown as text');
+check(await page.locator('#groups b').count() === 0, 'groups: the hostile group name became markup');
+await inert('story groups');
+
+// ---- an article's marks
+for (const row of [2, 3]) {
+  await visit(`/article/${row}`, `article-marks-${row}`);
+  const a = await api(`/api/v1/articles/${row}`);
+  for (const kind of ['entity', 'quote', 'number', 'date']) {
+    const n = await page.locator(`#text mark.${kind}`).count();
+    const want = a.marks.filter((m) => m.kind === kind).length;
+    check(n === want, `article ${row}: ${n} ${kind} marks, the endpoint ${want}`);
+  }
+  await inert(`article ${row} marks`);
+}
+const mark = page.locator('#text mark.entity').first();
+check(await mark.isVisible(), 'article: no visible entity mark');
+check((await mark.evaluate((el) => getComputedStyle(el).backgroundColor)) !== 'rgba(0, 0, 0, 0)', 'article: marks have no colour');
+check((await page.locator('#text').textContent()).includes("<script>alert('text')</script>"), 'article: the hostile text is not shown as text');
+
+// ---- an outlet's counts, the groups, the most disputed stories
+const hostileOutlet = 'Evil<script>alert(\'outlet\')</script> News\u202e';
+await visit('/outlet?name=' + encodeURIComponent(hostileOutlet), 'outlet-stats');
+const st = await api('/api/v1/outlet?name=' + encodeURIComponent(hostileOutlet));
+for (const k of ['articles', 'stories', 'first', 'started'])
+  check((await page.locator(`#st-${k}`).textContent()) === String(st[k]), `outlet: ${k} on the page is not the endpoint's ${st[k]}`);
+check((await page.locator('#cmp-stories').textContent()) === String(st.compared.stories), 'outlet: compared stories differ from the endpoint');
+check(st.first === 1 && st.started === 1, `outlet: first ${st.first}, started ${st.started}, expected 1 and 1`);
+await inert('outlet stats');
+await visit('/groups', 'groups');
+check(await page.locator('#group-list dt').count() === 3, 'groups page: not three groups');
+await inert('groups');
+await visit('/?order=disputed', 'disputed');
+const disputed = await api('/api/v1/stories?order=disputed');
+const ids = await page.locator('#stories tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.story)));
+check(ids.join() === disputed.stories.map((x) => x.id).join(), `disputed: page ${ids.join()}, endpoint ${disputed.stories.map((x) => x.id).join()}`);
+check(ids.length >= 2 && ids[0] === 1, `disputed: ${ids.join()}, expected story 1 (its conflict) first`);
+await inert('disputed');
+
 check(dialogs.length === 0, `dialogs opened: ${dialogs.join('; ')}`);
 check(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
 await ctx.close();
@@ -193,7 +271,16 @@ await p2.waitForURL(/\/search\?q=budget/);
 check((await p2.locator('li.hit').count()) === 1, 'no JS: search');
 r = await p2.goto(base + '/story/1');
 check(await p2.locator('#conflicts mark').first().isVisible(), 'no JS: the conflict');
+check(await p2.locator('#matrix td.differs').first().isVisible(), 'no JS: the facts by outlet');
+check(await p2.locator('#timeline .why').count() >= 2, 'no JS: why each article is in the story');
 await p2.screenshot({ path: `${shots}/story-nojs.png`, fullPage: true });
+r = await p2.goto(base + '/article/2');
+check(await p2.locator('#text mark.quote').count() >= 1, 'no JS: the article marks');
+r = await p2.goto(base + '/');
+await p2.selectOption('form.filters select[name=order]', 'disputed');
+await p2.click('form.filters button');
+await p2.waitForURL(/order=disputed/);
+check((await p2.locator('#stories tbody tr').count()) >= 2, 'no JS: the most disputed order');
 await off.close();
 await browser.close();
 

@@ -5,13 +5,10 @@
  * re-read article, a file that is not a store refused, and the
  * settings a new store is made with.
  */
-#define _GNU_SOURCE /* fmemopen */
 #include <stdio.h>
 #include <unistd.h>
 
-#include "unit.h"
-#include "store/ingest.h"
-#include "store/store_private.h"
+#include "unit_store.h"
 
 static px_context *ctx;
 static char path[64];
@@ -23,15 +20,7 @@ static int setup(void **state)
     return px_context_new(&ctx, NULL) == PX_OK ? 0 : -1;
 }
 
-static void remove_store(void)
-{
-    char p[80];
-    unlink(path);
-    snprintf(p, sizeof p, "%s-wal", path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", path);
-    unlink(p);
-}
+static void remove_store(void) { unit_store_remove(path); }
 
 static int teardown(void **state)
 {
@@ -56,24 +45,7 @@ static const char dump[] =
     "Joao Leao said.\\n\\nThe vote was 116 to 98.\"}\n";
 
 /* Adds the articles of a JSON Lines text to g. */
-static void add_all(px_ingest *g, const char *text)
-{
-    px_error err;
-    FILE *f = fmemopen((void *)text, strlen(text), "r");
-    px_reader *r;
-    assert_int_equal(px_reader_open_stream(ctx, f, "dump.jsonl", PX_FORMAT_JSONL, &r, &err), PX_OK);
-    px_article *a;
-    while (px_reader_next(r, &a, &err) == PX_OK && a) {
-        px_analysis *an;
-        int added;
-        assert_int_equal(px_analyze(ctx, a, &an, &err), PX_OK);
-        assert_int_equal(px_ingest_add(g, ctx, a, an, &added, &err), PX_OK);
-        px_analysis_free(an);
-        px_article_free(a);
-    }
-    px_reader_close(r);
-    fclose(f);
-}
+static void add_all(px_ingest *g, const char *text) { unit_store_add(ctx, g, text); }
 
 static px_status ingest(px_store *s, const char *text, px_ingest_stats *stats)
 {
@@ -203,15 +175,7 @@ static void other_files_are_refused(void **state)
 }
 
 /* The first column of the first row of sql. */
-static long long sql_value(px_store *s, const char *sql)
-{
-    sqlite3_stmt *q;
-    assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &q, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-    long long v = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return v;
-}
+static long long sql_value(px_store *s, const char *sql) { return unit_sql_value(s, sql); }
 
 static long long pragma(px_store *s, const char *name)
 {
