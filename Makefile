@@ -71,6 +71,17 @@ $(SHARED): $(LIB_OBJ)
 $(CLI): $(CLI_OBJ) $(STATIC)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(DEP_LIBS)
 
+# The shipped document frequencies (lib/story/dftable.h): data/df.tsv as C
+# initialisers, its first line ("docs N") the corpus size.
+$(BUILD)/gen/df_table.inc: data/df.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' 'NR == 1 { print $$2 > "$(BUILD)/gen/df_table_docs.inc"; next } \
+	    { t = $$2; gsub(/\\/, "\\\\", t); gsub(/"/, "\\\"", t); \
+	      printf "{\x27%s\x27, \"%s\", %s},\n", $$1, t, $$3 }' $< > $@
+$(BUILD)/gen/df_table_docs.inc: $(BUILD)/gen/df_table.inc
+$(BUILD)/lib/story/dftable.o: $(BUILD)/gen/df_table.inc $(BUILD)/gen/df_table_docs.inc
+$(BUILD)/lib/story/dftable.o: ALL_CPPFLAGS += -I$(BUILD)/gen
+
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(STATIC)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/unit -MMD -MP -o $@ $< $(STATIC) $(DEP_LIBS) -lcmocka $(LDFLAGS)

@@ -30,83 +30,7 @@
 
 #include "story/batch.h"
 
-typedef struct item {
-    char *id, *label, *title;
-    px_article *a;
-    px_analysis *an;
-} item;
-
-static PX_VEC(item) items;
-
-static double cpu_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static const char *str(json_t *o, const char *k)
-{
-    json_t *v = json_object_get(o, k);
-    return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-/* Reads FILE's records into items, rewritten to the keys parallax reads. */
-static void load(px_context *ctx, const char *path, const char *label_key, int strip_url)
-{
-    FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
-    if (!f) {
-        perror(path);
-        exit(1);
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    while ((len = getline(&line, &cap, f)) > 0) {
-        json_error_t je;
-        json_t *o = json_loadb(line, (size_t)len, 0, &je);
-        if (!o) continue;
-        const char *id = str(o, "id"), *label = str(o, label_key), *text = str(o, "text");
-        if (!id || !label || !text) {
-            json_decref(o);
-            continue;
-        }
-        if (strip_url && strncmp(text, "http", 4) == 0) {
-            const char *nl = strchr(text, '\n');
-            text = nl ? nl + 1 : "";
-        }
-        json_t *rec = json_object();
-        json_object_set_new(rec, "id", json_string(id));
-        json_object_set_new(rec, "text", json_string(text));
-        static const char *const keep[] = {"title", "date", "outlet"};
-        for (size_t k = 0; k < 3; k++)
-            if (str(o, keep[k])) json_object_set_new(rec, keep[k], json_string(str(o, keep[k])));
-        if (!strip_url && str(o, "url")) json_object_set_new(rec, "url", json_string(str(o, "url")));
-        char *out = json_dumps(rec, JSON_COMPACT);
-        FILE *mem = fmemopen(out, strlen(out), "r");
-        px_reader *r;
-        px_article *a = NULL;
-        px_error err;
-        if (mem && px_reader_open_stream(ctx, mem, "record.jsonl", PX_FORMAT_JSONL, &r, &err) == PX_OK) {
-            if (px_reader_next(r, &a, &err) != PX_OK) a = NULL;
-            px_reader_close(r);
-        }
-        if (mem) fclose(mem);
-        px_analysis *an = NULL;
-        if (a && px_analyze_light(ctx, a, &an, &err) == PX_OK) {
-            item it = {px_xstrdup(id), px_xstrdup(label), str(o, "title") ? px_xstrdup(str(o, "title")) : NULL, a, an};
-            px_vec_push(&items, it);
-        } else {
-            fprintf(stderr, "clustering: %s: skipped\n", id);
-            px_article_free(a);
-        }
-        free(out);
-        json_decref(rec);
-        json_decref(o);
-    }
-    free(line);
-    if (f != stdin) fclose(f);
-}
+#include "labelled.h"
 
 typedef struct scores {
     double pp, pr, pf, bp, br, bf;
@@ -256,7 +180,7 @@ int main(int argc, char **argv)
         return 1;
     }
     double t0 = cpu_seconds();
-    for (int i = optind; i < argc; i++) load(ctx, argv[i], label, strip_url);
+    for (int i = optind; i < argc; i++) load(ctx, argv[i], label, NULL, strip_url);
     size_t n = items.len;
     px_doc *docs = px_xcalloc(n ? n : 1, sizeof *docs);
     for (size_t i = 0; i < n; i++) px_doc_build(&docs[i], ctx, items.items[i].a, items.items[i].an);
@@ -299,17 +223,8 @@ int main(int argc, char **argv)
     if (getenv("PAIRS")) dump_pairs(getenv("PAIRS"), docs, gold, n);
     if (getenv("ASSIGN")) dump_assignment(getenv("ASSIGN"), gold, sys, n);
 
-    for (size_t i = 0; i < n; i++) {
-        px_doc_free(&docs[i]);
-        px_article_free(items.items[i].a);
-        px_analysis_free(items.items[i].an);
-        free(items.items[i].id);
-        free(items.items[i].label);
-        free(items.items[i].title);
-    }
-    px_vec_free(&items);
+    free_items(docs);
     px_map_free(&labels);
-    free(docs);
     free(sys);
     free(gold);
     px_context_free(ctx);

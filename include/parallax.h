@@ -682,18 +682,25 @@ px_status px_analyze_light(px_context *ctx, const px_article *a, px_analysis **o
 
 /*
  * How alike two articles are, in [0, 1], with the evidence.  A part that
- * cannot be measured (neither article has quotes, a date is unknown) is -1
- * and its weight goes to the others.
+ * cannot be measured (neither article has quotes, a date is unknown) is -1.
+ * px_similarity_of's score is the probability that the two report the
+ * same event: a logistic model, fitted on labelled news pairs, of shared
+ * words and names weighed by rarity (document frequencies parallax
+ * ships), quotes, numbers, people, places and days apart.  A comparison's
+ * pair scores (the JSON's similarity) are the weighted mean of the parts
+ * measured.
  */
 typedef struct px_similarity {
-    double score;    /* the weighted mean of the parts measured */
+    double score;    /* see above */
     double terms;    /* cosine of the content-word stem vectors */
     double entities; /* cosine of the entity vectors, crediting shared surnames */
     double quotes;   /* share of the shorter side's quoted word 3-grams in the other, or -1 */
     double dates;    /* closeness of the publication days (1: same day), or -1 */
 } px_similarity;
 
-/* Compares two analysed articles.  Fails only with PX_EUSAGE (NULL). */
+/* Compares two analysed articles (with a context of its own for their
+ * titles' words).  Fails with PX_EUSAGE (NULL) or when no context can be
+ * made (px_context_new's errors). */
 px_status px_similarity_of(const px_article *a, const px_analysis *an,
                            const px_article *b, const px_analysis *bn,
                            px_similarity *out, px_error *err);

@@ -1,21 +1,28 @@
 /*
- * similarity.c — `parallax similarity A B`: how alike two articles are.
+ * similarity.c — `parallax similarity A B`: how likely two articles report
+ * the same event (lib/story/pair.h), and the evidence: the shared words,
+ * names, places and numbers that weighed most, and how many days apart.
  */
 #include <stdio.h>
 
 #include "cli.h"
+#include "render/term.h"
+#include "story/pair.h"
 
 static const char usage[] =
     "usage: parallax similarity [--json] [--format FORMAT] A B\n"
     "\n"
     "Reads two articles (two files, or one input holding two) and prints how\n"
-    "alike they are, from 0 to 1, with the evidence: shared content words,\n"
-    "shared entities (people, organizations, places), shared quotations and\n"
-    "the closeness of their dates.  A part that cannot be measured (no quotes,\n"
-    "no date) is shown as \"-\" and left out of the score.\n"
+    "likely they report the same event, from 0 to 1, with the evidence: the\n"
+    "parts (shared content words, entities, quotations, closeness of their\n"
+    "days) and the shared words, names, places and numbers that weighed most,\n"
+    "rare ones most (by the document frequencies parallax ships).  A part that\n"
+    "cannot be measured (no quotes, no date) is shown as \"-\".\n"
     "\n"
     "  -j, --json           print one JSON object: a, b, score, terms, entities,\n"
-    "                       quotes, dates (null where not measured)\n"
+    "                       quotes, dates (null where not measured), days_apart\n"
+    "                       (null when undated), words, names, places, numbers\n"
+    "                       (each a list of {text, weight}, heaviest first)\n"
     "  -f, --format FORMAT  read inputs as text, html, jsonl, feed or warc (a web\n"
     "                       archive; default: auto)\n"
     "  -h, --help           show this help\n"
@@ -45,6 +52,36 @@ static void json_string(const char *s)
     putchar('"');
 }
 
+#define EVIDENCE_MAX 8
+
+static const char *const kind_names[] = {"words", "names", "places", "numbers"};
+
+/* The evidence of one kind: as a JSON list, or a line "  words  a, b". */
+static void evidence(const px_evidences *ev, px_evidence_kind kind, const px_article *a,
+                     const px_analysis *an, int json)
+{
+    px_buf scratch = {0};
+    int n = 0;
+    if (json) printf(",\"%s\":[", kind_names[kind]);
+    for (size_t i = 0; i < ev->len; i++) {
+        if (ev->items[i].kind != kind) continue;
+        const char *text = px_pair_key_text(a, an, ev->items[i].key, kind, &scratch);
+        if (!text) continue;
+        if (json) {
+            printf("%s{\"text\":", n ? "," : "");
+            json_string(text);
+            printf(",\"weight\":%.3f}", ev->items[i].weight);
+        } else {
+            printf(n ? ", " : "  %-9s ", kind_names[kind]);
+            px_term_fputs(text, stdout);
+        }
+        n++;
+    }
+    if (json) putchar(']');
+    else if (n) putchar('\n');
+    px_buf_free(&scratch);
+}
+
 int cmd_similarity(int argc, char **argv)
 {
     cli_options opt = {0};
@@ -58,7 +95,15 @@ int cmd_similarity(int argc, char **argv)
         return EXIT_INPUT;
     }
     px_similarity sim;
-    px_similarity_of(c.articles[0], c.analyses[0], c.articles[1], c.analyses[1], &sim, NULL);
+    px_doc da, db;
+    px_doc_build(&da, c.ctx, c.articles[0], c.analyses[0]);
+    px_doc_build(&db, c.ctx, c.articles[1], c.analyses[1]);
+    px_pair_similarity(&da, &db, &sim);
+    px_evidences ev = {0};
+    px_pair_evidence(&da, &db, EVIDENCE_MAX, &ev);
+    px_day_count ba[PX_DOC_DAYS + 1], bb[PX_DOC_DAYS + 1];
+    px_when wa = px_doc_when(&da, ba), wb = px_doc_when(&db, bb);
+    int gap = px_when_gap(&wa, &wb, 0);
     const char *a = px_article_id(c.articles[0]), *b = px_article_id(c.articles[1]);
     if (opt.json) {
         fputs("{\"a\":", stdout);
@@ -76,7 +121,19 @@ int cmd_similarity(int argc, char **argv)
     part("entities", sim.entities, opt.json);
     part("quotes", sim.quotes, opt.json);
     part("dates", sim.dates, opt.json);
+    if (opt.json) {
+        if (gap < 0) fputs(",\"days_apart\":null", stdout);
+        else printf(",\"days_apart\":%d", gap);
+    } else if (gap >= 0) {
+        printf("  days apart %d\n", gap);
+    }
+    if (!opt.json && ev.len) puts("shared, heaviest first:");
+    for (int k = PX_EVIDENCE_WORD; k <= PX_EVIDENCE_NUMBER; k++)
+        evidence(&ev, (px_evidence_kind)k, c.articles[0], c.analyses[0], opt.json);
     if (opt.json) puts("}");
+    px_vec_free(&ev);
+    px_doc_free(&da);
+    px_doc_free(&db);
     cli_corpus_free(&c);
     return status;
 }

@@ -65,6 +65,14 @@ static int in_date(const px_analysis *an, size_t s, size_t start, size_t end)
     return 0;
 }
 
+/* A number written as a year, 1900-2099 ("2013"), into d->years. */
+static void add_year(px_doc *d, const char *s, size_t n)
+{
+    if (n != 4 || !((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0'))) return;
+    if (s[2] < '0' || s[2] > '9' || s[3] < '0' || s[3] > '9') return;
+    px_vec_push(&d->years, (uint64_t)((s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0')));
+}
+
 /* Names and numbers of the body, sentence by sentence. */
 static void add_body_specifics(px_doc *d, const px_article *a, const px_analysis *an)
 {
@@ -85,7 +93,11 @@ static void add_body_specifics(px_doc *d, const px_article *a, const px_analysis
             const px_token *t = &an->tokens.items[i];
             if (t->kind == PX_TOKEN_NUMBER) {
                 uint64_t k = px_number_key(text + t->start, t->end - t->start);
-                if (k) add(&d->specifics, k, 1);
+                if (k) {
+                    add(&d->specifics, k, 1);
+                    px_vec_push(&d->numbers, k);
+                    add_year(d, text + t->start, t->end - t->start);
+                }
                 continue;
             }
             if (t->kind != PX_TOKEN_WORD) continue;
@@ -262,6 +274,8 @@ void px_doc_build(px_doc *d, px_context *ctx, const px_article *a, const px_anal
     px_vec_free(&title_specifics);
     d->fingerprint = d->p.fingerprint;
     add_places(d, an);
+    px_keys_unique(&d->numbers);
+    px_keys_unique(&d->years);
     /* Named days only for a dated article with its own body: without a
      * publication day nothing relative resolves and what is left are
      * mostly days of history (ECB+, undated, groups worse with them); a
@@ -327,4 +341,6 @@ void px_doc_free(px_doc *d)
     px_profile_free(&d->p);
     px_vec_free(&d->specifics);
     px_vec_free(&d->places);
+    px_vec_free(&d->numbers);
+    px_vec_free(&d->years);
 }

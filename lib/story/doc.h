@@ -16,6 +16,10 @@
  *   places     the keys (px_name_key) of the places the analysis finds, and
  *              of each word of their names ("New Zealand", "New",
  *              "Zealand"): which specifics only say where
+ *   numbers    the keys of its numbers (of the specifics): how many, how
+ *              old, which year, for the pair score (pair.h)
+ *   years      the years it writes as numbers ("2013"): undated articles
+ *              still tell which year they report (pair.h)
  *   named      the days the text names ("Sunday", "May 7, 2015"), resolved
  *              against the publication day: with it, the article's days
  *              (days.h), what its distance in time to a story is taken on
@@ -42,6 +46,8 @@ typedef struct px_doc {
     px_features specifics;
     uint64_t fingerprint;
     px_keys places;      /* keys of the places' names and of their words, sorted */
+    px_keys numbers;     /* keys of its numbers (px_number_key), sorted, unique */
+    px_keys years;       /* the years it writes (1900-2099), sorted, unique */
     int32_t named[PX_DOC_DAYS]; /* the days the text names, sorted (days.h) */
     size_t nnamed;
 } px_doc;

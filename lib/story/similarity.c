@@ -211,17 +211,3 @@ int px_simhash_distance(uint64_t a, uint64_t b)
 {
     return __builtin_popcountll(a ^ b);
 }
-
-px_status px_similarity_of(const px_article *a, const px_analysis *an, const px_article *b,
-                           const px_analysis *bn, px_similarity *out, px_error *err)
-{
-    if (!a || !an || !b || !bn || !out)
-        return px_error_set(err, PX_EUSAGE, "px_similarity_of", 0, 0, "NULL argument");
-    px_profile pa, pb;
-    px_profile_build(&pa, a, an, NULL);
-    px_profile_build(&pb, b, bn, NULL);
-    px_profile_similarity(&pa, &pb, out);
-    px_profile_free(&pa);
-    px_profile_free(&pb);
-    return PX_OK;
-}

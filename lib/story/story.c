@@ -160,8 +160,8 @@ static void add_places(px_keys *dst, const px_keys *src, const px_features *spec
 /* 1 when specifics a and b share a name that is a place on neither side
  * (pa, pb).  Numbers count as names here: a shared age or toll is no
  * place either. */
-static int share_more_than_places(const px_features *a, const px_keys *pa, const px_features *b,
-                                  const px_keys *pb)
+int px_share_more_than_places(const px_features *a, const px_keys *pa, const px_features *b,
+                              const px_keys *pb)
 {
     size_t i = 0, j = 0;
     while (i < a->len && j < b->len) {
@@ -311,7 +311,7 @@ void px_story_match_story(const px_story *a, const px_story *b, const px_story_p
     if (m->terms < 0) m->terms = 0;
     m->specifics = cosine(&a->specifics, a->specifics_norm, &b->specifics, b->specifics_norm);
     m->places_only = m->specifics >= 0 &&
-                     !share_more_than_places(&a->specifics, &a->places, &b->specifics, &b->places);
+                     !px_share_more_than_places(&a->specifics, &a->places, &b->specifics, &b->places);
     m->quotes = -1;
     if (a->quotes.len && b->quotes.len) {
         size_t smaller = a->quotes.len < b->quotes.len ? a->quotes.len : b->quotes.len;

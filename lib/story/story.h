@@ -110,6 +110,11 @@ void px_story_save(const px_story *s, px_buf *out);
 int px_story_load(px_story *s, const void *data, size_t len); /* -1: not a saved story */
 void px_story_free(px_story *s);
 
+/* 1 when specifics a and b (sorted) share a key that is a place on
+ * neither side (pa, pb: sorted place keys); numbers count as names. */
+int px_share_more_than_places(const px_features *a, const px_keys *pa, const px_features *b,
+                              const px_keys *pb);
+
 /* The story's days (days.h), borrowed from s. */
 px_when px_story_when(const px_story *s);
 
