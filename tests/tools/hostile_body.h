@@ -3,7 +3,8 @@
  * MHD_create_response_from_callback(), shared by the test servers
  * (tests/tools/httpd.c, tests/unit/test_fetch.c): x's without end, and a
  * drip of one byte every 200 ms without end.  The drip sleeps in the
- * callback, so the daemon must run a thread per connection.
+ * callback, so the daemon must run several threads (a pool or one per
+ * connection).
  */
 #ifndef PX_TESTS_HOSTILE_BODY_H
 #define PX_TESTS_HOSTILE_BODY_H

@@ -161,8 +161,10 @@ int main(int argc, char **argv)
     struct sockaddr_in sa = {0};
     sa.sin_family = AF_INET;
     sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0, NULL,
+    /* a pool of epoll threads: a drip sleeping in its callback holds one */
+    struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, NULL,
                                             NULL, serve, NULL, MHD_OPTION_SOCK_ADDR, &sa,
+                                            MHD_OPTION_THREAD_POOL_SIZE, (unsigned)8,
                                             MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10, MHD_OPTION_END);
     if (!d) return 1;
     FILE *pf = fopen(argv[2], "w");
