@@ -169,7 +169,7 @@ def main():
     par = 100 * sum(r[1] for r in systems['parallax']) / n
     print('parallax: %d empty summaries, %d failed, mean %.1f words, %.2f lines; reference mean %.1f words'
           % (empty, failed, sum(pwords) / n, sum(plines) / n, sum(words(r) for r in refs) / n))
-    print('parallax R-2 / best baseline R-2 = %.2f (bar 1.10)' % (par / best if best else 0))
+    print('parallax R-2 / best baseline R-2 = %.3f (bar 1.100)' % (par / best if best else 0))
 
 
 if __name__ == '__main__':
