@@ -739,6 +739,14 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
                      px_error *err);
 void px_comparison_free(px_comparison *c);
 
+/* Writes c's summary again, of about `words` words (30 to 100) instead of
+ * the length px_compare() chooses from the story's size (about 30% of its
+ * sentences' words, 30 to 100): lines are added, best first, until there
+ * are `words` words, at most 5 lines.  The citation rules are the same.
+ * Fails with PX_EUSAGE (nothing changed) when c is NULL or words is out of
+ * range. */
+px_status px_comparison_summarize(px_comparison *c, unsigned words, px_error *err);
+
 /* The comparison as a readable terminal report (control characters
  * escaped as px_render_text() does), as one JSON object (the keys of
  * docs/json.md; exact text) or as a standalone HTML page.  Fail with

@@ -133,6 +133,7 @@ static int parse_options(int argc, char **argv, const char *usage, cli_options *
         {"format", required_argument, NULL, 'f'},
         {"html", required_argument, NULL, 'H'},
         {"output", required_argument, NULL, 'o'},
+        {"summary-words", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -163,6 +164,21 @@ static int parse_options(int argc, char **argv, const char *usage, cli_options *
             }
             opt->output = optarg;
             break;
+        case 'S': {
+            if (!(opt->allow & CLI_HTML)) {
+                cli_error("unknown option '--summary-words'");
+                cli_usage_error(usage);
+                return EXIT_USAGE;
+            }
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (end == optarg || *end || n < 30 || n > 100) {
+                cli_error("--summary-words '%s': a number of words from 30 to 100", optarg);
+                return EXIT_USAGE;
+            }
+            opt->summary_words = (unsigned)n;
+            break;
+        }
         case 'h': fputs(usage, stdout); return 0;
         default: cli_usage_error(usage); return EXIT_USAGE;
         }

@@ -23,6 +23,7 @@ typedef struct cli_options {
     unsigned allow;    /* CLI_HTML: the command takes --html */
     const char *html;  /* --html FILE, or NULL */
     const char *output; /* -o/--output FILE (with CLI_HTML only), or NULL */
+    unsigned summary_words; /* --summary-words N (with CLI_HTML only), or 0 */
     int light;         /* set by the command: cli_load() runs px_analyze_light(),
                         * enough for grouping (cluster), not for compare */
     size_t max_articles; /* set by the command: cli_load() stops reading, with a

@@ -29,7 +29,8 @@
 #define MAX_BYTES ((size_t)32 << 20)
 
 static const char usage[] =
-    "usage: parallax compare [--json] [--html FILE] [-o FILE] [--format FORMAT] FILE...\n"
+    "usage: parallax compare [--json] [--html FILE] [-o FILE] [--summary-words N]\n"
+    "                        [--format FORMAT] FILE...\n"
     "\n"
     "Compares the articles of one story from different outlets (two or more:\n"
     "files, or inputs holding several) and prints a report: the articles and\n"
@@ -46,6 +47,8 @@ static const char usage[] =
     "                       output) instead of the text report; with --json, the\n"
     "                       JSON is printed as well\n"
     "  -o, --output FILE    write the text or JSON report to FILE, not standard output\n"
+    "      --summary-words N  a summary of about N words (30 to 100) instead of a\n"
+    "                       length that follows the story's (30% of its words)\n"
     "  -f, --format FORMAT  read inputs as text, html, jsonl, feed or warc (a web\n"
     "                       archive; default: auto)\n"
     "  -h, --help           show this help\n"
@@ -203,6 +206,10 @@ int cmd_compare(int argc, char **argv)
         cli_error("%s", err.message);
         cli_corpus_free(&c);
         return EXIT_INPUT;
+    }
+    if (opt.summary_words && px_comparison_summarize(cmp, opt.summary_words, &err)) {
+        cli_error("%s", err.message); /* not reached: the option's range is checked */
+        status = EXIT_INPUT;
     }
     if (report(cmp, &opt)) status = EXIT_INPUT;
     px_comparison_free(cmp);

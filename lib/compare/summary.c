@@ -563,6 +563,21 @@ void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w)
     story_order(c);
 }
 
+px_status px_comparison_summarize(px_comparison *c, unsigned words, px_error *err)
+{
+    if (!c) return px_error_set(err, PX_EUSAGE, "px_comparison_summarize", 0, 0, "no comparison");
+    if (words < 30 || words > MAX_SUMMARY_WORDS)
+        return px_error_set(err, PX_EUSAGE, "px_comparison_summarize", 0, 0,
+                            "a summary of %u words: 30 to %d", words, MAX_SUMMARY_WORDS);
+    for (size_t i = 0; i < c->summary.len; i++) px_vec_free(&c->summary.items[i].support);
+    c->summary.len = 0;
+    px_summary_weights w = px_summary_default_weights;
+    w.share = 0; /* the target is `words`, whatever the story's size */
+    w.words = words;
+    px_compare_summary_weighted(c, &w);
+    return PX_OK;
+}
+
 void px_compare_summary(px_comparison *c)
 {
     px_compare_summary_weighted(c, &px_summary_default_weights);

@@ -101,6 +101,15 @@ static const char *const mill_c =
     "Firefighters from four counties fought the blaze for nine hours before they contained it.\n\n"
     "Families gathered outside the county hospital waiting for news of missing relatives.";
 
+/* The mill story: three outlets, 12 or 14 dead. */
+static void compare_mill(story *s)
+{
+    add(s, mill_a);
+    add(s, mill_b);
+    add(s, mill_c);
+    compare(s);
+}
+
 static void sentences_that_cannot_stand_alone(void **state)
 {
     (void)state;
@@ -132,10 +141,7 @@ static void cited_only_where_the_numbers_match(void **state)
 {
     (void)state;
     story s = {0};
-    add(&s, mill_a);
-    add(&s, mill_b);
-    add(&s, mill_c);
-    compare(&s);
+    compare_mill(&s);
     const px_comparison *c = s.c;
     int toll = 0;
     for (size_t i = 0; i < c->summary.len; i++) {
@@ -185,10 +191,7 @@ static void three_to_five_lines_within_100_words(void **state)
 {
     (void)state;
     story s = {0};
-    add(&s, mill_a);
-    add(&s, mill_b);
-    add(&s, mill_c);
-    compare(&s);
+    compare_mill(&s);
     assert_true(s.c->summary.len >= 3 && s.c->summary.len <= 5);
     size_t words = summary_words(s.c);
     assert_true(words >= 40 && words <= 100);
@@ -214,6 +217,28 @@ static void short_stories_short_summaries(void **state)
     compare(&s);
     assert_true(s.c->summary.len >= 1 && s.c->summary.len <= 2);
     assert_true(summary_words(s.c) >= 15 && summary_words(s.c) <= 45);
+    done(&s);
+}
+
+/* --summary-words: the same story summarised to about 30 and about 100
+ * words; out of range changes nothing. */
+static void a_length_asked_for(void **state)
+{
+    (void)state;
+    story s = {0};
+    compare_mill(&s);
+    px_error err;
+    assert_int_equal(px_comparison_summarize(s.c, 30, &err), PX_OK);
+    size_t lines_short = s.c->summary.len, short_words = summary_words(s.c);
+    assert_true(lines_short >= 1 && short_words >= 20 && short_words < 60);
+    assert_int_equal(px_comparison_summarize(s.c, 100, &err), PX_OK);
+    assert_true(s.c->summary.len > lines_short && s.c->summary.len <= 5);
+    assert_true(summary_words(s.c) > short_words && summary_words(s.c) <= 100);
+    size_t lines = s.c->summary.len;
+    assert_int_equal(px_comparison_summarize(s.c, 29, &err), PX_EUSAGE);
+    assert_int_equal(px_comparison_summarize(s.c, 101, &err), PX_EUSAGE);
+    assert_int_equal(px_comparison_summarize(NULL, 50, &err), PX_EUSAGE);
+    assert_int_equal(s.c->summary.len, lines);
     done(&s);
 }
 
@@ -358,6 +383,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(never_empty_on_unrelated_articles),
+        cmocka_unit_test(a_length_asked_for),
         cmocka_unit_test(sentences_that_cannot_stand_alone),
         cmocka_unit_test(cited_only_where_the_numbers_match),
         cmocka_unit_test(cited_only_where_the_digits_match),
