@@ -426,6 +426,27 @@ static void learn_robots(px_fetcher *f, host *h, const px_fetch_result *res)
     (void)f;
 }
 
+/* Takes the k-th waiting request out of h's queue. */
+static request *unqueue(px_fetcher *f, host *h, size_t k)
+{
+    request *r = h->waiting.items[k];
+    memmove(h->waiting.items + k, h->waiting.items + k + 1,
+            (h->waiting.len - k - 1) * sizeof *h->waiting.items);
+    h->waiting.len--;
+    f->waiting--;
+    return r;
+}
+
+/* Hands a request that is not fetched (robots.txt, a wait past max_wait)
+ * to the callback as failed, and frees it. */
+static void refuse(request *r, const char *why, double retry_after, px_fetch_fn done, void *ud)
+{
+    px_fetch_result res = {.url = r->url, .final_url = r->url, .code = PX_EIO, .error = why,
+                           .user = r->user, .max_age = -1, .retry_after = retry_after};
+    done(&res, ud);
+    request_free(r);
+}
+
 /* Starts what may start; returns the seconds until the next possible start
  * (capped at 1), for the poll. */
 static double start_due(px_fetcher *f, px_fetch_fn done, void *ud, double t)
@@ -438,15 +459,7 @@ static double start_due(px_fetcher *f, px_fetch_fn done, void *ud, double t)
             request *r = h->waiting.items[k];
             if (!r->is_robots && !h->robots) break; /* wait for robots.txt */
             if (!r->is_robots && !px_robots_allowed(h->robots, r->path)) {
-                memmove(h->waiting.items + k, h->waiting.items + k + 1,
-                        (h->waiting.len - k - 1) * sizeof *h->waiting.items);
-                h->waiting.len--;
-                f->waiting--;
-                px_fetch_result res = {.url = r->url, .final_url = r->url, .code = PX_EIO,
-                                       .error = h->robots_note, .user = r->user,
-                                       .max_age = -1};
-                done(&res, ud);
-                request_free(r);
+                refuse(unqueue(f, h, k), h->robots_note, 0, done, ud);
                 continue;
             }
             if (r->not_before > t) { /* a retry waiting: others of the host may go */
@@ -456,29 +469,17 @@ static double start_due(px_fetcher *f, px_fetch_fn done, void *ud, double t)
             }
             if (h->open >= f->opt.per_host) break;
             if (h->next_start - t > f->opt.max_wait) { /* a long Retry-After: fail, do not stall */
-                memmove(h->waiting.items + k, h->waiting.items + k + 1,
-                        (h->waiting.len - k - 1) * sizeof *h->waiting.items);
-                h->waiting.len--;
-                f->waiting--;
                 char note[96];
                 snprintf(note, sizeof note, "postponed: the host asked to wait %.0f s",
                          h->next_start - t);
-                px_fetch_result res = {.url = r->url, .final_url = r->url, .code = PX_EIO,
-                                       .error = note, .user = r->user, .max_age = -1,
-                                       .retry_after = h->next_start - t};
-                done(&res, ud);
-                request_free(r);
+                refuse(unqueue(f, h, k), note, h->next_start - t, done, ud);
                 continue;
             }
             if (h->next_start > t) {
                 next = fmin(next, h->next_start - t);
                 break;
             }
-            memmove(h->waiting.items + k, h->waiting.items + k + 1,
-                    (h->waiting.len - k - 1) * sizeof *h->waiting.items);
-            h->waiting.len--;
-            f->waiting--;
-            start(f, r, t);
+            start(f, unqueue(f, h, k), t);
         }
     }
     return next > 0 ? next : 0;

@@ -28,8 +28,8 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "unit_store.h"
 #include "serve/serve.h"
-#include "store/ingest.h"
 
 static char path[64];
 static px_server *server;
@@ -99,16 +99,7 @@ static void add_file(px_ingest *g, px_context *ctx, const char *file)
     px_error err;
     px_reader *r;
     assert_int_equal(px_reader_open(ctx, file, PX_FORMAT_AUTO, &r, &err), PX_OK);
-    px_article *a;
-    while (px_reader_next(r, &a, &err) == PX_OK && a) {
-        px_analysis *an;
-        int added;
-        assert_int_equal(px_analyze(ctx, a, &an, &err), PX_OK);
-        assert_int_equal(px_ingest_add(g, ctx, a, an, &added, &err), PX_OK);
-        px_analysis_free(an);
-        px_article_free(a);
-    }
-    px_reader_close(r);
+    unit_store_add_reader(ctx, g, r);
 }
 
 /* Adds the files to the store at path, as `parallax add` does. */
@@ -129,15 +120,7 @@ static void add(const char *const *files)
     px_context_free(ctx);
 }
 
-static void remove_store(void)
-{
-    char p[80];
-    unlink(path);
-    snprintf(p, sizeof p, "%s-wal", path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", path);
-    unlink(p);
-}
+static void remove_store(void) { unit_store_remove(path); }
 
 static int setup(void **state)
 {

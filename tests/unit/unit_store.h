@@ -1,6 +1,7 @@
 /*
  * unit_store.h — what the store's unit tests share: removing a store
- * file with its WAL, adding a JSON Lines text through an ingest, and one
+ * file with its WAL, adding a reader's or a JSON Lines text's articles
+ * through an ingest, and one
  * value of an SQL query on the store's connection.
  */
 #ifndef PX_UNIT_STORE_H
@@ -25,13 +26,10 @@ static inline void unit_store_remove(const char *path)
     unlink(p);
 }
 
-/* Analyses and adds every article of a JSON Lines text to g. */
-static inline void unit_store_add(px_context *ctx, px_ingest *g, const char *text)
+/* Analyses and adds every article of r to g, and closes r. */
+static inline void unit_store_add_reader(px_context *ctx, px_ingest *g, px_reader *r)
 {
     px_error err;
-    FILE *f = fmemopen((void *)text, strlen(text), "r");
-    px_reader *r;
-    assert_int_equal(px_reader_open_stream(ctx, f, "dump.jsonl", PX_FORMAT_JSONL, &r, &err), PX_OK);
     px_article *a;
     while (px_reader_next(r, &a, &err) == PX_OK && a) {
         px_analysis *an;
@@ -42,6 +40,16 @@ static inline void unit_store_add(px_context *ctx, px_ingest *g, const char *tex
         px_article_free(a);
     }
     px_reader_close(r);
+}
+
+/* Analyses and adds every article of a JSON Lines text to g. */
+static inline void unit_store_add(px_context *ctx, px_ingest *g, const char *text)
+{
+    px_error err;
+    FILE *f = fmemopen((void *)text, strlen(text), "r");
+    px_reader *r;
+    assert_int_equal(px_reader_open_stream(ctx, f, "dump.jsonl", PX_FORMAT_JSONL, &r, &err), PX_OK);
+    unit_store_add_reader(ctx, g, r);
     fclose(f);
 }
 
