@@ -69,6 +69,7 @@ int main(int argc, char **argv)
     px_keys keys = {0};
     for (size_t i = 0; i < n; i++) {
         px_doc_build(&docs[i], ctx, items.items[i].a, items.items[i].an);
+        px_doc_phrases(&docs[i], items.items[i].an);
         px_profile_build(&plain[i], items.items[i].a, items.items[i].an, NULL);
         keys.len = 0;
         px_doc_keys(&docs[i], &keys);

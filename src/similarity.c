@@ -15,13 +15,16 @@ static const char usage[] =
     "Reads two articles (two files, or one input holding two) and prints how\n"
     "likely they report the same event, from 0 to 1, with the evidence: the\n"
     "parts (shared content words, entities, quotations, closeness of their\n"
-    "days) and the shared words, names, places and numbers that weighed most,\n"
-    "rare ones most (by the document frequencies parallax ships).  A part that\n"
-    "cannot be measured (no quotes, no date) is shown as \"-\".\n"
+    "days, the leads' words: title and first two sentences, and the share of\n"
+    "3-word phrases of content words in common) and the shared words, names,\n"
+    "places and numbers that weighed most, rare ones most (by the document\n"
+    "frequencies parallax ships).  A part that cannot be measured (no quotes,\n"
+    "no date) is shown as \"-\".\n"
     "\n"
     "  -j, --json           print one JSON object: a, b, score, terms, entities,\n"
-    "                       quotes, dates (null where not measured), days_apart\n"
-    "                       (null when undated), words, names, places, numbers\n"
+    "                       quotes, dates, lead, phrases (null where not\n"
+    "                       measured), days_apart (null when undated), words,\n"
+    "                       names, places, numbers\n"
     "                       (each a list of {text, weight}, heaviest first)\n"
     "  -f, --format FORMAT  read inputs as text, html, jsonl, feed or warc (a web\n"
     "                       archive; default: auto)\n"
@@ -98,7 +101,10 @@ int cmd_similarity(int argc, char **argv)
     px_doc da, db;
     px_doc_build(&da, c.ctx, c.articles[0], c.analyses[0]);
     px_doc_build(&db, c.ctx, c.articles[1], c.analyses[1]);
-    px_pair_similarity(&da, &db, &sim);
+    px_doc_phrases(&da, c.analyses[0]);
+    px_doc_phrases(&db, c.analyses[1]);
+    double x[PX_PAIR_NFEATURES];
+    px_pair_similarity(&da, &db, &sim, x);
     px_evidences ev = {0};
     px_pair_evidence(&da, &db, EVIDENCE_MAX, &ev);
     px_day_count ba[PX_DOC_DAYS + 1], bb[PX_DOC_DAYS + 1];
@@ -121,6 +127,8 @@ int cmd_similarity(int argc, char **argv)
     part("entities", sim.entities, opt.json);
     part("quotes", sim.quotes, opt.json);
     part("dates", sim.dates, opt.json);
+    part("lead", x[PX_PAIR_LEAD], opt.json);
+    part("phrases", da.phrases.len && db.phrases.len ? x[PX_PAIR_PHRASES] : -1, opt.json);
     if (opt.json) {
         if (gap < 0) fputs(",\"days_apart\":null", stdout);
         else printf(",\"days_apart\":%d", gap);

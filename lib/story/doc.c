@@ -249,6 +249,41 @@ static void add_places(px_doc *d, const px_analysis *an)
     px_keys_unique(&d->places);
 }
 
+/* The lead: the title's content words (once each) and the content words
+ * and numbers of the body's first PX_DOC_LEAD sentences (none when the
+ * body is not the article).  With numbers the lead tells one event from
+ * another of its kind better (ECB+ same-topic pairs, ROC-AUC of the lead
+ * cosine alone .826 without, .847 with). */
+static void add_lead(px_doc *d, const px_features *title, const px_analysis *an, int junk)
+{
+    for (size_t i = 0; i < title->len; i++) add(&d->lead, title->items[i].key, 1);
+    for (size_t i = 0; !junk && i < an->tokens.len && an->tokens.items[i].sentence < PX_DOC_LEAD; i++) {
+        const px_token *t = &an->tokens.items[i];
+        size_t n = strlen(t->stem);
+        if (t->kind == PX_TOKEN_WORD && !t->stop && n >= 2) add(&d->lead, px_hash(t->stem, n), 1);
+        else if (t->kind == PX_TOKEN_NUMBER) {
+            uint64_t k = px_number_key(t->norm, strlen(t->norm));
+            if (k) add(&d->lead, k, 1);
+        }
+    }
+    px_features_merge(&d->lead);
+}
+
+void px_doc_phrases(px_doc *d, const px_analysis *an)
+{
+    uint64_t w[3] = {0, 0, 0};
+    size_t seen = 0;
+    d->phrases.len = 0;
+    for (size_t i = 0; i < an->tokens.len; i++) {
+        const px_token *t = &an->tokens.items[i];
+        const char *s = t->kind == PX_TOKEN_NUMBER ? t->norm : t->stem;
+        if (t->kind == PX_TOKEN_WORD ? t->stop || strlen(s) < 2 : t->kind != PX_TOKEN_NUMBER) continue;
+        w[0] = w[1], w[1] = w[2], w[2] = px_hash(s, strlen(s));
+        if (++seen >= 3) px_vec_push(&d->phrases, (w[0] * 31 + w[1]) * 31 + w[2]);
+    }
+    px_keys_unique(&d->phrases);
+}
+
 void px_doc_build(px_doc *d, px_context *ctx, const px_article *a, const px_analysis *an)
 {
     memset(d, 0, sizeof *d);
@@ -261,6 +296,7 @@ void px_doc_build(px_doc *d, px_context *ctx, const px_article *a, const px_anal
     }
     px_features_merge(&title_terms);
     int junk = body_is_not_the_article(&d->p.terms, &title_terms);
+    add_lead(d, &title_terms, an, junk);
     if (junk) d->p.terms.len = 0;
     append(&d->p.terms, &title_terms);
     px_features_merge(&d->p.terms);
@@ -329,6 +365,7 @@ void px_doc_weigh(px_doc *d, const px_df *df, double terms_power, double specifi
 {
     weigh(&d->p.terms, df, terms_power);
     weigh(&d->specifics, df, specifics_power);
+    weigh(&d->lead, df, terms_power);
 }
 
 px_when px_doc_when(const px_doc *d, px_day_count *buf)
@@ -343,4 +380,6 @@ void px_doc_free(px_doc *d)
     px_vec_free(&d->places);
     px_vec_free(&d->numbers);
     px_vec_free(&d->years);
+    px_vec_free(&d->lead);
+    px_vec_free(&d->phrases);
 }

@@ -50,11 +50,21 @@ typedef struct px_doc {
     px_keys years;       /* the years it writes (1900-2099), sorted, unique */
     int32_t named[PX_DOC_DAYS]; /* the days the text names, sorted (days.h) */
     size_t nnamed;
+    px_features lead;    /* the content-word stems of the title and the first
+                            PX_DOC_LEAD sentences: the event the report opens on */
+    px_keys phrases;     /* word 3-grams of its content words and numbers,
+                            sorted, unique: filled by px_doc_phrases() only */
 } px_doc;
+
+/* Sentences of the body in the lead (with the title). */
+#define PX_DOC_LEAD 2
 
 /* Fills d from an article and its analysis; ctx tokenises the title.
  * Weights are those of an empty collection until px_doc_weigh(). */
 void px_doc_build(px_doc *d, px_context *ctx, const px_article *a, const px_analysis *an);
+/* Fills d->phrases from the analysis d was built from (the pair model's
+ * phrases feature, pair.h; grouping does without). */
+void px_doc_phrases(px_doc *d, const px_analysis *an);
 /* The keys to count in document frequencies: terms and specifics, unique. */
 void px_doc_keys(const px_doc *d, px_keys *out);
 /* Sets the weights: (1 + log tf) * idf^power, each vector L2-normalised.

@@ -23,7 +23,7 @@ const int px_pair_link_floor = PX_PAIR_LINK_FLOOR;
 const char *const px_pair_feature_names[PX_PAIR_NFEATURES] = {
     "terms",   "specifics",    "quotes",  "places_only",  "gap",    "undated",  "numbers",
     "numbers_none", "persons", "persons_none", "places", "places_none", "entities",
-    "years_none",
+    "years_none", "lead", "phrases", "terms_undated", "specifics_undated",
 };
 
 /* Of two sorted key sets: how many shared, and the smaller size. */
@@ -69,6 +69,13 @@ void px_pair_features(const px_doc *a, const px_doc *b, int link_floor, double x
     if (a->p.entities.len && b->p.entities.len)
         x[PX_PAIR_ENTITIES] = px_features_cosine(&a->p.entities, &b->p.entities);
     if (a->years.len && b->years.len) x[PX_PAIR_YEARS_NONE] = px_keys_shared(&a->years, &b->years) == 0;
+    x[PX_PAIR_LEAD] = px_features_cosine(&a->lead, &b->lead);
+    if (a->phrases.len && b->phrases.len) {
+        n = shared_of(&a->phrases, &b->phrases, &smaller);
+        x[PX_PAIR_PHRASES] = (double)n / (double)smaller;
+    }
+    x[PX_PAIR_TERMS_UNDATED] = x[PX_PAIR_TERMS] * x[PX_PAIR_UNDATED];
+    x[PX_PAIR_SPECIFICS_UNDATED] = x[PX_PAIR_SPECIFICS] * x[PX_PAIR_UNDATED];
 }
 
 double px_pair_score(const double x[PX_PAIR_NFEATURES])
@@ -149,9 +156,10 @@ const char *px_pair_key_text(const px_article *a, const px_analysis *an, uint64_
     return px_df_background_text(key);
 }
 
-void px_pair_similarity(px_doc *a, px_doc *b, px_similarity *out)
+void px_pair_similarity(px_doc *a, px_doc *b, px_similarity *out, double *x)
 {
-    double x[PX_PAIR_NFEATURES];
+    double own[PX_PAIR_NFEATURES];
+    if (!x) x = own;
     out->score = px_pair_of(a, b, NULL, x);
     out->terms = x[PX_PAIR_TERMS];
     out->entities = a->p.entities.len && b->p.entities.len ? x[PX_PAIR_ENTITIES] : -1;
@@ -171,7 +179,9 @@ px_status px_similarity_of(const px_article *a, const px_analysis *an, const px_
     px_doc da, db;
     px_doc_build(&da, ctx, a, an);
     px_doc_build(&db, ctx, b, bn);
-    px_pair_similarity(&da, &db, out);
+    px_doc_phrases(&da, an);
+    px_doc_phrases(&db, bn);
+    px_pair_similarity(&da, &db, out, NULL);
     px_doc_free(&da);
     px_doc_free(&db);
     px_context_free(ctx);

@@ -22,6 +22,14 @@
  *   entities    cosine of the entity vectors (profile.h)
  *   years_none  both write years and none is on both sides: undated
  *               reports of two years' events
+ *   lead        cosine of the leads (doc.h: the title and first sentences,
+ *               numbers included): the event each report opens on
+ *   phrases     share of the smaller side's content-word 3-grams in the
+ *               other (px_doc_phrases; 0 when a side has none): the same
+ *               wording, wire copy, the same details
+ *   terms_undated, specifics_undated  terms and specifics again when the
+ *               gap cannot be measured: without days, words and names
+ *               must tell the events apart alone, and weigh otherwise
  *
  * and the score is a logistic model of them, its weights fitted on
  * labelled pairs by bench/similarity/fit.py with folds (pair_weights.h
@@ -51,6 +59,10 @@ enum {
     PX_PAIR_PLACES_NONE,
     PX_PAIR_ENTITIES,
     PX_PAIR_YEARS_NONE,
+    PX_PAIR_LEAD,
+    PX_PAIR_PHRASES,
+    PX_PAIR_TERMS_UNDATED,
+    PX_PAIR_SPECIFICS_UNDATED,
     PX_PAIR_NFEATURES
 };
 
@@ -102,8 +114,9 @@ const char *px_pair_key_text(const px_article *a, const px_analysis *an, uint64_
                              px_evidence_kind kind, px_buf *scratch);
 
 /* px_similarity_of for two built docs (weighed here by the shipped
- * table): the pair model's score, and its parts as px_similarity reports
- * them. */
-void px_pair_similarity(px_doc *a, px_doc *b, px_similarity *out);
+ * table; their phrases filled, px_doc_phrases, or the feature is 0): the
+ * pair model's score, and its parts as px_similarity reports them; x (may
+ * be NULL) receives the features. */
+void px_pair_similarity(px_doc *a, px_doc *b, px_similarity *out, double *x);
 
 #endif

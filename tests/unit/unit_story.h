@@ -33,6 +33,7 @@ static void build(px_doc *d, const char *json)
     px_analysis *an;
     assert_int_equal(px_analyze(ctx, a, &an, NULL), PX_OK);
     px_doc_build(d, ctx, a, an);
+    px_doc_phrases(d, an);
     px_analysis_free(an);
     px_article_free(a);
 }
