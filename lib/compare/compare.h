@@ -341,6 +341,11 @@ void px_compare_run(const void *items, size_t len, size_t stride, uint64_t key, 
  * never depends on the order the articles were given in. */
 void px_compare_sort_conflicts(px_comparison *c);
 
+/* The outlet article a's text names as itself ("Acme News's Washington
+ * desk", "all Acme News articles": self_outlet.c), in c->arena; NULL when
+ * it names none.  For labels. */
+const char *px_compare_self_outlet(px_comparison *c, const px_article *a);
+
 /* Fills each fact's `disputed` (disputes.c); after px_compare_sort_conflicts. */
 void px_compare_disputes(px_comparison *c);
 
