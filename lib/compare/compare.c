@@ -150,6 +150,7 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
     px_compare_entities(c);
     px_compare_claims(c);
     px_compare_align(c);
+    px_compare_copying(c);
     px_compare_quotes(c);
     px_compare_slots(c);
     px_compare_judge(c);
@@ -228,6 +229,8 @@ void px_comparison_free(px_comparison *c)
     px_vec_free(&c->quotes);
     px_vec_free(&c->citations);
     px_vec_free(&c->copies);
+    for (size_t i = 0; i < c->copied.len; i++) px_vec_free(&c->copied.items[i].sentences);
+    px_vec_free(&c->copied);
     for (size_t i = 0; i < c->summary.len; i++) px_vec_free(&c->summary.items[i].support);
     px_vec_free(&c->summary);
     px_arena_free(&c->arena);
