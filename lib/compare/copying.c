@@ -159,6 +159,20 @@ static int dated_before(const px_comparison *c, size_t a, size_t b)
     return px_compare_same_zone(x, y) && strcmp(x, y) < 0;
 }
 
+/* 1 when every claim of the fact comes from one group of near-copies or
+ * one outlet: nothing in it can be copying (two identical 5 MB articles
+ * skip the 3-grams of all their sentences). */
+static int one_source(const px_comparison *c, const px_fact *fact)
+{
+    size_t first = c->claims.items[fact->claims.items[0]].article;
+    for (size_t k = 1; k < fact->claims.len; k++) {
+        size_t a = c->claims.items[fact->claims.items[k]].article;
+        if (a == first || same_outlet(c, a, first)) continue;
+        if (!c->copy_group || c->copy_group[a] != c->copy_group[first]) return 0;
+    }
+    return 1;
+}
+
 void px_compare_copying(px_comparison *c)
 {
     if (c->n < 2) return;
@@ -168,7 +182,7 @@ void px_compare_copying(px_comparison *c)
     PX_VEC(px_posting) order = {0};
     for (size_t f = 0; f < c->facts.len; f++) {
         const px_fact *fact = &c->facts.items[f];
-        if (fact->support.len < 2) continue;
+        if (fact->support.len < 2 || one_source(c, fact)) continue;
         /* the fact's claims in the fixed order, with their 3-grams */
         order.len = 0;
         for (size_t k = 0; k < fact->claims.len; k++) {
