@@ -180,6 +180,9 @@ typedef struct px_slot_value {
                            * (a value inferred, not stated: judge.c) */
     const char *surface;  /* the words as written */
     const char *pattern;  /* the rule: "age-apposition", "count-verb" */
+    int either;           /* dates: one of the two days of an expression at odds with
+                           * itself ("Monday, February 21" on a Sunday); its article
+                           * states the other too, yet both may rival (judge.c) */
 } px_slot_value;
 
 #define PX_UPDATE_ONLY 2

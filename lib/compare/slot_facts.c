@@ -23,7 +23,9 @@
  * Counts align only with counts of their class (the dead are never the
  * shot) or of a plain noun ("Seven people" said of the seven injured; not
  * shots fired), and times only with times of their topic (the time of
- * death is not the time of the shooting): else their keys stay.  When the values are
+ * death is not the time of the shooting), and days only with days of
+ * their tense (a day ahead, "is due in court Feb. 2", is not the day
+ * past of "appeared in court Wednesday"): else their keys stay.  When the values are
  * all equal, nothing changes: the finders' keys give the agreement.  A
  * fact with two values of the slot in one article is left alone (two
  * counts in one sentence are two things).  Years and months are not
@@ -104,6 +106,8 @@ static void group(px_comparison *c, const fv *g, size_t n)
         differ |= strcasecmp(v->value, v0->value) != 0;
         if (v->slot == PX_SLOT_TIME && strcmp(v->key, v0->key) != 0)
             return; /* the time of death and of the shooting */
+        if (v->slot == PX_SLOT_DATE && (strstr(v->key, "future") != NULL) != (strstr(v0->key, "future") != NULL))
+            return; /* "appeared in court Wednesday" and "is due in court Feb. 2" */
     }
     const char *cls = NULL; /* counts: the event class among them */
     if (v0->slot == PX_SLOT_COUNT) { /* the dead and the shot: two counts */

@@ -493,6 +493,122 @@ static void arrests_told_later(void **state)
     done(&t);
 }
 
+/* A time or day is of the topic word nearest it, not of the first topic
+ * of its sentence: "charged ... with shooting his daughter about 4 p.m."
+ * is the shooting's time, "after hearing gunshots" no court's, and
+ * "arrested Saturday on counts of murder" the arrest's day. */
+static void topic_of_the_value(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Police charged Mark Lee with shooting his daughter about 4 p.m. Saturday.");
+    add(&s, "Herald", "2016-05-01", "The girl was shot about 3:30 p.m. Saturday, police said.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_TIME, "event time", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "16:00", "time-clock");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "A neighbor called 911 about 5:35 a.m. after hearing gunshots.");
+    add(&t, "Herald", "2016-05-01", "The shooting happened about 4:45 a.m. on Main Street.");
+    judged(compare(&t), PX_SLOT_TIME, "event time", PX_JUDGE_CONFLICT);
+    done(&t);
+    story u = {0};
+    add(&u, "Daily", "2016-05-01", "Detectives arrested Mark Lee, 19, of Dayton, on Saturday on counts of murder.");
+    add(&u, "Herald", "2016-05-01", "A man was shot and killed on Main Street on Friday.");
+    c_no_conflict(compare(&u), PX_SLOT_DATE);
+    done(&u);
+}
+
+/* An article telling of this week's shooting tells of a past one with
+ * "On July 27, 2015": no rival of another outlet's days. */
+static void past_events(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-09-17", "Smith was shot and killed Thursday on Main Street.\n\n"
+        "On July 27, 2015, his brother was shot and killed on the street.");
+    add(&s, "Herald", "2016-09-17", "Smith was shot and killed Thursday on Main Street.\n\n"
+        "On Friday, a neighbor remembered the shooting.");
+    px_comparison *c = compare(&s);
+    c_no_conflict(c, PX_SLOT_DATE);
+    judged(c, PX_SLOT_DATE, "event date", PX_JUDGE_AGREEMENT);
+    done(&s);
+}
+
+/* "Monday, December 1" on a Sunday gives both days: either is a rival of
+ * another outlet's day, the weekday ("Sunday" against it) or the number
+ * ("Sunday, December 2" against "Sunday, December 1"). */
+static void weekday_at_odds_with_its_day(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2013-12-01", "Two women died in a shooting early Sunday on Main Street.");
+    add(&s, "Herald", "2013-12-02", "Two women died in a shooting early Monday, Dec. 1, on Main Street.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_DATE, "event date", PX_JUDGE_CONFLICT);
+    has_value(k, 1, "2013-12-02", "date-weekday");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2013-12-02", "Two women died in a shooting on Sunday, Dec. 1, on Main Street.");
+    add(&t, "Herald", "2013-12-03", "Two women died in a shooting on Sunday, Dec. 2, on Main Street.");
+    judged(compare(&t), PX_SLOT_DATE, "event date", PX_JUDGE_CONFLICT);
+    done(&t);
+}
+
+/* The time of death and of an arrest conflict as the event's does ("died
+ * from his injuries at the hospital around 6:10" is the death's); the
+ * court's give agreements only; a meridian glued to the next word is
+ * read; an exact time on a five-minute mark holds the minutes next to it. */
+static void times_of_death_and_arrest(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Smith was shot at 5:45 p.m. and died from his injuries at City Hospital around 6:10 p.m.");
+    add(&s, "Herald", "2016-05-01", "Smith was shot at 5:45 p.m. and was pronounced dead around 6:40 p.m.");
+    px_comparison *c = compare(&s);
+    judged(c, PX_SLOT_TIME, "death time", PX_JUDGE_CONFLICT);
+    judged(c, PX_SLOT_TIME, "event time", PX_JUDGE_AGREEMENT);
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Mark Lee was arrested around 4:30 p.m. in Dayton.");
+    add(&t, "Herald", "2016-05-01", "Officers found the suspect hiding in a garage on Elm Street and "
+        "he was taken into custody around 3:55 p.m., police said.");
+    judged(compare(&t), PX_SLOT_TIME, "arrest time", PX_JUDGE_CONFLICT);
+    done(&t);
+    story u = {0};
+    add(&u, "Daily", "2016-05-01", "The shooting happened shortly before 1:45 p.m.Family members came.");
+    add(&u, "Herald", "2016-05-01", "The shooting happened at 2:27 p.m. on Main Street.");
+    const px_conflict *k = judged(compare(&u), PX_SLOT_TIME, "event time", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "13:45", "time-clock");
+    done(&u);
+    story w = {0};
+    add(&w, "Daily", "2016-05-01", "The shooting happened at 5:19 p.m. on Main Street.");
+    add(&w, "Herald", "2016-05-01", "The shooting happened at 5:20 p.m. on Main Street.");
+    judged(compare(&w), PX_SLOT_TIME, "event time", PX_JUDGE_COMPATIBLE);
+    done(&w);
+}
+
+/* A day ahead is not aligned with a day past of the same fact: the
+ * hearing due Feb. 2 rivals the one scheduled for Feb. 1, not the day of
+ * the first appearance.  "A court-ordered program" is no court's day. */
+static void days_ahead_and_modifiers(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2017-01-11", "Sandoval, who is being held at the county jail in lieu of $500,000 bail, "
+        "appeared Wednesday afternoon in court.\n\nA preliminary hearing is scheduled for Feb. 1.");
+    add(&s, "Herald", "2017-01-19", "He is due in court for a preliminary hearing Feb. 2 and was being held "
+        "in lieu of $500,000 bail.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_DATE, "court, future", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "2017-02-01", "date-explicit");
+    has_value(k, 1, "2017-02-02", "date-explicit");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-09-13", "A teenager was gunned down in his neighborhood after attending a "
+        "court-ordered afterschool program Monday night.");
+    add(&t, "Herald", "2016-09-13", "A teenager was shot and killed in the Garfield neighborhood Tuesday night.");
+    judged(compare(&t), PX_SLOT_DATE, "event date", PX_JUDGE_CONFLICT);
+    done(&t);
+}
+
 static void order_does_not_matter(void **state)
 {
     (void)state;
@@ -540,6 +656,11 @@ int main(void)
         cmocka_unit_test(order_does_not_matter),
         cmocka_unit_test(counts_of_the_event),
         cmocka_unit_test(days_told_later),
+        cmocka_unit_test(topic_of_the_value),
+        cmocka_unit_test(past_events),
+        cmocka_unit_test(weekday_at_odds_with_its_day),
+        cmocka_unit_test(times_of_death_and_arrest),
+        cmocka_unit_test(days_ahead_and_modifiers),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
