@@ -81,9 +81,12 @@ size_t px_summary_independent(const px_comparison *c, const px_indexes *cited);
 /* The weights of the summary's ranking (summary.c explains each), and its
  * target length: lines are added until there are at least `min_lines` and
  * at least max(`words`, `share` x the story's words) words (at most 5
- * lines, 100 words). */
+ * lines, 100 words); past `min_lines`, a line that would overshoot the
+ * target by more than `over` times the words still wanted is passed over
+ * (0: never).  `voiced` > 0 ranks mostly-quoted or loaded sentences with
+ * the plain ones, that much lower; 0 keeps them second choice. */
 typedef struct px_summary_weights {
-    double central, headline, support, lead, event, disputed, share;
+    double central, headline, support, lead, event, disputed, share, voiced, over;
     size_t words, min_lines;
 } px_summary_weights;
 

@@ -16,7 +16,9 @@
  *     "But", "So") or a pronoun whose antecedent is in an earlier sentence
  *     ("He", "She", "They", "It", "This"), or one that addresses the reader
  *     ("Note", "Consider", "Imagine");
- *   - longer than MAX_WORDS (a summary of 50-100 words has no room).
+ *   - longer than MAX_WORDS (a summary of 50-100 words has no room);
+ *   - a quotation with no word outside its quotation marks: who says it
+ *     is in another sentence.
  * It is second choice (PX_SUMMARY_VOICED) when half of it or more is inside
  * quotation marks, or it carries words that judge rather than report
  * (LOADED).
@@ -147,10 +149,13 @@ static int is_quote_mark(const unsigned char *p)
     return p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D || p[2] == 0x98 || p[2] == 0x99) ? 3 : 0;
 }
 
-/* Share of the sentence's bytes inside double quotation marks. */
-static double quoted_share(const char *s)
+/* Share of the sentence's bytes inside double quotation marks; *outside
+ * gets the count of letters outside them (0: a quotation without its
+ * speaker). */
+static double quoted_share(const char *s, size_t *outside)
 {
     size_t inside = 0, total = strlen(s);
+    *outside = 0;
     int open = 0;
     for (size_t i = 0; s[i]; i++) {
         int mark = s[i] == '"';
@@ -160,7 +165,8 @@ static double quoted_share(const char *s)
             i += 2;
         }
         if (mark) open = !open;
-        else inside += open;
+        else if (open) inside++;
+        else *outside += (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z');
     }
     return total ? (double)inside / (double)total : 0;
 }
@@ -248,6 +254,9 @@ px_summary_fitness px_summary_sentence_fitness(const px_comparison *c, size_t ar
         !sh.verb || (n && IN(w, n, OPENERS)) ||
         (sh.long_words >= 3 && sh.capitalised * 10 > sh.long_words * 6))
         return PX_SUMMARY_WEAK;
-    if (sh.loaded || quoted_share(s) >= 0.5) return PX_SUMMARY_VOICED;
+    size_t outside;
+    double quoted = quoted_share(s, &outside);
+    if (quoted > 0 && !outside) return PX_SUMMARY_WEAK;
+    if (sh.loaded || quoted >= 0.5) return PX_SUMMARY_VOICED;
     return PX_SUMMARY_FIT;
 }
