@@ -316,7 +316,7 @@ static void overshoot_passed_over(void **state)
 /* A sentence that is mostly quotation is second choice at weights.voiced
  * 0, whatever its rank; above 0 it competes with plain reporting, that
  * much lower, and leads when the story is about what was said.  A
- * quotation without its speaker is a last resort. */
+ * quotation without its speaker, or with "he" for one, is a last resort. */
 static void quotation_competes(void **state)
 {
     (void)state;
@@ -327,12 +327,15 @@ static void quotation_competes(void **state)
             "\xe2\x80\x9cNobody repaired the cracks in that wall for years.\xe2\x80\x9d");
     add(&s, "Ravel dam: nobody repaired the cracks, mayor says\n\n"
             "\xe2\x80\x9cThe Ravel dam broke because nobody repaired the cracks in its wall,\xe2\x80\x9d the mayor said. "
-            "The village school opened as a shelter overnight.");
+            "The village school opened as a shelter overnight. "
+            "\xe2\x80\x9cThe school will stay open all week,\xe2\x80\x9d he said.");
     compare(&s);
     size_t q = sentence_with(&s, 0, "nobody repaired");
     assert_int_equal(px_summary_sentence_fitness(s.c, 0, q), PX_SUMMARY_VOICED);
-    /* a quotation with no word outside its marks: who says it is elsewhere */
+    /* a quotation with no word outside its marks, or a pronoun for its
+     * speaker: who says it is in another sentence */
     assert_int_equal(px_summary_sentence_fitness(s.c, 0, sentence_with(&s, 0, "for years")), PX_SUMMARY_WEAK);
+    assert_int_equal(px_summary_sentence_fitness(s.c, 1, sentence_with(&s, 1, "all week")), PX_SUMMARY_WEAK);
     px_summary_weights w = px_summary_default_weights;
     w.share = 0, w.words = 1, w.min_lines = 1, w.voiced = 0; /* one line: the best */
     summarise_with(&s, &w);
