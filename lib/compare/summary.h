@@ -18,8 +18,9 @@
 #include "compare/compare.h"
 
 /* How fit a sentence is for a summary.  Lower is better: a summary takes
- * PX_SUMMARY_FIT sentences first and falls back a level only when it has
- * fewer than 3 lines. */
+ * PX_SUMMARY_FIT sentences first (and PX_SUMMARY_VOICED ones with them, at
+ * a cost, when weights.voiced > 0) and falls back a level only when it has
+ * fewer than weights.min_lines lines. */
 typedef enum px_summary_fitness {
     PX_SUMMARY_FIT = 0,   /* plain reporting in the summary's own voice */
     PX_SUMMARY_VOICED,    /* sound but mostly a quotation, or loaded words */
