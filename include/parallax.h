@@ -705,6 +705,43 @@ px_status px_similarity_of(const px_article *a, const px_analysis *an,
                            const px_article *b, const px_analysis *bn,
                            px_similarity *out, px_error *err);
 
+/* What two articles share that weighed most in their similarity (a key of
+ * the terms or the specifics cosine, px_similarity), as article a writes
+ * it. */
+typedef enum px_shared_kind {
+    PX_SHARED_WORD = 0, /* a content word */
+    PX_SHARED_NAME,     /* a proper name */
+    PX_SHARED_PLACE,    /* a name that is a place in either article */
+    PX_SHARED_NUMBER    /* a number of two digits or more */
+} px_shared_kind;
+
+typedef struct px_shared {
+    px_shared_kind kind;
+    const char *text; /* "earthquake", "Susan Rice", "2,000"; owned by the report */
+    double weight;    /* its share of the cosine it is part of, in (0, 1] */
+} px_shared;
+
+typedef struct px_similarity_report px_similarity_report;
+
+/*
+ * px_similarity_of with the evidence (`parallax similarity`), the titles'
+ * words read with ctx: the scores, the days apart (-1 when a side is
+ * undated) and what the two share, heaviest first within the words and
+ * within the names, places and numbers (the words first), at most max of
+ * each of the two (0: no evidence).  The articles and analyses are only
+ * read during the call.  Free *out with px_similarity_report_free().
+ * Fails with PX_EUSAGE when an argument is NULL.
+ */
+px_status px_similarity_explain(px_context *ctx, const px_article *a, const px_analysis *an,
+                                const px_article *b, const px_analysis *bn, size_t max,
+                                px_similarity_report **out, px_error *err);
+const px_similarity *px_similarity_report_scores(const px_similarity_report *r);
+int px_similarity_report_days_apart(const px_similarity_report *r);
+/* The shared keys; NULL when i >= the count. */
+size_t px_similarity_report_shared_count(const px_similarity_report *r);
+const px_shared *px_similarity_report_shared(const px_similarity_report *r, size_t i);
+void px_similarity_report_free(px_similarity_report *r);
+
 /*
  * Groups n articles into stories in batch (`parallax cluster`): the
  * grouping of `add` over the articles sorted by date, document
