@@ -152,6 +152,7 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
     px_compare_judge(c);
     px_compare_names(c);
     px_compare_sort_conflicts(c);
+    px_compare_disputes(c);
     px_compare_summary(c);
     *out = c;
     return PX_OK;
@@ -210,6 +211,7 @@ void px_comparison_free(px_comparison *c)
     for (size_t i = 0; i < c->facts.len; i++) {
         px_vec_free(&c->facts.items[i].claims);
         px_vec_free(&c->facts.items[i].support);
+        px_vec_free(&c->facts.items[i].disputed);
     }
     px_vec_free(&c->facts);
     free(c->fact_index.count);
