@@ -14,6 +14,8 @@
  *   align.c     claims of different articles that say the same thing are
  *               linked; linked claims form a fact; each fact is labelled
  *               consensus (all articles), shared (several) or unique (one)
+ *   copying.c   sentences an article repeats from another outlet's
+ *               earlier article, and whether it credits it
  *   quotes.c    each distinct quotation once, with every article that
  *               carries it: verbatim, partial or altered; its speaker and
  *               wording conflicts
@@ -238,6 +240,20 @@ typedef struct px_copy {
     double overlap;        /* share of the copy's 4-gram shingles in the original */
 } px_copy;
 
+/* Sentences article `copy` repeats from an earlier article of another
+ * outlet (copying.c): the sentence pairs, how many, and what a reader asks. */
+typedef struct px_sentence_pair {
+    size_t copy, original; /* sentence indexes in the two articles */
+} px_sentence_pair;
+
+typedef struct px_copied {
+    size_t copy, original;             /* article indexes */
+    size_t count;                      /* sentences of copy repeated from original */
+    PX_VEC(px_sentence_pair) sentences; /* they, by copy's sentence (at most 64) */
+    int dated_first;                   /* 1: original's date is before copy's; 0: not known */
+    int credited;                      /* 1: copy names original's outlet as a source */
+} px_copied;
+
 typedef struct px_summary_line {
     size_t claim;          /* the (first claim of the) sentence chosen */
     px_indexes support;    /* the articles it is cited to (summary_cite.c), ascending */
@@ -285,6 +301,7 @@ struct px_comparison {
     PX_VEC(px_story_quote) quotes;
     PX_VEC(px_citation) citations;
     PX_VEC(px_copy) copies;
+    PX_VEC(px_copied) copied;      /* copying.c: repeated sentences, most first */
     PX_VEC(px_summary_line) summary;
 };
 
@@ -302,6 +319,11 @@ void px_compare_claims(px_comparison *c);
  * the first bytes of a content word's stem; 0 for any other token. */
 uint64_t px_claim_key(const px_token *t);
 void px_compare_align(px_comparison *c);
+void px_compare_copying(px_comparison *c); /* after px_compare_align */
+
+/* 1 when both ISO dates give a time of day in the same zone (the same
+ * ending: "Z", "+02:00"), so that strcmp orders them in time (sources.c). */
+int px_compare_same_zone(const char *a, const char *b);
 void px_compare_quotes(px_comparison *c);
 void px_compare_slots(px_comparison *c);
 void px_compare_judge(px_comparison *c); /* after px_compare_sources and px_compare_slots */
@@ -340,6 +362,11 @@ void px_compare_run(const void *items, size_t len, size_t stride, uint64_t key, 
  * agreements), then slot, subject, entity and first value, so the order
  * never depends on the order the articles were given in. */
 void px_compare_sort_conflicts(px_comparison *c);
+
+/* The outlet article a's text names as itself ("Acme News's Washington
+ * desk", "all Acme News articles": self_outlet.c), in c->arena; NULL when
+ * it names none.  For labels. */
+const char *px_compare_self_outlet(px_comparison *c, const px_article *a);
 
 /* Fills each fact's `disputed` (disputes.c); after px_compare_sort_conflicts. */
 void px_compare_disputes(px_comparison *c);

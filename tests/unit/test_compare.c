@@ -141,6 +141,24 @@ static void a_fact_with_differing_values_is_disputed(void **state)
     done(&t);
 }
 
+/* A plain-text article is labelled by the outlet its text names as itself
+ * when speaking to the reader; a newsroom named in reporting is not. */
+static void an_outlet_named_by_its_own_text_labels_it(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Bridge reopens\n\nThe Harlow river bridge reopened to traffic on Monday after eight months of repairs.\n\n"
+            "(The Harlow Courier's county desk will keep you updated as the story develops.)");
+    add(&s, "Harlow crossing open again\n\nAfter eight months of repairs, the Harlow river bridge reopened to traffic Monday.\n\n"
+            "A spokesman told Daily Planet's Washington bureau that the repairs cost millions.");
+    add(&s, "Bridge open\n\nThe Harlow river bridge reopened on Monday, as stated on all Acme Wire stories today.");
+    compare(&s);
+    assert_string_equal(s.c->labels[0], "Harlow Courier");
+    assert_string_equal(s.c->labels[1], "a1"); /* no reader addressed: not its own name */
+    assert_string_equal(s.c->labels[2], "Acme Wire");
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -149,6 +167,7 @@ int main(void)
         cmocka_unit_test(near_copies_are_syndication),
         cmocka_unit_test(one_article_is_a_comparison),
         cmocka_unit_test(a_fact_with_differing_values_is_disputed),
+        cmocka_unit_test(an_outlet_named_by_its_own_text_labels_it),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
