@@ -87,8 +87,30 @@ static int event_class(const char *key)
            !strcmp(key, "arrested");
 }
 
+/* 1 when an article of the fact states, outside it and under `key`, the
+ * fact's value of another article: judge.c would take the two values for
+ * two things that article tells apart, and the fact's difference would
+ * not show.  vfirst[a] is where article a's values start. */
+static int hidden(const px_comparison *c, const size_t *vfirst, const fv *g, size_t n,
+                  const char *key)
+{
+    for (size_t i = 0; i < n; i++) {
+        const px_slot_value *v = &c->slot_values.items[g[i].value];
+        for (size_t k = vfirst[v->article]; k < vfirst[v->article + 1]; k++) {
+            const px_slot_value *w = &c->slot_values.items[k];
+            if (w->slot != v->slot || w->sentence == v->sentence || strcmp(w->key, key) != 0 ||
+                w->num == v->num)
+                continue;
+            for (size_t j = 0; j < n; j++)
+                if (g[j].arank != g[i].arank && c->slot_values.items[g[j].value].num == w->num)
+                    return 1;
+        }
+    }
+    return 0;
+}
+
 /* One group: the values of one slot in one fact, sorted by article rank. */
-static void group(px_comparison *c, const fv *g, size_t n)
+static void group(px_comparison *c, const size_t *vfirst, const fv *g, size_t n)
 {
     px_slot_value *v0 = &c->slot_values.items[g[0].value];
     size_t articles = 1;
@@ -120,7 +142,16 @@ static void group(px_comparison *c, const fv *g, size_t n)
     int same_key = 1;
     for (size_t i = 1; i < n; i++) same_key &= !strcmp(c->slot_values.items[g[i].value].key, v0->key);
     const char *key = v0->key;
-    if (!same_key && cls) { /* "Seven people" of a fact on the injured: the injured */
+    if (v0->slot == PX_SLOT_COUNT && (cls || same_key) &&
+        hidden(c, vfirst, g, n, cls ? cls : v0->key)) {
+        /* "five people were injured" / "three people were injured": the
+         * count of this fact, "injured#f12", compared apart from the
+         * article's other counts of the class (a headline's "5 Injured"
+         * left unchanged must not hide the fact's two values) */
+        char buf[96];
+        snprintf(buf, sizeof buf, "%s#f%zu", cls ? cls : v0->key, g[0].frank);
+        key = px_arena_strdup(&c->arena, buf);
+    } else if (!same_key && cls) { /* "Seven people" of a fact on the injured: the injured */
         key = cls;
     } else if (!same_key) {
         char buf[64];
@@ -145,6 +176,13 @@ void pxs_align_values(px_comparison *c)
     }
     for (size_t a = 1; a <= c->n; a++)
         if (first[a] < first[a - 1]) first[a] = first[a - 1];
+    size_t *vfirst = px_xcalloc(c->n + 1, sizeof *vfirst); /* values lie by article */
+    for (size_t i = 0; i < c->slot_values.len; i++) {
+        assert(i == 0 || c->slot_values.items[i].article >= c->slot_values.items[i - 1].article);
+        vfirst[c->slot_values.items[i].article + 1] = i + 1;
+    }
+    for (size_t a = 1; a <= c->n; a++)
+        if (vfirst[a] < vfirst[a - 1]) vfirst[a] = vfirst[a - 1];
     size_t *frank = px_xmalloc(c->facts.len * sizeof *frank);
     for (size_t f = 0; f < c->facts.len; f++) {
         const px_fact *ft = &c->facts.items[f];
@@ -169,11 +207,12 @@ void pxs_align_values(px_comparison *c)
         for (size_t i = 0; i < m;) {
             size_t e = i + 1;
             while (e < m && list[e].frank == list[i].frank) e++;
-            group(c, list + i, e - i);
+            group(c, vfirst, list + i, e - i);
             i = e;
         }
         free(list);
     }
     free(frank);
+    free(vfirst);
     free(first);
 }

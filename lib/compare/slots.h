@@ -74,6 +74,10 @@ void pxs_dates(const px_sx *x);
 /* Per article, after its sentences: arrests told without a count, from
  * its values at index `from` on (slot_count.c). */
 void pxs_custody(px_comparison *c, size_t a, size_t from);
+/* After the finders: in a story where no one died, the count of the shot
+ * is the count of the injured ("four people were shot", "four people were
+ * wounded"): the shot are re-keyed "injured" (slot_count.c). */
+void pxs_shot_as_injured(px_comparison *c);
 /* Per article: places and roles (from the analysis's entities). */
 void pxs_places(px_comparison *c, size_t a);
 void pxs_roles(px_comparison *c, size_t a);

@@ -407,6 +407,60 @@ static void counts_of_the_event(void **state)
     done(&t);
 }
 
+/* A count's class read past "who" and past the people's ages ("four men
+ * who were shot", "five men between the ages of 21 and 58 were shot");
+ * the ages of a range are no count ("aged between 20 and 37 were shot"). */
+static void counts_past_clauses(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Police said four men who were shot on the porch survived.");
+    add(&s, "Herald", "2016-05-01", "Police said three men were wounded on the porch.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_COUNT, "injured", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "4", "count-passive");
+    has_value(k, 1, "3", "count-passive");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Police say five men between the ages of 21 and 58 were shot.");
+    add(&t, "Herald", "2016-05-01", "Six men, ages 21 to 58, were shot on the corner.");
+    add(&t, "Star", "2016-05-01", "Ten victims aged between 20 and 37 were shot, police said.");
+    px_comparison *c = compare(&t);
+    k = judged(c, PX_SLOT_COUNT, "injured", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "5", "count-passive");
+    has_value(k, 1, "6", "count-passive");
+    for (size_t i = 0; i < k->values.len; i++) assert_string_not_equal(k->values.items[i].value, "37");
+    done(&t);
+}
+
+/* Two outlets' one sentence with two counts is a conflict even when one
+ * of them gives the other's count elsewhere (an old headline's "5
+ * Injured"); a caption, which ends with a photo credit or is followed by
+ * one, gives no count. */
+static void counts_of_one_fact(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Three people were injured in a drive-by shooting in the "
+                                   "Overtown neighborhood on Sunday.\n\n5 Injured in Drive-By "
+                                   "Shooting in Overtown");
+    add(&s, "Herald", "2016-05-01", "Five people were injured in a drive-by shooting in the "
+                                    "Overtown neighborhood on Sunday.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_COUNT, "injured", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "3", "count-passive");
+    has_value(k, 1, "5", "count-passive");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Four people were wounded on Mermaid Avenue on Sunday.\n\n"
+                                   "Five people were shot on Mermaid Avenue on Sunday. (Todd "
+                                   "Maisel/Daily News)");
+    add(&t, "Herald", "2016-05-01", "Four people were wounded on Mermaid Avenue on Sunday.\n\n"
+                                    "Five people were shot on Mermaid Avenue on Sunday.\n(Todd "
+                                    "Maisel/Daily News)");
+    add(&t, "Star", "2016-05-01", "Four people were shot on Mermaid Avenue on Sunday.");
+    c_no_conflict(compare(&t), PX_SLOT_COUNT);
+    done(&t);
+}
+
 /* A week later, "Thursday" of the shooting is still the day all of them
  * had seen: a rival of the first outlet's Friday. */
 static void days_told_later(void **state)
@@ -539,6 +593,8 @@ int main(void)
         cmocka_unit_test(arrests_told_later),
         cmocka_unit_test(order_does_not_matter),
         cmocka_unit_test(counts_of_the_event),
+        cmocka_unit_test(counts_past_clauses),
+        cmocka_unit_test(counts_of_one_fact),
         cmocka_unit_test(days_told_later),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
