@@ -461,6 +461,53 @@ static void counts_of_one_fact(void **state)
     done(&t);
 }
 
+/* Whose age: "30-year-old Selemon Belai of Atlanta" is a person of a
+ * place; "a 19-year-old Beverly man" a man of a town; "the 45-year-old
+ * mother, Marsha Lynch," the named one; "killed by a 12-year-old
+ * relative" the shooter, not the one who died. */
+static void ages_of_whom(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "The man who died was identified as 30-year-old Selemon Belai "
+                                   "of Atlanta.");
+    add(&s, "Herald", "2016-05-01", "He has been identified as Selemon Belai, 27, of Atlanta.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_AGE, "Belai", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "30", "age-adjective");
+    has_value(k, 1, "27", "age-apposition");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "A 19-year-old Beverly man was held without bail after the "
+                                   "shooting on Elm Street.");
+    add(&t, "Herald", "2016-05-01", "A 21-year-old man was held without bail after the shooting "
+                                    "on Elm Street.");
+    k = judged(compare(&t), PX_SLOT_AGE, "man", PX_JUDGE_CONFLICT);
+    assert_null(find(t.c, PX_SLOT_AGE, "Beverly"));
+    done(&t);
+    story u = {0};
+    add(&u, "Daily", "2016-05-01", "The 45-year-old mother, Marsha Lynch, told deputies the "
+                                   "bullet went through the wall.");
+    add(&u, "Herald", "2016-05-01", "Deputies arrested 43-year-old Marsha Lynch at the home.");
+    k = judged(compare(&u), PX_SLOT_AGE, "Lynch", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "45", "age-apposition");
+    done(&u);
+    story v = {0};
+    add(&v, "Daily", "2016-05-01", "A 13-year-old died in an accidental shooting in Perry County "
+                                   "on Sunday afternoon.");
+    add(&v, "Herald", "2016-05-01", "A 10-year-old boy was accidentally shot and killed by a "
+                                    "12-year-old relative in Perry County on Sunday afternoon.");
+    px_comparison *c = compare(&v);
+    for (size_t i = 0; i < c->conflicts.len; i++) {
+        const px_conflict *x = &c->conflicts.items[i];
+        if (x->slot != PX_SLOT_AGE || x->judgment != PX_JUDGE_CONFLICT) continue;
+        for (size_t j = 0; j < x->values.len; j++) assert_string_not_equal(x->values.items[j].value, "12");
+    }
+    k = judged(c, PX_SLOT_AGE, "someone", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "13", "age-adjective");
+    has_value(k, 1, "10", "age-adjective");
+    done(&v);
+}
+
 /* A week later, "Thursday" of the shooting is still the day all of them
  * had seen: a rival of the first outlet's Friday. */
 static void days_told_later(void **state)
@@ -595,6 +642,7 @@ int main(void)
         cmocka_unit_test(counts_of_the_event),
         cmocka_unit_test(counts_past_clauses),
         cmocka_unit_test(counts_of_one_fact),
+        cmocka_unit_test(ages_of_whom),
         cmocka_unit_test(days_told_later),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
