@@ -22,13 +22,16 @@
  *                    agreements only, unless the sentence tells of the event
  *                    itself: a story counts many groups of people)
  *
- * Classes: dead, injured, shot ("three shot"), arrested, shots, and the plain nouns
- * (people, men, women, children, teens, boys, girls, victims, suspects,
- * officers, vehicles, homes).  "Two of the victims" is a part, not a count,
- * and so is "two other victims" or the "two men" of "three women and two
- * men dead"; numbers inside quotation marks are skipped, and a sentence
- * counting beyond the event ("since", "this year", "so
- * far", "homicides") gives none.
+ * Classes: dead, injured, shot ("three shot"), arrested, shots, and the
+ * plain nouns (people, men, women, children, teens, boys, girls, victims,
+ * suspects, officers, juveniles, adults, students, vehicles, homes).  "Two
+ * of the victims" is a part, not a count, and so is "two other victims",
+ * the ages of a range ("aged between 20 and 37"), or the "two men" of
+ * "three women and two men dead"; numbers inside quotation marks are
+ * skipped, and a sentence counting beyond the event ("since", "this
+ * year", "so far", "homicides") gives none.  A passive is read past "who"
+ * and the people's ages: "four men who were shot", "five men between the
+ * ages of 21 and 58 were shot".
  * Ordinals ("the fourth time") are numbers of the event (slot number),
  * for agreements only.
  *
@@ -49,6 +52,8 @@ static const char *const NOUNS[][2] = {
     {"kids", "children"}, {"child", "children"}, {"teens", "teens"}, {"teenagers", "teens"},
     {"boys", "boys"}, {"girls", "girls"}, {"victims", "victims"}, {"victim", "victims"},
     {"suspects", "suspects"}, {"suspect", "suspects"}, {"officers", "officers"},
+    {"juveniles", "juveniles"}, {"individuals", "people"}, {"adults", "adults"},
+    {"students", "students"}, {"deputies", "officers"}, {"gunmen", "suspects"},
     {"vehicles", "vehicles"}, {"cars", "vehicles"}, {"homes", "homes"}, {"houses", "homes"},
     {"shots", "shots"}, {"rounds", "shots"}, {"gunshots", "shots"}, {"bullets", "shots"},
     {"shot", "shot"}};
@@ -142,7 +147,7 @@ static void ordinal(const px_sx *x, const px_number *n, size_t ti, size_t tj)
 static int statistic(const px_sx *x)
 {
     static const char *const cues[] = {"since", "year", "years", "months", "annually", "total",
-                                       "homicides", "record", "average", "far", NULL};
+                                       "homicides", "average", "far", NULL};
     for (size_t i = x->t0; i < x->t1; i++)
         if (pxs_in(x, i, cues)) return 1;
     return 0;

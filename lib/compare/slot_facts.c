@@ -19,7 +19,10 @@
  * thing told by each outlet.  When they differ, they may conflict
  * whatever their own keys said (a plain "three people" or a non-event
  * topic's values otherwise give agreements only); when their keys differ
- * too they are moved to one key of their own, "f<fact>".
+ * too they are moved to one key of their own, "f<fact>".  Counts whose
+ * difference another count of an article would hide (judge.c takes two
+ * values one article states for two things) are compared once more on
+ * their own, copied under "<class>#f<fact>".
  * Counts align only with counts of their class (the dead are never the
  * shot) or of a plain noun ("Seven people" said of the seven injured; not
  * shots fired), and times only with times of their topic (the time of
@@ -145,12 +148,21 @@ static void group(px_comparison *c, const size_t *vfirst, const fv *g, size_t n)
     if (v0->slot == PX_SLOT_COUNT && (cls || same_key) &&
         hidden(c, vfirst, g, n, cls ? cls : v0->key)) {
         /* "five people were injured" / "three people were injured": the
-         * count of this fact, "injured#f12", compared apart from the
-         * article's other counts of the class (a headline's "5 Injured"
-         * left unchanged must not hide the fact's two values) */
+         * count of this fact is compared once more on its own, as
+         * "injured#f12" (a headline's "5 Injured" left unchanged must not
+         * hide the fact's two values); the values stay under their class
+         * too, where the article's other counts keep telling them apart */
         char buf[96];
         snprintf(buf, sizeof buf, "%s#f%zu", cls ? cls : v0->key, g[0].frank);
         key = px_arena_strdup(&c->arena, buf);
+        for (size_t i = 0; i < n; i++) {
+            px_slot_value v = c->slot_values.items[g[i].value]; /* a copy: the push may move them */
+            v.key = key;
+            if (cls) v.subject = cls;
+            if (v.no_conflict == 1) v.no_conflict = 0;
+            px_vec_push(&c->slot_values, v);
+        }
+        return;
     } else if (!same_key && cls) { /* "Seven people" of a fact on the injured: the injured */
         key = cls;
     } else if (!same_key) {

@@ -432,6 +432,30 @@ static void counts_past_clauses(void **state)
     done(&t);
 }
 
+/* Counted nouns of people beyond the common ones ("two male juveniles");
+ * "a record release party" tells of no statistic. */
+static void counts_of_more_nouns(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Four adults and two male juveniles were treated for minor "
+                                   "injuries at the hospital.");
+    add(&s, "Herald", "2016-05-01", "Four adults and five male juveniles were treated for minor "
+                                    "injuries at the hospital.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_COUNT, "juveniles", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "2", "count-noun");
+    has_value(k, 1, "5", "count-noun");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Six people were shot when a group of men opened fire during "
+                                   "a record release party, police said.");
+    add(&t, "Herald", "2016-05-01", "Seven people were shot when men opened fire at a party, "
+                                    "police said.");
+    k = judged(compare(&t), PX_SLOT_COUNT, "injured", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "6", "count-passive");
+    done(&t);
+}
+
 /* Two outlets' one sentence with two counts is a conflict even when one
  * of them gives the other's count elsewhere (an old headline's "5
  * Injured"); a caption, which ends with a photo credit or is followed by
@@ -642,6 +666,7 @@ int main(void)
         cmocka_unit_test(counts_of_the_event),
         cmocka_unit_test(counts_past_clauses),
         cmocka_unit_test(counts_of_one_fact),
+        cmocka_unit_test(counts_of_more_nouns),
         cmocka_unit_test(ages_of_whom),
         cmocka_unit_test(days_told_later),
     };
