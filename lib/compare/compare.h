@@ -14,6 +14,8 @@
  *   align.c     claims of different articles that say the same thing are
  *               linked; linked claims form a fact; each fact is labelled
  *               consensus (all articles), shared (several) or unique (one)
+ *   copying.c   sentences an article repeats from another outlet's
+ *               earlier article, and whether it credits it
  *   quotes.c    each distinct quotation once, with every article that
  *               carries it: verbatim, partial or altered; its speaker and
  *               wording conflicts
@@ -28,6 +30,7 @@
  *   names.c     a story entity spelled differently by outlets (a name
  *               conflict), or the same by independent outlets (agreement)
  *   conflict.c  the order of the judged details
+ *   disputes.c  the facts whose sentences give a conflict's differing values
  *   summary*.c  3-5 sentences, central, early and well supported, each cited
  *               to the outlets whose own sentence carries its names and
  *               numbers (summary.h)
@@ -92,6 +95,8 @@ typedef struct px_fact {
     px_indexes claims;   /* its claims, in article order */
     px_indexes support;  /* the articles that report it, ascending */
     size_t best;         /* the claim that states it best (shown as its text) */
+    px_indexes disputed; /* conflicts (indexes into c->conflicts, ascending) two of whose
+                          * differing values come from this fact's sentences (disputes.c) */
 } px_fact;
 
 typedef enum px_conflict_kind {
@@ -235,6 +240,20 @@ typedef struct px_copy {
     double overlap;        /* share of the copy's 4-gram shingles in the original */
 } px_copy;
 
+/* Sentences article `copy` repeats from an earlier article of another
+ * outlet (copying.c): the sentence pairs, how many, and what a reader asks. */
+typedef struct px_sentence_pair {
+    size_t copy, original; /* sentence indexes in the two articles */
+} px_sentence_pair;
+
+typedef struct px_copied {
+    size_t copy, original;             /* article indexes */
+    size_t count;                      /* sentences of copy repeated from original */
+    PX_VEC(px_sentence_pair) sentences; /* they, by copy's sentence (at most 64) */
+    int dated_first;                   /* 1: original's date is before copy's; 0: not known */
+    int credited;                      /* 1: copy names original's outlet as a source */
+} px_copied;
+
 typedef struct px_summary_line {
     size_t claim;          /* the (first claim of the) sentence chosen */
     px_indexes support;    /* the articles it is cited to (summary_cite.c), ascending */
@@ -283,6 +302,7 @@ struct px_comparison {
     PX_VEC(px_story_quote) quotes;
     PX_VEC(px_citation) citations;
     PX_VEC(px_copy) copies;
+    PX_VEC(px_copied) copied;      /* copying.c: repeated sentences, most first */
     PX_VEC(px_summary_line) summary;
 };
 
@@ -300,6 +320,11 @@ void px_compare_claims(px_comparison *c);
  * the first bytes of a content word's stem; 0 for any other token. */
 uint64_t px_claim_key(const px_token *t);
 void px_compare_align(px_comparison *c);
+void px_compare_copying(px_comparison *c); /* after px_compare_align */
+
+/* 1 when both ISO dates give a time of day in the same zone (the same
+ * ending: "Z", "+02:00"), so that strcmp orders them in time (sources.c). */
+int px_compare_same_zone(const char *a, const char *b);
 void px_compare_quotes(px_comparison *c);
 void px_compare_slots(px_comparison *c);
 void px_compare_judge(px_comparison *c); /* after px_compare_sources and px_compare_slots */
@@ -338,6 +363,14 @@ void px_compare_run(const void *items, size_t len, size_t stride, uint64_t key, 
  * agreements), then slot, subject, entity and first value, so the order
  * never depends on the order the articles were given in. */
 void px_compare_sort_conflicts(px_comparison *c);
+
+/* The outlet article a's text names as itself ("Acme News's Washington
+ * desk", "all Acme News articles": self_outlet.c), in c->arena; NULL when
+ * it names none.  For labels. */
+const char *px_compare_self_outlet(px_comparison *c, const px_article *a);
+
+/* Fills each fact's `disputed` (disputes.c); after px_compare_sort_conflicts. */
+void px_compare_disputes(px_comparison *c);
 
 /* 1 when article a supports fact f (binary search of f->support). */
 int px_fact_supported_by(const px_fact *f, size_t a);

@@ -59,20 +59,37 @@ static void shingles(const px_analysis *an, px_keys *out)
     px_keys_unique(out);
 }
 
-/* What the original of a pair is chosen by: earlier date, then more
- * shingles, then id, then input order.  (With some articles undated this
- * is not transitive; the order it sorts large buckets in needs none.) */
+/* What the original of a pair is chosen by: earlier date (on one day, the
+ * earlier time when both give one in the same zone), then more shingles,
+ * then id, then input order.  (With some articles undated this is not
+ * transitive; the order it sorts large buckets in needs none.) */
 typedef struct order_key {
     int32_t day;
+    const char *date;
     size_t shingles;
     const char *id;
     size_t article;
 } order_key;
 
+/* 1 when both ISO dates give a time of day ("2026-03-05T08:00:00Z") in
+ * the same zone (the same ending), so that comparing them compares times. */
+int px_compare_same_zone(const char *a, const char *b)
+{
+    size_t n = a ? strlen(a) : 0, m = b ? strlen(b) : 0;
+    if (n < 16 || m < 16 || a[10] != 'T' || b[10] != 'T') return 0;
+    if (a[n - 1] == 'Z' || b[m - 1] == 'Z') return a[n - 1] == b[m - 1];
+    return n >= 6 && m >= 6 && strcmp(a + n - 6, b + m - 6) == 0 &&
+           (a[n - 6] == '+' || a[n - 6] == '-');
+}
+
 static int cmp_order(const void *x, const void *y)
 {
     const order_key *a = x, *b = y;
     if (a->day != PX_NO_DAY && b->day != PX_NO_DAY && a->day != b->day) return a->day < b->day ? -1 : 1;
+    if (a->day != PX_NO_DAY && a->day == b->day && px_compare_same_zone(a->date, b->date)) {
+        int k = strcmp(a->date, b->date);
+        if (k) return k < 0 ? -1 : 1;
+    }
     if (a->shingles != b->shingles) return a->shingles > b->shingles ? -1 : 1;
     int id = strcmp(a->id, b->id);
     if (id) return id < 0 ? -1 : 1;
@@ -225,7 +242,7 @@ static void syndication(px_comparison *c)
     ctx x = {c, sh, px_xmalloc(c->n * sizeof *x.rank), px_xmalloc(c->n * sizeof *x.by_rank)};
     order_key *keys = px_xmalloc(c->n * sizeof *keys);
     for (size_t a = 0; a < c->n; a++)
-        keys[a] = (order_key){px_day_of(c->articles[a]->date), sh[a].len, px_article_id(c->articles[a]), a};
+        keys[a] = (order_key){px_day_of(c->articles[a]->date), c->articles[a]->date, sh[a].len, px_article_id(c->articles[a]), a};
     qsort(keys, c->n, sizeof *keys, cmp_order);
     for (size_t i = 0; i < c->n; i++) x.rank[keys[i].article] = i, x.by_rank[i] = keys[i].article;
     free(keys);
@@ -240,8 +257,8 @@ static void syndication(px_comparison *c)
         size_t smaller = sh[a].len < sh[b].len ? sh[a].len : sh[b].len;
         double overlap = smaller ? (double)px_keys_shared(&sh[a], &sh[b]) / (double)smaller : 0;
         if (!smaller || (distance > NEAR && overlap < OVERLAP)) continue;
-        order_key ka = {px_day_of(c->articles[a]->date), sh[a].len, px_article_id(c->articles[a]), a};
-        order_key kb = {px_day_of(c->articles[b]->date), sh[b].len, px_article_id(c->articles[b]), b};
+        order_key ka = {px_day_of(c->articles[a]->date), c->articles[a]->date, sh[a].len, px_article_id(c->articles[a]), a};
+        order_key kb = {px_day_of(c->articles[b]->date), c->articles[b]->date, sh[b].len, px_article_id(c->articles[b]), b};
         int a_first = cmp_order(&ka, &kb) < 0;
         px_copy cp = {a_first ? b : a, a_first ? a : b, distance, overlap};
         px_vec_push(&c->copies, cp);

@@ -340,6 +340,22 @@ static void sources(const px_comparison *c, FILE *f)
         fprintf(f, " (simhash distance %d bits, %.0f%% of its 4-word shingles found there).</p>\n",
                 p->distance, p->overlap * 100);
     }
+    for (size_t i = 0; i < c->copied.len; i++) {
+        const px_copied *p = &c->copied.items[i];
+        fputs("<p>Copying: ", f);
+        pxh_pill(f, c, p->copy, (size_t)-1);
+        fprintf(f, " repeats %zu sentence%s of ", p->count, p->count == 1 ? "" : "s");
+        pxh_pill(f, c, p->original, (size_t)-1);
+        fputs(p->dated_first ? ", published earlier," : " (which came first, their dates do not tell),", f);
+        fputs(p->credited ? " and credits it:" : " without crediting it:", f);
+        for (size_t k = 0; k < p->sentences.len && k < 8; k++) {
+            fputc(' ', f);
+            pxh_pill(f, c, p->copy, p->sentences.items[k].copy);
+            fputs("&nbsp;=&nbsp;", f);
+            pxh_pill(f, c, p->original, p->sentences.items[k].original);
+        }
+        fputs("</p>\n", f);
+    }
     fputs("</section>\n", f);
 }
 

@@ -120,6 +120,8 @@ static void facts_json(px_jsonw *w, const px_comparison *c)
         px_jsonw_key_string_opt(w, "kind", px_fact_kind_name(f->kind));
         px_jsonw_key(w, "support");
         indexes_json(w, &f->support);
+        px_jsonw_key(w, "disputed");
+        indexes_json(w, &f->disputed);
         px_jsonw_key(w, "claims");
         px_jsonw_array_begin(w);
         for (size_t k = 0; k < f->claims.len; k++) {
@@ -281,6 +283,33 @@ static void citations_json(px_jsonw *w, const px_comparison *c)
     px_jsonw_array_end(w);
 }
 
+static void copying_json(px_jsonw *w, const px_comparison *c)
+{
+    px_jsonw_array_begin(w);
+    for (size_t i = 0; i < c->copied.len; i++) {
+        const px_copied *p = &c->copied.items[i];
+        px_jsonw_object_begin(w);
+        px_jsonw_key_int(w, "copy", p->copy);
+        px_jsonw_key_int(w, "original", p->original);
+        px_jsonw_key_int(w, "count", p->count);
+        px_jsonw_key(w, "sentences");
+        px_jsonw_array_begin(w);
+        for (size_t k = 0; k < p->sentences.len; k++) {
+            px_jsonw_object_begin(w);
+            px_jsonw_key_int(w, "copy", p->sentences.items[k].copy);
+            px_jsonw_key_int(w, "original", p->sentences.items[k].original);
+            px_jsonw_object_end(w);
+        }
+        px_jsonw_array_end(w);
+        px_jsonw_key(w, "original_first");
+        if (p->dated_first) px_jsonw_bool(w, 1);
+        else px_jsonw_null(w);
+        px_jsonw_key_bool(w, "credited", p->credited);
+        px_jsonw_object_end(w);
+    }
+    px_jsonw_array_end(w);
+}
+
 static void syndication_json(px_jsonw *w, const px_comparison *c)
 {
     px_jsonw_array_begin(w);
@@ -343,6 +372,8 @@ px_status px_render_comparison_json(const px_comparison *c, FILE *f, px_error *e
     citations_json(&w, c);
     px_jsonw_key(&w, "syndication");
     syndication_json(&w, c);
+    px_jsonw_key(&w, "copying");
+    copying_json(&w, c);
     px_jsonw_key(&w, "summary");
     summary_json(&w, c);
     px_jsonw_key_int(&w, "schema", 2);

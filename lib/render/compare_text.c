@@ -210,6 +210,11 @@ static void facts(const px_comparison *c, FILE *f, px_buf *b, px_fact_kind kind)
         px_buf_reset(b);
         refs_claims(b, c, fact);
         wrap(f, "  - ", 4, pxr_fact_text(c, fact), px_buf_str(b));
+        px_buf_reset(b);
+        if (pxr_fact_disputes(c, fact, b)) {
+            px_buf_puts(b, " (see CONFLICTS)");
+            wrap(f, "    but they differ: ", 6, px_buf_str(b), NULL);
+        }
         shown++;
     }
     if (!shown) fputs("  (none)\n", f);
@@ -363,6 +368,27 @@ static void sources(const px_comparison *c, FILE *f, px_buf *b)
                       pxr_label(c, p->copy), pxr_label(c, p->original), p->distance,
                       p->overlap * 100);
         wrap(f, "  syndication: ", 6, px_buf_str(b), NULL);
+    }
+    for (size_t i = 0; i < c->copied.len; i++) {
+        const px_copied *p = &c->copied.items[i];
+        px_buf_reset(b);
+        px_buf_printf(b, "%s repeats %zu sentence%s of %s", pxr_label(c, p->copy), p->count,
+                      p->count == 1 ? "" : "s", pxr_label(c, p->original));
+        px_buf_puts(b, p->dated_first ? ", published earlier," : " (which came first, their dates do not tell),");
+        px_buf_puts(b, p->credited ? " and credits it" : " without crediting it");
+        /* "[B 7, 8, 9; A 2, 3, 4]": the copy's sentences, then the original's, pair by pair */
+        px_buf reft = {0};
+        size_t shown = p->sentences.len < 8 ? p->sentences.len : 8;
+        for (int side = 0; side < 2; side++) {
+            px_buf_printf(&reft, "%s%s", side ? "; " : "[", pxr_label(c, side ? p->original : p->copy));
+            for (size_t k = 0; k < shown; k++)
+                px_buf_printf(&reft, "%s%zu", k ? ", " : " ",
+                              (side ? p->sentences.items[k].original : p->sentences.items[k].copy) + 1);
+            if (p->count > shown) px_buf_puts(&reft, ", ...");
+        }
+        px_buf_putc(&reft, ']');
+        wrap(f, "  copying: ", 6, px_buf_str(b), px_buf_str(&reft));
+        px_buf_free(&reft);
     }
 }
 

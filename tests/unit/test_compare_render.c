@@ -252,9 +252,9 @@ static void json_by_hand(void **state)
     json_t *o = json_loads(t, 0, &jerr);
     if (!o) fail_msg("not JSON: %s", jerr.text);
     static const char *const keys[] = {"articles", "similarity", "facts", "unique", "omitted",
-                                       "conflicts", "quotes", "citations", "syndication", "summary"};
+                                       "conflicts", "quotes", "citations", "syndication", "copying", "summary"};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) assert_true(json_is_array(get(o, keys[i])) || i == 1);
-    assert_int_equal(json_object_size(o), 13);
+    assert_int_equal(json_object_size(o), 14);
     assert_int_equal(json_integer_value(get(o, "schema")), 2);
     assert_true(json_is_boolean(get(o, "one_story")));
     assert_true(json_is_string(get(o, "headline")) || json_is_null(get(o, "headline")));
