@@ -45,7 +45,7 @@
  * gives agreements only (see ambiguous()).
  *
  * In a story where no one died, the count of the shot is the count of the
- * injured (shot_as_injured()).
+ * injured (slot_count.c's pxs_shot_as_injured(), before the alignment).
  *
  * Values marked no_conflict (roles, places, earlier dates, years) are
  * never rivals: they give agreements only.  Values marked PX_UPDATE_ONLY
@@ -316,8 +316,9 @@ static int changeable(const px_slot_value *v)
     static const char *const counts[] = {"dead", "injured", "shot", "arrested"};
     if (v->slot == PX_SLOT_CONDITION) return 1;
     if (v->slot != PX_SLOT_COUNT) return 0;
+    size_t n = strcspn(v->key, "#"); /* "dead#f12": the dead of one fact (slot_facts.c) */
     for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
-        if (strcmp(v->key, counts[i]) == 0) return 1;
+        if (strlen(counts[i]) == n && strncmp(v->key, counts[i], n) == 0) return 1;
     return 0;
 }
 
@@ -496,25 +497,8 @@ static void judge_run(judge *j, item *items, size_t n)
     free(list);
 }
 
-/* In a story where no one died, "four people were shot" and "four people
- * were wounded" count the same people: the shot are counted as injured. */
-static void shot_as_injured(px_comparison *c)
-{
-    for (size_t i = 0; i < c->slot_values.len; i++) {
-        const px_slot_value *v = &c->slot_values.items[i];
-        if ((v->slot == PX_SLOT_COUNT && strcmp(v->key, "dead") == 0 && v->num > 0) ||
-            (v->slot == PX_SLOT_CONDITION && strcmp(v->value, "killed") == 0))
-            return;
-    }
-    for (size_t i = 0; i < c->slot_values.len; i++) {
-        px_slot_value *v = &c->slot_values.items[i];
-        if (v->slot == PX_SLOT_COUNT && strcmp(v->key, "shot") == 0) v->key = v->subject = "injured";
-    }
-}
-
 void px_compare_judge(px_comparison *c)
 {
-    shot_as_injured(c);
     size_t n = c->slot_values.len;
     judge j = {c, NULL, px_xcalloc(c->n, sizeof(size_t)), px_xcalloc(c->n, sizeof(int32_t))};
     rank_articles(&j);

@@ -14,8 +14,9 @@
  *
  * Page furniture is skipped: px_sentence_furniture(), and until that finder
  * has its rules a few openings no reporting sentence has ("Copyright",
- * "Read or Share this story", "Please enable JavaScript", "RELATED:") and
- * embedded social posts ("pic.twitter.com", "(@name)").
+ * "Read or Share this story", "Please enable JavaScript", "RELATED:"),
+ * embedded social posts ("pic.twitter.com", "(@name)") and captions ending
+ * with a photo credit ("(Todd Smith/The Daily News)").
  * Cost: linear in the tokens of the story.
  */
 #include <stdarg.h>
@@ -173,6 +174,20 @@ static const char *const FURNITURE[] = {
     "previous:", "click here", "read more", "follow us", "sign up", "anyone with information",
     "(published", "photo:", "(photo", "editor's note", "this story has been updated", NULL};
 
+/* 1 when a text ends with a photo credit in brackets, "(Todd Smith/The
+ * Daily News)", "(Photo by Ann Lee/AP)". */
+static int credit_end(const char *text)
+{
+    size_t n = strlen(text);
+    while (n && (text[n - 1] == ' ' || text[n - 1] == '.')) n--;
+    if (!n || text[n - 1] != ')') return 0;
+    size_t open = n - 1, words = 1;
+    while (open > 0 && text[open - 1] != '(' && text[open - 1] != ')') words += text[--open] == ' ';
+    if (open == 0 || text[open - 1] != '(') return 0;
+    const char *in = text + open, *slash = memchr(in, '/', n - 1 - open);
+    return slash && words <= 8 && *in >= 'A' && *in <= 'Z' && !memchr(in, ':', n - 1 - open);
+}
+
 int pxs_furniture(const px_comparison *c, size_t a, size_t s)
 {
     if (px_sentence_furniture(c->analyses[a], s) != PX_FURNITURE_NONE) return 1;
@@ -180,7 +195,15 @@ int pxs_furniture(const px_comparison *c, size_t a, size_t s)
     while (*text == ' ' || *text == '\t') text++;
     for (const char *const *p = FURNITURE; *p; p++)
         if (strncasecmp(text, *p, strlen(*p)) == 0) return 1;
-    return strstr(text, "pic.twitter.com") || strstr(text, "(@"); /* an embedded post */
+    if (strstr(text, "pic.twitter.com") || strstr(text, "(@")) return 1; /* an embedded post */
+    /* a caption: it ends with a photo credit, or one follows it in its
+     * paragraph; it tells of the picture (often of the day's other events
+     * too), not of the story */
+    if (credit_end(text)) return 1;
+    size_t p, q;
+    const char *next = px_article_sentence(c->articles[a], s + 1, &q, NULL, NULL);
+    px_article_sentence(c->articles[a], s, &p, NULL, NULL);
+    return next && p == q && next[0] == '(' && credit_end(next);
 }
 
 static const char *const TOPIC_COURT[] = {"arraign", "court", "trial", "hearing", "sentenc", "judge",
@@ -298,6 +321,7 @@ void px_compare_slots(px_comparison *c)
         pxs_roles(c, a);
     }
     px_vec_free(&quoted);
+    pxs_shot_as_injured(c);
     pxs_link_people(c);
     pxs_align_values(c);
 }

@@ -85,6 +85,10 @@ void pxs_custody(px_comparison *c, size_t a, size_t from);
  * are "earlier" (another, past event), from its values at index `from` on
  * (slot_event.c). */
 void pxs_past_days(px_comparison *c, size_t a, size_t from);
+/* After the finders: in a story where no one died, the count of the shot
+ * is the count of the injured ("four people were shot", "four people were
+ * wounded"): the shot are re-keyed "injured" (slot_count.c). */
+void pxs_shot_as_injured(px_comparison *c);
 /* Per article: places and roles (from the analysis's entities). */
 void pxs_places(px_comparison *c, size_t a);
 void pxs_roles(px_comparison *c, size_t a);

@@ -407,6 +407,131 @@ static void counts_of_the_event(void **state)
     done(&t);
 }
 
+/* A count's class read past "who" and past the people's ages ("four men
+ * who were shot", "five men between the ages of 21 and 58 were shot");
+ * the ages of a range are no count ("aged between 20 and 37 were shot"). */
+static void counts_past_clauses(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Police said four men who were shot on the porch survived.");
+    add(&s, "Herald", "2016-05-01", "Police said three men were wounded on the porch.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_COUNT, "injured", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "4", "count-passive");
+    has_value(k, 1, "3", "count-passive");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Police say five men between the ages of 21 and 58 were shot.");
+    add(&t, "Herald", "2016-05-01", "Six men, ages 21 to 58, were shot on the corner.");
+    add(&t, "Star", "2016-05-01", "Ten victims aged between 20 and 37 were shot, police said.");
+    px_comparison *c = compare(&t);
+    k = judged(c, PX_SLOT_COUNT, "injured", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "5", "count-passive");
+    has_value(k, 1, "6", "count-passive");
+    for (size_t i = 0; i < k->values.len; i++) assert_string_not_equal(k->values.items[i].value, "37");
+    done(&t);
+}
+
+/* Counted nouns of people beyond the common ones ("two male juveniles");
+ * "a record release party" tells of no statistic. */
+static void counts_of_more_nouns(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Four adults and two male juveniles were treated for minor "
+                                   "injuries at the hospital.");
+    add(&s, "Herald", "2016-05-01", "Four adults and five male juveniles were treated for minor "
+                                    "injuries at the hospital.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_COUNT, "juveniles", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "2", "count-noun");
+    has_value(k, 1, "5", "count-noun");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Six people were shot when a group of men opened fire during "
+                                   "a record release party, police said.");
+    add(&t, "Herald", "2016-05-01", "Seven people were shot when men opened fire at a party, "
+                                    "police said.");
+    k = judged(compare(&t), PX_SLOT_COUNT, "injured", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "6", "count-passive");
+    done(&t);
+}
+
+/* Two outlets' one sentence with two counts is a conflict even when one
+ * of them gives the other's count elsewhere (an old headline's "5
+ * Injured"); a caption, which ends with a photo credit or is followed by
+ * one, gives no count. */
+static void counts_of_one_fact(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Three people were injured in a drive-by shooting in the "
+                                   "Overtown neighborhood on Sunday.\n\n5 Injured in Drive-By "
+                                   "Shooting in Overtown");
+    add(&s, "Herald", "2016-05-01", "Five people were injured in a drive-by shooting in the "
+                                    "Overtown neighborhood on Sunday.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_COUNT, "injured", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "3", "count-passive");
+    has_value(k, 1, "5", "count-passive");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Four people were wounded on Mermaid Avenue on Sunday.\n\n"
+                                   "Five people were shot on Mermaid Avenue on Sunday. (Todd "
+                                   "Maisel/Daily News)");
+    add(&t, "Herald", "2016-05-01", "Four people were wounded on Mermaid Avenue on Sunday.\n\n"
+                                    "Five people were shot on Mermaid Avenue on Sunday.\n(Todd "
+                                    "Maisel/Daily News)");
+    add(&t, "Star", "2016-05-01", "Four people were shot on Mermaid Avenue on Sunday.");
+    c_no_conflict(compare(&t), PX_SLOT_COUNT);
+    done(&t);
+}
+
+/* Whose age: "30-year-old Selemon Belai of Atlanta" is a person of a
+ * place; "a 19-year-old Beverly man" a man of a town; "the 45-year-old
+ * mother, Marsha Lynch," the named one; "killed by a 12-year-old
+ * relative" the shooter, not the one who died. */
+static void ages_of_whom(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "The man who died was identified as 30-year-old Selemon Belai "
+                                   "of Atlanta.");
+    add(&s, "Herald", "2016-05-01", "He has been identified as Selemon Belai, 27, of Atlanta.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_AGE, "Belai", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "30", "age-adjective");
+    has_value(k, 1, "27", "age-apposition");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "A 19-year-old Beverly man was held without bail after the "
+                                   "shooting on Elm Street.");
+    add(&t, "Herald", "2016-05-01", "A 21-year-old man was held without bail after the shooting "
+                                    "on Elm Street.");
+    k = judged(compare(&t), PX_SLOT_AGE, "man", PX_JUDGE_CONFLICT);
+    assert_null(find(t.c, PX_SLOT_AGE, "Beverly"));
+    done(&t);
+    story u = {0};
+    add(&u, "Daily", "2016-05-01", "The 45-year-old mother, Marsha Lynch, told deputies the "
+                                   "bullet went through the wall.");
+    add(&u, "Herald", "2016-05-01", "Deputies arrested 43-year-old Marsha Lynch at the home.");
+    k = judged(compare(&u), PX_SLOT_AGE, "Lynch", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "45", "age-apposition");
+    done(&u);
+    story v = {0};
+    add(&v, "Daily", "2016-05-01", "A 13-year-old died in an accidental shooting in Perry County "
+                                   "on Sunday afternoon.");
+    add(&v, "Herald", "2016-05-01", "A 10-year-old boy was accidentally shot and killed by a "
+                                    "12-year-old relative in Perry County on Sunday afternoon.");
+    px_comparison *c = compare(&v);
+    for (size_t i = 0; i < c->conflicts.len; i++) {
+        const px_conflict *x = &c->conflicts.items[i];
+        if (x->slot != PX_SLOT_AGE || x->judgment != PX_JUDGE_CONFLICT) continue;
+        for (size_t j = 0; j < x->values.len; j++) assert_string_not_equal(x->values.items[j].value, "12");
+    }
+    k = judged(c, PX_SLOT_AGE, "someone", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "13", "age-adjective");
+    has_value(k, 1, "10", "age-adjective");
+    done(&v);
+}
+
 /* A week later, "Thursday" of the shooting is still the day all of them
  * had seen: a rival of the first outlet's Friday. */
 static void days_told_later(void **state)
@@ -655,6 +780,10 @@ int main(void)
         cmocka_unit_test(arrests_told_later),
         cmocka_unit_test(order_does_not_matter),
         cmocka_unit_test(counts_of_the_event),
+        cmocka_unit_test(counts_past_clauses),
+        cmocka_unit_test(counts_of_one_fact),
+        cmocka_unit_test(counts_of_more_nouns),
+        cmocka_unit_test(ages_of_whom),
         cmocka_unit_test(days_told_later),
         cmocka_unit_test(topic_of_the_value),
         cmocka_unit_test(past_events),
