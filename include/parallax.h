@@ -776,6 +776,7 @@ typedef struct px_store px_store;
 #define PX_STORE_DEFAULT "parallax.db"
 #define PX_STORE_MAX_LIMIT 1000 /* rows of one page */
 #define PX_STORE_MAX_QUERY 1024 /* bytes of a search query */
+#define PX_STORE_SEARCH_RANKED 5000 /* matches a search ranks: the newest */
 
 /* Opens (creating when missing) the store at path.  readonly: open it for
  * reading only and fail with PX_EIO when it does not exist.  Refuses with
@@ -954,8 +955,10 @@ enum {
  * "earthquakes" finds "earthquake"), "a phrase" in double quotes, word*
  * a prefix; punctuation inside a word joins it as a phrase (Ocasio-Cortez,
  * U.S.-Mexico, Trump's); an unbalanced quote is ignored, AND/OR/NOT are
- * words.  A query of no word finds nothing.  *found (may be NULL) gets the
- * number of hits.  PX_EUSAGE for a query over PX_STORE_MAX_QUERY bytes. */
+ * words.  A query of no word finds nothing.  When more articles match
+ * than PX_STORE_SEARCH_RANKED, the most recently stored that many are
+ * ranked (a search's cost is bounded; a common word matches half a
+ * store).  *found (may be NULL) gets the number of hits.  PX_EUSAGE for a query over PX_STORE_MAX_QUERY bytes. */
 px_status px_store_search(px_store *s, const char *query, int flags, int limit,
                           void (*fn)(const px_search_hit *, void *), void *ud,
                           size_t *found, px_error *err);
