@@ -832,6 +832,12 @@ px_status px_store_stories(px_store *s, const px_story_filter *f,
                            void (*fn)(const px_story_row *, void *), void *ud,
                            char **next_cursor, px_error *err);
 
+/* The version of story (bumped whenever its articles or title change: what
+ * a comparison of it was made from) into *version: one indexed row, for a
+ * reader that keeps what it made of a story.  PX_EUSAGE when the store
+ * has no such story (or it has no article left). */
+px_status px_store_story_version(px_store *s, int64_t story, int64_t *version, px_error *err);
+
 /* An article as listed: row (the store's number for it), story (0 when
  * none), id (as given with the input, else the row number), and its
  * fields, each NULL when unknown. */

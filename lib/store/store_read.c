@@ -108,9 +108,10 @@ static px_status filter_day(px_store *s, const char *what, const char *iso, int3
 }
 
 /* The query that picks a page of stories; ?4 is an FTS5 query.  Undated
- * stories sort as the oldest. */
-#define STORY_PAGE(KEY)                                                                          \
-    "SELECT st.id, " KEY " AS k FROM stories st WHERE st.size > 0 AND (?1 = 0 OR st.id = ?1)"   \
+ * stories sort as the oldest.  ID: "st.id = ?1" for one story (its row
+ * looked up, not the stories scanned), else "?1 = 0". */
+#define STORY_PAGE(KEY, ID)                                                                      \
+    "SELECT st.id, " KEY " AS k FROM stories st WHERE st.size > 0 AND " ID                       \
     " AND (?2 IS NULL OR st.id IN (SELECT m.story_id FROM sources so"                           \
     "   JOIN articles a ON a.source_id = so.id JOIN memberships m ON m.article_id = a.id"       \
     "   WHERE so.name = ?2))"                                                                    \
@@ -156,10 +157,13 @@ px_status px_store_stories(px_store *s, const px_story_filter *f,
         px_buf_free(&fts);
         return PX_OK; /* no word: no story matches */
     }
-    static const char *const sql[] = {STORY_PAGE("coalesce(st.last_day, -1000000000)"),
-                                      STORY_PAGE("st.size")};
+#define RECENT "coalesce(st.last_day, -1000000000)"
+    static const char *const sql[] = {STORY_PAGE(RECENT, "?1 = 0"), STORY_PAGE("st.size", "?1 = 0"),
+                                      STORY_PAGE(RECENT, "st.id = ?1"),
+                                      STORY_PAGE("st.size", "st.id = ?1")};
+#undef RECENT
     sqlite3_stmt *q = NULL, *d = NULL;
-    if (sqlite3_prepare_v2(s->db, sql[f->order], -1, &q, NULL) != SQLITE_OK ||
+    if (sqlite3_prepare_v2(s->db, sql[f->order + 2 * (f->story > 0)], -1, &q, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(s->db, story_detail, -1, &d, NULL) != SQLITE_OK) {
         rc = px_store_fail(s, err, "listing stories");
         goto done;
@@ -202,6 +206,23 @@ done:
     sqlite3_finalize(d);
     px_buf_free(&fts);
     return rc;
+}
+
+px_status px_store_story_version(px_store *s, int64_t story, int64_t *version, px_error *err)
+{
+    if (version) *version = 0;
+    if (!s || !version) return px_error_set(err, PX_EUSAGE, "px_store_story_version", 0, 0, "no store or output");
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT version FROM stories WHERE id = ?1 AND size > 0", -1, &q,
+                           NULL) != SQLITE_OK)
+        return px_store_fail(s, err, "reading a story");
+    sqlite3_bind_int64(q, 1, story);
+    int step = sqlite3_step(q);
+    if (step == SQLITE_ROW) *version = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return step == SQLITE_ROW    ? PX_OK
+           : step == SQLITE_DONE ? px_store_no_story(s, story, err)
+                                 : px_store_fail(s, err, "reading a story");
 }
 
 px_status px_store_articles(px_store *s, const px_article_filter *f,
