@@ -223,6 +223,7 @@ pxs_reply *pxs_reply_find(pxs_request *r, int64_t id, int kind, int64_t version)
     }
     p = pxs_reply_new(kind_type(kind), body, len);
     memory_put(r->replies, id, kind, version, p);
+    pxs_cache_ledger_read(r->cache, r, id, version); /* what the comparison taught */
     return p;
 }
 

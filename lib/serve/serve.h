@@ -212,6 +212,9 @@ long pxs_cache_conflicts(pxs_cache *c, int64_t id, int64_t version);
 /* The cache's ledger (ledger.c): what its comparisons taught. */
 typedef struct pxs_ledger pxs_ledger;
 pxs_ledger *pxs_cache_ledger(pxs_cache *c);
+/* Reads story (id, version)'s ledger entry back from the store when the
+ * ledger does not hold it (a page of it was read from the store). */
+void pxs_cache_ledger_read(pxs_cache *c, pxs_request *r, int64_t id, int64_t version);
 void pxs_story_release(pxs_cache *c, pxs_story *s);
 
 /* ---- replies.c -------------------------------------------------------- */
@@ -288,6 +291,15 @@ void pxs_ledger_free(pxs_ledger *l);
  * (conflicts and updates); replaces an older version's record. */
 void pxs_ledger_record(pxs_ledger *l, int64_t id, int64_t version, const px_comparison *c,
                        long conflicts);
+/* The kind under which the store keeps a story's ledger entry. */
+#define PXS_LEDGER_KIND "ledger@" PX_VERSION
+/* Story (id, version)'s entry as JSON (malloc'd, *len bytes), or NULL
+ * when the ledger holds none of that version. */
+char *pxs_ledger_entry_json(pxs_ledger *l, int64_t id, int64_t version, size_t *len);
+/* Records story (id, version) from len bytes of text, an entry as
+ * pxs_ledger_entry_json writes it (read back from the store); 0, or -1
+ * (nothing recorded) when it is not one. */
+int pxs_ledger_load(pxs_ledger *l, int64_t id, int64_t version, const char *text, size_t len);
 /* Story (id, version)'s conflicts, or -2 when not recorded. */
 long pxs_ledger_conflicts(pxs_ledger *l, int64_t id, int64_t version);
 
