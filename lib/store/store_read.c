@@ -366,6 +366,16 @@ static int by_story(const void *a, const void *b)
     return by_hit(a, b);
 }
 
+/* The rank of article id among the n top hits (bm25 again would count
+ * every match of each phrase again: FTS5 works out a phrase's weight
+ * from all its matches). */
+static double rank_of(const ranked_hit *top, size_t n, int64_t id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (top[i].id == id) return top[i].rank;
+    return 0;
+}
+
 static const char *dup_col(sqlite3_stmt *q, int i)
 {
     const char *v = col(q, i);
@@ -448,7 +458,7 @@ px_status px_store_search(px_store *s, const char *query, int flags, int limit,
         px_buf_putc(&ids, ']');
 #define HITS(OPEN, CLOSE)                                                                          \
     "SELECT a.id, m.story_id, coalesce(a.ext_id, a.id), a.title, so.name, a.date,"                 \
-    " snippet(articles_fts, 1, '" OPEN "', '" CLOSE "', '...', 12), bm25(articles_fts)"           \
+    " snippet(articles_fts, 1, '" OPEN "', '" CLOSE "', '...', 12)"                               \
     " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"                              \
     " LEFT JOIN memberships m ON m.article_id = a.id LEFT JOIN sources so ON so.id = a.source_id"  \
     " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?2"                                    \
@@ -468,7 +478,7 @@ px_status px_store_search(px_store *s, const char *query, int flags, int limit,
                 h->h = (px_search_hit){sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
                                        dup_col(q, 2), dup_col(q, 3), dup_col(q, 4), dup_col(q, 5),
                                        dup_col(q, 6)};
-                h->rank = h->best = sqlite3_column_double(q, 7);
+                h->rank = h->best = rank_of(top, (size_t)n, h->h.article);
             }
             if (step != SQLITE_DONE && step != SQLITE_ROW) rc = search_failed(s, query, err);
             sqlite3_finalize(q);
