@@ -23,6 +23,9 @@
  * the body: If-None-Match answers 304 without it), Cache-Control no-cache
  * (so a client revalidates, and sees a story change at once); gzip when
  * the client accepts it and the body is over 1 KiB.  Only GET and HEAD.
+ * A kept reply (a story's page or JSON, replies.c) is sent from where it
+ * is kept, its ETag and gzip made once: the request only looked up the
+ * story's version.
  */
 #define _GNU_SOURCE /* open_memstream */
 #include <arpa/inet.h>
