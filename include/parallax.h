@@ -813,6 +813,7 @@ typedef struct px_store px_store;
 #define PX_STORE_DEFAULT "parallax.db"
 #define PX_STORE_MAX_LIMIT 1000 /* rows of one page */
 #define PX_STORE_MAX_QUERY 1024 /* bytes of a search query */
+#define PX_STORE_SEARCH_RANKED 5000 /* matches a search ranks: the newest */
 
 /* Opens (creating when missing) the store at path.  readonly: open it for
  * reading only and fail with PX_EIO when it does not exist.  Refuses with
@@ -867,6 +868,12 @@ typedef struct px_story_filter {
 px_status px_store_stories(px_store *s, const px_story_filter *f,
                            void (*fn)(const px_story_row *, void *), void *ud,
                            char **next_cursor, px_error *err);
+
+/* The version of story (bumped whenever its articles or title change: what
+ * a comparison of it was made from) into *version: one indexed row, for a
+ * reader that keeps what it made of a story.  PX_EUSAGE when the store
+ * has no such story (or it has no article left). */
+px_status px_store_story_version(px_store *s, int64_t story, int64_t *version, px_error *err);
 
 /* An article as listed: row (the store's number for it), story (0 when
  * none), id (as given with the input, else the row number), and its
@@ -991,8 +998,10 @@ enum {
  * "earthquakes" finds "earthquake"), "a phrase" in double quotes, word*
  * a prefix; punctuation inside a word joins it as a phrase (Ocasio-Cortez,
  * U.S.-Mexico, Trump's); an unbalanced quote is ignored, AND/OR/NOT are
- * words.  A query of no word finds nothing.  *found (may be NULL) gets the
- * number of hits.  PX_EUSAGE for a query over PX_STORE_MAX_QUERY bytes. */
+ * words.  A query of no word finds nothing.  When more articles match
+ * than PX_STORE_SEARCH_RANKED, the most recently stored that many are
+ * ranked (a search's cost is bounded; a common word matches half a
+ * store).  *found (may be NULL) gets the number of hits.  PX_EUSAGE for a query over PX_STORE_MAX_QUERY bytes. */
 px_status px_store_search(px_store *s, const char *query, int flags, int limit,
                           void (*fn)(const px_search_hit *, void *), void *ud,
                           size_t *found, px_error *err);
