@@ -60,6 +60,21 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+# The command is a client of its own library (issue 17): its sources see
+# include/parallax.h and system headers only (no -Ilib, no PX_BUILDING),
+# and PUBLIC_CLI, the same objects linked against the shared library, which
+# exports only what parallax.h declares, fails to link if they call
+# anything else.  `make test` builds it.
+CLI_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude $(DEP_CFLAGS) $(CPPFLAGS)
+$(BUILD)/src/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CLI_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+PUBLIC_CLI = $(BUILD)/tests/parallax-public
+$(PUBLIC_CLI): $(CLI_OBJ) $(SHARED)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(SHARED) $(DEP_LIBS)
+
 $(STATIC): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -105,7 +120,7 @@ check:
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory asan
 
-test: all $(UNIT_BIN) $(TOOL_BIN)
+test: all $(UNIT_BIN) $(TOOL_BIN) $(PUBLIC_CLI)
 	@tests/run $(BUILD)
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -7,7 +7,8 @@
  * STORIES.jsonl: articles as `parallax compare` reads them; consecutive
  * articles whose ids share the part before their last '-' are one story.
  * WEIGHTS: one weighting a line, "central headline support lead event
- * disputed share words min_lines" (px_summary_weights).  Each story is read, analysed and compared
+ * disputed share words min_lines voiced over"
+ * (px_summary_weights).  Each story is read, analysed and compared
  * once; then its summary is made under every weighting and printed as one
  * JSON line {"story": ID, "w": LINE, "summary": [TEXT, ...]}.
  */
@@ -26,10 +27,9 @@ static size_t read_weights(const char *path, px_summary_weights *w)
     FILE *f = fopen(path, "r");
     if (!f) return 0;
     size_t n = 0;
-    while (n < MAX_WEIGHTS && fscanf(f, "%lf %lf %lf %lf %lf %lf %lf %zu %zu", &w[n].central, &w[n].headline,
-                                     &w[n].support,
-                                     &w[n].lead, &w[n].event, &w[n].disputed, &w[n].share, &w[n].words,
-                                     &w[n].min_lines) == 9)
+    while (n < MAX_WEIGHTS && fscanf(f, "%lf %lf %lf %lf %lf %lf %lf %zu %zu %lf %lf", &w[n].central, &w[n].headline,
+                                     &w[n].support, &w[n].lead, &w[n].event, &w[n].disputed, &w[n].share,
+                                     &w[n].words, &w[n].min_lines, &w[n].voiced, &w[n].over) == 11)
         n++;
     fclose(f);
     return n;

@@ -705,6 +705,49 @@ px_status px_similarity_of(const px_article *a, const px_analysis *an,
                            const px_article *b, const px_analysis *bn,
                            px_similarity *out, px_error *err);
 
+/* What two articles share that weighed most in their similarity (a key of
+ * the terms or the specifics cosine, px_similarity), as article a writes
+ * it. */
+typedef enum px_shared_kind {
+    PX_SHARED_WORD = 0, /* a content word */
+    PX_SHARED_NAME,     /* a proper name */
+    PX_SHARED_PLACE,    /* a name that is a place in either article */
+    PX_SHARED_NUMBER    /* a number of two digits or more */
+} px_shared_kind;
+
+typedef struct px_shared {
+    px_shared_kind kind;
+    const char *text; /* "earthquake", "Susan Rice", "2,000"; owned by the report */
+    double weight;    /* its share of the cosine it is part of, in (0, 1] */
+} px_shared;
+
+typedef struct px_similarity_report px_similarity_report;
+
+/*
+ * px_similarity_of with the evidence (`parallax similarity`), the titles'
+ * words read with ctx: the scores, the days apart (-1 when a side is
+ * undated) and what the two share, heaviest first within the words and
+ * within the names, places and numbers (the words first), at most max of
+ * each of the two (0: no evidence).  The articles and analyses are only
+ * read during the call.  Free *out with px_similarity_report_free().
+ * Fails with PX_EUSAGE when an argument is NULL.
+ */
+px_status px_similarity_explain(px_context *ctx, const px_article *a, const px_analysis *an,
+                                const px_article *b, const px_analysis *bn, size_t max,
+                                px_similarity_report **out, px_error *err);
+const px_similarity *px_similarity_report_scores(const px_similarity_report *r);
+int px_similarity_report_days_apart(const px_similarity_report *r);
+/* Two more parts of the score: the cosine of the leads (title and first
+ * two sentences) and the share of the shorter side's 3-word phrases of
+ * content words found in the other; -1 when not measured (NULL r, no
+ * phrases on a side). */
+double px_similarity_report_lead(const px_similarity_report *r);
+double px_similarity_report_phrases(const px_similarity_report *r);
+/* The shared keys; NULL when i >= the count. */
+size_t px_similarity_report_shared_count(const px_similarity_report *r);
+const px_shared *px_similarity_report_shared(const px_similarity_report *r, size_t i);
+void px_similarity_report_free(px_similarity_report *r);
+
 /*
  * Groups n articles into stories in batch (`parallax cluster`): the
  * grouping of `add` over the articles sorted by date, document
@@ -776,6 +819,7 @@ typedef struct px_store px_store;
 #define PX_STORE_DEFAULT "parallax.db"
 #define PX_STORE_MAX_LIMIT 1000 /* rows of one page */
 #define PX_STORE_MAX_QUERY 1024 /* bytes of a search query */
+#define PX_STORE_SEARCH_RANKED 5000 /* matches a search ranks: the newest */
 
 /* Opens (creating when missing) the store at path.  readonly: open it for
  * reading only and fail with PX_EIO when it does not exist.  Refuses with
@@ -830,6 +874,12 @@ typedef struct px_story_filter {
 px_status px_store_stories(px_store *s, const px_story_filter *f,
                            void (*fn)(const px_story_row *, void *), void *ud,
                            char **next_cursor, px_error *err);
+
+/* The version of story (bumped whenever its articles or title change: what
+ * a comparison of it was made from) into *version: one indexed row, for a
+ * reader that keeps what it made of a story.  PX_EUSAGE when the store
+ * has no such story (or it has no article left). */
+px_status px_store_story_version(px_store *s, int64_t story, int64_t *version, px_error *err);
 
 /* An article as listed: row (the store's number for it), story (0 when
  * none), id (as given with the input, else the row number), and its
@@ -954,8 +1004,10 @@ enum {
  * "earthquakes" finds "earthquake"), "a phrase" in double quotes, word*
  * a prefix; punctuation inside a word joins it as a phrase (Ocasio-Cortez,
  * U.S.-Mexico, Trump's); an unbalanced quote is ignored, AND/OR/NOT are
- * words.  A query of no word finds nothing.  *found (may be NULL) gets the
- * number of hits.  PX_EUSAGE for a query over PX_STORE_MAX_QUERY bytes. */
+ * words.  A query of no word finds nothing.  When more articles match
+ * than PX_STORE_SEARCH_RANKED, the most recently stored that many are
+ * ranked (a search's cost is bounded; a common word matches half a
+ * store).  *found (may be NULL) gets the number of hits.  PX_EUSAGE for a query over PX_STORE_MAX_QUERY bytes. */
 px_status px_store_search(px_store *s, const char *query, int flags, int limit,
                           void (*fn)(const px_search_hit *, void *), void *ud,
                           size_t *found, px_error *err);
@@ -1104,6 +1156,72 @@ typedef struct px_feed_row {
  * call.  Fails with the store's PX_EIO or PX_EINPUT. */
 px_status px_store_feeds(px_store *s, void (*fn)(const px_feed_row *, void *), void *ud,
                          px_error *err);
+
+/*
+ * Following feeds into the store (`parallax watch`).  Each poll fetches
+ * the feeds that are due, conditionally (validators, and the body's hash),
+ * fetches the pages of their new entries and adds their articles into
+ * stories through a px_ingest, as `add` does.  An entry is new unless its
+ * feed has seen its id, any feed has seen its URL without tracking
+ * parameters, its feed has seen its title in the last 7 days, or an
+ * article with its URL is stored.  A feed's state (validators, next poll,
+ * health: px_store_feeds) and its items are committed with the articles
+ * they brought, so a kill at any point loses at most the feeds under way,
+ * which the next poll fetches again: nothing lost, nothing doubled.  Each
+ * feed's next poll is one expected new item away (from its entries'
+ * dates), 15 minutes to a day, never sooner than its ttl, update period,
+ * max-age or Retry-After; a failing feed waits twice as long each time.
+ * The caller holds the writer lock; the px_watch borrows the store, which
+ * must outlive it.
+ */
+typedef struct px_watch px_watch;
+
+/* Counts since px_watch_new(). */
+typedef struct px_watch_counts {
+    size_t polled; /* feed answers (a failure, a 304 and a feed read alike) */
+    size_t fresh;  /* new entries whose pages were fetched */
+    size_t pages;  /* of those, pages done (stored, failed or not an article) */
+    size_t added;  /* articles added (the open transaction's included) */
+    size_t errors; /* feeds and pages that failed, each reported */
+} px_watch_counts;
+
+/* Zero-initialised: the defaults. */
+typedef struct px_watch_options {
+    const px_fetch_options *fetch; /* politeness (NULL: px_fetch_options_default) */
+    /* Called with each feed or page that failed and what went wrong, a
+     * message naming its URL ("URL: HTTP 404"): the watch goes on. */
+    void (*report)(const char *message, void *ud);
+    /* Called after each feed or page is done, with the counts so far. */
+    void (*progress)(const px_watch_counts *counts, void *ud);
+    void *ud; /* given to both */
+} px_watch_options;
+
+/* Starts following the n feeds (http(s) URLs, duplicates taken once) into
+ * s: makes the store's feed tables when missing, takes up each feed's
+ * state and saves a row for each new one.  Free with px_watch_free().
+ * Fails with PX_EUSAGE (a NULL argument), the store's errors,
+ * px_context_new's and px_fetcher_new's. */
+px_status px_watch_new(px_store *s, const char *const *feeds, size_t n, const px_watch_options *o,
+                       px_watch **out, px_error *err);
+/* Polls the feeds due now (every feed with all), and returns when their
+ * pages are done, or early when *stop (may be NULL) becomes nonzero (a
+ * signal handler may set it; what is unfinished is dropped, to be fetched
+ * again).  *next (may be NULL) gets the seconds until the next feed is
+ * due (1 to a day).  A feed or page that fails is reported and counted and
+ * is no error here.  Fails when the store cannot be written (PX_EIO,
+ * PX_EINPUT) or libcurl fails (PX_EDEP); after that every call but
+ * px_watch_free() fails with PX_EUSAGE. */
+px_status px_watch_poll(px_watch *w, int all, volatile int *stop, double *next, px_error *err);
+/* The counts so far; owned by w. */
+const px_watch_counts *px_watch_counts_of(const px_watch *w);
+/* What is stored: the adding's counts as of its last commit (articles
+ * added, stories started); owned by w. */
+const px_ingest_stats *px_watch_committed(const px_watch *w);
+/* Ends the adding (px_ingest_finish); then only px_watch_free(). */
+px_status px_watch_finish(px_watch *w, px_error *err);
+/* Frees, committing what is pending first (px_ingest_close) unless the
+ * adding was finished or failed; NULL: no-op. */
+void px_watch_free(px_watch *w);
 
 /* 1 when iso is a calendar date YYYY-MM-DD (what the filters take). */
 int px_date_valid(const char *iso);

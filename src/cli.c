@@ -3,6 +3,7 @@
  * commands share.  One bad input never stops the others: it is reported,
  * the rest are printed, and the exit code says something went wrong.
  */
+#include <assert.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -13,23 +14,42 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analyze/analysis.h"
 #include "cli.h"
-#include "render/term.h"
 
-/* Messages name inputs (file names, ids) and quote them: escaped
- * (render/term.h), on one line. */
+/* Out of memory ends the command, as it ends the library (parallax.h). */
+static void *xrealloc(void *p, size_t n)
+{
+    if (!(p = realloc(p, n))) {
+        fputs("parallax: out of memory\n", stderr);
+        exit(EXIT_INPUT);
+    }
+    return p;
+}
+
+/* Messages name inputs (file names, ids) and quote them: escaped as one
+ * field (px_term_fputs), on one line, written at once. */
 void cli_error(const char *fmt, ...)
 {
-    va_list ap;
+    va_list ap, again;
     va_start(ap, fmt);
-    px_buf msg = {0}, safe = {0};
-    px_buf_vprintf(&msg, fmt, ap);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    px_term_escape(&safe, msg.data ? msg.data : "", msg.len, 0);
-    fprintf(stderr, "parallax: %s\n", px_buf_str(&safe));
-    px_buf_free(&msg);
-    px_buf_free(&safe);
+    char *msg = xrealloc(NULL, n > 0 ? (size_t)n + 1 : 1);
+    if (n < 0) *msg = '\0';
+    else vsnprintf(msg, (size_t)n + 1, fmt, again);
+    va_end(again);
+    char *line = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&line, &len);
+    if (m) {
+        fputs("parallax: ", m);
+        px_term_fputs(msg, m);
+        fputc('\n', m);
+    }
+    if (m && fclose(m) == 0) fwrite(line, 1, len, stderr);
+    free(line);
+    free(msg);
 }
 
 /* A usage error shows the synopsis (the help up to its first blank line)
@@ -310,53 +330,104 @@ static int same_str(const char *x, const char *y)
     return x == y || (x && y && strcmp(x, y) == 0);
 }
 
+/* The first article of each text, by a 64-bit hash of the text: an open
+ * addressing table of (hash, article index + 1), at most half full. */
+typedef struct text_seen {
+    uint64_t *hash;
+    size_t *first; /* 0: an empty slot */
+    size_t cap, len;
+} text_seen;
+
+static uint64_t text_hash(const char *s)
+{
+    uint64_t h = 14695981039346656037ull; /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* The slot of h: where it is, or the empty one where it would go. */
+static size_t seen_slot(const text_seen *t, uint64_t h)
+{
+    size_t i = (size_t)(h ^ (h >> 32)) & (t->cap - 1);
+    while (t->first[i] && t->hash[i] != h) i = (i + 1) & (t->cap - 1);
+    return i;
+}
+
+static void seen_put(text_seen *t, uint64_t h, size_t first)
+{
+    if (2 * (t->len + 1) > t->cap) { /* grow: rehash into twice the room */
+        text_seen g = {0};
+        g.cap = t->cap ? 2 * t->cap : 64;
+        g.hash = xrealloc(NULL, g.cap * sizeof *g.hash);
+        g.first = xrealloc(NULL, g.cap * sizeof *g.first);
+        memset(g.first, 0, g.cap * sizeof *g.first);
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->first[i]) {
+                size_t k = seen_slot(&g, t->hash[i]);
+                g.hash[k] = t->hash[i];
+                g.first[k] = t->first[i];
+            }
+        g.len = t->len;
+        free(t->hash);
+        free(t->first);
+        *t = g;
+    }
+    size_t k = seen_slot(t, h);
+    assert(!t->first[k]);
+    t->hash[k] = h;
+    t->first[k] = first;
+    t->len++;
+}
+
 /*
  * The earlier article of the corpus whose analysis a can share, or -1.
  * An analysis is a function of the article's text (its sentences and
- * paragraphs), language, date and wire tag (analysis.h), so articles that
- * agree on those (and on the title) get the same one: a wire story run
- * word for word by many outlets, or the same text given twice, is
- * analysed once.  Texts are found by a 64-bit hash, then compared in full.
- * With remember, a text not seen before is remembered as the next
- * article's (c->count: call it once a's analysis is made).
+ * paragraphs), language, date and wire tag, so articles that agree on
+ * those (and on the title) get the same one: a wire story run word for
+ * word by many outlets, or the same text given twice, is analysed once.
+ * Texts are found by a 64-bit hash, then compared in full.  With
+ * remember, a text not seen before is remembered as the next article's
+ * (c->count: call it once a's analysis is made).
  */
 static long same_as(cli_corpus *c, const px_article *a, int remember)
 {
-    if (!a->text) return -1;
-    px_map *seen = c->seen ? c->seen : (c->seen = calloc(1, sizeof(px_map)));
-    if (!seen) {
-        cli_error("out of memory");
-        exit(EXIT_INPUT);
-    }
-    uint64_t h = px_hash(a->text, strlen(a->text));
-    char key[sizeof h];
-    memcpy(key, &h, sizeof h);
-    void *first = px_map_get(seen, key, sizeof key);
-    if (!first) {
-        if (remember) px_map_put(seen, key, sizeof key, (void *)(uintptr_t)(c->count + 1));
+    const char *text = px_article_text(a);
+    if (!text || !*text) return -1;
+    if (!c->seen) c->seen = memset(xrealloc(NULL, sizeof(text_seen)), 0, sizeof(text_seen));
+    text_seen *seen = c->seen;
+    uint64_t h = text_hash(text);
+    size_t k = seen->cap ? seen_slot(seen, h) : 0;
+    if (!seen->cap || !seen->first[k]) {
+        if (remember) seen_put(seen, h, c->count + 1);
         return -1;
     }
-    const px_article *b = c->articles[(uintptr_t)first - 1];
-    if (!same_str(a->text, b->text) || !same_str(a->title, b->title) ||
-        !same_str(a->language, b->language) || !same_str(a->date, b->date) || !same_str(a->wire, b->wire) ||
-        a->sentences.len != b->sentences.len || a->paragraphs.len != b->paragraphs.len)
+    const px_article *b = c->articles[seen->first[k] - 1];
+    if (!same_str(text, px_article_text(b)) || !same_str(px_article_title(a), px_article_title(b)) ||
+        !same_str(px_article_language(a), px_article_language(b)) ||
+        !same_str(px_article_date(a), px_article_date(b)) ||
+        !same_str(px_article_wire(a), px_article_wire(b)) ||
+        px_article_sentence_count(a) != px_article_sentence_count(b) ||
+        px_article_paragraph_count(a) != px_article_paragraph_count(b))
         return -1;
-    return (long)((uintptr_t)first - 1);
+    return (long)(seen->first[k] - 1);
 }
 
 static px_status corpus_sink(px_context *ctx, px_article *a, const cli_options *opt, void *ud,
                              px_error *err)
 {
     cli_corpus *c = ud;
-    size_t bytes = (a->text ? strlen(a->text) : 0) + (a->title ? strlen(a->title) : 0);
+    const char *title = px_article_title(a);
+    size_t bytes = strlen(px_article_text(a)) + (title ? strlen(title) : 0);
     if ((opt->max_articles && c->count >= opt->max_articles) ||
         (opt->max_bytes && c->bytes + bytes > opt->max_bytes)) {
         int many = opt->max_articles && c->count >= opt->max_articles;
-        px_error_set(err, PX_ETOOBIG, px_article_origin(a) ? px_article_origin(a) : px_article_id(a), 0, 0,
-                     many ? "more than %zu articles; reading stopped here (the limit of this command)"
-                          : "more than %zu MiB of article text in all; reading stopped here (the "
-                            "limit of this command)",
-                     many ? opt->max_articles : opt->max_bytes >> 20);
+        const char *name = px_article_origin(a) ? px_article_origin(a) : px_article_id(a);
+        err->code = PX_ETOOBIG;
+        snprintf(err->message, sizeof err->message,
+                 many ? "%s: more than %zu articles; reading stopped here (the limit of this command)"
+                      : "%s: more than %zu MiB of article text in all; reading stopped here (the "
+                        "limit of this command)",
+                 name, many ? opt->max_articles : opt->max_bytes >> 20);
         c->over_limit = 1;
         px_article_free(a);
         return PX_ETOOBIG;
@@ -374,13 +445,9 @@ static px_status corpus_sink(px_context *ctx, px_article *a, const cli_options *
         }
         same_as(c, a, 1);
     }
-    c->articles = realloc(c->articles, (c->count + 1) * sizeof *c->articles);
-    c->analyses = realloc(c->analyses, (c->count + 1) * sizeof *c->analyses);
-    c->borrowed = realloc(c->borrowed, c->count + 1);
-    if (!c->articles || !c->analyses || !c->borrowed) {
-        cli_error("out of memory");
-        exit(EXIT_INPUT);
-    }
+    c->articles = xrealloc(c->articles, (c->count + 1) * sizeof *c->articles);
+    c->analyses = xrealloc(c->analyses, (c->count + 1) * sizeof *c->analyses);
+    c->borrowed = xrealloc(c->borrowed, c->count + 1);
     c->articles[c->count] = a;
     c->borrowed[c->count] = same >= 0;
     c->analyses[c->count++] = an;
@@ -406,8 +473,9 @@ void cli_corpus_free(cli_corpus *c)
     free(c->articles);
     free(c->analyses);
     free(c->borrowed);
-    if (c->seen) px_map_free(c->seen);
-    free(c->seen);
+    text_seen *seen = c->seen;
+    if (seen) free(seen->hash), free(seen->first);
+    free(seen);
     px_context_free(c->ctx);
     memset(c, 0, sizeof *c);
 }

@@ -1,13 +1,11 @@
 /*
  * similarity.c — `parallax similarity A B`: how likely two articles report
- * the same event (lib/story/pair.h), and the evidence: the shared words,
+ * the same event (px_similarity_explain), and the evidence: the shared words,
  * names, places and numbers that weighed most, and how many days apart.
  */
 #include <stdio.h>
 
 #include "cli.h"
-#include "render/term.h"
-#include "story/pair.h"
 
 static const char usage[] =
     "usage: parallax similarity [--json] [--format FORMAT] A B\n"
@@ -60,29 +58,25 @@ static void json_string(const char *s)
 static const char *const kind_names[] = {"words", "names", "places", "numbers"};
 
 /* The evidence of one kind: as a JSON list, or a line "  words  a, b". */
-static void evidence(const px_evidences *ev, px_evidence_kind kind, const px_article *a,
-                     const px_analysis *an, int json)
+static void evidence(const px_similarity_report *r, px_shared_kind kind, int json)
 {
-    px_buf scratch = {0};
     int n = 0;
     if (json) printf(",\"%s\":[", kind_names[kind]);
-    for (size_t i = 0; i < ev->len; i++) {
-        if (ev->items[i].kind != kind) continue;
-        const char *text = px_pair_key_text(a, an, ev->items[i].key, kind, &scratch);
-        if (!text) continue;
+    for (size_t i = 0; i < px_similarity_report_shared_count(r); i++) {
+        const px_shared *sh = px_similarity_report_shared(r, i);
+        if (sh->kind != kind) continue;
         if (json) {
             printf("%s{\"text\":", n ? "," : "");
-            json_string(text);
-            printf(",\"weight\":%.3f}", ev->items[i].weight);
+            json_string(sh->text);
+            printf(",\"weight\":%.3f}", sh->weight);
         } else {
             printf(n ? ", " : "  %-9s ", kind_names[kind]);
-            px_term_fputs(text, stdout);
+            px_term_fputs(sh->text, stdout);
         }
         n++;
     }
     if (json) putchar(']');
     else if (n) putchar('\n');
-    px_buf_free(&scratch);
 }
 
 int cmd_similarity(int argc, char **argv)
@@ -97,19 +91,16 @@ int cmd_similarity(int argc, char **argv)
         cli_corpus_free(&c);
         return EXIT_INPUT;
     }
-    px_similarity sim;
-    px_doc da, db;
-    px_doc_build(&da, c.ctx, c.articles[0], c.analyses[0]);
-    px_doc_build(&db, c.ctx, c.articles[1], c.analyses[1]);
-    px_doc_phrases(&da, c.analyses[0]);
-    px_doc_phrases(&db, c.analyses[1]);
-    double x[PX_PAIR_NFEATURES];
-    px_pair_similarity(&da, &db, &sim, x);
-    px_evidences ev = {0};
-    px_pair_evidence(&da, &db, EVIDENCE_MAX, &ev);
-    px_day_count ba[PX_DOC_DAYS + 1], bb[PX_DOC_DAYS + 1];
-    px_when wa = px_doc_when(&da, ba), wb = px_doc_when(&db, bb);
-    int gap = px_when_gap(&wa, &wb, 0);
+    px_similarity_report *r;
+    px_error err;
+    if (px_similarity_explain(c.ctx, c.articles[0], c.analyses[0], c.articles[1], c.analyses[1],
+                              EVIDENCE_MAX, &r, &err)) {
+        cli_error("%s", err.message);
+        cli_corpus_free(&c);
+        return EXIT_INPUT;
+    }
+    const px_similarity sim = *px_similarity_report_scores(r);
+    int gap = px_similarity_report_days_apart(r);
     const char *a = px_article_id(c.articles[0]), *b = px_article_id(c.articles[1]);
     if (opt.json) {
         fputs("{\"a\":", stdout);
@@ -127,21 +118,19 @@ int cmd_similarity(int argc, char **argv)
     part("entities", sim.entities, opt.json);
     part("quotes", sim.quotes, opt.json);
     part("dates", sim.dates, opt.json);
-    part("lead", x[PX_PAIR_LEAD], opt.json);
-    part("phrases", da.phrases.len && db.phrases.len ? x[PX_PAIR_PHRASES] : -1, opt.json);
+    part("lead", px_similarity_report_lead(r), opt.json);
+    part("phrases", px_similarity_report_phrases(r), opt.json);
     if (opt.json) {
         if (gap < 0) fputs(",\"days_apart\":null", stdout);
         else printf(",\"days_apart\":%d", gap);
     } else if (gap >= 0) {
         printf("  days apart %d\n", gap);
     }
-    if (!opt.json && ev.len) puts("shared, heaviest first:");
-    for (int k = PX_EVIDENCE_WORD; k <= PX_EVIDENCE_NUMBER; k++)
-        evidence(&ev, (px_evidence_kind)k, c.articles[0], c.analyses[0], opt.json);
+    if (!opt.json && px_similarity_report_shared_count(r)) puts("shared, heaviest first:");
+    for (int k = PX_SHARED_WORD; k <= PX_SHARED_NUMBER; k++)
+        evidence(r, (px_shared_kind)k, opt.json);
     if (opt.json) puts("}");
-    px_vec_free(&ev);
-    px_doc_free(&da);
-    px_doc_free(&db);
+    px_similarity_report_free(r);
     cli_corpus_free(&c);
     return status;
 }

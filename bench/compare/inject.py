@@ -21,7 +21,8 @@ sentence of another article count as stating it: the same fact):
   count          "two men", "three people", "killed 5" -> a neighbouring count
                  (words stay words)
   date           a weekday -> the adjacent weekday; a month-day -> the adjacent day
-  time           "10:30 p.m." -> shifted by 10 to 50 minutes
+  time           "10:30 p.m." -> shifted by 10 to 50 minutes, beyond what the old
+                 time allows as the articles qualify it ("about 8" holds 7:45-8:15)
   quote-wording  a quote of 5+ words that 2+ articles carry -> one content word
                  changed in one article
   quote-speaker  such a quote, its speaker named in its own sentence in 2+ articles
@@ -381,13 +382,53 @@ def fmt_time(t, m):
     return '%d:%02d%s%s%s' % (h12, mi, sep, ap, m.group(4))
 
 
+def time_qual(text, m):
+    """How the time at match m is told: 'about', 'after' / 'before' (with
+    'just' / 'shortly': 'soon-after', 'soon-before'), or 'exact'."""
+    pre = text[max(0, m.start() - 25):m.start()].lower()
+    if re.search(r"\b(?:about|around|approximately|roughly|nearly|near|some)\s+$", pre):
+        return 'about'
+    q = re.search(r"\b(?:(just|shortly|soon|right)\s+)?(after|before)\s+$", pre)
+    if q:
+        return ('soon-' if q.group(1) else '') + q.group(2)
+    return 'exact'
+
+
+def time_span(t, q):
+    """The minutes a time told with qualifier q allows (judge.c's reading:
+    an approximate time its rounding either way, "just after" 10 minutes
+    on that side, a plain "after" 30, an exact time on a five-minute mark
+    2 either way)."""
+    if q == 'about':
+        m = t % 60
+        r = 15 if m == 0 else 10 if m == 30 else 5 if m % 15 == 0 else 3 if m % 5 == 0 else 2
+        return t - r, t + r
+    side = 10 if q.startswith('soon-') else 30
+    if q.endswith('after'):
+        return t, t + side
+    if q.endswith('before'):
+        return t - side, t
+    return (t - 2, t + 2) if t % 5 == 0 else (t, t)  # "5:20 p.m." may be 5:19 rounded
+
+
+def times_overlap(a, b):
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    return lo < hi or (lo == hi and (a[0] == a[1] or b[0] == b[1]))
+
+
 def cand_time(story, docs, rng):
     per = [times(d['text']) for d in docs]
     keys = set(k for p in per for k in p)
     out = []
     for t, arts in shared(per):
+        # The new time, told as each article tells the old one, must not be
+        # within what the old one allows ("about 8 p.m." holds "about 8:10":
+        # no conflict a careful reader would flag; LABELS.md).
+        quals = set(time_qual(docs[i]['text'], m) for i in arts for m in per[i][t])
         opts = [t + s * d for d in range(10, 55, 5) for s in (-1, 1)
-                if (t + s * d) // 720 == t // 720 and t + s * d not in keys]
+                if (t + s * d) // 720 == t // 720 and t + s * d not in keys and
+                not any(times_overlap(time_span(t + s * d, q1), time_span(t, q2))
+                        for q1 in quals for q2 in quals)]
         if not opts:
             continue
         nt = rng.choice(sorted(opts))

@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """fit_date.py — fits the date resolver's weights (lib/extract/html_datepick.c),
-or the author resolver's (html_authorpick.c), and measures them out of fold.
+the author resolver's (html_authorpick.c) or the title resolver's
+(html_titlepick.c), and measures them out of fold.
 
-    fit_date.py TRACE EVALDATA.json [--field date|author] [--write HEADER]
-    (HEADER: lib/extract/html_date_weights.h, html_author_weights.h)
+    fit_date.py TRACE EVALDATA.json [--field date|author|title] [--write HEADER]
+    (HEADER: lib/extract/html_date_weights.h, html_author_weights.h,
+    html_title_weights.h)
 
 TRACE is what `build/bench/extract_pages --trace TRACE PAGE...` writes over
 trafilatura's pages (bench/extraction/run makes it): a first line naming the
@@ -11,7 +13,10 @@ features, then per page its date candidates, each with its value (already
 through the named adjustments) and its features.  EVALDATA is the gold.
 
 A candidate is right when its day is the gold's (for the authors: when its
-names are the gold's, as score.py's author_set() compares them).  The model is a
+names are the gold's, as score.py's author_set() compares them; for the
+title: the same text, case and spacing aside, as score.py compares them).
+The title resolver always gives a title: it has no "none", and pages whose
+gold title is empty teach it nothing.  The model is a
 conditional logit: on a page, candidate k scores w.x_k, leaving the page
 undated scores a constant w_none, and the softmax over the page's
 candidates and "none" gives each a probability; the resolver takes the day
@@ -32,13 +37,14 @@ import hashlib
 import json
 import os
 import sys
+import unicodedata
 import zlib
 
 import numpy as np
 from scipy.optimize import minimize
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from score import author_set  # noqa: E402  (the scorer's own comparison)
+from score import author_set, squeeze  # noqa: E402  (the scorer's own comparisons)
 
 FOLDS = 5
 LAMBDA = 0.3  # L2 penalty: 0.1 and 1 gave lower out-of-fold accuracy
@@ -49,13 +55,17 @@ def fold_of(name):
 
 
 FIELD = "date"  # or "author" (--field)
-KEYS = {"date": ("features", "dates"), "author": ("author_features", "authors")}
+KEYS = {"date": ("features", "dates"), "author": ("author_features", "authors"),
+        "title": ("title_features", "titles")}
+NONE = {"date": True, "author": True, "title": False}  # may the resolver give none?
 
 
 def value(rec_or_gold):
     """The comparable value of a candidate or a gold entry; "" for none."""
     if FIELD == "date":
         return (rec_or_gold or "")[:10]
+    if FIELD == "title":  # NFC, as the article's text is normalised
+        return unicodedata.normalize("NFC", squeeze(rec_or_gold)).lower()
     return "; ".join(sorted(author_set(rec_or_gold))) if rec_or_gold else ""
 
 
@@ -86,8 +96,8 @@ def load(trace_path, gold):
             name = os.path.basename(rec["id"])
             if name not in gold:
                 continue
-            cands = [(value(c["iso"] if FIELD == "date" else c["names"]), c["x"])
-                     for c in rec[key]]
+            field = {"date": "iso", "author": "names", "title": "value"}[FIELD]
+            cands = [(value(c[field]), c["x"]) for c in rec[key]]
             pages.append((name, gold[name], cands))
     return names, pages
 
@@ -98,6 +108,8 @@ def fit(pages):
     data = []
     for _, want, cands in pages:
         if want == "":
+            if not NONE[FIELD]:
+                continue
             target = [len(cands)]
         else:
             target = [i for i, (day, _) in enumerate(cands) if day == want]
@@ -106,7 +118,7 @@ def fit(pages):
         data.append((np.array([x for _, x in cands]).reshape(len(cands), dims), target))
 
     def loss(w):
-        wv, wn = w[:dims], w[dims]
+        wv, wn = w[:dims], (w[dims] if NONE[FIELD] else -1e9)
         total = LAMBDA * wv @ wv
         grad = np.zeros(dims + 1)
         grad[:dims] = 2 * LAMBDA * wv
@@ -121,7 +133,7 @@ def fit(pages):
             d = p - q
             if len(x):
                 grad[:dims] += x.T @ d[:-1]
-            grad[dims] += d[-1]
+            grad[dims] += d[-1] if NONE[FIELD] else 0
         return total, grad
 
     w = minimize(loss, np.zeros(dims + 1), jac=True, method="L-BFGS-B").x
@@ -143,7 +155,7 @@ def choose(model, cands):
         days[day] = days.get(day, 0.0) + v
     order = [c[0] for c in cands]
     day = max(days, key=lambda d: (days[d], -order.index(d)))
-    return day if days[day] >= np.exp(none) else ""
+    return day if not NONE[FIELD] or days[day] >= np.exp(none) else ""
 
 
 def accuracy(model, pages):
@@ -156,7 +168,7 @@ def write_header(path, names, model, evaldata, trace, n):
         digest = hashlib.sha256(f.read()).hexdigest()[:16]
     w, none = model
     base = os.path.basename(path)
-    pick = "html_datepick.c" if FIELD == "date" else "html_authorpick.c"
+    pick = f"html_{FIELD}pick.c" if FIELD != "author" else "html_authorpick.c"
     with open(path, "w", encoding="utf-8") as f:
         f.write(f"/*\n * {base} — the {FIELD} resolver's weights "
                 f"({pick}), generated:\n * do not edit.  Written by "
@@ -167,8 +179,9 @@ def write_header(path, names, model, evaldata, trace, n):
                 f"L2 {LAMBDA}.\n */\n")
         guard = "PX_" + base.upper().replace(".", "_")
         f.write(f"#ifndef {guard}\n#define {guard}\n\n")
-        f.write(f"static const double {FIELD}_none = {none:.6f}; "
-                f"/* the score of giving no {FIELD} */\n")
+        if NONE[FIELD]:
+            f.write(f"static const double {FIELD}_none = {none:.6f}; "
+                    f"/* the score of giving no {FIELD} */\n")
         f.write(f"static const double {FIELD}_weights[] = {{\n")
         for name, v in zip(names, w):
             f.write(f"    {v:.6f}, /* {name} */\n")

@@ -7,13 +7,16 @@ the labelled development set's stories (bench/compare/stories.tsv).
 STORY_DIR holds <story>.jsonl as `bench/compare/stories.py write` makes
 them.  For every summary line and every other article it cites, the line's
 numbers (digits, and number words one to twenty) and its capitalised words
-after the first (names, mostly) must occur in that article's text: a check
-made from the text alone, independent of parallax's alignment.  A line's
-closing "(Disputed: ...)" or "(Updated: ...)" note is left out of the
-check: it names the values of outlets the line does not cite.  Also
-printed: the share supported when names may differ in case ("Shurtleff
-Street" in an article saying "Shurtleff and Bellingham streets",
-"President Obama" in one saying "president Barack Obama").  Printed:
+after the first (names, mostly) must occur in that article's text, in any
+case: a check made from the text alone, independent of parallax's
+alignment.  Any case, because capitals in names are house style: a title
+("President Obama" / "president Barack Obama") or the common noun of a
+place ("Shurtleff Street" / "Shurtleff and Bellingham streets") is
+capitalised by one outlet and not by another, and the summary's own test
+(summary_cite.c) folds case too.  The same-case share is printed beside
+it.  A line's closing "(Disputed: ...)" or "(Updated: ...)" note is left
+out of the check: it names the values of outlets the line does not cite.
+Printed:
 lines, the share of citations supported, lines per summary, words,
 empty summaries, and lines that look like fragments (no closing full stop)
 or furniture (a "Click here"/"Copyright"/"VIDEO:" style phrase).
@@ -56,7 +59,7 @@ def main():
     a = ap.parse_args()
     rows = [l.rstrip('\n').split('\t') for l in open(os.path.join(TOP, 'bench/compare/stories.tsv'))][1:]
     stories = [r[0] for r in rows if a.half == 'all' or r[2] == a.half]
-    lines = cites = ok = folded = empty = frag = furn = words = 0
+    lines = cites = ok = same = empty = frag = furn = words = 0
     for s in stories:
         path = os.path.join(a.dir, s + '.jsonl')
         arts = [json.loads(l) for l in open(path)]
@@ -74,15 +77,15 @@ def main():
                 if k == line['article']:
                     continue
                 cites += 1
-                good = carried(arts[k]['text'], nums, names)
+                good = carried(arts[k]['text'], nums, names, fold=True)
                 ok += good
-                folded += carried(arts[k]['text'], nums, names, fold=True)
+                same += carried(arts[k]['text'], nums, names)
                 if a.show and not good:
                     print('%s: not in article %d: %s' % (s, k, t))
     print('%s half: %d stories, %d summary lines (%.2f a summary, %.1f words a line), %d empty'
           % (a.half, len(stories), lines, lines / max(len(stories), 1), words / max(lines, 1), empty))
-    print('citations to another outlet: %d, supported by its text: %d (%.3f); in any case: %d (%.3f)'
-          % (cites, ok, ok / max(cites, 1), folded, folded / max(cites, 1)))
+    print('citations to another outlet: %d, supported by its text: %d (%.3f); names in the same case: %d (%.3f)'
+          % (cites, ok, ok / max(cites, 1), same, same / max(cites, 1)))
     print('lines that look like fragments: %d, like furniture: %d' % (frag, furn))
 
 

@@ -26,15 +26,18 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import neus, rouge  # noqa: E402
 
 TOP = os.path.join(os.path.dirname(os.path.abspath(__file__)), '../..')
-NAMES = ('central', 'headline', 'support', 'lead', 'event', 'disputed', 'share', 'words', 'min_lines')
+NAMES = ('central', 'headline', 'support', 'lead', 'event', 'disputed', 'share', 'words', 'min_lines', 'voiced',
+         'over')
 GRIDS = {  # 'narrow' set the defaults; 'wide' shows what a larger search costs out of fold
-    'narrow': {'central': [1.0], 'headline': [0.4, 0.8, 1.2, 1.6], 'support': [0.0], 'lead': [0.15, 0.3],
-               'event': [0.1], 'disputed': [0.5], 'share': [0.3, 0.4], 'words': [30], 'min_lines': [1]},
+    'narrow': {'central': [1.0], 'headline': [0.4, 0.8, 1.2], 'support': [0.0], 'lead': [0.15, 0.3],
+               'event': [0.1], 'disputed': [0.5], 'share': [0.3, 0.4], 'words': [30], 'min_lines': [1],
+               'voiced': [0, 0.05, 0.1], 'over': [0, 4]},
     'wide': {'central': [1.0], 'headline': [0.0, 0.2, 0.4, 0.8], 'support': [0.0, 0.15], 'lead': [0.15, 0.3],
-             'event': [0.1, 0.3], 'disputed': [0.5], 'share': [0.3, 0.4], 'words': [0, 30], 'min_lines': [1, 2]},
+             'event': [0.1, 0.3], 'disputed': [0.5], 'share': [0.3, 0.4], 'words': [0, 30], 'min_lines': [1, 2],
+             'voiced': [0, 0.05], 'over': [0, 4]},
 }
-DEFAULT = (1.0, 0.8, 0.0, 0.15, 0.1, 0.5, 0.3, 30, 1)
-BEFORE = (1.0, 0.0, 0.15, 0.3, 0.1, 0.5, 0.0, 50, 3)  # the defaults before the headline and length terms
+DEFAULT = (1.0, 0.8, 0.0, 0.15, 0.1, 0.5, 0.3, 30, 1, 0.05, 4)
+BEFORE = (1.0, 0.8, 0.0, 0.15, 0.1, 0.5, 0.3, 30, 1, 0, 0)  # before the quotation and overshoot terms
 
 
 def write_stories(path, stories, ids):

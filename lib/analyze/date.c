@@ -16,7 +16,10 @@
  *   "yesterday"     the day before; "today", "tonight" the day
  *   "last month"    the month before (likewise week, year; "this", "next")
  *   "3 days ago"    counted back from the publication day
- *   "November 24"   the year that puts it nearest the publication date
+ *   "November 24"   the first on or after a week before the publication
+ *                   day when its clause looks ahead, else the latest
+ *                   that falls up to 90 days after it (past_year());
+ *                   a month alone, the nearest
  *
  * Without the needed part of a publication date (none at all, or a month
  * and day without a year, "--11-07") the value is NULL and relative 0,
@@ -70,14 +73,41 @@ static int nearest_year(const pub *p, int m, int d)
     return best;
 }
 
-static int absolute(const pub *p, const px_date_expr *e, px_buf *b)
+/*
+ * Rule past-day: the year of a month and day told in a clause that does
+ * not look ahead (forward_cue()): the day within the year up to
+ * PAST_AHEAD days after the publication date, most of it behind.  News
+ * tells of what happened: "the deaths of two men at the club Feb. 6" in
+ * an article of September 1 is the February past, not the one to come,
+ * which the nearest year would pick (158 days ahead, 207 behind).
+ */
+#define PAST_AHEAD 90
+static int past_year(const pub *p, int m, int d)
+{
+    int y = p->y + 1;
+    while (y > p->y - 1 && px_days_from_civil(y, m, d) - p->days > PAST_AHEAD) y--;
+    return y;
+}
+
+/* A month and day in a clause that looks ahead: the first on or after a
+ * week before the publication date ("expected to start March 20" in
+ * September is next March). */
+static int ahead_year(const pub *p, int m, int d)
+{
+    int y = p->y - 1;
+    while (y < p->y + 1 && px_days_from_civil(y, m, d) < p->days - 7) y++;
+    return y;
+}
+
+static int absolute(const pub *p, const px_date_expr *e, int forward, px_buf *b)
 {
     if (e->day && e->month && e->day > px_month_days(e->year ? e->year : 2000, e->month)) return 0;
     if (e->year && e->month && e->day) px_buf_printf(b, "%04d-%02d-%02d", e->year, e->month, e->day);
     else if (e->year && e->month) px_buf_printf(b, "%04d-%02d", e->year, e->month);
     else if (e->year) px_buf_printf(b, "%04d", e->year);
     else if (e->day && p->y) {
-        px_buf_printf(b, "%04d-%02d-%02d", nearest_year(p, e->month, e->day), e->month, e->day);
+        int y = forward ? ahead_year(p, e->month, e->day) : past_year(p, e->month, e->day);
+        px_buf_printf(b, "%04d-%02d-%02d", y, e->month, e->day);
         return 2;
     } else if (e->day) px_buf_printf(b, "--%02d-%02d", e->month, e->day);
     else if (p->y) {
@@ -113,7 +143,7 @@ static void period(const pub *p, px_date_unit unit, int shift, px_buf *b)
  * not, 0 when it cannot be resolved. */
 static int resolve(const pub *p, const px_date_expr *e, int forward, px_buf *b)
 {
-    if (e->kind == PX_DX_ABSOLUTE) return absolute(p, e, b);
+    if (e->kind == PX_DX_ABSOLUTE) return absolute(p, e, forward, b);
     if (!p->y) return 0; /* everything else needs a full publication date */
     if (e->kind == PX_DX_WEEKDAY) weekday(p, e, forward, b);
     else if (e->kind == PX_DX_DAY) put_day(b, p->days + e->amount);
@@ -182,7 +212,8 @@ px_status px_find_dates(px_context *ctx, const px_article *a, px_analysis *an, p
             size_t n = px_date_match(a, an, t, end, &e);
             if (!n) continue;
             px_buf_reset(&b);
-            int forward = e.kind == PX_DX_WEEKDAY && forward_cue(an, first, e.from);
+            int forward = (e.kind == PX_DX_WEEKDAY || (e.kind == PX_DX_ABSOLUTE && !e.year)) &&
+                          forward_cue(an, first, e.from);
             add(an, a, &e, resolve(&p, &e, forward, &b), &b);
             t += n - 1;
         }

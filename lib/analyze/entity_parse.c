@@ -230,11 +230,20 @@ static size_t next_title(px_ent_work *w, size_t i, size_t to)
     return 0;
 }
 
+/* 1 when an age is written right before token i: "28-year-old Maryanna
+ * Pennington of Kansas City" is a person of a place. */
+static int aged(const px_ent_work *w, size_t i)
+{
+    if (i == 0 || w->an->tokens.items[i - 1].sentence != w->an->tokens.items[i].sentence) return 0;
+    const char *n = w->an->tokens.items[i - 1].norm, *y = strstr(n, "-year");
+    return y && (!strcmp(y, "-year-old") || !strcmp(y, "-years-old"));
+}
+
 /* "Paul D. Ryan of Wisconsin", "Martha Raddatz of ABC News": a person, then
  * a known place or organization after "of".  Returns the "of", or 0. */
 static size_t person_of_place(px_ent_work *w, size_t i, size_t to, const titles *ts)
 {
-    if (!ts->person && !(classes(w, i) & PX_GZ_FIRST_NAME)) return 0;
+    if (!ts->person && !(classes(w, i) & PX_GZ_FIRST_NAME) && !aged(w, i)) return 0;
     for (size_t j = i + 1; j + 1 < to; j++) {
         if (!px_ent_tok_is(w, j, "of")) continue;
         size_t r = j + 1 + (px_ent_tok_is(w, j + 1, "the") && j + 2 < to);

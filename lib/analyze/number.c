@@ -16,7 +16,8 @@
  * not numbers.  Left out as too often no number: a bare "one" ("no one",
  * "one of them"), "first" and "second" without "the" or a possessive
  * before them ("at first", "a second"), spelled numbers written with a
- * capital inside a sentence ("Air Force One"), and digits next to ":" or
+ * capital inside a sentence ("Air Force One"; but for one that opens the
+ * text after a dateline, "CHICAGO - Six people"), and digits next to ":" or
  * "/" (numeric dates, ratios) unless they are a clock time.
  *
  * Every number gets a kind (px_number_kind): clock times ("10:30 p.m.",
@@ -109,6 +110,22 @@ static int near_separator(const ctx *c, size_t t, size_t n)
            is(c, t + n, ":") || is(c, t + n, "/");
 }
 
+/* 1 when token t begins the sentence's text after a dateline: the token
+ * before it is punctuation ("(CBS) - Five people", "CHICAGO - Six") or a
+ * word set all in capitals ("CHICAGO Seven people"), not a name's word
+ * ("Air Force One"). */
+static int clause_start(const ctx *c, size_t t)
+{
+    const px_token *p = &c->an->tokens.items[t - 1];
+    if (p->kind == PX_TOKEN_PUNCT) return 1;
+    if (p->kind != PX_TOKEN_WORD) return 0;
+    const char *w = c->a->sentences.items[p->sentence].text + p->start;
+    size_t len = 0;
+    for (; w[len] && w[len] != ' '; len++)
+        if (w[len] >= 'a' && w[len] <= 'z') return 0;
+    return len >= 3;
+}
+
 /* 1 when the number read at t (n tokens) is too often no number. */
 static int doubtful(const ctx *c, size_t t, size_t n, int qualified)
 {
@@ -117,7 +134,7 @@ static int doubtful(const ctx *c, size_t t, size_t n, int qualified)
     if (tok->kind == PX_TOKEN_NUMBER) return near_separator(c, t, n);
     if (n == 1 && is(c, t, "one") && !qualified) return 1;
     if (n == 1 && (is(c, t, "first") || is(c, t, "second")) && !determiner_before(c, t)) return 1;
-    return *text >= 'A' && *text <= 'Z' && t != c->first;
+    return *text >= 'A' && *text <= 'Z' && t != c->first && !clause_start(c, t);
 }
 
 static void add(ctx *c, size_t from, size_t to, px_number n)

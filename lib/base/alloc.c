@@ -50,6 +50,14 @@ char *px_xstrdup(const char *s)
     return px_xstrndup(s, strlen(s));
 }
 
+size_t px_utf8_prefix(const char *s, size_t max)
+{
+    size_t n = strnlen(s, max);
+    if (n < max || !s[n]) return n;   /* all of s fits */
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--; /* s[n] starts the cut character */
+    return n;
+}
+
 void px__vec_grow(void **items, size_t *cap, size_t item_size)
 {
     size_t ncap = *cap ? *cap * 2 : 8;

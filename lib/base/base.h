@@ -38,6 +38,11 @@ void *px_xrealloc(void *p, size_t n);
 char *px_xstrndup(const char *s, size_t n);
 char *px_xstrdup(const char *s);
 
+/* The length of the longest prefix of the NUL-terminated s that is at most
+ * max bytes and ends on a UTF-8 character boundary (never inside a
+ * character's bytes): for cutting a string to show it.  Never fails. */
+size_t px_utf8_prefix(const char *s, size_t max);
+
 /* ---- arena: many small allocations freed at once ---------------------- */
 typedef struct px_arena_block px_arena_block;
 typedef struct px_arena {

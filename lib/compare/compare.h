@@ -180,6 +180,9 @@ typedef struct px_slot_value {
                            * (a value inferred, not stated: judge.c) */
     const char *surface;  /* the words as written */
     const char *pattern;  /* the rule: "age-apposition", "count-verb" */
+    int either;           /* dates: one of the two days of an expression at odds with
+                           * itself ("Monday, February 21" on a Sunday); its article
+                           * states the other too, yet both may rival (judge.c) */
 } px_slot_value;
 
 #define PX_UPDATE_ONLY 2
@@ -296,7 +299,8 @@ struct px_comparison {
     size_t *article_rank;          /* article -> its place in that order (claim.c) */
     PX_VEC(px_fact) facts;         /* consensus first, then shared, then unique */
     px_fact_index fact_index;      /* per article (px_compare_index_facts) */
-    PX_VEC(px_slot_value) slot_values; /* slots.c, by article */
+    PX_VEC(px_slot_value) slot_values; /* slots.c, by article (then slot_facts.c's
+                                        * copies of one fact's counts) */
     PX_VEC(px_conflict) conflicts; /* conflicts, updates, compatible, agreements */
     PX_VEC(px_story_quote) quotes;
     PX_VEC(px_citation) citations;

@@ -11,7 +11,9 @@
  *
  * Within a slot, two distinct values are rivals when no article states
  * both: one article giving "Saturday" and "Sunday", or a victim's two
- * conditions, says they are two things, not one thing told two ways.
+ * conditions, says they are two things, not one thing told two ways; but
+ * "Monday, February 21" on a Sunday gives both days of one telling
+ * (either), each a rival of another outlet's.
  * Rivals joined (union-find) make one judgment:
  *
  *   agreement   one value, from 2+ independent articles: a near-copy
@@ -43,7 +45,7 @@
  * gives agreements only (see ambiguous()).
  *
  * In a story where no one died, the count of the shot is the count of the
- * injured (shot_as_injured()).
+ * injured (slot_count.c's pxs_shot_as_injured(), before the alignment).
  *
  * Values marked no_conflict (roles, places, earlier dates, years) are
  * never rivals: they give agreements only.  Values marked PX_UPDATE_ONLY
@@ -120,12 +122,14 @@ static size_t find(group *g, size_t i)
     return i;
 }
 
-/* 1 when some article states both groups' values (lists sorted by rank). */
+/* 1 when some article states both groups' values (lists sorted by rank);
+ * a day only an expression at odds with itself gives (either) is not a
+ * thing told apart from the article's others. */
 static int share_article(const item *list, const group *x, const group *y)
 {
     size_t i = x->first, j = y->first, ie = x->first + x->n, je = y->first + y->n;
     while (i < ie && j < je) {
-        if (list[i].rank == list[j].rank) return 1;
+        if (list[i].rank == list[j].rank && !list[i].v->either && !list[j].v->either) return 1;
         if (list[i].rank < list[j].rank) i++;
         else j++;
     }
@@ -209,9 +213,11 @@ static double rounding(double v)
     return m == 0 ? 15 : m == 30 ? 10 : m % 15 == 0 ? 5 : m % 5 == 0 ? 3 : 2;
 }
 
-/* The minutes a told time allows, [*lo, *hi]: an exact time itself, an
- * approximate one its rounding either way, "just after" / "shortly
- * before" 10 minutes on that side, a plain "after" / "before" 30. */
+/* The minutes a told time allows, [*lo, *hi]: an exact time itself (on a
+ * five-minute mark, 2 minutes either way: "5:20 p.m." may be 5:19 told
+ * to the nearest five minutes), an approximate one its rounding either
+ * way, "just after" / "shortly before" 10 minutes on that side, a plain
+ * "after" / "before" 30. */
 static void time_span(const px_slot_value *v, px_qualifier q, double *lo, double *hi)
 {
     static const char *const near[] = {"just", "shortly", "soon", "right", NULL};
@@ -222,6 +228,7 @@ static void time_span(const px_slot_value *v, px_qualifier q, double *lo, double
     if (q == PX_QUAL_ABOUT) *lo -= rounding(v->num), *hi += rounding(v->num);
     else if (q == PX_QUAL_MIN) *hi += side;
     else if (q == PX_QUAL_MAX) *lo -= side;
+    else if ((int)v->num % 5 == 0) *lo -= 2, *hi += 2;
 }
 
 /* 1 when two told times can both be true: what they allow overlaps (two
@@ -263,8 +270,9 @@ static int compatible(const item *list, const group *x, const group *y)
     case PX_SLOT_NUMBER:
         return within(a->num, b->num, y->qual) || within(b->num, a->num, x->qual);
     case PX_SLOT_TIME:
-        /* Two exact times that differ are a conflict, by minutes or not:
-         * an outlet writing "10:42 p.m." copies a time its source gave, so
+        /* Two exact times that differ are a conflict, by minutes or not
+         * (but for a five-minute mark's rounding: 5:19 and 5:20): an
+         * outlet writing "10:42 p.m." copies a time its source gave, so
          * another exact time is another telling (issue #13's "a time
          * shifted by minutes").  Qualified times are compatible when what
          * they allow overlaps (time_span): "around 2 p.m." holds 2:10 and
@@ -308,8 +316,9 @@ static int changeable(const px_slot_value *v)
     static const char *const counts[] = {"dead", "injured", "shot", "arrested"};
     if (v->slot == PX_SLOT_CONDITION) return 1;
     if (v->slot != PX_SLOT_COUNT) return 0;
+    size_t n = strcspn(v->key, "#"); /* "dead#f12": the dead of one fact (slot_facts.c) */
     for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
-        if (strcmp(v->key, counts[i]) == 0) return 1;
+        if (strlen(counts[i]) == n && strncmp(v->key, counts[i], n) == 0) return 1;
     return 0;
 }
 
@@ -488,25 +497,8 @@ static void judge_run(judge *j, item *items, size_t n)
     free(list);
 }
 
-/* In a story where no one died, "four people were shot" and "four people
- * were wounded" count the same people: the shot are counted as injured. */
-static void shot_as_injured(px_comparison *c)
-{
-    for (size_t i = 0; i < c->slot_values.len; i++) {
-        const px_slot_value *v = &c->slot_values.items[i];
-        if ((v->slot == PX_SLOT_COUNT && strcmp(v->key, "dead") == 0 && v->num > 0) ||
-            (v->slot == PX_SLOT_CONDITION && strcmp(v->value, "killed") == 0))
-            return;
-    }
-    for (size_t i = 0; i < c->slot_values.len; i++) {
-        px_slot_value *v = &c->slot_values.items[i];
-        if (v->slot == PX_SLOT_COUNT && strcmp(v->key, "shot") == 0) v->key = v->subject = "injured";
-    }
-}
-
 void px_compare_judge(px_comparison *c)
 {
-    shot_as_injured(c);
     size_t n = c->slot_values.len;
     judge j = {c, NULL, px_xcalloc(c->n, sizeof(size_t)), px_xcalloc(c->n, sizeof(int32_t))};
     rank_articles(&j);

@@ -200,7 +200,7 @@ void px_compare_quote_texts(px_comparison *c)
         }
         if (hits.len) {
             char subject[64];
-            snprintf(subject, sizeof subject, "%.60s", sq->text);
+            snprintf(subject, sizeof subject, "%.*s", (int)px_utf8_prefix(sq->text, 60), sq->text);
             px_conflict kc = {.kind = PX_CONFLICT_QUOTE_WORDING, .slot = PX_SLOT_QUOTE_WORDING,
                               .judgment = PX_JUDGE_CONFLICT, .subject = px_arena_strdup(&c->arena, subject),
                               .entity = sq->speaker};

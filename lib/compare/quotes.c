@@ -636,7 +636,7 @@ static void speaker_values(px_comparison *c, const px_story_quote *g, px_conflic
 static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speaker_conflict)
 {
     char subject[64];
-    snprintf(subject, sizeof subject, "%.60s", g->text);
+    snprintf(subject, sizeof subject, "%.*s", (int)px_utf8_prefix(g->text, 60), g->text);
     const char *subj = px_arena_strdup(&c->arena, subject);
     long agreed = speaker_conflict ? -1 : speakers_agree(c, g);
     if (speaker_conflict || agreed >= 0) {

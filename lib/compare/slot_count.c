@@ -22,13 +22,16 @@
  *                    agreements only, unless the sentence tells of the event
  *                    itself: a story counts many groups of people)
  *
- * Classes: dead, injured, shot ("three shot"), arrested, shots, and the plain nouns
- * (people, men, women, children, teens, boys, girls, victims, suspects,
- * officers, vehicles, homes).  "Two of the victims" is a part, not a count,
- * and so is "two other victims" or the "two men" of "three women and two
- * men dead"; numbers inside quotation marks are skipped, and a sentence
- * counting beyond the event ("since", "this year", "so
- * far", "homicides") gives none.
+ * Classes: dead, injured, shot ("three shot"), arrested, shots, and the
+ * plain nouns (people, men, women, children, teens, boys, girls, victims,
+ * suspects, officers, juveniles, adults, students, vehicles, homes).  "Two
+ * of the victims" is a part, not a count, and so is "two other victims",
+ * the ages of a range ("aged between 20 and 37"), or the "two men" of
+ * "three women and two men dead"; numbers inside quotation marks are
+ * skipped, and a sentence counting beyond the event ("since", "this
+ * year", "so far", "homicides") gives none.  A passive is read past "who"
+ * and the people's ages: "four men who were shot", "five men between the
+ * ages of 21 and 58 were shot".
  * Ordinals ("the fourth time") are numbers of the event (slot number),
  * for agreements only.
  *
@@ -49,6 +52,8 @@ static const char *const NOUNS[][2] = {
     {"kids", "children"}, {"child", "children"}, {"teens", "teens"}, {"teenagers", "teens"},
     {"boys", "boys"}, {"girls", "girls"}, {"victims", "victims"}, {"victim", "victims"},
     {"suspects", "suspects"}, {"suspect", "suspects"}, {"officers", "officers"},
+    {"juveniles", "juveniles"}, {"individuals", "people"}, {"adults", "adults"},
+    {"students", "students"}, {"deputies", "officers"}, {"gunmen", "suspects"},
     {"vehicles", "vehicles"}, {"cars", "vehicles"}, {"homes", "homes"}, {"houses", "homes"},
     {"shots", "shots"}, {"rounds", "shots"}, {"gunshots", "shots"}, {"bullets", "shots"},
     {"shot", "shot"}};
@@ -89,7 +94,42 @@ static const char *const VERBS[][2] = {
 
 static const char *const BETWEEN[] = {"were", "are", "was", "is", "have", "has", "had", "been",
                                       "being", "also", "later", "reportedly", "all", "critically",
-                                      "fatally", "seriously", "both", "each", "allegedly", NULL};
+                                      "fatally", "seriously", "both", "each", "allegedly", "who",
+                                      "that", NULL};
+
+static int range_word(const px_sx *x, size_t i)
+{
+    return x->an->tokens.items[i].kind == PX_TOKEN_NUMBER ||
+           pxs_in(x, i, (const char *const[]){"and", "to", ",", "-", "between", "the", "of",
+                                              "from", "in", NULL});
+}
+
+/* The token after the people's ages written after a counted noun at m
+ * ("five men between the ages of 21 and 58 were shot", "four men, ages
+ * 19 to 34, were", "six men aged 21 to 36"), or m when none. */
+static size_t past_ages(const px_sx *x, size_t m)
+{
+    size_t k = m + pxs_is(x, m, ",");
+    if (pxs_is(x, k, "between") && pxs_is(x, k + 1, "the") && pxs_is(x, k + 2, "ages")) k += 3;
+    else if (pxs_is(x, k, "ranging") && pxs_is(x, k + 1, "in") && pxs_is(x, k + 2, "age")) k += 3;
+    else if (pxs_in(x, k, (const char *const[]){"aged", "ages", NULL})) k++;
+    else return m;
+    size_t end = k;
+    while (end < k + 10 && end < x->t1 && range_word(x, end)) end++;
+    if (end == k) return m;
+    return end - (pxs_is(x, end - 1, "and") || pxs_is(x, end - 1, "the"));
+}
+
+/* 1 when the number at ti is one of people's ages in a range: "aged
+ * between 20 and 37", "ages 19, 30 and 34", "from 21 to 36". */
+static int in_age_range(const px_sx *x, size_t ti)
+{
+    for (size_t k = ti, n = 0; k > x->t0 && n < 10; k--, n++) {
+        if (pxs_in(x, k - 1, (const char *const[]){"aged", "ages", "age", NULL})) return 1;
+        if (!range_word(x, k - 1)) return 0;
+    }
+    return 0;
+}
 
 /* An ordinal ("the fourth time", "Obama's fourth"): what it ranks is too
  * loosely written to pair two outlets' ordinals for a conflict, so it
@@ -107,7 +147,7 @@ static void ordinal(const px_sx *x, const px_number *n, size_t ti, size_t tj)
 static int statistic(const px_sx *x)
 {
     static const char *const cues[] = {"since", "year", "years", "months", "annually", "total",
-                                       "homicides", "record", "average", "far", NULL};
+                                       "homicides", "average", "far", NULL};
     for (size_t i = x->t0; i < x->t1; i++)
         if (pxs_in(x, i, cues)) return 1;
     return 0;
@@ -268,7 +308,7 @@ void pxs_counts(const px_sx *x)
         if (pxs_is(x, tj, "of") || (n->unit && strstr(n->unit, "year")) || pxs_quoted(x, ti)) continue;
         if (pxs_in(x, ti - 1, (const char *const[]){"other", "another", "additional", NULL}))
             continue; /* "two other victims": a part */
-        if (pxs_is(x, tj, "other") || pxs_is(x, tj, "more")) continue;
+        if (pxs_is(x, tj, "other") || pxs_is(x, tj, "more") || in_age_range(x, ti)) continue;
         int part = (pxs_is(x, ti - 1, "and") ||
                     (pxs_is(x, ti - 1, ",") && k > x->n0 &&
                      pxs_token_at(x, x->an->numbers.items[k - 1].end) + 3 >= ti)) &&
@@ -284,8 +324,8 @@ void pxs_counts(const px_sx *x)
         } else if ((cls = word_class(x, tj))) {
             pattern = "count-adjective", end = tj + 1;
         } else {
-            size_t m = tj;
-            while (m < tj + 4 && pxs_in(x, m, BETWEEN)) m++;
+            size_t m = past_ages(x, tj), from = m;
+            while (m < from + 4 && pxs_in(x, m, BETWEEN)) m++;
             if (m > tj && (cls = word_class(x, m))) {
                 pattern = "count-passive", end = m + 1;
                 if (strcmp(cls, "shot") == 0 && pxs_is(x, m - 1, "fatally"))
@@ -313,6 +353,22 @@ void pxs_counts(const px_sx *x)
              (!x->topic || strcmp(x->topic, "event") != 0 || n->value >= 1000)) ||
             (strcmp(pattern, "count-shots") == 0 && !(fires < 0 ? (fires = firing(x)) : fires)))
             x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = 1;
+    }
+}
+
+/* In a story where no one died, "four people were shot" and "four people
+ * were wounded" count the same people: the shot are counted as injured. */
+void pxs_shot_as_injured(px_comparison *c)
+{
+    for (size_t i = 0; i < c->slot_values.len; i++) {
+        const px_slot_value *v = &c->slot_values.items[i];
+        if ((v->slot == PX_SLOT_COUNT && strcmp(v->key, "dead") == 0 && v->num > 0) ||
+            (v->slot == PX_SLOT_CONDITION && strcmp(v->value, "killed") == 0))
+            return;
+    }
+    for (size_t i = 0; i < c->slot_values.len; i++) {
+        px_slot_value *v = &c->slot_values.items[i];
+        if (v->slot == PX_SLOT_COUNT && strcmp(v->key, "shot") == 0) v->key = v->subject = "injured";
     }
 }
 

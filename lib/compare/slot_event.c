@@ -6,19 +6,27 @@
  * to 24 hours ("22:30"); "about" and "around" make a value approximate,
  * "just after" a lower and "shortly before" an upper bound (judge.c: the
  * span each allows).
- * A time right after a death declared ("pronounced dead at 2:12 a.m.",
- * "died at 3 a.m.") is the time of death, kept apart from the event's.
+ * A time within 8 words after a death declared ("pronounced dead at 2:12
+ * a.m.", "died from his injuries at the hospital around 6:10") is the time
+ * of death, kept apart from the event's.  A meridian glued to the next
+ * word ("1:45 p.m.Family") still sets the half of the day.
  *
  * Dates: the analysis's dates resolved to a day ("2017-01-09"), explicit
  * (date-explicit) or counted from the article's own date (date-relative).
- * Dates and times are keyed by their sentence's topic (slots.c: court,
- * arrest, event; a time in a sentence with none is the event's), so the
- * day of the shooting is never compared with the day of the hearing; only
- * the event's, and days written with their number ("June 30", not
- * "Tuesday") of a court or arrest sentence, make conflicts (a story has
+ * Dates and times are keyed by their topic: that of the topic word
+ * nearest them in the sentence (pxs_topic_at, slots.c: court, arrest,
+ * event; "charged Lee with shooting his daughter about 4 p.m." is the
+ * shooting's time; a time in a sentence with none is the event's), so
+ * the day of the shooting is never compared with the day of the hearing.
+ * Times of the event, of a death and of an arrest may conflict; a
+ * court's give agreements only (a story has many hearings).  Of the days,
+ * only the event's, and days written with their number ("June 30", not
+ * "Tuesday") of a court or arrest topic, make conflicts (a story has
  * many hearings, arrests and statements, each on a weekday), the others
- * give agreements only, and so do
- * those inside quotation marks.  A day next to "said" ("police said
+ * give agreements only; days inside quotation marks are left out.  A
+ * weekday at odds with its own date ("Monday, Feb. 21" on a Sunday) gives
+ * both days (date-weekday: the Monday nearest), either a rival of another
+ * outlet's (judge.c).  A day next to "said" ("police said
  * Monday") is the day of the telling and is left out.  A date in a sentence that looks forward ("will", "expected to",
  * "scheduled") or that falls after the article's date is kept apart
  * ("court, future"); a weekday the analysis resolved backwards in such a
@@ -26,7 +34,10 @@
  * article's date are "earlier" (a past case, a birthday), but for the
  * event's numbered day, told weeks later; months and
  * years are "year" values.  Earlier days, months and years give
- * agreements only.
+ * agreements only.  An article that tells of the event on a day of the
+ * last 30 tells of another, past event with its older numbered days ("On
+ * July 27, 2015, Smith was shot" in a story of this week): those are
+ * earlier too (pxs_past_days).
  *
  * Places: each place entity an article names, under the event, for
  * agreements only: outlets naming a city, a street and a venue all say
@@ -35,6 +46,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "compare/slots.h"
 #include "story/profile.h"
@@ -53,7 +65,7 @@ static int meridian(const px_sx *x, size_t i)
 static int death(const px_sx *x, size_t i)
 {
     static const char *const cues[] = {"pronounced", "died", "succumbed", NULL};
-    for (size_t k = i > x->t0 + 5 ? i - 5 : x->t0; k < i; k++)
+    for (size_t k = i > x->t0 + 8 ? i - 8 : x->t0; k < i; k++) /* "died from his injuries at the hospital around 6:10" */
         if (pxs_in(x, k, cues)) return 1;
     return 0;
 }
@@ -67,12 +79,13 @@ static void time_value(const px_sx *x, int minutes, size_t i, size_t j, const ch
     else if (pxs_is(x, i - 1, "after")) q = PX_QUAL_MIN, i--;
     else if (pxs_is(x, i - 1, "before")) q = PX_QUAL_MAX, i--;
     if (q && pxs_in(x, i - 1, (const char *const[]){"shortly", "just", "soon", NULL})) i--;
-    const char *topic = x->topic ? x->topic : "event";
+    const char *topic = pxs_topic_at(x, i, j);
+    if (!topic) topic = "event";
     if (strcmp(topic, "event") == 0 && death(x, i))
         topic = "death"; /* "pronounced dead at 2:12 a.m.": not the time of the shooting */
     pxs_emit(x, PX_SLOT_TIME, topic, -1, pxs_printf(x, "%s time", topic),
              pxs_printf(x, "%02d:%02d", minutes / 60, minutes % 60), minutes, q, i, j, pattern);
-    if (strcmp(topic, "event") != 0)
+    if (strcmp(topic, "court") == 0) /* a story has many hearings: agreements only */
         x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = 1;
 }
 
@@ -101,13 +114,19 @@ void pxs_times(const px_sx *x)
     for (size_t k = x->n0; k < x->n1; k++) { /* the analysis's times, when it has them */
         const px_number *n = &x->an->numbers.items[k];
         if (n->kind != PX_NUMBER_TIME || n->value < 0 || n->value >= 1440) continue;
+        int t = (int)n->value;
+        const char *after = x->text + n->end; /* "1:45 p.m.Family": a meridian glued to a word */
+        while (*after == ' ') after++;
+        char mer = after[0] ? (char)(after[0] | 0x20) : 0;
+        char m = mer ? (char)(after[1 + (after[1] == '.')] | 0x20) : 0;
+        if ((mer == 'a' || mer == 'p') && m == 'm') t = t % 720 + (mer == 'p' ? 720 : 0);
         int seen = 0; /* the token pass read it already, with its qualifier */
         for (size_t v = from; v < x->c->slot_values.len && !seen; v++)
             seen = x->c->slot_values.items[v].slot == PX_SLOT_TIME &&
-                   x->c->slot_values.items[v].num == n->value;
+                   (x->c->slot_values.items[v].num == n->value || x->c->slot_values.items[v].num == t);
         if (seen) continue;
         size_t ti = pxs_token_at(x, n->start), tj = pxs_token_at(x, n->end);
-        time_value(x, (int)n->value, ti, tj, "time-clock");
+        time_value(x, t, ti, tj, "time-clock");
     }
 }
 
@@ -123,6 +142,25 @@ static size_t forward(const px_sx *x)
     size_t k = x->t0;
     while (k < x->t1 && !pxs_in(x, k, cues)) k++;
     return k;
+}
+
+/* The day named by the weekday that opens a numbered date ("Monday,
+ * February 21") nearest to its day, when that weekday is not the day's
+ * own; else PX_NO_DAY. */
+static int32_t weekday_day(const char *text, int32_t day)
+{
+    static const char *const names[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                        "Saturday", "Sunday"};
+    if (!text || day == PX_NO_DAY) return PX_NO_DAY;
+    if (strncasecmp(text, "on ", 3) == 0) text += 3;
+    for (int w = 0; w < 7; w++) {
+        size_t n = strlen(names[w]);
+        if (strncmp(text, names[w], n) != 0) continue;
+        int off = (w + 1 - px_weekday(day) + 7) % 7; /* days forward to that weekday (1 Monday) */
+        if (off == 0) return PX_NO_DAY;
+        return off <= 3 ? day + off : day - (7 - off);
+    }
+    return PX_NO_DAY;
 }
 
 void pxs_dates(const px_sx *x)
@@ -147,7 +185,8 @@ void pxs_dates(const px_sx *x)
         }
         int32_t day = px_day_of(d->value);
         if (len != 10 || day == PX_NO_DAY) continue;
-        const char *key = x->topic ? x->topic : "other", *value = d->value;
+        const char *key = pxs_topic_at(x, ti, tj), *value = d->value;
+        if (!key) key = "other";
         int fwd = cue < ti;
         if (fwd && d->relative && x->day != PX_NO_DAY && day < x->day) {
             day += 7;
@@ -167,6 +206,35 @@ void pxs_dates(const px_sx *x)
         pxs_emit(x, PX_SLOT_DATE, key, -1, pxs_printf(x, "%s date", key), value, day,
                  PX_QUAL_EXACT, ti, tj, pattern);
         x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = no_conflict;
+        int32_t other = numbered ? weekday_day(d->text, day) : PX_NO_DAY;
+        if (other == PX_NO_DAY) continue;
+        /* "Monday, February 21" on a Sunday: the article gives two days,
+         * the numbered one and the Monday next to it; either may be the
+         * one another outlet contradicts. */
+        int y, m, dd;
+        px_civil_from_days(other, &y, &m, &dd);
+        x->c->slot_values.items[x->c->slot_values.len - 1].either = 1;
+        pxs_emit(x, PX_SLOT_DATE, key, -1, pxs_printf(x, "%s date", key),
+                 pxs_printf(x, "%04d-%02d-%02d", y, m, dd), other, PX_QUAL_EXACT, ti, tj,
+                 "date-weekday");
+        x->c->slot_values.items[x->c->slot_values.len - 1].no_conflict = no_conflict;
+        x->c->slot_values.items[x->c->slot_values.len - 1].either = 1;
+    }
+}
+
+void pxs_past_days(px_comparison *c, size_t a, size_t from)
+{
+    int32_t pub = px_day_of(px_article_date(c->articles[a]));
+    if (pub == PX_NO_DAY) return;
+    int recent = 0;
+    for (size_t i = from; i < c->slot_values.len && !recent; i++) {
+        const px_slot_value *v = &c->slot_values.items[i];
+        recent = v->slot == PX_SLOT_DATE && !strcmp(v->key, "event") && v->num >= pub - 30;
+    }
+    for (size_t i = from; i < c->slot_values.len && recent; i++) {
+        px_slot_value *v = &c->slot_values.items[i];
+        if (v->slot == PX_SLOT_DATE && !strcmp(v->key, "event") && v->num < pub - 30)
+            v->key = "earlier", v->subject = "earlier date", v->no_conflict = 1;
     }
 }
 

@@ -19,11 +19,16 @@
  * thing told by each outlet.  When they differ, they may conflict
  * whatever their own keys said (a plain "three people" or a non-event
  * topic's values otherwise give agreements only); when their keys differ
- * too they are moved to one key of their own, "f<fact>".
+ * too they are moved to one key of their own, "f<fact>".  Counts whose
+ * difference another count of an article would hide (judge.c takes two
+ * values one article states for two things) are compared once more on
+ * their own, copied under "<class>#f<fact>".
  * Counts align only with counts of their class (the dead are never the
  * shot) or of a plain noun ("Seven people" said of the seven injured; not
  * shots fired), and times only with times of their topic (the time of
- * death is not the time of the shooting): else their keys stay.  When the values are
+ * death is not the time of the shooting), and days only with days of
+ * their tense (a day ahead, "is due in court Feb. 2", is not the day
+ * past of "appeared in court Wednesday"): else their keys stay.  When the values are
  * all equal, nothing changes: the finders' keys give the agreement.  A
  * fact with two values of the slot in one article is left alone (two
  * counts in one sentence are two things).  Years and months are not
@@ -87,8 +92,30 @@ static int event_class(const char *key)
            !strcmp(key, "arrested");
 }
 
+/* 1 when an article of the fact states, outside it and under `key`, the
+ * fact's value of another article: judge.c would take the two values for
+ * two things that article tells apart, and the fact's difference would
+ * not show.  vfirst[a] is where article a's values start. */
+static int hidden(const px_comparison *c, const size_t *vfirst, const fv *g, size_t n,
+                  const char *key)
+{
+    for (size_t i = 0; i < n; i++) {
+        const px_slot_value *v = &c->slot_values.items[g[i].value];
+        for (size_t k = vfirst[v->article]; k < vfirst[v->article + 1]; k++) {
+            const px_slot_value *w = &c->slot_values.items[k];
+            if (w->slot != v->slot || w->sentence == v->sentence || strcmp(w->key, key) != 0 ||
+                w->num == v->num)
+                continue;
+            for (size_t j = 0; j < n; j++)
+                if (g[j].arank != g[i].arank && c->slot_values.items[g[j].value].num == w->num)
+                    return 1;
+        }
+    }
+    return 0;
+}
+
 /* One group: the values of one slot in one fact, sorted by article rank. */
-static void group(px_comparison *c, const fv *g, size_t n)
+static void group(px_comparison *c, const size_t *vfirst, const fv *g, size_t n)
 {
     px_slot_value *v0 = &c->slot_values.items[g[0].value];
     size_t articles = 1;
@@ -104,6 +131,8 @@ static void group(px_comparison *c, const fv *g, size_t n)
         differ |= strcasecmp(v->value, v0->value) != 0;
         if (v->slot == PX_SLOT_TIME && strcmp(v->key, v0->key) != 0)
             return; /* the time of death and of the shooting */
+        if (v->slot == PX_SLOT_DATE && (strstr(v->key, "future") != NULL) != (strstr(v0->key, "future") != NULL))
+            return; /* "appeared in court Wednesday" and "is due in court Feb. 2" */
     }
     const char *cls = NULL; /* counts: the event class among them */
     if (v0->slot == PX_SLOT_COUNT) { /* the dead and the shot: two counts */
@@ -120,7 +149,25 @@ static void group(px_comparison *c, const fv *g, size_t n)
     int same_key = 1;
     for (size_t i = 1; i < n; i++) same_key &= !strcmp(c->slot_values.items[g[i].value].key, v0->key);
     const char *key = v0->key;
-    if (!same_key && cls) { /* "Seven people" of a fact on the injured: the injured */
+    if (v0->slot == PX_SLOT_COUNT && (cls || same_key) &&
+        hidden(c, vfirst, g, n, cls ? cls : v0->key)) {
+        /* "five people were injured" / "three people were injured": the
+         * count of this fact is compared once more on its own, as
+         * "injured#f12" (a headline's "5 Injured" left unchanged must not
+         * hide the fact's two values); the values stay under their class
+         * too, where the article's other counts keep telling them apart */
+        char buf[96];
+        snprintf(buf, sizeof buf, "%s#f%zu", cls ? cls : v0->key, g[0].frank);
+        key = px_arena_strdup(&c->arena, buf);
+        for (size_t i = 0; i < n; i++) {
+            px_slot_value v = c->slot_values.items[g[i].value]; /* a copy: the push may move them */
+            v.key = key;
+            if (cls) v.subject = cls;
+            if (v.no_conflict == 1) v.no_conflict = 0;
+            px_vec_push(&c->slot_values, v);
+        }
+        return;
+    } else if (!same_key && cls) { /* "Seven people" of a fact on the injured: the injured */
         key = cls;
     } else if (!same_key) {
         char buf[64];
@@ -145,6 +192,13 @@ void pxs_align_values(px_comparison *c)
     }
     for (size_t a = 1; a <= c->n; a++)
         if (first[a] < first[a - 1]) first[a] = first[a - 1];
+    size_t *vfirst = px_xcalloc(c->n + 1, sizeof *vfirst); /* values lie by article */
+    for (size_t i = 0; i < c->slot_values.len; i++) {
+        assert(i == 0 || c->slot_values.items[i].article >= c->slot_values.items[i - 1].article);
+        vfirst[c->slot_values.items[i].article + 1] = i + 1;
+    }
+    for (size_t a = 1; a <= c->n; a++)
+        if (vfirst[a] < vfirst[a - 1]) vfirst[a] = vfirst[a - 1];
     size_t *frank = px_xmalloc(c->facts.len * sizeof *frank);
     for (size_t f = 0; f < c->facts.len; f++) {
         const px_fact *ft = &c->facts.items[f];
@@ -169,11 +223,12 @@ void pxs_align_values(px_comparison *c)
         for (size_t i = 0; i < m;) {
             size_t e = i + 1;
             while (e < m && list[e].frank == list[i].frank) e++;
-            group(c, list + i, e - i);
+            group(c, vfirst, list + i, e - i);
             i = e;
         }
         free(list);
     }
     free(frank);
+    free(vfirst);
     free(first);
 }

@@ -175,6 +175,10 @@ void pxs_ages(const px_sx *x)
         if (!(age = age_adjective(x, i, &j))) continue;
         long e = pxs_person(x, j);
         if (e < 0 && is_word(x, j) && !pxs_capital(x, j)) e = pxs_person(x, j + 1);
+        size_t past = j;
+        while (e >= 0 && pxs_person(x, past) == e) past++;
+        if (e >= 0 && past == j + 1 && !pxs_capital(x, past) && pxs_person_noun(pxs_norm(x, past)))
+            e = -1; /* "a 19-year-old Beverly man": the town's name, not a person's */
         if (e >= 0) {
             age_value(x, e, NULL, NULL, age, i, j + 1, "age-adjective");
             continue;
@@ -187,11 +191,18 @@ void pxs_ages(const px_sx *x)
         size_t k = j; /* the noun, past a few adjectives: never past "and his" */
         static const char *const joins[] = {"and", "or", "his", "her", "their", "its", "with",
                                             "was", "is", "who", "of", "a", "an", "the", NULL};
+        if (pxs_capital(x, k) && is_word(x, k) && !pxs_capital(x, k + 1) && is_word(x, k + 1) &&
+            pxs_person_noun(pxs_norm(x, k + 1)))
+            k++; /* "a 19-year-old Beverly man": a place's name before the noun */
         while (k < j + 3 && is_word(x, k) && !pxs_capital(x, k) && !pxs_person_noun(pxs_norm(x, k)) &&
                !pxs_in(x, k, joins))
             k++;
         const char *subject, *key;
-        if (k < j + 3 && is_word(x, k) && !pxs_capital(x, k) && !pxs_in(x, k, joins)) {
+        if (k < j + 3 && is_word(x, k) && !pxs_capital(x, k) && !pxs_in(x, k, joins) &&
+            pxs_is(x, k + 1, ",") && (e = pxs_person(x, k + 2)) >= 0) {
+            /* "the 45-year-old mother, Marsha Lynch, told": the named one */
+            age_value(x, e, NULL, NULL, age, i, k + 3, "age-apposition");
+        } else if (k < j + 3 && is_word(x, k) && !pxs_capital(x, k) && !pxs_in(x, k, joins)) {
             key = described(x, k, description_start(x, k), &subject);
             age_value(x, -1, key, subject, age, i, k + 1, "age-adjective");
         } else if (pxs_in(x, i - 1, (const char *const[]){"a", "an", "the", NULL})) {
@@ -307,6 +318,12 @@ static long subject_of(const px_sx *x, size_t i, int need_aux, size_t *first, co
         size_t b = description_start(x, k);
         *key = described(x, k, b, subject);
         *first = b;
+        return -1;
+    }
+    size_t end;
+    if (age_adjective(x, k, &end) && end == k + 1) { /* "a 13-year-old died": someone */
+        *key = "d:someone", *subject = "someone";
+        *first = k - pxs_in(x, k - 1, (const char *const[]){"a", "an", "the", NULL});
         return -1;
     }
     return -2;

@@ -20,8 +20,9 @@
  *              "sister"), their roles in their own article (a victim:
  *              killed, injured, or the object of "shot and killed a
  *              20-year-old"; a suspect: arrested, charged, "the
- *              gunman"), or ages more than AGE_NEAR apart (outlets that
- *              disagree on an age disagree by a year or two);
+ *              gunman", "killed by a 12-year-old"), or ages more
+ *              than AGE_NEAR apart (outlets that disagree on an age
+ *              disagree by a year or two);
  *       ties   the sentences telling the ages say the same thing (the
  *              cosine of their claims, claim.c, at least TIE; sentences
  *              of one fact, align.c, count 1), or each is the only person
@@ -144,7 +145,8 @@ static int condition_role(const px_slot_value *v)
 
 /* 1 (a victim) when the words before a value's surface in its sentence
  * end with a verb of harm, the description its object: "shot and killed
- * a 20-year-old man". */
+ * a 20-year-old man"; 2 (a suspect) when they end with the verb and "by":
+ * "killed by a 12-year-old relative". */
 static int object_role(const px_comparison *c, const px_slot_value *v)
 {
     static const char *const harm[] = {"killed", "killing", "shot", "shooting", "wounded",
@@ -154,18 +156,20 @@ static int object_role(const px_comparison *c, const px_slot_value *v)
     if (!v->surface || v->sentence == (size_t)-1) return 0;
     const char *text = px_article_sentence(c->articles[v->article], v->sentence, NULL, NULL, NULL);
     const char *at = text ? strstr(text, v->surface) : NULL;
-    for (int words = 0; at && at > text && words < 2; words++) {
+    int by = 0;
+    for (int words = 0; at && at > text && words < 3; words++) {
         const char *end = at;
         while (end > text && end[-1] == ' ') end--;
         const char *w = end;
         while (w > text && w[-1] != ' ') w--;
         size_t n = (size_t)(end - w);
         int is_det = 0;
-        for (const char *const *d = det; *d && !is_det; d++)
+        for (const char *const *d = det; *d && !is_det && !by; d++)
             is_det = strlen(*d) == n && strncasecmp(w, *d, n) == 0;
         for (const char *const *h = harm; *h && !is_det; h++)
-            if (strlen(*h) == n && strncasecmp(w, *h, n) == 0) return 1;
-        if (!is_det) return 0;
+            if (strlen(*h) == n && strncasecmp(w, *h, n) == 0) return by ? 2 : 1;
+        if (!is_det && (by || n != 2 || strncasecmp(w, "by", 2) != 0)) return 0;
+        by |= !is_det; /* "shot and killed by a 12-year-old relative": the shooter */
         at = w;
     }
     return 0;

@@ -14,8 +14,9 @@
  *
  * Page furniture is skipped: px_sentence_furniture(), and until that finder
  * has its rules a few openings no reporting sentence has ("Copyright",
- * "Read or Share this story", "Please enable JavaScript", "RELATED:") and
- * embedded social posts ("pic.twitter.com", "(@name)").
+ * "Read or Share this story", "Please enable JavaScript", "RELATED:"),
+ * embedded social posts ("pic.twitter.com", "(@name)") and captions ending
+ * with a photo credit ("(Todd Smith/The Daily News)").
  * Cost: linear in the tokens of the story.
  */
 #include <stdarg.h>
@@ -173,6 +174,20 @@ static const char *const FURNITURE[] = {
     "previous:", "click here", "read more", "follow us", "sign up", "anyone with information",
     "(published", "photo:", "(photo", "editor's note", "this story has been updated", NULL};
 
+/* 1 when a text ends with a photo credit in brackets, "(Todd Smith/The
+ * Daily News)", "(Photo by Ann Lee/AP)". */
+static int credit_end(const char *text)
+{
+    size_t n = strlen(text);
+    while (n && (text[n - 1] == ' ' || text[n - 1] == '.')) n--;
+    if (!n || text[n - 1] != ')') return 0;
+    size_t open = n - 1, words = 1;
+    while (open > 0 && text[open - 1] != '(' && text[open - 1] != ')') words += text[--open] == ' ';
+    if (open == 0 || text[open - 1] != '(') return 0;
+    const char *in = text + open, *slash = memchr(in, '/', n - 1 - open);
+    return slash && words <= 8 && *in >= 'A' && *in <= 'Z' && !memchr(in, ':', n - 1 - open);
+}
+
 int pxs_furniture(const px_comparison *c, size_t a, size_t s)
 {
     if (px_sentence_furniture(c->analyses[a], s) != PX_FURNITURE_NONE) return 1;
@@ -180,34 +195,88 @@ int pxs_furniture(const px_comparison *c, size_t a, size_t s)
     while (*text == ' ' || *text == '\t') text++;
     for (const char *const *p = FURNITURE; *p; p++)
         if (strncasecmp(text, *p, strlen(*p)) == 0) return 1;
-    return strstr(text, "pic.twitter.com") || strstr(text, "(@"); /* an embedded post */
+    if (strstr(text, "pic.twitter.com") || strstr(text, "(@")) return 1; /* an embedded post */
+    /* a caption: it ends with a photo credit, or one follows it in its
+     * paragraph; it tells of the picture (often of the day's other events
+     * too), not of the story */
+    if (credit_end(text)) return 1;
+    size_t p, q;
+    const char *next = px_article_sentence(c->articles[a], s + 1, &q, NULL, NULL);
+    px_article_sentence(c->articles[a], s, &p, NULL, NULL);
+    return next && p == q && next[0] == '(' && credit_end(next);
+}
+
+static const char *const TOPIC_COURT[] = {"arraign", "court", "trial", "hearing", "sentenc", "judge",
+                                           "jury", "indict", "plead", "plea", "bail", "bond",
+                                           "magistrate", "prosecut", "funeral", "vigil", "memorial",
+                                           NULL};
+static const char *const TOPIC_ARREST[] = {"arrest", "custody", "surrender", "confess", "charged",
+                                            "booked", "apprehend", "turned himself", NULL};
+static const char *const TOPIC_EVENT[] = {"shot", "shoot", "kill", "die", "dead", "fired", "gunfire", "gunned",
+                                           "gunshot", "stab", "happen", "occur", "crash", "attack",
+                                           "wound", "injur", "murder", "slain", "death", "fatal",
+                                           "explo", "struck", "hit", NULL};
+static const char *const *const TOPIC_LISTS[] = {TOPIC_COURT, TOPIC_ARREST, TOPIC_EVENT};
+static const char *const TOPIC_NAMES[] = {"court", "arrest", "event"};
+
+/* The topic list (0 court, 1 arrest, 2 event) a word of token i begins
+ * with, or -1. */
+static int topic_word(const px_sx *x, size_t i)
+{
+    const char *n = pxs_norm(x, i);
+    for (int l = 0; l < 3; l++)
+        for (const char *const *w = TOPIC_LISTS[l]; *w; w++)
+            if (n[0] == (*w)[0] && strncmp(n, *w, strlen(*w)) == 0) return l;
+    return -1;
 }
 
 /* The first of the lists (court, arrest, event) with a word the sentence
  * begins a token with: "arraigned" court, "surrendered" arrest, "shooting"
- * event.  A date or time is compared with those of sentences on the same
- * topic: the day of the shooting is not the day of the hearing. */
+ * event.  Counts read it (slot_count.c). */
 static const char *topic(const px_sx *x)
 {
-    static const char *const court[] = {"arraign", "court", "trial", "hearing", "sentenc", "judge",
-                                        "jury", "indict", "plead", "plea", "bail", "bond",
-                                        "magistrate", "prosecut", "funeral", "vigil", "memorial",
-                                        NULL};
-    static const char *const arrest[] = {"arrest", "custody", "surrender", "confess", "charged",
-                                         "booked", "apprehend", "turned himself", NULL};
-    static const char *const event[] = {"shot", "shoot", "kill", "die", "dead", "fired", "gunfire",
-                                        "gunshot", "stab", "happen", "occur", "crash", "attack",
-                                        "wound", "injur", "murder", "slain", "death", "fatal",
-                                        "explo", "struck", "hit", NULL};
-    const char *const *lists[] = {court, arrest, event};
-    static const char *const names[] = {"court", "arrest", "event"};
-    for (size_t l = 0; l < 3; l++)
-        for (size_t i = x->t0; i < x->t1; i++) {
-            const char *n = pxs_norm(x, i);
-            for (const char *const *w = lists[l]; *w; w++)
-                if (n[0] == (*w)[0] && strncmp(n, *w, strlen(*w)) == 0) return names[l];
-        }
-    return NULL;
+    int best = 3;
+    for (size_t i = x->t0; i < x->t1 && best; i++) {
+        int l = topic_word(x, i);
+        if (l >= 0 && l < best) best = l;
+    }
+    return best < 3 ? TOPIC_NAMES[best] : NULL;
+}
+
+/* 1 when topic word i tells who says, not what happened: "according to
+ * prosecutors", "prosecutors said", or "hearing" that is no court's
+ * ("reported hearing gunshots": a hearing has an article or a modifier),
+ * or is part of a compound modifier ("court-ordered"). */
+static int topic_word_off(const px_sx *x, size_t i)
+{
+    static const char *const speech[] = {"said", "say", "says", "told", "allege", "alleged",
+                                          "alleges", "stated", "argued", "contend", NULL};
+    static const char *const det[] = {"a", "an", "the", "his", "her", "their", "its", "preliminary",
+                                      "detention", "competency", "status", "probable", "next", NULL};
+    if (pxs_in(x, i + 1, speech)) return 1;
+    if (strchr(pxs_norm(x, i), '-') || pxs_is(x, i + 1, "-"))
+        return 1; /* "a court-ordered program": a modifier, no court's day */
+    if (pxs_is(x, i - 1, "to") && pxs_is(x, i - 2, "according")) return 1;
+    if (pxs_is(x, i - 2, "to") && pxs_is(x, i - 3, "according")) return 1; /* "according to county prosecutors" */
+    return pxs_is(x, i, "hearing") && !pxs_in(x, i - 1, det);
+}
+
+const char *pxs_topic_at(const px_sx *x, size_t ti, size_t tj)
+{
+    static const char *const charge[] = {"charge", "charges", "count", "counts", "suspicion",
+                                         "connection", NULL};
+    size_t best = (size_t)-1, stop = x->t1;
+    int which = -1;
+    for (size_t i = tj; i < x->t1 && stop == x->t1; i++)
+        if (pxs_in(x, i, charge)) stop = i; /* "arrested Saturday on counts of murder" */
+    for (size_t i = x->t0; i < stop; i++) {
+        if (i >= ti && i < tj) continue;
+        int l = topic_word(x, i);
+        if (l < 0 || topic_word_off(x, i)) continue;
+        size_t d = i < ti ? ti - i : i - tj + 1;
+        if (d < best || (d == best && l < which)) best = d, which = l;
+    }
+    return which >= 0 ? TOPIC_NAMES[which] : NULL;
 }
 
 void px_compare_slots(px_comparison *c)
@@ -247,10 +316,12 @@ void px_compare_slots(px_comparison *c)
             pxs_dates(&x);
         }
         pxs_custody(c, a, from);
+        pxs_past_days(c, a, from);
         pxs_places(c, a);
         pxs_roles(c, a);
     }
     px_vec_free(&quoted);
+    pxs_shot_as_injured(c);
     pxs_link_people(c);
     pxs_align_values(c);
 }

@@ -28,6 +28,12 @@ typedef struct px_sx {
     const unsigned char *quoted; /* per token of the sentence: inside quotation marks */
 } px_sx;
 
+/* The topic of a value at tokens [ti, tj): that of the topic word nearest
+ * it in the sentence ("court", "arrest", "event"), words that tell who
+ * says it left out ("according to prosecutors"), or NULL when the sentence
+ * has none.  "Police charged Smith with shooting his daughter about 4
+ * p.m." tells the time of the shooting, not of the charge. */
+const char *pxs_topic_at(const px_sx *x, size_t ti, size_t tj);
 /* The folded form of token i, "" outside the sentence. */
 const char *pxs_norm(const px_sx *x, size_t i);
 /* 1 when token i's folded form is w. */
@@ -74,6 +80,15 @@ void pxs_dates(const px_sx *x);
 /* Per article, after its sentences: arrests told without a count, from
  * its values at index `from` on (slot_count.c). */
 void pxs_custody(px_comparison *c, size_t a, size_t from);
+/* Per article, after its sentences: the event's days more than 30 days
+ * before the article's date, when it also gives one of the last 30 days,
+ * are "earlier" (another, past event), from its values at index `from` on
+ * (slot_event.c). */
+void pxs_past_days(px_comparison *c, size_t a, size_t from);
+/* After the finders: in a story where no one died, the count of the shot
+ * is the count of the injured ("four people were shot", "four people were
+ * wounded"): the shot are re-keyed "injured" (slot_count.c). */
+void pxs_shot_as_injured(px_comparison *c);
 /* Per article: places and roles (from the analysis's entities). */
 void pxs_places(px_comparison *c, size_t a);
 void pxs_roles(px_comparison *c, size_t a);

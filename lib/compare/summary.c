@@ -20,11 +20,16 @@
  *   W_EVENT    event content: it names an entity, and gives a number or a
  *              date (who did what, where, when);
  *   W_DISPUTED minus, when it states a value an outlet contradicts, or a
- *              count a later article gives otherwise.
- * Less fit sentences (quotation, loaded words; then fragments, headings,
- * dangling openers) are taken only when the fit ones give fewer than
- * weights.min_lines lines; furniture only when nothing else is left, so the summary
- * is never empty when the articles have a sentence.
+ *              count a later article gives otherwise;
+ *   W_VOICED   minus, for a sentence that is mostly quotation or carries
+ *              loaded words (PX_SUMMARY_VOICED): it competes with plain
+ *              reporting at this cost, since what an outlet quotes is
+ *              often what the story is about.  At weight 0 such a sentence
+ *              is second choice, as below.
+ * Less fit sentences (fragments, headings, dangling openers) are taken only
+ * when the fit ones give fewer than weights.min_lines lines; furniture only
+ * when nothing else is left, so the summary is never empty when the
+ * articles have a sentence.
  *
  * The weights (px_summary_default_weights) are fitted by
  * bench/summary/fit.py (5-fold on NeuS val, checked on train); there the
@@ -38,7 +43,10 @@
  *
  * Choice: best first, skipping a sentence that repeats a chosen one (it
  * shares a fact with it, or the cosine of their vectors is >= REDUNDANT)
- * or would take the summary past MAX_SUMMARY_WORDS; until MAX_LINES lines,
+ * or would take the summary past MAX_SUMMARY_WORDS, or past the target by
+ * more than weights.over times the words still wanted (a 40-word sentence
+ * is passed over for a shorter one when 5 words are wanted; 0: no such
+ * limit); until MAX_LINES lines,
  * or weights.min_lines lines and the target length.  Citations are exact
  * and cost a little, so the ranking starts from an upper bound of support
  * (the outlets of the facts the sentence belongs to) and computes a
@@ -73,7 +81,7 @@ enum { MAX_LINES = 5, MAX_SUMMARY_WORDS = 100 };
 
 const px_summary_weights px_summary_default_weights = {
     .central = 1.0, .headline = 0.8, .support = 0, .lead = 0.15, .event = 0.1, .disputed = 0.5, .share = 0.3,
-    .words = 30, .min_lines = 1,
+    .words = 30, .min_lines = 1, .voiced = 0.05, .over = 4,
 };
 
 /* ---- the story centroid ---------------------------------------------------- */
@@ -360,11 +368,13 @@ static void make_candidates(const px_comparison *c, const px_summary_index *ix, 
             closeness(c, ix, at, cen, ncen, norm, nhead ? hnorm : 0, &central, &headline);
             candidate cd = {.article = a, .sentence = s};
             cd.fitness = px_summary_sentence_fitness(c, a, s);
+            double voiced = 0;
+            if (cd.fitness == PX_SUMMARY_VOICED && w->voiced > 0) cd.fitness = PX_SUMMARY_FIT, voiced = w->voiced;
             const char *text = c->articles[a]->sentences.items[s].text;
             cd.text = text ? text + px_summary_lead_in(text) : NULL;
             cd.words = cd.text ? px_summary_words(cd.text) : 0;
             cd.base = w->central * central + w->headline * headline + w->lead / (1.0 + (double)s) +
-                      w->event * 0.5 * event[s];
+                      w->event * 0.5 * event[s] - voiced;
             cd.score = cd.base + support_term(c, w, support_bound(c, ix, a, s));
             px_vec_push(out, cd);
         }
@@ -443,6 +453,14 @@ static int repeats(const px_comparison *c, const px_summary_index *ix, candidate
         if (sentence_cosine(c, ix, x, y) >= REDUNDANT) return 1;
     }
     return 0;
+}
+
+/* A line of n words, added to `words`, would take the summary past the
+ * target by more than w->over times the words still wanted. */
+static int overshoots(const px_summary_weights *w, size_t words, size_t n, size_t target)
+{
+    if (w->over <= 0 || words + n <= target) return 0;
+    return (double)(words + n - target) > w->over * (double)(words < target ? target - words : 0);
 }
 
 /* Article a was published a day or more after article b (both dated). */
@@ -549,6 +567,7 @@ void px_compare_summary_weighted(px_comparison *c, const px_summary_weights *w)
             x->done = 1;
             run_update(&r, v.items, v.len, (size_t)(x - v.items) / RUN);
             if ((c->summary.len && words + x->words > MAX_SUMMARY_WORDS) || repeats(c, &ix, v.items, x)) continue;
+            if (c->summary.len >= min_lines && overshoots(w, words, x->words, target)) continue;
             px_summary_line line = {ix.first[ix.base[x->article] + x->sentence], {0}, noted(c, x)};
             line.support = x->cited;
             x->cited = (px_indexes){0};

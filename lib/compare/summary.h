@@ -18,8 +18,9 @@
 #include "compare/compare.h"
 
 /* How fit a sentence is for a summary.  Lower is better: a summary takes
- * PX_SUMMARY_FIT sentences first and falls back a level only when it has
- * fewer than 3 lines. */
+ * PX_SUMMARY_FIT sentences first (and PX_SUMMARY_VOICED ones with them, at
+ * a cost, when weights.voiced > 0) and falls back a level only when it has
+ * fewer than weights.min_lines lines. */
 typedef enum px_summary_fitness {
     PX_SUMMARY_FIT = 0,   /* plain reporting in the summary's own voice */
     PX_SUMMARY_VOICED,    /* sound but mostly a quotation, or loaded words */
@@ -81,9 +82,12 @@ size_t px_summary_independent(const px_comparison *c, const px_indexes *cited);
 /* The weights of the summary's ranking (summary.c explains each), and its
  * target length: lines are added until there are at least `min_lines` and
  * at least max(`words`, `share` x the story's words) words (at most 5
- * lines, 100 words). */
+ * lines, 100 words); past `min_lines`, a line that would overshoot the
+ * target by more than `over` times the words still wanted is passed over
+ * (0: never).  `voiced` > 0 ranks mostly-quoted or loaded sentences with
+ * the plain ones, that much lower; 0 keeps them second choice. */
 typedef struct px_summary_weights {
-    double central, headline, support, lead, event, disputed, share;
+    double central, headline, support, lead, event, disputed, share, voiced, over;
     size_t words, min_lines;
 } px_summary_weights;
 

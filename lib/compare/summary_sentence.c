@@ -16,7 +16,10 @@
  *     "But", "So") or a pronoun whose antecedent is in an earlier sentence
  *     ("He", "She", "They", "It", "This"), or one that addresses the reader
  *     ("Note", "Consider", "Imagine");
- *   - longer than MAX_WORDS (a summary of 50-100 words has no room).
+ *   - longer than MAX_WORDS (a summary of 50-100 words has no room);
+ *   - a quotation with no word outside its quotation marks, or one whose
+ *     speaker is a pronoun ('"...," he said'): who says it is in
+ *     another sentence.
  * It is second choice (PX_SUMMARY_VOICED) when half of it or more is inside
  * quotation marks, or it carries words that judge rather than report
  * (LOADED).
@@ -45,6 +48,9 @@ static const char *const OPENERS[] = {
     /* addressing the reader: opinion, not report */
     "note", "consider", "remember", "imagine", "look", "watch", "read", "see", "listen",
 };
+
+/* A speaker that points outside the sentence. */
+static const char *const PRONOUNS[] = {"he", "she", "they", "it", "we", "i", "you"};
 
 /* Words that make a sentence's head read as a verb phrase. */
 static const char *const VERBS[] = {
@@ -147,20 +153,27 @@ static int is_quote_mark(const unsigned char *p)
     return p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D || p[2] == 0x98 || p[2] == 0x99) ? 3 : 0;
 }
 
-/* Share of the sentence's bytes inside double quotation marks. */
-static double quoted_share(const char *s)
+/* The length of the double quotation mark at s ('"', U+201C, U+201D), else 0. */
+static size_t double_quote(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (*p == '"') return 1;
+    return p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D) ? 3 : 0;
+}
+
+/* Share of the sentence's bytes inside double quotation marks; *outside
+ * gets the count of letters outside them (0: a quotation without its
+ * speaker). */
+static double quoted_share(const char *s, size_t *outside)
 {
     size_t inside = 0, total = strlen(s);
+    *outside = 0;
     int open = 0;
     for (size_t i = 0; s[i]; i++) {
-        int mark = s[i] == '"';
-        if (!mark && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-            ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)) {
-            mark = 1;
-            i += 2;
-        }
-        if (mark) open = !open;
-        else inside += open;
+        size_t mark = double_quote(s + i);
+        if (mark) open = !open, i += mark - 1;
+        else if (open) inside++;
+        else *outside += (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z');
     }
     return total ? (double)inside / (double)total : 0;
 }
@@ -217,6 +230,21 @@ static int labelled(const char *s)
     return n >= 3 && s[n] == ':';
 }
 
+/* Of a sentence that opens with a quotation, the first word outside
+ * quotation marks (the speaker, in '"...," he said'), *n its length;
+ * NULL for any other sentence or when there is none. */
+static const char *speaker(const char *s, size_t *n)
+{
+    if (!double_quote(s)) return NULL;
+    int open = 0;
+    for (size_t i = 0; s[i]; i++) {
+        size_t m = double_quote(s + i);
+        if (m) open = !open, i += m - 1;
+        else if (!open && ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')) return first_word(s + i, n);
+    }
+    return NULL;
+}
+
 /* The first word, past opening quotes and brackets; *n its length. */
 static const char *first_word(const char *s, size_t *n)
 {
@@ -248,6 +276,11 @@ px_summary_fitness px_summary_sentence_fitness(const px_comparison *c, size_t ar
         !sh.verb || (n && IN(w, n, OPENERS)) ||
         (sh.long_words >= 3 && sh.capitalised * 10 > sh.long_words * 6))
         return PX_SUMMARY_WEAK;
-    if (sh.loaded || quoted_share(s) >= 0.5) return PX_SUMMARY_VOICED;
+    size_t outside;
+    double quoted = quoted_share(s, &outside);
+    size_t sn = 0;
+    const char *who = speaker(s, &sn);
+    if (quoted > 0 && (!outside || (who && IN(who, sn, PRONOUNS)))) return PX_SUMMARY_WEAK;
+    if (sh.loaded || quoted >= 0.5) return PX_SUMMARY_VOICED;
     return PX_SUMMARY_FIT;
 }

@@ -9,6 +9,8 @@
  * moves to a->removed, so the body is the article and nothing is lost.
  * Furniture glued to the end of a real paragraph by a careless scraper
  * ("... Israeli time.)Advertisement") is cut off and removed the same way.
+ * The title again is kept when it is all the text there is: an article of
+ * one sentence, given as its title and its text.
  *
  * Two lines at the top are fields, not body: the byline ("By JC Finley")
  * and the dateline ("WASHINGTON, Nov. 7 (UPI) -- White House ...").  A
@@ -313,14 +315,29 @@ static size_t unglue(px_article *a, const char *p)
     return n;
 }
 
+/* Takes p out of a->removed again (the last time it was put there). */
+static void unremove(px_article *a, const char *p)
+{
+    for (size_t i = a->removed.len; i-- > 0;)
+        if (a->removed.items[i] == p) {
+            memmove(a->removed.items + i, a->removed.items + i + 1,
+                    (a->removed.len - i - 1) * sizeof *a->removed.items);
+            a->removed.len--;
+            return;
+        }
+}
+
 void px_clean(px_article *a)
 {
     PX_VEC(const char *) kept = {0};
+    const char *title_again = NULL; /* the first paragraph that is the title */
     int top = 1; /* still among the first TOP kept paragraphs */
     for (size_t i = 0; i < a->paragraphs.len; i++) {
         const char *p = a->paragraphs.items[i];
         top = kept.len < TOP;
-        if (is_furniture(p) || is_credit(p) || (top && repeats_title(a->title, p))) {
+        int again = top && repeats_title(a->title, p);
+        if (is_furniture(p) || is_credit(p) || again) {
+            if (again && !title_again && same_text(a->title, p)) title_again = p;
             px_vec_push(&a->removed, p);
             continue;
         }
@@ -338,6 +355,10 @@ void px_clean(px_article *a)
         size_t n = unglue(a, p);
         if (n == strlen(p)) px_vec_push(&kept, p);
         else if ((p = px_article_str(a, p, n))) px_vec_push(&kept, p);
+    }
+    if (!kept.len && title_again) { /* the text is its title: a one-line article */
+        unremove(a, title_again);
+        px_vec_push(&kept, title_again);
     }
     px_vec_free(&a->paragraphs);
     a->paragraphs.items = kept.items;

@@ -436,6 +436,8 @@ static void page_free(html_page *pg)
     px_vec_free(&pg->dates);
     px_vec_free(&pg->authors);
     px_vec_free(&pg->author_names);
+    px_vec_free(&pg->titles);
+    px_buf_free(&pg->title_text);
     px_buf_free(&pg->visible_folded);
     px_buf_free(&pg->scratch);
     px_buf_free(&pg->text);

@@ -26,6 +26,8 @@
 #ifndef PX_EXTRACT_HTML_H
 #define PX_EXTRACT_HTML_H
 
+#include <stdio.h>
+
 #include <jansson.h>
 #include <libxml/tree.h>
 
@@ -173,6 +175,26 @@ typedef struct html_author_cand {
     unsigned char rule; /* html_author_rule */
 } html_author_cand;
 
+/* The rules that offer the article's title (html_title.c), each at most
+ * once per page; html_titlepick.c chooses among them. */
+typedef enum html_title_rule {
+    TR_H1,        /* the <h1> that agrees best with the metadata titles */
+    TR_SOLE_H1,   /* the page's one <h1>, worded otherwise than the metadata */
+    TR_H2,        /* an <h2> that agrees with the metadata titles */
+    TR_BOILER_H1, /* an <h1> in a box that says boilerplate, all words agreeing */
+    TR_OG,        /* og:title, the site's name cut off */
+    TR_TWITTER,   /* twitter:title, the same */
+    TR_LD,        /* JSON-LD headline, the same */
+    TR_TITLE,     /* <title>, the same (and tails that look like one) */
+    TR_COUNT
+} html_title_rule;
+
+/* One rule's title: pg->title_text[at .. at + len), squeezed. */
+typedef struct html_title_cand {
+    size_t at, len;
+    unsigned char rule; /* html_title_rule */
+} html_title_cand;
+
 typedef struct html_page {
     px_article *a;
     xmlDoc *doc;
@@ -200,6 +222,8 @@ typedef struct html_page {
     PX_VEC(html_date_cand) dates; /* every rule's date (html_datepick.c) */
     PX_VEC(html_author_cand) authors; /* every rule's names (html_authorpick.c) */
     PX_VEC(const char *) author_names; /* their names */
+    PX_VEC(html_title_cand) titles; /* every rule's title (html_titlepick.c) */
+    px_buf title_text;              /* their texts, NUL-separated */
     px_buf visible_folded; /* the page's text folded, for keep_shown() */
     char date_seen[32];     /* the day a date element shows, or "" */
     char date_modified[32]; /* the metadata's modification day, or "" */
@@ -396,6 +420,17 @@ void px_html_metadata(html_page *pg);
  * and <title>, after the page's outlet and url are known. */
 void px_html_title(html_page *pg, const html_meta *m);
 
+/* ---- html_titlepick.c --------------------------------------------------- */
+
+/* Offers the title s[0..n) (squeezed here) from rule r; only a rule's
+ * first offer is kept.  Ignores NULL and empty titles. */
+void px_html_offer_title(html_page *pg, const char *s, size_t n, html_title_rule r);
+
+/* Chooses among the offered titles with the fitted weights
+ * (html_title_weights.h) and sets the article's title, when it has none.
+ * Called once, after px_html_title(). */
+void px_html_resolve_title(html_page *pg);
+
 /* ---- html_author.c ------------------------------------------------------ */
 
 /* Offers the authors of JSON-LD, the meta tags, the page's byline elements
@@ -438,6 +473,25 @@ FILE *px_html_trace(void);
 /* Writes s to f as a JSON string (quotes and backslashes escaped, control
  * bytes dropped: for page paths, names and ISO days). */
 void px_html_trace_string(FILE *f, const char *s);
+
+/* What a resolver's trace names: the key of its header line and of its
+ * candidate list, its feature names, and whether the header is written. */
+typedef struct html_trace {
+    const char *header, *list;
+    const char *const *names;
+    int features;
+    int *header_done;
+} html_trace;
+
+/* Writes the candidate k's "rule" and value members to f. */
+typedef void (*html_trace_value_fn)(FILE *f, size_t k, const void *ud);
+
+/* Writes a page's n candidates with their features (xs, n rows of
+ * t->features) to f as one JSON line, {"id": ..., LIST: [{"rule": ...,
+ * VALUE, "x": [...]}...]}, after the header line {HEADER: [names]} on the
+ * first call. */
+void px_html_trace_page(FILE *f, const html_trace *t, const html_page *pg, size_t n,
+                        const double *xs, html_trace_value_fn value, const void *ud);
 
 /* ---- html_authorpick.c -------------------------------------------------- */
 

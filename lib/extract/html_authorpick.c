@@ -159,35 +159,25 @@ static void features(const html_page *pg, size_t k, double *x)
     }
 }
 
+static void trace_value(FILE *f, size_t k, const void *ud)
+{
+    const html_page *pg = ud;
+    const html_author_cand *c = &pg->authors.items[k];
+    fputs("\"rule\": ", f);
+    px_html_trace_string(f, feature_names[c->rule]);
+    fputs(", \"names\": [", f);
+    for (size_t i = 0; i < c->len; i++) {
+        if (i) fputs(", ", f);
+        px_html_trace_string(f, name_of(pg, c, i));
+    }
+    fputs("]", f);
+}
+
 static void trace_page(html_page *pg, const double *xs, FILE *f)
 {
     static int header_done;
-    if (!header_done) {
-        fputs("{\"author_features\": [", f);
-        for (int i = 0; i < F_COUNT; i++) {
-            if (i) fputs(", ", f);
-            px_html_trace_string(f, feature_names[i]);
-        }
-        fputs("]}\n", f);
-        header_done = 1;
-    }
-    fputs("{\"id\": ", f);
-    px_html_trace_string(f, pg->a->origin);
-    fputs(", \"authors\": [", f);
-    for (size_t k = 0; k < pg->authors.len; k++) {
-        const html_author_cand *c = &pg->authors.items[k];
-        fputs(k ? ", {\"rule\": " : "{\"rule\": ", f);
-        px_html_trace_string(f, feature_names[c->rule]);
-        fputs(", \"names\": [", f);
-        for (size_t i = 0; i < c->len; i++) {
-            if (i) fputs(", ", f);
-            px_html_trace_string(f, name_of(pg, c, i));
-        }
-        fputs("], \"x\": [", f);
-        for (int i = 0; i < F_COUNT; i++) fprintf(f, i ? ", %g" : "%g", xs[k * F_COUNT + i]);
-        fputs("]}", f);
-    }
-    fputs("]}\n", f);
+    html_trace t = {"author_features", "authors", feature_names, F_COUNT, &header_done};
+    px_html_trace_page(f, &t, pg, pg->authors.len, xs, trace_value, pg);
 }
 
 void px_html_resolve_authors(html_page *pg)

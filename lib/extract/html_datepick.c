@@ -174,31 +174,51 @@ void px_html_trace_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
+void px_html_trace_page(FILE *f, const html_trace *t, const html_page *pg, size_t n,
+                        const double *xs, html_trace_value_fn value, const void *ud)
+{
+    if (!*t->header_done) {
+        fprintf(f, "{\"%s\": [", t->header);
+        for (int i = 0; i < t->features; i++) {
+            if (i) fputs(", ", f);
+            px_html_trace_string(f, t->names[i]);
+        }
+        fputs("]}\n", f);
+        *t->header_done = 1;
+    }
+    fputs("{\"id\": ", f);
+    px_html_trace_string(f, pg->a->origin);
+    fprintf(f, ", \"%s\": [", t->list);
+    for (size_t k = 0; k < n; k++) {
+        fputs(k ? ", {" : "{", f);
+        value(f, k, ud);
+        fputs(", \"x\": [", f);
+        for (int i = 0; i < t->features; i++)
+            fprintf(f, i ? ", %g" : "%g", xs[k * (size_t)t->features + i]);
+        fputs("]}", f);
+    }
+    fputs("]}\n", f);
+}
+
+static const char *feature_names[F_COUNT];
+
+static void trace_value(FILE *f, size_t k, const void *ud)
+{
+    const html_date_cand *c = &((const html_page *)ud)->dates.items[k];
+    fputs("\"rule\": ", f);
+    px_html_trace_string(f, rule_names[c->rule]);
+    fputs(", \"iso\": ", f);
+    px_html_trace_string(f, c->iso);
+}
+
 static void trace_page(html_page *pg, const double *xs)
 {
     static int header_done;
-    if (!header_done) {
-        fputs("{\"features\": [", trace);
-        for (int i = 0; i < F_COUNT; i++) {
-            if (i) fputs(", ", trace);
-            px_html_trace_string(trace, i < DR_COUNT ? rule_names[i] : extra_names[i - DR_COUNT]);
-        }
-        fputs("]}\n", trace);
-        header_done = 1;
-    }
-    fputs("{\"id\": ", trace);
-    px_html_trace_string(trace, pg->a->origin);
-    fputs(", \"dates\": [", trace);
-    for (size_t k = 0; k < pg->dates.len; k++) {
-        fputs(k ? ", {\"rule\": " : "{\"rule\": ", trace);
-        px_html_trace_string(trace, rule_names[pg->dates.items[k].rule]);
-        fputs(", \"iso\": ", trace);
-        px_html_trace_string(trace, pg->dates.items[k].iso);
-        fputs(", \"x\": [", trace);
-        for (int i = 0; i < F_COUNT; i++) fprintf(trace, i ? ", %g" : "%g", xs[k * F_COUNT + i]);
-        fputs("]}", trace);
-    }
-    fputs("]}\n", trace);
+    if (!feature_names[0])
+        for (int i = 0; i < F_COUNT; i++)
+            feature_names[i] = i < DR_COUNT ? rule_names[i] : extra_names[i - DR_COUNT];
+    html_trace t = {"features", "dates", feature_names, F_COUNT, &header_done};
+    px_html_trace_page(trace, &t, pg, pg->dates.len, xs, trace_value, pg);
 }
 
 void px_html_resolve_dates(html_page *pg)

@@ -218,6 +218,7 @@ void px_html_metadata(html_page *pg)
     px_html_set_field(pg, &pg->a->outlet, m.site_name, m.site_name ? strlen(m.site_name) : 0);
     set_ld_field(pg, &pg->a->outlet, px_html_ld_publisher(&pg->ld));
     px_html_title(pg, &m);
+    px_html_resolve_title(pg);
     outlet_from_url(pg);
     px_html_authors(pg, &m);
     find_language(pg, &m);

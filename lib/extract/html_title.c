@@ -10,23 +10,28 @@
  * says the page is about; an <h1> that does not agree is a logo, a
  * section name ("News") or a widget heading, and then the metadata wins.
  *
- *   1. The <h1> outside navigation and boilerplate that agrees best with
+ * The rules here offer candidates (px_html_offer_title()); the resolver
+ * (html_titlepick.c) chooses among them with fitted weights.
+ *
+ *   h1, sole_h1, h2, boiler_h1: the headline (pick_h1()), one of four ways:
+ *      the <h1> outside navigation and boilerplate that agrees best with
  *      the metadata titles: at least half of its words are in og:title,
  *      twitter:title, JSON-LD headline or <title> (with the site's name cut
  *      off, when it is known); of two that agree alike, the one with more
  *      such words.  With no metadata title at all, the first such <h1>.
  *      When none agrees and the page has just one <h1> of two words or
  *      more (one is enough when the metadata titles only name the site)
- *      that is not the site's name, that one: the metadata titles
+ *      that is not the site's name, that one (sole_h1): the metadata titles
  *      are rewrites for search engines and sharing, and the headline a
  *      reader sees is the title people quote.  With no such <h1> (none,
  *      or a logo), the <h2> that agrees best with the metadata titles, of
- *      two words or more: templates that keep the <h1> for the site's name
- *      set the headline one level down.  With no <h1> outside boilerplate
- *      at all, one inside a box whose class or id says boilerplate (a hero
- *      "banner", a breadcrumb's last item) whose words, three or more, are
- *      all in the metadata titles: class names misfire, and such an <h1>
- *      says what the metadata says without its " Recipe" or "!" rewrites.
+ *      two words or more (h2): templates that keep the <h1> for the site's
+ *      name set the headline one level down.  With no <h1> outside
+ *      boilerplate at all, one inside a box whose class or id says
+ *      boilerplate (a hero "banner", a breadcrumb's last item) whose words,
+ *      three or more, are all in the metadata titles (boiler_h1): class
+ *      names misfire, and such an <h1> says what the metadata says without
+ *      its " Recipe" or "!" rewrites.
  *      An <h1> of one or two words, or one that agrees only in part,
  *      gives way to an <h2> all of whose words agree, more of them: it is
  *      a section's or the site's name over the page ("Literatur", "News |
@@ -35,15 +40,15 @@
  *      one ("Politics", "27.01.2022") is not part of the headline, unless
  *      it holds nearly all of its text (a Drupal title field's class
  *      "field--label-hidden" names a label it hides, not a kicker).
- *   2. og:title, twitter:title, JSON-LD headline, each with the site's
- *      name cut off when it carries one.
- *   3. <title>, cut of " | Site" when the tail is the site's name
+ *   og, twitter, ld: og:title, twitter:title, the JSON-LD headline, each
+ *      with the site's name cut off when it carries one.  twitter and ld
+ *      are the title of pages whose scripts fill the rest in; on
+ *      trafilatura's pages they weigh nothing out of fold either way.
+ *   title: <title>, cut of " | Site" when the tail is the site's name
  *      (og:site_name, the publisher, the host) or looks like one (a few
  *      capitalised words after a longer head).
- *   When the metadata title chosen still holds a bar ("Kleine Schafskunde |
- *   Mäscot das Schaf"), a site or section name is still in it, and it is
- *   most often the tail: the part before the first bar is kept when it has
- *   two words or more.  Dashes are left alone: headlines use them too.
+ *   Dashes and bars are left alone: headlines use them too, and cutting
+ *   the first metadata title at its first bar won no page out of fold.
  */
 #include <string.h>
 
@@ -406,8 +411,6 @@ static void h1_leave(void *ud, xmlNode *n)
     if (e && e->kind != HK_INLINE && e->kind != HK_LINK) px_buf_putc(w->out, ' ');
 }
 
-/* The headline text of an <h1> into out (squeezed); 0 when it has none or
- * is a logo: all of it a link to the site's home page. */
 /* The length of the numeric date at s ("23.01.2022", "2022-01-23"), 0
  * when there is none. */
 static size_t numeric_date(const char *s, size_t n)
@@ -482,6 +485,8 @@ static void cut_decoration(px_buf *b)
     b->len -= k;
 }
 
+/* The headline text of an <h1> into out (squeezed); 0 when it has none or
+ * is a logo: all of it a link to the site's home page. */
 static int h1_text(html_page *pg, xmlNode *h1, px_buf *out)
 {
     px_buf raw = {0};
@@ -563,42 +568,48 @@ static int h2_says_more(const char *h1, const char *h2, const px_map *known)
            (h1_found < h1_words || long_words(h1, strlen(h1)) < SECTION_WORDS);
 }
 
-/* The headline, its text into out; 0 when none qualifies.
- *   - the <h1> that agrees best with the metadata titles (agreeing());
- *   - else the page's one <h1> of two long words or more that is not the
- *     site's name: the headline a reader sees, worded otherwise than the
- *     metadata titles (rewrites for search engines and sharing).  A
- *     one-word <h1> is a section's name ("Literatur", "Home", "O
+/* The headline, its text into out; the rule that found it, or TR_COUNT
+ * when none qualifies.
+ *   - TR_H1: the <h1> that agrees best with the metadata titles (agreeing());
+ *   - TR_SOLE_H1: else the page's one <h1> of two long words or more that
+ *     is not the site's name: the headline a reader sees, worded otherwise
+ *     than the metadata titles (rewrites for search engines and sharing).
+ *     A one-word <h1> is a section's name ("Literatur", "Home", "O
  *     Opinion") more often than a headline, and a site name is a logo;
- *   - else, on a page whose <h1> is missing or a logo, the <h2> of two
- *     long words or more that agrees best with the metadata titles:
+ *   - TR_H2: else, on a page whose <h1> is missing or a logo, the <h2> of
+ *     two long words or more that agrees best with the metadata titles:
  *     templates that keep the <h1> for the site's name set the article's
- *     headline one level down;
- *   - else, on a page with no <h1> outside boilerplate, one under a class
- *     or id that says boilerplate whose three long words or more all agree
- *     with the metadata titles; it is not pg->headline, so the body, date
- *     and byline searches still ignore it. */
-static int pick_h1(html_page *pg, const site_names *sn, const px_map *known, int only_site,
-                   px_buf *out)
+ *     headline one level down; also the <h2> that says the metadata title
+ *     better than the <h1> chosen (h2_says_more());
+ *   - TR_BOILER_H1: else, on a page with no <h1> outside boilerplate, one
+ *     under a class or id that says boilerplate whose three long words or
+ *     more all agree with the metadata titles; it is not pg->headline, so
+ *     the body, date and byline searches still ignore it. */
+static html_title_rule pick_h1(html_page *pg, const site_names *sn, const px_map *known,
+                               int only_site, px_buf *out)
 {
     px_buf sole = {0};
     size_t count = 0;
+    html_title_rule rule = TR_H1;
     xmlNode *chosen = agreeing(pg, &pg->h1s, known, 1, 0.5, out, &count, &sole);
     size_t sole_words = only_site ? 1 : SOLE_H1_WORDS;
     if (!chosen && count == 1 && long_words(sole.data, sole.len) >= sole_words &&
         !is_site_name(sn, sole.data, sole.len)) {
+        rule = TR_SOLE_H1;
         for (size_t i = 0; i < pg->h1s.len && !chosen; i++) {
             px_buf_reset(out);
             if (h1_text(pg, pg->h1s.items[i], out) && out->len <= H1_MAX) chosen = pg->h1s.items[i];
         }
     }
-    if (!chosen && known->len)
+    if (!chosen && known->len) {
+        rule = TR_H2;
         chosen = agreeing(pg, &pg->h2s, known, SOLE_H1_WORDS, 0.5, out, &count, NULL);
-    else if (chosen && known->len) {
+    } else if (chosen && known->len) {
         px_buf h2 = {0};
         xmlNode *better = agreeing(pg, &pg->h2s, known, SOLE_H1_WORDS, 1.0, &h2, &count, NULL);
         if (better && h2_says_more(px_buf_str(out), px_buf_str(&h2), known)) {
             chosen = better;
+            rule = TR_H2;
             px_buf_reset(out);
             px_buf_append(out, h2.data, h2.len);
         }
@@ -608,10 +619,14 @@ static int pick_h1(html_page *pg, const site_names *sn, const px_map *known, int
     pg->headline = chosen;
     if (!chosen && known->len && !pg->h1s.len &&
         agreeing(pg, &pg->boiler_h1s, known, BOILER_H1_WORDS, 1.0, out, &count, NULL))
-        return 1;
-    return chosen != NULL;
+        return TR_BOILER_H1;
+    return chosen ? rule : TR_COUNT;
 }
 
+/* Offers the titles of the page's rules (see the top of the file); the
+ * resolver (html_titlepick.c) chooses.  The first metadata title is no
+ * longer cut at its first bar ("Kleine Schafskunde | Mäscot das Schaf"):
+ * as a candidate of its own, the cut won no page out of fold. */
 void px_html_title(html_page *pg, const html_meta *m)
 {
     if (pg->a->title) return;
@@ -621,34 +636,30 @@ void px_html_title(html_page *pg, const html_meta *m)
     if (pg->title)
         for (const xmlNode *c = pg->title->children; c; c = c->next)
             if (c->type == XML_TEXT_NODE && c->content) px_buf_puts(&text, (const char *)c->content);
-    struct { const char *s; int loose, decode; } cands[] = {
-        {m->og_title, 0, 0},
-        {m->twitter_title, 0, 0},
-        {px_html_ld_string(&pg->ld, "headline"), 0, 1},
-        {text.len ? text.data : NULL, 1, 0},
+    struct { const char *s; int loose, decode; html_title_rule rule; } cands[] = {
+        {m->og_title, 0, 0, TR_OG},
+        {m->twitter_title, 0, 0, TR_TWITTER},
+        {px_html_ld_string(&pg->ld, "headline"), 0, 1, TR_LD},
+        {text.len ? text.data : NULL, 1, 0, TR_TITLE},
     };
+    enum { NCANDS = sizeof cands / sizeof *cands };
     px_map known = {0};
-    px_buf clean = {0}, first = {0};
-    int only_site = 1; /* every metadata title is just the site's name */
-    for (size_t i = 0; i < sizeof cands / sizeof *cands; i++) {
-        clean_title(&sn, cands[i].s, cands[i].loose, cands[i].decode, &clean);
-        if (!clean.len) continue;
-        only_site &= is_site_name(&sn, clean.data, clean.len);
-        each_word(clean.data, add_word, &known);
-        if (!first.len) px_buf_append(&first, clean.data, clean.len);
+    px_buf clean[NCANDS] = {{0}};
+    int only_site = 1, any = 0; /* every metadata title is just the site's name */
+    for (size_t i = 0; i < NCANDS; i++) {
+        clean_title(&sn, cands[i].s, cands[i].loose, cands[i].decode, &clean[i]);
+        if (!clean[i].len) continue;
+        any = 1;
+        only_site &= is_site_name(&sn, clean[i].data, clean[i].len);
+        each_word(clean[i].data, add_word, &known);
     }
     px_buf h1 = {0};
-    if (pick_h1(pg, &sn, &known, only_site && first.len, &h1)) {
-        px_html_set_field(pg, &pg->a->title, h1.data, h1.len);
-    } else if (first.len) {
-        const char *bar = strstr(first.data, " | ");
-        size_t at = bar ? (size_t)(bar - first.data) : first.len;
-        if (at < first.len && count_words(first.data, at) >= 2) first.len = at;
-        px_html_set_field(pg, &pg->a->title, first.data, first.len);
-    }
+    html_title_rule rule = pick_h1(pg, &sn, &known, only_site && any, &h1);
+    if (rule != TR_COUNT) px_html_offer_title(pg, h1.data, h1.len, rule);
+    for (size_t i = 0; i < NCANDS; i++)
+        px_html_offer_title(pg, clean[i].data, clean[i].len, cands[i].rule);
     px_map_free(&known);
     px_buf_free(&h1);
-    px_buf_free(&clean);
-    px_buf_free(&first);
+    for (size_t i = 0; i < NCANDS; i++) px_buf_free(&clean[i]);
     px_buf_free(&text);
 }

@@ -6,7 +6,10 @@
  *   Paragraphs separated by blank lines.
  *
  * The title is the first non-blank line that is not page furniture: a
- * scraped page may begin with "Advertisement", which goes to removed.
+ * scraped page may begin with "Advertisement", which goes to removed.  A
+ * text of that one line is a one-sentence article when the line ends a
+ * sentence ("A storm hit the coast on Monday."): the line is its title and
+ * its text; a line that ends no sentence is a title only.
  *
  * Inside a block (lines without a blank line between them) each line is its
  * own paragraph, because scraped news text puts a byline, a photo caption
@@ -76,6 +79,7 @@ px_status px_extract_text(px_article *a, const char *data, size_t len,
     if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) data += 3, len -= 3; /* BOM */
     lines block = {0};
     int want_title = first_line_title && !a->title;
+    line title = {0};
     size_t i = 0;
     while (i < len) {
         const char *nl = memchr(data + i, '\n', len - i);
@@ -89,6 +93,7 @@ px_status px_extract_text(px_article *a, const char *data, size_t len,
             px_article_add_removed(a, l.s, l.n);
         } else if (want_title) {
             a->title = px_article_str(a, l.s, l.n);
+            title = l;
             want_title = 0;
         } else {
             px_vec_push(&block, l);
@@ -96,5 +101,7 @@ px_status px_extract_text(px_article *a, const char *data, size_t len,
     }
     add_block(a, &block);
     px_vec_free(&block);
+    if (title.s && !a->paragraphs.len && ends_sentence(&title))
+        px_article_add_paragraph(a, title.s, title.n);
     return PX_OK;
 }

@@ -87,8 +87,18 @@ size_t pxr_fact_disputes(const px_comparison *c, const px_fact *f, px_buf *out)
     for (size_t i = 0; i < f->disputed.len; i++) {
         if (f->disputed.items[i] >= c->conflicts.len) continue;
         const px_conflict *k = &c->conflicts.items[f->disputed.items[i]];
-        px_buf_printf(out, "%s%s: ", written ? "; " : "",
-                      k->subject ? k->subject : px_slot_name(k->slot));
+        px_buf_puts(out, written++ ? "; " : "");
+        /* A quote's wording is long and shown under QUOTES; a name or a
+         * speaker is its value (the surface may hold an age: "Tom Rand, 20"). */
+        if (k->slot == PX_SLOT_QUOTE_WORDING) {
+            px_buf_puts(out, "a quote's wording");
+            continue;
+        }
+        int by_value = k->slot == PX_SLOT_NAME || k->slot == PX_SLOT_QUOTE_SPEAKER;
+        if (k->slot == PX_SLOT_QUOTE_SPEAKER) px_buf_puts(out, "who said a quote: ");
+        else if (k->slot == PX_SLOT_NAME) px_buf_puts(out, "a name: ");
+        else if (k->entity && k->subject) px_buf_printf(out, "%s of %s: ", px_slot_name(k->slot), k->subject);
+        else px_buf_printf(out, "%s: ", k->subject ? k->subject : px_slot_name(k->slot));
         /* The first few distinct values: the CONFLICTS list has them all
          * (and a value repeated by 1,000 articles is not scanned 1,000^2). */
         size_t shown = 0;
@@ -99,11 +109,10 @@ size_t pxr_fact_disputes(const px_comparison *c, const px_fact *f, px_buf *out)
             }
             if (seen_value(k, v)) continue;
             const px_value *val = &k->values.items[v];
-            px_buf_printf(out, "%s%s", shown ? " or " : "",
-                          val->surface ? val->surface : val->value ? val->value : "?");
+            const char *text = by_value || !val->surface ? val->value : val->surface;
+            px_buf_printf(out, "%s%s", shown ? " or " : "", text ? text : "?");
             shown++;
         }
-        written++;
     }
     return written;
 }

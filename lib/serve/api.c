@@ -177,10 +177,14 @@ static pxs_story *cached(pxs_request *r, const char *id)
 
 void pxs_api_story(pxs_request *r, const char *id)
 {
+    int64_t version;
+    if (!pxs_story_version(r, id, &version, 1)) return;
+    if ((r->reply = pxs_reply_find(r, pxs_id(id), PXS_REPLY_API, version))) return; /* kept */
     pxs_story *s = cached(r, id);
     if (!s) return;
     fwrite(s->json, 1, s->json_len, r->out);
     fputc('\n', r->out);
+    r->reply = pxs_reply_keep(r, s->id, PXS_REPLY_API, s->version);
     pxs_story_release(r->cache, s);
 }
 

@@ -91,6 +91,19 @@ long pxs_cache_conflicts(pxs_cache *c, int64_t id, int64_t version)
 
 pxs_ledger *pxs_cache_ledger(pxs_cache *c) { return c->ledger; }
 
+void pxs_cache_ledger_read(pxs_cache *c, pxs_request *r, int64_t id, int64_t version)
+{
+    if (pxs_ledger_conflicts(c->ledger, id, version) != -2) return;
+    char *text = NULL;
+    size_t len = 0;
+    int64_t stored = 0;
+    px_error err;
+    if (!px_store_comparison_get(r->store, id, PXS_LEDGER_KIND, &stored, &text, &len, &err) && text &&
+        stored == version)
+        (void)pxs_ledger_load(c->ledger, id, version, text, len); /* damaged: not counted */
+    free(text);
+}
+
 /* Puts s in (one reference is the cache's), replacing the story's older
  * entry or the least recently used. */
 static void put(pxs_cache *c, pxs_story *s)
@@ -147,6 +160,12 @@ static px_status compute(pxs_cache *c, pxs_request *r, pxs_story *s, px_article 
             pxh_body(cmp, h);
             pxs_matrix(cmp, mh, mj);
             pxs_ledger_record(c->ledger, s->id, s->version, cmp, s->conflicts);
+            size_t len;
+            char *entry = pxs_ledger_entry_json(c->ledger, s->id, s->version, &len);
+            /* kept beside the page (replies.c); not kept: counted when compared again */
+            px_error ignored;
+            if (entry) (void)px_store_comparison_put(r->store, s->id, s->version, PXS_LEDGER_KIND, entry, len, &ignored);
+            free(entry);
             rc = px_render_comparison_json(cmp, j, err);
             px_comparison_free(cmp);
         }

@@ -13,12 +13,19 @@
  * keeps no count across restarts (a story counts once it is opened, or
  * asked for through the API, after the start).
  *
+ * The server keeps what it makes of a story in the store (replies.c), so
+ * that a story opened again after a restart is read, not compared again;
+ * its ledger entry is kept beside it (pxs_ledger_entry_json, kind
+ * PXS_LEDGER_KIND) and read back with the page (pxs_ledger_load), so a
+ * story counts here once its comparison is made or read back.
+ *
  * An entry is replaced when its story is compared at a newer version; a
  * reader that holds an older version gets "unknown" (-2) for it.  At most
  * PXS_LEDGER_MAX stories are kept; past that, new ones are not recorded.
  * One mutex guards it; every call copies what it returns.
  */
 #include <assert.h>
+#include <jansson.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +98,13 @@ static kout *outlet_slot(entry *e, const char *name)
     return &e->outlets.items[e->outlets.len - 1];
 }
 
+static int has_outlet(const entry *e, const char *name)
+{
+    for (size_t i = 0; i < e->outlets.len; i++)
+        if (strcmp(e->outlets.items[i].outlet, name) == 0) return 1;
+    return 0;
+}
+
 static int has(char *const *s, size_t n, const char *x)
 {
     for (size_t i = 0; i < n; i++)
@@ -130,6 +144,8 @@ static void tally_conflict(const px_comparison *c, entry *e, const px_conflict *
     }
 }
 
+static void insert(pxs_ledger *l, entry *e);
+
 void pxs_ledger_record(pxs_ledger *l, int64_t id, int64_t version, const px_comparison *c,
                        long conflicts)
 {
@@ -149,10 +165,17 @@ void pxs_ledger_record(pxs_ledger *l, int64_t id, int64_t version, const px_comp
             px_vec_push(&o->credits, x);
         }
     }
+    insert(l, e);
+}
+
+/* Records e (taken), replacing its story's older entry. */
+static void insert(pxs_ledger *l, entry *e)
+{
+    int64_t id = e->id;
     pthread_mutex_lock(&l->mu);
     entry *old = px_map_get(&l->index, (const char *)&id, sizeof id);
     if (old) {
-        if (old->version > version) { /* a newer one was recorded meanwhile */
+        if (old->version > e->version) { /* a newer one was recorded meanwhile */
             pthread_mutex_unlock(&l->mu);
             entry_clear(e);
             free(e);
@@ -169,6 +192,93 @@ void pxs_ledger_record(pxs_ledger *l, int64_t id, int64_t version, const px_comp
         free(e);
     }
     pthread_mutex_unlock(&l->mu);
+}
+
+static json_t *strings_json(char *const *v, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) json_array_append_new(a, json_string(v[i]));
+    return a;
+}
+
+char *pxs_ledger_entry_json(pxs_ledger *l, int64_t id, int64_t version, size_t *len)
+{
+    *len = 0;
+    pthread_mutex_lock(&l->mu);
+    entry *e = px_map_get(&l->index, (const char *)&id, sizeof id);
+    json_t *o = NULL;
+    if (e && e->version == version) {
+        json_t *outlets = json_array();
+        for (size_t i = 0; i < e->outlets.len; i++) {
+            kout *k = &e->outlets.items[i];
+            json_t *x = json_object();
+            json_object_set_new(x, "outlet", json_string(k->outlet));
+            json_object_set_new(x, "conflicts", json_integer(k->conflicts));
+            json_object_set_new(x, "against", strings_json(k->against.items, k->against.len));
+            json_object_set_new(x, "credits", strings_json(k->credits.items, k->credits.len));
+            json_array_append_new(outlets, x);
+        }
+        o = json_object();
+        json_object_set_new(o, "conflicts", json_integer(e->conflicts));
+        json_object_set_new(o, "outlets", outlets);
+    }
+    pthread_mutex_unlock(&l->mu);
+    if (!o) return NULL;
+    char *text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    if (!text) return NULL;
+    *len = strlen(text);
+    return text;
+}
+
+/* The strings of array a into *v; 0, or -1 when a is not an array of
+ * strings. */
+static int strings_load(json_t *a, char ***items, size_t *n, size_t *cap)
+{
+    if (!json_is_array(a)) return -1;
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        const char *x = json_string_value(json_array_get(a, i));
+        if (!x) return -1;
+        if (*n == *cap) {
+            *cap = *cap ? 2 * *cap : 4;
+            *items = px_xrealloc(*items, *cap * sizeof **items);
+        }
+        (*items)[(*n)++] = px_xstrdup(x);
+    }
+    return 0;
+}
+
+int pxs_ledger_load(pxs_ledger *l, int64_t id, int64_t version, const char *text, size_t len)
+{
+    json_t *o = json_loadb(text, len, JSON_REJECT_DUPLICATES, NULL);
+    json_t *outlets = json_object_get(o, "outlets"), *n = json_object_get(o, "conflicts");
+    entry *e = px_xcalloc(1, sizeof *e);
+    e->id = id;
+    e->version = version;
+    int bad = !json_is_integer(n) || json_integer_value(n) < 0 || !json_is_array(outlets);
+    if (!bad) e->conflicts = (long)json_integer_value(n);
+    for (size_t i = 0; !bad && i < json_array_size(outlets); i++) {
+        json_t *x = json_array_get(outlets, i), *k = json_object_get(x, "conflicts");
+        const char *name = json_string_value(json_object_get(x, "outlet"));
+        if (!name || !json_is_integer(k) || json_integer_value(k) < 0 || has_outlet(e, name)) {
+            bad = 1;
+            break;
+        }
+        kout *slot = outlet_slot(e, name);
+        slot->conflicts = (long)json_integer_value(k);
+        bad = strings_load(json_object_get(x, "against"), &slot->against.items, &slot->against.len,
+                           &slot->against.cap) ||
+              strings_load(json_object_get(x, "credits"), &slot->credits.items, &slot->credits.len,
+                           &slot->credits.cap);
+    }
+    json_decref(o);
+    if (bad) {
+        entry_clear(e);
+        free(e);
+        return -1;
+    }
+    insert(l, e);
+    return 0;
 }
 
 long pxs_ledger_conflicts(pxs_ledger *l, int64_t id, int64_t version)

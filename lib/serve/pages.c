@@ -306,17 +306,31 @@ static void keep_story(const px_story_row *s, void *ud)
     t->last = s->last ? strdup(s->last) : NULL;
 }
 
-void pxs_page_story(pxs_request *r, const char *id)
+/* Whether story id (its decimal digits) is in the store, at *version; 0
+ * after answering 404 or 503. */
+int pxs_story_version(pxs_request *r, const char *id, int64_t *version, int json)
 {
     int64_t n = pxs_id(id);
+    px_error err;
+    if (n > 0 && !px_store_story_version(r->store, n, version, &err)) return 1;
+    if (n > 0 && err.code != PX_EUSAGE) pxs_store_failed(r, &err, json);
+    else pxs_fail(r, 404, json, json ? "no such story" : "No such story.");
+    return 0;
+}
+
+void pxs_page_story(pxs_request *r, const char *id)
+{
+    int64_t n = pxs_id(id), version;
+    if (!pxs_story_version(r, id, &version, 0)) return;
+    if ((r->reply = pxs_reply_find(r, n, PXS_REPLY_PAGE, version))) return; /* kept */
     row_title t = {0};
     px_story_filter sf = {.story = n, .limit = 1};
     px_error err;
-    if (n > 0 && px_store_stories(r->store, &sf, keep_story, &t, NULL, &err)) {
+    if (px_store_stories(r->store, &sf, keep_story, &t, NULL, &err)) {
         pxs_store_failed(r, &err, 0);
         return;
     }
-    if (n <= 0 || !t.row.id) {
+    if (!t.row.id) {
         pxs_fail(r, 404, 0, "No such story.");
         return;
     }
@@ -349,6 +363,7 @@ void pxs_page_story(pxs_request *r, const char *id)
     fwrite(s->matrix_html, 1, s->matrix_html_len, o);
     timeline(o, &v, s);
     pxs_page_close(o);
+    r->reply = pxs_reply_keep(r, n, PXS_REPLY_PAGE, t.row.version);
 done:
     pxs_story_release(r->cache, s);
     for (size_t i = 0; i < v.len; i++) {

@@ -15,6 +15,8 @@
  *              and per outlet, whom each outlet credits
  *   marks.c    an article's text with its entities, quotes, numbers and
  *              dates marked
+ *   replies.c  whole replies (a story's page, its JSON) kept per version of
+ *              the story, in memory and in the store, sent as they are
  *
  * A handler reads its arguments with pxs_arg(), writes the body into
  * r->out and sets r->status and r->type; it never fails with a 500 on bad
@@ -34,6 +36,11 @@
 typedef struct px_comparison px_comparison;
 
 typedef struct pxs_cache pxs_cache;
+typedef struct pxs_reply pxs_reply;
+typedef struct pxs_replies pxs_replies;
+
+/* The kinds of kept reply (replies.c): a story's page, its API JSON. */
+enum { PXS_REPLY_PAGE = 0, PXS_REPLY_API = 1 };
 
 /* ---- groups.c ------------------------------------------------------------ */
 
@@ -84,6 +91,10 @@ typedef struct pxs_request {
     int bad_arg;       /* pxs_arg met an argument that is not UTF-8 */
     int bench;         /* px_server_options.bench */
     const pxs_groups *groups; /* the outlet groups, or NULL */
+    pxs_replies *replies;     /* the kept replies (replies.c) */
+    const char *const *kinds; /* [PXS_REPLY_*]: their kinds in the store */
+    pxs_reply *reply;  /* set by a handler: sent instead of body (one
+                        * reference, the request's) */
 } pxs_request;
 
 /* The query argument name: NULL when absent or empty.  An argument of
@@ -104,6 +115,11 @@ void pxs_store_failed(pxs_request *r, const px_error *err, int json);
 /* The article of row id (its decimal digits) and its story, or NULL after
  * answering 404 (no such row) or 503.  Free it with px_article_free. */
 px_article *pxs_article(pxs_request *r, const char *id, int64_t *story, int json);
+
+/* Whether story id (its decimal digits) has articles in the store: 1 with
+ * its version in *version, else 0 after answering 404 (or 503: the store
+ * cannot be read). */
+int pxs_story_version(pxs_request *r, const char *id, int64_t *version, int json);
 
 /* A positive decimal id (up to 18 digits), else -1. */
 int64_t pxs_id(const char *s);
@@ -196,7 +212,41 @@ long pxs_cache_conflicts(pxs_cache *c, int64_t id, int64_t version);
 /* The cache's ledger (ledger.c): what its comparisons taught. */
 typedef struct pxs_ledger pxs_ledger;
 pxs_ledger *pxs_cache_ledger(pxs_cache *c);
+/* Reads story (id, version)'s ledger entry back from the store when the
+ * ledger does not hold it (a page of it was read from the store). */
+void pxs_cache_ledger_read(pxs_cache *c, pxs_request *r, int64_t id, int64_t version);
 void pxs_story_release(pxs_cache *c, pxs_story *s);
+
+/* ---- replies.c -------------------------------------------------------- */
+
+/* A reply of type made of body (malloc'd, taken) and len, its ETag made;
+ * one reference, the caller's. */
+pxs_reply *pxs_reply_new(const char *type, char *body, size_t len);
+pxs_reply *pxs_reply_retain(pxs_reply *p);
+/* Drops a reference; the last frees it.  NULL: nothing. */
+void pxs_reply_release(pxs_reply *p);
+const char *pxs_reply_body(const pxs_reply *p, size_t *len);
+const char *pxs_reply_type(const pxs_reply *p);
+const char *pxs_reply_etag(const pxs_reply *p);
+/* Its body gzipped (made on the first call, then kept), or NULL when
+ * gzip does not make it smaller; valid while the reference is held. */
+const char *pxs_reply_gzipped(pxs_reply *p, size_t *len);
+
+/* body gzipped into a malloc'd buffer, or NULL. */
+char *pxs_gzip(const char *body, size_t len, size_t *out_len);
+/* The ETag of a body: a quoted hash. */
+void pxs_etag(const char *body, size_t len, char out[24]);
+
+/* The memory tier: up to capacity replies of each kind. */
+pxs_replies *pxs_replies_new(unsigned capacity);
+void pxs_replies_free(pxs_replies *c);
+/* The kept reply of kind for story id at version (one reference for the
+ * caller), from memory, else the store (then kept in memory too); NULL
+ * when neither holds that version (or the store cannot be read). */
+pxs_reply *pxs_reply_find(pxs_request *r, int64_t id, int kind, int64_t version);
+/* The body r->out holds, made for story id at version, kept as the reply
+ * of kind (memory and store); one reference for the caller. */
+pxs_reply *pxs_reply_keep(pxs_request *r, int64_t id, int kind, int64_t version);
 
 /* ---- matrix.c ---------------------------------------------------------- */
 
@@ -241,6 +291,15 @@ void pxs_ledger_free(pxs_ledger *l);
  * (conflicts and updates); replaces an older version's record. */
 void pxs_ledger_record(pxs_ledger *l, int64_t id, int64_t version, const px_comparison *c,
                        long conflicts);
+/* The kind under which the store keeps a story's ledger entry. */
+#define PXS_LEDGER_KIND "ledger@" PX_VERSION
+/* Story (id, version)'s entry as JSON (malloc'd, *len bytes), or NULL
+ * when the ledger holds none of that version. */
+char *pxs_ledger_entry_json(pxs_ledger *l, int64_t id, int64_t version, size_t *len);
+/* Records story (id, version) from len bytes of text, an entry as
+ * pxs_ledger_entry_json writes it (read back from the store); 0, or -1
+ * (nothing recorded) when it is not one. */
+int pxs_ledger_load(pxs_ledger *l, int64_t id, int64_t version, const char *text, size_t len);
 /* Story (id, version)'s conflicts, or -2 when not recorded. */
 long pxs_ledger_conflicts(pxs_ledger *l, int64_t id, int64_t version);
 

@@ -23,6 +23,9 @@
  * the body: If-None-Match answers 304 without it), Cache-Control no-cache
  * (so a client revalidates, and sees a story change at once); gzip when
  * the client accepts it and the body is over 1 KiB.  Only GET and HEAD.
+ * A kept reply (a story's page or JSON, replies.c) is sent from where it
+ * is kept, its ETag and gzip made once: the request only looked up the
+ * story's version.
  */
 #define _GNU_SOURCE /* open_memstream */
 #include <arpa/inet.h>
@@ -32,7 +35,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <zlib.h>
 
 #include "base/base.h"
 #include "serve/serve.h"
@@ -54,6 +56,9 @@ struct px_server {
     pthread_cond_t cv;
     pxs_cache *cache;
     pxs_groups *groups;
+    pxs_replies *replies;
+    char kind[2][40];    /* the kept replies' kinds in the store */
+    const char *kinds[2];
 };
 
 #define MAX_ARG 1024
@@ -235,27 +240,6 @@ static int compressible(const char *type)
     return strncmp(type, "text/", 5) == 0 || strncmp(type, "application/json", 16) == 0;
 }
 
-/* body gzipped into a malloc'd buffer, or NULL. */
-static char *gzip(const char *body, size_t len, size_t *out_len)
-{
-    z_stream z = {0};
-    if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return NULL;
-    size_t cap = deflateBound(&z, len) + 32;
-    char *out = px_xmalloc(cap);
-    z.next_in = (unsigned char *)body;
-    z.avail_in = (uInt)len;
-    z.next_out = (unsigned char *)out;
-    z.avail_out = (uInt)cap;
-    int rc = deflate(&z, Z_FINISH);
-    *out_len = z.total_out;
-    deflateEnd(&z);
-    if (rc != Z_STREAM_END) {
-        free(out);
-        return NULL;
-    }
-    return out;
-}
-
 static void headers(struct MHD_Response *resp, const char *type)
 {
     MHD_add_response_header(resp, "Content-Type", type);
@@ -269,36 +253,77 @@ static void headers(struct MHD_Response *resp, const char *type)
     MHD_add_response_header(resp, "Vary", "Accept-Encoding");
 }
 
+/* Whether the client's If-None-Match holds etag. */
+static int not_modified(struct MHD_Connection *conn, const char *etag)
+{
+    const char *inm = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "If-None-Match");
+    return inm && (strstr(inm, etag) || strcmp(inm, "*") == 0);
+}
+
+/* Whether a body of len bytes and type goes out gzipped to this client. */
+static int wants_gzip(struct MHD_Connection *conn, const char *type, size_t len)
+{
+    const char *ae = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Encoding");
+    return ae && strstr(ae, "gzip") && len > 1024 && compressible(type);
+}
+
+static enum MHD_Result queue(struct MHD_Connection *conn, int status, struct MHD_Response *resp,
+                             const char *type, const char *etag, int gzipped)
+{
+    if (!resp) return MHD_NO;
+    headers(resp, type);
+    MHD_add_response_header(resp, "ETag", etag);
+    if (gzipped) MHD_add_response_header(resp, "Content-Encoding", "gzip");
+    enum MHD_Result rc = MHD_queue_response(conn, (unsigned)status, resp);
+    MHD_destroy_response(resp);
+    return rc;
+}
+
 static enum MHD_Result reply(struct MHD_Connection *conn, int status, const char *type,
                              char *body, size_t len)
 {
     char etag[24];
-    snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)px_hash(body, len));
-    const char *inm = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "If-None-Match");
+    pxs_etag(body, len, etag);
     struct MHD_Response *resp;
-    if (status == 200 && inm && (strstr(inm, etag) || strcmp(inm, "*") == 0)) {
+    char *z = NULL;
+    if (status == 200 && not_modified(conn, etag)) {
         free(body);
         resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
         status = MHD_HTTP_NOT_MODIFIED;
     } else {
-        const char *ae = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Encoding");
-        char *z = NULL;
         size_t zlen = 0;
-        if (ae && strstr(ae, "gzip") && len > 1024 && compressible(type)) z = gzip(body, len, &zlen);
-        if (z) {
+        if (wants_gzip(conn, type, len) && (z = pxs_gzip(body, len, &zlen))) {
             free(body);
             body = z;
             len = zlen;
         }
         resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
-        if (z) MHD_add_response_header(resp, "Content-Encoding", "gzip");
     }
-    if (!resp) return MHD_NO;
-    headers(resp, type);
-    MHD_add_response_header(resp, "ETag", etag);
-    enum MHD_Result rc = MHD_queue_response(conn, (unsigned)status, resp);
-    MHD_destroy_response(resp);
-    return rc;
+    return queue(conn, status, resp, type, etag, z != NULL);
+}
+
+static void sent(void *cls) { pxs_reply_release(cls); }
+
+/* A kept reply (replies.c), sent from where it is kept: the request's
+ * reference is released once libmicrohttpd is done with the body. */
+static enum MHD_Result reply_kept(struct MHD_Connection *conn, pxs_reply *p)
+{
+    size_t len;
+    const char *body = pxs_reply_body(p, &len), *type = pxs_reply_type(p), *etag = pxs_reply_etag(p);
+    struct MHD_Response *resp;
+    int status = 200, gzipped = 0;
+    if (not_modified(conn, etag)) {
+        resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+        status = MHD_HTTP_NOT_MODIFIED;
+        sent(p);
+    } else {
+        size_t zlen;
+        const char *z = wants_gzip(conn, type, len) ? pxs_reply_gzipped(p, &zlen) : NULL;
+        if (z) body = z, len = zlen, gzipped = 1;
+        resp = MHD_create_response_from_buffer_with_free_callback_cls(len, (void *)body, sent, p);
+        if (!resp) sent(p);
+    }
+    return queue(conn, status, resp, type, etag, gzipped);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char *url,
@@ -337,8 +362,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     slot *t = take(s);
-    pxs_request r = {conn, url, t->store, t->ctx, s->cache, 200, "text/html; charset=utf-8",
-                     NULL, NULL, 0, 0, s->bench, s->groups};
+    pxs_request r = {.conn = conn, .path = url, .store = t->store, .ctx = t->ctx, .cache = s->cache,
+                     .status = 200, .type = "text/html; charset=utf-8", .bench = s->bench,
+                     .groups = s->groups, .replies = s->replies, .kinds = s->kinds};
     open_body(&r);
     if (!px_utf8_check(url, strlen(url), NULL)) pxs_fail(&r, 404, 0, "no such page");
     else route(&r);
@@ -346,13 +372,32 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     fclose(r.out);
     char *body = r.body;
     size_t len = r.len;
+    if (r.reply) {
+        assert(r.status == 200);
+        free(body);
+        body = NULL;
+        pxs_reply_body(r.reply, &len);
+    }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (!s->quiet) {
         double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
         fprintf(stderr, "parallax serve: %s %.200s %d %zu bytes %.1f ms\n", method,
                 px_utf8_check(url, strlen(url), NULL) ? url : "(not UTF-8)", r.status, len, ms);
     }
-    return reply(conn, r.status, r.type, body, len);
+    return r.reply ? reply_kept(conn, r.reply) : reply(conn, r.status, r.type, body, len);
+}
+
+/* A hash of the outlet groups (0: none). */
+static uint64_t groups_hash(const pxs_groups *g)
+{
+    px_buf b = {0};
+    for (size_t i = 0; g && i < g->len; i++) {
+        px_buf_printf(&b, "%s\n", g->items[i].name);
+        for (size_t k = 0; k < g->items[i].outlets.len; k++) px_buf_printf(&b, "\t%s\n", g->items[i].outlets.items[k]);
+    }
+    uint64_t h = b.len ? px_hash(px_buf_str(&b), b.len) : 0;
+    px_buf_free(&b);
+    return h;
 }
 
 px_status px_server_start(const px_server_options *o, px_server **out, px_error *err)
@@ -380,6 +425,13 @@ px_status px_server_start(const px_server_options *o, px_server **out, px_error 
     s->nslots = o->threads ? o->threads : 4;
     s->slots = px_xcalloc(s->nslots, sizeof *s->slots);
     s->cache = pxs_cache_new(o->cache ? o->cache : 256);
+    s->replies = pxs_replies_new(o->cache ? o->cache : 256);
+    /* a page shows the groups: pages made with other groups are not these */
+    snprintf(s->kind[PXS_REPLY_PAGE], sizeof s->kind[0], "page@%s/%016llx", PX_VERSION,
+             (unsigned long long)groups_hash(groups));
+    snprintf(s->kind[PXS_REPLY_API], sizeof s->kind[0], "api@%s", PX_VERSION);
+    s->kinds[0] = s->kind[0];
+    s->kinds[1] = s->kind[1];
     for (unsigned i = 0; i < s->nslots; i++)
         if (px_context_new(&s->slots[i].ctx, err) || px_store_open(o->db, 1, &s->slots[i].store, err)) {
             px_server_stop(s);
@@ -419,6 +471,7 @@ void px_server_stop(px_server *s)
     }
     free(s->slots);
     pxs_cache_free(s->cache);
+    pxs_replies_free(s->replies);
     pxs_groups_free(s->groups);
     pthread_mutex_destroy(&s->mu);
     pthread_cond_destroy(&s->cv);

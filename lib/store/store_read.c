@@ -108,9 +108,10 @@ static px_status filter_day(px_store *s, const char *what, const char *iso, int3
 }
 
 /* The query that picks a page of stories; ?4 is an FTS5 query.  Undated
- * stories sort as the oldest. */
-#define STORY_PAGE(KEY)                                                                          \
-    "SELECT st.id, " KEY " AS k FROM stories st WHERE st.size > 0 AND (?1 = 0 OR st.id = ?1)"   \
+ * stories sort as the oldest.  ID: "st.id = ?1" for one story (its row
+ * looked up, not the stories scanned), else "?1 = 0". */
+#define STORY_PAGE(KEY, ID)                                                                      \
+    "SELECT st.id, " KEY " AS k FROM stories st WHERE st.size > 0 AND " ID                       \
     " AND (?2 IS NULL OR st.id IN (SELECT m.story_id FROM sources so"                           \
     "   JOIN articles a ON a.source_id = so.id JOIN memberships m ON m.article_id = a.id"       \
     "   WHERE so.name = ?2))"                                                                    \
@@ -156,10 +157,13 @@ px_status px_store_stories(px_store *s, const px_story_filter *f,
         px_buf_free(&fts);
         return PX_OK; /* no word: no story matches */
     }
-    static const char *const sql[] = {STORY_PAGE("coalesce(st.last_day, -1000000000)"),
-                                      STORY_PAGE("st.size")};
+#define RECENT "coalesce(st.last_day, -1000000000)"
+    static const char *const sql[] = {STORY_PAGE(RECENT, "?1 = 0"), STORY_PAGE("st.size", "?1 = 0"),
+                                      STORY_PAGE(RECENT, "st.id = ?1"),
+                                      STORY_PAGE("st.size", "st.id = ?1")};
+#undef RECENT
     sqlite3_stmt *q = NULL, *d = NULL;
-    if (sqlite3_prepare_v2(s->db, sql[f->order], -1, &q, NULL) != SQLITE_OK ||
+    if (sqlite3_prepare_v2(s->db, sql[f->order + 2 * (f->story > 0)], -1, &q, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(s->db, story_detail, -1, &d, NULL) != SQLITE_OK) {
         rc = px_store_fail(s, err, "listing stories");
         goto done;
@@ -202,6 +206,23 @@ done:
     sqlite3_finalize(d);
     px_buf_free(&fts);
     return rc;
+}
+
+px_status px_store_story_version(px_store *s, int64_t story, int64_t *version, px_error *err)
+{
+    if (version) *version = 0;
+    if (!s || !version) return px_error_set(err, PX_EUSAGE, "px_store_story_version", 0, 0, "no store or output");
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT version FROM stories WHERE id = ?1 AND size > 0", -1, &q,
+                           NULL) != SQLITE_OK)
+        return px_store_fail(s, err, "reading a story");
+    sqlite3_bind_int64(q, 1, story);
+    int step = sqlite3_step(q);
+    if (step == SQLITE_ROW) *version = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return step == SQLITE_ROW    ? PX_OK
+           : step == SQLITE_DONE ? px_store_no_story(s, story, err)
+                                 : px_store_fail(s, err, "reading a story");
 }
 
 px_status px_store_articles(px_store *s, const px_article_filter *f,
@@ -304,6 +325,101 @@ px_status px_store_story_articles(px_store *s, px_context *ctx, int64_t story,
     return PX_OK;
 }
 
+/* ---- search ----------------------------------------------------------------
+ * Ranking every match costs BM25 for each (a common word matches half the
+ * store: 50,000 articles, ~70 ms), so the ranking is bounded: the
+ * PX_STORE_SEARCH_RANKED most recently stored matches are ranked (FTS5
+ * hands a term's matches in row order, and stops at the LIMIT), the best
+ * limit of them kept.  Their snippets are then made in a second pass over
+ * the same rows (the top hits are scattered, and snippet() only works
+ * inside a MATCH query), and grouped by story here. */
+
+typedef struct ranked_hit {
+    int64_t id;
+    double rank;
+} ranked_hit;
+
+typedef struct hit_copy {
+    px_search_hit h;
+    double rank, best; /* its BM25 (lower is better); its story's best */
+} hit_copy;
+
+static int by_rank(const void *a, const void *b)
+{
+    const ranked_hit *x = a, *y = b;
+    if (x->rank != y->rank) return x->rank < y->rank ? -1 : 1;
+    return x->id > y->id ? -1 : x->id < y->id; /* ties: the newer first */
+}
+
+static int by_hit(const void *a, const void *b)
+{
+    const hit_copy *x = a, *y = b;
+    if (x->rank != y->rank) return x->rank < y->rank ? -1 : 1;
+    return x->h.article > y->h.article ? -1 : x->h.article < y->h.article;
+}
+
+static int by_story(const void *a, const void *b)
+{
+    const hit_copy *x = a, *y = b;
+    if (x->best != y->best) return x->best < y->best ? -1 : 1;
+    if (x->h.story != y->h.story) return x->h.story < y->h.story ? -1 : 1;
+    return by_hit(a, b);
+}
+
+/* The rank of article id among the n top hits (bm25 again would count
+ * every match of each phrase again: FTS5 works out a phrase's weight
+ * from all its matches). */
+static double rank_of(const ranked_hit *top, size_t n, int64_t id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (top[i].id == id) return top[i].rank;
+    return 0;
+}
+
+static const char *dup_col(sqlite3_stmt *q, int i)
+{
+    const char *v = col(q, i);
+    return v ? px_xstrdup(v) : NULL;
+}
+
+/* The search's error: a damaged store, else (advanced syntax only) the
+ * query's. */
+static px_status search_failed(px_store *s, const char *query, px_error *err)
+{
+    int code = sqlite3_errcode(s->db) & 0xFF;
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_IOERR)
+        return px_store_fail(s, err, "searching");
+    return px_error_set(err, PX_EUSAGE, s->path, 0, 0, "search '%.200s': %s", query, sqlite3_errmsg(s->db));
+}
+
+/* The best limit of the PX_STORE_SEARCH_RANKED newest matches of fts,
+ * best first, into *out (malloc'd); how many, or -1 on failure. */
+static long search_rank(px_store *s, const char *fts, int limit, ranked_hit **out)
+{
+    *out = NULL;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT rowid, bm25(articles_fts) FROM articles_fts"
+                                  " WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+                           -1, &q, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(q, 1, fts, -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 2, PX_STORE_SEARCH_RANKED);
+    PX_VEC(ranked_hit) v = {0};
+    int step;
+    while ((step = sqlite3_step(q)) == SQLITE_ROW) {
+        ranked_hit h = {sqlite3_column_int64(q, 0), sqlite3_column_double(q, 1)};
+        px_vec_push(&v, h);
+    }
+    sqlite3_finalize(q);
+    if (step != SQLITE_DONE) {
+        px_vec_free(&v);
+        return -1;
+    }
+    if (v.len) qsort(v.items, v.len, sizeof *v.items, by_rank);
+    *out = v.items;
+    return (long)(v.len < (size_t)limit ? v.len : (size_t)limit);
+}
+
 px_status px_store_search(px_store *s, const char *query, int flags, int limit,
                           void (*fn)(const px_search_hit *, void *), void *ud,
                           size_t *found, px_error *err)
@@ -321,50 +437,79 @@ px_status px_store_search(px_store *s, const char *query, int flags, int limit,
         px_buf_free(&fts);
         return PX_OK; /* no word in it: nothing matches */
     }
-    /* ranked first, then (by story) regrouped: the outer query orders the
-     * best hits' stories by their best rank */
-#define HITS(OPEN, CLOSE)                                                                         \
-    "SELECT a.id AS id, m.story_id AS story, coalesce(a.ext_id, a.id) AS ext, a.title AS title,"  \
-    " so.name AS outlet, a.date AS date,"                                                         \
-    " snippet(articles_fts, 1, '" OPEN "', '" CLOSE "', '...', 12) AS snip, rank AS r"           \
-    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"                             \
-    " LEFT JOIN memberships m ON m.article_id = a.id LEFT JOIN sources so ON so.id = a.source_id" \
-    " WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2"
-#define GROUPED(H)                                                                                \
-    "SELECT id, story, ext, title, outlet, date, snip, min(r) OVER (PARTITION BY story) AS best"  \
-    " FROM (" H ") ORDER BY best, story, r"
-    static const char *const sql[] = {HITS("[", "]"), HITS("\x02", "\x03"),
-                                      GROUPED(HITS("[", "]")), GROUPED(HITS("\x02", "\x03"))};
-#undef HITS
-#undef GROUPED
-    int which = !!(flags & PX_SEARCH_MARKS) + 2 * !!(flags & PX_SEARCH_BY_STORY);
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(s->db, sql[which], -1, &q, NULL) != SQLITE_OK) {
+    ranked_hit *top;
+    long n = search_rank(s, px_buf_str(&fts), limit, &top);
+    if (n < 0) {
         px_buf_free(&fts);
-        return px_store_fail(s, err, "searching");
+        return search_failed(s, query, err);
     }
-    sqlite3_bind_text(q, 1, px_buf_str(&fts), -1, SQLITE_STATIC);
-    sqlite3_bind_int(q, 2, limit);
-    int step;
-    size_t n = 0;
-    while ((step = sqlite3_step(q)) == SQLITE_ROW) {
-        px_search_hit h = {sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1), col(q, 2),
-                           col(q, 3), col(q, 4), col(q, 5), col(q, 6)};
-        fn(&h, ud);
-        n++;
+    px_status rc = PX_OK;
+    hit_copy *hits = px_xcalloc((size_t)(n ? n : 1), sizeof *hits);
+    size_t got = 0;
+    if (n > 0) {
+        /* the top hits' ids, as a JSON array for json_each */
+        px_buf ids = {0};
+        int64_t low = top[0].id;
+        px_buf_putc(&ids, '[');
+        for (long i = 0; i < n; i++) {
+            px_buf_printf(&ids, "%s%lld", i ? "," : "", (long long)top[i].id);
+            if (top[i].id < low) low = top[i].id;
+        }
+        px_buf_putc(&ids, ']');
+#define HITS(OPEN, CLOSE)                                                                          \
+    "SELECT a.id, m.story_id, coalesce(a.ext_id, a.id), a.title, so.name, a.date,"                 \
+    " snippet(articles_fts, 1, '" OPEN "', '" CLOSE "', '...', 12)"                               \
+    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"                              \
+    " LEFT JOIN memberships m ON m.article_id = a.id LEFT JOIN sources so ON so.id = a.source_id"  \
+    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?2"                                    \
+    " AND +articles_fts.rowid IN (SELECT value FROM json_each(?3))"
+        static const char *const sql[] = {HITS("[", "]"), HITS("\x02", "\x03")};
+#undef HITS
+        sqlite3_stmt *q;
+        if (sqlite3_prepare_v2(s->db, sql[!!(flags & PX_SEARCH_MARKS)], -1, &q, NULL) != SQLITE_OK) {
+            rc = px_store_fail(s, err, "searching");
+        } else {
+            sqlite3_bind_text(q, 1, px_buf_str(&fts), -1, SQLITE_STATIC);
+            sqlite3_bind_int64(q, 2, low);
+            sqlite3_bind_text(q, 3, px_buf_str(&ids), -1, SQLITE_STATIC);
+            int step;
+            while ((step = sqlite3_step(q)) == SQLITE_ROW && got < (size_t)n) {
+                hit_copy *h = &hits[got++];
+                h->h = (px_search_hit){sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
+                                       dup_col(q, 2), dup_col(q, 3), dup_col(q, 4), dup_col(q, 5),
+                                       dup_col(q, 6)};
+                h->rank = h->best = rank_of(top, (size_t)n, h->h.article);
+            }
+            if (step != SQLITE_DONE && step != SQLITE_ROW) rc = search_failed(s, query, err);
+            sqlite3_finalize(q);
+        }
+        px_buf_free(&ids);
     }
-    sqlite3_finalize(q);
+    if (!rc && got) {
+        qsort(hits, got, sizeof *hits, by_hit);
+        if (flags & PX_SEARCH_BY_STORY) {
+            /* each story's best rank: its first hit's, in rank order */
+            for (size_t i = 0; i < got; i++) {
+                size_t k = 0;
+                while (k < i && hits[k].h.story != hits[i].h.story) k++;
+                hits[i].best = hits[k].rank;
+            }
+            qsort(hits, got, sizeof *hits, by_story);
+        }
+        for (size_t i = 0; i < got; i++) fn(&hits[i].h, ud);
+        if (found) *found = got;
+    }
+    for (size_t i = 0; i < got; i++) {
+        free((char *)hits[i].h.id);
+        free((char *)hits[i].h.title);
+        free((char *)hits[i].h.outlet);
+        free((char *)hits[i].h.date);
+        free((char *)hits[i].h.snippet);
+    }
+    free(hits);
+    free(top);
     px_buf_free(&fts);
-    if (found) *found = n;
-    if (step != SQLITE_DONE) {
-        int code = sqlite3_errcode(s->db) & 0xFF;
-        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_IOERR)
-            return px_store_fail(s, err, "searching");
-        /* only advanced syntax reaches here with a malformed query */
-        return px_error_set(err, PX_EUSAGE, s->path, 0, 0, "search '%.200s': %s", query,
-                            sqlite3_errmsg(s->db));
-    }
-    return PX_OK;
+    return rc;
 }
 
 px_status px_store_article(px_store *s, px_context *ctx, const char *key, px_article **a,

@@ -69,6 +69,17 @@ static void null_handles_are_refused(void **state)
     assert_int_equal(px_render_comparison_json(NULL, stdout, &err), PX_EUSAGE);
     assert_int_equal(px_render_comparison_html(NULL, stdout, &err), PX_EUSAGE);
     assert_int_equal(px_render_text(NULL, NULL, NULL, NULL), PX_EUSAGE); /* err may be NULL */
+    px_watch *w = (px_watch *)1;
+    const char *feeds[] = {"http://127.0.0.1:9/feed"};
+    assert_int_equal(px_watch_new(NULL, feeds, 1, NULL, &w, &err), PX_EUSAGE);
+    assert_null(w);
+    double next = 0;
+    assert_int_equal(px_watch_poll(NULL, 1, NULL, &next, &err), PX_EUSAGE);
+    assert_true(next >= 1); /* set even so */
+    assert_int_equal(px_watch_finish(NULL, &err), PX_EUSAGE);
+    assert_null(px_watch_counts_of(NULL));
+    assert_null(px_watch_committed(NULL));
+    px_watch_free(NULL);
 }
 
 static void accessors_check_handles_and_indexes(void **state)

@@ -152,6 +152,20 @@ static void utf8_check_finds_the_first_bad_byte(void **state)
     px_buf_free(&b);
 }
 
+/* Cutting for display never splits a character: "we\xe2\x80\x99re" cut at
+ * 4 bytes keeps "we" (the apostrophe's 3 bytes do not fit), at 5 all of it. */
+static void utf8_prefix_keeps_whole_characters(void **state)
+{
+    (void)state;
+    const char *s = "we\xe2\x80\x99re";
+    assert_int_equal(px_utf8_prefix(s, 4), 2);
+    assert_int_equal(px_utf8_prefix(s, 3), 2);
+    assert_int_equal(px_utf8_prefix(s, 5), 5);
+    assert_int_equal(px_utf8_prefix(s, 100), strlen(s));
+    assert_int_equal(px_utf8_prefix(s, 0), 0);
+    assert_int_equal(px_utf8_prefix("abc", 3), 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -162,6 +176,7 @@ int main(void)
         cmocka_unit_test(map_interns_one_copy),
         cmocka_unit_test(error_names_input_and_position),
         cmocka_unit_test(utf8_check_finds_the_first_bad_byte),
+        cmocka_unit_test(utf8_prefix_keeps_whole_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

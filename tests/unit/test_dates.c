@@ -87,6 +87,23 @@ static void test_unresolved(void **state)
     px_article_free(a);
 }
 
+/* Rule past-day: published 1 September 2016, a month and day told in the
+ * past is the one behind (the nearest would be February 2017), one that
+ * looks ahead the nearest; a day weeks ahead stays ahead. */
+static void test_past_day(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse_dated(*state,
+        "Two men died at the club Feb. 6 last winter. "
+        "The trial is expected to start March 20. "
+        "A hearing was moved to Oct. 12.", "2016-09-01", &a);
+    assert_string_equal(value(an, "Feb. 6"), "2016-02-06");
+    assert_string_equal(value(an, "March 20"), "2017-03-20");
+    assert_string_equal(value(an, "Oct. 12"), "2016-10-12");
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
 /* A weekday with its explicit date is one expression, resolved to the
  * explicit date, whatever day the weekday alone would give. */
 static void test_weekday_with_date(void **state)
@@ -143,6 +160,7 @@ int main(void)
         cmocka_unit_test(test_resolved),
         cmocka_unit_test(test_unresolved),
         cmocka_unit_test(test_weekday_with_date),
+        cmocka_unit_test(test_past_day),
         cmocka_unit_test(test_forward_weekday),
         cmocka_unit_test(test_not_dates),
     };

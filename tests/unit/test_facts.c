@@ -407,6 +407,131 @@ static void counts_of_the_event(void **state)
     done(&t);
 }
 
+/* A count's class read past "who" and past the people's ages ("four men
+ * who were shot", "five men between the ages of 21 and 58 were shot");
+ * the ages of a range are no count ("aged between 20 and 37 were shot"). */
+static void counts_past_clauses(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Police said four men who were shot on the porch survived.");
+    add(&s, "Herald", "2016-05-01", "Police said three men were wounded on the porch.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_COUNT, "injured", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "4", "count-passive");
+    has_value(k, 1, "3", "count-passive");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Police say five men between the ages of 21 and 58 were shot.");
+    add(&t, "Herald", "2016-05-01", "Six men, ages 21 to 58, were shot on the corner.");
+    add(&t, "Star", "2016-05-01", "Ten victims aged between 20 and 37 were shot, police said.");
+    px_comparison *c = compare(&t);
+    k = judged(c, PX_SLOT_COUNT, "injured", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "5", "count-passive");
+    has_value(k, 1, "6", "count-passive");
+    for (size_t i = 0; i < k->values.len; i++) assert_string_not_equal(k->values.items[i].value, "37");
+    done(&t);
+}
+
+/* Counted nouns of people beyond the common ones ("two male juveniles");
+ * "a record release party" tells of no statistic. */
+static void counts_of_more_nouns(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Four adults and two male juveniles were treated for minor "
+                                   "injuries at the hospital.");
+    add(&s, "Herald", "2016-05-01", "Four adults and five male juveniles were treated for minor "
+                                    "injuries at the hospital.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_COUNT, "juveniles", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "2", "count-noun");
+    has_value(k, 1, "5", "count-noun");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Six people were shot when a group of men opened fire during "
+                                   "a record release party, police said.");
+    add(&t, "Herald", "2016-05-01", "Seven people were shot when men opened fire at a party, "
+                                    "police said.");
+    k = judged(compare(&t), PX_SLOT_COUNT, "injured", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "6", "count-passive");
+    done(&t);
+}
+
+/* Two outlets' one sentence with two counts is a conflict even when one
+ * of them gives the other's count elsewhere (an old headline's "5
+ * Injured"); a caption, which ends with a photo credit or is followed by
+ * one, gives no count. */
+static void counts_of_one_fact(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Three people were injured in a drive-by shooting in the "
+                                   "Overtown neighborhood on Sunday.\n\n5 Injured in Drive-By "
+                                   "Shooting in Overtown");
+    add(&s, "Herald", "2016-05-01", "Five people were injured in a drive-by shooting in the "
+                                    "Overtown neighborhood on Sunday.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_COUNT, "injured", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "3", "count-passive");
+    has_value(k, 1, "5", "count-passive");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Four people were wounded on Mermaid Avenue on Sunday.\n\n"
+                                   "Five people were shot on Mermaid Avenue on Sunday. (Todd "
+                                   "Maisel/Daily News)");
+    add(&t, "Herald", "2016-05-01", "Four people were wounded on Mermaid Avenue on Sunday.\n\n"
+                                    "Five people were shot on Mermaid Avenue on Sunday.\n(Todd "
+                                    "Maisel/Daily News)");
+    add(&t, "Star", "2016-05-01", "Four people were shot on Mermaid Avenue on Sunday.");
+    c_no_conflict(compare(&t), PX_SLOT_COUNT);
+    done(&t);
+}
+
+/* Whose age: "30-year-old Selemon Belai of Atlanta" is a person of a
+ * place; "a 19-year-old Beverly man" a man of a town; "the 45-year-old
+ * mother, Marsha Lynch," the named one; "killed by a 12-year-old
+ * relative" the shooter, not the one who died. */
+static void ages_of_whom(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "The man who died was identified as 30-year-old Selemon Belai "
+                                   "of Atlanta.");
+    add(&s, "Herald", "2016-05-01", "He has been identified as Selemon Belai, 27, of Atlanta.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_AGE, "Belai", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "30", "age-adjective");
+    has_value(k, 1, "27", "age-apposition");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "A 19-year-old Beverly man was held without bail after the "
+                                   "shooting on Elm Street.");
+    add(&t, "Herald", "2016-05-01", "A 21-year-old man was held without bail after the shooting "
+                                    "on Elm Street.");
+    k = judged(compare(&t), PX_SLOT_AGE, "man", PX_JUDGE_CONFLICT);
+    assert_null(find(t.c, PX_SLOT_AGE, "Beverly"));
+    done(&t);
+    story u = {0};
+    add(&u, "Daily", "2016-05-01", "The 45-year-old mother, Marsha Lynch, told deputies the "
+                                   "bullet went through the wall.");
+    add(&u, "Herald", "2016-05-01", "Deputies arrested 43-year-old Marsha Lynch at the home.");
+    k = judged(compare(&u), PX_SLOT_AGE, "Lynch", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "45", "age-apposition");
+    done(&u);
+    story v = {0};
+    add(&v, "Daily", "2016-05-01", "A 13-year-old died in an accidental shooting in Perry County "
+                                   "on Sunday afternoon.");
+    add(&v, "Herald", "2016-05-01", "A 10-year-old boy was accidentally shot and killed by a "
+                                    "12-year-old relative in Perry County on Sunday afternoon.");
+    px_comparison *c = compare(&v);
+    for (size_t i = 0; i < c->conflicts.len; i++) {
+        const px_conflict *x = &c->conflicts.items[i];
+        if (x->slot != PX_SLOT_AGE || x->judgment != PX_JUDGE_CONFLICT) continue;
+        for (size_t j = 0; j < x->values.len; j++) assert_string_not_equal(x->values.items[j].value, "12");
+    }
+    k = judged(c, PX_SLOT_AGE, "someone", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "13", "age-adjective");
+    has_value(k, 1, "10", "age-adjective");
+    done(&v);
+}
+
 /* A week later, "Thursday" of the shooting is still the day all of them
  * had seen: a rival of the first outlet's Friday. */
 static void days_told_later(void **state)
@@ -493,6 +618,122 @@ static void arrests_told_later(void **state)
     done(&t);
 }
 
+/* A time or day is of the topic word nearest it, not of the first topic
+ * of its sentence: "charged ... with shooting his daughter about 4 p.m."
+ * is the shooting's time, "after hearing gunshots" no court's, and
+ * "arrested Saturday on counts of murder" the arrest's day. */
+static void topic_of_the_value(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Police charged Mark Lee with shooting his daughter about 4 p.m. Saturday.");
+    add(&s, "Herald", "2016-05-01", "The girl was shot about 3:30 p.m. Saturday, police said.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_TIME, "event time", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "16:00", "time-clock");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "A neighbor called 911 about 5:35 a.m. after hearing gunshots.");
+    add(&t, "Herald", "2016-05-01", "The shooting happened about 4:45 a.m. on Main Street.");
+    judged(compare(&t), PX_SLOT_TIME, "event time", PX_JUDGE_CONFLICT);
+    done(&t);
+    story u = {0};
+    add(&u, "Daily", "2016-05-01", "Detectives arrested Mark Lee, 19, of Dayton, on Saturday on counts of murder.");
+    add(&u, "Herald", "2016-05-01", "A man was shot and killed on Main Street on Friday.");
+    c_no_conflict(compare(&u), PX_SLOT_DATE);
+    done(&u);
+}
+
+/* An article telling of this week's shooting tells of a past one with
+ * "On July 27, 2015": no rival of another outlet's days. */
+static void past_events(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-09-17", "Smith was shot and killed Thursday on Main Street.\n\n"
+        "On July 27, 2015, his brother was shot and killed on the street.");
+    add(&s, "Herald", "2016-09-17", "Smith was shot and killed Thursday on Main Street.\n\n"
+        "On Friday, a neighbor remembered the shooting.");
+    px_comparison *c = compare(&s);
+    c_no_conflict(c, PX_SLOT_DATE);
+    judged(c, PX_SLOT_DATE, "event date", PX_JUDGE_AGREEMENT);
+    done(&s);
+}
+
+/* "Monday, December 1" on a Sunday gives both days: either is a rival of
+ * another outlet's day, the weekday ("Sunday" against it) or the number
+ * ("Sunday, December 2" against "Sunday, December 1"). */
+static void weekday_at_odds_with_its_day(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2013-12-01", "Two women died in a shooting early Sunday on Main Street.");
+    add(&s, "Herald", "2013-12-02", "Two women died in a shooting early Monday, Dec. 1, on Main Street.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_DATE, "event date", PX_JUDGE_CONFLICT);
+    has_value(k, 1, "2013-12-02", "date-weekday");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2013-12-02", "Two women died in a shooting on Sunday, Dec. 1, on Main Street.");
+    add(&t, "Herald", "2013-12-03", "Two women died in a shooting on Sunday, Dec. 2, on Main Street.");
+    judged(compare(&t), PX_SLOT_DATE, "event date", PX_JUDGE_CONFLICT);
+    done(&t);
+}
+
+/* The time of death and of an arrest conflict as the event's does ("died
+ * from his injuries at the hospital around 6:10" is the death's); the
+ * court's give agreements only; a meridian glued to the next word is
+ * read; an exact time on a five-minute mark holds the minutes next to it. */
+static void times_of_death_and_arrest(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-05-01", "Smith was shot at 5:45 p.m. and died from his injuries at City Hospital around 6:10 p.m.");
+    add(&s, "Herald", "2016-05-01", "Smith was shot at 5:45 p.m. and was pronounced dead around 6:40 p.m.");
+    px_comparison *c = compare(&s);
+    judged(c, PX_SLOT_TIME, "death time", PX_JUDGE_CONFLICT);
+    judged(c, PX_SLOT_TIME, "event time", PX_JUDGE_AGREEMENT);
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-05-01", "Mark Lee was arrested around 4:30 p.m. in Dayton.");
+    add(&t, "Herald", "2016-05-01", "Officers found the suspect hiding in a garage on Elm Street and "
+        "he was taken into custody around 3:55 p.m., police said.");
+    judged(compare(&t), PX_SLOT_TIME, "arrest time", PX_JUDGE_CONFLICT);
+    done(&t);
+    story u = {0};
+    add(&u, "Daily", "2016-05-01", "The shooting happened shortly before 1:45 p.m.Family members came.");
+    add(&u, "Herald", "2016-05-01", "The shooting happened at 2:27 p.m. on Main Street.");
+    const px_conflict *k = judged(compare(&u), PX_SLOT_TIME, "event time", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "13:45", "time-clock");
+    done(&u);
+    story w = {0};
+    add(&w, "Daily", "2016-05-01", "The shooting happened at 5:19 p.m. on Main Street.");
+    add(&w, "Herald", "2016-05-01", "The shooting happened at 5:20 p.m. on Main Street.");
+    judged(compare(&w), PX_SLOT_TIME, "event time", PX_JUDGE_COMPATIBLE);
+    done(&w);
+}
+
+/* A day ahead is not aligned with a day past of the same fact: the
+ * hearing due Feb. 2 rivals the one scheduled for Feb. 1, not the day of
+ * the first appearance.  "A court-ordered program" is no court's day. */
+static void days_ahead_and_modifiers(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2017-01-11", "Sandoval, who is being held at the county jail in lieu of $500,000 bail, "
+        "appeared Wednesday afternoon in court.\n\nA preliminary hearing is scheduled for Feb. 1.");
+    add(&s, "Herald", "2017-01-19", "He is due in court for a preliminary hearing Feb. 2 and was being held "
+        "in lieu of $500,000 bail.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_DATE, "court, future", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "2017-02-01", "date-explicit");
+    has_value(k, 1, "2017-02-02", "date-explicit");
+    done(&s);
+    story t = {0};
+    add(&t, "Daily", "2016-09-13", "A teenager was gunned down in his neighborhood after attending a "
+        "court-ordered afterschool program Monday night.");
+    add(&t, "Herald", "2016-09-13", "A teenager was shot and killed in the Garfield neighborhood Tuesday night.");
+    judged(compare(&t), PX_SLOT_DATE, "event date", PX_JUDGE_CONFLICT);
+    done(&t);
+}
+
 static void order_does_not_matter(void **state)
 {
     (void)state;
@@ -539,7 +780,16 @@ int main(void)
         cmocka_unit_test(arrests_told_later),
         cmocka_unit_test(order_does_not_matter),
         cmocka_unit_test(counts_of_the_event),
+        cmocka_unit_test(counts_past_clauses),
+        cmocka_unit_test(counts_of_one_fact),
+        cmocka_unit_test(counts_of_more_nouns),
+        cmocka_unit_test(ages_of_whom),
         cmocka_unit_test(days_told_later),
+        cmocka_unit_test(topic_of_the_value),
+        cmocka_unit_test(past_events),
+        cmocka_unit_test(weekday_at_odds_with_its_day),
+        cmocka_unit_test(times_of_death_and_arrest),
+        cmocka_unit_test(days_ahead_and_modifiers),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

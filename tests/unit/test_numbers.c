@@ -91,6 +91,27 @@ static void test_not_numbers(void **state)
     px_article_free(a);
 }
 
+/* A spelled number opening the text after a dateline is a number; one
+ * inside a name ("Air Force One", "the Big Three") is not. */
+static void after_a_dateline(void **state)
+{
+    px_article *a;
+    px_analysis *an = analyse(*state,
+        "CHICAGO \xe2\x80\x94 Six people were shot. (CBS) - Five men were hurt. "
+        "CHICAGO Seven people were wounded. Air Force One landed and the Big Three met.", &a);
+    const px_number *n = find(an, "Six people");
+    assert_non_null(n);
+    assert_true(n->value == 6);
+    assert_non_null(find(an, "Five men"));
+    assert_non_null(find(an, "Seven people"));
+    for (size_t i = 0; i < px_analysis_number_count(an); i++) {
+        assert_null(strstr(px_analysis_number(an, i)->text, "One"));
+        assert_null(strstr(px_analysis_number(an, i)->text, "Three"));
+    }
+    px_analysis_free(an);
+    px_article_free(a);
+}
+
 /* The number whose text is text, or text and a unit word ("61 near"). */
 static const px_number *find_start(const px_analysis *an, const char *text)
 {
@@ -216,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_finder),
         cmocka_unit_test(test_not_numbers),
+        cmocka_unit_test(after_a_dateline),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_ages),
         cmocka_unit_test(test_times),

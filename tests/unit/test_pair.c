@@ -4,8 +4,12 @@
  * shooting score as one event, a shooting the same day in another city
  * (the hard negative: same words, other names, places and numbers) scores
  * lower, the evidence names the shared rare name
- * first, and the table knows common words as common.
+ * first, and the table knows common words as common.  The public
+ * px_similarity_explain reports the same score as px_similarity_of, with
+ * the evidence as text.
  */
+#include <math.h>
+
 #include "story/dftable.h"
 #include "story/pair.h"
 #include "unit_story.h"
@@ -120,6 +124,55 @@ static void lead_phrases_and_undated(void **state)
     assert_true(undated[PX_PAIR_PHRASES] > 0); /* "gunfire broke outside", ... */
 }
 
+static void explain_reports_the_score_and_the_evidence_as_text(void **state)
+{
+    (void)state;
+    px_article *a = article(a1), *b = article(a2);
+    px_analysis *an, *bn;
+    assert_int_equal(px_analyze(ctx, a, &an, NULL), PX_OK);
+    assert_int_equal(px_analyze(ctx, b, &bn, NULL), PX_OK);
+    px_similarity of;
+    assert_int_equal(px_similarity_of(a, an, b, bn, &of, NULL), PX_OK);
+    px_similarity_report *r;
+    px_error err;
+    assert_int_equal(px_similarity_explain(ctx, a, an, b, bn, 3, &r, &err), PX_OK);
+    const px_similarity *s = px_similarity_report_scores(r);
+    assert_true(s->score > 0.5);
+    assert_true(fabs(s->score - of.score) < 1e-9);
+    assert_true(fabs(s->terms - of.terms) < 1e-9);
+    assert_int_equal(px_similarity_report_days_apart(r), 0); /* the same day */
+    size_t n = px_similarity_report_shared_count(r), words = 0;
+    int oyelaran = 0;
+    assert_true(n > 0 && n <= 6); /* at most 3 words, 3 specifics */
+    for (size_t i = 0; i < n; i++) {
+        const px_shared *sh = px_similarity_report_shared(r, i);
+        assert_true(sh->text && *sh->text);
+        assert_true(sh->weight > 0 && sh->weight <= 1);
+        words += sh->kind == PX_SHARED_WORD;
+        oyelaran += sh->kind == PX_SHARED_NAME && strstr(sh->text, "Oyelaran") != NULL;
+        if (i && sh->kind == PX_SHARED_WORD) /* the words first */
+            assert_int_equal(px_similarity_report_shared(r, i - 1)->kind, PX_SHARED_WORD);
+    }
+    assert_true(words > 0 && words <= 3);
+    assert_int_equal(oyelaran, 1); /* a rare shared name is among the heaviest */
+    assert_null(px_similarity_report_shared(r, n));
+    px_similarity_report_free(r);
+    /* no evidence asked for; misuse refused */
+    assert_int_equal(px_similarity_explain(ctx, a, an, b, bn, 0, &r, NULL), PX_OK);
+    assert_int_equal(px_similarity_report_shared_count(r), 0);
+    px_similarity_report_free(r);
+    r = (px_similarity_report *)1;
+    assert_int_equal(px_similarity_explain(ctx, a, NULL, b, bn, 3, &r, &err), PX_EUSAGE);
+    assert_null(r);
+    assert_null(px_similarity_report_scores(NULL));
+    assert_int_equal(px_similarity_report_days_apart(NULL), -1);
+    px_similarity_report_free(NULL);
+    px_analysis_free(an);
+    px_analysis_free(bn);
+    px_article_free(a);
+    px_article_free(b);
+}
+
 static void table_knows_common_words(void **state)
 {
     (void)state;
@@ -140,6 +193,7 @@ int main(void)
         cmocka_unit_test(one_event_above_another_in_the_same_words),
         cmocka_unit_test(evidence_names_the_shared_names),
         cmocka_unit_test(lead_phrases_and_undated),
+        cmocka_unit_test(explain_reports_the_score_and_the_evidence_as_text),
         cmocka_unit_test(table_knows_common_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -7,7 +7,9 @@
  * escaped and never as a link; bad arguments are 400, unknown ids 404,
  * other methods 405, bodies 413, never a 500; the security headers, ETag
  * and gzip; and a story's page follows the story when `add` writes to the
- * store while the server reads it (the comparison cache is per version).
+ * store while the server reads it (the comparison cache is per version);
+ * what the server made of a story (its page, its JSON, its conflicts) is
+ * kept in the store and sent back by a new server without comparing again.
  *
  * The store: the two seed articles (one story with a conflict), then
  * tests/serve/hostile.jsonl (a story of two hostile articles, and one of
@@ -894,6 +896,63 @@ static void most_disputed_come_first(void **state)
     reply_free(&r);
 }
 
+/* What the server made of a story is kept in the store: a new server
+ * sends it back (the same page, the same ETag) without comparing again,
+ * and counts its conflicts as soon as the page is read back. */
+static void kept_pages_survive_a_restart(void **state)
+{
+    (void)state;
+    reply before;
+    get("/story/1", &before);
+    assert_int_equal(before.status, 200);
+    const char *e = strstr(px_buf_str(&before.headers), "ETag: ");
+    assert_non_null(e);
+    json_decref(get_json("/api/v1/stories/1"));
+    /* what the store holds for story 1's API JSON is what a new server sends */
+    px_store *s;
+    px_error err;
+    int64_t version;
+    assert_int_equal(px_store_open(path, 1, &s, &err), PX_OK);
+    assert_int_equal(px_store_story_version(s, 1, &version, &err), PX_OK);
+    char *body;
+    size_t len;
+    int64_t stored;
+    assert_int_equal(px_store_comparison_get(s, 1, "api@" PX_VERSION, &stored, &body, &len, &err), PX_OK);
+    assert_non_null(body);
+    assert_int_equal(stored, version);
+    free(body);
+    static const char marker[] = "{\"kept\":true}\n";
+    assert_int_equal(px_store_comparison_put(s, 1, version, "api@" PX_VERSION, marker, sizeof marker - 1, &err), PX_OK);
+    assert_int_equal(px_store_comparison_get(s, 1, PXS_LEDGER_KIND, &stored, &body, &len, &err), PX_OK);
+    assert_non_null(body); /* its conflicts, kept beside it */
+    free(body);
+    px_store_close(s);
+
+    px_server_stop(server);
+    px_server_options o = {.db = path, .port = PX_SERVER_ANY_PORT, .threads = 2, .quiet = 1,
+                           .groups = "tests/serve/groups.txt"};
+    assert_int_equal(px_server_start(&o, &server, &err), PX_OK);
+    port = px_server_port(server);
+    int64_t ids[8];
+    assert_int_equal(api_story_ids("?order=disputed", ids, 8), 0); /* nothing counted yet */
+    reply after;
+    get("/story/1", &after);
+    assert_int_equal(after.status, 200);
+    assert_string_equal(px_buf_str(&after.body), px_buf_str(&before.body));
+    const char *e2 = strstr(px_buf_str(&after.headers), "ETag: ");
+    assert_non_null(e2);
+    assert_int_equal(strncmp(e, e2, 6 + 18), 0);
+    reply_free(&after);
+    reply_free(&before);
+    size_t n = api_story_ids("?order=disputed", ids, 8);
+    assert_int_equal(n, 1); /* read back with the page */
+    assert_int_equal(ids[0], 1);
+    reply r;
+    get("/api/v1/stories/1", &r);
+    assert_string_equal(px_buf_str(&r.body), marker); /* the store's, not compared again */
+    reply_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -910,6 +969,7 @@ int main(void)
         cmocka_unit_test(outlet_counts_match_their_endpoint),
         cmocka_unit_test(most_disputed_come_first),
         cmocka_unit_test(pages_follow_the_store),
+        cmocka_unit_test(kept_pages_survive_a_restart),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -271,6 +271,86 @@ static void headlines_lead(void **state)
     done(&s);
 }
 
+/* The summary made again under weights w. */
+static void summarise_with(story *s, const px_summary_weights *w)
+{
+    for (size_t i = 0; i < s->c->summary.len; i++) px_vec_free(&s->c->summary.items[i].support);
+    s->c->summary.len = 0;
+    px_compare_summary_weighted(s->c, w);
+}
+
+/* A line that would take the summary far past its target is passed over
+ * for a shorter one: after the dam's opening line (27 words of a 30-word
+ * target) the sentence about the repairs would add 42 words where 3 are
+ * wanted; weights.over = 4 allows 12, and the 6-word line below it is
+ * taken instead.  At 0 the long one is taken. */
+static void overshoot_passed_over(void **state)
+{
+    (void)state;
+    story s = {0};
+    const char *first = "The old Ravel river dam above the village of Ostrin broke early on Sunday morning after a week "
+                        "of heavy rain, flooding the lower streets, officials said. ";
+    const char *longer = "Engineers for the county had warned last spring that the Ravel dam needed repairs to cracks in "
+                         "its concrete wall and to both of its spillway gates, but the work was put off twice for lack "
+                         "of money, the county engineer said. ";
+    const char *shorter = "Local schools were closed on Monday. ";
+    char text[1024];
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(text, sizeof text, "Ravel dam broke\n\n%s%s%s", first, longer, shorter);
+        add(&s, text);
+    }
+    compare(&s);
+    px_summary_weights w = px_summary_default_weights;
+    w.share = 0, w.words = 30, w.min_lines = 1, w.over = 0;
+    summarise_with(&s, &w);
+    assert_true(summary_has(s.c, "Engineers for the county"));
+    assert_true(summary_words(s.c) > 60);
+    w.over = 4;
+    summarise_with(&s, &w);
+    assert_false(summary_has(s.c, "Engineers for the county"));
+    assert_true(summary_has(s.c, "broke early on Sunday") && summary_has(s.c, "Local schools"));
+    assert_int_equal(summary_words(s.c), 27 + 6);
+    done(&s);
+}
+
+/* A sentence that is mostly quotation is second choice at weights.voiced
+ * 0, whatever its rank; above 0 it competes with plain reporting, that
+ * much lower, and leads when the story is about what was said.  A
+ * quotation without its speaker, or with "he" for one, is a last resort. */
+static void quotation_competes(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Mayor blames repairs for Ravel dam\n\n"
+            "\xe2\x80\x9cThe Ravel dam broke because nobody repaired the cracks in its wall,\xe2\x80\x9d the mayor said. "
+            "Rescue boats took residents to a school on higher ground. "
+            "\xe2\x80\x9cNobody repaired the cracks in that wall for years.\xe2\x80\x9d");
+    add(&s, "Ravel dam: nobody repaired the cracks, mayor says\n\n"
+            "\xe2\x80\x9cThe Ravel dam broke because nobody repaired the cracks in its wall,\xe2\x80\x9d the mayor said. "
+            "The village school opened as a shelter overnight. "
+            "\xe2\x80\x9cThe school will stay open all week,\xe2\x80\x9d he said.");
+    compare(&s);
+    size_t q = sentence_with(&s, 0, "nobody repaired");
+    assert_int_equal(px_summary_sentence_fitness(s.c, 0, q), PX_SUMMARY_VOICED);
+    /* a quotation with no word outside its marks, or a pronoun for its
+     * speaker: who says it is in another sentence */
+    assert_int_equal(px_summary_sentence_fitness(s.c, 0, sentence_with(&s, 0, "for years")), PX_SUMMARY_WEAK);
+    assert_int_equal(px_summary_sentence_fitness(s.c, 1, sentence_with(&s, 1, "all week")), PX_SUMMARY_WEAK);
+    px_summary_weights w = px_summary_default_weights;
+    w.share = 0, w.words = 1, w.min_lines = 1, w.voiced = 0; /* one line: the best */
+    summarise_with(&s, &w);
+    assert_int_equal(s.c->summary.len, 1);
+    assert_false(summary_has(s.c, "nobody repaired"));
+    w.voiced = 0.05;
+    summarise_with(&s, &w);
+    assert_int_equal(s.c->summary.len, 1);
+    assert_true(summary_has(s.c, "nobody repaired"));
+    w.voiced = 5; /* far lower: plain reporting first again */
+    summarise_with(&s, &w);
+    assert_false(summary_has(s.c, "nobody repaired"));
+    done(&s);
+}
+
 /* A dateline opening a sentence is not shown, and only a dateline is cut. */
 static void datelines_are_cut(void **state)
 {
@@ -394,6 +474,8 @@ int main(void)
         cmocka_unit_test(cited_only_where_the_names_match),
         cmocka_unit_test(disputed_values_are_named),
         cmocka_unit_test(updated_values_lead),
+        cmocka_unit_test(overshoot_passed_over),
+        cmocka_unit_test(quotation_competes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
