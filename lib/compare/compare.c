@@ -2,7 +2,8 @@
  * compare.c — px_compare(): the stages of compare.h in order, and freeing.
  *
  * Labels name each article in reports: its outlet, else the wire of its
- * dateline (a "(UPI)" story is UPI's own), else its id shortened to the
+ * dateline (a "(UPI)" story is UPI's own), else the outlet its text names
+ * as itself (self_outlet.c), else its id shortened to the
  * file name without folders and extension; a file name that is a hash
  * ("000_0de752108fcf7d4a") becomes "article 1 (000_0de7…)", its place in
  * the input and the start of the name; a label used twice gets " #2".
@@ -33,6 +34,8 @@ static const char *base_label(px_comparison *c, size_t i)
     const px_article *a = c->articles[i];
     if (a->outlet) return a->outlet;
     if (a->wire) return a->wire;
+    const char *self = px_compare_self_outlet(c, a);
+    if (self) return self;
     const char *id = a->id ? a->id : "article";
     const char *slash = strrchr(id, '/');
     if (slash && slash[1]) id = slash + 1;
@@ -152,6 +155,7 @@ px_status px_compare(px_context *ctx, px_article *const *articles,
     px_compare_judge(c);
     px_compare_names(c);
     px_compare_sort_conflicts(c);
+    px_compare_disputes(c);
     px_compare_summary(c);
     *out = c;
     return PX_OK;
@@ -210,6 +214,7 @@ void px_comparison_free(px_comparison *c)
     for (size_t i = 0; i < c->facts.len; i++) {
         px_vec_free(&c->facts.items[i].claims);
         px_vec_free(&c->facts.items[i].support);
+        px_vec_free(&c->facts.items[i].disputed);
     }
     px_vec_free(&c->facts);
     free(c->fact_index.count);

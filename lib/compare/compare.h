@@ -28,6 +28,7 @@
  *   names.c     a story entity spelled differently by outlets (a name
  *               conflict), or the same by independent outlets (agreement)
  *   conflict.c  the order of the judged details
+ *   disputes.c  the facts whose sentences give a conflict's differing values
  *   summary*.c  3-5 sentences, central, early and well supported, each cited
  *               to the outlets whose own sentence carries its names and
  *               numbers (summary.h)
@@ -92,6 +93,8 @@ typedef struct px_fact {
     px_indexes claims;   /* its claims, in article order */
     px_indexes support;  /* the articles that report it, ascending */
     size_t best;         /* the claim that states it best (shown as its text) */
+    px_indexes disputed; /* conflicts (indexes into c->conflicts, ascending) two of whose
+                          * differing values come from this fact's sentences (disputes.c) */
 } px_fact;
 
 typedef enum px_conflict_kind {
@@ -337,6 +340,14 @@ void px_compare_run(const void *items, size_t len, size_t stride, uint64_t key, 
  * agreements), then slot, subject, entity and first value, so the order
  * never depends on the order the articles were given in. */
 void px_compare_sort_conflicts(px_comparison *c);
+
+/* The outlet article a's text names as itself ("Acme News's Washington
+ * desk", "all Acme News articles": self_outlet.c), in c->arena; NULL when
+ * it names none.  For labels. */
+const char *px_compare_self_outlet(px_comparison *c, const px_article *a);
+
+/* Fills each fact's `disputed` (disputes.c); after px_compare_sort_conflicts. */
+void px_compare_disputes(px_comparison *c);
 
 /* 1 when article a supports fact f (binary search of f->support). */
 int px_fact_supported_by(const px_fact *f, size_t a);

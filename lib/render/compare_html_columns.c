@@ -92,6 +92,12 @@ static void tooltip(const px_comparison *c, FILE *f, const sentence_info *in)
             pxh_esc(f, pxr_label(c, cl->article));
             fprintf(f, " %zu", cl->sentence + 1);
         }
+        px_buf b = {0};
+        if (pxr_fact_disputes(c, fact, &b)) {
+            fputs("; they differ: ", f);
+            pxh_esc(f, px_buf_str(&b));
+        }
+        px_buf_free(&b);
     }
     if (in->conflict) {
         fprintf(f, "%s%s %s: ", in->kind >= 0 ? "; " : "",

@@ -120,6 +120,8 @@ static void facts_json(px_jsonw *w, const px_comparison *c)
         px_jsonw_key_string_opt(w, "kind", px_fact_kind_name(f->kind));
         px_jsonw_key(w, "support");
         indexes_json(w, &f->support);
+        px_jsonw_key(w, "disputed");
+        indexes_json(w, &f->disputed);
         px_jsonw_key(w, "claims");
         px_jsonw_array_begin(w);
         for (size_t k = 0; k < f->claims.len; k++) {

@@ -72,6 +72,42 @@ int pxr_languages(const px_comparison *c, px_buf *out)
     return distinct > 1;
 }
 
+/* 1 when k's values before v already hold v's value. */
+static int seen_value(const px_conflict *k, size_t v)
+{
+    const char *x = k->values.items[v].value ? k->values.items[v].value : "";
+    for (size_t i = 0; i < v; i++)
+        if (strcmp(k->values.items[i].value ? k->values.items[i].value : "", x) == 0) return 1;
+    return 0;
+}
+
+size_t pxr_fact_disputes(const px_comparison *c, const px_fact *f, px_buf *out)
+{
+    size_t written = 0;
+    for (size_t i = 0; i < f->disputed.len; i++) {
+        if (f->disputed.items[i] >= c->conflicts.len) continue;
+        const px_conflict *k = &c->conflicts.items[f->disputed.items[i]];
+        px_buf_printf(out, "%s%s: ", written ? "; " : "",
+                      k->subject ? k->subject : px_slot_name(k->slot));
+        /* The first few distinct values: the CONFLICTS list has them all
+         * (and a value repeated by 1,000 articles is not scanned 1,000^2). */
+        size_t shown = 0;
+        for (size_t v = 0; v < k->values.len && v < 64; v++) {
+            if (shown == 4) {
+                px_buf_puts(out, " or others");
+                break;
+            }
+            if (seen_value(k, v)) continue;
+            const px_value *val = &k->values.items[v];
+            px_buf_printf(out, "%s%s", shown ? " or " : "",
+                          val->surface ? val->surface : val->value ? val->value : "?");
+            shown++;
+        }
+        written++;
+    }
+    return written;
+}
+
 size_t pxr_fact_count(const px_comparison *c, size_t a)
 {
     return px_compare_fact_count(c, a);

@@ -42,6 +42,13 @@ void pxr_similarity_stats(const px_comparison *c, pxr_sim_stats *out);
  * gets the distinct codes, comma-separated, in first-seen order. */
 int pxr_languages(const px_comparison *c, px_buf *out);
 
+/* What fact f's outlets give differently, for a reader: "dead: 12 or 14;
+ * event date: Tuesday or Wednesday" (each of f->disputed's conflicts: its
+ * subject and its distinct values as written), appended to out.  Appends
+ * nothing when the fact is not disputed; returns the number of conflicts
+ * written. */
+size_t pxr_fact_disputes(const px_comparison *c, const px_fact *f, px_buf *out);
+
 /* How many facts article a reports (of any kind). */
 size_t pxr_fact_count(const px_comparison *c, size_t a);
 

@@ -210,6 +210,11 @@ static void facts(const px_comparison *c, FILE *f, px_buf *b, px_fact_kind kind)
         px_buf_reset(b);
         refs_claims(b, c, fact);
         wrap(f, "  - ", 4, pxr_fact_text(c, fact), px_buf_str(b));
+        px_buf_reset(b);
+        if (pxr_fact_disputes(c, fact, b)) {
+            px_buf_puts(b, " (see CONFLICTS)");
+            wrap(f, "    but they differ: ", 6, px_buf_str(b), NULL);
+        }
         shown++;
     }
     if (!shown) fputs("  (none)\n", f);

@@ -107,6 +107,58 @@ static void one_article_is_a_comparison(void **state)
     done(&s);
 }
 
+/* One fact whose outlets give different values (align.c joins sentences by
+ * their words, not their values) is marked disputed by the conflict, and
+ * the bridge's agreed facts are not. */
+static void a_fact_with_differing_values_is_disputed(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Quake kills 12\n\nThe earthquake struck the town of Berat on Tuesday, killing 12 people, officials said.\n\n"
+            "Rescue teams worked through the night to free people trapped under collapsed buildings.");
+    add(&s, "Quake leaves 14 dead\n\nA strong earthquake struck the town of Berat on Tuesday, killing 14 people, officials said.\n\n"
+            "Rescue teams worked through the night to free people trapped under the rubble.");
+    compare(&s);
+    px_comparison *c = s.c;
+    size_t disputed = 0;
+    for (size_t f = 0; f < c->facts.len; f++) {
+        const px_fact *fact = &c->facts.items[f];
+        if (!fact->disputed.len) continue;
+        disputed++;
+        assert_contains(c->claims.items[fact->best].text, "Berat");
+        assert_int_equal(fact->support.len, 2);
+        const px_conflict *k = &c->conflicts.items[fact->disputed.items[0]];
+        assert_int_equal(k->judgment, PX_JUDGE_CONFLICT);
+        assert_int_equal(k->slot, PX_SLOT_COUNT);
+    }
+    assert_int_equal(disputed, 1); /* the quake, not the rescue */
+    done(&s);
+    story t = {0};
+    add(&t, bridge_a);
+    add(&t, bridge_b);
+    compare(&t);
+    for (size_t f = 0; f < t.c->facts.len; f++) assert_int_equal(t.c->facts.items[f].disputed.len, 0);
+    done(&t);
+}
+
+/* A plain-text article is labelled by the outlet its text names as itself
+ * when speaking to the reader; a newsroom named in reporting is not. */
+static void an_outlet_named_by_its_own_text_labels_it(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Bridge reopens\n\nThe Harlow river bridge reopened to traffic on Monday after eight months of repairs.\n\n"
+            "(The Harlow Courier's county desk will keep you updated as the story develops.)");
+    add(&s, "Harlow crossing open again\n\nAfter eight months of repairs, the Harlow river bridge reopened to traffic Monday.\n\n"
+            "A spokesman told Daily Planet's Washington bureau that the repairs cost millions.");
+    add(&s, "Bridge open\n\nThe Harlow river bridge reopened on Monday, as stated on all Acme Wire stories today.");
+    compare(&s);
+    assert_string_equal(s.c->labels[0], "Harlow Courier");
+    assert_string_equal(s.c->labels[1], "a1"); /* no reader addressed: not its own name */
+    assert_string_equal(s.c->labels[2], "Acme Wire");
+    done(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -114,6 +166,8 @@ int main(void)
         cmocka_unit_test(unrelated_articles_share_no_fact),
         cmocka_unit_test(near_copies_are_syndication),
         cmocka_unit_test(one_article_is_a_comparison),
+        cmocka_unit_test(a_fact_with_differing_values_is_disputed),
+        cmocka_unit_test(an_outlet_named_by_its_own_text_labels_it),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
