@@ -2,7 +2,8 @@
 """score.py — scores `parallax compare --json` on the labelled development set.
 
     bench/compare/score.py BENCH_DIR [--parallax build/parallax] [--half fit|test|all]
-                           [--show-unmatched] [--show-unjudged] [--json OUT]
+                           [--show-unmatched] [--show-unjudged] [--show-wrong] [--show-missed]
+                           [--json OUT]
 
 Reads the labels that exist (labels/<story>.json, LABELS.md), writes each
 labelled story's articles (stories.py) to a temporary folder, runs compare
@@ -128,7 +129,7 @@ def score_story(rep_items, lab, ids, dates):
     c = collections.Counter()
     grp = copy_groups(lab)
     per_slot = collections.defaultdict(collections.Counter)
-    unmatched, unjudged = [], []
+    unmatched, unjudged, wrong, missed = [], [], [], []
     items = lab.get('items') or []
     conf = [i for i in items if i.get('judgment') == 'conflict']
     upd = [i for i in items if i.get('judgment') == 'update']
@@ -146,8 +147,10 @@ def score_story(rep_items, lab, ids, dates):
                 per_slot[it['slot']]['rep_conflicts_right'] += 1
             elif any(lab_match(it, l, ids, True) for l in upd):
                 c['rep_conflicts_update'] += 1
+                wrong.append(it)
             elif any(lab_match(it, l, ids, False) for l in notc + agr + conf + upd):
                 c['rep_conflicts_wrong'] += 1
+                wrong.append(it)
             else:
                 c['rep_conflicts_unmatched'] += 1
                 unmatched.append(it)
@@ -171,6 +174,8 @@ def score_story(rep_items, lab, ids, dates):
         if any(it['judgment'] == 'conflict' and lab_match(it, l, ids, True) for it in rep_items):
             c['lab_conflicts_found'] += 1
             per_slot[slot]['lab_conflicts_found'] += 1
+        else:
+            missed.append(l)
     for l in upd:
         if any(it['judgment'] == 'update' and lab_match(it, l, ids, True) for it in rep_items):
             c['upd_as_update'] += 1
@@ -178,7 +183,7 @@ def score_story(rep_items, lab, ids, dates):
             c['upd_as_conflict'] += 1
         else:
             c['upd_missed'] += 1
-    return c, per_slot, unmatched, unjudged
+    return c, per_slot, unmatched, unjudged, wrong, missed
 
 
 def ratio(a, b):
@@ -194,6 +199,10 @@ def main():
                     help='print reported conflicts no label matches (to judge and label)')
     ap.add_argument('--show-unjudged', action='store_true',
                     help='print reported agreements no label matches')
+    ap.add_argument('--show-wrong', action='store_true',
+                    help='print reported conflicts matching a label that is not that conflict')
+    ap.add_argument('--show-missed', action='store_true',
+                    help='print labelled conflicts no reported conflict matches')
     ap.add_argument('--labels', default=os.path.join(HERE, 'labels'), help='the labels folder')
     ap.add_argument('--json', help='write the counts here')
     args = ap.parse_args()
@@ -233,21 +242,29 @@ def main():
             off = set(lab.get('off_topic') or [])
             lab = dict(lab, items=[dict(i, values=[v for v in i.get('values') or [] if v.get('article') not in off])
                                    for i in lab.get('items') or []])
-            c, ps, unmatched, unjudged = score_story(common.items(out), lab, got_ids, [a.get('date') for a in arts])
+            c, ps, unmatched, unjudged, wrong, missed = score_story(common.items(out), lab, got_ids, [a.get('date') for a in arts])
             for h in (half, 'all'):
                 tot[h].update(c)
                 nstories[h] += 1
                 for s, cc in ps.items():
                     slots[h][s].update(cc)
-            shown = (unmatched if args.show_unmatched else []) + (unjudged if args.show_unjudged else [])
+            shown = ([('UNMATCHED', it) for it in unmatched] if args.show_unmatched else []) + \
+                ([('UNJUDGED', it) for it in unjudged] if args.show_unjudged else []) + \
+                ([('WRONG', it) for it in wrong] if args.show_wrong else [])
             if shown:
-                for it in shown:
-                    print('%s %s (%s) %s/%s subject=%r' % ('UNMATCHED' if it['judgment'] == 'conflict' else 'UNJUDGED',
-                                                          k, half, it['judgment'], it['slot'], it['subject']))
+                for tag, it in shown:
+                    print('%s %s (%s) %s/%s subject=%r' % (tag, k, half, it['judgment'], it['slot'], it['subject']))
                     for v in it['values']:
                         a = v['article']
                         print('   [%s %s] %r  (%s)' % (a, got_ids[a] if isinstance(a, int) and a < len(got_ids) else '?',
                                                     v['value'], (v.get('text') or '')[:120]))
+            for l in missed if args.show_missed else []:
+                print('MISSED %s (%s) %s entity=%r subject=%r: %s' % (
+                    k, half, l.get('slot'), l.get('entity'), l.get('subject'), l.get('reason')))
+                for v in l.get('values') or []:
+                    a = v.get('article')
+                    print('   [%s %s] %r  (%s)' % (got_ids.index(a) if a in got_ids else '?', a,
+                                                v.get('value'), (v.get('surface') or '')[:120]))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

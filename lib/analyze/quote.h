@@ -120,6 +120,7 @@ typedef struct px_said {
     const char *cue;   /* NULL when no cue was found */
     size_t in;         /* the sentence of the cue */
     int inferred;      /* px_quote.inferred */
+    int carried;       /* 1: the speaker of the quote before (rule 4, continuation) */
 } px_said;
 
 /* What quote.c knows of a quote beyond px_quote, one per quote. */

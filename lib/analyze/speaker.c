@@ -250,35 +250,94 @@ static px_said attribute(const px_qctx *c, int part)
 }
 
 /*
- * Rule named-here: 1 when entity e is named (a name or alias mention, not
- * a pronoun or a role) in the paragraphs of sentences s0..s1.  A speaker
- * found some other way ("he said" resolved to a name two paragraphs up,
- * "Mary Jones said:" ending the paragraph before) is carried from context,
- * so the quote is marked inferred.  Mentions are in text order: a binary
- * search, then at most MAX_SCAN mentions each way (beyond: named).
+ * Rule named-here: a speaker is what the outlet wrote only when the
+ * outlet names it by these words; otherwise it is the analysis' reading
+ * (a pronoun or a role resolved by coreference, a name carried from
+ * elsewhere) and the quote is marked inferred.  Explicit:
+ *  - a name or alias mention of the speaker in the quote's sentences or
+ *    its cue's, in the quote's paragraph ("...," said Ann Lee.  Ann Lee
+ *    said: "...");
+ *  - a quote continuing, in its paragraph, one whose speaker is explicit
+ *    (`"A," said Lee. "B."`): rule 4 has already said so (r.carried);
+ *  - a pronoun or role whose paragraph names the speaker and no other
+ *    entity of its type outside the quote's marks, up to the quote's last
+ *    sentence ("Lee spoke first. \"...,\" she said"): it can only be Lee.
+ * Not explicit: "he said" in a paragraph naming two persons ("... drew
+ * the ire of Justice Scalia, who joined Justice Kennedy. \"...,\" he
+ * said"), "His response:" after a sentence naming the interviewer and the
+ * interviewed, "he said" with the name two paragraphs up, "Mary Jones
+ * said:" ending the paragraph before.  Mentions are in text order: binary
+ * searches, then at most MAX_SCAN mentions (beyond: explicit).
  */
-static int named_near(const px_article *a, const px_analysis *an, long e, size_t s0, size_t s1)
+enum { MAX_SCAN = 64 };
+
+static int name_kind(const px_mention *m)
 {
-    enum { MAX_SCAN = 64 };
+    return m->kind == PX_MENTION_NAME || m->kind == PX_MENTION_ALIAS;
+}
+
+/* 1 when entity e has a name or alias mention in sentences lo..hi. */
+static int named_in(const px_analysis *an, long e, size_t lo, size_t hi)
+{
     const px_entity *ent = &an->entities.items[e].pub;
-    size_t p0 = a->sentences.items[s0].paragraph, p1 = a->sentences.items[s1].paragraph;
-    size_t lo = 0, hi = ent->mention_count;
-    while (lo < hi) { /* the first mention in sentence s0 or after */
+    size_t a = 0, b = ent->mention_count;
+    while (a < b) { /* the first mention in sentence lo or after */
+        size_t mid = a + (b - a) / 2;
+        if (ent->mentions[mid].sentence < lo) a = mid + 1;
+        else b = mid;
+    }
+    for (size_t k = a, n = 0; k < ent->mention_count && ent->mentions[k].sentence <= hi; k++, n++)
+        if (n == MAX_SCAN || name_kind(&ent->mentions[k])) return 1;
+    return 0;
+}
+
+/* 1 when mention m lies inside quote q's marks (close_end: the end of its
+ * closing mark in q->sentence_last, or (size_t)-1). */
+static int in_quote(const px_mention *m, const px_quote *q, size_t close_end)
+{
+    if (m->sentence < q->sentence || m->sentence > q->sentence_last) return 0;
+    if (m->sentence == q->sentence && m->start < q->start) return 0;
+    return m->sentence < q->sentence_last || close_end == (size_t)-1 || m->end <= close_end;
+}
+
+/* 1 when the paragraph of sentence s0, from its start to sentence s1, names
+ * entity e and no other entity of e's type outside quote q. */
+static int only_one_named(const px_article *a, const px_analysis *an, long e, const px_quote *q,
+                          size_t close_end, size_t s0, size_t s1)
+{
+    size_t p0 = a->sentences.items[s0].paragraph, first = s0;
+    while (first > 0 && s0 - first < MAX_SCAN && a->sentences.items[first - 1].paragraph == p0) first--;
+    px_entity_type type = an->entities.items[e].pub.type;
+    size_t lo = 0, hi = an->mention_index.len;
+    while (lo < hi) { /* the first mention of sentence `first` or after */
         size_t mid = lo + (hi - lo) / 2;
-        if (ent->mentions[mid].sentence < s0) lo = mid + 1;
+        if (an->mention_index.items[mid].mention.sentence < first) lo = mid + 1;
         else hi = mid;
     }
-    for (size_t k = lo, n = 0; k-- > 0; n++) { /* back, within paragraph p0 */
-        const px_mention *m = &ent->mentions[k];
-        if (a->sentences.items[m->sentence].paragraph != p0) break;
-        if (n == MAX_SCAN || m->kind == PX_MENTION_NAME || m->kind == PX_MENTION_ALIAS) return 1;
+    int seen = 0;
+    for (size_t k = lo, n = 0; k < an->mention_index.len; k++, n++) {
+        const px_mention_ref *r = &an->mention_index.items[k];
+        if (r->mention.sentence > s1 || n == MAX_SCAN) break;
+        if (!name_kind(&r->mention) || r->entity < 0 || in_quote(&r->mention, q, close_end)) continue;
+        if (r->entity == e) seen = 1;
+        else if (an->entities.items[r->entity].pub.type == type) return 0;
     }
-    for (size_t k = lo, n = 0; k < ent->mention_count; k++, n++) { /* on, up to paragraph p1 */
-        const px_mention *m = &ent->mentions[k];
-        if (a->sentences.items[m->sentence].paragraph > p1) break;
-        if (n == MAX_SCAN || m->kind == PX_MENTION_NAME || m->kind == PX_MENTION_ALIAS) return 1;
+    return seen;
+}
+
+static int explicit_speaker(const px_article *a, const px_analysis *an, const px_quote *q,
+                            size_t close_end, const px_said *r)
+{
+    size_t lo = q->sentence, hi = q->sentence_last, p0 = a->sentences.items[lo].paragraph,
+           p1 = a->sentences.items[hi].paragraph;
+    if (r->in != (size_t)-1 && r->in < a->sentences.len) { /* the cue's sentence, in these paragraphs */
+        size_t p = a->sentences.items[r->in].paragraph;
+        if (r->in < lo && p >= p0 && p <= p1) lo = r->in;
+        if (r->in > hi && p >= p0 && p <= p1) hi = r->in;
     }
-    return 0;
+    if (named_in(an, r->speaker, lo, hi)) return 1;
+    if (r->carried) return !r->inferred;
+    return only_one_named(a, an, r->speaker, q, close_end, q->sentence, q->sentence_last);
 }
 
 void px_speaker_find(const px_article *a, px_analysis *an, size_t qi, px_qextra *x)
@@ -293,6 +352,6 @@ void px_speaker_find(const px_article *a, px_analysis *an, size_t qi, px_qextra 
     px_said r = attribute(&c, q->partial);
     q->speaker = r.speaker;
     q->cue = r.cue;
-    q->inferred = r.speaker >= 0 && (r.inferred || !named_near(a, an, r.speaker, c.s0, c.s1));
+    q->inferred = r.speaker >= 0 && (r.inferred || !explicit_speaker(a, an, q, x[qi].close_end, &r));
     x[qi].said_in = r.cue ? r.in : (size_t)-1;
 }

@@ -23,7 +23,7 @@ int px_starts_paragraph(const px_article *a, size_t s)
     return s == 0 || a->sentences.items[s - 1].paragraph != a->sentences.items[s].paragraph;
 }
 
-px_said px_said_of(long e, const char *cue, size_t in) { return (px_said){e, cue, in, 0}; }
+px_said px_said_of(long e, const char *cue, size_t in) { return (px_said){e, cue, in, 0, 0}; }
 
 static size_t paragraph_of(const px_article *a, size_t s) { return a->sentences.items[s].paragraph; }
 
@@ -45,6 +45,7 @@ int px_speaker_continuation(const px_qctx *c, px_said *out)
              * not the text's: marked, so compare does not report it as
              * what the outlet wrote. */
             out->inferred = p->inferred || paragraph_of(c->a, p->sentence_last) != paragraph_of(c->a, c->s0);
+            out->carried = 1;
             return 1;
         }
     }

@@ -281,6 +281,14 @@ long px_speaker_before(const px_article *a, const px_analysis *an, size_t s, px_
     }
     size_t b = span_back(t, lo, k);
     *found = b < k;
+    if (b > lo + 1 && b < k && preposition(&t.t[b]) && px_tok_is(&t.t[b - 1], ",")) {
+        /* Rule of-apposition: "Commander Ann Lee, of the Elmtown Police
+         * Department said": a span opening with a preposition after a comma
+         * qualifies the person before it (the comma that would close it is
+         * left out); the organization is not the speaker. */
+        long e = head_before_appositives(a, an, s, t, lo, b - 1);
+        if (e >= 0 && type_of(an, e) == PX_ENTITY_PERSON) return e;
+    }
     long e = resolve(a, an, s, t, b, k, 1);
     return e >= 0 ? e : name_before_verb(a, an, s, t, b, k);
 }

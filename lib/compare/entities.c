@@ -11,7 +11,7 @@
  * forms only.  Persons also join across forms, through candidate pairs
  * found in hash indexes on the surname (the surname and each part of a
  * hyphenated one, its phonetic key, and its deletion neighbourhood: the
- * surname with one letter left out for 5+ letters, two for 8+, so two
+ * surname with one letter left out for 4+ letters, two for 8+, so two
  * surnames within edit distance 1 or 2 share a key).  Cost is linear in
  * the forms but for pairs within one bucket; a bucket larger than
  * MAX_BUCKET forms (a common key over a huge story) pairs nothing.
@@ -230,12 +230,13 @@ static void index_deletions(joiner *j, char tag, const char *s, size_t n, int de
 }
 
 /* The keys a spelling variant of surname s shares with it: its phonetic
- * key (4+ letters), its deletion neighbourhood (5+: one letter; 8+: two). */
+ * key (4+ letters), its deletion neighbourhood (4+: one letter, so that
+ * "Cate"/"Cete" and "Abdi"/"Adbi" meet; 8+: two). */
 static void variant_keys(joiner *j, const char *s, size_t n, size_t f)
 {
     char ph[64];
     if (n >= 4) index_put(j, 'p', ph, px_name_phonetic(s, n, ph, sizeof ph), f);
-    if (n >= 5) {
+    if (n >= 4) {
         index_put(j, 'd', s, n, f);
         index_deletions(j, 'd', s, n, 1, f);
     }

@@ -323,12 +323,28 @@ size_t px_name_phonetic(const char *w, size_t n, char *out, size_t cap)
     return k;
 }
 
+static int vowel(char ch) { return ch && strchr("aeiouy", ch) != NULL; }
+
+/* 1 when a and b (n bytes each) differ in one vowel put for another
+ * ("Carl"/"Cerl", "Cate"/"Cete": the phonetic key reads a c before e as
+ * an s, so it cannot say so) or in two neighbouring letters swapped
+ * ("Abdi"/"Adbi"). */
+static int one_vowel_or_swap(const char *a, const char *b, size_t n)
+{
+    size_t i = 0;
+    while (i < n && a[i] == b[i]) i++;
+    if (i == n) return 0;
+    if (!memcmp(a + i + 1, b + i + 1, n - i - 1)) return vowel(a[i]) && vowel(b[i]);
+    return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && !memcmp(a + i + 2, b + i + 2, n - i - 2);
+}
+
 int px_name_word_variant(const char *a, size_t n, const char *b, size_t m)
 {
     if (n == m && memcmp(a, b, n) == 0) return 2;
     size_t shorter = n < m ? n : m;
     int d = distance(a, n, b, m);
     if ((d <= 1 && shorter >= 5) || (d <= 2 && shorter >= 8)) return 1;
+    if (d <= 1 && n == m && shorter >= 4 && one_vowel_or_swap(a, b, n)) return 1;
     if ((d <= 1 && shorter >= 4) || (d <= 2 && shorter >= 6)) {
         char pa[40], pb[40];
         px_name_phonetic(a, n, pa, sizeof pa);
@@ -446,7 +462,7 @@ int px_pname_surname(const px_pname *a, const px_pname *b)
     for (const char *p = ly; p < ly + lm;) {
         size_t k = 0;
         while (p + k < ly + lm && p[k] != '-') k++;
-        if (k == ln && k < lm && !memcmp(p, lx, k)) return 1;
+        if (k < lm && ((k == ln && !memcmp(p, lx, k)) || px_name_word_variant(p, k, lx, ln))) return 1;
         p += k + 1;
     }
     return px_name_word_variant(x, n, y, m) ? 1 : 0;

@@ -38,7 +38,9 @@ void px_pname_parse(px_arena *arena, const char *name, px_pname_lower_fn lower, 
 
 /* How two spellings of one word (folded) relate: 2 the same, 1 a spelling
  * variant (Damerau-Levenshtein distance 1 for words of 5+ letters, 2 for
- * 8+; with the same phonetic key, 1 for 4+ letters, 2 for 6+), 0 not. */
+ * 8+; with the same phonetic key, 1 for 4+ letters, 2 for 6+; for 4+
+ * letters, one vowel for another or two neighbouring letters swapped:
+ * "Cate"/"Cete", "Abdi"/"Adbi"), 0 not. */
 int px_name_word_variant(const char *a, size_t n, const char *b, size_t m);
 
 /* The phonetic key of folded word w[0..n) into out (cap bytes, NUL
@@ -54,7 +56,8 @@ int px_pname_given(const px_pname *a, const px_pname *b);
 
 /* The surnames: 2 equal (or the first of two: "Luis Nava", "Luis Nava
  * Trujillo"), 1 a spelling variant or one part of a hyphenated surname
- * ("Rose-Robinson", "Robinson"), 0 different. */
+ * ("Rose-Robinson", "Robinson"; "Brull-Lapez", "Lopez": a part spelled
+ * otherwise), 0 different. */
 int px_pname_surname(const px_pname *a, const px_pname *b);
 
 /* How far apart two full names are spelled: the edit distance of their

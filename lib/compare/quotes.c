@@ -12,17 +12,21 @@
  * verbatim, a contiguous run of them is partial, anything else is altered,
  * with a word diff ("-removed +added").  An altered use is a quote-wording
  * conflict unless the diff only touches small words, abbreviations ("Sen."
- * for "Senator"), digits for a number word, words the reporter put in
+ * for "Senator"; an inflected word, "run" for "running", is no
+ * abbreviation), digits for a number word, words the reporter put in
  * parentheses or brackets, one name for another spelling of it (every word
  * changed is capitalised: "Qaddafi", "Gadhafi"), or, when an ellipsis
- * marks a cut, only leaves words out (or only adds them).
+ * marks a cut, only leaves words out (or only adds them); nor when its
+ * article also prints the words it changes in another use of the
+ * quotation (changes_words).
  *
  * Speakers are story entities (entities.c), persons or untyped ones with
  * a person's full name ("said Ann Lee of Elmtown"): one person spelled two ways by
  * two outlets is one speaker (the spelling is a name conflict, names.c).  A
  * quote-speaker conflict needs two articles each naming a different story
  * person beside the quote (in its sentence or paragraph: px_quote.inferred
- * is 0), neither also crediting the other's, or naming one story person by
+ * is 0) of a quote of MIN_NAMED_WORDS words or more, neither also
+ * crediting the other's, or naming one story person by
  * two given names ("Carol" and "Claire Dorsey", also a name
  * conflict); speaker values are the names as each article writes them; a speaker carried from context
  * is listed with inferred set and never makes a conflict.  Two independent
@@ -44,6 +48,7 @@
 
 #define SAME 0.6
 #define MAX_DIFF_WORDS 400 /* longer quotes are called altered without a diff */
+#define MIN_NAMED_WORDS 4 /* see named_person */
 #define SHORT_GRAMS 3      /* a quote of 3-grams at most (5 words) is short: see gapped_keys */
 
 typedef struct quote_ref {
@@ -216,8 +221,24 @@ static int small_word(const char *w, size_t n)
     return 0;
 }
 
+/* 1 when long word l[0..n) is short word w[0..m) inflected: w and an
+ * ending ("run"/"running", "call"/"called", "say"/"says", "kill"/"killer"),
+ * the last consonant maybe doubled.  Another word, not an abbreviation. */
+static int inflected(const char *w, size_t m, const char *l, size_t n)
+{
+    static const char *const ENDINGS[] = {"s", "es", "d", "ed", "ing", "er", "ers", "ly", "n", "en"};
+    if (m >= n || strncmp(w, l, m) != 0) return 0;
+    const char *rest = l + m;
+    size_t r = n - m;
+    if (r >= 2 && rest[0] == l[m - 1] && !strchr("aeiou", rest[0])) rest++, r--; /* runNing */
+    for (size_t i = 0; i < sizeof ENDINGS / sizeof *ENDINGS; i++)
+        if (strlen(ENDINGS[i]) == r && !strncmp(rest, ENDINGS[i], r)) return 1;
+    return 0;
+}
+
 /* 1 when some word of list (space-separated) starts with w[0..n); with a
- * sign, when a word of that sign in a diff list is a prefix of w. */
+ * sign, when a word of that sign in a diff list is a prefix of w.  A word
+ * that is the other inflected ("running" for "run") abbreviates nothing. */
 static int abbreviates(const char *w, size_t n, const char *list, char sign)
 {
     for (const char *v = list; *v;) {
@@ -227,7 +248,8 @@ static int abbreviates(const char *w, size_t n, const char *list, char sign)
             continue;
         }
         size_t m = strcspn(v, " ");
-        if (sign ? (m <= n && m >= 2 && strncmp(v, w, m) == 0) : (m > n && strncmp(v, w, n) == 0))
+        if (sign ? (m <= n && m >= 2 && strncmp(v, w, m) == 0 && !inflected(v, m, w, n))
+                 : (m > n && strncmp(v, w, n) == 0 && !inflected(w, n, v, m)))
             return 1;
         v += m + (v[m] == ' ');
     }
@@ -351,13 +373,30 @@ static int person_entity(const px_story_entity *e)
     return 0;
 }
 
+/* 1 when s has at least n words (pxq_normalise's). */
+static int has_words(const char *s, size_t n)
+{
+    px_buf b = {0};
+    pxq_normalise(s, &b);
+    const char *w[MIN_NAMED_WORDS];
+    size_t got = pxq_word_starts(px_buf_str(&b), w, n < MIN_NAMED_WORDS ? n : MIN_NAMED_WORDS);
+    px_buf_free(&b);
+    return got >= n;
+}
+
 /* The story person the article itself names as the speaker of this use
  * (in the quote's sentence or paragraph), or -1.  A speaker carried over
  * from an earlier paragraph (px_quote.inferred) is the analysis' reading,
- * not the outlet's claim, so it cannot conflict. */
+ * not the outlet's claim, so it cannot conflict.  Rule speaker-min-words:
+ * a quote of fewer than MIN_NAMED_WORDS words ("without merit", "with
+ * security", a nickname, a sign's words) names no speaker to compare:
+ * words that short are said, and repeated, by many ("X agrees with Y that
+ * the suit is \"without merit\""), so two outlets crediting them to two
+ * persons are not crediting one quotation. */
 static long named_person(const px_comparison *c, const px_quote_use *u)
 {
-    long e = pxq_quote_of(c, u)->inferred ? -1 : speaker_entity(c, u);
+    const px_quote *q = pxq_quote_of(c, u);
+    long e = q->inferred || !has_words(q->text, MIN_NAMED_WORDS) ? -1 : speaker_entity(c, u);
     return e >= 0 && person_entity(&c->entities.items[e]) ? e : -1;
 }
 
@@ -624,6 +663,52 @@ static void speaker_values(px_comparison *c, const px_story_quote *g, px_conflic
     }
 }
 
+/* 1 when every word diff removes (at least one) is a word of normalised s. */
+static int removed_words_in(const char *diff, const char *s)
+{
+    int any = 0;
+    for (const char *p = diff; *p;) {
+        char sign = *p++;
+        size_t n = strcspn(p, " ");
+        if (sign == '-') {
+            int found = 0;
+            for (const char *w = s; *w && !found; w += strcspn(w, " "), w += *w == ' ')
+                found = strcspn(w, " ") == n && !strncmp(w, p, n);
+            if (!found) return 0;
+            any = 1;
+        }
+        p += n + (p[n] == ' ');
+    }
+    return any;
+}
+
+/* 1 when use u's words are its article's own against the group's: altered,
+ * not trivially, and, for a fragment in the reporter's sentence (partial),
+ * the article prints nowhere else the group's words it changes (another
+ * use of it, verbatim, or holding every word u's diff removes).  Rule
+ * own-words-elsewhere: an article quoting "... would end Medicare as we
+ * know it" in full, and elsewhere a charge that the plan means "ending
+ * Medicare as we know it", does not disagree with the other outlets on
+ * the wording.  A quoted sentence altered is the outlet's wording even so. */
+static int changes_words(const px_comparison *c, const px_story_quote *g, const px_quote_use *u)
+{
+    if (u->variant != PX_VARIANT_ALTERED || u->trivial) return 0;
+    if (!pxq_quote_of(c, u)->partial) return 1;
+    px_buf b = {0};
+    int own = 1;
+    for (size_t i = 0; i < g->uses.len && own; i++) {
+        const px_quote_use *v = &g->uses.items[i];
+        if (v->article != u->article || (v->variant == PX_VARIANT_ALTERED && !v->trivial)) continue;
+        if (v->variant == PX_VARIANT_VERBATIM) own = 0;
+        else if (u->diff) {
+            pxq_normalise(pxq_quote_of(c, v)->text, &b);
+            own = !removed_words_in(u->diff, px_buf_str(&b));
+        }
+    }
+    px_buf_free(&b);
+    return own;
+}
+
 /*
  * Speaker: a conflict (speakers_conflict), else an agreement when two
  * independent articles or more name one person beside it.  Wording: a
@@ -650,7 +735,7 @@ static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speak
     }
     int altered = 0;
     for (size_t i = 0; i < g->uses.len; i++)
-        altered |= g->uses.items[i].variant == PX_VARIANT_ALTERED && !g->uses.items[i].trivial;
+        altered |= changes_words(c, g, &g->uses.items[i]);
     size_t *articles = px_xmalloc(g->uses.len * sizeof *articles);
     size_t na = quote_articles(g, articles);
     int carried = na >= 2 && (altered || px_compare_independent(c, articles, na) >= 2);
@@ -662,7 +747,7 @@ static void quote_conflicts(px_comparison *c, const px_story_quote *g, int speak
     for (size_t j = 0; j < g->uses.len; j++) {
         const px_quote_use *w = &g->uses.items[j];
         const px_quote *q = pxq_quote_of(c, w);
-        int own = w->variant == PX_VARIANT_ALTERED && !w->trivial;
+        int own = changes_words(c, g, w);
         px_value v = {w->article, q->sentence, own ? q->text : g->text, q->text, "quote-wording", 0};
         if (!pxq_has_value(&k, v.article, v.value)) px_vec_push(&k.values, v);
     }

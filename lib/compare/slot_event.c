@@ -42,7 +42,7 @@
  * Places: each place entity an article names, under the event, for
  * agreements only: outlets naming a city, a street and a venue all say
  * something true.  Spelling variants of one place are the entities
- * step's name conflicts.
+ * step's name conflicts.  A street's type is compared (street_key).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -238,24 +238,74 @@ void pxs_past_days(px_comparison *c, size_t a, size_t from)
     }
 }
 
+/* Street types, with their short forms; `person` 0 for those that are
+ * also surnames ("Nathan Lane"), so a name the entity finder typed as a
+ * person's counts as a street only with the others ("Skyline Drive"). */
+static const struct street_type {
+    const char *name, *forms;
+    int person;
+} STREET_TYPES[] = {
+    {"Street", "street st", 1},     {"Road", "road rd", 1},        {"Avenue", "avenue ave av", 1},
+    {"Drive", "drive dr", 1},       {"Boulevard", "boulevard blvd", 1}, {"Parkway", "parkway pkwy", 1},
+    {"Highway", "highway hwy", 1},  {"Circle", "circle cir", 1},   {"Terrace", "terrace ter", 1},
+    {"Lane", "lane ln", 0},         {"Court", "court ct", 0},      {"Place", "place pl", 0},
+    {"Way", "way", 0},
+};
+
+/* The street type name's last word w[0..n) is (case and a final dot
+ * ignored), or NULL. */
+static const struct street_type *street_type(const char *w, size_t n)
+{
+    if (n && w[n - 1] == '.') n--;
+    for (size_t i = 0; i < sizeof STREET_TYPES / sizeof *STREET_TYPES; i++)
+        for (const char *f = STREET_TYPES[i].forms; *f; f += strcspn(f, " "), f += *f == ' ')
+            if (strcspn(f, " ") == n && !strncasecmp(f, w, n)) return &STREET_TYPES[i];
+    return NULL;
+}
+
+/* Rule street-type: a street an article names ("Cherry Road", "665
+ * Skyline Dr.") is keyed by its name without the type ("street cherry"),
+ * with its type written out as the value: two outlets giving one street
+ * name two types ("Cherry Street", "Cherry Road") conflict, as a story
+ * rarely has two; an article naming both is no side (judge.c).  NULL when
+ * e's name is no street: then it is a place named for agreements only. */
+static const char *street_key(px_comparison *c, const px_entity *e, const char **value)
+{
+    const char *name = e->name, *last = strrchr(name, ' ');
+    if (!last || last == name) return NULL;
+    const struct street_type *t = street_type(last + 1, strlen(last + 1));
+    if (!t || (e->type != PX_ENTITY_PLACE && !(e->type == PX_ENTITY_PERSON && t->person))) return NULL;
+    px_buf k = {0};
+    px_buf_puts(&k, "street ");
+    for (const char *p = name; p < last; p++)
+        if (*p != '.') px_buf_putc(&k, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+    const char *key = px_arena_strndup(&c->arena, px_buf_str(&k), k.len);
+    px_buf_reset(&k);
+    px_buf_printf(&k, "%.*s %s", (int)(last - name), name, t->name);
+    *value = px_arena_strndup(&c->arena, px_buf_str(&k), k.len);
+    px_buf_free(&k);
+    return key;
+}
+
 void pxs_places(px_comparison *c, size_t a)
 {
     const px_analysis *an = c->analyses[a];
     for (size_t i = 0; i < an->entities.len; i++) {
         const px_entity *e = &an->entities.items[i].pub;
-        if (e->type != PX_ENTITY_PLACE) continue;
+        const char *street = NULL, *key = street_key(c, e, &street);
+        if (e->type != PX_ENTITY_PLACE && !key) continue;
         for (size_t m = 0; m < e->mention_count; m++) {
             const px_mention *mn = &e->mentions[m];
             if (mn->kind != PX_MENTION_NAME || pxs_furniture(c, a, mn->sentence)) continue;
             long se = px_compare_entity(c, a, (long)i);
             const char *text = px_article_sentence(c->articles[a], mn->sentence, NULL, NULL, NULL);
-            px_slot_value v = {.slot = PX_SLOT_PLACE, .key = "event", .entity = -1,
-                               .subject = "place",
+            px_slot_value v = {.slot = PX_SLOT_PLACE, .key = key ? key : "event", .entity = -1,
+                               .subject = key ? "street" : "place",
                                .article = a, .sentence = mn->sentence,
-                               .value = se >= 0 ? c->entities.items[se].name : e->name,
+                               .value = key ? street : se >= 0 ? c->entities.items[se].name : e->name,
                                .surface = px_arena_strndup(&c->arena, text + mn->start,
                                                            mn->end - mn->start),
-                               .pattern = "place", .no_conflict = 1};
+                               .pattern = key ? "place-street" : "place", .no_conflict = !key};
             px_vec_push(&c->slot_values, v);
             break;
         }

@@ -55,6 +55,34 @@ static void spelling_variants(void **state)
     assert_string_not_equal(x, y);
 }
 
+/* Short names: one vowel for another though the phonetic key differs
+ * (a c before e reads as s), two neighbouring letters swapped; a part of
+ * a hyphenated surname spelled otherwise; and the join of such spellings
+ * across articles (4-letter surnames meet in the deletion index). */
+static void short_and_hyphenated_variants(void **state)
+{
+    (void)state;
+    assert_int_equal(px_name_word_variant("cate", 4, "cete", 4), 1);
+    assert_int_equal(px_name_word_variant("carl", 4, "cerl", 4), 1);
+    assert_int_equal(px_name_word_variant("abdi", 4, "adbi", 4), 1);
+    assert_int_equal(px_name_word_variant("ford", 4, "fork", 4), 0); /* a consonant */
+    assert_int_equal(px_name_word_variant("kent", 4, "kant", 4), 1);
+    story s = {0};
+    add(&s, "Shooting\n\nLt. Ruth Cate said two men were hurt on Monday in Harlow. "
+            "Jose Brull Lopez, 23, was arrested.");
+    add(&s, "Harlow shooting\n\nLt. Ruth Cete said two men were hurt Monday in Harlow. "
+            "Jose Brull-Lapez, 23, was arrested.");
+    add(&s, "Two hurt\n\nTwo men were hurt Monday in Harlow, police said. Jose Brull-Lopez, 23, was arrested.");
+    compare(&s);
+    assert_non_null(joined(s.c, 0, "Ruth Cate"));
+    assert_ptr_equal(joined(s.c, 0, "Ruth Cate"), joined(s.c, 1, "Ruth Cete"));
+    assert_non_null(joined(s.c, 1, "Jose Brull-Lapez"));
+    assert_ptr_equal(joined(s.c, 1, "Jose Brull-Lapez"), joined(s.c, 2, "Jose Brull-Lopez"));
+    assert_ptr_equal(joined(s.c, 0, "Jose Brull Lopez"), joined(s.c, 2, "Jose Brull-Lopez"));
+    assert_int_equal(count(s.c, PX_SLOT_NAME, PX_JUDGE_CONFLICT, NULL), 2);
+    done(&s);
+}
+
 static void names_split_and_matched(void **state)
 {
     (void)state;
@@ -433,10 +461,51 @@ static void quote_wording(void **state)
     done(&u);
 }
 
+/* Rule speaker-min-words: words too short to be one quotation ("without
+ * merit") credited to two persons are no speaker conflict. */
+static void short_quotes_name_no_speaker(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Suit\n\nThe state's attorney general, Ann Cole, said in a statement that the suit was \"without merit.\"");
+    add(&s, "Suit\n\nTom Wright, a spokesman for the group, said it agrees with Cole that the suit is \"without merit.\"");
+    compare(&s);
+    assert_int_equal(count(s.c, PX_SLOT_QUOTE_SPEAKER, PX_JUDGE_CONFLICT, NULL), 0);
+    done(&s);
+}
+
+/* Rule own-words-elsewhere: an outlet printing the quote as the others do
+ * and, elsewhere, a looser variant of part of it does not disagree on the
+ * wording; an inflected word ("run" for "running") is a change of words,
+ * not an abbreviation. */
+static void quote_wording_own_and_inflected(void **state)
+{
+    (void)state;
+    static const char *const full =
+        "Budget\n\nThe campaign answered on Tuesday. \"The truth is that their budget would end Medicare "
+        "as we know it,\" Ann Cole said.";
+    story s = {0};
+    add(&s, full);
+    add(&s, "Budget fight\n\nThe campaign answered Tuesday. \"The truth is that their budget would end Medicare "
+            "as we know it,\" Ann Cole said.\n\nTom Wright said the charge of \"ending Medicare as we know it\" was false.");
+    compare(&s);
+    assert_int_equal(count(s.c, PX_SLOT_QUOTE_WORDING, PX_JUDGE_CONFLICT, NULL), 0);
+    done(&s);
+
+    story t = {0};
+    add(&t, "Mayor\n\nThe mayor spoke on Monday. \"He wants to run the city like he is running his business,\" Ann Cole said.");
+    add(&t, "Mayor\n\nThe mayor spoke Monday. \"He wants to run the city like he is run his business,\" Ann Cole said.");
+    compare(&t);
+    const px_conflict *k = NULL;
+    assert_int_equal(count(t.c, PX_SLOT_QUOTE_WORDING, PX_JUDGE_CONFLICT, &k), 1);
+    done(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(spelling_variants),
+        cmocka_unit_test(short_and_hyphenated_variants),
         cmocka_unit_test(names_split_and_matched),
         cmocka_unit_test(variants_joined_with_a_name_conflict),
         cmocka_unit_test(a_family_is_kept_apart),
@@ -448,6 +517,8 @@ int main(void)
         cmocka_unit_test(quote_against_text),
         cmocka_unit_test(quote_speakers_named_or_carried),
         cmocka_unit_test(quote_wording),
+        cmocka_unit_test(short_quotes_name_no_speaker),
+        cmocka_unit_test(quote_wording_own_and_inflected),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

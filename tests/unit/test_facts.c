@@ -544,6 +544,28 @@ static void days_told_later(void **state)
     done(&s);
 }
 
+/* Rule street-type: one street name with two types ("Cherry Street",
+ * "Cherry Rd.") across outlets is a place conflict; with one type it
+ * agrees; an article naming both is no side. */
+static void street_types(void **state)
+{
+    (void)state;
+    story s = {0};
+    add(&s, "Daily", "2016-04-29", "A man was shot and killed on Cherry Street in Harlow on Friday.");
+    add(&s, "Herald", "2016-04-29", "A man was shot and killed Friday on Cherry Rd. in Harlow.");
+    add(&s, "Post", "2016-04-29", "A man was shot and killed Friday on Cherry Road in Harlow.");
+    const px_conflict *k = judged(compare(&s), PX_SLOT_PLACE, "street", PX_JUDGE_CONFLICT);
+    has_value(k, 0, "Cherry Street", "place-street");
+    has_value(k, 1, "Cherry Road", "place-street");
+    done(&s);
+
+    story t = {0};
+    add(&t, "Daily", "2016-04-29", "A man was shot and killed on Cherry Road in Harlow on Friday.");
+    add(&t, "Herald", "2016-04-29", "A man was shot and killed Friday near Cherry Street and Cherry Road in Harlow.");
+    c_no_conflict(compare(&t), PX_SLOT_PLACE);
+    done(&t);
+}
+
 /* A day written with its number is one day whenever it is told: the
  * arrest on April 28 and on April 27 conflict across articles ten days
  * apart; weekdays told that far apart are two days, not a conflict. */
@@ -790,6 +812,7 @@ int main(void)
         cmocka_unit_test(weekday_at_odds_with_its_day),
         cmocka_unit_test(times_of_death_and_arrest),
         cmocka_unit_test(days_ahead_and_modifiers),
+        cmocka_unit_test(street_types),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

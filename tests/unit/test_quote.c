@@ -358,6 +358,36 @@ static void test_inferred_speakers(void **state)
     done(&d);
 }
 
+/* Rule named-here: a pronoun is the outlet naming the speaker only when
+ * its paragraph names one person (outside the quote); "His response:" after
+ * a sentence naming two persons is the analysis' reading. */
+static void test_pronoun_speaker_explicit_or_not(void **state)
+{
+    doc d = analyse(*state,
+                    "Justice Ann Cole spoke first, and Justice Mark Hill spoke next. "
+                    "\"You cannot have it both ways,\" he said.\n\n"
+                    "Justice Ruth Lane took the floor. \"We will not hear that, as Ann Cole knows,\" she said.\n\n"
+                    "Host Paul Gray asked Tom Reed about the plan. His response: \"We have people studying it.\"");
+    const px_quote *q = quote(&d, "You cannot have it");
+    assert_true(q->speaker >= 0);
+    assert_true(q->inferred); /* he: Cole or Hill */
+    assert_speaker(&d, "We will not hear that", "Ruth Lane", "said");
+    assert_false(quote(&d, "We will not hear that")->inferred); /* Cole is named inside the quote */
+    q = quote(&d, "We have people");
+    if (q->speaker >= 0) assert_true(q->inferred);
+    done(&d);
+}
+
+/* Rule of-apposition: "Commander Ann Lee, of the Elmtown Police Department
+ * said" is Ann Lee's, not the department's. */
+static void test_of_apposition(void **state)
+{
+    doc d = analyse(*state, "Commander Ann Lee, of the Elmtown Police Department said, "
+                            "\"Leaving a child with a loaded rifle is a reckless act.\"");
+    assert_speaker(&d, "Leaving a child", "Ann Lee", "said");
+    done(&d);
+}
+
 static void test_colon_before(void **state)
 {
     doc d = analyse(*state, "Mary Jones said on Friday:\n\n\"We will build it.\"");
@@ -505,6 +535,8 @@ int main(void)
         cmocka_unit_test(test_surname_speaker_spoke_last),
         cmocka_unit_test(test_hinge_mark),
         cmocka_unit_test(test_inferred_speakers),
+        cmocka_unit_test(test_pronoun_speaker_explicit_or_not),
+        cmocka_unit_test(test_of_apposition),
         cmocka_unit_test(test_colon_before),
         cmocka_unit_test(test_no_evidence_no_speaker),
         cmocka_unit_test(test_place_modifier_is_not_a_speaker),
