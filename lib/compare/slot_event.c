@@ -163,11 +163,38 @@ static int32_t weekday_day(const char *text, int32_t day)
     return PX_NO_DAY;
 }
 
+/* A story none of whose articles is dated ("Tuesday" resolves to no day):
+ * a bare weekday of the event is kept as the weekday itself, under its own
+ * key ("event weekday"), so that one outlet's Tuesday and another's
+ * Wednesday still conflict, and a numbered date ("June 30") never meets a
+ * weekday it cannot be placed against. */
+static void undated_weekday(const px_sx *x, const px_date_mention *d)
+{
+    static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                       "Saturday", "Sunday"};
+    if (!d->text) return;
+    int w = -1;
+    for (int i = 0; i < 7; i++)
+        if (strcasecmp(d->text, days[i]) == 0) w = i;
+    if (w < 0) return;
+    size_t ti = pxs_token_at(x, d->start), tj = pxs_token_at(x, d->end);
+    if (pxs_quoted(x, ti) || pxs_in(x, ti - 1, SPEECH) || pxs_in(x, tj, SPEECH)) return;
+    const char *key = pxs_topic_at(x, ti, tj);
+    if (!key || strcmp(key, "event") != 0) return; /* only the event's day may conflict */
+    if (forward(x) < ti) return;                     /* "will appear Tuesday" */
+    pxs_emit(x, PX_SLOT_DATE, "event, weekday", -1, "event weekday", days[w], w, PX_QUAL_EXACT, ti, tj,
+             "date-weekday-undated");
+}
+
 void pxs_dates(const px_sx *x)
 {
     size_t cue = x->d0 < x->d1 ? forward(x) : x->t1;
     for (size_t k = x->d0; k < x->d1; k++) {
         const px_date_mention *d = &x->an->dates.items[k];
+        if (!d->value && x->undated_story) {
+            undated_weekday(x, d);
+            continue;
+        }
         if (!d->value || d->value[0] == '-') continue;
         size_t ti = pxs_token_at(x, d->start), tj = pxs_token_at(x, d->end);
         size_t len = strlen(d->value);

@@ -282,10 +282,12 @@ const char *pxs_topic_at(const px_sx *x, size_t ti, size_t tj)
 void px_compare_slots(px_comparison *c)
 {
     PX_VEC(unsigned char) quoted = {0};
+    int undated = 1;
+    for (size_t a = 0; a < c->n && undated; a++) undated = px_day_of(px_article_date(c->articles[a])) == PX_NO_DAY;
     for (size_t a = 0; a < c->n; a++) {
         const px_analysis *an = c->analyses[a];
         px_sx x = {.c = c, .a = a, .art = c->articles[a], .an = an,
-                   .day = px_day_of(px_article_date(c->articles[a]))};
+                   .day = px_day_of(px_article_date(c->articles[a])), .undated_story = undated};
         size_t ns = px_article_sentence_count(x.art), t = 0, k = 0, d = 0;
         size_t from = c->slot_values.len;
         for (size_t s = 0; s < ns; s++) {

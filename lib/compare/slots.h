@@ -23,6 +23,7 @@ typedef struct px_sx {
     size_t n0, n1;             /* its numbers in an->numbers */
     size_t d0, d1;             /* its dates in an->dates */
     int32_t day;               /* the article's publication day, or PX_NO_DAY */
+    int undated_story;         /* 1: no article of the story has a publication day */
     const char *topic;         /* what the sentence tells of: "court", "arrest",
                                 * "event" (the shooting, the deaths), or NULL */
     const unsigned char *quoted; /* per token of the sentence: inside quotation marks */
