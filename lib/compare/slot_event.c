@@ -144,18 +144,20 @@ static size_t forward(const px_sx *x)
     return k;
 }
 
+/* The weekdays, Monday first (px_weekday's 1 .. 7, less one). */
+static const char *const WEEKDAYS[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                       "Saturday", "Sunday"};
+
 /* The day named by the weekday that opens a numbered date ("Monday,
  * February 21") nearest to its day, when that weekday is not the day's
  * own; else PX_NO_DAY. */
 static int32_t weekday_day(const char *text, int32_t day)
 {
-    static const char *const names[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                        "Saturday", "Sunday"};
     if (!text || day == PX_NO_DAY) return PX_NO_DAY;
     if (strncasecmp(text, "on ", 3) == 0) text += 3;
     for (int w = 0; w < 7; w++) {
-        size_t n = strlen(names[w]);
-        if (strncmp(text, names[w], n) != 0) continue;
+        size_t n = strlen(WEEKDAYS[w]);
+        if (strncmp(text, WEEKDAYS[w], n) != 0) continue;
         int off = (w + 1 - px_weekday(day) + 7) % 7; /* days forward to that weekday (1 Monday) */
         if (off == 0) return PX_NO_DAY;
         return off <= 3 ? day + off : day - (7 - off);
@@ -167,22 +169,21 @@ static int32_t weekday_day(const char *text, int32_t day)
  * a bare weekday of the event is kept as the weekday itself, under its own
  * key ("event weekday"), so that one outlet's Tuesday and another's
  * Wednesday still conflict, and a numbered date ("June 30") never meets a
- * weekday it cannot be placed against. */
-static void undated_weekday(const px_sx *x, const px_date_mention *d)
+ * weekday it cannot be placed against.  cue: the sentence's first
+ * forward-looking word (forward()). */
+static void undated_weekday(const px_sx *x, const px_date_mention *d, size_t cue)
 {
-    static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                       "Saturday", "Sunday"};
     if (!d->text) return;
     int w = -1;
     for (int i = 0; i < 7; i++)
-        if (strcasecmp(d->text, days[i]) == 0) w = i;
+        if (strcasecmp(d->text, WEEKDAYS[i]) == 0) w = i;
     if (w < 0) return;
     size_t ti = pxs_token_at(x, d->start), tj = pxs_token_at(x, d->end);
     if (pxs_quoted(x, ti) || pxs_in(x, ti - 1, SPEECH) || pxs_in(x, tj, SPEECH)) return;
     const char *key = pxs_topic_at(x, ti, tj);
     if (!key || strcmp(key, "event") != 0) return; /* only the event's day may conflict */
-    if (forward(x) < ti) return;                     /* "will appear Tuesday" */
-    pxs_emit(x, PX_SLOT_DATE, "event, weekday", -1, "event weekday", days[w], w, PX_QUAL_EXACT, ti, tj,
+    if (cue < ti) return;                            /* "will appear Tuesday" */
+    pxs_emit(x, PX_SLOT_DATE, "event, weekday", -1, "event weekday", WEEKDAYS[w], w, PX_QUAL_EXACT, ti, tj,
              "date-weekday-undated");
 }
 
@@ -192,7 +193,7 @@ void pxs_dates(const px_sx *x)
     for (size_t k = x->d0; k < x->d1; k++) {
         const px_date_mention *d = &x->an->dates.items[k];
         if (!d->value && x->undated_story) {
-            undated_weekday(x, d);
+            undated_weekday(x, d, cue);
             continue;
         }
         if (!d->value || d->value[0] == '-') continue;
